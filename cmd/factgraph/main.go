@@ -1,0 +1,146 @@
+// Command factgraph turns news articles into a knowledge graph stored in an
+// embedded Badger database, and serves, exports and explores it.
+//
+// Run "factgraph help" for the list of commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	err := Run(ctx, env, os.Args[1:])
+	stop()
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(os.Stderr, "factgraph:", userMessage(err))
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// Env is what a command sees of the process, so that tests can run commands
+// in-process with their own streams and environment.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+}
+
+// command is one subcommand: its name, a one-line summary for "help", and
+// the function that parses its flags and runs it.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// commands lists the subcommands in the order "help" shows them.
+func commands() []command {
+	return []command{
+		{"ingest", "extract facts from news files and store them", runIngest},
+		{"extract", "print the facts of news files as JSON lines, without a store", runExtract},
+		{"stats", "print counts of what the store holds", runStats},
+		{"delete", "delete documents and the facts only they support", runDelete},
+		{"merge", "merge duplicate entities into one", runMerge},
+	}
+}
+
+// Run runs the subcommand named by args[0].
+func Run(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.Stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	usage(env.Stderr)
+	return graph.Errorf(graph.EINVALID, "unknown command %q", args[0])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "factgraph turns news into a queryable knowledge graph.")
+	fmt.Fprintln(w, "\nUsage: factgraph COMMAND [flags] [args]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun \"factgraph COMMAND --help\" for a command's flags.")
+}
+
+// errReported marks an error whose details the command already printed
+// (for example per-file ingest errors); main only sets the exit status.
+var errReported = errors.New("errors reported above")
+
+// Exit statuses.
+const (
+	exitFailure  = 1 // something failed; details printed
+	exitUsage    = 2 // bad flags or arguments
+	exitConflict = 3 // the store is in use, or not empty where it must be
+)
+
+func exitCode(err error) int {
+	switch graph.ErrorCode(err) {
+	case graph.EINVALID:
+		return exitUsage
+	case graph.ECONFLICT:
+		return exitConflict
+	}
+	return exitFailure
+}
+
+// userMessage is what the CLI prints for err: the message of an application
+// error, or the wrapped error text for anything else (a CLI user may see
+// I/O details, unlike an API user).
+func userMessage(err error) string {
+	var e *graph.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting, and
+// prints usage with the command's synopsis.
+func newFlagSet(env *Env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: factgraph %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// dbFlag registers --db, defaulting to $FACTGRAPH_DB or ./factgraph.db.
+func dbFlag(fs *flag.FlagSet, env *Env) *string {
+	def := env.Getenv("FACTGRAPH_DB")
+	if def == "" {
+		def = "factgraph.db"
+	}
+	return fs.String("db", def, "store directory (default from $FACTGRAPH_DB)")
+}
+
+// parseFlags parses args, turning flag errors into EINVALID.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return graph.Errorf(graph.EINVALID, "%s", err)
+	}
+	return nil
+}

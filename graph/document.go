@@ -1,0 +1,52 @@
+package graph
+
+import (
+	"context"
+	"unicode/utf8"
+)
+
+// Document is one news article.
+type Document struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"` // ISO 8601 date or date-time, as given
+	Text      string `json:"text"`
+	// Place is the ID of the place entity named by the dateline
+	// ("Sochi: …", "LONDON (Reuters) -"), if any.
+	Place string `json:"place,omitempty"`
+}
+
+// Validate returns an EINVALID error when the document cannot be stored.
+func (d *Document) Validate() error {
+	switch {
+	case d.ID == "":
+		return Errorf(EINVALID, "document id required")
+	case !utf8.ValidString(d.ID):
+		return Errorf(EINVALID, "document id is not valid UTF-8")
+	case !utf8.ValidString(d.Text):
+		return Errorf(EINVALID, "document %q: text is not valid UTF-8", d.ID)
+	}
+	return nil
+}
+
+// DocumentFilter selects documents. Documents are listed by published date,
+// newest first, then by ID.
+type DocumentFilter struct {
+	Since  string   // published on or after this ISO date; "" for any
+	Entity string   // documents that mention this entity; "" for any
+	IDs    []string // only these documents; nil for any
+	Page
+}
+
+// DocumentService reads documents.
+type DocumentService interface {
+	// Document returns the document with the given ID, or ENOTFOUND.
+	Document(ctx context.Context, id string) (*Document, error)
+	// Documents returns a page of documents matching f.
+	Documents(ctx context.Context, f DocumentFilter) (List[*Document], error)
+	// DeleteDocument removes a document and retracts every fact that only it
+	// supported; entities left without mentions disappear. ENOTFOUND if the
+	// document does not exist.
+	DeleteDocument(ctx context.Context, id string) error
+}

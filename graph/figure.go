@@ -1,0 +1,70 @@
+package graph
+
+import "context"
+
+// Figure measures.
+const (
+	Killed    = "killed"
+	Injured   = "injured"
+	Displaced = "displaced"
+	Refugees  = "refugees"
+	Arrested  = "arrested"
+	Kidnapped = "kidnapped"
+	Missing   = "missing"
+	Evacuated = "evacuated"
+	Affected  = "affected"
+	Money     = "money"
+	Percent   = "percent"
+)
+
+// Measures lists every figure measure.
+var Measures = []string{Killed, Injured, Displaced, Refugees, Arrested, Kidnapped, Missing, Evacuated, Affected, Money, Percent}
+
+// Figure is a count that a document reports: "more than 450,000 people have
+// been killed" is Value 450000, Qualifier "more than", Measure killed,
+// Counted "people".
+type Figure struct {
+	ID        string   `json:"id"`
+	Value     *float64 `json:"value,omitempty"` // nil for vague amounts ("hundreds")
+	Low       *float64 `json:"low,omitempty"`   // ranges and vague amounts
+	High      *float64 `json:"high,omitempty"`
+	Qualifier string   `json:"qualifier,omitempty"` // as written: "more than", "at least", …
+	Measure   string   `json:"measure"`
+	Currency  string   `json:"currency,omitempty"` // ISO 4217, for money
+	Counted   string   `json:"counted,omitempty"`  // what is counted: people, civilians, …
+	About     string   `json:"about,omitempty"`    // entity ID of the event or place it concerns
+	Place     string   `json:"place,omitempty"`    // entity ID
+	Date      string   `json:"date,omitempty"`     // ISO 8601, possibly partial
+	Text      string   `json:"text"`               // the figure as written
+	// Evidence is the span of Text in the document.
+	Evidence   Mention `json:"evidence"`
+	Confidence float64 `json:"confidence"`
+}
+
+// FigureFilter selects figures.
+type FigureFilter struct {
+	Measure string // "" for any
+	About   string // entity ID; "" for any
+	Place   string // entity ID; "" for any
+	Entity  string // figures about or placed at this entity
+	Page
+}
+
+// FigureTotal aggregates the figures of one measure and place.
+type FigureTotal struct {
+	Measure   string  `json:"measure"`
+	Place     string  `json:"place,omitempty"`
+	Count     int     `json:"count"`
+	Sum       float64 `json:"sum"`
+	Min       float64 `json:"min"`
+	Max       float64 `json:"max"`
+	Documents int     `json:"documents"`
+}
+
+// FigureService reads figures.
+type FigureService interface {
+	// Figures returns a page of figures matching f.
+	Figures(ctx context.Context, f FigureFilter) (List[*Figure], error)
+	// FigureTotals groups figures with a value by measure and place.
+	FigureTotals(ctx context.Context, measure, place string) ([]*FigureTotal, error)
+}

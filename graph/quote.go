@@ -1,0 +1,25 @@
+package graph
+
+import "context"
+
+// Quote is a direct or partial quotation, kept exactly as written, with its
+// speaker resolved to an entity where possible.
+type Quote struct {
+	ID         string  `json:"id"`
+	Text       string  `json:"text"`
+	Speaker    string  `json:"speaker,omitempty"` // entity ID
+	Evidence   Mention `json:"evidence"`          // the span of Text
+	Confidence float64 `json:"confidence"`
+}
+
+// QuoteFilter selects quotes.
+type QuoteFilter struct {
+	Speaker string // entity ID; "" for any
+	Page
+}
+
+// QuoteService reads quotes.
+type QuoteService interface {
+	// Quotes returns a page of quotes matching f.
+	Quotes(ctx context.Context, f QuoteFilter) (List[*Quote], error)
+}

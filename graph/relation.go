@@ -1,0 +1,73 @@
+package graph
+
+import "context"
+
+// Relation predicates. Position predicates are formed from a role title
+// ("president_of", "foreign_minister_of"); the ones below are fixed.
+const (
+	LocatedIn     = "located_in"     // place → place
+	Met           = "met"            // person ↔ person, from meeting events
+	ParticipantIn = "participant_in" // entity → event
+	CitizenOf     = "citizen_of"     // person → place, where explicit
+	MentionedWith = "mentioned_with" // any other pair in one sentence
+)
+
+// Relation is a directed, typed edge between two entities. A relation stated
+// in several documents is one relation whose Weight counts the statements
+// and whose Evidence holds a mention from each.
+type Relation struct {
+	ID        string `json:"id"`
+	Subject   string `json:"subject"` // entity ID
+	Predicate string `json:"predicate"`
+	Object    string `json:"object"` // entity ID
+	// Role is the role text a position relation was read from ("President").
+	Role       string    `json:"role,omitempty"`
+	Symmetric  bool      `json:"symmetric,omitempty"` // true for met and mentioned_with
+	Confidence float64   `json:"confidence"`          // in [0,1]
+	Weight     int       `json:"weight"`              // number of statements (sentences) supporting it
+	Evidence   []Mention `json:"evidence,omitempty"`  // the sentences or spans that state it
+}
+
+// Validate returns an EINVALID error when the relation cannot be stored.
+func (r *Relation) Validate() error {
+	switch {
+	case r.Subject == "" || r.Object == "":
+		return Errorf(EINVALID, "relation %q: subject and object required", r.Predicate)
+	case r.Predicate == "":
+		return Errorf(EINVALID, "relation %s→%s: predicate required", r.Subject, r.Object)
+	case r.Confidence < 0 || r.Confidence > 1:
+		return Errorf(EINVALID, "relation %s: confidence %v outside [0,1]", r.Predicate, r.Confidence)
+	}
+	return nil
+}
+
+// Direction selects edges by their orientation relative to an entity.
+type Direction int
+
+// Directions.
+const (
+	Both Direction = iota
+	Out
+	In
+)
+
+// RelationFilter selects relations.
+type RelationFilter struct {
+	Subject   string // "" for any
+	Object    string // "" for any
+	Predicate string // "" for any
+	// Entity with Direction selects relations touching one entity; used
+	// instead of Subject and Object.
+	Entity    string
+	Direction Direction
+	Page
+}
+
+// RelationService reads relations.
+type RelationService interface {
+	// Relations returns a page of relations matching f.
+	Relations(ctx context.Context, f RelationFilter) (List[*Relation], error)
+	// Path returns the shortest chain of relations from one entity to
+	// another, at most maxHops long, or nil if there is none.
+	Path(ctx context.Context, from, to string, maxHops int) ([]*Relation, error)
+}
