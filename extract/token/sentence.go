@@ -1,0 +1,94 @@
+package token
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is a run of tokens, toks[First:Last]; Start and End are its
+// code-point span in the text.
+type Sentence struct {
+	First, Last int // token indexes, Last exclusive
+	Start, End  int // code points
+}
+
+// Sentences groups tokens into sentences. A sentence ends at a terminal
+// mark (. ! ?, with any closing quotes or brackets after it) before a token
+// that can start a sentence, at a blank line or indented paragraph start,
+// and at a line break after a line that reads as a headline, caption or
+// dateline. Line breaks inside hard-wrapped wire copy do not end sentences.
+func Sentences(text string, toks []Token) []Sentence {
+	var out []Sentence
+	first := 0
+	lineStart := 0 // token index where the current line began
+	flush := func(last int) {
+		if last > first {
+			out = append(out, Sentence{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End})
+		}
+		first = last
+	}
+	for i := range toks {
+		t := toks[i]
+		if i > first {
+			switch {
+			case t.BlankLineBefore:
+				flush(i)
+			case t.NewlineBefore && lineBreakEnds(toks, lineStart, i):
+				flush(i)
+			case endsWithTerminal(toks, first, i) && canStart(t):
+				flush(i)
+			}
+		}
+		if t.NewlineBefore || i == 0 {
+			lineStart = i
+		}
+	}
+	flush(len(toks))
+	return out
+}
+
+// endsWithTerminal reports whether the tokens before i end in a terminal
+// mark, possibly followed by closing quotes or brackets.
+func endsWithTerminal(toks []Token, first, i int) bool {
+	for j := i - 1; j >= first; j-- {
+		r, _ := utf8.DecodeRuneInString(toks[j].Text)
+		switch {
+		case isCloser(r):
+			continue
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '”', '’', '\'', ')', ']', '»':
+		return true
+	}
+	return false
+}
+
+// canStart reports whether t can begin a sentence.
+func canStart(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '['
+}
+
+// lineBreakEnds decides whether the line break before toks[i] ends the
+// sentence begun on the line starting at toks[lineStart].
+func lineBreakEnds(toks []Token, lineStart, i int) bool {
+	prev := toks[i-1]
+	if endsWithTerminal(toks, lineStart, i) || prev.Text == ":" {
+		return true
+	}
+	if !canStart(toks[i]) {
+		return false
+	}
+	// A short line that does not end in punctuation is a headline, a
+	// caption or a dateline; a long one is hard-wrapped prose.
+	width := toks[i-1].End - toks[lineStart].Start
+	return width < 50
+}
