@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/factgraph/factgraph/cmd/factgraph/internal/input"
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
+)
+
+// inputFlags are the flags shared by the commands that read news files.
+type inputFlags struct {
+	workers     int
+	maxDocBytes int
+	strict      bool
+	fields      input.Fields
+}
+
+func (f *inputFlags) register(fs interface {
+	IntVar(*int, string, int, string)
+	BoolVar(*bool, string, bool, string)
+	StringVar(*string, string, string, string)
+}) {
+	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "documents extracted in parallel")
+	fs.IntVar(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document (or JSON line) accepted, in bytes")
+	fs.BoolVar(&f.strict, "strict", false, "stop at the first bad document instead of going on")
+	fs.StringVar(&f.fields.ID, "id-field", "id", "JSON Lines key of the document ID")
+	fs.StringVar(&f.fields.Text, "text-field", "text", "JSON Lines key of the document text")
+	fs.StringVar(&f.fields.Title, "title-field", "title", "JSON Lines key of the title")
+	fs.StringVar(&f.fields.URL, "url-field", "url", "JSON Lines key of the URL")
+	fs.StringVar(&f.fields.Published, "published-field", "published", "JSON Lines key of the publication date")
+}
+
+func (f *inputFlags) options() input.Options {
+	return input.Options{MaxDocBytes: f.maxDocBytes, Fields: f.fields}
+}
+
+// ingestSummary is what `ingest --json` prints.
+type ingestSummary struct {
+	Documents int           `json:"documents"` // read without error
+	Added     int           `json:"added"`
+	Replaced  int           `json:"replaced"`
+	Unchanged int           `json:"unchanged"`
+	Failed    int           `json:"failed"`
+	Errors    []inputError  `json:"errors,omitempty"`
+	Bytes     int64         `json:"bytes"`
+	Seconds   float64       `json:"seconds"`
+	Stats     *graph.Stats  `json:"stats,omitempty"`
+	elapsed   time.Duration `json:"-"`
+}
+
+// inputError is one bad input: where, and what was wrong.
+type inputError struct {
+	Where string `json:"where"`
+	Error string `json:"error"`
+}
+
+func runIngest(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "ingest", "[flags] PATH...\n\nPATH is a .txt file (one document), a .jsonl file (one per line), either\ngzipped, a directory (read recursively), or - for standard input.")
+	db := dbFlag(fs, env)
+	var in inputFlags
+	in.register(fs)
+	asJSON := fs.Bool("json", false, "print a JSON summary instead of progress")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return graph.Errorf(graph.EINVALID, "ingest: no input paths")
+	}
+	ex, err := extract.New()
+	if err != nil {
+		return fmt.Errorf("load extractor: %w", err)
+	}
+	s, err := store.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := ingestPaths(ctx, env, s, ex, fs.Args(), in, !*asJSON)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		stats, err := s.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		sum.Stats = &stats
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(sum); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(env.Stderr, "ingested %d documents (%d new, %d replaced, %d unchanged), %d failed, in %s\n",
+			sum.Documents, sum.Added, sum.Replaced, sum.Unchanged, sum.Failed, sum.elapsed.Round(time.Millisecond))
+	}
+	if sum.Failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// ingestPaths reads, extracts and stores every document under paths. Bad
+// documents are reported on stderr (unless quiet is false and --json hides
+// them in the summary) and skipped, or end the run with --strict.
+func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Extractor, paths []string, opt inputFlags, progress bool) (*ingestSummary, error) {
+	start := time.Now()
+	sum := &ingestSummary{}
+	files, errs := input.List(paths)
+	for _, err := range errs {
+		sum.fail(env, "", err, progress)
+	}
+	if len(errs) > 0 && opt.strict {
+		return sum, errReported
+	}
+	var total int64
+	for _, f := range files {
+		total += f.Size
+	}
+	bar := newProgress(env.Stderr, total, progress)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	inputs := make(chan input.Item, 64)
+	go input.Read(ctx, env.Stdin, files, opt.options(), inputs)
+	err := input.Extract(ctx, ex, inputs, opt.workers, func(r input.Result) error {
+		sum.Bytes += r.Bytes
+		bar.add(r.Bytes)
+		if r.Err != nil {
+			sum.fail(env, r.Where, r.Err, progress)
+			if opt.strict {
+				return errReported
+			}
+			return nil
+		}
+		res, err := ing.Ingest(ctx, []*graph.Extraction{r.Extraction})
+		if err != nil {
+			if graph.ErrorCode(err) != graph.EINVALID {
+				return fmt.Errorf("store %s: %w", r.Where, err)
+			}
+			sum.fail(env, r.Where, err, progress)
+			if opt.strict {
+				return errReported
+			}
+			return nil
+		}
+		sum.Documents++
+		sum.Added += res.Added
+		sum.Replaced += res.Replaced
+		sum.Unchanged += res.Unchanged
+		bar.docs(sum.Documents)
+		return nil
+	})
+	bar.finish()
+	sum.elapsed = time.Since(start)
+	sum.Seconds = sum.elapsed.Seconds()
+	return sum, err
+}
+
+func (s *ingestSummary) fail(env *Env, where string, err error, print bool) {
+	s.Failed++
+	msg := userMessage(err)
+	if where == "" {
+		where, msg = splitWhere(msg)
+	}
+	if len(s.Errors) < 1000 {
+		s.Errors = append(s.Errors, inputError{Where: where, Error: msg})
+	}
+	if print {
+		if where != "" {
+			fmt.Fprintf(env.Stderr, "factgraph: %s: %s\n", where, msg)
+		} else {
+			fmt.Fprintf(env.Stderr, "factgraph: %s\n", msg)
+		}
+	}
+}
+
+// splitWhere separates "path: message" errors from listSources.
+func splitWhere(msg string) (string, string) {
+	for i := 0; i+1 < len(msg); i++ {
+		if msg[i] == ':' && msg[i+1] == ' ' {
+			return msg[:i], msg[i+2:]
+		}
+	}
+	return "", msg
+}
+
+// progress shows documents, MB/s and ETA on a terminal, and nothing
+// elsewhere.
+type progress struct {
+	bar *progressbar.ProgressBar
+}
+
+func newProgress(w io.Writer, total int64, enabled bool) *progress {
+	f, ok := w.(*os.File)
+	if !enabled || !ok || !term.IsTerminal(int(f.Fd())) || total <= 0 {
+		return &progress{}
+	}
+	return &progress{bar: progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *progress) add(n int64) {
+	if p.bar != nil {
+		p.bar.Add64(n)
+	}
+}
+
+func (p *progress) docs(n int) {
+	if p.bar != nil && n%16 == 0 {
+		p.bar.Describe(fmt.Sprintf("%d docs", n))
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
