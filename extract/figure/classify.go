@@ -1,0 +1,444 @@
+package figure
+
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// classify ties a measure to the amount a, or reports that none is tied.
+// prior are the figures already found in the sentence.
+func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, bool) {
+	f := Figure{First: a.first, Last: a.last}
+	// A currency symbol sits between the qualifier and the digits: "more
+	// than $5bn".
+	numStart := a.first
+	if cur, n := prefixCurrency(tt, a.first, s.First); n > 0 {
+		f.Currency, f.Measure = cur, graph.Money
+		f.MeasureFirst, f.MeasureLast = a.first-n, a.first
+		numStart = a.first - n
+	}
+	qStart := numStart
+	if q, n := qualifierBefore(tt, numStart, s.First); n > 0 {
+		f.Qualifier, qStart = q, numStart-n
+	}
+	f.First = qStart
+	value, low, high := a.value, a.low, a.high
+	if f.Measure == "" {
+		if end, ok := percentAfter(tt, a.last, s.Last); ok {
+			f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = graph.Percent, a.last, end, end
+		} else if cur, first, end, sub := currencyAfter(tt, a.last, s.Last); cur != "" {
+			f.Measure, f.Currency, f.MeasureFirst, f.MeasureLast, f.Last = graph.Money, cur, first, end, end
+			if sub {
+				value, low, high = value/100, low/100, high/100
+			}
+		}
+	}
+	f.Confidence = 0.95
+	if f.Measure == "" {
+		if !casualty(tt, a, qStart, s, &f, prior) {
+			return f, false
+		}
+	}
+	if a.exact {
+		f.Value = &value
+	} else {
+		f.Low, f.High = &low, &high
+	}
+	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
+	return f, true
+}
+
+// prefixCurrency reads a currency symbol joined to the number at i: "$",
+// "US$", "£"; or a code before it: "Rs 500", "USD 5m".
+func prefixCurrency(tt []tok, i, first int) (string, int) {
+	if i <= first {
+		return "", 0
+	}
+	p := tt[i-1]
+	if p.text == "$" && p.end == tt[i].start {
+		if i-2 >= first && tt[i-2].end == p.start {
+			if c, ok := currencyPrefix[tt[i-2].text+"$"]; ok {
+				return c, 2
+			}
+		}
+		return "USD", 1
+	}
+	if c, ok := currencyPrefix[p.text]; ok && p.end == tt[i].start {
+		return c, 1
+	}
+	if c, ok := currencyPrefix[trimDot(p.lower)]; ok && p.word && len(p.text) > 1 {
+		return c, 1
+	}
+	return "", 0
+}
+
+// qualifierBefore reads a qualifier ending right before token i.
+func qualifierBefore(tt []tok, i, first int) (string, int) {
+	for _, q := range qualifiers {
+		n := len(q)
+		if i-n < first {
+			continue
+		}
+		ok := true
+		for k, w := range q {
+			if tt[i-n+k].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return strings.Join(q, " "), n
+		}
+	}
+	return "", 0
+}
+
+// percentAfter reads "%", "pct", "percent", "per cent" or "percentage
+// points" at i, returning the end of the unit.
+func percentAfter(tt []tok, i, end int) (int, bool) {
+	if i >= end {
+		return 0, false
+	}
+	w := trimDot(tt[i].lower)
+	switch {
+	case w == "%" || w == "pct" || w == "percent":
+		if i+1 < end && (tt[i+1].lower == "points" || tt[i+1].lower == "point") {
+			return i + 2, true
+		}
+		return i + 1, true
+	case w == "per" && i+1 < end && trimDot(tt[i+1].lower) == "cent":
+		return i + 2, true
+	case w == "percentage" && i+1 < end && strings.HasPrefix(tt[i+1].lower, "point"):
+		return i + 2, true
+	}
+	return 0, false
+}
+
+// currencyAfter reads a currency word at i, possibly after adjectives that
+// refine it: "dlrs", "Canadian dlrs", "U.S. dlrs", "Hong Kong dlrs".
+// sub reports a hundredth unit ("cts").
+func currencyAfter(tt []tok, i, end int) (cur string, first, last int, sub bool) {
+	j := i
+	var adj []string
+	for j < end && j < i+2 {
+		w := tt[j].lower
+		if _, ok := currencyAdjectives[w]; ok || w == "u.s." || w == "kong" || w == "lanka" || w == "zealand" {
+			adj = append(adj, w)
+			j++
+			continue
+		}
+		break
+	}
+	if j >= end {
+		return "", 0, 0, false
+	}
+	w := trimDot(tt[j].lower)
+	c, ok := currencyWords[w]
+	if !ok || (w == "p" && tt[j].start != tt[j-1].end) || (w == "mark" || w == "won") && len(adj) == 0 {
+		return "", 0, 0, false
+	}
+	for _, a := range adj {
+		if m, ok := currencyAdjectives[a]; ok {
+			if r, ok := m[c]; ok {
+				c = r
+			}
+		}
+	}
+	return c, i, j + 1, subunits[w]
+}
+
+// casualty ties a casualty measure to a, filling f. qStart is where the
+// figure starts, before any qualifier.
+func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior []Figure) bool {
+	// After: "450,000 people have been killed", "355 dead", "two others
+	// injured", "Two members of my group died".
+	after := a.last
+	if a.word && after+1 < s.Last && tt[after].lower == "of" && tt[after+1].word {
+		after++ // "hundreds of people"
+	}
+	if m, head, npEnd, mFirst, mLast, ok := measureAfter(tt, after, s.Last); ok {
+		f.Measure, f.Counted, f.MeasureFirst, f.MeasureLast = m, head, mFirst, mLast
+		f.Last = npEnd
+		if npEnd == after {
+			f.Last = a.last
+		}
+		if mFirst == a.last && countsItself[tt[mFirst].lower] {
+			f.Last = mLast
+		}
+		if nounMeasures[tt[mFirst].lower] {
+			f.Counted = tt[mFirst].lower
+		}
+		f.Confidence = 0.9
+		return true
+	}
+	head, npEnd := countedAfter(tt, after, s.Last)
+	if npEnd == after {
+		npEnd = a.last
+	}
+	// Before: "killing at least 12 people", "arrested 30".
+	if qStart > s.First {
+		p := tt[qStart-1].lower
+		if m, ok := verbMeasures[p]; ok {
+			f.Measure, f.Counted, f.Last = m, head, npEnd
+			f.MeasureFirst, f.MeasureLast = qStart-1, qStart
+			f.Confidence = 0.85
+			return true
+		}
+		if qStart-2 > s.First && p == "of" && tt[qStart-2].lower == "lives" {
+			f.Measure, f.Counted, f.Last = graph.Killed, head, npEnd
+			f.MeasureFirst, f.MeasureLast = qStart-2, qStart
+			f.Confidence = 0.85
+			return true
+		}
+	}
+	// A toll: "the death toll has risen to 44".
+	if m, at, ok := tollBefore(tt, qStart, s.First); ok {
+		f.Measure, f.Counted, f.Last = m, head, npEnd
+		f.MeasureFirst, f.MeasureLast = at, at+1
+		f.Confidence = 0.85
+		return true
+	}
+	// A part of an earlier figure: "12 were killed, including five children".
+	if len(prior) > 0 && qStart > s.First && head != "" {
+		p := tt[qStart-1].lower
+		if p == "including" || p == "them" || p == "whom" || p == "incl" {
+			last := prior[len(prior)-1]
+			if isCasualty(last.Measure) {
+				f.Measure, f.Counted, f.Last = last.Measure, head, npEnd
+				f.MeasureFirst, f.MeasureLast = last.MeasureFirst, last.MeasureLast
+				f.Confidence = 0.7
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countedAfter reads the counted noun phrase at i: "people", "Palestinian
+// civilians", "members of my group". It returns the lowercased head noun
+// and the end of the phrase before any "of".
+func countedAfter(tt []tok, i, end int) (head string, npEnd int) {
+	npEnd = i
+	for j := i; j < end && j < i+3; j++ {
+		t := tt[j]
+		if !t.word || notCounted[t.lower] || bridges[t.lower] || t.lower == "of" {
+			break
+		}
+		if _, ok := measureWords[t.lower]; ok {
+			break
+		}
+		head, npEnd = t.lower, j+1
+	}
+	return head, npEnd
+}
+
+// measureAfter looks for a measure word after the amount ending at i, past
+// the counted noun phrase and auxiliaries.
+func measureAfter(tt []tok, i, end int) (m, head string, npEnd, mFirst, mLast int, ok bool) {
+	head, npEnd = countedAfter(tt, i, end)
+	j := npEnd
+	// "members of my group", "of them", "of whom"
+	if j < end && tt[j].lower == "of" {
+		k := j + 1
+		for k < end && k < j+5 && tt[k].word && !bridges[tt[k].lower] {
+			if _, isM := measureWords[tt[k].lower]; isM {
+				break
+			}
+			if notCounted[tt[k].lower] && tt[k].lower != "the" {
+				break
+			}
+			k++
+		}
+		j = k
+	}
+	for n := 0; j < end && n < 6; j, n = j+1, n+1 {
+		w := trimDot(tt[j].lower)
+		if m, first, last, ok := measureAt(tt, j, end); ok {
+			return m, head, npEnd, first, last, true
+		}
+		if w == "," && n == 0 && j+1 < end && (tt[j+1].lower == "who" || tt[j+1].lower == "including") {
+			continue
+		}
+		if !bridges[w] {
+			break
+		}
+	}
+	return "", head, npEnd, 0, 0, false
+}
+
+// measureAt reads a measure word or phrase at j.
+func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
+	w := trimDot(tt[j].lower)
+	next := ""
+	if j+1 < end {
+		next = tt[j+1].lower
+	}
+	switch w {
+	case "lost":
+		// "lost their lives"
+		if j+2 < end && (tt[j+2].lower == "lives" || tt[j+2].lower == "life") {
+			return graph.Killed, j, j + 3, true
+		}
+		return "", 0, 0, false
+	case "taken", "held":
+		if next == "hostage" || next == "captive" || next == "prisoner" {
+			return graph.Kidnapped, j, j + 2, true
+		}
+		if next == "into" && j+2 < end && tt[j+2].lower == "custody" {
+			return graph.Arrested, j, j + 3, true
+		}
+		return "", 0, 0, false
+	case "forced":
+		// "forced from their homes", "forced to flee"
+		if next == "from" || next == "out" || (next == "to" && j+2 < end && tt[j+2].lower == "flee") {
+			return graph.Displaced, j, j + 2, true
+		}
+		return "", 0, 0, false
+	case "fled":
+		// "fled their homes", "fled the fighting"; "fled to Jordan" is a refugee move.
+		return graph.Displaced, j, j + 1, true
+	case "death", "injury", "casualty":
+		return "", 0, 0, false
+	}
+	if m, ok := measureWords[w]; ok {
+		return m, j, j + 1, true
+	}
+	return "", 0, 0, false
+}
+
+// tollBefore finds a toll or count head before the number starting at
+// qStart, linked by rise words: "the death toll has risen to 44", "the
+// number of people killed stood at 44".
+func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
+	j := qStart - 1
+	links := 0
+	for j >= first && links < 5 && rises[tt[j].lower] {
+		j--
+		links++
+	}
+	if links == 0 || j < first {
+		return "", 0, false
+	}
+	// The word right before the number must tie it: "to", "at", "of" or a
+	// verb such as "reached".
+	switch tt[qStart-1].lower {
+	case "is", "was", "has", "had", "have", "now", "officially", "further":
+		return "", 0, false
+	}
+	m, ok := tollHeads[tt[j].lower]
+	if !ok {
+		return "", 0, false
+	}
+	if tt[j].lower == "toll" && j > first {
+		switch tt[j-1].lower {
+		case "injury":
+			m = graph.Injured
+		case "death", "casualty", "civilian", "the", "final", "official":
+		default:
+			if !tt[j-1].word {
+				break
+			}
+		}
+	}
+	return m, j, true
+}
+
+// inherit gives a measure to amounts without one that are compared with a
+// money or percent figure next to them: "5.3 mln vs 4.1 mln dlrs", "rose to
+// 5.1 pct from 4.8".
+func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
+	if len(loose) == 0 || len(figs) == 0 {
+		return figs
+	}
+	added := false
+	for _, a := range loose {
+		for _, f := range figs {
+			if f.Measure != graph.Money && f.Measure != graph.Percent {
+				continue
+			}
+			var between []tok
+			switch {
+			case a.last <= f.First:
+				between = tt[a.last:f.First]
+			case f.Last <= a.first:
+				between = tt[f.Last:a.first]
+			default:
+				continue
+			}
+			if !comparison(between) || !sameShape(tt, a, f) {
+				continue
+			}
+			g := Figure{
+				First: a.first, Last: a.last, Sentence: si, Measure: f.Measure, Currency: f.Currency,
+				MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.7,
+			}
+			if q, n := qualifierBefore(tt, a.first, 0); n > 0 && a.first-n >= 0 {
+				g.Qualifier, g.First = q, a.first-n
+			}
+			v, lo, hi := a.value, a.low, a.high
+			if f.Measure == graph.Money && f.MeasureLast > f.MeasureFirst && subunits[trimDot(tt[f.MeasureLast-1].lower)] {
+				v, lo, hi = v/100, lo/100, hi/100
+			}
+			if a.exact {
+				g.Value = &v
+			} else {
+				g.Low, g.High = &lo, &hi
+			}
+			g.Start, g.End = tt[g.First].start, tt[g.Last-1].end
+			figs = append(figs, g)
+			added = true
+			break
+		}
+	}
+	if added {
+		sortFigures(figs)
+	}
+	return figs
+}
+
+// comparison reports whether the tokens between two amounts compare them.
+func comparison(between []tok) bool {
+	switch len(between) {
+	case 1:
+		switch between[0].lower {
+		case "vs", "vs.", "from", "against", "to", "and", "or", "versus":
+			return true
+		}
+	case 2:
+		a, b := between[0].lower, between[1].lower
+		return (a == "compared" || a == "up" || a == "down") && (b == "with" || b == "to" || b == "from") ||
+			a == "," && (b == "from" || b == "against" || b == "vs")
+	}
+	return false
+}
+
+// sameShape reports whether a reads like the number of f: both scaled
+// ("5.3 mln") or both not.
+func sameShape(tt []tok, a amount, f Figure) bool {
+	if f.Measure == graph.Percent {
+		return !a.scaled && !a.word
+	}
+	scaled := false
+	for k := f.First; k < f.MeasureFirst && k < len(tt); k++ {
+		if _, s, _, ok := parseDigits(tt[k].text); ok && s != 1 {
+			scaled = true
+		}
+		if _, ok := scales[trimDot(tt[k].lower)]; ok && k > f.First {
+			scaled = true
+		}
+	}
+	if f.MeasureFirst < f.First {
+		// a currency prefix: the number follows it
+		for k := f.MeasureLast; k < f.Last; k++ {
+			if _, s, _, ok := parseDigits(tt[k].text); ok && s != 1 {
+				scaled = true
+			}
+			if _, ok := scales[trimDot(tt[k].lower)]; ok && k > f.MeasureLast {
+				scaled = true
+			}
+		}
+	}
+	return a.scaled == scaled && !a.word
+}

@@ -1,0 +1,368 @@
+package figure
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Figure is a count found in a sentence: "More than 450,000 people have been
+// killed" is Value 450000, Qualifier "more than", Measure graph.Killed,
+// Counted "people", Text "More than 450,000 people".
+type Figure struct {
+	// Start and End are the code-point span of Text; First and Last the
+	// token span (Last exclusive) in the tokens given to Find.
+	Start, End  int
+	First, Last int
+	// Text is the figure as written: qualifier, currency, number, and the
+	// counted noun or the unit that follows it ("at least 355 dead",
+	// "$1.13bn", "76%").
+	Text string
+	// Sentence is the index of the sentence in the sents given to Find.
+	Sentence int
+	// Value is nil for vague amounts ("hundreds"); Low and High are set for
+	// ranges ("between 10 and 12 million") and vague amounts.
+	Value, Low, High *float64
+	// Qualifier is lowercased as written: "more than", "at least", "about".
+	Qualifier string
+	// Measure is one of graph.Measures.
+	Measure string
+	// Currency is the ISO 4217 code of a money figure.
+	Currency string
+	// Counted is the lowercased head noun of what is counted ("people",
+	// "inmates"); for "two others injured" it is carried over from an
+	// earlier figure of the sentence.
+	Counted string
+	// MeasureFirst and MeasureLast span the tokens that gave the measure
+	// ("killed", "death toll", "dlrs", "%").
+	MeasureFirst, MeasureLast int
+	// Phrases are the prepositional phrases of the sentence, candidates for
+	// what the figure is about and where it happened ("during the course of
+	// the war", "in Syria"). They are shared by the figures of a sentence
+	// and must not be modified.
+	Phrases []Phrase
+	// Confidence is in [0, 1]: how directly the measure is tied to the number.
+	Confidence float64
+}
+
+// Phrase is a prepositional phrase: Prep ("in", "during") followed by the
+// tokens First..Last (Last exclusive) spanning Start..End code points.
+type Phrase struct {
+	Prep        string
+	First, Last int
+	Start, End  int
+}
+
+// tok is a token with what Find needs precomputed once.
+type tok struct {
+	text, lower string
+	start, end  int  // code points
+	b, be       int  // bytes
+	digit       bool // starts with a digit
+	upper       bool // starts with an upper-case letter
+	word        bool // letters only (hyphens and apostrophes allowed)
+}
+
+func prepare(toks []token.Token) []tok {
+	out := make([]tok, len(toks))
+	for i, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		out[i] = tok{
+			text: t.Text, lower: lowerASCII(t.Text), start: t.Start, end: t.End, b: t.Byte, be: t.ByteEnd,
+			digit: r >= '0' && r <= '9', upper: unicode.IsUpper(r), word: isWord(t.Text),
+		}
+	}
+	return out
+}
+
+// lowerASCII lowercases s, allocating only when s has upper-case letters.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+			return false
+		}
+	}
+	return s != "" && s[0] != '-' && s[0] != '.'
+}
+
+// Find returns the figures of text, in order. toks and sents are the output
+// of token.Tokenize and token.Sentences over text. A number is a figure only
+// when a measure of graph.Measures is tied to it: a currency, a percent
+// sign or word, or a casualty word such as "killed" or "death toll". Ages,
+// years, dates, times, durations, ordinals, addresses, phone and model
+// numbers are never figures.
+func Find(text string, toks []token.Token, sents []token.Sentence) []Figure {
+	if len(toks) == 0 {
+		return nil
+	}
+	tt := prepare(toks)
+	var out []Figure
+	for si, s := range sents {
+		if s.First < 0 || s.Last > len(tt) || s.First >= s.Last {
+			continue
+		}
+		out = append(out, findSentence(tt, s, si)...)
+	}
+	for k := range out {
+		f := &out[k]
+		b, e := tt[f.First].b, tt[f.Last-1].be
+		if f.Last-1 > f.First && strings.HasSuffix(tt[f.Last-1].text, ".") {
+			// "dlrs." keeps the period of the abbreviation, not of the figure.
+			e--
+			f.End--
+		}
+		if b >= 0 && b <= e && e <= len(text) {
+			f.Text = text[b:e]
+		}
+	}
+	return out
+}
+
+// startsAmount reports whether a number phrase can start at t.
+func startsAmount(t tok) bool {
+	if t.digit {
+		return true
+	}
+	if !t.word {
+		return false
+	}
+	switch t.lower {
+	case "a", "an", "half", "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
+		"billions", "tens", "several", "few":
+		return true
+	}
+	_, ok := wordValue(t.lower)
+	return ok
+}
+
+// findSentence finds the figures of one sentence.
+func findSentence(tt []tok, s token.Sentence, si int) []Figure {
+	var (
+		out     []Figure
+		loose   []amount // amounts without a measure, for the second pass
+		phrases []Phrase
+		counted string // the last counted noun, carried to "two others"
+	)
+	for i := s.First; i < s.Last; {
+		if !startsAmount(tt[i]) {
+			i++
+			continue
+		}
+		a, ok := parseAmount(tt, i, s.Last)
+		if !ok {
+			i++
+			continue
+		}
+		a = extendRange(tt, a, s)
+		if notFigure(tt, a, s) {
+			i = a.last
+			continue
+		}
+		f, ok := classify(tt, a, s, out)
+		if !ok {
+			loose = append(loose, a)
+			i = a.last
+			continue
+		}
+		f.Sentence = si
+		if isCasualty(f.Measure) {
+			if f.Counted == "" || groupWords[f.Counted] {
+				if counted != "" {
+					f.Counted = counted
+				} else if groupWords[f.Counted] {
+					f.Counted = ""
+				}
+			} else {
+				counted = f.Counted
+			}
+		}
+		out = append(out, f)
+		i = f.Last
+		if a.last > i {
+			i = a.last
+		}
+	}
+	out = inherit(tt, out, loose, si)
+	if len(out) > 0 {
+		phrases = findPhrases(tt, s)
+		for k := range out {
+			out[k].Phrases = phrases
+		}
+	}
+	return out
+}
+
+func isCasualty(m string) bool { return m != graph.Money && m != graph.Percent }
+
+// extendRange widens a to "between 10 and 12 million" or "10 to 12 million".
+func extendRange(tt []tok, a amount, s token.Sentence) amount {
+	if !a.exact || a.last+1 >= s.Last {
+		return a
+	}
+	link := tt[a.last].lower
+	between := a.first > s.First && tt[a.first-1].lower == "between"
+	if !(between && link == "and") && link != "to" && link != "or" {
+		return a
+	}
+	if !tt[a.last+1].digit && !a.word {
+		return a
+	}
+	b, ok := parseAmount(tt, a.last+1, s.Last)
+	if !ok || !b.exact {
+		return a
+	}
+	lo, hi := a.value, b.value
+	if b.scaled && !a.scaled && b.value > 0 {
+		// "10 to 12 million": the scale of the second applies to both.
+		scale := scaleOf(tt, b)
+		lo *= scale
+	} else if !between && (a.scaled || b.scaled) {
+		// "rose from 5 to 6 mln" reads as two amounts, not a range.
+		return a
+	}
+	if !between && !(b.scaled && !a.scaled) {
+		return a
+	}
+	if lo >= hi {
+		return a
+	}
+	first := a.first
+	if between {
+		first--
+	}
+	return amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word}
+}
+
+// scaleOf returns the multiplier applied to b.
+func scaleOf(tt []tok, b amount) float64 {
+	last := tt[b.last-1]
+	if s, ok := scales[trimDot(last.lower)]; ok && b.last-1 > b.first {
+		return s
+	}
+	if _, s, _, ok := parseDigits(last.text); ok {
+		return s
+	}
+	return 1
+}
+
+// notFigure reports whether a is an age, year, date, time, duration,
+// ordinal, address, phone or model number.
+func notFigure(tt []tok, a amount, s token.Sentence) bool {
+	prev, prev2, next, next2 := "", "", "", ""
+	var prevTok, nextTok tok
+	if a.first > s.First {
+		prevTok = tt[a.first-1]
+		prev = trimDot(prevTok.lower)
+		if a.first-1 > s.First {
+			prev2 = tt[a.first-2].lower
+		}
+	}
+	if a.last < s.Last {
+		nextTok = tt[a.last]
+		next = nextTok.lower
+		if a.last+1 < s.Last {
+			next2 = tt[a.last+1].lower
+		}
+	}
+	first := tt[a.first]
+	switch {
+	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || (next == "local" && next2 == "time"):
+		return true // duration, age or time: "30 years", "10 am"
+	case next == "'s" || next == "’s":
+		return true // "the 1990's", "Boeing 747's"
+	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
+		return true
+	case prev == "(" && next == ")" && prev2 != "" && tt[a.first-2].upper && a.plain:
+		return true // "Rupak (28)"
+	case prev == "," && next == "," && prev2 != "" && tt[a.first-2].upper && a.plain && a.value < 120 && a.first-2 > s.First:
+		return true // "John Smith, 28, said"
+	case next == ":" && next2 != "" && tt[a.last+1].digit, prev == ":" && prev2 != "" && tt[a.first-2].digit:
+		return true // "10:30"
+	case next == "/" || prev == "/" || next == "-" && next2 != "" && tt[a.last+1].digit:
+		return true // "1/2", "26/02/1987", "555 - 1234"
+	case (months[prev] && prevTok.upper) || (months[trimDot(next)] && nextTok.upper):
+		return true // "Feb 26", "26 February"
+	case first.digit && len(first.text) > 1 && first.text[0] == '0' && first.text[1] != '.':
+		return true // "012", phone and codes
+	case a.plain && a.last < s.Last && nextTok.digit:
+		return true // "345 6789"
+	}
+	if a.plain && a.value >= 1800 && a.value <= 2100 && isYear(tt, a, s, prev, next) {
+		return true
+	}
+	if a.plain && a.first > s.First+1 && prevTok.upper && !isQualifierWord(prev) && !months[prev] && !currencyAfterPrev(prev) {
+		// "Boeing 737", "Resolution 2254", "Flight 17": a number right after
+		// a capitalized word inside a sentence names a model or a document.
+		if !percentWords[next] && currencyWords[trimDot(next)] == "" {
+			return true
+		}
+	}
+	if a.plain && next != "" && nextTok.upper && addressAhead(tt, a.last, s.Last) {
+		return true // "10 Downing Street"
+	}
+	return false
+}
+
+// isYear reports whether the plain four-digit amount a reads as a year.
+func isYear(tt []tok, a amount, s token.Sentence, prev, next string) bool {
+	if yearWords[prev] || months[prev] {
+		return true
+	}
+	if _, ok := verbMeasures[prev]; ok {
+		return false // "killing 1500"
+	}
+	// A year stands alone; a count is followed by what it counts.
+	if next == "" || !tt[a.last].word || tt[a.last].upper {
+		return true
+	}
+	switch next {
+	case "and", "or", "to", "when", "was", "is", "were", "will", "had", "has":
+		return true
+	}
+	return false
+}
+
+func isQualifierWord(w string) bool {
+	for _, q := range qualifiers {
+		if q[len(q)-1] == w {
+			return true
+		}
+	}
+	switch w {
+	case "between", "and", "to", "or", "from", "of", "killing", "killed":
+		return true
+	}
+	return false
+}
+
+func currencyAfterPrev(w string) bool {
+	_, ok := currencyPrefix[w]
+	return ok
+}
+
+// addressAhead reports whether a street word follows within three tokens
+// of capitalized words starting at i.
+func addressAhead(tt []tok, i, end int) bool {
+	for j := i; j < end && j < i+3; j++ {
+		if !tt[j].upper {
+			return false
+		}
+		if addressWords[tt[j].lower] {
+			return true
+		}
+	}
+	return false
+}

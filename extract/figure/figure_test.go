@@ -1,0 +1,90 @@
+package figure
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// find runs Find over text.
+func find(text string) []Figure {
+	toks := token.Tokenize(text)
+	return Find(text, toks, token.Sentences(text, toks))
+}
+
+// describe renders a figure compactly for comparison.
+func describe(f Figure) string {
+	var b strings.Builder
+	switch {
+	case f.Value != nil:
+		fmt.Fprintf(&b, "%g", *f.Value)
+	case f.Low != nil && f.High != nil:
+		fmt.Fprintf(&b, "%g-%g", *f.Low, *f.High)
+	}
+	b.WriteString(" " + f.Measure)
+	if f.Currency != "" {
+		b.WriteString(" " + f.Currency)
+	}
+	if f.Qualifier != "" {
+		b.WriteString(" q=" + f.Qualifier)
+	}
+	if f.Counted != "" {
+		b.WriteString(" c=" + f.Counted)
+	}
+	b.WriteString(" [" + f.Text + "]")
+	return b.String()
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"DeathToll", "The death toll has risen to 44.", []string{"44 killed [44]"}},
+		{"LeftDead", "The blast left at least 355 dead.", []string{"355 killed q=at least [at least 355 dead]"}},
+		{"WordNumber", "Two members of my group died.", []string{"2 killed c=members [Two members]"}},
+		{"TwoFigures", "Thirteen inmates were killed and two others injured.", []string{"13 killed c=inmates [Thirteen inmates]", "2 injured c=inmates [two others]"}},
+		{"Displaced", "Some 14,000 people displaced by the floods.", []string{"14000 displaced q=some c=people [Some 14,000 people]"}},
+		{"Seed", "More than 450,000 people have been killed and 11 million have been displaced from their homes during the course of the war.",
+			[]string{"450000 killed q=more than c=people [More than 450,000 people]", "1.1e+07 displaced c=people [11 million]"}},
+		{"Dozen", "A dozen soldiers were wounded.", []string{"12 injured c=soldiers [A dozen soldiers]"}},
+		{"Killing", "A car bomb exploded, killing at least 12 people.", []string{"12 killed q=at least c=people [at least 12 people]"}},
+		{"Hundreds", "Hundreds of people were arrested.", []string{"200-999 arrested c=people [Hundreds of people]"}},
+		{"TensOfThousands", "Tens of thousands fled their homes.", []string{"20000-99999 displaced [Tens of thousands]"}},
+		{"Range", "Between 10 and 12 million people are affected.", []string{"1e+07-1.2e+07 affected c=people [Between 10 and 12 million people]"}},
+		{"MoneyBn", "Profits jumped 76% to $1.13bn (£600m).", []string{"76 percent [76%]", "1.13e+09 money USD [$1.13bn]", "6e+08 money GBP [£600m]"}},
+		{"MoneyMln", "It paid 5.93 mln dlrs.", []string{"5.93e+06 money USD [5.93 mln dlrs]"}},
+		{"Cents", "Shr 29 cts vs 36 cts.", []string{"0.29 money USD [29 cts]", "0.36 money USD [36 cts]"}},
+		{"Compared", "Net profit rose to 5.3 mln dlrs from 4.1 mln.", []string{"5.3e+06 money USD [5.3 mln dlrs]", "4.1e+06 money USD [4.1 mln]"}},
+		{"Pct", "Inflation rose to 5.1 pct from 4.8.", []string{"5.1 percent [5.1 pct]", "4.8 percent [4.8]"}},
+		{"Hostages", "Gunmen took 5 hostages.", []string{"5 kidnapped c=hostages [5 hostages]"}},
+		{"Including", "Twelve people were killed, including five children.", []string{"12 killed c=people [Twelve people]", "5 killed c=children [five children]"}},
+		{"NotAge", "The 28-year-old was killed.", nil},
+		{"NotAgeParen", "Rupak (28) died on Monday.", nil},
+		{"NotAged", "A man aged 28 was killed.", nil},
+		{"NotYear", "He was killed in 2015.", nil},
+		{"NotDuration", "Fighting for 30 years killed many.", nil},
+		{"NotDate", "Five were arrested on Feb 26.", []string{"5 arrested [Five]"}},
+		{"NotTime", "At 10:30 two were killed.", []string{"2 killed [two]"}},
+		{"NotOrdinal", "The 3rd victim died.", nil},
+		{"NotModel", "A Boeing 737 crashed.", nil},
+		{"NotAddress", "Police arrested him at 10 Downing Street.", nil},
+		{"NotBareNumber", "Arrivals were 155,221 bags of 60 kilos.", nil},
+		{"Empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range find(tt.in) {
+				got = append(got, describe(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	_ = graph.Killed
+}

@@ -1,0 +1,184 @@
+package figure
+
+import "github.com/factgraph/factgraph/graph"
+
+// measureWords give a measure when they follow the number, its counted noun
+// and any auxiliaries: "450,000 people have been killed", "355 dead",
+// "14,000 people displaced", "44 deaths". Words whose meaning depends on the
+// next words ("lost their lives", "taken hostage") are in phraseMeasure.
+var measureWords = map[string]string{
+	"killed": graph.Killed, "dead": graph.Killed, "died": graph.Killed, "die": graph.Killed,
+	"dies": graph.Killed, "perished": graph.Killed, "executed": graph.Killed, "murdered": graph.Killed,
+	"slain": graph.Killed, "massacred": graph.Killed, "drowned": graph.Killed, "beheaded": graph.Killed,
+	"deaths": graph.Killed, "fatalities": graph.Killed, "bodies": graph.Killed,
+	"wounded": graph.Injured, "injured": graph.Injured, "hurt": graph.Injured, "injuries": graph.Injured,
+	"displaced": graph.Displaced, "homeless": graph.Displaced, "fled": graph.Displaced, "uprooted": graph.Displaced,
+	"refugees": graph.Refugees,
+	"arrested": graph.Arrested, "detained": graph.Arrested, "arrests": graph.Arrested,
+	"detainees": graph.Arrested, "jailed": graph.Arrested, "imprisoned": graph.Arrested,
+	"kidnapped": graph.Kidnapped, "abducted": graph.Kidnapped, "hostages": graph.Kidnapped,
+	"missing": graph.Missing, "unaccounted": graph.Missing,
+	"evacuated": graph.Evacuated, "evacuees": graph.Evacuated,
+	"affected": graph.Affected,
+}
+
+// nounMeasures are measure words that name what is counted themselves:
+// "5,000 refugees" counts refugees.
+var nounMeasures = map[string]bool{"refugees": true, "hostages": true, "evacuees": true, "detainees": true}
+
+// countsItself are measure words that, right after a number, belong to
+// the figure's text: "355 dead", "44 deaths".
+var countsItself = map[string]bool{
+	"dead": true, "deaths": true, "fatalities": true, "injured": true, "wounded": true, "missing": true,
+	"injuries": true, "arrests": true, "bodies": true, "refugees": true, "hostages": true,
+	"evacuees": true, "detainees": true, "homeless": true, "displaced": true,
+}
+
+// verbMeasures give a measure when the number directly follows them, after
+// any qualifier: "killing at least 12", "the army arrested 30".
+var verbMeasures = map[string]string{
+	"killing": graph.Killed, "killed": graph.Killed, "kills": graph.Killed, "kill": graph.Killed,
+	"wounding": graph.Injured, "wounded": graph.Injured, "injuring": graph.Injured, "injured": graph.Injured,
+	"displacing": graph.Displaced, "displaced": graph.Displaced,
+	"arresting": graph.Arrested, "arrested": graph.Arrested, "detaining": graph.Arrested, "detained": graph.Arrested,
+	"kidnapping": graph.Kidnapped, "kidnapped": graph.Kidnapped, "abducting": graph.Kidnapped, "abducted": graph.Kidnapped,
+	"evacuating": graph.Evacuated, "evacuated": graph.Evacuated, "affecting": graph.Affected, "affected": graph.Affected,
+}
+
+// bridges may stand between a counted noun and its measure word: "people
+// have reportedly been killed", "others who were injured".
+var bridges = map[string]bool{
+	"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "be": true, "being": true,
+	"are": true, "is": true, "reportedly": true, "reported": true, "also": true, "all": true, "later": true,
+	"allegedly": true, "believed": true, "feared": true, "thought": true, "confirmed": true, "known": true,
+	"now": true, "still": true, "remain": true, "remained": true, "remains": true, "went": true, "gone": true,
+	"who": true, "that": true, "already": true, "so": true, "far": true, "subsequently": true, "then": true,
+	"mostly": true, "mainly": true, "to": true, "may": true, "might": true, "could": true, "would": true,
+	"will": true, "presumed": true, "officially": true, "seriously": true, "critically": true, "badly": true,
+	"slightly": true, "fatally": true, "severely": true, "either": true, "both": true, "left": true,
+	"lie": true, "lay": true, "were,": true, "being,": true, "since": true, "recently": true,
+	"apparently": true, "shot": true, "burned": true, "burnt": true, "stabbed": true, "beaten": true,
+	"found": true, "feared,": true, "listed": true, "as": true, "of": true, "them": true, "whom": true,
+}
+
+// rises link a toll to its number: "the death toll has risen to 44".
+var rises = map[string]bool{
+	"has": true, "had": true, "have": true, "risen": true, "rose": true, "rise": true, "rises": true,
+	"climbed": true, "climbs": true, "reached": true, "reaches": true, "jumped": true, "stood": true,
+	"stands": true, "is": true, "was": true, "now": true, "to": true, "at": true, "of": true,
+	"increased": true, "grew": true, "hit": true, "passed": true, "topped": true, "exceeded": true,
+	"surpassed": true, "soared": true, "mounted": true, "put": true, "numbered": true, "number": true,
+	"officially": true, "further": true, "climbing": true, "rising": true, "had,": true, "reaching": true,
+}
+
+// tollHeads name a casualty count that a number completes: "the death toll
+// rose to 44", "the number of dead stands at 44".
+var tollHeads = map[string]string{
+	"toll": graph.Killed, "deaths": graph.Killed, "dead": graph.Killed, "killed": graph.Killed,
+	"fatalities": graph.Killed, "injured": graph.Injured, "wounded": graph.Injured,
+	"injuries": graph.Injured, "arrested": graph.Arrested, "arrests": graph.Arrested,
+	"detained": graph.Arrested, "displaced": graph.Displaced, "refugees": graph.Refugees,
+	"missing": graph.Missing, "evacuated": graph.Evacuated,
+}
+
+// qualifiers, longest first within each leading word, as written before a
+// number.
+var qualifiers = [][]string{
+	{"more", "than"}, {"at", "least"}, {"at", "most"}, {"fewer", "than"}, {"less", "than"},
+	{"as", "many", "as"}, {"as", "few", "as"}, {"up", "to"}, {"close", "to"}, {"upwards", "of"},
+	{"in", "excess", "of"}, {"an", "estimated"}, {"just", "over"}, {"just", "under"},
+	{"well", "over"}, {"nearly"}, {"about"}, {"over"}, {"some"}, {"almost"}, {"around"},
+	{"approximately"}, {"roughly"}, {"under"}, {"estimated"}, {"only"}, {"exactly"}, {"another"},
+}
+
+// notCounted are words that stop a counted noun phrase.
+var notCounted = map[string]bool{
+	"and": true, "or": true, "but": true, "in": true, "on": true, "at": true, "for": true, "from": true,
+	"to": true, "with": true, "by": true, "after": true, "before": true, "during": true, "since": true,
+	"than": true, "as": true, "the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
+	"per": true, "a.m.": true, "p.m.": true, "vs": true, "against": true, "into": true, "over": true,
+	"under": true, "while": true, "when": true, "if": true, "said": true, "says": true, "say": true,
+}
+
+// currencyPrefix are symbols written before the digits, joined to a
+// country prefix where there is one ("US$", "C$").
+var currencyPrefix = map[string]string{
+	"$": "USD", "US$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
+	"NT$": "TWD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN", "rs": "INR",
+	"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "ksh": "KES", "r": "ZAR",
+}
+
+// currencyWords follow the number: "1.5 mln dlrs", "600 million pounds".
+var currencyWords = map[string]string{
+	"dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "USD", "cents": "USD",
+	"pounds": "GBP", "pound": "GBP", "stg": "GBP", "sterling": "GBP", "pence": "GBP", "p": "GBP",
+	"yen": "JPY", "marks": "DEM", "mark": "DEM", "francs": "FRF", "franc": "FRF", "euros": "EUR",
+	"euro": "EUR", "lire": "ITL", "lira": "TRY", "rupees": "INR", "rupee": "INR", "pesos": "MXN",
+	"rand": "ZAR", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
+	"riyals": "SAR", "dinars": "IQD", "naira": "NGN", "shillings": "KES", "cedis": "GHS", "cedi": "GHS",
+	"kwacha": "ZMW", "guilders": "NLG", "pesetas": "ESP", "crowns": "SEK", "kronor": "SEK",
+	"kroner": "DKK", "ecus": "XEU", "usd": "USD", "eur": "EUR", "gbp": "GBP", "birr": "ETB",
+	"taka": "BDT", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "escudos": "PTE",
+	"schillings": "ATS", "drachmas": "GRD", "australs": "ARS", "cruzados": "BRL", "zlotys": "PLN",
+	"forints": "HUF",
+}
+
+// subunits are currency words worth a hundredth of their currency.
+var subunits = map[string]bool{"cts": true, "cents": true, "pence": true, "p": true}
+
+// currencyAdjectives refine a currency word: "Canadian dlrs", "Swiss francs".
+var currencyAdjectives = map[string]map[string]string{
+	"canadian": {"USD": "CAD"}, "australian": {"USD": "AUD"}, "hong": {"USD": "HKD"},
+	"singapore": {"USD": "SGD"}, "taiwan": {"USD": "TWD"}, "new": {"USD": "NZD"}, "zealand": {"USD": "NZD"},
+	"n.z.": {"USD": "NZD"}, "zimbabwe": {"USD": "ZWD"}, "jamaican": {"USD": "JMD"},
+	"swiss": {"FRF": "CHF"}, "belgian": {"FRF": "BEF"}, "french": {"FRF": "FRF"}, "cfa": {"FRF": "XOF"},
+	"egyptian": {"GBP": "EGP"}, "irish": {"GBP": "IEP"}, "lebanese": {"GBP": "LBP"},
+	"philippine": {"MXN": "PHP"}, "argentine": {"MXN": "ARS"}, "chilean": {"MXN": "CLP"},
+	"colombian": {"MXN": "COP"}, "mexican": {"MXN": "MXN"}, "pakistani": {"INR": "PKR"},
+	"sri": {"INR": "LKR"}, "nepalese": {"INR": "NPR"}, "kenyan": {"KES": "KES"},
+	"ugandan": {"KES": "UGX"}, "tanzanian": {"KES": "TZS"}, "danish": {"DKK": "DKK"},
+	"norwegian": {"DKK": "NOK"}, "swedish": {"SEK": "SEK"}, "turkish": {"TRY": "TRY"},
+	"kuwaiti": {"IQD": "KWD"}, "iraqi": {"IQD": "IQD"}, "jordanian": {"IQD": "JOD"},
+	"libyan": {"IQD": "LYD"}, "algerian": {"IQD": "DZD"}, "tunisian": {"IQD": "TND"},
+	"bahraini": {"IQD": "BHD"}, "qatari": {"SAR": "QAR"}, "iranian": {"SAR": "IRR"},
+	"west": {"DEM": "DEM"}, "german": {"DEM": "DEM"}, "finnish": {"DEM": "FIM"},
+}
+
+// percentWords follow a number: "76%", "2.5 pct", "10 per cent".
+var percentWords = map[string]bool{"%": true, "pct": true, "percent": true, "per": true, "percentage": true}
+
+// timeUnits after a number make it a duration or an age, never a figure.
+var timeUnits = map[string]bool{
+	"year": true, "years": true, "yr": true, "yrs": true, "month": true, "months": true, "week": true,
+	"weeks": true, "day": true, "days": true, "hour": true, "hours": true, "hrs": true, "minute": true,
+	"minutes": true, "mins": true, "second": true, "seconds": true, "decade": true, "decades": true,
+	"century": true, "centuries": true, "am": true, "pm": true, "a.m.": true, "p.m.": true, "gmt": true,
+	"o'clock": true, "bst": true, "edt": true, "est": true, "utc": true, "local": true, "nights": true,
+	"night": true, "weekend": true, "weekends": true, "innings": true, "overs": true,
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// yearWords before a four-digit number make it a year: "in 2015", "since 1990".
+var yearWords = map[string]bool{
+	"in": true, "since": true, "by": true, "until": true, "till": true, "from": true, "during": true,
+	"before": true, "after": true, "of": true, "year": true, "early": true, "late": true, "mid": true,
+	"the": true, "fiscal": true, "season": true, "through": true, "to": true, "and": true, "for": true,
+	"between": true, "summer": true, "winter": true, "spring": true, "autumn": true, "fall": true,
+}
+
+// addressWords after a number and a name make it a street address.
+var addressWords = map[string]bool{
+	"street": true, "st.": true, "road": true, "rd": true, "rd.": true, "avenue": true, "ave": true,
+	"ave.": true, "boulevard": true, "blvd": true, "lane": true, "drive": true, "square": true,
+	"place": true, "way": true, "court": true, "highway": true, "route": true, "strasse": true,
+}
+
+// personWords head a counted noun phrase that is a group of people; they
+// are carried over to a following figure that names none.
+var groupWords = map[string]bool{"others": true, "other": true, "more": true, "them": true, "whom": true}
