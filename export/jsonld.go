@@ -1,0 +1,455 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strings"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// JSONLDEncoder writes a dump as one JSON-LD document: an @context that
+// maps short terms ("name", "weight") to schema.org and factgraph IRIs, and
+// a top-level @graph of node objects, one line each. It describes the same
+// RDF dataset as the N-Quads export: what one document says is wrapped in a
+// named graph object {"@id": document IRI, "@graph": [...]}; JSON-LD merges
+// the many objects of one @id.
+//
+// Integers are JSON numbers; doubles are strings typed xsd:double by the
+// context, so that their lexical form is the same as in N-Quads.
+type JSONLDEncoder struct {
+	w     *bufio.Writer
+	b     []byte
+	items int
+	nodes int // nodes in the open named graph
+}
+
+// NewJSONLDEncoder returns an encoder writing JSON-LD to w.
+func NewJSONLDEncoder(w io.Writer) *JSONLDEncoder {
+	return &JSONLDEncoder{w: bufio.NewWriterSize(w, 256<<10)}
+}
+
+// Context returns factgraph's JSON-LD @context object.
+func Context() map[string]any {
+	ctx := map[string]any{
+		"fg":     NS,
+		"rel":    RelNS,
+		"schema": SchemaNS,
+		"xsd":    xsdNS,
+	}
+	for _, t := range terms {
+		def := map[string]any{"@id": compact(t.iri)}
+		switch t.kind {
+		case kindIRI:
+			def["@type"] = "@id"
+		case kindLang:
+			def["@language"] = "en"
+		case kindInt:
+			def["@type"] = "xsd:int"
+		case kindDouble:
+			def["@type"] = "xsd:double"
+		case kindBool:
+			def["@type"] = "xsd:boolean"
+		}
+		ctx[t.name] = def
+	}
+	return ctx
+}
+
+// compact shortens an IRI of a known namespace to a compact IRI.
+func compact(iri string) string {
+	for _, ns := range [...]struct{ prefix, iri string }{{"fg:", NS}, {"rel:", RelNS}, {"schema:", SchemaNS}} {
+		if strings.HasPrefix(iri, ns.iri) {
+			return ns.prefix + iri[len(ns.iri):]
+		}
+	}
+	return iri
+}
+
+// Encode writes the node objects of one record. The @context is written
+// before the first.
+func (e *JSONLDEncoder) Encode(r *graph.Record) error {
+	if err := checkRecord(r); err != nil {
+		return err
+	}
+	if e.items == 0 {
+		if err := e.header(); err != nil {
+			return err
+		}
+	}
+	e.b = e.b[:0]
+	switch r.Kind {
+	case graph.RecordDocument:
+		e.document(r.Document)
+	case graph.RecordEntity:
+		e.entity(r.Entity)
+	case graph.RecordMention:
+		e.beginGraph(r.Mention.Document)
+		e.mention(r.Mention)
+		e.endGraph()
+	case graph.RecordRelation:
+		e.relation(r.Relation)
+	case graph.RecordFigure:
+		e.figure(r.Figure)
+	case graph.RecordEvent:
+		e.event(r.Event)
+	case graph.RecordQuote:
+		e.quote(r.Quote)
+	case graph.RecordMerge:
+		e.item()
+		e.begin(resEntity, r.Merge.From)
+		e.ref(tMergedInto, resEntity, r.Merge.Into)
+		e.end()
+	}
+	_, err := e.w.Write(e.b)
+	return err
+}
+
+func (e *JSONLDEncoder) header() error {
+	ctx, err := json.Marshal(Context())
+	if err != nil {
+		return err
+	}
+	e.w.WriteString(`{"@context":`)
+	e.w.Write(ctx)
+	_, err = e.w.WriteString(",\n\"@graph\":[")
+	return err
+}
+
+// Close ends the document and flushes it. A dump without records is still
+// a valid JSON-LD document.
+func (e *JSONLDEncoder) Close() error {
+	if e.items == 0 {
+		if err := e.header(); err != nil {
+			return err
+		}
+	}
+	e.w.WriteString("\n]}\n")
+	return e.w.Flush()
+}
+
+func (e *JSONLDEncoder) document(d *graph.Document) {
+	e.beginGraph(d.ID)
+	e.begin(resDocument, d.ID)
+	e.types(cDocument)
+	e.str(tID, d.ID)
+	e.str(tHeadline, d.Title)
+	e.str(tURL, d.URL)
+	e.str(tDatePublished, d.Published)
+	e.str(tText, d.Text)
+	e.ref(tPlace, resEntity, d.Place)
+	e.end()
+	e.endGraph()
+}
+
+func (e *JSONLDEncoder) entity(x *graph.Entity) {
+	e.item()
+	e.begin(resEntity, x.ID)
+	e.types(cEntity, entityClass(x.Type))
+	e.str(tID, x.ID)
+	e.str(tName, x.Name)
+	e.strs(tAlternateName, x.Aliases)
+	e.int(tMentionCount, int64(x.MentionCount))
+	e.str(tNormalized, x.Value)
+	if l := x.Location; l != nil {
+		e.double(tLatitude, l.Lat)
+		e.double(tLongitude, l.Lon)
+		e.str(tCountryCode, l.CountryCode)
+	}
+	if len(x.Roles) > 0 {
+		e.key(tHolds)
+		e.b = append(e.b, '[')
+		for i, role := range x.Roles {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.b = append(e.b, `{"@id":"`...)
+			e.b = appendRoleIRI(e.b, x.ID, i)
+			e.b = append(e.b, '"')
+			e.types(cRole)
+			e.str(tTitle, role.Title)
+			e.ref(tOf, resEntity, role.Of)
+			e.b = append(e.b, '}')
+		}
+		e.b = append(e.b, ']')
+	}
+	e.end()
+}
+
+// mention writes a span's node object inside an open named graph.
+func (e *JSONLDEncoder) mention(m *graph.Mention) {
+	e.node()
+	e.b = append(e.b, `{"@id":"`...)
+	e.b = append(appendMentionIRI(e.b, m), '"')
+	e.types(cMention)
+	e.ref(tDocument, resDocument, m.Document)
+	e.ref(tEntity, resEntity, m.Entity)
+	e.int(tSentence, int64(m.Sentence))
+	e.int(tStart, int64(m.Start))
+	e.int(tEnd, int64(m.End))
+	e.str(tSpan, m.Text)
+	e.end()
+}
+
+// evidence writes, in the named graph of the span's document, the link from
+// the fact res/id to the span and the span itself.
+func (e *JSONLDEncoder) evidence(res, id string, m *graph.Mention) {
+	e.beginGraph(m.Document)
+	e.node()
+	e.begin(res, id)
+	e.key(tEvidence)
+	e.b = append(e.b, '"')
+	e.b = append(appendMentionIRI(e.b, m), '"')
+	e.end()
+	e.mention(m)
+	e.endGraph()
+}
+
+func (e *JSONLDEncoder) relation(r *graph.Relation) {
+	e.item()
+	e.begin(resRelation, r.ID)
+	e.types(cRelation)
+	e.str(tID, r.ID)
+	e.ref(tSubject, resEntity, r.Subject)
+	e.str(tPredicate, r.Predicate)
+	e.ref(tObject, resEntity, r.Object)
+	e.str(tRole, r.Role)
+	e.boolean(tSymmetric, r.Symmetric)
+	e.int(tWeight, int64(r.Weight))
+	e.double(tConfidence, r.Confidence)
+	e.end()
+	for i := range r.Evidence {
+		e.evidence(resRelation, r.ID, &r.Evidence[i])
+	}
+	edge := func() {
+		e.node()
+		e.begin(resEntity, r.Subject)
+		e.b = append(e.b, `,"rel:`...)
+		e.b = appendLiteral(e.b, predicateLocal(r.Predicate))
+		e.b = append(e.b, `":{"@id":"`...)
+		e.b = append(appendIRI(e.b, resEntity, r.Object), `"}`...)
+		e.end()
+	}
+	if len(r.Evidence) == 0 {
+		e.item()
+		e.nodes = 0
+		edge()
+		return
+	}
+	docs := distinctDocuments(r.Evidence)
+	for _, doc := range docs {
+		e.beginGraph(doc)
+		edge()
+		e.endGraph()
+	}
+}
+
+// distinctDocuments returns the documents of ms, in order of first use.
+func distinctDocuments(ms []graph.Mention) []string {
+	var docs []string
+	seen := make(map[string]bool, len(ms))
+	for i := range ms {
+		if d := ms[i].Document; !seen[d] {
+			seen[d] = true
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+func (e *JSONLDEncoder) figure(f *graph.Figure) {
+	e.beginGraph(f.Evidence.Document)
+	e.node()
+	e.begin(resFigure, f.ID)
+	e.types(cFigure)
+	e.str(tID, f.ID)
+	if f.Value != nil {
+		e.double(tValue, *f.Value)
+	}
+	if f.Low != nil {
+		e.double(tLow, *f.Low)
+	}
+	if f.High != nil {
+		e.double(tHigh, *f.High)
+	}
+	e.str(tQualifier, f.Qualifier)
+	e.str(tMeasure, f.Measure)
+	e.str(tCurrency, f.Currency)
+	e.str(tCounted, f.Counted)
+	e.ref(tAbout, resEntity, f.About)
+	e.ref(tPlace, resEntity, f.Place)
+	e.str(tDate, f.Date)
+	e.str(tSpan, f.Text)
+	e.double(tConfidence, f.Confidence)
+	e.key(tEvidence)
+	e.b = append(e.b, '"')
+	e.b = append(appendMentionIRI(e.b, &f.Evidence), '"')
+	e.end()
+	e.mention(&f.Evidence)
+	e.endGraph()
+}
+
+func (e *JSONLDEncoder) event(v *graph.EventFact) {
+	e.item()
+	e.begin(resEvent, v.ID)
+	e.types(cEventFact)
+	e.str(tID, v.ID)
+	e.str(tKind, v.Kind)
+	e.str(tName, v.Name)
+	e.refs(tParticipant, resEntity, v.Participants)
+	e.ref(tPlace, resEntity, v.Place)
+	e.str(tDate, v.Date)
+	e.str(tDateText, v.DateText)
+	e.ref(tEntity, resEntity, v.Entity)
+	e.double(tConfidence, v.Confidence)
+	e.end()
+	for i := range v.Evidence {
+		e.evidence(resEvent, v.ID, &v.Evidence[i])
+	}
+}
+
+func (e *JSONLDEncoder) quote(q *graph.Quote) {
+	e.beginGraph(q.Evidence.Document)
+	e.node()
+	e.begin(resQuote, q.ID)
+	e.types(cQuote)
+	e.str(tID, q.ID)
+	e.str(tText, q.Text)
+	e.ref(tSpeaker, resEntity, q.Speaker)
+	e.double(tConfidence, q.Confidence)
+	e.key(tEvidence)
+	e.b = append(e.b, '"')
+	e.b = append(appendMentionIRI(e.b, &q.Evidence), '"')
+	e.end()
+	e.mention(&q.Evidence)
+	e.endGraph()
+}
+
+// item starts a top-level element of @graph.
+func (e *JSONLDEncoder) item() {
+	if e.items > 0 {
+		e.b = append(e.b, ',')
+	}
+	e.b = append(e.b, '\n')
+	e.items++
+}
+
+// beginGraph starts a top-level named graph object for document doc; a
+// document without an ID has its statements in the default graph.
+func (e *JSONLDEncoder) beginGraph(doc string) {
+	e.item()
+	e.nodes = 0
+	if doc == "" {
+		e.b = append(e.b, `{"@graph":[`...)
+		return
+	}
+	e.b = append(e.b, `{"@id":"`...)
+	e.b = append(appendIRI(e.b, resDocument, doc), `","@graph":[`...)
+}
+
+func (e *JSONLDEncoder) endGraph() { e.b = append(e.b, "]}"...) }
+
+// node separates node objects inside a named graph.
+func (e *JSONLDEncoder) node() {
+	if e.nodes > 0 {
+		e.b = append(e.b, ',')
+	}
+	e.nodes++
+}
+
+func (e *JSONLDEncoder) begin(res, id string) {
+	e.b = append(e.b, `{"@id":"`...)
+	e.b = append(appendIRI(e.b, res, id), '"')
+}
+
+func (e *JSONLDEncoder) end() { e.b = append(e.b, '}') }
+
+func (e *JSONLDEncoder) types(cs ...class) {
+	e.b = append(e.b, `,"@type":[`...)
+	for i, c := range cs {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.b = append(e.b, '"')
+		e.b = append(e.b, compact(classes[c].iri)...)
+		e.b = append(e.b, '"')
+	}
+	e.b = append(e.b, ']')
+}
+
+func (e *JSONLDEncoder) key(t term) {
+	e.b = append(e.b, ',', '"')
+	e.b = append(e.b, terms[t].name...)
+	e.b = append(e.b, '"', ':')
+}
+
+func (e *JSONLDEncoder) str(t term, v string) {
+	if v == "" {
+		return
+	}
+	e.key(t)
+	e.b = append(e.b, '"')
+	e.b = append(appendLiteral(e.b, v), '"')
+}
+
+func (e *JSONLDEncoder) strs(t term, vs []string) {
+	if len(vs) == 0 {
+		return
+	}
+	e.key(t)
+	e.b = append(e.b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.b = append(e.b, '"')
+		e.b = append(appendLiteral(e.b, v), '"')
+	}
+	e.b = append(e.b, ']')
+}
+
+func (e *JSONLDEncoder) ref(t term, res, id string) {
+	if id == "" {
+		return
+	}
+	e.key(t)
+	e.b = append(e.b, '"')
+	e.b = append(appendIRI(e.b, res, id), '"')
+}
+
+func (e *JSONLDEncoder) refs(t term, res string, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	e.key(t)
+	e.b = append(e.b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.b = append(e.b, '"')
+		e.b = append(appendIRI(e.b, res, id), '"')
+	}
+	e.b = append(e.b, ']')
+}
+
+func (e *JSONLDEncoder) int(t term, v int64) {
+	e.key(t)
+	e.b = appendInt(e.b, v)
+}
+
+func (e *JSONLDEncoder) double(t term, v float64) {
+	e.key(t)
+	e.b = append(e.b, '"')
+	e.b = append(appendDouble(e.b, v), '"')
+}
+
+func (e *JSONLDEncoder) boolean(t term, v bool) {
+	e.key(t)
+	if v {
+		e.b = append(e.b, "true"...)
+	} else {
+		e.b = append(e.b, "false"...)
+	}
+}

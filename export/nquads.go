@@ -1,0 +1,357 @@
+package export
+
+import (
+	"bufio"
+	"io"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// NQuadsOptions configures an NQuadsEncoder.
+type NQuadsOptions struct {
+	// Dgraph writes the dialect that Dgraph's bulk and live loaders read
+	// with schema/dgraph.schema: no graph labels (Dgraph reads the fourth
+	// term as a namespace number), short predicate names ("name",
+	// "weight", relation predicates as "rel.president_of") instead of
+	// IRIs, dgraph.type values instead of rdf:type, and no language tags
+	// (Dgraph's @lang does not combine with list predicates such as
+	// alternateName). Subjects keep their IRIs, which the loaders map to
+	// UIDs. Provenance stays in the evidence spans, which name their
+	// document.
+	Dgraph bool
+}
+
+// NQuadsEncoder writes a dump as RDF 1.1 N-Quads.
+//
+// Entities, relations and events, which merge what many documents say, are
+// described in the default graph; what one document says (the document
+// itself, its mentions, figures and quotes, and each span of evidence) is in
+// the named graph of that document, whose name is the document's IRI. A
+// relation's edge, <subject> rel:predicate <object>, is stated once in the
+// graph of every document that supports it.
+type NQuadsEncoder struct {
+	w   *bufio.Writer
+	opt NQuadsOptions
+
+	pred     [numTerms][]byte
+	class    [numClasses][]byte
+	typePred []byte
+
+	s, g, o, line []byte
+	seen          map[string]bool
+	n             int64
+}
+
+// NewNQuadsEncoder returns an encoder writing N-Quads to w.
+func NewNQuadsEncoder(w io.Writer, opt NQuadsOptions) *NQuadsEncoder {
+	e := &NQuadsEncoder{w: bufio.NewWriterSize(w, 256<<10), opt: opt, seen: map[string]bool{}}
+	for t := range e.pred {
+		if opt.Dgraph {
+			e.pred[t] = []byte("<" + terms[t].name + ">")
+		} else {
+			e.pred[t] = []byte("<" + terms[t].iri + ">")
+		}
+	}
+	for c := range e.class {
+		if opt.Dgraph {
+			e.class[c] = []byte(`"` + classes[c].dgraph + `"`)
+		} else {
+			e.class[c] = []byte("<" + classes[c].iri + ">")
+		}
+	}
+	if opt.Dgraph {
+		e.typePred = []byte("<dgraph.type>")
+	} else {
+		e.typePred = []byte("<" + rdfType + ">")
+	}
+	return e
+}
+
+// Statements returns the number of statements written so far.
+func (e *NQuadsEncoder) Statements() int64 { return e.n }
+
+// Close flushes the output.
+func (e *NQuadsEncoder) Close() error { return e.w.Flush() }
+
+// Encode writes the statements of one record.
+func (e *NQuadsEncoder) Encode(r *graph.Record) error {
+	if err := checkRecord(r); err != nil {
+		return err
+	}
+	switch r.Kind {
+	case graph.RecordDocument:
+		e.document(r.Document)
+	case graph.RecordEntity:
+		e.entity(r.Entity)
+	case graph.RecordMention:
+		e.inGraph(r.Mention.Document)
+		e.mention(r.Mention)
+	case graph.RecordRelation:
+		e.relation(r.Relation)
+	case graph.RecordFigure:
+		e.figure(r.Figure)
+	case graph.RecordEvent:
+		e.event(r.Event)
+	case graph.RecordQuote:
+		e.quote(r.Quote)
+	case graph.RecordMerge:
+		e.inGraph("")
+		e.subject(resEntity, r.Merge.From)
+		e.ref(tMergedInto, resEntity, r.Merge.Into)
+	}
+	// bufio.Writer keeps its first error and returns it from every later
+	// call; a zero-length write asks for it without writing.
+	_, err := e.w.Write(nil)
+	return err
+}
+
+func (e *NQuadsEncoder) document(d *graph.Document) {
+	e.inGraph(d.ID)
+	e.subject(resDocument, d.ID)
+	e.typ(cDocument)
+	e.str(tID, d.ID)
+	e.str(tHeadline, d.Title)
+	e.str(tURL, d.URL)
+	e.str(tDatePublished, d.Published)
+	e.str(tText, d.Text)
+	e.ref(tPlace, resEntity, d.Place)
+}
+
+func (e *NQuadsEncoder) entity(x *graph.Entity) {
+	e.inGraph("")
+	e.subject(resEntity, x.ID)
+	e.typ(cEntity)
+	e.typ(entityClass(x.Type))
+	e.str(tID, x.ID)
+	e.str(tName, x.Name)
+	for _, a := range x.Aliases {
+		e.str(tAlternateName, a)
+	}
+	e.int(tMentionCount, int64(x.MentionCount))
+	e.str(tNormalized, x.Value)
+	if l := x.Location; l != nil {
+		e.double(tLatitude, l.Lat)
+		e.double(tLongitude, l.Lon)
+		e.str(tCountryCode, l.CountryCode)
+	}
+	for i := range x.Roles {
+		e.o = append(e.o[:0], '<')
+		e.o = append(appendRoleIRI(e.o, x.ID, i), '>')
+		e.quad(e.pred[tHolds], e.o)
+	}
+	for i, role := range x.Roles {
+		e.s = append(e.s[:0], '<')
+		e.s = append(appendRoleIRI(e.s, x.ID, i), '>')
+		e.typ(cRole)
+		e.str(tTitle, role.Title)
+		e.ref(tOf, resEntity, role.Of)
+	}
+}
+
+// mention describes a span in the current graph, which the caller has set
+// to the span's document.
+func (e *NQuadsEncoder) mention(m *graph.Mention) {
+	e.s = append(e.s[:0], '<')
+	e.s = append(appendMentionIRI(e.s, m), '>')
+	e.typ(cMention)
+	e.ref(tDocument, resDocument, m.Document)
+	e.ref(tEntity, resEntity, m.Entity)
+	e.int(tSentence, int64(m.Sentence))
+	e.int(tStart, int64(m.Start))
+	e.int(tEnd, int64(m.End))
+	e.str(tSpan, m.Text)
+}
+
+// evidence links the fact res/id to a span of evidence and describes the
+// span, both in the graph of the span's document. The current subject is
+// lost.
+func (e *NQuadsEncoder) evidence(res, id string, m *graph.Mention) {
+	e.inGraph(m.Document)
+	e.subject(res, id)
+	e.o = append(e.o[:0], '<')
+	e.o = append(appendMentionIRI(e.o, m), '>')
+	e.quad(e.pred[tEvidence], e.o)
+	e.mention(m)
+}
+
+func (e *NQuadsEncoder) relation(r *graph.Relation) {
+	e.inGraph("")
+	e.subject(resRelation, r.ID)
+	e.typ(cRelation)
+	e.str(tID, r.ID)
+	e.ref(tSubject, resEntity, r.Subject)
+	e.str(tPredicate, r.Predicate)
+	e.ref(tObject, resEntity, r.Object)
+	e.str(tRole, r.Role)
+	e.boolean(tSymmetric, r.Symmetric)
+	e.int(tWeight, int64(r.Weight))
+	e.double(tConfidence, r.Confidence)
+	for i := range r.Evidence {
+		e.evidence(resRelation, r.ID, &r.Evidence[i])
+	}
+
+	// The edge itself, once per supporting document.
+	var p []byte
+	if e.opt.Dgraph {
+		p = append(append([]byte("<rel."), predicateLocal(r.Predicate)...), '>')
+	} else {
+		p = append(append([]byte("<"+RelNS), predicateLocal(r.Predicate)...), '>')
+	}
+	clear(e.seen)
+	edge := func() {
+		e.subject(resEntity, r.Subject)
+		e.o = append(e.o[:0], '<')
+		e.o = append(appendIRI(e.o, resEntity, r.Object), '>')
+		e.quad(p, e.o)
+	}
+	if len(r.Evidence) == 0 || e.opt.Dgraph {
+		e.inGraph("")
+		edge()
+		return
+	}
+	for i := range r.Evidence {
+		doc := r.Evidence[i].Document
+		if e.seen[doc] {
+			continue
+		}
+		e.seen[doc] = true
+		e.inGraph(doc)
+		edge()
+	}
+}
+
+func (e *NQuadsEncoder) figure(f *graph.Figure) {
+	e.inGraph(f.Evidence.Document)
+	e.subject(resFigure, f.ID)
+	e.typ(cFigure)
+	e.str(tID, f.ID)
+	if f.Value != nil {
+		e.double(tValue, *f.Value)
+	}
+	if f.Low != nil {
+		e.double(tLow, *f.Low)
+	}
+	if f.High != nil {
+		e.double(tHigh, *f.High)
+	}
+	e.str(tQualifier, f.Qualifier)
+	e.str(tMeasure, f.Measure)
+	e.str(tCurrency, f.Currency)
+	e.str(tCounted, f.Counted)
+	e.ref(tAbout, resEntity, f.About)
+	e.ref(tPlace, resEntity, f.Place)
+	e.str(tDate, f.Date)
+	e.str(tSpan, f.Text)
+	e.double(tConfidence, f.Confidence)
+	e.evidence(resFigure, f.ID, &f.Evidence)
+}
+
+func (e *NQuadsEncoder) event(v *graph.EventFact) {
+	e.inGraph("")
+	e.subject(resEvent, v.ID)
+	e.typ(cEventFact)
+	e.str(tID, v.ID)
+	e.str(tKind, v.Kind)
+	e.str(tName, v.Name)
+	for _, p := range v.Participants {
+		e.ref(tParticipant, resEntity, p)
+	}
+	e.ref(tPlace, resEntity, v.Place)
+	e.str(tDate, v.Date)
+	e.str(tDateText, v.DateText)
+	e.ref(tEntity, resEntity, v.Entity)
+	e.double(tConfidence, v.Confidence)
+	for i := range v.Evidence {
+		e.evidence(resEvent, v.ID, &v.Evidence[i])
+	}
+}
+
+func (e *NQuadsEncoder) quote(q *graph.Quote) {
+	e.inGraph(q.Evidence.Document)
+	e.subject(resQuote, q.ID)
+	e.typ(cQuote)
+	e.str(tID, q.ID)
+	e.str(tText, q.Text)
+	e.ref(tSpeaker, resEntity, q.Speaker)
+	e.double(tConfidence, q.Confidence)
+	e.evidence(resQuote, q.ID, &q.Evidence)
+}
+
+// inGraph makes the named graph of document doc current; "" (or the Dgraph
+// dialect) makes it the default graph.
+func (e *NQuadsEncoder) inGraph(doc string) {
+	e.g = e.g[:0]
+	if doc == "" || e.opt.Dgraph {
+		return
+	}
+	e.g = append(e.g, '<')
+	e.g = append(appendIRI(e.g, resDocument, doc), '>')
+}
+
+func (e *NQuadsEncoder) subject(res, id string) {
+	e.s = append(e.s[:0], '<')
+	e.s = append(appendIRI(e.s, res, id), '>')
+}
+
+// quad writes one statement about the current subject in the current graph.
+func (e *NQuadsEncoder) quad(p, o []byte) {
+	b := append(e.line[:0], e.s...)
+	b = append(b, ' ')
+	b = append(b, p...)
+	b = append(b, ' ')
+	b = append(b, o...)
+	if len(e.g) > 0 {
+		b = append(b, ' ')
+		b = append(b, e.g...)
+	}
+	b = append(b, " .\n"...)
+	e.w.Write(b) // errors are kept by the writer and reported by Encode
+	e.line = b
+	e.n++
+}
+
+func (e *NQuadsEncoder) typ(c class) { e.quad(e.typePred, e.class[c]) }
+
+// ref states that the subject's t is the resource res/id; nothing if id is "".
+func (e *NQuadsEncoder) ref(t term, res, id string) {
+	if id == "" {
+		return
+	}
+	e.o = append(e.o[:0], '<')
+	e.o = append(appendIRI(e.o, res, id), '>')
+	e.quad(e.pred[t], e.o)
+}
+
+// str states a string value; nothing if v is "".
+func (e *NQuadsEncoder) str(t term, v string) {
+	if v == "" {
+		return
+	}
+	e.o = append(e.o[:0], '"')
+	e.o = append(appendLiteral(e.o, v), '"')
+	if terms[t].kind == kindLang && !e.opt.Dgraph {
+		e.o = append(e.o, "@en"...)
+	}
+	e.quad(e.pred[t], e.o)
+}
+
+func (e *NQuadsEncoder) int(t term, v int64) {
+	e.o = append(e.o[:0], '"')
+	e.o = append(appendInt(e.o, v), `"^^<`+xsdNS+`int>`...)
+	e.quad(e.pred[t], e.o)
+}
+
+func (e *NQuadsEncoder) double(t term, v float64) {
+	e.o = append(e.o[:0], '"')
+	e.o = append(appendDouble(e.o, v), `"^^<`+xsdNS+`double>`...)
+	e.quad(e.pred[t], e.o)
+}
+
+func (e *NQuadsEncoder) boolean(t term, v bool) {
+	if v {
+		e.o = append(e.o[:0], `"true"^^<`+xsdNS+`boolean>`...)
+	} else {
+		e.o = append(e.o[:0], `"false"^^<`+xsdNS+`boolean>`...)
+	}
+	e.quad(e.pred[t], e.o)
+}
