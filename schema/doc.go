@@ -1,0 +1,40 @@
+// Package schema serves factgraph's knowledge graph over GraphQL, built on
+// github.com/graphql-go/graphql over the service interfaces of package
+// graph; it never touches the store directly.
+//
+// New returns a Server that answers GraphQL at /graphql (GET for queries,
+// POST with a JSON body for queries and mutations), GraphiQL at /graphiql
+// (bundled, so it works offline), /healthz and Prometheus metrics at
+// /metrics.
+//
+// # Safety
+//
+// Every request is checked before any resolver runs: the body size, the
+// bracket nesting of the raw text, then on the parsed query its depth,
+// aliases, root fields and total fields (with fragments expanded), then its
+// estimated cost with the request's variables, where every list counts
+// `first` times what it contains. Execution has a deadline, and at most
+// Config.MaxConcurrent requests execute at once; more get 503. Mutations
+// need the bearer token of Config.Token and are disabled without one.
+//
+// # Errors
+//
+// Every error carries extensions.code: INVALID, NOT_FOUND,
+// UNAUTHENTICATED, CONFLICT, LIMIT (with extensions.limit naming the
+// limit) or INTERNAL. Codes come from graph.ErrorCode; internal errors and
+// panics are logged and reach the client only as "Internal error.".
+//
+// # Speed
+//
+// Parsed and validated queries are kept in an LRU cache keyed by the query
+// text. Entities and documents referred to by facts (a relation's subject,
+// a mention's document) are loaded in one batch per level of the response
+// through graph.EntityService.EntitiesByID, using graphql-go's thunks.
+//
+// # Caveats
+//
+// Mention.sentence is found by a punctuation heuristic around the span,
+// which may split at abbreviations differently from the extractor.
+// Document.entities needs a DocumentService that also implements
+// DocumentEntityLister, or a Dumper.
+package schema

@@ -1,0 +1,197 @@
+package schema
+
+import (
+	"github.com/factgraph/factgraph/graph"
+	"github.com/graphql-go/graphql"
+)
+
+func (b *builder) factObjects() {
+	b.relation = graphql.NewObject(graphql.ObjectConfig{
+		Name: "Relation",
+		Description: "A directed, typed edge between two entities, such as Vladimir Putin president_of Russia. " +
+			"A relation stated in several documents is one relation with a larger weight.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": get(nnID, "Stable ID derived from the relation's content.", func(r *graph.Relation) any { return r.ID }),
+				"predicate": get(nnString, "What the relation says: a position (\"president_of\", \"foreign_minister_of\") or one of located_in, met, participant_in, citizen_of, mentioned_with.",
+					func(r *graph.Relation) any { return r.Predicate }),
+				"subject": {Type: graphql.NewNonNull(b.entity), Description: "The entity the relation goes from.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.Relation).Subject), nil
+					})},
+				"object": {Type: graphql.NewNonNull(b.entity), Description: "The entity the relation goes to.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.Relation).Object), nil
+					})},
+				"role":       get(graphql.String, "For a position, the role as written (\"President\").", func(r *graph.Relation) any { return optional(r.Role) }),
+				"symmetric":  get(nnBool, "Whether the relation holds both ways (met, mentioned_with).", func(r *graph.Relation) any { return r.Symmetric }),
+				"confidence": get(nnFloat, "How sure the extractor is, in [0,1].", func(r *graph.Relation) any { return r.Confidence }),
+				"weight":     get(nnInt, "The number of statements (sentences) supporting the relation.", func(r *graph.Relation) any { return r.Weight }),
+				"evidence": {
+					Type:        nnList(b.mention),
+					Description: "Spans that state the relation, at most one per document.",
+					Args:        graphql.FieldConfigArgument{"first": {Type: graphql.Int, DefaultValue: 5, Description: "The number of spans to return, at most 1000."}},
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						n, err := b.limit(p)
+						if err != nil {
+							return nil, err
+						}
+						return mentions(p.Source.(*graph.Relation).Evidence, n), nil
+					}),
+				},
+			}
+		}),
+	})
+	b.figure = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Figure",
+		Description: "A count a document reports: \"more than 450,000 people have been killed\" is value 450000, qualifier \"more than\", measure killed, counted people.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":        get(nnID, "Stable ID derived from the figure's content and evidence.", func(f *graph.Figure) any { return f.ID }),
+				"value":     get(graphql.Float, "The number; null for vague amounts (\"hundreds\").", func(f *graph.Figure) any { return optFloat(f.Value) }),
+				"low":       get(graphql.Float, "Lower bound, for ranges and vague amounts.", func(f *graph.Figure) any { return optFloat(f.Low) }),
+				"high":      get(graphql.Float, "Upper bound, for ranges and vague amounts.", func(f *graph.Figure) any { return optFloat(f.High) }),
+				"qualifier": get(graphql.String, "The qualifier as written (\"more than\", \"at least\"), if any.", func(f *graph.Figure) any { return optional(f.Qualifier) }),
+				"measure":   get(nnString, "What is measured: killed, injured, displaced, refugees, arrested, kidnapped, missing, evacuated, affected, money or percent.", func(f *graph.Figure) any { return f.Measure }),
+				"currency":  get(graphql.String, "ISO 4217 currency code, for money.", func(f *graph.Figure) any { return optional(f.Currency) }),
+				"counted":   get(graphql.String, "What is counted (\"people\", \"civilians\"), if stated.", func(f *graph.Figure) any { return optional(f.Counted) }),
+				"text":      get(nnString, "The figure as written in the document.", func(f *graph.Figure) any { return f.Text }),
+				"about": {Type: b.entity, Description: "The event or place the figure concerns, if resolved.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.Figure).About), nil
+					})},
+				"place": {Type: b.entity, Description: "Where the counted things happened, if stated.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.Figure).Place), nil
+					})},
+				"date":       get(graphql.String, "When, ISO 8601, possibly partial.", func(f *graph.Figure) any { return optional(f.Date) }),
+				"confidence": get(nnFloat, "How sure the extractor is, in [0,1].", func(f *graph.Figure) any { return f.Confidence }),
+				"evidence":   get(graphql.NewNonNull(b.mention), "The span of `text` in its document.", func(f *graph.Figure) any { return &f.Evidence }),
+			}
+		}),
+	})
+	b.figureTotal = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "FigureTotal",
+		Description: "The figures with a value of one measure and place, aggregated across all documents. Figures from different reports of the same toll are not deduplicated: compare min and max, not only sum.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"measure": get(nnString, "The measure aggregated.", func(t *graph.FigureTotal) any { return t.Measure }),
+				"place": {Type: b.entity, Description: "The place; null for figures with no place.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.FigureTotal).Place), nil
+					})},
+				"count":     get(nnInt, "The number of figures.", func(t *graph.FigureTotal) any { return t.Count }),
+				"sum":       get(nnFloat, "The sum of their values.", func(t *graph.FigureTotal) any { return t.Sum }),
+				"min":       get(nnFloat, "The smallest value.", func(t *graph.FigureTotal) any { return t.Min }),
+				"max":       get(nnFloat, "The largest value.", func(t *graph.FigureTotal) any { return t.Max }),
+				"documents": get(nnInt, "The number of documents the figures come from.", func(t *graph.FigureTotal) any { return t.Documents }),
+			}
+		}),
+	})
+	b.event = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Event",
+		Description: "Something that happened, with its participants: a meeting of Vladimir Putin and Bashar Al Assad in Sochi.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":   get(nnID, "Stable ID derived from the event's content and evidence.", func(e *graph.EventFact) any { return e.ID }),
+				"kind": get(nnString, "What kind of event: meeting, visit, talks, attack, war, …", func(e *graph.EventFact) any { return e.Kind }),
+				"name": get(nnString, "A readable name (\"meeting of Vladimir Putin and Bashar Al Assad\").", func(e *graph.EventFact) any { return e.Name }),
+				"participants": {Type: nnList(b.entity), Description: "Who took part.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entities(p.Source.(*graph.EventFact).Participants), nil
+					})},
+				"place": {Type: b.entity, Description: "Where it happened, if known.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.EventFact).Place), nil
+					})},
+				"entity": {Type: b.entity, Description: "The named event entity this is part of (a war), if any.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.EventFact).Entity), nil
+					})},
+				"date":       get(graphql.String, "When, ISO 8601, possibly partial; null when unresolved.", func(e *graph.EventFact) any { return optional(e.Date) }),
+				"dateText":   get(graphql.String, "The date as written (\"Thursday\").", func(e *graph.EventFact) any { return optional(e.DateText) }),
+				"confidence": get(nnFloat, "How sure the extractor is, in [0,1].", func(e *graph.EventFact) any { return e.Confidence }),
+				"evidence": get(nnList(b.mention), "The spans that report the event.",
+					func(e *graph.EventFact) any { return mentions(e.Evidence, len(e.Evidence)) }),
+			}
+		}),
+	})
+	b.quote = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Quote",
+		Description: "A direct or partial quotation, exactly as written.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":   get(nnID, "Stable ID derived from the quote's content and evidence.", func(q *graph.Quote) any { return q.ID }),
+				"text": get(nnString, "The quoted words.", func(q *graph.Quote) any { return q.Text }),
+				"speaker": {Type: b.entity, Description: "Who said it, if resolved.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.Quote).Speaker), nil
+					})},
+				"confidence": get(nnFloat, "How sure the extractor is of the attribution, in [0,1].", func(q *graph.Quote) any { return q.Confidence }),
+				"evidence":   get(graphql.NewNonNull(b.mention), "The span of the quote in its document.", func(q *graph.Quote) any { return &q.Evidence }),
+			}
+		}),
+	})
+}
+
+// mentions returns pointers to the first n mentions of ms.
+func mentions(ms []graph.Mention, n int) []*graph.Mention {
+	n = min(n, len(ms))
+	out := make([]*graph.Mention, n)
+	for i := range out {
+		out[i] = &ms[i]
+	}
+	return out
+}
+
+func (b *builder) statsObjects() {
+	b.typeCount = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "TypeCount",
+		Description: "The number of entities of one type.",
+		Fields: graphql.Fields{
+			"type":  get(graphql.NewNonNull(b.entityTypeEnum), "The entity type.", func(t typeCount) any { return t.typ }),
+			"count": get(nnInt, "How many entities have it.", func(t typeCount) any { return t.n }),
+		},
+	})
+	b.stats = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Stats",
+		Description: "Exact counts of what the graph holds, read without scanning.",
+		Fields: graphql.Fields{
+			"documents": get(nnInt, "Documents.", func(s *graph.Stats) any { return s.Documents }),
+			"entities":  get(nnInt, "Entities, after merges.", func(s *graph.Stats) any { return s.Entities }),
+			"mentions":  get(nnInt, "Entity mentions.", func(s *graph.Stats) any { return s.Mentions }),
+			"relations": get(nnInt, "Relations.", func(s *graph.Stats) any { return s.Relations }),
+			"figures":   get(nnInt, "Figures.", func(s *graph.Stats) any { return s.Figures }),
+			"events":    get(nnInt, "Events.", func(s *graph.Stats) any { return s.Events }),
+			"quotes":    get(nnInt, "Quotes.", func(s *graph.Stats) any { return s.Quotes }),
+			"byType": get(nnList(b.typeCount), "Entities by type, every type listed.", func(s *graph.Stats) any {
+				out := make([]typeCount, len(graph.EntityTypes))
+				for i, t := range graph.EntityTypes {
+					out[i] = typeCount{t, s.ByType[t]}
+				}
+				return out
+			}),
+		},
+	})
+	b.ingestResult = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "IngestResult",
+		Description: "What an ingest changed.",
+		Fields: graphql.Fields{
+			"added":     get(nnInt, "New documents.", func(r *ingestResult) any { return r.Added }),
+			"replaced":  get(nnInt, "Documents whose text changed; their old facts were replaced.", func(r *ingestResult) any { return r.Replaced }),
+			"unchanged": get(nnInt, "Documents already stored with the same text.", func(r *ingestResult) any { return r.Unchanged }),
+			"documents": get(nnList(graphql.ID), "The IDs of the documents, in input order (generated from the text where none was given).",
+				func(r *ingestResult) any { return r.ids }),
+		},
+	})
+}
+
+type typeCount struct {
+	typ graph.EntityType
+	n   int
+}
+
+type ingestResult struct {
+	graph.IngestResult
+	ids []string
+}

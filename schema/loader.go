@@ -1,0 +1,232 @@
+package schema
+
+import (
+	"context"
+	"sync"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// loader batches the entity and document loads of one request. Resolvers
+// ask for an ID and get a thunk; graphql-go runs thunks breadth first, after
+// every field of the current level has been resolved, so the first thunk
+// that runs finds every ID of its level pending and loads them with one
+// EntitiesByID (or Documents) call. Results are kept for the rest of the
+// request, so an entity that appears many times is loaded once.
+//
+// graphql-go resolves one request on one goroutine; the mutex only guards
+// against a resolver still running after the request timed out.
+type loader struct {
+	ctx  context.Context
+	ents graph.EntityService
+	docs graph.DocumentService
+
+	mu          sync.Mutex
+	entity      map[string]*graph.Entity // nil value: known not to exist
+	pendingEnts []string
+	document    map[string]*graph.Document
+	pendingDocs []string
+
+	// calls counts the batch loads, for tests.
+	entityCalls, documentCalls int
+
+	// The loader also carries the rest of the request's state:
+	authorized bool        // whether the request carried the right token
+	report     func(error) // logs an internal error
+}
+
+// authorized returns an UNAUTHENTICATED error unless the request carried
+// the server's token. The HTTP layer checks it before executing a mutation;
+// mutation resolvers check again, so that no other path can skip it.
+func authorized(ctx context.Context) error {
+	if l := loaderFrom(ctx); l != nil && l.authorized {
+		return nil
+	}
+	return &apiError{code: CodeUnauthenticated, message: "This operation needs a valid bearer token."}
+}
+
+// report logs an internal error of the request in ctx.
+func report(ctx context.Context, err error) {
+	if l := loaderFrom(ctx); l != nil && l.report != nil {
+		l.report(err)
+	}
+}
+
+func newLoader(ctx context.Context, ents graph.EntityService, docs graph.DocumentService) *loader {
+	return &loader{
+		ctx: ctx, ents: ents, docs: docs,
+		entity:   make(map[string]*graph.Entity),
+		document: make(map[string]*graph.Document),
+	}
+}
+
+type loaderKey struct{}
+
+func withLoader(ctx context.Context, l *loader) context.Context {
+	return context.WithValue(ctx, loaderKey{}, l)
+}
+
+func loaderFrom(ctx context.Context) *loader {
+	l, _ := ctx.Value(loaderKey{}).(*loader)
+	return l
+}
+
+// prime records entities that a resolver loaded by other means.
+func (l *loader) prime(es ...*graph.Entity) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, e := range es {
+		if e != nil {
+			l.entity[e.ID] = e
+		}
+	}
+}
+
+// thunk is the deferred value graphql-go resolves after the current level.
+type thunk = func() (any, error)
+
+// Entity returns a thunk for the entity id; the thunk yields nil if there
+// is no such entity (or id is empty).
+func (l *loader) Entity(id string) thunk {
+	if id == "" {
+		return func() (any, error) { return nil, nil }
+	}
+	l.enqueueEntities(id)
+	return func() (any, error) {
+		es, err := l.loadEntities([]string{id})
+		if err != nil || es[0] == nil {
+			return nil, err
+		}
+		return es[0], nil
+	}
+}
+
+// Entities returns a thunk for several entities, skipping missing ones.
+func (l *loader) Entities(ids []string) thunk {
+	l.enqueueEntities(ids...)
+	return func() (any, error) {
+		es, err := l.loadEntities(ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*graph.Entity, 0, len(es))
+		for _, e := range es {
+			if e != nil {
+				out = append(out, e)
+			}
+		}
+		return out, nil
+	}
+}
+
+func (l *loader) enqueueEntities(ids ...string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := l.entity[id]; !ok && id != "" {
+			l.pendingEnts = append(l.pendingEnts, id)
+		}
+	}
+}
+
+// loadEntities returns the entities of ids, loading every pending ID in one
+// batch if any of ids is not known yet.
+func (l *loader) loadEntities(ids []string) ([]*graph.Entity, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	missing := false
+	for _, id := range ids {
+		if _, ok := l.entity[id]; !ok {
+			missing = true
+			break
+		}
+	}
+	if missing {
+		batch := dedupe(append(l.pendingEnts, ids...), func(id string) bool {
+			_, ok := l.entity[id]
+			return !ok && id != ""
+		})
+		l.pendingEnts = l.pendingEnts[:0]
+		for len(batch) > 0 {
+			n := min(len(batch), graph.MaxPageSize)
+			es, err := l.ents.EntitiesByID(l.ctx, batch[:n])
+			l.entityCalls++
+			if err != nil {
+				return nil, err
+			}
+			for i, id := range batch[:n] {
+				if i < len(es) {
+					l.entity[id] = es[i]
+				} else {
+					l.entity[id] = nil
+				}
+			}
+			batch = batch[n:]
+		}
+	}
+	out := make([]*graph.Entity, len(ids))
+	for i, id := range ids {
+		out[i] = l.entity[id]
+	}
+	return out, nil
+}
+
+// Document returns a thunk for the document id; it yields nil if there is
+// no such document.
+func (l *loader) Document(id string) thunk {
+	l.mu.Lock()
+	if _, ok := l.document[id]; !ok && id != "" {
+		l.pendingDocs = append(l.pendingDocs, id)
+	}
+	l.mu.Unlock()
+	return func() (any, error) {
+		d, err := l.loadDocument(id)
+		if err != nil || d == nil {
+			return nil, err
+		}
+		return d, nil
+	}
+}
+
+// loadDocument returns one document, loading every pending one in a batch.
+func (l *loader) loadDocument(id string) (*graph.Document, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if d, ok := l.document[id]; ok || id == "" {
+		return d, nil
+	}
+	batch := dedupe(append(l.pendingDocs, id), func(id string) bool {
+		_, ok := l.document[id]
+		return !ok && id != ""
+	})
+	l.pendingDocs = l.pendingDocs[:0]
+	for len(batch) > 0 {
+		n := min(len(batch), graph.MaxPageSize)
+		list, err := l.docs.Documents(l.ctx, graph.DocumentFilter{IDs: batch[:n], Page: graph.Page{First: n}})
+		l.documentCalls++
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range batch[:n] {
+			l.document[id] = nil
+		}
+		for _, d := range list.Items {
+			l.document[d.ID] = d
+		}
+		batch = batch[n:]
+	}
+	return l.document[id], nil
+}
+
+// dedupe returns the distinct elements of ids that keep accepts, in order.
+func dedupe(ids []string, keep func(string) bool) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] && keep(id) {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}

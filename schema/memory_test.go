@@ -1,0 +1,492 @@
+package schema_test
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// memGraph is an in-memory test double of the graph services: small,
+// obviously correct, and instrumented (call counts, injectable failures).
+type memGraph struct {
+	mu        sync.RWMutex
+	docs      map[string]*graph.Document
+	entities  map[string]*graph.Entity
+	mentions  map[string][]graph.Mention // by entity
+	merged    map[string]string
+	relations []*graph.Relation
+	figures   []*graph.Figure
+	events    []*graph.EventFact
+	quotes    []*graph.Quote
+
+	byIDCalls atomic.Int64  // EntitiesByID calls
+	entCalls  atomic.Int64  // Entity calls
+	docCalls  atomic.Int64  // Documents calls
+	fail      atomic.Value  // error to return from Stats and Relations, if set
+	block     chan struct{} // if set, Relations waits for it or ctx
+	panicNow  atomic.Bool   // Quotes panics
+}
+
+func newMemGraph() *memGraph {
+	return &memGraph{
+		docs: map[string]*graph.Document{}, entities: map[string]*graph.Entity{},
+		mentions: map[string][]graph.Mention{}, merged: map[string]string{},
+	}
+}
+
+func (g *memGraph) failure() error {
+	if e, ok := g.fail.Load().(error); ok && e != nil {
+		return e
+	}
+	return nil
+}
+
+func cursor(key string) string { return base64.RawURLEncoding.EncodeToString([]byte(key)) }
+
+// paginate pages through items sorted by key.
+func paginate[T any](items []T, key func(T) string, p graph.Page) (graph.List[T], error) {
+	sort.SliceStable(items, func(i, j int) bool { return key(items[i]) < key(items[j]) })
+	start := 0
+	if p.After != "" {
+		b, err := base64.RawURLEncoding.DecodeString(p.After)
+		if err != nil {
+			return graph.List[T]{}, graph.Errorf(graph.EINVALID, "bad cursor %q", p.After)
+		}
+		start = sort.Search(len(items), func(i int) bool { return key(items[i]) > string(b) })
+	}
+	n := p.Limit(20)
+	end := min(start+n, len(items))
+	l := graph.List[T]{Items: items[start:end], HasNextPage: end < len(items), TotalCount: len(items)}
+	for _, it := range l.Items {
+		l.Cursors = append(l.Cursors, cursor(key(it)))
+	}
+	return l, nil
+}
+
+func (g *memGraph) resolve(id string) string {
+	for g.merged[id] != "" {
+		id = g.merged[id]
+	}
+	return id
+}
+
+// DocumentService.
+
+func (g *memGraph) Document(ctx context.Context, id string) (*graph.Document, error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if d := g.docs[id]; d != nil {
+		return d, nil
+	}
+	return nil, graph.Errorf(graph.ENOTFOUND, "document %q not found", id)
+}
+
+func (g *memGraph) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List[*graph.Document], error) {
+	g.docCalls.Add(1)
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.Document
+	for _, d := range g.docs {
+		if f.IDs != nil && !contains(f.IDs, d.ID) {
+			continue
+		}
+		if f.Entity != "" && !g.mentionsIn(g.resolve(f.Entity), d.ID) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return paginate(out, func(d *graph.Document) string { return d.ID }, f.Page)
+}
+
+func (g *memGraph) mentionsIn(entity, doc string) bool {
+	for _, m := range g.mentions[entity] {
+		if m.Document == doc {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *memGraph) DeleteDocument(ctx context.Context, id string) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.docs[id] == nil {
+		return graph.Errorf(graph.ENOTFOUND, "document %q not found", id)
+	}
+	delete(g.docs, id)
+	return nil
+}
+
+// DocumentEntities implements schema.DocumentEntityLister.
+func (g *memGraph) DocumentEntities(ctx context.Context, doc string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.Entity
+	for id, e := range g.entities {
+		if g.mentionsIn(id, doc) && (typ == "" || e.Type == typ) {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out[:min(limit, len(out))], nil
+}
+
+// EntityService.
+
+func (g *memGraph) Entity(ctx context.Context, id string) (*graph.Entity, error) {
+	g.entCalls.Add(1)
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if e := g.entities[g.resolve(id)]; e != nil {
+		return e, nil
+	}
+	return nil, graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
+}
+
+func (g *memGraph) Entities(ctx context.Context, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.Entity
+	for _, e := range g.entities {
+		if f.Type != "" && e.Type != f.Type {
+			continue
+		}
+		if f.Name != "" && !anyName(e, func(k string) bool { return k == graph.NameKey(f.Name) }) {
+			continue
+		}
+		if f.Search != "" && !anyName(e, func(k string) bool { return strings.HasPrefix(k, graph.NameKey(f.Search)) }) {
+			continue
+		}
+		out = append(out, e)
+	}
+	key := func(e *graph.Entity) string { return e.ID }
+	if f.Search != "" {
+		key = func(e *graph.Entity) string { return fmt.Sprintf("%010d|%s", 1<<30-e.MentionCount, e.ID) }
+	}
+	return paginate(out, key, f.Page)
+}
+
+func anyName(e *graph.Entity, match func(string) bool) bool {
+	for _, n := range e.Names() {
+		if match(graph.NameKey(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *memGraph) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Entity, error) {
+	g.byIDCalls.Add(1)
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	out := make([]*graph.Entity, len(ids))
+	for i, id := range ids {
+		out[i] = g.entities[g.resolve(id)]
+	}
+	return out, nil
+}
+
+func (g *memGraph) Mentions(ctx context.Context, id string, p graph.Page) (graph.List[graph.Mention], error) {
+	g.mu.RLock()
+	ms := append([]graph.Mention(nil), g.mentions[g.resolve(id)]...)
+	g.mu.RUnlock()
+	return paginate(ms, func(m graph.Mention) string { return fmt.Sprintf("%s|%08d", m.Document, m.Start) }, p)
+}
+
+func (g *memGraph) Neighbors(ctx context.Context, id string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	id = g.resolve(id)
+	seen := map[string]bool{}
+	var out []*graph.Entity
+	for _, r := range g.relations {
+		other := ""
+		switch id {
+		case r.Subject:
+			other = r.Object
+		case r.Object:
+			other = r.Subject
+		}
+		if e := g.entities[other]; e != nil && !seen[other] && (typ == "" || e.Type == typ) && len(out) < limit {
+			seen[other] = true
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func (g *memGraph) MergeEntities(ctx context.Context, ids []string, into string) (*graph.Entity, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	target := g.entities[into]
+	if target == nil {
+		return nil, graph.Errorf(graph.ENOTFOUND, "entity %q not found", into)
+	}
+	for _, id := range ids {
+		e := g.entities[id]
+		if e == nil {
+			return nil, graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
+		}
+		if e.Type != target.Type {
+			return nil, graph.Errorf(graph.EINVALID, "cannot merge %s %q into %s %q", e.Type, id, target.Type, into)
+		}
+	}
+	merged := *target
+	for _, id := range ids {
+		merged.Aliases = append(merged.Aliases, g.entities[id].Names()...)
+		merged.MentionCount += g.entities[id].MentionCount
+		delete(g.entities, id)
+		g.merged[id] = into
+	}
+	g.entities[into] = &merged
+	return &merged, nil
+}
+
+// RelationService.
+
+func (g *memGraph) Relations(ctx context.Context, f graph.RelationFilter) (graph.List[*graph.Relation], error) {
+	if g.block != nil {
+		select {
+		case <-g.block:
+		case <-ctx.Done():
+			return graph.List[*graph.Relation]{}, ctx.Err()
+		}
+	}
+	if err := g.failure(); err != nil {
+		return graph.List[*graph.Relation]{}, err
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.Relation
+	for _, r := range g.relations {
+		if f.Subject != "" && r.Subject != g.resolve(f.Subject) || f.Object != "" && r.Object != g.resolve(f.Object) ||
+			f.Predicate != "" && r.Predicate != f.Predicate {
+			continue
+		}
+		if f.Entity != "" {
+			id := g.resolve(f.Entity)
+			out1, in1 := r.Subject == id, r.Object == id
+			if f.Direction == graph.Out && !out1 || f.Direction == graph.In && !in1 || !out1 && !in1 {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return paginate(out, func(r *graph.Relation) string { return r.ID }, f.Page)
+}
+
+func (g *memGraph) Path(ctx context.Context, from, to string, maxHops int) ([]*graph.Relation, error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	from, to = g.resolve(from), g.resolve(to)
+	prev := map[string]*graph.Relation{from: nil}
+	frontier := []string{from}
+	for hop := 0; hop < maxHops && len(frontier) > 0; hop++ {
+		var next []string
+		for _, id := range frontier {
+			for _, r := range g.relations {
+				other := ""
+				if r.Subject == id {
+					other = r.Object
+				} else if r.Object == id {
+					other = r.Subject
+				}
+				if _, seen := prev[other]; other == "" || seen {
+					continue
+				}
+				prev[other] = r
+				if other == to {
+					var path []*graph.Relation
+					for at := to; at != from; {
+						r := prev[at]
+						path = append([]*graph.Relation{r}, path...)
+						if r.Subject == at {
+							at = r.Object
+						} else {
+							at = r.Subject
+						}
+					}
+					return path, nil
+				}
+				next = append(next, other)
+			}
+		}
+		frontier = next
+	}
+	return nil, nil
+}
+
+// FigureService, EventService, QuoteService, StatsService.
+
+func (g *memGraph) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*graph.Figure], error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.Figure
+	for _, x := range g.figures {
+		if f.Measure != "" && x.Measure != f.Measure || f.About != "" && x.About != f.About || f.Place != "" && x.Place != f.Place ||
+			f.Entity != "" && x.About != f.Entity && x.Place != f.Entity {
+			continue
+		}
+		out = append(out, x)
+	}
+	return paginate(out, func(x *graph.Figure) string { return x.ID }, f.Page)
+}
+
+func (g *memGraph) FigureTotals(ctx context.Context, measure, place string) ([]*graph.FigureTotal, error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	totals := map[[2]string]*graph.FigureTotal{}
+	docs := map[[2]string]map[string]bool{}
+	var keys [][2]string
+	for _, x := range g.figures {
+		if x.Value == nil || measure != "" && x.Measure != measure || place != "" && x.Place != place {
+			continue
+		}
+		k := [2]string{x.Measure, x.Place}
+		t := totals[k]
+		if t == nil {
+			t = &graph.FigureTotal{Measure: x.Measure, Place: x.Place, Min: *x.Value, Max: *x.Value}
+			totals[k], docs[k] = t, map[string]bool{}
+			keys = append(keys, k)
+		}
+		t.Count++
+		t.Sum += *x.Value
+		t.Min, t.Max = min(t.Min, *x.Value), max(t.Max, *x.Value)
+		docs[k][x.Evidence.Document] = true
+		t.Documents = len(docs[k])
+	}
+	out := make([]*graph.FigureTotal, len(keys))
+	for i, k := range keys {
+		out[i] = totals[k]
+	}
+	return out, nil
+}
+
+func (g *memGraph) Events(ctx context.Context, f graph.EventFilter) (graph.List[*graph.EventFact], error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.EventFact
+	for _, e := range g.events {
+		if f.Kind != "" && e.Kind != f.Kind || f.Place != "" && e.Place != f.Place ||
+			f.Participant != "" && !contains(e.Participants, g.resolve(f.Participant)) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return paginate(out, func(e *graph.EventFact) string { return e.ID }, f.Page)
+}
+
+func (g *memGraph) Quotes(ctx context.Context, f graph.QuoteFilter) (graph.List[*graph.Quote], error) {
+	if g.panicNow.Load() {
+		var m map[string]int
+		m["boom"]++ // a nil-map write: a bug in a service
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.Quote
+	for _, q := range g.quotes {
+		if f.Speaker == "" || q.Speaker == g.resolve(f.Speaker) {
+			out = append(out, q)
+		}
+	}
+	return paginate(out, func(q *graph.Quote) string { return q.ID }, f.Page)
+}
+
+func (g *memGraph) Stats(ctx context.Context) (graph.Stats, error) {
+	if err := g.failure(); err != nil {
+		return graph.Stats{}, err
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	s := graph.Stats{Documents: len(g.docs), Entities: len(g.entities), Relations: len(g.relations),
+		Figures: len(g.figures), Events: len(g.events), Quotes: len(g.quotes), ByType: map[graph.EntityType]int{}}
+	for id, e := range g.entities {
+		s.ByType[e.Type]++
+		s.Mentions += len(g.mentions[id])
+	}
+	return s, nil
+}
+
+// Ingester: stores what the fake extractor found, replacing a document's
+// earlier facts is not modelled beyond counting.
+func (g *memGraph) Ingest(ctx context.Context, xs []*graph.Extraction) (graph.IngestResult, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var r graph.IngestResult
+	for _, x := range xs {
+		old := g.docs[x.Document.ID]
+		switch {
+		case old == nil:
+			r.Added++
+		case old.Text == x.Document.Text:
+			r.Unchanged++
+			continue
+		default:
+			r.Replaced++
+		}
+		d := x.Document
+		g.docs[d.ID] = &d
+		for _, e := range x.Entities {
+			id := g.resolve(e.ID)
+			if cur := g.entities[id]; cur != nil {
+				c := *cur
+				c.MentionCount += len(e.Mentions)
+				g.entities[id] = &c
+			} else {
+				c := *e
+				c.Mentions = nil
+				g.entities[id] = &c
+			}
+			g.mentions[id] = append(g.mentions[id], e.Mentions...)
+		}
+		g.relations = append(g.relations, x.Relations...)
+	}
+	return r, nil
+}
+
+// wordExtractor is a fake extractor: every capitalized word is an entity of
+// type other.
+type wordExtractor struct{}
+
+func (wordExtractor) Extract(ctx context.Context, doc graph.Document) (*graph.Extraction, error) {
+	x := &graph.Extraction{Document: doc}
+	byID := map[string]*graph.Entity{}
+	rs := []rune(doc.Text)
+	for i := 0; i < len(rs); {
+		if rs[i] < 'A' || rs[i] > 'Z' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && (rs[j] >= 'A' && rs[j] <= 'Z' || rs[j] >= 'a' && rs[j] <= 'z') {
+			j++
+		}
+		name := string(rs[i:j])
+		id := graph.EntityID(graph.Other, name)
+		e := byID[id]
+		if e == nil {
+			e = &graph.Entity{ID: id, Type: graph.Other, Name: name}
+			byID[id] = e
+			x.Entities = append(x.Entities, e)
+		}
+		e.Mentions = append(e.Mentions, graph.Mention{Document: doc.ID, Entity: id, Start: i, End: j, Text: name})
+		e.MentionCount = len(e.Mentions)
+		i = j
+	}
+	return x, nil
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,238 @@
+package schema
+
+import (
+	"github.com/factgraph/factgraph/graph"
+	"github.com/graphql-go/graphql"
+)
+
+// build returns the schema over b's services.
+func (b *builder) build() (graphql.Schema, error) {
+	b.pageInfo = newPageInfoType()
+	b.enums()
+	b.entityObject()
+	b.documentObjects()
+	b.factObjects()
+	b.statsObjects()
+	b.entityConn = b.connectionType(b.entity, "entity")
+	b.relationConn = b.connectionType(b.relation, "relation")
+	b.figureConn = b.connectionType(b.figure, "figure")
+	b.eventConn = b.connectionType(b.event, "event")
+	b.quoteConn = b.connectionType(b.quote, "quote")
+	b.mentionConn = b.connectionType(b.mention, "mention")
+	b.documentConn = b.connectionType(b.document, "document")
+	return graphql.NewSchema(graphql.SchemaConfig{
+		Query:    b.query(),
+		Mutation: b.mutation(),
+	})
+}
+
+func idArg(desc string) *graphql.ArgumentConfig {
+	return &graphql.ArgumentConfig{Type: nnID, Description: desc}
+}
+
+func (b *builder) query() *graphql.Object {
+	return graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Query",
+		Description: "Read the knowledge graph.",
+		Fields: graphql.Fields{
+			"entity": {
+				Type:        b.entity,
+				Description: "The entity with this ID, following merges. Null, with a NOT_FOUND error, if there is none.",
+				Args:        graphql.FieldConfigArgument{"id": idArg("The entity ID (\"person/vladimir-putin\").")},
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					e, err := b.svc.Entities.Entity(p.Context, p.Args["id"].(string))
+					if err != nil {
+						return nil, err
+					}
+					loaderFrom(p.Context).prime(e)
+					return e, nil
+				}),
+			},
+			"entities": {
+				Type:        graphql.NewNonNull(b.entityConn),
+				Description: "Entities, optionally of one type, by exact name or name prefix. Without name or search they are listed by ID.",
+				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
+					"type":   {Type: b.entityTypeEnum, Description: "Only entities of this type."},
+					"name":   {Type: graphql.String, Description: "A name or alias, matched exactly but ignoring case and diacritics (\"putin\" finds Vladimir Putin)."},
+					"search": {Type: graphql.String, Description: "A prefix of a name or alias, ignoring case and diacritics; most-mentioned first."},
+				}),
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					pg, first, err := b.page(p)
+					if err != nil {
+						return nil, err
+					}
+					f := graph.EntityFilter{Page: pg}
+					f.Type, _ = p.Args["type"].(graph.EntityType)
+					f.Name, _ = p.Args["name"].(string)
+					f.Search, _ = p.Args["search"].(string)
+					l, err := b.svc.Entities.Entities(p.Context, f)
+					if err != nil {
+						return nil, err
+					}
+					loaderFrom(p.Context).prime(l.Items...)
+					return newConnection(l, first), nil
+				}),
+			},
+			"relations": {
+				Type:        graphql.NewNonNull(b.relationConn),
+				Description: "Relations by subject, object and predicate, strongest first; with no filter, every relation, page by page.",
+				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
+					"subject":   {Type: graphql.ID, Description: "Only relations from this entity."},
+					"object":    {Type: graphql.ID, Description: "Only relations to this entity."},
+					"predicate": {Type: graphql.String, Description: "Only relations with this predicate."},
+				}),
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					pg, first, err := b.page(p)
+					if err != nil {
+						return nil, err
+					}
+					f := graph.RelationFilter{Page: pg}
+					f.Subject, _ = p.Args["subject"].(string)
+					f.Object, _ = p.Args["object"].(string)
+					f.Predicate, _ = p.Args["predicate"].(string)
+					l, err := b.svc.Relations.Relations(p.Context, f)
+					if err != nil {
+						return nil, err
+					}
+					return newConnection(l, first), nil
+				}),
+			},
+			"figures": {
+				Type:        graphql.NewNonNull(b.figureConn),
+				Description: "Figures by measure, the entity they are about, and place.",
+				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
+					"measure": {Type: graphql.String, Description: "Only figures of this measure (killed, displaced, …)."},
+					"about":   {Type: graphql.ID, Description: "Only figures about this entity."},
+					"place":   {Type: graphql.ID, Description: "Only figures placed at this entity."},
+				}),
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					pg, first, err := b.page(p)
+					if err != nil {
+						return nil, err
+					}
+					f := graph.FigureFilter{Page: pg}
+					f.Measure, _ = p.Args["measure"].(string)
+					f.About, _ = p.Args["about"].(string)
+					f.Place, _ = p.Args["place"].(string)
+					l, err := b.svc.Figures.Figures(p.Context, f)
+					if err != nil {
+						return nil, err
+					}
+					return newConnection(l, first), nil
+				}),
+			},
+			"figureTotals": {
+				Type:        nnList(b.figureTotal),
+				Description: "Figures with a value, grouped by measure and place across all documents.",
+				Args: graphql.FieldConfigArgument{
+					"measure": {Type: graphql.String, Description: "Only this measure."},
+					"place":   {Type: graphql.ID, Description: "Only this place."},
+				},
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					measure, _ := p.Args["measure"].(string)
+					place, _ := p.Args["place"].(string)
+					ts, err := b.svc.Figures.FigureTotals(p.Context, measure, place)
+					return nonNil(ts), err
+				}),
+			},
+			"events": {
+				Type:        graphql.NewNonNull(b.eventConn),
+				Description: "Events by kind, participant and place.",
+				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
+					"kind":        {Type: graphql.String, Description: "Only events of this kind (meeting, visit, …)."},
+					"participant": {Type: graphql.ID, Description: "Only events this entity took part in."},
+					"place":       {Type: graphql.ID, Description: "Only events at this place."},
+				}),
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					pg, first, err := b.page(p)
+					if err != nil {
+						return nil, err
+					}
+					f := graph.EventFilter{Page: pg}
+					f.Kind, _ = p.Args["kind"].(string)
+					f.Participant, _ = p.Args["participant"].(string)
+					f.Place, _ = p.Args["place"].(string)
+					l, err := b.svc.Events.Events(p.Context, f)
+					if err != nil {
+						return nil, err
+					}
+					return newConnection(l, first), nil
+				}),
+			},
+			"quotes": {
+				Type:        graphql.NewNonNull(b.quoteConn),
+				Description: "Quotes, optionally by one speaker.",
+				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
+					"speaker": {Type: graphql.ID, Description: "Only quotes of this entity."},
+				}),
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					pg, first, err := b.page(p)
+					if err != nil {
+						return nil, err
+					}
+					speaker, _ := p.Args["speaker"].(string)
+					l, err := b.svc.Quotes.Quotes(p.Context, graph.QuoteFilter{Speaker: speaker, Page: pg})
+					if err != nil {
+						return nil, err
+					}
+					return newConnection(l, first), nil
+				}),
+			},
+			"path": {
+				Type:        graphql.NewList(graphql.NewNonNull(b.relation)),
+				Description: "The shortest chain of relations from one entity to another, each with its evidence; null if there is none within maxHops.",
+				Args: graphql.FieldConfigArgument{
+					"from":    idArg("The entity to start from."),
+					"to":      idArg("The entity to reach."),
+					"maxHops": {Type: graphql.Int, DefaultValue: 4, Description: "The longest chain to consider."},
+				},
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					hops, _ := p.Args["maxHops"].(int)
+					if hops < 1 || hops > b.cfg.MaxHops {
+						return nil, limitf("maxHops", "`maxHops` must be between 1 and %d.", b.cfg.MaxHops)
+					}
+					rs, err := b.svc.Relations.Path(p.Context, p.Args["from"].(string), p.Args["to"].(string), hops)
+					if err != nil || rs == nil {
+						return nil, err
+					}
+					return rs, nil
+				}),
+			},
+			"document": {
+				Type:        b.document,
+				Description: "The document with this ID. Null, with a NOT_FOUND error, if there is none.",
+				Args:        graphql.FieldConfigArgument{"id": idArg("The document ID.")},
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					return b.svc.Documents.Document(p.Context, p.Args["id"].(string))
+				}),
+			},
+			"documents": {
+				Type:        graphql.NewNonNull(b.documentConn),
+				Description: "All documents, newest first.",
+				Args:        pageArgs(20),
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					pg, first, err := b.page(p)
+					if err != nil {
+						return nil, err
+					}
+					l, err := b.svc.Documents.Documents(p.Context, graph.DocumentFilter{Page: pg})
+					if err != nil {
+						return nil, err
+					}
+					return newConnection(l, first), nil
+				}),
+			},
+			"stats": {
+				Type:        graphql.NewNonNull(b.stats),
+				Description: "Counts of what the graph holds.",
+				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+					s, err := b.svc.Stats.Stats(p.Context)
+					if err != nil {
+						return nil, err
+					}
+					return &s, nil
+				}),
+			},
+		},
+	})
+}

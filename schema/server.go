@@ -1,0 +1,406 @@
+package schema
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
+)
+
+// Services are the graph services the API reads and changes. Ingester and
+// Extractor may be nil, which disables the ingest mutation; Dumper is
+// optional (see DocumentEntityLister).
+type Services struct {
+	Documents graph.DocumentService
+	Entities  graph.EntityService
+	Relations graph.RelationService
+	Figures   graph.FigureService
+	Events    graph.EventService
+	Quotes    graph.QuoteService
+	Stats     graph.StatsService
+	Ingester  graph.Ingester
+	Extractor graph.Extractor
+	Dumper    graph.Dumper
+}
+
+func (s *Services) validate() error {
+	switch {
+	case s.Documents == nil, s.Entities == nil, s.Relations == nil, s.Figures == nil,
+		s.Events == nil, s.Quotes == nil, s.Stats == nil:
+		return graph.Errorf(graph.EINVALID, "schema: every read service is required")
+	}
+	return nil
+}
+
+// Config holds the server's settings. Zero fields take the defaults of
+// DefaultConfig.
+type Config struct {
+	// Token is the bearer token mutations need. Empty disables mutations.
+	Token string
+
+	MaxDepth           int           // deepest field nesting, fragments expanded (12)
+	MaxCost            int           // largest estimated response size (50000); see costOf
+	MaxFirst           int           // largest `first` (1000)
+	MaxBodyBytes       int64         // largest request body or GET query (1 MiB)
+	MaxAliases         int           // most aliased fields in a query (30)
+	MaxRootFields      int           // most root fields in an operation (16)
+	MaxFields          int           // most fields with fragments expanded (1000)
+	MaxHops            int           // largest `maxHops` of path (6)
+	MaxIngestDocuments int           // most documents in one ingest mutation (100)
+	Timeout            time.Duration // time a request may take (10s)
+	MaxConcurrent      int           // requests executed at once; more get 503 (64)
+	CacheSize          int           // prepared queries kept (512)
+
+	// Logger receives internal errors; nil discards them.
+	Logger *slog.Logger
+}
+
+// DefaultConfig returns the default limits.
+func DefaultConfig() Config {
+	return Config{
+		MaxDepth: 12, MaxCost: 50000, MaxFirst: graph.MaxPageSize, MaxBodyBytes: 1 << 20,
+		MaxAliases: 30, MaxRootFields: 16, MaxFields: 1000, MaxHops: 6, MaxIngestDocuments: 100,
+		Timeout: 10 * time.Second, MaxConcurrent: 64, CacheSize: 512,
+	}
+}
+
+func (c *Config) withDefaults() {
+	d := DefaultConfig()
+	setInt := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	setInt(&c.MaxDepth, d.MaxDepth)
+	setInt(&c.MaxCost, d.MaxCost)
+	setInt(&c.MaxFirst, d.MaxFirst)
+	setInt(&c.MaxAliases, d.MaxAliases)
+	setInt(&c.MaxRootFields, d.MaxRootFields)
+	setInt(&c.MaxFields, d.MaxFields)
+	setInt(&c.MaxHops, d.MaxHops)
+	setInt(&c.MaxIngestDocuments, d.MaxIngestDocuments)
+	setInt(&c.MaxConcurrent, d.MaxConcurrent)
+	setInt(&c.CacheSize, d.CacheSize)
+	c.MaxFirst = min(c.MaxFirst, graph.MaxPageSize)
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = d.Timeout
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Server serves the GraphQL API, GraphiQL, health and metrics over HTTP.
+type Server struct {
+	svc     Services
+	cfg     Config
+	schema  graphql.Schema
+	cache   *queryCache
+	sem     chan struct{}
+	metrics *metrics
+	token   [sha256.Size]byte
+	mux     *http.ServeMux
+}
+
+// maxCachedQuery is the longest query text the cache keeps, so that its
+// memory stays bounded by CacheSize small queries.
+const maxCachedQuery = 64 << 10
+
+// New builds the schema over svc and returns a server with cfg's limits.
+func New(svc Services, cfg Config) (*Server, error) {
+	if err := svc.validate(); err != nil {
+		return nil, err
+	}
+	cfg.withDefaults()
+	b := &builder{svc: svc, cfg: &cfg}
+	sch, err := b.build()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		svc: svc, cfg: cfg, schema: sch,
+		cache: newQueryCache(cfg.CacheSize),
+		sem:   make(chan struct{}, cfg.MaxConcurrent),
+		token: sha256.Sum256([]byte(cfg.Token)),
+	}
+	s.metrics = newMetrics(svc.Stats, s.cache)
+	s.mux = http.NewServeMux()
+	s.Mount(s.mux)
+	return s, nil
+}
+
+// Mount registers the server's endpoints on mux: /graphql, /graphiql (and
+// its assets under /graphiql/), /healthz and /metrics.
+func (s *Server) Mount(mux *http.ServeMux) {
+	mux.HandleFunc("/graphql", s.serveGraphQL)
+	mux.HandleFunc("/graphiql", s.serveGraphiQL)
+	mux.HandleFunc("/graphiql/", s.serveGraphiQLAsset)
+	mux.HandleFunc("/healthz", s.serveHealth)
+	mux.Handle("/metrics", s.metrics.handler())
+}
+
+// ServeHTTP serves the endpoints of Mount, and 404 for anything else.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
+
+// request is a GraphQL request, from a POST body or GET parameters.
+type request struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName"`
+	Variables     map[string]any `json:"variables"`
+}
+
+// requestError is a request rejected before execution.
+type requestError struct {
+	status int
+	errs   []responseError
+}
+
+func reject(status int, err *apiError) *requestError {
+	return &requestError{status: status, errs: []responseError{err.response()}}
+}
+
+// response is the JSON body of every /graphql reply.
+type response struct {
+	Data   any             `json:"data,omitempty"`
+	Errors []responseError `json:"errors,omitempty"`
+}
+
+func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	opName, code := "unknown", "OK"
+	defer func() { s.metrics.observe(opName, code, time.Since(start)) }()
+	fail := func(rerr *requestError) {
+		code = rerr.errs[0].Extensions["code"].(string)
+		writeJSON(w, rerr.status, response{Errors: rerr.errs})
+	}
+
+	select {
+	case s.sem <- struct{}{}:
+		defer func() { <-s.sem }()
+	default:
+		w.Header().Set("Retry-After", "1")
+		fail(reject(http.StatusServiceUnavailable, limitf("concurrency", "The server is busy (%d requests at once); retry shortly.", s.cfg.MaxConcurrent)))
+		return
+	}
+	s.metrics.inflight.Inc()
+	defer s.metrics.inflight.Dec()
+
+	req, rerr := s.readRequest(w, r)
+	if rerr != nil {
+		fail(rerr)
+		return
+	}
+	prep := s.prepare(req.Query)
+	if prep.err != nil {
+		fail(prep.err)
+		return
+	}
+	op, rerr := operation(prep.doc, req.OperationName)
+	if rerr != nil {
+		fail(rerr)
+		return
+	}
+	opName = s.metrics.opLabel(op)
+	mutation := op.Operation == ast.OperationTypeMutation
+	if mutation && r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		fail(reject(http.StatusMethodNotAllowed, invalidf("Mutations must be sent with POST.")))
+		return
+	}
+	if mutation {
+		if err := s.authenticate(r); err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="factgraph"`)
+			fail(reject(http.StatusUnauthorized, err))
+			return
+		}
+	}
+	if _, err := costOf(&s.schema, prep.doc, op, req.Variables, &s.cfg); err != nil {
+		fail(reject(http.StatusBadRequest, err))
+		return
+	}
+
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	l := newLoader(ctx, s.svc.Entities, s.svc.Documents)
+	l.authorized = mutation
+	l.report = func(err error) {
+		s.cfg.Logger.Error("graphql resolver failed", "operation", opName, "err", err)
+	}
+	res := graphql.Execute(graphql.ExecuteParams{
+		Schema:        s.schema,
+		AST:           prep.doc,
+		OperationName: req.OperationName,
+		Args:          req.Variables,
+		Context:       withLoader(ctx, l),
+	})
+	resp := response{Data: res.Data}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		resp.Errors = []responseError{limitf("timeout", "The request took longer than %s and was cancelled.", s.cfg.Timeout).response()}
+	} else if len(res.Errors) > 0 {
+		resp.Errors = formatErrors(res.Errors, false, l.report)
+	}
+	if len(resp.Errors) > 0 {
+		code, _ = resp.Errors[0].Extensions["code"].(string)
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// readRequest reads a request from the query string of a GET or the JSON
+// body of a POST, within the body limit.
+func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (*request, *requestError) {
+	req := &request{}
+	switch r.Method {
+	case http.MethodGet:
+		q := r.URL.Query()
+		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if int64(len(req.Query)) > s.cfg.MaxBodyBytes {
+			return nil, reject(http.StatusRequestEntityTooLarge, limitf("body", "The query is larger than %d bytes.", s.cfg.MaxBodyBytes))
+		}
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				return nil, reject(http.StatusBadRequest, invalidf("The variables parameter is not a JSON object."))
+			}
+		}
+	case http.MethodPost:
+		if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") && !strings.HasPrefix(ct, "application/graphql-response+json") {
+			return nil, reject(http.StatusUnsupportedMediaType, invalidf("POST a JSON body with Content-Type application/json."))
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+		if err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				return nil, reject(http.StatusRequestEntityTooLarge, limitf("body", "The request body is larger than %d bytes.", s.cfg.MaxBodyBytes))
+			}
+			return nil, reject(http.StatusBadRequest, invalidf("The request body could not be read."))
+		}
+		if err := json.Unmarshal(body, req); err != nil {
+			return nil, reject(http.StatusBadRequest, invalidf("The request body is not valid JSON: expected {\"query\": \"…\", \"variables\": {…}, \"operationName\": \"…\"}."))
+		}
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		return nil, reject(http.StatusMethodNotAllowed, invalidf("Use GET for queries or POST for queries and mutations."))
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		return nil, reject(http.StatusBadRequest, invalidf("The request has no query."))
+	}
+	return req, nil
+}
+
+// prepare parses, limits and validates a query text, through the cache.
+func (s *Server) prepare(q string) *prepared {
+	if p, ok := s.cache.get(q); ok {
+		s.metrics.cache.WithLabelValues("hit").Inc()
+		return p
+	}
+	s.metrics.cache.WithLabelValues("miss").Inc()
+	p := s.parseAndValidate(q)
+	if len(q) <= maxCachedQuery {
+		s.cache.put(q, p)
+	}
+	return p
+}
+
+func (s *Server) parseAndValidate(q string) *prepared {
+	if n, most := nesting(q), 3*s.cfg.MaxDepth+16; n > most {
+		return &prepared{err: reject(http.StatusBadRequest, limitf("depth", "The query nests brackets %d deep; at most %d are allowed.", n, most))}
+	}
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(q), Name: "GraphQL request"})})
+	if err != nil {
+		errs := formatErrors(gqlerrors.FormatErrors(err), true, nil)
+		return &prepared{err: &requestError{status: http.StatusBadRequest, errs: errs}}
+	}
+	if err := staticLimits(doc, &s.cfg); err != nil {
+		return &prepared{err: reject(http.StatusBadRequest, err)}
+	}
+	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
+		return &prepared{err: &requestError{status: http.StatusBadRequest, errs: formatErrors(v.Errors, true, nil)}}
+	}
+	return &prepared{doc: doc}
+}
+
+// operation picks the operation to run, as graphql-go will.
+func operation(doc *ast.Document, name string) (*ast.OperationDefinition, *requestError) {
+	var found *ast.OperationDefinition
+	n := 0
+	for _, def := range doc.Definitions {
+		op, ok := def.(*ast.OperationDefinition)
+		if !ok {
+			continue
+		}
+		n++
+		if name == "" || (op.Name != nil && op.Name.Value == name) {
+			found = op
+		}
+	}
+	switch {
+	case name == "" && n > 1:
+		return nil, reject(http.StatusBadRequest, invalidf("The query has %d operations; say which to run with operationName.", n))
+	case found == nil && name != "":
+		return nil, reject(http.StatusBadRequest, invalidf("The query has no operation named %q.", name))
+	case found == nil:
+		return nil, reject(http.StatusBadRequest, invalidf("The query has no operation."))
+	}
+	return found, nil
+}
+
+// authenticate checks the bearer token in constant time.
+func (s *Server) authenticate(r *http.Request) *apiError {
+	if s.cfg.Token == "" {
+		return &apiError{code: CodeUnauthenticated, message: "Mutations are disabled: the server was started without a token."}
+	}
+	h := r.Header.Get("Authorization")
+	tok, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok {
+		return &apiError{code: CodeUnauthenticated, message: "Mutations need an Authorization: Bearer <token> header."}
+	}
+	sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
+	if subtle.ConstantTimeCompare(sum[:], s.token[:]) != 1 {
+		return &apiError{code: CodeUnauthenticated, message: "The bearer token is not valid."}
+	}
+	return nil
+}
+
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	st, err := s.svc.Stats.Stats(ctx)
+	if err != nil {
+		s.cfg.Logger.Error("health check failed", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "documents": st.Documents, "entities": st.Entities})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		b = []byte(`{"errors":[{"message":"Internal error.","extensions":{"code":"INTERNAL"}}]}`)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	w.Write(b)
+}

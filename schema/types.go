@@ -1,0 +1,473 @@
+package schema
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/graphql-go/graphql"
+)
+
+// builder builds the GraphQL schema over a set of services. Types refer to
+// each other in cycles (an Entity has Relations whose subject is an
+// Entity), so object fields are thunks, filled in once every type exists.
+type builder struct {
+	svc Services
+	cfg *Config
+
+	entityTypeEnum, directionEnum *graphql.Enum
+
+	pageInfo, entity, role, geoPoint, relation, figure, figureTotal *graphql.Object
+	event, quote, mention, document, stats, typeCount, ingestResult *graphql.Object
+
+	entityConn, relationConn, figureConn, eventConn, quoteConn, mentionConn, documentConn *graphql.Object
+}
+
+// get returns a field that reads a value from a source of type S. The
+// source assertion cannot fail for a correct schema; if it does, the field
+// reports an internal error instead of panicking.
+func get[S any](typ graphql.Output, desc string, fn func(S) any) *graphql.Field {
+	return &graphql.Field{Type: typ, Description: desc, Resolve: func(p graphql.ResolveParams) (any, error) {
+		s, ok := p.Source.(S)
+		if !ok {
+			return nil, errInternal
+		}
+		return fn(s), nil
+	}}
+}
+
+// resolver wraps a resolver that calls services: errors become apiErrors,
+// internal ones are reported for the log, panics are recovered, and thunks
+// get the same treatment when they run.
+func resolver(fn graphql.FieldResolveFn) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (v any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				report(p.Context, panicError{r})
+				v, err = nil, errInternal
+			}
+		}()
+		v, err = fn(p)
+		if err != nil {
+			return nil, apiErr(p.Context, err)
+		}
+		if t, ok := v.(thunk); ok {
+			return func() (x any, err error) {
+				defer func() {
+					if r := recover(); r != nil {
+						report(p.Context, panicError{r})
+						x, err = nil, errInternal
+					}
+				}()
+				x, err = t()
+				if err != nil {
+					return nil, apiErr(p.Context, err)
+				}
+				return x, nil
+			}, nil
+		}
+		return v, nil
+	}
+}
+
+// apiErr converts err for the client and reports internal errors.
+func apiErr(ctx context.Context, err error) error {
+	ae := toAPIError(err)
+	if ae.code == CodeInternal {
+		report(ctx, err)
+	}
+	return ae
+}
+
+type panicError struct{ v any }
+
+func (e panicError) Error() string { return fmt.Sprint("panic in resolver: ", e.v) }
+
+// optional returns nil for an empty string, so that it reads as null.
+func optional(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// optFloat returns nil for a nil pointer, so that it reads as null.
+func optFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+// str and its friends name the scalar types once.
+var (
+	nnID     = graphql.NewNonNull(graphql.ID)
+	nnString = graphql.NewNonNull(graphql.String)
+	nnInt    = graphql.NewNonNull(graphql.Int)
+	nnFloat  = graphql.NewNonNull(graphql.Float)
+	nnBool   = graphql.NewNonNull(graphql.Boolean)
+)
+
+func nnList(t graphql.Type) graphql.Output {
+	return graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(t)))
+}
+
+func (b *builder) enums() {
+	values := graphql.EnumValueConfigMap{}
+	descs := map[graph.EntityType]string{
+		graph.Person:       "A person.",
+		graph.Place:        "A country, region, city or other location.",
+		graph.Organization: "A company, government body, party, agency or other organization.",
+		graph.Event:        "A named event such as a war or a summit.",
+		graph.Date:         "A date or period, with its normalized value.",
+		graph.Other:        "Anything else with a name.",
+	}
+	for _, t := range graph.EntityTypes {
+		values[enumName(t)] = &graphql.EnumValueConfig{Value: t, Description: descs[t]}
+	}
+	b.entityTypeEnum = graphql.NewEnum(graphql.EnumConfig{
+		Name: "EntityType", Description: "The kind of thing an entity is.", Values: values,
+	})
+	b.directionEnum = graphql.NewEnum(graphql.EnumConfig{
+		Name:        "Direction",
+		Description: "Which relations of an entity to follow, by orientation.",
+		Values: graphql.EnumValueConfigMap{
+			"OUT":  {Value: graph.Out, Description: "Relations whose subject is the entity."},
+			"IN":   {Value: graph.In, Description: "Relations whose object is the entity."},
+			"BOTH": {Value: graph.Both, Description: "Relations in either direction."},
+		},
+	})
+	// Enums build their lookup maps lazily, on first use, without a lock;
+	// use them once here so that concurrent requests only read them.
+	for _, e := range []*graphql.Enum{b.entityTypeEnum, b.directionEnum} {
+		e.Serialize(e.Values()[0].Value)
+		e.ParseValue(e.Values()[0].Name)
+	}
+}
+
+func enumName(t graph.EntityType) string {
+	switch t {
+	case graph.Person:
+		return "PERSON"
+	case graph.Place:
+		return "PLACE"
+	case graph.Organization:
+		return "ORGANIZATION"
+	case graph.Event:
+		return "EVENT"
+	case graph.Date:
+		return "DATE"
+	}
+	return "OTHER"
+}
+
+func (b *builder) entityObject() {
+	b.entity = graphql.NewObject(graphql.ObjectConfig{
+		Name: "Entity",
+		Description: "A node of the graph: a person, place, organization, named event or date, " +
+			"resolved across documents (\"Putin\" and \"Vladimir Putin\" are one entity).",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": get(nnID, "Stable, readable ID: the type, a slash and a slug of the name (\"person/vladimir-putin\"). IDs of merged entities keep resolving.",
+					func(e *graph.Entity) any { return e.ID }),
+				"type": get(graphql.NewNonNull(b.entityTypeEnum), "What kind of thing the entity is.",
+					func(e *graph.Entity) any { return e.Type }),
+				"name": get(nnString, "The canonical name, without titles (\"Vladimir Putin\").",
+					func(e *graph.Entity) any { return e.Name }),
+				"aliases": get(nnList(graphql.String), "Other names the entity is called by in the documents (\"Putin\"), without `name`.",
+					func(e *graph.Entity) any { return nonNil(e.Aliases) }),
+				"roles": get(nnList(b.role), "Titles the entity holds (\"President\" of Russia).",
+					func(e *graph.Entity) any { return nonNil(e.Roles) }),
+				"location": get(b.geoPoint, "Coordinates of a place the gazetteer knows; null otherwise.",
+					func(e *graph.Entity) any {
+						if e.Location == nil {
+							return nil
+						}
+						return e.Location
+					}),
+				"value": get(graphql.String, "For a date: its normalized ISO 8601 value, partial where the text is (\"2015-09\"); null when unresolved or not a date.",
+					func(e *graph.Entity) any { return optional(e.Value) }),
+				"mentionCount": get(nnInt, "The number of mentions across all documents.",
+					func(e *graph.Entity) any { return e.MentionCount }),
+				"mentions": {
+					Type:        graphql.NewNonNull(b.mentionConn),
+					Description: "Where the entity is mentioned, in document order.",
+					Args:        pageArgs(20),
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						e := p.Source.(*graph.Entity)
+						pg, first, err := b.page(p)
+						if err != nil {
+							return nil, err
+						}
+						l, err := b.svc.Entities.Mentions(p.Context, e.ID, pg)
+						if err != nil {
+							return nil, err
+						}
+						ms := graph.List[*graph.Mention]{Cursors: l.Cursors, HasNextPage: l.HasNextPage, TotalCount: l.TotalCount}
+						for i := range l.Items {
+							ms.Items = append(ms.Items, &l.Items[i])
+						}
+						return newConnection(ms, first), nil
+					}),
+				},
+				"relations": {
+					Type:        graphql.NewNonNull(b.relationConn),
+					Description: "Relations that touch the entity, strongest first.",
+					Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
+						"predicate": {Type: graphql.String, Description: "Only relations with this predicate (\"president_of\", \"met\", \"located_in\", …)."},
+						"direction": {Type: b.directionEnum, DefaultValue: graph.Both, Description: "OUT for relations where the entity is the subject, IN where it is the object."},
+					}),
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						e := p.Source.(*graph.Entity)
+						pg, first, err := b.page(p)
+						if err != nil {
+							return nil, err
+						}
+						dir, _ := p.Args["direction"].(graph.Direction)
+						pred, _ := p.Args["predicate"].(string)
+						l, err := b.svc.Relations.Relations(p.Context, graph.RelationFilter{Entity: e.ID, Direction: dir, Predicate: pred, Page: pg})
+						if err != nil {
+							return nil, err
+						}
+						return newConnection(l, first), nil
+					}),
+				},
+				"neighbors": {
+					Type:        nnList(b.entity),
+					Description: "Entities related to this one by any relation, most strongly connected first.",
+					Args: graphql.FieldConfigArgument{
+						"type":  {Type: b.entityTypeEnum, Description: "Only neighbors of this type."},
+						"first": {Type: graphql.Int, DefaultValue: 20, Description: "The number of neighbors to return, at most 1000."},
+					},
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						e := p.Source.(*graph.Entity)
+						n, err := b.limit(p)
+						if err != nil || n == 0 {
+							return []*graph.Entity{}, err
+						}
+						typ, _ := p.Args["type"].(graph.EntityType)
+						es, err := b.svc.Entities.Neighbors(p.Context, e.ID, typ, n)
+						if err != nil {
+							return nil, err
+						}
+						loaderFrom(p.Context).prime(es...)
+						return es, nil
+					}),
+				},
+				"figures": {
+					Type:        nnList(b.figure),
+					Description: "Figures about the entity or placed at it.",
+					Args:        graphql.FieldConfigArgument{"first": {Type: graphql.Int, DefaultValue: 20, Description: "The number of figures to return, at most 1000."}},
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						e := p.Source.(*graph.Entity)
+						n, err := b.limit(p)
+						if err != nil || n == 0 {
+							return []*graph.Figure{}, err
+						}
+						l, err := b.svc.Figures.Figures(p.Context, graph.FigureFilter{Entity: e.ID, Page: graph.Page{First: n}})
+						return l.Items, err
+					}),
+				},
+				"events": {
+					Type:        nnList(b.event),
+					Description: "Events the entity took part in, or, for a place, events that happened there.",
+					Args:        graphql.FieldConfigArgument{"first": {Type: graphql.Int, DefaultValue: 20, Description: "The number of events to return, at most 1000."}},
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						e := p.Source.(*graph.Entity)
+						n, err := b.limit(p)
+						if err != nil || n == 0 {
+							return []*graph.EventFact{}, err
+						}
+						f := graph.EventFilter{Participant: e.ID, Page: graph.Page{First: n}}
+						if e.Type == graph.Place {
+							f = graph.EventFilter{Place: e.ID, Page: graph.Page{First: n}}
+						}
+						l, err := b.svc.Events.Events(p.Context, f)
+						return l.Items, err
+					}),
+				},
+				"quotes": {
+					Type:        nnList(b.quote),
+					Description: "What the entity said, as quoted.",
+					Args:        graphql.FieldConfigArgument{"first": {Type: graphql.Int, DefaultValue: 20, Description: "The number of quotes to return, at most 1000."}},
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						e := p.Source.(*graph.Entity)
+						n, err := b.limit(p)
+						if err != nil || n == 0 {
+							return []*graph.Quote{}, err
+						}
+						l, err := b.svc.Quotes.Quotes(p.Context, graph.QuoteFilter{Speaker: e.ID, Page: graph.Page{First: n}})
+						return l.Items, err
+					}),
+				},
+				"documents": {
+					Type:        graphql.NewNonNull(b.documentConn),
+					Description: "Documents that mention the entity, newest first.",
+					Args:        pageArgs(20),
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						e := p.Source.(*graph.Entity)
+						pg, first, err := b.page(p)
+						if err != nil {
+							return nil, err
+						}
+						l, err := b.svc.Documents.Documents(p.Context, graph.DocumentFilter{Entity: e.ID, Page: pg})
+						if err != nil {
+							return nil, err
+						}
+						return newConnection(l, first), nil
+					}),
+				},
+			}
+		}),
+	})
+	b.role = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Role",
+		Description: "A title an entity holds, optionally of another entity: \"President\" of Russia.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"title": get(nnString, "The title as written (\"President\", \"Chancellor\").",
+					func(r graph.Role) any { return r.Title }),
+				"of": {Type: b.entity, Description: "What the title is of (Russia), if stated.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(graph.Role).Of), nil
+					})},
+			}
+		}),
+	})
+	b.geoPoint = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "GeoPoint",
+		Description: "A place's coordinates, from the gazetteer.",
+		Fields: graphql.Fields{
+			"lat":         get(nnFloat, "Latitude in degrees, WGS 84.", func(g *graph.GeoPoint) any { return g.Lat }),
+			"lon":         get(nnFloat, "Longitude in degrees, WGS 84.", func(g *graph.GeoPoint) any { return g.Lon }),
+			"countryCode": get(graphql.String, "ISO 3166-1 alpha-2 code of the country the place is in.", func(g *graph.GeoPoint) any { return optional(g.CountryCode) }),
+		},
+	})
+}
+
+// nonNil returns an empty slice for nil, so that a non-null list reads as [].
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (b *builder) documentObjects() {
+	b.mention = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Mention",
+		Description: "A span of a document's text: where an entity is named or a fact is stated. Offsets are Unicode code points, end exclusive.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"document": {Type: graphql.NewNonNull(b.document), Description: "The document the span is in.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Document(p.Source.(*graph.Mention).Document), nil
+					})},
+				"start": get(nnInt, "Offset of the first code point of the span in the document's text.", func(m *graph.Mention) any { return m.Start }),
+				"end":   get(nnInt, "Offset just past the last code point of the span.", func(m *graph.Mention) any { return m.End }),
+				"text":  get(nnString, "The span's text, exactly as in the document.", func(m *graph.Mention) any { return m.Text }),
+				"sentenceIndex": get(nnInt, "0-based index of the sentence in the document, as the extractor split it.",
+					func(m *graph.Mention) any { return m.Sentence }),
+				"sentence": {Type: nnString, Description: "The sentence that contains the span, for context.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						m := p.Source.(*graph.Mention)
+						doc := loaderFrom(p.Context).Document(m.Document)
+						return thunk(func() (any, error) {
+							d, err := doc()
+							if err != nil || d == nil {
+								return m.Text, err
+							}
+							return sentenceAt(d.(*graph.Document).Text, m.Start, m.End, m.Text), nil
+						}), nil
+					})},
+				"entity": {Type: b.entity, Description: "For a mention of an entity, the entity (after merges); null for the evidence of a fact.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.Mention).Entity), nil
+					})},
+			}
+		}),
+	})
+	b.document = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Document",
+		Description: "A news article.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":        get(nnID, "The document's ID, as given when it was ingested.", func(d *graph.Document) any { return d.ID }),
+				"title":     get(graphql.String, "The headline, if known.", func(d *graph.Document) any { return optional(d.Title) }),
+				"url":       get(graphql.String, "Where the article was published, if known.", func(d *graph.Document) any { return optional(d.URL) }),
+				"published": get(graphql.String, "Publication date or date-time, ISO 8601 as given.", func(d *graph.Document) any { return optional(d.Published) }),
+				"text":      get(nnString, "The full text. Mention offsets index into it in Unicode code points.", func(d *graph.Document) any { return d.Text }),
+				"place": {Type: b.entity, Description: "The place named by the dateline (\"Sochi: …\"), if any.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						return loaderFrom(p.Context).Entity(p.Source.(*graph.Document).Place), nil
+					})},
+				"entities": {
+					Type:        nnList(b.entity),
+					Description: "Entities the document mentions, most-mentioned first.",
+					Args: graphql.FieldConfigArgument{
+						"type":  {Type: b.entityTypeEnum, Description: "Only entities of this type."},
+						"first": {Type: graphql.Int, DefaultValue: 50, Description: "The number of entities to return, at most 1000."},
+					},
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						d := p.Source.(*graph.Document)
+						n, err := b.limit(p)
+						if err != nil || n == 0 {
+							return []*graph.Entity{}, err
+						}
+						typ, _ := p.Args["type"].(graph.EntityType)
+						es, err := b.documentEntities(p.Context, d.ID, typ, n)
+						if err != nil {
+							return nil, err
+						}
+						loaderFrom(p.Context).prime(es...)
+						return es, nil
+					}),
+				},
+			}
+		}),
+	})
+}
+
+// DocumentEntityLister is implemented by stores that index the entities of
+// each document. Document.entities uses it when the DocumentService has it,
+// and otherwise reads the entity records of a one-document dump.
+type DocumentEntityLister interface {
+	// DocumentEntities returns up to limit entities mentioned in document
+	// docID, most-mentioned first; typ "" for any type.
+	DocumentEntities(ctx context.Context, docID string, typ graph.EntityType, limit int) ([]*graph.Entity, error)
+}
+
+// errStopDump ends a dump early once its entity records have been read.
+var errStopDump = errors.New("stop dump")
+
+func (b *builder) documentEntities(ctx context.Context, docID string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
+	if l, ok := b.svc.Documents.(DocumentEntityLister); ok {
+		return l.DocumentEntities(ctx, docID, typ, limit)
+	}
+	if b.svc.Dumper == nil {
+		return nil, &apiError{code: CodeInternal, message: "Document.entities is not available from this store."}
+	}
+	var es []*graph.Entity
+	err := b.svc.Dumper.Dump(ctx, graph.DumpFilter{Documents: []string{docID}}, func(r *graph.Record) error {
+		switch r.Kind {
+		case graph.RecordDocument:
+			return nil
+		case graph.RecordEntity:
+			if typ == "" || r.Entity.Type == typ {
+				es = append(es, r.Entity)
+			}
+			return nil
+		}
+		return errStopDump
+	})
+	if err != nil && !errors.Is(err, errStopDump) {
+		return nil, err
+	}
+	sort.SliceStable(es, func(i, j int) bool { return es[i].MentionCount > es[j].MentionCount })
+	if len(es) > limit {
+		es = es[:limit]
+	}
+	return es, nil
+}
