@@ -1,0 +1,143 @@
+package quote
+
+import (
+	"encoding/json"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// entity is a name the test simulates the entity recognizer finding.
+type entity struct {
+	name, key string
+	typ       graph.EntityType
+}
+
+// candidates marks every occurrence of each name in toks, longest names
+// first, as the pipeline would after entity resolution.
+func candidates(toks []token.Token, ents []entity) []Candidate {
+	sort.SliceStable(ents, func(i, j int) bool {
+		return len(strings.Fields(ents[i].name)) > len(strings.Fields(ents[j].name))
+	})
+	taken := make([]bool, len(toks))
+	var out []Candidate
+	for _, e := range ents {
+		words := strings.Fields(e.name)
+	next:
+		for i := 0; i+len(words) <= len(toks); i++ {
+			for k, w := range words {
+				if taken[i+k] || toks[i+k].Text != w {
+					continue next
+				}
+			}
+			for k := range words {
+				taken[i+k] = true
+			}
+			out = append(out, Candidate{First: i, Last: i + len(words), Key: e.key, Type: e.typ})
+		}
+	}
+	return out
+}
+
+func run(text string, ents []entity) []Quote {
+	toks := token.Tokenize(text)
+	return Find(text, toks, token.Sentences(text, toks), candidates(toks, ents))
+}
+
+var people = []entity{
+	{"Vladimir Putin", "putin", graph.Person}, {"Putin", "putin", graph.Person},
+	{"Bashar Al Assad", "assad", graph.Person}, {"Al Assad", "assad", graph.Person},
+	{"Dmitry Peskov", "peskov", graph.Person}, {"Angela Merkel", "merkel", graph.Person},
+	{"Kremlin", "kremlin", graph.Organization}, {"Syria", "syria", graph.Place},
+	{"Russia", "russia", graph.Place}, {"Sochi", "sochi", graph.Place},
+	{"John Smith", "smith", graph.Person}, {"Mary Jones", "jones", graph.Person},
+}
+
+func TestFind(t *testing.T) {
+	type q struct{ text, speaker string }
+	tests := []struct {
+		name, in string
+		want     []q
+	}{
+		{"SaidAfter", `“We will win this,” Putin said.`, []q{{"We will win this,", "putin"}}},
+		{"SaidInverted", `"We will win this," said Angela Merkel.`, []q{{"We will win this,", "merkel"}}},
+		{"SaidTitleInverted", `"We will win this," said German Chancellor Angela Merkel.`, []q{{"We will win this,", "merkel"}}},
+		{"ToldThat", `Dmitry Peskov told reporters that “there were talks” between them.`, []q{{"there were talks", "peskov"}}},
+		{"Colon", `Putin said: "The war is over."`, []q{{"The war is over.", "putin"}}},
+		{"According", `According to Dmitry Peskov, “the talks went well”.`, []q{{"the talks went well", "peskov"}}},
+		{"AccordingAfter", `“The talks went well,” according to the Kremlin.`, []q{{"The talks went well,", "kremlin"}}},
+		{"Pronoun", `Angela Merkel arrived late. “We have much to discuss,” she said.`, []q{{"We have much to discuss,", "merkel"}}},
+		{"NextSentence", `Putin praised the talks. “They were frank and useful.”`, []q{{"They were frank and useful.", "putin"}}},
+		{"Continuation", "“We won,” Putin said. “And we will win again.”", []q{{"We won,", "putin"}, {"And we will win again.", "putin"}}},
+		{"Partial", `Al Assad said “stability is improving” in Syria, “opening the door to peace”.`,
+			[]q{{"stability is improving", "assad"}, {"opening the door to peace", "assad"}}},
+		{"Unresolved", `“Prices will rise,” the statement said.`, []q{{"Prices will rise,", ""}}},
+		{"UnresolvedOfficials", `Mary Jones left. “Prices will rise,” officials said.`, []q{{"Prices will rise,", ""}}},
+		{"Unclosed", "“We won the vote and we will govern,\n\n“It is a new day,” John Smith said.", []q{{"We won the vote and we will govern,", ""}, {"It is a new day,", "smith"}}},
+		{"ScareQuoteSkipped", `The so-called “rebels” left.`, nil},
+		{"NoQuotes", `Putin met Merkel in Sochi.`, nil},
+		{"Empty", ``, nil},
+		{"LoneMark", `He said “`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []q
+			for _, x := range run(tt.in, people) {
+				got = append(got, q{x.Text, x.Speaker})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("quote %d = %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestSeed checks the quotations of the seed article against expected.json.
+func TestSeed(t *testing.T) {
+	text, err := os.ReadFile("../../../shared/seed/article.txt")
+	if err != nil {
+		t.Skip("seed article absent:", err)
+	}
+	raw, err := os.ReadFile("../../../shared/seed/expected.json")
+	if err != nil {
+		t.Skip("seed expectations absent:", err)
+	}
+	var exp struct {
+		Quotes []struct {
+			Speaker      string `json:"speaker"`
+			TextContains string `json:"text_contains"`
+		} `json:"quotes"`
+	}
+	if err := json.Unmarshal(raw, &exp); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{"Vladimir Putin": "putin", "Bashar Al Assad": "assad", "Dmitry Peskov": "peskov"}
+	quotes := run(string(text), people)
+	runes := []rune(string(text))
+	for _, w := range exp.Quotes {
+		found := false
+		for _, q := range quotes {
+			if string(runes[q.Start:q.End]) != q.Text {
+				t.Errorf("quote offsets [%d,%d) do not give %q", q.Start, q.End, q.Text)
+			}
+			if strings.Contains(q.Text, w.TextContains) {
+				found = true
+				if q.Speaker != keys[w.Speaker] {
+					t.Errorf("quote %q: speaker %q, want %q", w.TextContains, q.Speaker, keys[w.Speaker])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("quote %q not found", w.TextContains)
+		}
+	}
+}
