@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/graph"
 )
 
@@ -177,4 +178,18 @@ func runPython(t *testing.T, py, script string, args ...string) []byte {
 		t.Fatalf("python: %v\n%s", err, stderr)
 	}
 	return out
+}
+
+// exportTo exports rs through enc.
+func exportTo(enc export.Encoder, rs []*graph.Record) error {
+	return export.Export(context.Background(), fakeDumper(rs), graph.DumpFilter{}, enc)
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

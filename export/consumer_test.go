@@ -1,0 +1,357 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os/exec"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// These tests read the exports back with the tools researchers use: Raptor's
+// rapper, Python's rdflib and NetworkX, Python's csv module. Each skips when
+// its tool is missing, except under CI=true.
+
+// TestNQuads_Rapper checks that rapper parses the N-Quads export without an
+// error or warning, and counts as many statements as were written.
+func TestNQuads_Rapper(t *testing.T) {
+	rapper := requireTool(t, "/usr/bin/rapper")
+	var buf bytes.Buffer
+	enc := export.NewNQuadsEncoder(&buf, export.NQuadsOptions{})
+	if err := exportTo(enc, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	path := writeTemp(t, "fixture.nq", buf.Bytes())
+	out, err := exec.Command(rapper, "-i", "nquads", "-c", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("rapper: %v\n%s", err, out)
+	}
+	if bytes.Contains(out, []byte("Error")) || bytes.Contains(out, []byte("Warning")) {
+		t.Fatalf("rapper complained:\n%s", out)
+	}
+	m := regexp.MustCompile(`returned (\d+) (triples|statements)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("no count in rapper output:\n%s", out)
+	}
+	if n, _ := strconv.ParseInt(string(m[1]), 10, 64); n != enc.Statements() {
+		t.Errorf("rapper read %d statements, encoder wrote %d", n, enc.Statements())
+	}
+}
+
+// TestVocabulary_Rapper checks that vocab.ttl is valid Turtle.
+func TestVocabulary_Rapper(t *testing.T) {
+	rapper := requireTool(t, "/usr/bin/rapper")
+	path := writeTemp(t, "vocab.ttl", []byte(export.VocabularyTurtle))
+	out, err := exec.Command(rapper, "-i", "turtle", "-c", path).CombinedOutput()
+	if err != nil || bytes.Contains(out, []byte("Error")) || bytes.Contains(out, []byte("Warning")) {
+		t.Fatalf("rapper: %v\n%s", err, out)
+	}
+}
+
+const rdflibScript = `
+import json, sys
+import rdflib
+from rdflib import URIRef, Literal, BNode
+
+FG = "https://factgraph.dev/ns#"
+SCHEMA = "http://schema.org/"
+RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+def quads(path, fmt):
+    g = rdflib.ConjunctiveGraph()
+    g.parse(path, format=fmt)
+    default = g.default_context.identifier
+    out = set()
+    for s, p, o, c in g.quads((None, None, None, None)):
+        ident = c.identifier if hasattr(c, "identifier") else c
+        # rdflib 6 names the default graph after the file it parsed.
+        default_graph = ident == default or isinstance(ident, BNode) or str(ident).startswith("file://")
+        name = "DEFAULT" if default_graph else str(ident)
+        out.add((s.n3(), p.n3(), o.n3(), name))
+    return g, out
+
+nq_graph, nq = quads(sys.argv[1], "nquads")
+ld_graph, ld = quads(sys.argv[2], "json-ld")
+vocab = rdflib.Graph().parse(sys.argv[3], format="turtle")
+
+# Names, aliases and IDs as read from the N-Quads, per entity ID.
+entities = {}
+for s, _, id_ in nq_graph.triples((None, URIRef(FG + "id"), None)):
+    if (s, RDF_TYPE, URIRef(FG + "Entity")) not in nq_graph:
+        continue
+    names = [(str(o), o.language) for o in nq_graph.objects(s, URIRef(SCHEMA + "name"))]
+    aliases = sorted(str(o) for o in nq_graph.objects(s, URIRef(SCHEMA + "alternateName")))
+    types = sorted(str(o) for o in nq_graph.objects(s, RDF_TYPE))
+    entities[str(id_)] = {"iri": str(s), "names": names, "aliases": aliases, "types": types}
+
+quotes = sorted(str(o) for o in nq_graph.objects(None, URIRef(SCHEMA + "text")))
+
+# factgraph terms used but not declared in vocab.ttl.
+used = {str(p) for _, p, _, _ in nq_graph.quads((None, None, None, None)) if str(p).startswith(FG)}
+used |= {str(o) for o in nq_graph.objects(None, RDF_TYPE) if str(o).startswith(FG)}
+undeclared = sorted(u for u in used if (URIRef(u), RDF_TYPE, None) not in vocab)
+
+print(json.dumps({
+    "nquads": len(nq), "jsonld": len(ld),
+    "only_nquads": sorted(map(list, nq - ld))[:5], "only_jsonld": sorted(map(list, ld - nq))[:5],
+    "graphs": sorted({q[3] for q in nq}),
+    "entities": entities, "texts": quotes, "undeclared": undeclared,
+}))
+`
+
+// TestRDF_RDFLib checks with rdflib that the N-Quads and JSON-LD exports
+// are the same RDF dataset, that names and IDs survive, and that every
+// factgraph term used is declared in vocab.ttl.
+func TestRDF_RDFLib(t *testing.T) {
+	py := requirePython(t, "rdflib")
+	rs := fixture()
+	nq := encodeAll(t, "nquads", rs)["fixture.nq"]
+	ld := encodeAll(t, "jsonld", rs)["fixture.jsonld"]
+	out := runPython(t, py, rdflibScript,
+		writeTemp(t, "fixture.nq", nq), writeTemp(t, "fixture.jsonld", ld), writeTemp(t, "vocab.ttl", []byte(export.VocabularyTurtle)))
+	var got struct {
+		NQuads, JSONLD int
+		OnlyNQ         [][]string `json:"only_nquads"`
+		OnlyLD         [][]string `json:"only_jsonld"`
+		Graphs         []string
+		Entities       map[string]struct {
+			IRI     string
+			Names   [][]string
+			Aliases []string
+			Types   []string
+		}
+		Texts      []string
+		Undeclared []string
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.NQuads == 0 || got.NQuads != got.JSONLD || len(got.OnlyNQ) > 0 || len(got.OnlyLD) > 0 {
+		t.Errorf("datasets differ: %d quads from N-Quads, %d from JSON-LD\nonly in N-Quads: %q\nonly in JSON-LD: %q",
+			got.NQuads, got.JSONLD, got.OnlyNQ, got.OnlyLD)
+	}
+	wantGraphs := []string{"DEFAULT", export.IDBase + "document/bbc/2", export.IDBase + "document/reuters%201"}
+	if strings.Join(got.Graphs, " ") != strings.Join(wantGraphs, " ") {
+		t.Errorf("graphs = %q, want %q", got.Graphs, wantGraphs)
+	}
+	if len(got.Undeclared) > 0 {
+		t.Errorf("terms missing from vocab.ttl: %q", got.Undeclared)
+	}
+	schemaType := map[graph.EntityType]string{graph.Person: "Person", graph.Place: "Place",
+		graph.Organization: "Organization", graph.Event: "Event"}
+	for _, r := range rs {
+		x := r.Entity
+		if x == nil {
+			continue
+		}
+		e, ok := got.Entities[x.ID]
+		if !ok {
+			t.Errorf("entity %q not found by its fg:id", x.ID)
+			continue
+		}
+		if len(e.Names) != 1 || e.Names[0][0] != x.Name || e.Names[0][1] != "en" {
+			t.Errorf("entity %q: names %q, want [[%q en]]", x.ID, e.Names, x.Name)
+		}
+		aliases := append([]string(nil), x.Aliases...)
+		sort.Strings(aliases)
+		if strings.Join(e.Aliases, "|") != strings.Join(aliases, "|") {
+			t.Errorf("entity %q: aliases %q, want %q", x.ID, e.Aliases, aliases)
+		}
+		if want, ok := schemaType[x.Type]; ok && !contains(e.Types, export.SchemaNS+want) {
+			t.Errorf("entity %q: types %q lack schema:%s", x.ID, e.Types, want)
+		}
+	}
+	if e := got.Entities[spaceID]; e.IRI != export.IDBase+"entity/person/bashar%20al-assad" {
+		t.Errorf("IRI of %q = %q", spaceID, e.IRI)
+	}
+	for _, want := range []string{fixture()[1].Document.Text, "We \"agree\",\n\\o/"} {
+		if !contains(got.Texts, want) {
+			t.Errorf("text %q did not survive; got %q", want, got.Texts)
+		}
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+const networkxScript = `
+import json, sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])
+print(json.dumps({
+    "directed": g.is_directed(),
+    "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+    "node_data": {n: d for n, d in g.nodes(data=True)},
+    "edge_data": [[u, v, d] for u, v, d in g.edges(data=True)],
+    "types": {n: [type(d.get("mentionCount")).__name__, type(d.get("latitude", 0.0)).__name__] for n, d in g.nodes(data=True)},
+}))
+`
+
+// TestGraphML_NetworkX checks that NetworkX reads the GraphML with typed
+// attributes, one node per entity and one edge per relation.
+func TestGraphML_NetworkX(t *testing.T) {
+	py := requirePython(t, "networkx")
+	rs := fixture()
+	gml := encodeAll(t, "graphml", rs)["fixture.graphml"]
+	out := runPython(t, py, networkxScript, writeTemp(t, "fixture.graphml", gml))
+	var got struct {
+		Directed     bool
+		Nodes, Edges int
+		NodeData     map[string]map[string]any `json:"node_data"`
+		EdgeData     [][]any                   `json:"edge_data"`
+		Types        map[string][]string
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !got.Directed || got.Nodes != count(rs, graph.RecordEntity) || got.Edges != count(rs, graph.RecordRelation) {
+		t.Fatalf("directed=%v nodes=%d edges=%d; want directed, %d nodes, %d edges", got.Directed, got.Nodes, got.Edges,
+			count(rs, graph.RecordEntity), count(rs, graph.RecordRelation))
+	}
+	for _, r := range rs {
+		if x := r.Entity; x != nil {
+			d := got.NodeData[x.ID]
+			if d == nil || d["name"] != x.Name || d["type"] != string(x.Type) {
+				t.Errorf("node %q: %v, want name %q", x.ID, d, x.Name)
+				continue
+			}
+			if len(x.Aliases) > 0 {
+				var aliases []string
+				if err := json.Unmarshal([]byte(d["aliases"].(string)), &aliases); err != nil || strings.Join(aliases, "|") != strings.Join(x.Aliases, "|") {
+					t.Errorf("node %q: aliases %v, want %q", x.ID, d["aliases"], x.Aliases)
+				}
+			}
+			if ty := got.Types[x.ID]; ty[0] != "int" || ty[1] != "float" {
+				t.Errorf("node %q: mentionCount and latitude read as %v, want int and float", x.ID, ty)
+			}
+		}
+	}
+	for _, e := range got.EdgeData {
+		d := e[2].(map[string]any)
+		if _, ok := d["weight"].(float64); !ok || d["predicate"] == "" {
+			t.Errorf("edge %v: weight or predicate missing", e)
+		}
+	}
+}
+
+const csvScript = `
+import csv, json, sys
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.reader(f, strict=True))
+print(json.dumps({"nodes": rows(sys.argv[1]), "relationships": rows(sys.argv[2])}))
+`
+
+// TestCSV_Python checks with Python's csv module that the Neo4j files
+// parse, with names, aliases and IDs intact.
+func TestCSV_Python(t *testing.T) {
+	py := requirePython(t, "csv")
+	rs := fixture()
+	files := encodeAll(t, "csv", rs)
+	out := runPython(t, py, csvScript, writeTemp(t, "nodes.csv", files["fixture.nodes.csv"]),
+		writeTemp(t, "relationships.csv", files["fixture.relationships.csv"]))
+	var got struct{ Nodes, Relationships [][]string }
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(got.Nodes) != 1+count(rs, graph.RecordEntity) || len(got.Relationships) != 1+count(rs, graph.RecordRelation) {
+		t.Fatalf("%d node rows, %d relationship rows", len(got.Nodes), len(got.Relationships))
+	}
+	i := 1
+	for _, r := range rs {
+		if x := r.Entity; x != nil {
+			row := got.Nodes[i]
+			i++
+			if row[0] != x.ID || row[2] != x.Name || row[3] != strings.Join(x.Aliases, ";") || !strings.HasPrefix(row[1], "Entity;") {
+				t.Errorf("row %q, want entity %q named %q", row, x.ID, x.Name)
+			}
+		}
+	}
+	for j, row := range got.Relationships[1:] {
+		if len(row) != len(got.Relationships[0]) || row[0] == "" || row[1] == "" || row[2] == "" {
+			t.Errorf("relationship row %d: %q", j+1, row)
+		}
+	}
+}
+
+// dgraphSchema parses schema/dgraph.schema into predicate → type.
+func dgraphSchema(t *testing.T) map[string]string {
+	t.Helper()
+	b := mustRead(t, "../schema/dgraph.schema")
+	preds := map[string]string{}
+	re := regexp.MustCompile(`^<?([A-Za-z_][A-Za-z0-9_.]*)>?\s*:\s*(\[?\w+\]?)`)
+	for _, line := range strings.Split(string(b), "\n") {
+		if m := re.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			preds[m[1]] = m[2]
+		}
+	}
+	return preds
+}
+
+// TestNQuads_Dgraph checks the Dgraph dialect against what Dgraph's RDF
+// parser demands (three terms, literals that Go's strconv.Unquote reads,
+// no graph label) and against schema/dgraph.schema: every predicate is
+// declared with the type of the values written.
+func TestNQuads_Dgraph(t *testing.T) {
+	preds := dgraphSchema(t)
+	if len(preds) < 20 {
+		t.Fatalf("parsed only %d predicates from dgraph.schema", len(preds))
+	}
+	out := encodeAll(t, "dgraph", fixture())["fixture.dgraph.rdf"]
+	line := regexp.MustCompile(`^<([^>\s]+)> <([^>\s]+)> (<[^>\s]+>|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]+>)?) \.$`)
+	xsd := map[string]string{"int": "int", "double": "float", "boolean": "bool"}
+	seen := map[string]bool{}
+	for i, l := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("line %d is not a Dgraph triple: %s", i+1, l)
+		}
+		pred, obj := m[2], m[3]
+		seen[pred] = true
+		var typ string
+		switch {
+		case obj[0] == '<':
+			typ = "uid"
+		case strings.Contains(obj, `"^^<`):
+			k := obj[strings.LastIndex(obj, "#")+1 : len(obj)-1]
+			typ = xsd[k]
+			obj = obj[:strings.LastIndex(obj, "^^")]
+			fallthrough
+		default:
+			if _, err := strconv.Unquote(obj); err != nil {
+				t.Errorf("line %d: Dgraph cannot unquote %s: %v", i+1, obj, err)
+			}
+			if typ == "" {
+				typ = "string"
+			}
+		}
+		if pred == "dgraph.type" || strings.HasPrefix(pred, "rel.") && typ == "uid" {
+			continue
+		}
+		declared, ok := preds[pred]
+		if !ok {
+			t.Errorf("line %d: predicate %q not in dgraph.schema", i+1, pred)
+			continue
+		}
+		if strings.Trim(declared, "[]") != typ {
+			t.Errorf("line %d: %s is %s in dgraph.schema, written as %s", i+1, pred, declared, typ)
+		}
+	}
+	for _, want := range []string{"dgraph.type", "name", "alternateName", "weight", "evidence", "rel.met"} {
+		if !seen[want] {
+			t.Errorf("predicate %s never written", want)
+		}
+	}
+}
