@@ -1,0 +1,252 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Model file format, gzip-compressed; integers are varints:
+//
+//	"FGNER" version(=1)
+//	clusters: count, then (key delta, value) pairs, keys ascending
+//	gazetteer: the same
+//	passes: 1 or 2, then each pass's model, first pass first:
+//	  bits, scale (float32 bits), temp (float32 bits),
+//	  transitions ((nLabels+1) x nLabels float32 bits), end scores (nLabels),
+//	  rows: count, then (row delta, nLabels zig-zag int16 weights)
+//
+// Rows whose weights are all zero are not written.
+const (
+	magic       = "FGNER"
+	fileVersion = 1
+)
+
+// WriteTo writes the model in its binary format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	e := &encoder{w: bw}
+	e.bytes([]byte(magic))
+	e.uvarint(fileVersion)
+	e.table(m.clusters)
+	e.table(m.gaz)
+	if m.first != nil {
+		e.uvarint(2)
+		e.pass(m.first)
+	} else {
+		e.uvarint(1)
+	}
+	e.pass(m)
+	if e.err == nil {
+		e.err = bw.Flush()
+	}
+	if e.err == nil {
+		e.err = zw.Close()
+	}
+	return cw.n, e.err
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+	err error
+}
+
+func (e *encoder) bytes(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+
+func (e *encoder) uvarint(v uint64) { e.bytes(e.buf[:binary.PutUvarint(e.buf[:], v)]) }
+
+func (e *encoder) float(f float32) { e.uvarint(uint64(math.Float32bits(f))) }
+
+func (e *encoder) table(t map[uint64]uint32) {
+	keys := make([]uint64, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.uvarint(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		e.uvarint(k - prev)
+		e.uvarint(uint64(t[k]))
+		prev = k
+	}
+}
+
+func (e *encoder) pass(m *Model) {
+	e.uvarint(uint64(m.bits))
+	e.float(m.scale)
+	e.float(m.temp)
+	for _, v := range m.trans {
+		e.float(v)
+	}
+	for _, v := range m.endW {
+		e.float(v)
+	}
+	rows := 0
+	for r := 0; r < len(m.w)/nLabels; r++ {
+		if !zeroRow(m.w[r*nLabels : (r+1)*nLabels]) {
+			rows++
+		}
+	}
+	e.uvarint(uint64(rows))
+	prev := 0
+	for r := 0; r < len(m.w)/nLabels; r++ {
+		row := m.w[r*nLabels : (r+1)*nLabels]
+		if zeroRow(row) {
+			continue
+		}
+		e.uvarint(uint64(r - prev))
+		prev = r
+		for _, v := range row {
+			e.uvarint(uint64((int64(v) << 1) ^ (int64(v) >> 63)))
+		}
+	}
+}
+
+func zeroRow(row []int16) bool {
+	for _, v := range row {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	d := &decoder{r: bufio.NewReaderSize(zr, 1<<16)}
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(d.r, head); err != nil || string(head) != magic {
+		return nil, errors.New("read model: not an entity model file")
+	}
+	if v := d.uvarint(); v != fileVersion {
+		return nil, fmt.Errorf("read model: unsupported version %d", v)
+	}
+	clusters := d.table()
+	gaz := d.table()
+	passes := d.uvarint()
+	if d.err == nil && passes != 1 && passes != 2 {
+		return nil, fmt.Errorf("read model: bad pass count %d", passes)
+	}
+	var m, first *Model
+	for p := uint64(0); p < passes && d.err == nil; p++ {
+		first, m = m, d.pass()
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("read model: %w", d.err)
+	}
+	for _, x := range []*Model{first, m} {
+		if x != nil {
+			x.clusters, x.gaz = clusters, gaz
+		}
+	}
+	m.first = first
+	m.twoPass = first != nil
+	return m, nil
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		d.err = fmt.Errorf("truncated model: %w", err)
+	}
+	return v
+}
+
+func (d *decoder) float() float32 { return math.Float32frombits(uint32(d.uvarint())) }
+
+func (d *decoder) table() map[uint64]uint32 {
+	n := d.uvarint()
+	if n > 1<<26 {
+		d.err = fmt.Errorf("table of %d entries is too large", n)
+		return nil
+	}
+	t := make(map[uint64]uint32, n)
+	k := uint64(0)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		k += d.uvarint()
+		t[k] = uint32(d.uvarint())
+	}
+	return t
+}
+
+func (d *decoder) pass() *Model {
+	bits := d.uvarint()
+	if d.err == nil && (bits < 8 || bits > 26) {
+		d.err = fmt.Errorf("bad hash size 2^%d", bits)
+		return nil
+	}
+	m := newModel(uint8(bits))
+	m.scale = d.float()
+	m.temp = d.float()
+	for i := range m.trans {
+		m.trans[i] = d.float()
+	}
+	for i := range m.endW {
+		m.endW[i] = d.float()
+	}
+	rows := d.uvarint()
+	nrows := len(m.w) / nLabels
+	r := 0
+	for i := uint64(0); i < rows && d.err == nil; i++ {
+		r += int(d.uvarint())
+		if r >= nrows {
+			d.err = fmt.Errorf("weight row %d out of range", r)
+			return nil
+		}
+		row := m.w[r*nLabels : (r+1)*nLabels]
+		for l := range row {
+			u := d.uvarint()
+			row[l] = int16(int64(u>>1) ^ -int64(u&1))
+		}
+	}
+	return m
+}
+
+func newModel(bits uint8) *Model {
+	return &Model{
+		bits:  bits,
+		mask:  uint32(1)<<bits - 1,
+		w:     make([]int16, (1<<bits)*nLabels),
+		trans: make([]float32, (nLabels+1)*nLabels),
+		endW:  make([]float32, nLabels),
+	}
+}

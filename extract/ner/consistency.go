@@ -1,0 +1,165 @@
+package ner
+
+import (
+	"sort"
+
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Document-level consistency. A news story names a person in full once
+// ("Vladimir Putin") and by surname afterwards ("Putin"), and repeats
+// place and organization names; the sentence-level tagger sees each
+// mention alone. consistent makes the labels of one document agree:
+//
+//   - every mention of the same token sequence gets the type that its
+//     confident mentions vote for;
+//   - a lone surname or given name of a person found in full is a person;
+//   - an untagged capitalized repeat of a confidently tagged name is tagged.
+func consistent(toks []token.Token, info []tokInfo, spans []Span) []Span {
+	if len(spans) == 0 {
+		return spans
+	}
+	type vote struct{ w [5]float64 }
+	votes := map[uint64]*vote{}
+	key := func(s Span) uint64 {
+		h := uint64(fnvOffset)
+		for i := s.First; i < s.Last; i++ {
+			h = mix(h, info[i].word)
+		}
+		return h
+	}
+	typeIndex := func(t graph.EntityType) int {
+		switch t {
+		case graph.Person:
+			return 0
+		case graph.Place:
+			return 1
+		case graph.Organization:
+			return 2
+		case miscType:
+			return 3
+		}
+		return 4
+	}
+	indexType := [5]graph.EntityType{graph.Person, graph.Place, graph.Organization, miscType, ""}
+	surname := map[uint64]bool{}
+	for _, s := range spans {
+		k := key(s)
+		v := votes[k]
+		if v == nil {
+			v = &vote{}
+			votes[k] = v
+		}
+		v.w[typeIndex(s.Type)] += s.Score
+		if s.Type == graph.Person && s.Last-s.First >= 2 && s.Score >= 0.5 {
+			surname[info[s.Last-1].word] = true
+		}
+	}
+	covered := make([]bool, len(toks))
+	for i := range spans {
+		s := &spans[i]
+		for j := s.First; j < s.Last; j++ {
+			covered[j] = true
+		}
+		if s.Last-s.First == 1 && s.Type != graph.Person && surname[info[s.First].word] {
+			s.Type = graph.Person
+			continue
+		}
+		v := votes[key(*s)]
+		best := typeIndex(s.Type)
+		for t := range v.w {
+			if v.w[t] > v.w[best] {
+				best = t
+			}
+		}
+		s.Type = indexType[best]
+	}
+	// Untagged repeats: single capitalized tokens that are a person's
+	// surname or a confidently tagged one-word name elsewhere.
+	single := map[uint64]graph.EntityType{}
+	for _, s := range spans {
+		if s.Last-s.First == 1 && s.Score >= 0.8 {
+			single[info[s.First].word] = s.Type
+		}
+	}
+	n := len(spans)
+	for i := range toks {
+		if covered[i] || info[i].flags&flInitCap == 0 || info[i].flags&flAllCaps != 0 {
+			continue
+		}
+		w := info[i].word
+		// Only a token standing alone: a neighbour that is capitalized and
+		// untagged suggests a different name ("Putin Street").
+		if (i > 0 && !covered[i-1] && info[i-1].flags&flInitCap != 0 && !info[i].startsLine()) ||
+			(i+1 < len(toks) && !covered[i+1] && info[i+1].flags&flInitCap != 0) {
+			continue
+		}
+		switch {
+		case surname[w]:
+			spans = append(spans, Span{First: i, Last: i + 1, Type: graph.Person, Score: 0.6})
+		case single[w] != "":
+			spans = append(spans, Span{First: i, Last: i + 1, Type: single[w], Score: 0.6})
+		}
+	}
+	if len(spans) > n {
+		sort.Slice(spans, func(a, b int) bool { return spans[a].First < spans[b].First })
+	}
+	return spans
+}
+
+func (t *tokInfo) startsLine() bool { return t.flags&flLineStart != 0 }
+
+// setDocEvidence records, for every capitalized token, the class that the
+// first pass gave the same word elsewhere in the document: the
+// document-level feature of Ratinov and Roth (2009). Spans include Misc.
+func setDocEvidence(info []tokInfo, spans []Span) {
+	type counts [nClasses]int
+	byWord := map[uint64]*counts{}
+	for _, s := range spans {
+		c := typeClass(s.Type)
+		for i := s.First; i < s.Last; i++ {
+			v := byWord[info[i].lower]
+			if v == nil {
+				v = &counts{}
+				byWord[info[i].lower] = v
+			}
+			v[c]++
+		}
+	}
+	for i := range info {
+		info[i].doc = 0
+		if info[i].flags&(flInitCap|flAllCaps) == 0 {
+			continue
+		}
+		v := byWord[info[i].lower]
+		if v == nil {
+			info[i].doc = 1 // capitalized, never tagged in this document
+			continue
+		}
+		best, total := 0, 0
+		for c := range v {
+			total += v[c]
+			if v[c] > v[best] {
+				best = c
+			}
+		}
+		unanimous := uint64(0)
+		if v[best] == total {
+			unanimous = 8
+		}
+		info[i].doc = 2 + uint64(best) + unanimous
+	}
+}
+
+func typeClass(t graph.EntityType) int {
+	switch t {
+	case graph.Person:
+		return classPer
+	case graph.Place:
+		return classLoc
+	case graph.Organization:
+		return classOrg
+	}
+	return classMisc
+}

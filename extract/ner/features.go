@@ -1,0 +1,374 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/extract/token"
+)
+
+// Token flags: orthographic facts about a token, and facts about its place
+// in the sentence.
+const (
+	flInitCap   = 1 << iota // first letter upper case
+	flAllCaps               // two or more letters, all upper case
+	flHasDigit              //
+	flAllDigit              //
+	flHyphen                //
+	flPeriod                //
+	flApos                  //
+	flPunct                 // no letter or digit
+	flMixed                 // an upper-case letter after a lower-case one ("iPhone", "McCain")
+	flSingle                // a single letter
+	flSentStart             // first token of its sentence
+	flHeadline              // the sentence is mostly in capitals (wire headline)
+	flLineStart             // first token on its line
+	flLower                 // first letter lower case
+)
+
+// tokInfo holds the hashes of one token's strings, computed once per
+// document so that features are built without allocating.
+type tokInfo struct {
+	word, lower, title, shape uint64
+	pre, suf                  [4]uint64
+	flags                     uint32
+	cluster                   uint32 // packed cluster path; 0 when unknown
+	gaz                       uint32 // gazetteer bits
+	doc                       uint64 // document-level evidence (second pass)
+}
+
+// Feature templates. Numbers are part of the model file's meaning: append,
+// never renumber.
+const (
+	tBias = iota + 1
+	tWord
+	tLower
+	tShape
+	tPre  // +0..3
+	tSuf  = tPre + 4
+	tFlag = tSuf + 4
+	tFlagBit
+	tLowerM1
+	tLowerM2
+	tLowerP1
+	tLowerP2
+	tShapeM1
+	tShapeP1
+	tBigramM1
+	tBigramP1
+	tShape3
+	tClusterCoarse
+	tClusterMid
+	tClusterFine
+	tClusterM1
+	tClusterP1
+	tGaz
+	tGazM1
+	tGazP1
+	tStartLower
+	tHeadShape
+	tLowerM1Shape
+	tHeadLower
+	tDoc
+	tDocLower
+	tTitle
+	tClusterM1Fine
+)
+
+// maxFeats bounds the features of one token (the bit features are the only
+// variable part).
+const maxFeats = 64
+
+// scratch is per-call working memory, pooled so that Tag allocates little.
+type scratch struct {
+	info   []tokInfo
+	lower  []byte
+	feats  []uint32
+	nfeats []uint8
+	scores []float32
+	back   []uint8
+	labels []uint8
+	spans  []span
+}
+
+// prep fills info for every token of a document.
+func (m *Model) prep(toks []token.Token, sc *scratch) []tokInfo {
+	if cap(sc.info) < len(toks) {
+		sc.info = make([]tokInfo, len(toks))
+	}
+	info := sc.info[:len(toks)]
+	for i := range toks {
+		info[i] = tokInfo{}
+		m.prepToken(toks[i].Text, &info[i], sc)
+		if toks[i].NewlineBefore || i == 0 {
+			info[i].flags |= flLineStart
+		}
+	}
+	return info
+}
+
+func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
+	low := sc.lower[:0]
+	var (
+		flags                           uint32
+		letters, uppers, digits, nRunes int
+		shape                           = uint64(fnvOffset)
+		lastShape                       = rune(-1)
+		prevLower                       bool
+		title                           = uint64(fnvOffset)
+	)
+	for i, r := range s {
+		nRunes++
+		var sh rune
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+			uppers++
+			sh = 'X'
+			if prevLower {
+				flags |= flMixed
+			}
+			prevLower = false
+		case unicode.IsLetter(r):
+			letters++
+			sh = 'x'
+			prevLower = true
+		case unicode.IsDigit(r):
+			digits++
+			sh = 'd'
+		default:
+			switch r {
+			case '-', '‐':
+				flags |= flHyphen
+			case '.':
+				flags |= flPeriod
+			case '\'', '’':
+				flags |= flApos
+			}
+			if r < utf8.RuneSelf {
+				sh = r
+			} else {
+				sh = 'o'
+			}
+		}
+		if i == 0 {
+			if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				flags |= flInitCap
+			} else if unicode.IsLower(r) {
+				flags |= flLower
+			}
+		}
+		if sh != lastShape {
+			shape ^= uint64(sh)
+			shape *= fnvPrime
+			lastShape = sh
+		}
+		lr := r
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				lr = r + 'a' - 'A'
+			}
+			low = append(low, byte(lr))
+		} else {
+			lr = unicode.ToLower(r)
+			low = utf8.AppendRune(low, lr)
+		}
+		if i == 0 {
+			var buf [utf8.UTFMax]byte
+			n := utf8.EncodeRune(buf[:], unicode.ToUpper(r))
+			title = fnvBytes(title, buf[:n])
+		} else {
+			title = fnvBytes(title, low[len(low)-utf8.RuneLen(lr):])
+		}
+	}
+	if letters >= 2 && letters == uppers {
+		flags |= flAllCaps
+	}
+	if digits > 0 {
+		flags |= flHasDigit
+		if digits == nRunes {
+			flags |= flAllDigit
+		}
+	}
+	if letters == 0 && digits == 0 {
+		flags |= flPunct
+	}
+	if nRunes == 1 && letters == 1 {
+		flags |= flSingle
+	}
+	ti.word = fnvString(s)
+	ti.lower = fnvBytes(fnvOffset, low)
+	ti.title = title
+	ti.shape = shape
+	ti.flags = flags
+	// Prefixes and suffixes of the lower-case form, 1 to 4 runes.
+	h := uint64(fnvOffset)
+	k, i := 0, 0
+	for i < len(low) && k < 4 {
+		_, n := utf8.DecodeRune(low[i:])
+		h = fnvBytes(h, low[i:i+n])
+		ti.pre[k] = h
+		i += n
+		k++
+	}
+	j := len(low)
+	for k = 0; k < 4 && j > 0; k++ {
+		_, n := utf8.DecodeLastRune(low[:j])
+		j -= n
+		ti.suf[k] = fnvBytes(fnvOffset, low[j:])
+	}
+	ti.cluster = m.clusterOf(ti)
+	ti.gaz = m.gaz[ti.lower]
+	sc.lower = low
+}
+
+// clusterOf looks a token up in the word clusters: exact form first, then
+// its title-case form (for headline capitals), then lower case.
+func (m *Model) clusterOf(ti *tokInfo) uint32 {
+	if c, ok := m.clusters[ti.word]; ok {
+		return c
+	}
+	if c, ok := m.clusters[ti.title]; ok {
+		return c
+	}
+	return m.clusters[ti.lower]
+}
+
+// Cluster paths pack three levels of a hierarchical clustering: the coarse
+// cluster (bits 24..31), the mid cluster within it (12..23) and the fine
+// cluster within that (0..11), each 1-based. A level's feature uses the
+// path down to it.
+func clusterCoarse(c uint32) uint64 { return uint64(c >> 24) }
+func clusterMid(c uint32) uint64    { return uint64(c >> 12) }
+func clusterFine(c uint32) uint64   { return uint64(c) }
+
+// features writes the feature buckets of tokens info[first:last] (one
+// sentence) into sc.feats, maxFeats per token, and their counts into
+// sc.nfeats.
+func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
+	n := last - first
+	if cap(sc.feats) < n*maxFeats {
+		sc.feats = make([]uint32, n*maxFeats)
+		sc.nfeats = make([]uint8, n)
+	}
+	sc.feats, sc.nfeats = sc.feats[:n*maxFeats], sc.nfeats[:n]
+	headline := isHeadline(info[first:last])
+	mask := m.mask
+	const none = 0x5bd1e995 // stands for a missing neighbour
+	at := func(i int) *tokInfo {
+		if i < first || i >= last {
+			return nil
+		}
+		return &info[i]
+	}
+	for i := first; i < last; i++ {
+		t := &info[i]
+		f := sc.feats[(i-first)*maxFeats : (i-first+1)*maxFeats]
+		k := 0
+		add := func(h uint64) {
+			if k < maxFeats {
+				f[k] = uint32(h) & mask
+				k++
+			}
+		}
+		flags := t.flags
+		if i == first {
+			flags |= flSentStart
+		}
+		if headline {
+			flags |= flHeadline
+		}
+		add(mix(tBias, 0))
+		add(mix(tWord, t.word))
+		add(mix(tLower, t.lower))
+		add(mix(tShape, t.shape))
+		for j := 0; j < 4 && t.pre[j] != 0; j++ {
+			add(mix(tPre+uint64(j), t.pre[j]))
+		}
+		for j := 0; j < 4 && t.suf[j] != 0; j++ {
+			add(mix(tSuf+uint64(j), t.suf[j]))
+		}
+		add(mix(tFlag, uint64(flags)))
+		for b := uint32(0); b < 14; b++ {
+			if flags&(1<<b) != 0 {
+				add(mix(tFlagBit, uint64(b)))
+			}
+		}
+		lm1, lm2, lp1, lp2 := uint64(none), uint64(none), uint64(none), uint64(none)
+		sm1, sp1 := uint64(none), uint64(none)
+		var gm1, gp1 uint32
+		var cm1, cp1 uint32
+		if p := at(i - 1); p != nil {
+			lm1, sm1, gm1, cm1 = p.lower, p.shape, p.gaz, p.cluster
+		}
+		if p := at(i - 2); p != nil {
+			lm2 = p.lower
+		}
+		if p := at(i + 1); p != nil {
+			lp1, sp1, gp1, cp1 = p.lower, p.shape, p.gaz, p.cluster
+		}
+		if p := at(i + 2); p != nil {
+			lp2 = p.lower
+		}
+		add(mix(tLowerM1, lm1))
+		add(mix(tLowerM2, lm2))
+		add(mix(tLowerP1, lp1))
+		add(mix(tLowerP2, lp2))
+		add(mix(tShapeM1, sm1))
+		add(mix(tShapeP1, sp1))
+		add(mix2(tBigramM1, lm1, t.lower))
+		add(mix2(tBigramP1, t.lower, lp1))
+		add(mix2(tShape3, mix2(0, sm1, t.shape), sp1))
+		add(mix2(tLowerM1Shape, lm1, t.shape))
+		if flags&flSentStart != 0 {
+			add(mix(tStartLower, t.lower))
+		}
+		if headline {
+			add(mix(tHeadShape, t.shape))
+			add(mix(tHeadLower, t.lower))
+		}
+		if flags&flInitCap != 0 {
+			add(mix(tTitle, t.title))
+		}
+		if c := t.cluster; c != 0 {
+			add(mix(tClusterCoarse, clusterCoarse(c)))
+			add(mix(tClusterMid, clusterMid(c)))
+			add(mix(tClusterFine, clusterFine(c)))
+		}
+		add(mix(tClusterM1, clusterMid(cm1)))
+		add(mix(tClusterP1, clusterMid(cp1)))
+		add(mix2(tClusterM1Fine, clusterFine(cm1), uint64(flags&(flInitCap|flAllCaps))))
+		for b := uint32(0); b < 16; b++ {
+			if t.gaz&(1<<b) != 0 {
+				add(mix(tGaz, uint64(b)))
+			}
+			if gm1&(1<<b) != 0 {
+				add(mix(tGazM1, uint64(b)))
+			}
+			if gp1&(1<<b) != 0 {
+				add(mix(tGazP1, uint64(b)))
+			}
+		}
+		if t.doc != 0 {
+			add(mix(tDoc, t.doc))
+			add(mix2(tDocLower, t.doc, t.lower))
+		}
+		sc.nfeats[i-first] = uint8(k)
+	}
+}
+
+// isHeadline reports whether a sentence is mostly written in capitals, as
+// wire headlines are ("RUSSIA SAYS TALKS WITH SYRIA WENT WELL").
+func isHeadline(info []tokInfo) bool {
+	caps, words := 0, 0
+	for i := range info {
+		if info[i].flags&(flInitCap|flLower) == 0 {
+			continue
+		}
+		words++
+		if info[i].flags&flAllCaps != 0 {
+			caps++
+		}
+	}
+	return words >= 2 && caps*2 > words
+}

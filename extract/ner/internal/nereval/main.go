@@ -1,0 +1,164 @@
+// Command nereval trains and evaluates the entity tagger outside the main
+// command, so that its quality can be measured with ../shared/eval/score.py
+// before the rest of the extractor exists.
+//
+//	nereval train -data ../shared/data -out /tmp/model.bin
+//	nereval heldout < /tmp/ww.gold.jsonl > /tmp/ww_dev.gold.jsonl
+//	nereval tag [-model /tmp/model.bin] < GOLD.jsonl > PRED.jsonl
+//
+// "tag" reads gold or input JSONL ({"id","text",...}) and writes PRED JSONL,
+// one entity per mention: {"id","entities":[{"type","name","mentions":[…]}]}.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/extract/ner"
+	"github.com/factgraph/factgraph/extract/ner/internal/corpus"
+	"github.com/factgraph/factgraph/extract/token"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: nereval train|tag|heldout [flags]")
+		os.Exit(2)
+	}
+	var err error
+	switch os.Args[1] {
+	case "train":
+		err = train(os.Args[2:])
+	case "tag":
+		err = tag(os.Args[2:])
+	case "heldout":
+		err = heldout()
+	default:
+		err = fmt.Errorf("unknown command %q", os.Args[1])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "nereval:", err)
+		os.Exit(1)
+	}
+}
+
+func train(args []string) error {
+	fs := flag.NewFlagSet("train", flag.ExitOnError)
+	data := fs.String("data", "../shared/data", "shared data folder")
+	out := fs.String("out", "model.bin", "model file to write")
+	epochs := fs.Int("epochs", 0, "epochs (0: default)")
+	bits := fs.Int("bits", 0, "log2 hashed feature rows (0: default)")
+	two := fs.Bool("two-pass", true, "train a second, document-level pass")
+	fs.Parse(args)
+	m, err := ner.Train(context.Background(), ner.TrainConfig{
+		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), TwoPass: *two, Log: os.Stderr,
+	})
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	n, err := m.WriteTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", *out, n)
+	return err
+}
+
+type mention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+type entity struct {
+	Type     string    `json:"type"`
+	Name     string    `json:"name"`
+	Score    float64   `json:"score"`
+	Mentions []mention `json:"mentions"`
+}
+
+func tag(args []string) error {
+	fs := flag.NewFlagSet("tag", flag.ExitOnError)
+	path := fs.String("model", "", "model file (default: the embedded model)")
+	fs.Parse(args)
+	var m *ner.Model
+	var err error
+	t0 := time.Now()
+	if *path == "" {
+		m, err = ner.Default()
+	} else {
+		var f *os.File
+		if f, err = os.Open(*path); err == nil {
+			m, err = ner.ReadModel(f)
+			f.Close()
+		}
+	}
+	if err != nil {
+		return err
+	}
+	load := time.Since(t0)
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 64<<20), 64<<20)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	words := 0
+	var tagTime time.Duration
+	for in.Scan() {
+		var doc struct{ ID, Text string }
+		if err := json.Unmarshal(in.Bytes(), &doc); err != nil {
+			return err
+		}
+		t1 := time.Now()
+		toks := token.Tokenize(doc.Text)
+		sents := token.Sentences(doc.Text, toks)
+		spans := m.Tag(toks, sents)
+		tagTime += time.Since(t1)
+		words += len(toks)
+		ents := []entity{}
+		for _, s := range spans {
+			start, end := toks[s.First].Start, toks[s.Last-1].End
+			text := doc.Text[toks[s.First].Byte:toks[s.Last-1].ByteEnd]
+			if utf8.RuneCountInString(text) != end-start {
+				return fmt.Errorf("%s: offsets do not match text", doc.ID)
+			}
+			ents = append(ents, entity{Type: string(s.Type), Name: text, Score: s.Score,
+				Mentions: []mention{{start, end, text}}})
+		}
+		if err := enc.Encode(map[string]any{"id": doc.ID, "entities": ents}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(os.Stderr, "model loaded in %v; %d tokens in %v (%.0f tokens/s, tokenizing included)\n",
+		load, words, tagTime, float64(words)/tagTime.Seconds())
+	return in.Err()
+}
+
+// heldout copies the gold lines whose id is in the tagger's En-Worldwide
+// development split.
+func heldout() error {
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 64<<20), 64<<20)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for in.Scan() {
+		var doc struct{ ID string }
+		if err := json.Unmarshal(in.Bytes(), &doc); err != nil {
+			return err
+		}
+		if corpus.HeldOut(doc.ID) {
+			out.Write(in.Bytes())
+			out.WriteByte('\n')
+		}
+	}
+	return in.Err()
+}

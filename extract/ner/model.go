@@ -1,0 +1,245 @@
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Span is an entity mention found by the tagger: tokens [First, Last) of
+// the slice given to Tag.
+type Span struct {
+	First, Last int // token indexes, Last exclusive
+	Type        graph.EntityType
+	// Score is a confidence in [0, 1]: a logistic of the smallest margin
+	// by which the span's labels beat their best alternatives.
+	Score float64
+}
+
+// Model is a trained tagger. It is immutable after loading and safe for
+// concurrent use.
+type Model struct {
+	bits  uint8
+	mask  uint32
+	scale float32   // weight = int16 * scale
+	w     []int16   // (1<<bits) rows of nLabels weights
+	trans []float32 // (nLabels+1) x nLabels, row startRow is the start
+	endW  []float32 // per label, score for ending a sentence
+	// temp turns margins into confidences.
+	temp float32
+	// twoPass: the model was trained with document-level features, so
+	// Tag runs a second pass with them.
+	twoPass bool
+	// clusters maps a word hash (exact, title-case or lower-case form) to
+	// its packed cluster path.
+	clusters map[uint64]uint32
+	// gaz maps a lower-case word hash to gazetteer bits.
+	gaz map[uint64]uint32
+	// first is the first-pass model of a two-pass model, nil otherwise.
+	first *Model
+
+	pool sync.Pool
+}
+
+//go:embed model.bin
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the model embedded in the binary, loading it on first use.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = ReadModel(bytes.NewReader(embedded))
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("load embedded entity model: %w", defaultErr)
+		}
+	})
+	return defaultModel, defaultErr
+}
+
+func (m *Model) getScratch() *scratch {
+	if sc, ok := m.pool.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{}
+}
+
+// Tag finds the person, place and organization names of one document,
+// given its tokens and sentences (from package token). Entities never
+// cross sentence boundaries. The result is ordered by First.
+func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
+	if len(toks) == 0 {
+		return nil
+	}
+	sc := m.getScratch()
+	defer m.pool.Put(sc)
+	info := m.prep(toks, sc)
+	var out []Span
+	if m.first != nil {
+		// Two passes: the first model's labels become document-level
+		// evidence for the second.
+		first := m.first.tagInfo(info, sents, sc, nil)
+		setDocEvidence(info, first)
+	}
+	out = m.tagInfo(info, sents, sc, out)
+	out = consistent(toks, info, out)
+	out = dropMisc(out)
+	seatsToOrganizations(toks, out)
+	return out
+}
+
+// tagInfo decodes each sentence and appends the spans found, Misc included.
+func (m *Model) tagInfo(info []tokInfo, sents []token.Sentence, sc *scratch, out []Span) []Span {
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(info) || s.First >= s.Last {
+			continue
+		}
+		n := s.Last - s.First
+		m.features(info, s.First, s.Last, sc)
+		m.emissions(n, sc)
+		labels := m.viterbi(n, sc)
+		sc.spans = spansFromLabels(labels, sc.spans[:0])
+		for _, sp := range sc.spans {
+			out = append(out, Span{
+				First: s.First + sp.first, Last: s.First + sp.last,
+				Type: classTypes[sp.class], Score: m.confidence(sc, labels, sp),
+			})
+			if sp.class == classMisc {
+				out[len(out)-1].Type = miscType
+			}
+		}
+	}
+	return out
+}
+
+// miscType marks Misc spans inside the package; Tag drops them.
+const miscType graph.EntityType = "misc"
+
+func dropMisc(spans []Span) []Span {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Type != miscType {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// emissions fills sc.scores (n x nLabels) from the features in sc.feats.
+func (m *Model) emissions(n int, sc *scratch) {
+	if cap(sc.scores) < n*nLabels {
+		sc.scores = make([]float32, n*nLabels)
+	}
+	sc.scores = sc.scores[:n*nLabels]
+	var acc [nLabels]int32
+	for t := 0; t < n; t++ {
+		acc = [nLabels]int32{}
+		f := sc.feats[t*maxFeats : t*maxFeats+int(sc.nfeats[t])]
+		for _, b := range f {
+			row := m.w[int(b)*nLabels : int(b)*nLabels+nLabels]
+			for l := range acc {
+				acc[l] += int32(row[l])
+			}
+		}
+		out := sc.scores[t*nLabels : t*nLabels+nLabels]
+		for l := range acc {
+			out[l] = float32(acc[l]) * m.scale
+		}
+	}
+}
+
+// viterbi returns the best valid BILOU labelling given sc.scores.
+func (m *Model) viterbi(n int, sc *scratch) []uint8 {
+	return viterbi(n, sc, m.trans, m.endW)
+}
+
+func viterbi(n int, sc *scratch, trans, endW []float32) []uint8 {
+	if cap(sc.back) < n*nLabels {
+		sc.back = make([]uint8, n*nLabels)
+		sc.labels = make([]uint8, n)
+	}
+	sc.back, sc.labels = sc.back[:n*nLabels], sc.labels[:n]
+	var prev, cur [nLabels]float32
+	for l := 0; l < nLabels; l++ {
+		prev[l] = sc.scores[l] + trans[startRow*nLabels+l]
+	}
+	for t := 1; t < n; t++ {
+		e := sc.scores[t*nLabels : t*nLabels+nLabels]
+		bk := sc.back[t*nLabels : t*nLabels+nLabels]
+		for l := 0; l < nLabels; l++ {
+			best, arg := negInf*2, 0
+			for p := 0; p < nLabels; p++ {
+				if v := prev[p] + trans[p*nLabels+l]; v > best {
+					best, arg = v, p
+				}
+			}
+			cur[l] = best + e[l]
+			bk[l] = uint8(arg)
+		}
+		prev = cur
+	}
+	best, arg := negInf*2, 0
+	for l := 0; l < nLabels; l++ {
+		if v := prev[l] + endW[l]; v > best {
+			best, arg = v, l
+		}
+	}
+	for t := n - 1; t >= 0; t-- {
+		sc.labels[t] = uint8(arg)
+		arg = int(sc.back[t*nLabels+arg])
+	}
+	return sc.labels
+}
+
+// confidence is a logistic of the smallest per-token margin of a span's
+// labels over the best other label, in units of the model's temperature.
+func (m *Model) confidence(sc *scratch, labels []uint8, sp span) float64 {
+	minMargin := float32(math.MaxFloat32)
+	for t := sp.first; t < sp.last; t++ {
+		e := sc.scores[t*nLabels : t*nLabels+nLabels]
+		own := e[labels[t]]
+		other := negInf
+		for l, v := range e {
+			if l != int(labels[t]) && v > other {
+				other = v
+			}
+		}
+		if d := own - other; d < minMargin {
+			minMargin = d
+		}
+	}
+	temp := m.temp
+	if temp <= 0 {
+		temp = 1
+	}
+	return 1 / (1 + math.Exp(-float64(minMargin/temp)))
+}
+
+// transitions returns the hard BILOU constraints as a transition table and
+// end vector: 0 where allowed, negInf where not.
+func constraintTables() (trans, endW []float32) {
+	trans = make([]float32, (nLabels+1)*nLabels)
+	endW = make([]float32, nLabels)
+	for a := 0; a <= nLabels; a++ {
+		for b := 0; b < nLabels; b++ {
+			if !allowed(a, b) {
+				trans[a*nLabels+b] = negInf
+			}
+		}
+	}
+	for a := 0; a < nLabels; a++ {
+		if !allowed(a, labelEnd) {
+			endW[a] = negInf
+		}
+	}
+	return trans, endW
+}

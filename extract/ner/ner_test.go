@@ -1,0 +1,338 @@
+package ner
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/extract/ner/internal/corpus"
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+func TestAllowed(t *testing.T) {
+	bPer, iPer, lPer, uPer := label(classPer, partB), label(classPer, partI), label(classPer, partL), label(classPer, partU)
+	bLoc, lLoc := label(classLoc, partB), label(classLoc, partL)
+	tests := []struct {
+		name string
+		a, b int
+		want bool
+	}{
+		{"StartO", startRow, labelO, true},
+		{"StartB", startRow, bPer, true},
+		{"StartI", startRow, iPer, false},
+		{"StartL", startRow, lPer, false},
+		{"BThenI", bPer, iPer, true},
+		{"BThenL", bPer, lPer, true},
+		{"BThenOtherL", bPer, lLoc, false},
+		{"BThenO", bPer, labelO, false},
+		{"LThenB", lPer, bLoc, true},
+		{"UThenU", uPer, uPer, true},
+		{"OThenL", labelO, lLoc, false},
+		{"BEnds", bPer, labelEnd, false},
+		{"LEnds", lPer, labelEnd, true},
+		{"OEnds", labelO, labelEnd, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := allowed(tt.a, tt.b); got != tt.want {
+				t.Errorf("allowed(%d, %d) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLabelsRoundTrip(t *testing.T) {
+	tests := []struct {
+		name  string
+		n     int
+		spans []span
+	}{
+		{"Empty", 3, nil},
+		{"Unit", 3, []span{{1, 2, classLoc}}},
+		{"Multi", 5, []span{{0, 3, classPer}, {3, 4, classOrg}}},
+		{"Adjacent", 4, []span{{0, 2, classOrg}, {2, 4, classOrg}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			labels := make([]uint8, tt.n)
+			labelsFromSpans(tt.spans, labels)
+			got := spansFromLabels(labels, nil)
+			if len(got) != len(tt.spans) {
+				t.Fatalf("got %v, want %v", got, tt.spans)
+			}
+			for i := range got {
+				if got[i] != tt.spans[i] {
+					t.Errorf("span %d = %v, want %v", i, got[i], tt.spans[i])
+				}
+			}
+		})
+	}
+}
+
+// TestViterbiValid decodes random scores and checks that every labelling
+// obeys BILOU, however the emissions disagree with it.
+func TestViterbiValid(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	trans, endW := constraintTables()
+	sc := &scratch{}
+	for trial := 0; trial < 200; trial++ {
+		n := 1 + rng.IntN(12)
+		sc.scores = make([]float32, n*nLabels)
+		for i := range sc.scores {
+			sc.scores[i] = float32(rng.NormFloat64())
+		}
+		labels := viterbi(n, sc, trans, endW)
+		prev := startRow
+		for _, l := range labels {
+			if !allowed(prev, int(l)) {
+				t.Fatalf("trial %d: %v breaks BILOU", trial, labels)
+			}
+			prev = int(l)
+		}
+		if !allowed(prev, labelEnd) {
+			t.Fatalf("trial %d: %v ends inside a span", trial, labels)
+		}
+	}
+}
+
+func TestPrepToken(t *testing.T) {
+	m := newModel(8)
+	tests := []struct {
+		name       string
+		tok        string
+		set, unset uint32
+		sameShape  string
+	}{
+		{"Title", "Putin", flInitCap, flAllCaps | flLower, "Syria"},
+		{"Caps", "NATO", flInitCap | flAllCaps, flLower, "USA"},
+		{"Lower", "said", flLower, flInitCap, "went"},
+		{"Digits", "1996", flHasDigit | flAllDigit, flInitCap, "2015"},
+		{"Hyphen", "al-Assad", flHyphen | flLower | flMixed, flInitCap, "el-Sisi"},
+		{"Abbrev", "U.S.", flInitCap | flAllCaps | flPeriod, 0, "U.K."},
+		{"Punct", ",", flPunct, flInitCap, ","},
+		{"Accented", "Ébola", flInitCap, flAllCaps, "Éclat"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a, b tokInfo
+			sc := &scratch{}
+			m.prepToken(tt.tok, &a, sc)
+			m.prepToken(tt.sameShape, &b, sc)
+			if a.flags&tt.set != tt.set || a.flags&tt.unset != 0 {
+				t.Errorf("flags of %q = %b, want %b set and %b unset", tt.tok, a.flags, tt.set, tt.unset)
+			}
+			if a.shape != b.shape {
+				t.Errorf("%q and %q have different shapes", tt.tok, tt.sameShape)
+			}
+		})
+	}
+	t.Run("LowerAndTitle", func(t *testing.T) {
+		var a, b, c tokInfo
+		sc := &scratch{}
+		m.prepToken("SYRIA", &a, sc)
+		m.prepToken("Syria", &b, sc)
+		m.prepToken("syria", &c, sc)
+		if a.lower != c.lower || b.lower != c.lower {
+			t.Error("lower-case hashes differ")
+		}
+		if a.title != b.word {
+			t.Error("title-case hash of SYRIA is not the hash of Syria")
+		}
+	})
+}
+
+func TestCodecRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	mk := func() *Model {
+		m := newModel(8)
+		for i := range m.w {
+			if rng.IntN(3) == 0 {
+				m.w[i] = int16(rng.IntN(65535) - 32767)
+			}
+		}
+		for i := range m.trans {
+			m.trans[i] = float32(rng.NormFloat64())
+		}
+		m.scale, m.temp = 0.001, 2.5
+		return m
+	}
+	m, first := mk(), mk()
+	m.first, m.twoPass = first, true
+	m.clusters = map[uint64]uint32{1: 5, 1 << 60: 7}
+	m.gaz = map[uint64]uint32{42: 3}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadModel(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.twoPass || got.first == nil || got.scale != m.scale || got.temp != m.temp {
+		t.Fatalf("header not restored: %+v", got)
+	}
+	for i := range m.w {
+		if got.w[i] != m.w[i] || got.first.w[i] != first.w[i] {
+			t.Fatalf("weight %d differs", i)
+		}
+	}
+	for i := range m.trans {
+		if got.trans[i] != m.trans[i] {
+			t.Fatalf("transition %d differs", i)
+		}
+	}
+	if got.clusters[1<<60] != 7 || got.gaz[42] != 3 || len(got.clusters) != 2 {
+		t.Errorf("tables not restored: %v %v", got.clusters, got.gaz)
+	}
+}
+
+func TestReadModelErrors(t *testing.T) {
+	var good bytes.Buffer
+	m := newModel(8)
+	m.WriteTo(&good)
+	tests := []struct {
+		name string
+		in   []byte
+	}{
+		{"Empty", nil},
+		{"NotGzip", []byte("hello")},
+		{"Truncated", good.Bytes()[:len(good.Bytes())/2]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := ReadModel(bytes.NewReader(tt.in)); err == nil {
+				t.Error("ReadModel succeeded on bad input")
+			}
+		})
+	}
+}
+
+func mustDefault(tb testing.TB) *Model {
+	tb.Helper()
+	m, err := Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
+func TestDefaultLoadTime(t *testing.T) {
+	t0 := time.Now()
+	if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
+		t.Fatal(err)
+	}
+	// The budget is 100 ms; allow for a loaded test machine.
+	if d := time.Since(t0); d > 400*time.Millisecond {
+		t.Errorf("loading the model took %v", d)
+	}
+}
+
+// TestSeedArticle tags ../shared/seed/article.txt.
+func TestSeedArticle(t *testing.T) {
+	text, err := os.ReadFile("../../../shared/seed/article.txt")
+	if err != nil {
+		t.Skip("seed article not available:", err)
+	}
+	m := mustDefault(t)
+	toks := token.Tokenize(string(text))
+	spans := m.Tag(toks, token.Sentences(string(text), toks))
+	found := map[string]map[graph.EntityType]bool{}
+	for _, s := range spans {
+		if s.First < 0 || s.Last > len(toks) || s.First >= s.Last || s.Score < 0 || s.Score > 1 {
+			t.Fatalf("bad span %+v", s)
+		}
+		var words []string
+		for _, tk := range toks[s.First:s.Last] {
+			words = append(words, tk.Text)
+		}
+		name := strings.Join(words, " ")
+		if found[name] == nil {
+			found[name] = map[graph.EntityType]bool{}
+		}
+		found[name][s.Type] = true
+	}
+	tests := []struct {
+		name string
+		typ  graph.EntityType
+		want bool
+	}{
+		{"Vladimir Putin", graph.Person, true},
+		{"Putin", graph.Person, true},
+		{"Syria", graph.Place, true},
+		{"Syria", graph.Person, false},
+		{"Kremlin", graph.Organization, true},
+		{"Sochi", graph.Place, true},
+		{"Latakia", graph.Place, true},
+		{"Dmitry Peskov", graph.Person, true},
+		{"Russian", graph.Place, false},
+	}
+	for _, tt := range tests {
+		t.Run(strings.ReplaceAll(tt.name, " ", "_")+"_"+string(tt.typ), func(t *testing.T) {
+			if got := found[tt.name][tt.typ]; got != tt.want {
+				t.Errorf("%q as %s found = %v, want %v (found %v)", tt.name, tt.typ, got, tt.want, found[tt.name])
+			}
+		})
+	}
+}
+
+func TestTagEdgeCases(t *testing.T) {
+	m := mustDefault(t)
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"Empty", ""},
+		{"Spaces", "   \n\n  "},
+		{"Punctuation", "!!! ... ---"},
+		{"InvalidUTF8", "\xff\xfe Putin \xff"},
+		{"LongToken", strings.Repeat("A", 10000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text)
+			for _, s := range m.Tag(toks, token.Sentences(tt.text, toks)) {
+				if s.First < 0 || s.Last > len(toks) || s.First >= s.Last {
+					t.Errorf("bad span %+v", s)
+				}
+			}
+		})
+	}
+	t.Run("BadSentences", func(t *testing.T) {
+		toks := token.Tokenize("Putin met Assad in Sochi.")
+		sents := []token.Sentence{{First: -1, Last: 2}, {First: 3, Last: 99}, {First: 2, Last: 1}}
+		if got := m.Tag(toks, sents); len(got) != 0 {
+			t.Errorf("Tag with out-of-range sentences = %v, want none", got)
+		}
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	texts, err := corpus.ReadJSONLText("../../../shared/data/news_raw_reuters21578/reuters21578.jsonl", "body", 2000)
+	if err != nil {
+		b.Skip("Reuters-21578 not available:", err)
+	}
+	m := mustDefault(b)
+	type doc struct {
+		toks  []token.Token
+		sents []token.Sentence
+	}
+	docs := make([]doc, len(texts))
+	words := 0
+	for i, t := range texts {
+		toks := token.Tokenize(t)
+		docs[i] = doc{toks, token.Sentences(t, toks)}
+		words += len(toks)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			m.Tag(d.toks, d.sents)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

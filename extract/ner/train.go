@@ -1,0 +1,434 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/factgraph/factgraph/extract/ner/internal/corpus"
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// TrainConfig says where the training data are and how to train.
+type TrainConfig struct {
+	// DataDir is the shared data folder (../shared/data), holding
+	// conll2003/, en_worldwide_newswire/, gum_wikinews/ and the raw news
+	// folders used for word clusters.
+	DataDir string
+	// Epochs of the averaged perceptron (default 8).
+	Epochs int
+	// Bits is the log2 of the number of hashed feature rows (default 20).
+	Bits uint8
+	// Seed fixes the shuffling and the clustering (default 1).
+	Seed uint64
+	// TwoPass adds a second pass with document-level features.
+	TwoPass bool
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+}
+
+func (c *TrainConfig) defaults() {
+	if c.Epochs <= 0 {
+		c.Epochs = 8
+	}
+	if c.Bits == 0 {
+		c.Bits = 20
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	if c.Log == nil {
+		c.Log = io.Discard
+	}
+}
+
+// Train builds a model from the data in cfg.DataDir: CoNLL-2003 train,
+// the En-Worldwide files outside the held-out fifth (corpus.HeldOut) and
+// the GUM train documents. Word clusters come from the raw text of those
+// documents and of the Reuters-21578, BBC and Worldwide original articles
+// (held-out ones excluded). Training is deterministic for a given Seed.
+func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
+	cfg.defaults()
+	if cfg.Bits < 8 || cfg.Bits > 26 {
+		return nil, graph.Errorf(graph.EINVALID, "train: bits must be in 8..26, got %d", cfg.Bits)
+	}
+	start := time.Now()
+	logf := func(format string, args ...any) {
+		fmt.Fprintf(cfg.Log, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
+	}
+	docs, err := TrainingDocs(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	logf("read %d training documents", len(docs))
+	raw, err := rawTexts(cfg.DataDir, docs)
+	if err != nil {
+		return nil, err
+	}
+	cc := defaultClusterConfig
+	cc.seed = cfg.Seed
+	clusters := buildClusters(raw, cc)
+	logf("clustered %d word forms from %d texts", len(clusters), len(raw))
+	proto := newModel(cfg.Bits)
+	proto.clusters = clusters
+	proto.gaz = map[uint64]uint32{}
+	set := prepare(proto, docs)
+	logf("prepared %d sentences, %d tokens", len(set.sents), set.tokens)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	first := trainPass(ctx, proto, set, all(len(set.docs)), cfg, logf)
+	if ctx.Err() != nil || !cfg.TwoPass {
+		return first, ctx.Err()
+	}
+	// Document-level evidence for training the second pass must come from
+	// a first pass that did not see the document: two folds.
+	var folds [2][]int
+	for i := range set.docs {
+		folds[i%2] = append(folds[i%2], i)
+	}
+	for f := 0; f < 2; f++ {
+		m := trainPass(ctx, proto, set, folds[f], cfg, logf)
+		for _, d := range folds[1-f] {
+			td := &set.docs[d]
+			clearDoc(td.info)
+			sc := &scratch{}
+			spans := m.tagInfo(td.info, td.sents, sc, nil)
+			setDocEvidence(td.info, spans)
+		}
+	}
+	second := trainPass(ctx, proto, set, all(len(set.docs)), cfg, logf)
+	second.first = first
+	second.twoPass = true
+	return second, ctx.Err()
+}
+
+func all(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func clearDoc(info []tokInfo) {
+	for i := range info {
+		info[i].doc = 0
+	}
+}
+
+// TrainingDocs reads the annotated training documents under dataDir.
+func TrainingDocs(dataDir string) ([]corpus.Doc, error) {
+	conll, err := corpus.ReadCoNLL(filepath.Join(dataDir, "conll2003", "train.txt"), "train")
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "train: read CoNLL-2003: %v", err)
+	}
+	ww, err := corpus.ReadWorldwide(filepath.Join(dataDir, "en_worldwide_newswire", "processed_annotated"))
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "train: read En-Worldwide: %v", err)
+	}
+	gum, err := corpus.ReadGUM(filepath.Join(dataDir, "gum_wikinews", "gum_wikinews_entities.jsonl"), "train")
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "train: read GUM: %v", err)
+	}
+	docs := conll
+	for _, d := range ww {
+		if !corpus.HeldOut(d.ID) {
+			docs = append(docs, d)
+		}
+	}
+	return append(docs, gum...), nil
+}
+
+// rawTexts gathers unlabelled text for the word clusters.
+func rawTexts(dataDir string, docs []corpus.Doc) ([]string, error) {
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.Text)
+	}
+	reuters, err := corpus.ReadJSONLText(filepath.Join(dataDir, "news_raw_reuters21578", "reuters21578.jsonl"), "body", 0)
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "train: read Reuters-21578: %v", err)
+	}
+	bbc, err := corpus.ReadJSONLText(filepath.Join(dataDir, "news_raw_bbc2225", "bbc2225.jsonl"), "text", 0)
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "train: read BBC: %v", err)
+	}
+	origDir := filepath.Join(dataDir, "en_worldwide_newswire", "original_articles")
+	names, _ := filepath.Glob(filepath.Join(origDir, "*.txt"))
+	slices.Sort(names)
+	var keep []string
+	for _, n := range names {
+		stem := filepath.Base(n)
+		stem = stem[:strings.IndexByte(stem, '.')]
+		if !corpus.HeldOut(stem) {
+			keep = append(keep, n)
+		}
+	}
+	for _, n := range keep {
+		t, err := readFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	out = append(out, reuters...)
+	return append(out, bbc...), nil
+}
+
+// trainSet is the training data, tokenized and labelled.
+type trainSet struct {
+	docs   []trainDoc
+	sents  []trainSent
+	tokens int
+}
+
+type trainDoc struct {
+	info    []tokInfo
+	sents   []token.Sentence
+	trainSt []int // indexes into trainSet.sents
+}
+
+type trainSent struct {
+	doc         int
+	first, last int // token indexes in the document
+	labels      []uint8
+}
+
+// prepare tokenizes each document as Tag will see it, and projects the
+// gold spans onto the tokens. Sentences that overlap a Partial span, or in
+// which a gold span does not fall on token boundaries, are skipped.
+func prepare(m *Model, docs []corpus.Doc) *trainSet {
+	set := &trainSet{}
+	sc := &scratch{}
+	for _, d := range docs {
+		toks := token.Tokenize(d.Text)
+		sents := token.Sentences(d.Text, toks)
+		info := m.prep(toks, sc)
+		td := trainDoc{info: slices.Clone(info), sents: sents}
+		di := len(set.docs)
+		for _, s := range sents {
+			labels, ok := project(d, toks, s)
+			if !ok {
+				continue
+			}
+			td.trainSt = append(td.trainSt, len(set.sents))
+			set.sents = append(set.sents, trainSent{doc: di, first: s.First, last: s.Last, labels: labels})
+			set.tokens += s.Last - s.First
+		}
+		set.docs = append(set.docs, td)
+	}
+	return set
+}
+
+var classOf = map[corpus.Class]int{corpus.Person: classPer, corpus.Place: classLoc, corpus.Org: classOrg, corpus.Misc: classMisc}
+
+func project(d corpus.Doc, toks []token.Token, s token.Sentence) ([]uint8, bool) {
+	for _, p := range d.Partial {
+		if p.Start < s.End && p.End > s.Start {
+			return nil, false
+		}
+	}
+	var spans []span
+	for _, g := range d.Spans {
+		if g.End <= s.Start || g.Start >= s.End {
+			continue
+		}
+		first, last := -1, -1
+		for i := s.First; i < s.Last; i++ {
+			if toks[i].Start == g.Start {
+				first = i
+			}
+			if toks[i].End == g.End {
+				last = i + 1
+			}
+		}
+		if first < 0 || last <= first {
+			return nil, false
+		}
+		spans = append(spans, span{first - s.First, last - s.First, classOf[g.Class]})
+	}
+	labels := make([]uint8, s.Last-s.First)
+	labelsFromSpans(spans, labels)
+	return labels, true
+}
+
+// perceptron is an averaged structured perceptron over hashed features.
+type perceptron struct {
+	w, u          []float32 // weights, and sums of c·update for averaging
+	trans, transU []float32
+	endW, endU    []float32
+	c             float32
+}
+
+// trainPass trains one model on the documents listed in use.
+func trainPass(ctx context.Context, proto *Model, set *trainSet, use []int, cfg TrainConfig, logf func(string, ...any)) *Model {
+	m := newModel(proto.bits)
+	m.clusters, m.gaz = proto.clusters, proto.gaz
+	// Features per sentence, computed once.
+	var order []int
+	feats := make([][]uint32, len(set.sents))
+	nfeats := make([][]uint8, len(set.sents))
+	sc := &scratch{}
+	for _, d := range use {
+		td := &set.docs[d]
+		for _, si := range td.trainSt {
+			s := &set.sents[si]
+			m.features(td.info, s.first, s.last, sc)
+			n := s.last - s.first
+			var fl []uint32
+			for t := 0; t < n; t++ {
+				fl = append(fl, sc.feats[t*maxFeats:t*maxFeats+int(sc.nfeats[t])]...)
+			}
+			feats[si], nfeats[si] = fl, slices.Clone(sc.nfeats)
+			order = append(order, si)
+		}
+	}
+	trans, endW := constraintTables()
+	p := &perceptron{
+		w: make([]float32, len(m.w)), u: make([]float32, len(m.w)),
+		trans: trans, transU: make([]float32, len(trans)),
+		endW: endW, endU: make([]float32, len(endW)),
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0xfeed))
+	for ep := 0; ep < cfg.Epochs && ctx.Err() == nil; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, toks := 0, 0
+		for _, si := range order {
+			p.c++
+			errs += p.learn(set.sents[si].labels, feats[si], nfeats[si], sc)
+			toks += len(set.sents[si].labels)
+		}
+		logf("pass over %d docs, epoch %d: %.2f%% token errors", len(use), ep+1, 100*float64(errs)/float64(max(toks, 1)))
+	}
+	p.finish(m)
+	m.temp = calibrate(m, set, use, sc)
+	return m
+}
+
+// learn decodes one sentence and updates on its errors; it returns the
+// number of wrong labels.
+func (p *perceptron) learn(gold []uint8, feats []uint32, nfeats []uint8, sc *scratch) int {
+	n := len(gold)
+	if cap(sc.scores) < n*nLabels {
+		sc.scores = make([]float32, n*nLabels)
+	}
+	sc.scores = sc.scores[:n*nLabels]
+	off := 0
+	for t := 0; t < n; t++ {
+		e := sc.scores[t*nLabels : (t+1)*nLabels]
+		clear(e)
+		for _, b := range feats[off : off+int(nfeats[t])] {
+			row := p.w[int(b)*nLabels : int(b)*nLabels+nLabels]
+			for l := range e {
+				e[l] += row[l]
+			}
+		}
+		off += int(nfeats[t])
+	}
+	pred := viterbi(n, sc, p.trans, p.endW)
+	errs := 0
+	off = 0
+	for t := 0; t < n; t++ {
+		nf := int(nfeats[t])
+		g, q := int(gold[t]), int(pred[t])
+		if g != q {
+			errs++
+			for _, b := range feats[off : off+nf] {
+				i := int(b) * nLabels
+				p.w[i+g]++
+				p.u[i+g] += p.c
+				p.w[i+q]--
+				p.u[i+q] -= p.c
+			}
+		}
+		off += nf
+		gp, qp := startRow, startRow
+		if t > 0 {
+			gp, qp = int(gold[t-1]), int(pred[t-1])
+		}
+		if gp != qp || g != q {
+			p.trans[gp*nLabels+g]++
+			p.transU[gp*nLabels+g] += p.c
+			p.trans[qp*nLabels+q]--
+			p.transU[qp*nLabels+q] -= p.c
+		}
+	}
+	if g, q := int(gold[n-1]), int(pred[n-1]); g != q {
+		p.endW[g]++
+		p.endU[g] += p.c
+		p.endW[q]--
+		p.endU[q] -= p.c
+	}
+	return errs
+}
+
+// finish averages the weights and quantizes them into m.
+func (p *perceptron) finish(m *Model) {
+	inv := 1 / p.c
+	maxAbs := float32(0)
+	for i, w := range p.w {
+		a := w - p.u[i]*inv
+		p.w[i] = a
+		maxAbs = max(maxAbs, float32(math.Abs(float64(a))))
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	m.scale = maxAbs / 32767
+	for i, a := range p.w {
+		m.w[i] = int16(math.Round(float64(a / m.scale)))
+	}
+	for i, t := range p.trans {
+		if t > negInf/2 {
+			m.trans[i] = t - p.transU[i]*inv
+		} else {
+			m.trans[i] = negInf
+		}
+	}
+	for i, t := range p.endW {
+		if t > negInf/2 {
+			m.endW[i] = t - p.endU[i]*inv
+		} else {
+			m.endW[i] = negInf
+		}
+	}
+}
+
+// calibrate picks the temperature at which the median span margin on
+// training sentences maps to a confidence of 0.9.
+func calibrate(m *Model, set *trainSet, use []int, sc *scratch) float32 {
+	var margins []float64
+	for k, d := range use {
+		if k%10 != 0 {
+			continue
+		}
+		td := &set.docs[d]
+		m.temp = 1
+		for _, s := range td.sents {
+			m.features(td.info, s.First, s.Last, sc)
+			m.emissions(s.Last-s.First, sc)
+			labels := m.viterbi(s.Last-s.First, sc)
+			for _, sp := range spansFromLabels(labels, nil) {
+				c := m.confidence(sc, labels, sp)
+				margins = append(margins, math.Log(c/(1-c+1e-12)))
+			}
+		}
+	}
+	if len(margins) == 0 {
+		return 1
+	}
+	slices.Sort(margins)
+	med := margins[len(margins)/2]
+	if med <= 0 {
+		return 1
+	}
+	return float32(med / math.Log(9))
+}
