@@ -39,12 +39,13 @@ type NQuadsEncoder struct {
 
 	s, g, o, line []byte
 	seen          map[string]bool
+	rels          map[string][]byte
 	n             int64
 }
 
 // NewNQuadsEncoder returns an encoder writing N-Quads to w.
 func NewNQuadsEncoder(w io.Writer, opt NQuadsOptions) *NQuadsEncoder {
-	e := &NQuadsEncoder{w: bufio.NewWriterSize(w, 256<<10), opt: opt, seen: map[string]bool{}}
+	e := &NQuadsEncoder{w: bufio.NewWriterSize(w, 256<<10), opt: opt, seen: map[string]bool{}, rels: map[string][]byte{}}
 	for t := range e.pred {
 		if opt.Dgraph {
 			e.pred[t] = []byte("<" + terms[t].name + ">")
@@ -191,24 +192,13 @@ func (e *NQuadsEncoder) relation(r *graph.Relation) {
 	}
 
 	// The edge itself, once per supporting document.
-	var p []byte
-	if e.opt.Dgraph {
-		p = append(append([]byte("<rel."), predicateLocal(r.Predicate)...), '>')
-	} else {
-		p = append(append([]byte("<"+RelNS), predicateLocal(r.Predicate)...), '>')
-	}
-	clear(e.seen)
-	edge := func() {
-		e.subject(resEntity, r.Subject)
-		e.o = append(e.o[:0], '<')
-		e.o = append(appendIRI(e.o, resEntity, r.Object), '>')
-		e.quad(p, e.o)
-	}
+	p := e.relPredicate(r.Predicate)
 	if len(r.Evidence) == 0 || e.opt.Dgraph {
 		e.inGraph("")
-		edge()
+		e.edge(r, p)
 		return
 	}
+	clear(e.seen)
 	for i := range r.Evidence {
 		doc := r.Evidence[i].Document
 		if e.seen[doc] {
@@ -216,8 +206,31 @@ func (e *NQuadsEncoder) relation(r *graph.Relation) {
 		}
 		e.seen[doc] = true
 		e.inGraph(doc)
-		edge()
+		e.edge(r, p)
 	}
+}
+
+func (e *NQuadsEncoder) edge(r *graph.Relation, p []byte) {
+	e.subject(resEntity, r.Subject)
+	e.o = append(e.o[:0], '<')
+	e.o = append(appendIRI(e.o, resEntity, r.Object), '>')
+	e.quad(p, e.o)
+}
+
+// relPredicate returns the property token of a relation predicate. The
+// tokens are kept: a corpus has a few hundred predicates at most.
+func (e *NQuadsEncoder) relPredicate(pred string) []byte {
+	if p, ok := e.rels[pred]; ok {
+		return p
+	}
+	var p []byte
+	if e.opt.Dgraph {
+		p = []byte("<rel." + predicateLocal(pred) + ">")
+	} else {
+		p = []byte("<" + RelNS + predicateLocal(pred) + ">")
+	}
+	e.rels[pred] = p
+	return p
 }
 
 func (e *NQuadsEncoder) figure(f *graph.Figure) {
