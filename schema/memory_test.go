@@ -25,12 +25,12 @@ type memGraph struct {
 	events    []*graph.EventFact
 	quotes    []*graph.Quote
 
-	byIDCalls atomic.Int64  // EntitiesByID calls
-	entCalls  atomic.Int64  // Entity calls
-	docCalls  atomic.Int64  // Documents calls
-	fail      atomic.Value  // error to return from Stats and Relations, if set
-	block     chan struct{} // if set, Relations waits for it or ctx
-	panicNow  atomic.Bool   // Quotes panics
+	byIDCalls atomic.Int64          // EntitiesByID calls
+	entCalls  atomic.Int64          // Entity calls
+	docCalls  atomic.Int64          // Documents calls
+	fail      atomic.Pointer[error] // error to return from Stats and Relations, if set
+	block     chan struct{}         // if set, Relations waits for it or ctx
+	panicNow  atomic.Bool           // Quotes panics
 }
 
 func newMemGraph() *memGraph {
@@ -41,8 +41,8 @@ func newMemGraph() *memGraph {
 }
 
 func (g *memGraph) failure() error {
-	if e, ok := g.fail.Load().(error); ok && e != nil {
-		return e
+	if e := g.fail.Load(); e != nil {
+		return *e
 	}
 	return nil
 }
@@ -157,10 +157,10 @@ func (g *memGraph) Entities(ctx context.Context, f graph.EntityFilter) (graph.Li
 		if f.Type != "" && e.Type != f.Type {
 			continue
 		}
-		if f.Name != "" && !anyName(e, func(k string) bool { return k == graph.NameKey(f.Name) }) {
+		if f.Name != "" && !anyName(e, func(k string) bool { return k == nameKey(f.Name) }) {
 			continue
 		}
-		if f.Search != "" && !anyName(e, func(k string) bool { return strings.HasPrefix(k, graph.NameKey(f.Search)) }) {
+		if f.Search != "" && !anyName(e, func(k string) bool { return strings.HasPrefix(k, nameKey(f.Search)) }) {
 			continue
 		}
 		out = append(out, e)
@@ -174,7 +174,7 @@ func (g *memGraph) Entities(ctx context.Context, f graph.EntityFilter) (graph.Li
 
 func anyName(e *graph.Entity, match func(string) bool) bool {
 	for _, n := range e.Names() {
-		if match(graph.NameKey(n)) {
+		if match(nameKey(n)) {
 			return true
 		}
 	}
@@ -468,7 +468,7 @@ func (wordExtractor) Extract(ctx context.Context, doc graph.Document) (*graph.Ex
 			j++
 		}
 		name := string(rs[i:j])
-		id := graph.EntityID(graph.Other, name)
+		id := string(graph.Other) + "/" + strings.ReplaceAll(nameKey(name), " ", "-")
 		e := byID[id]
 		if e == nil {
 			e = &graph.Entity{ID: id, Type: graph.Other, Name: name}
@@ -480,6 +480,17 @@ func (wordExtractor) Extract(ctx context.Context, doc graph.Document) (*graph.Ex
 		i = j
 	}
 	return x, nil
+}
+
+// nameKeyMu serializes graph.NameKey: at the time of writing it shares one
+// transform.Chain between goroutines, which is not safe for concurrent use
+// (a data race that panics with "slice bounds out of range").
+var nameKeyMu sync.Mutex
+
+func nameKey(s string) string {
+	nameKeyMu.Lock()
+	defer nameKeyMu.Unlock()
+	return graph.NameKey(s)
 }
 
 func contains(s []string, v string) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -24,6 +25,9 @@ const testToken = "s3cret-token"
 func newTestServer(t testing.TB, cfg schema.Config) *testServer {
 	t.Helper()
 	g := newFixture(t)
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(testWriter{t}, nil))
+	}
 	srv, err := schema.New(schema.Services{
 		Documents: g, Entities: g, Relations: g, Figures: g, Events: g, Quotes: g, Stats: g,
 		Ingester: g, Extractor: wordExtractor{},
@@ -34,6 +38,14 @@ func newTestServer(t testing.TB, cfg schema.Config) *testServer {
 	ts := &testServer{Server: httptest.NewServer(srv), g: g, srv: srv}
 	t.Cleanup(ts.Close)
 	return ts
+}
+
+// testWriter sends the server's log to the test's log.
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(b []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
 }
 
 type gqlError struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 
 	"github.com/factgraph/factgraph/graph"
@@ -45,7 +46,7 @@ func resolver(fn graphql.FieldResolveFn) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (v any, err error) {
 		defer func() {
 			if r := recover(); r != nil {
-				report(p.Context, panicError{r})
+				report(p.Context, panicError{r, debug.Stack()})
 				v, err = nil, errInternal
 			}
 		}()
@@ -57,7 +58,7 @@ func resolver(fn graphql.FieldResolveFn) graphql.FieldResolveFn {
 			return func() (x any, err error) {
 				defer func() {
 					if r := recover(); r != nil {
-						report(p.Context, panicError{r})
+						report(p.Context, panicError{r, debug.Stack()})
 						x, err = nil, errInternal
 					}
 				}()
@@ -81,9 +82,13 @@ func apiErr(ctx context.Context, err error) error {
 	return ae
 }
 
-type panicError struct{ v any }
+// panicError is a recovered panic, with its stack for the log.
+type panicError struct {
+	v     any
+	stack []byte
+}
 
-func (e panicError) Error() string { return fmt.Sprint("panic in resolver: ", e.v) }
+func (e panicError) Error() string { return fmt.Sprintf("panic in resolver: %v\n%s", e.v, e.stack) }
 
 // optional returns nil for an empty string, so that it reads as null.
 func optional(s string) any {

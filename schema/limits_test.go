@@ -1,0 +1,279 @@
+package schema_test
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/schema"
+)
+
+// nested returns a query nesting entity → neighbors depth times.
+func nested(depth int) string {
+	return `{ entity(id: "person/vladimir-putin") {` + strings.Repeat(` neighbors(first: 1) {`, depth-2) + ` id` + strings.Repeat(` }`, depth-2) + ` } }`
+}
+
+func TestRejected(t *testing.T) {
+	ts := newTestServer(t, schema.Config{MaxAliases: 3, MaxRootFields: 4, MaxCost: 5000, MaxBodyBytes: 4096})
+	tests := []struct {
+		name   string
+		query  string
+		vars   map[string]any
+		status int
+		code   string
+		limit  string
+		msg    string // substring of the message
+	}{
+		{"Malformed", `{ entity(id: "x") { name }`, nil, 400, "INVALID", "", "Syntax Error"},
+		{"Empty", `  `, nil, 400, "INVALID", "", "no query"},
+		{"UnknownField", `{ entity(id: "x") { salary } }`, nil, 400, "INVALID", "", `Cannot query field "salary"`},
+		{"MissingArgument", `{ entity { name } }`, nil, 400, "INVALID", "", `argument "id"`},
+		{"BadEnum", `{ entities(type: ROBOT) { totalCount } }`, nil, 400, "INVALID", "", "ROBOT"},
+		{"BadVariable", `query($n: Int) { entities(first: $n) { totalCount } }`, map[string]any{"n": "many"}, 200, "INVALID", "", `Variable "$n"`},
+		{"FragmentCycle", `{ entity(id: "x") { ...A } } fragment A on Entity { neighbors { ...A } }`, nil, 400, "INVALID", "", "within itself"},
+		{"Depth50", nested(50), nil, 400, "LIMIT", "depth", "50 levels deep; at most 12"},
+		{"Depth13", nested(13), nil, 400, "LIMIT", "depth", "13 levels deep"},
+		{"Brackets", strings.Repeat("{a", 200) + strings.Repeat("}", 200), nil, 400, "LIMIT", "depth", "nests brackets"},
+		{"Aliases", `{ a: stats { documents } b: stats { documents } c: stats { documents } d: stats { documents } }`, nil, 400, "LIMIT", "aliases", "4 aliases"},
+		{"RootFields", `{ stats { documents } figureTotals { count } documents { totalCount } quotes { totalCount } events { totalCount } }`, nil, 400, "LIMIT", "rootFields", "5 root fields"},
+		{"FirstTooLarge", `{ entities(first: 1001) { totalCount } }`, nil, 400, "LIMIT", "first", "at most 1000"},
+		{"FirstVariableTooLarge", `query($n: Int) { entities(first: $n) { totalCount } }`, map[string]any{"n": 5000}, 400, "LIMIT", "first", "got 5000"},
+		{"FirstNegative", `{ entities(first: -1) { totalCount } }`, nil, 400, "INVALID", "", "negative"},
+		{"Cost", `{ entities(first: 100) { edges { node { relations(first: 100) { edges { node { id } } } } } } }`, nil, 400, "LIMIT", "cost", "estimated cost"},
+		{"MaxHops", `{ path(from: "a", to: "b", maxHops: 50) { id } }`, nil, 400, "LIMIT", "maxHops", "between 1 and 6"},
+		{"FragmentBomb", `{ entity(id: "x") { ...A } }
+			fragment A on Entity { neighbors { ...B } neighbors { ...B } }
+			fragment B on Entity { neighbors { ...C } neighbors { ...C } }
+			fragment C on Entity { neighbors { ...D } neighbors { ...D } }
+			fragment D on Entity { neighbors { ...E } neighbors { ...E } }
+			fragment E on Entity { neighbors { ...F } neighbors { ...F } }
+			fragment F on Entity { neighbors { ...G } neighbors { ...G } }
+			fragment G on Entity { neighbors { ...H } neighbors { ...H } }
+			fragment H on Entity { neighbors { ...I } neighbors { ...I } }
+			fragment I on Entity { neighbors { ...J } neighbors { ...J } }
+			fragment J on Entity { id name aliases }`, nil, 400, "LIMIT", "fields", "more than 1000 fields"},
+		{"NotFound", `{ entity(id: "person/nobody") { name } }`, nil, 200, "NOT_FOUND", "", `entity "person/nobody" not found`},
+		{"UnknownOperation", `query A { stats { documents } }`, nil, 200, "", "", ""},
+		{"BodyTooLarge", `{ entities(name: "` + strings.Repeat("x", 5000) + `") { totalCount } }`, nil, 413, "LIMIT", "body", "larger than 4096 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			status, r := ts.post(t, tt.query, tt.vars, "")
+			elapsed := time.Since(start)
+			if status != tt.status || r.code() != tt.code {
+				t.Fatalf("status %d code %q, want %d %q; errors %+v", status, r.code(), tt.status, tt.code, r.Errors)
+			}
+			if tt.code == "" {
+				return
+			}
+			if got, _ := r.Errors[0].Extensions["limit"].(string); got != tt.limit {
+				t.Errorf("limit %q, want %q", got, tt.limit)
+			}
+			if !strings.Contains(r.Errors[0].Message, tt.msg) {
+				t.Errorf("message %q does not contain %q", r.Errors[0].Message, tt.msg)
+			}
+			if tt.code == "LIMIT" && elapsed > 50*time.Millisecond {
+				t.Errorf("rejected after %v", elapsed)
+			}
+		})
+	}
+}
+
+func TestHTTPErrors(t *testing.T) {
+	ts := newTestServer(t, schema.Config{Token: testToken})
+	tests := []struct {
+		name, method, ctype, body string
+		status                    int
+		msg                       string
+	}{
+		{"GetMutation", http.MethodGet, "", "", 405, "POST"},
+		{"Put", http.MethodPut, "application/json", `{"query":"{ stats { documents } }"}`, 405, "GET"},
+		{"NotJSON", http.MethodPost, "application/json", `query { stats }`, 400, "not valid JSON"},
+		{"WrongContentType", http.MethodPost, "text/plain", `{"query":"{ stats { documents } }"}`, 415, "application/json"},
+		{"BadVariables", http.MethodGet, "", "variables=nope", 400, "variables"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := ts.URL + "/graphql"
+			var req *http.Request
+			switch tt.name {
+			case "GetMutation":
+				req, _ = http.NewRequest(tt.method, u+"?query="+strings.ReplaceAll(`mutation{deleteDocument(id:"x")}`, " ", "%20"), nil)
+				req.Header.Set("Authorization", "Bearer "+testToken)
+			case "BadVariables":
+				req, _ = http.NewRequest(tt.method, u+"?query=%7Bstats%7Bdocuments%7D%7D&"+tt.body, nil)
+			default:
+				req, _ = http.NewRequest(tt.method, u, strings.NewReader(tt.body))
+				req.Header.Set("Content-Type", tt.ctype)
+			}
+			status, r := ts.do(t, req)
+			if status != tt.status || r.code() != "INVALID" || !strings.Contains(r.Errors[0].Message, tt.msg) {
+				t.Fatalf("status %d, errors %+v; want %d INVALID %q", status, r.Errors, tt.status, tt.msg)
+			}
+		})
+	}
+	t.Run("GetQuery", func(t *testing.T) {
+		status, r := ts.get(t, `{ stats { documents } }`)
+		if status != 200 || string(r.Data) != `{"stats":{"documents":1}}` {
+			t.Fatalf("status %d, %s %+v", status, r.Data, r.Errors)
+		}
+	})
+	t.Run("GetAfterGet", func(t *testing.T) {
+		// The second request comes from the query cache.
+		status, r := ts.get(t, `{ stats { documents } }`)
+		if status != 200 || string(r.Data) != `{"stats":{"documents":1}}` {
+			t.Fatalf("status %d, %s %+v", status, r.Data, r.Errors)
+		}
+	})
+}
+
+func TestInternalErrorsDoNotLeak(t *testing.T) {
+	ts := newTestServer(t, schema.Config{})
+	t.Run("ServiceError", func(t *testing.T) {
+		err := fmt.Errorf("badger: open /var/lib/secret/000001.vlog: %w", errors.New("permission denied"))
+		ts.g.fail.Store(&err)
+		defer ts.g.fail.Store(nil)
+		status, r := ts.post(t, `{ stats { documents } }`, nil, "")
+		if status != 200 || r.code() != "INTERNAL" || r.Errors[0].Message != "Internal error." {
+			t.Fatalf("status %d, errors %+v", status, r.Errors)
+		}
+	})
+	t.Run("ApplicationError", func(t *testing.T) {
+		var err error = graph.Errorf(graph.EINVALID, "cursor is stale")
+		ts.g.fail.Store(&err)
+		defer ts.g.fail.Store(nil)
+		_, r := ts.post(t, `{ relations { totalCount } }`, nil, "")
+		if r.code() != "INVALID" || r.Errors[0].Message != "cursor is stale" {
+			t.Fatalf("errors %+v", r.Errors)
+		}
+	})
+	t.Run("Panic", func(t *testing.T) {
+		ts.g.panicNow.Store(true)
+		defer ts.g.panicNow.Store(false)
+		// The error nulls the nearest nullable parent, entity, and no more.
+		status, r := ts.post(t, `{ entity(id: "person/vladimir-putin") { quotes { text } } stats { documents } }`, nil, "")
+		if status != 200 || r.code() != "INTERNAL" || r.Errors[0].Message != "Internal error." {
+			t.Fatalf("status %d, errors %+v", status, r.Errors)
+		}
+		if string(r.Data) != `{"entity":null,"stats":{"documents":1}}` {
+			t.Errorf("other fields lost: %s", r.Data)
+		}
+	})
+}
+
+func TestMutationAuth(t *testing.T) {
+	const ingest = `mutation Ingest($docs: [DocumentInput!]!) { ingest(documents: $docs) { added replaced unchanged documents } }`
+	docs := map[string]any{"docs": []any{map[string]any{"id": "doc-2", "text": "Merkel met Macron in Paris."}}}
+	tests := []struct {
+		name, serverToken, token string
+		code, msg                string
+	}{
+		{"Disabled", "", testToken, "UNAUTHENTICATED", "disabled"},
+		{"Missing", testToken, "", "UNAUTHENTICATED", "Authorization"},
+		{"Wrong", testToken, "guess", "UNAUTHENTICATED", "not valid"},
+		{"OK", testToken, testToken, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := newTestServer(t, schema.Config{Token: tt.serverToken})
+			status, r := ts.post(t, ingest, docs, tt.token)
+			if r.code() != tt.code {
+				t.Fatalf("status %d, errors %+v, want %q", status, r.Errors, tt.code)
+			}
+			if tt.code != "" {
+				if status != http.StatusUnauthorized || !strings.Contains(r.Errors[0].Message, tt.msg) {
+					t.Errorf("status %d, message %q", status, r.Errors[0].Message)
+				}
+				if len(ts.g.docs) != 1 {
+					t.Error("an unauthorized ingest changed the graph")
+				}
+				return
+			}
+			if string(r.Data) != `{"ingest":{"added":1,"documents":["doc-2"],"replaced":0,"unchanged":0}}` {
+				t.Errorf("data %s", r.Data)
+			}
+			_, r = ts.post(t, ingest, docs, tt.token)
+			if string(r.Data) != `{"ingest":{"added":0,"documents":["doc-2"],"replaced":0,"unchanged":1}}` {
+				t.Errorf("again: data %s", r.Data)
+			}
+			var got struct{ Entities struct{ TotalCount int } }
+			ts.mustData(t, `{ entities(name: "macron") { totalCount } }`, nil, &got)
+			if got.Entities.TotalCount != 1 {
+				t.Errorf("ingested entity not found: %+v", got)
+			}
+		})
+	}
+}
+
+func TestMutations(t *testing.T) {
+	ts := newTestServer(t, schema.Config{Token: testToken})
+	tests := []struct {
+		name, query string
+		code, want  string
+	}{
+		{"MergeInvalid", `mutation { mergeEntities(ids: ["place/syria"], into: "person/vladimir-putin") { id } }`, "INVALID", ""},
+		{"MergeMissing", `mutation { mergeEntities(ids: ["person/nobody"], into: "person/vladimir-putin") { id } }`, "NOT_FOUND", ""},
+		{"Merge", `mutation { mergeEntities(ids: ["person/angela-merkel"], into: "person/vladimir-putin") { id aliases } }`, "",
+			`{"mergeEntities":{"aliases":["Putin","Angela Merkel"],"id":"person/vladimir-putin"}}`},
+		{"MergedIDResolves", `{ entity(id: "person/angela-merkel") { id } }`, "", `{"entity":{"id":"person/vladimir-putin"}}`},
+		{"IngestEmpty", `mutation { ingest(documents: []) { added } }`, "INVALID", ""},
+		{"IngestNoID", `mutation { ingest(documents: [{text: "Hello World"}]) { documents } }`, "", `{"ingest":{"documents":["sha256-`},
+		{"DeleteMissing", `mutation { deleteDocument(id: "nope") }`, "NOT_FOUND", ""},
+		{"Delete", `mutation { deleteDocument(id: "1.2223405-2511317925") }`, "", `{"deleteDocument":true}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, r := ts.post(t, tt.query, nil, testToken)
+			if r.code() != tt.code || !strings.Contains(string(r.Data), tt.want) {
+				t.Fatalf("data %s errors %+v; want code %q data %s", r.Data, r.Errors, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	ts := newTestServer(t, schema.Config{Timeout: 50 * time.Millisecond})
+	ts.g.block = make(chan struct{}) // never closed: Relations waits for the deadline
+	status, r := ts.post(t, `{ relations { totalCount } }`, nil, "")
+	if status != 200 || r.code() != "LIMIT" || r.Errors[0].Extensions["limit"] != "timeout" {
+		t.Fatalf("status %d, errors %+v", status, r.Errors)
+	}
+}
+
+func TestConcurrencyLimit(t *testing.T) {
+	ts := newTestServer(t, schema.Config{MaxConcurrent: 1})
+	ts.g.block = make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if _, r := ts.post(t, `{ relations { totalCount } }`, nil, ""); len(r.Errors) > 0 {
+			t.Errorf("blocked request: %+v", r.Errors)
+		}
+	}()
+	// Wait until the first request holds the only slot.
+	deadline := time.Now().Add(5 * time.Second)
+	var status int
+	var r *gqlResponse
+	for time.Now().Before(deadline) {
+		status, r = ts.post(t, `{ stats { documents } }`, nil, "")
+		if status == http.StatusServiceUnavailable {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	close(ts.g.block)
+	wg.Wait()
+	if status != http.StatusServiceUnavailable || r.code() != "LIMIT" || r.Errors[0].Extensions["limit"] != "concurrency" {
+		t.Fatalf("status %d, errors %+v", status, r.Errors)
+	}
+	if status, _ := ts.post(t, `{ stats { documents } }`, nil, ""); status != 200 {
+		t.Errorf("after the slot is free: status %d", status)
+	}
+}
