@@ -1,0 +1,476 @@
+package date
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var monthNames = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// yearPreps before a bare four-digit number make it a year.
+var yearPreps = map[string]bool{
+	"in": true, "since": true, "by": true, "until": true, "till": true, "from": true, "during": true,
+	"before": true, "after": true, "year": true, "early": true, "late": true, "mid": true,
+	"through": true, "between": true, "of": true, "fiscal": true, "for": true, "to": true, "and": true,
+	"summer": true, "winter": true, "spring": true, "autumn": true, "around": true, "circa": true,
+}
+
+// monthPreps before "May" or "March" make them months, not a verb or name.
+var monthPreps = map[string]bool{
+	"in": true, "since": true, "by": true, "until": true, "till": true, "from": true, "during": true,
+	"before": true, "after": true, "early": true, "late": true, "mid": true, "last": true,
+	"next": true, "this": true, "of": true, "through": true, "on": true, "to": true, "mid-": true,
+	"end": true, "between": true, "and": true,
+}
+
+// parser reads date expressions in one sentence, toks[first:end].
+type parser struct {
+	tt         []tok
+	first, end int
+	anchor     time.Time
+	hasAnchor  bool
+}
+
+func (p *parser) lower(i int) string {
+	if i < p.first || i >= p.end {
+		return ""
+	}
+	return p.tt[i].lower
+}
+
+// at reads a date expression starting at token i.
+func (p *parser) at(i int) (Date, bool) {
+	t := p.tt[i]
+	w := t.lower
+	switch {
+	case t.digit:
+		if d, ok := p.numeric(i); ok {
+			return d, true
+		}
+	case t.upper:
+		if m, ok := monthNames[w]; ok {
+			return p.month(i, m)
+		}
+		if wd, ok := weekdays[w]; ok {
+			return p.weekday(i, i, wd, p.lower(i-1)), true
+		}
+	}
+	switch w {
+	case "today", "tonight", "yesterday", "tomorrow":
+		return p.relDay(i), true
+	case "last", "next", "this":
+		return p.relative(i)
+	case "noon", "midday", "midnight":
+		v := "T12:00"
+		if w == "midnight" {
+			v = "T00:00"
+		}
+		return Date{First: i, Last: i + 1, Kind: KindTime, Value: v}, true
+	}
+	if w == "a" || w == "one" || w == "two" || w == "three" || w == "four" || w == "five" || w == "six" || w == "several" {
+		return p.ago(i)
+	}
+	return Date{}, false
+}
+
+// numeric reads expressions that start with digits: "2015-09-26", "26
+// February 2015", "in 2015", "the 1990s", "10:30 a.m.", "1500 GMT", "3 pm",
+// "three days ago".
+func (p *parser) numeric(i int) (Date, bool) {
+	t := p.tt[i]
+	w := t.lower
+	if v, ok := isoDate(w); ok {
+		return Date{First: i, Last: i + 1, Kind: KindDate, Value: v}, true
+	}
+	if n, ok := smallInt(w); ok {
+		// "26 February 2015", "26th of February"
+		j := i + 1
+		if p.lower(j) == "of" {
+			j++
+		}
+		if j < p.end && p.tt[j].upper {
+			if m, ok := monthNames[p.tt[j].lower]; ok && n >= 1 && n <= 31 {
+				d := Date{First: i, Last: j + 1, Kind: KindDate}
+				if y, ok := p.yearAt(j + 1); ok {
+					d.Last = j + 2
+					d.Value = fmt.Sprintf("%04d-%02d-%02d", y, m, n)
+				} else {
+					d.Relative = true
+					if y, ok := p.resolveMonth(m, ""); ok {
+						d.Value = fmt.Sprintf("%04d-%02d-%02d", y, m, n)
+					}
+				}
+				return d, validDay(d)
+			}
+		}
+		if d, ok := p.clock(i); ok {
+			return d, true
+		}
+		if d, ok := p.ago(i); ok {
+			return d, true
+		}
+	}
+	if d, ok := p.clock(i); ok {
+		return d, true
+	}
+	// "the 1990s" is the decade "199".
+	if len(w) == 5 && strings.HasSuffix(w, "s") {
+		if y, err := strconv.Atoi(w[:4]); err == nil && y >= 1000 && y <= 2090 && y%10 == 0 {
+			return Date{First: i, Last: i + 1, Kind: KindDate, Value: w[:3]}, true
+		}
+	}
+	if y, ok := yearOf(w); ok && (yearPreps[p.lower(i-1)] || p.lower(i-1) == "the" && p.lower(i-2) == "in") {
+		return Date{First: i, Last: i + 1, Kind: KindDate, Value: fmt.Sprintf("%04d", y)}, true
+	}
+	return Date{}, false
+}
+
+// month reads "September 2015", "Feb 26", "February 26, 1987", "Dec. 5",
+// "December".
+func (p *parser) month(i int, m time.Month) (Date, bool) {
+	w := p.tt[i].lower
+	prev := p.lower(i - 1)
+	d := Date{First: i, Last: i + 1, Kind: KindDate}
+	j := i + 1
+	day := 0
+	if j < p.end {
+		if n, ok := dayOf(p.tt[j].lower); ok {
+			day, j = n, j+1
+			d.Last = j
+		}
+	}
+	if j < p.end && p.tt[j].text == "," && day > 0 {
+		if _, ok := p.yearAt(j + 1); ok {
+			j++
+		}
+	}
+	year, hasYear := p.yearAt(j)
+	if hasYear {
+		d.Last = j + 1
+	}
+	if day == 0 && !hasYear {
+		// "May" and "March" are verbs and names too, and "Jan" a name.
+		if w == "may" || w == "march" || len(w) <= 4 && !strings.HasSuffix(p.tt[i].text, ".") {
+			if !monthPreps[prev] {
+				return Date{}, false
+			}
+		}
+		if i == p.first && !monthPreps[prev] && (w == "may" || w == "march") {
+			return Date{}, false
+		}
+	}
+	switch {
+	case hasYear && day > 0:
+		d.Value = fmt.Sprintf("%04d-%02d-%02d", year, m, day)
+	case hasYear:
+		d.Value = fmt.Sprintf("%04d-%02d", year, m)
+	default:
+		d.Relative = true
+		if y, ok := p.resolveMonth(m, prev); ok {
+			if day > 0 {
+				d.Value = fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+			} else {
+				d.Value = fmt.Sprintf("%04d-%02d", y, m)
+			}
+		}
+	}
+	if (prev == "last" || prev == "next" || prev == "this") && i > p.first {
+		d.First = i - 1
+	}
+	return d, validDay(d)
+}
+
+// resolveMonth picks the year of a month named without one: the most
+// recent on or before the anchor's month, or after it when prev is "next".
+func (p *parser) resolveMonth(m time.Month, prev string) (int, bool) {
+	if !p.hasAnchor {
+		return 0, false
+	}
+	y := p.anchor.Year()
+	switch {
+	case prev == "next":
+		if m <= p.anchor.Month() {
+			y++
+		}
+	case m > p.anchor.Month():
+		y--
+	case prev == "last" && m == p.anchor.Month():
+		y--
+	}
+	return y, true
+}
+
+// weekday reads "Thursday", "last Thursday", "next Thursday"; first is
+// where the expression starts.
+func (p *parser) weekday(first, i int, wd time.Weekday, prev string) Date {
+	d := Date{First: first, Last: i + 1, Kind: KindDate, Relative: true}
+	if (prev == "last" || prev == "next" || prev == "this") && i > p.first {
+		d.First = i - 1
+	}
+	if !p.hasAnchor {
+		return d
+	}
+	a := day(p.anchor)
+	var t time.Time
+	switch prev {
+	case "last":
+		back := (int(a.Weekday()) - int(wd) + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		t = a.AddDate(0, 0, -back)
+	case "next":
+		fwd := (int(wd) - int(a.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		t = a.AddDate(0, 0, fwd)
+	default:
+		// The ISO week runs Monday to Sunday.
+		t = a.AddDate(0, 0, isoIndex(wd)-isoIndex(a.Weekday()))
+	}
+	d.Value = t.Format("2006-01-02")
+	return d
+}
+
+func isoIndex(wd time.Weekday) int { return (int(wd) + 6) % 7 }
+
+func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+
+// relDay reads "today", "tonight", "yesterday", "tomorrow".
+func (p *parser) relDay(i int) Date {
+	d := Date{First: i, Last: i + 1, Kind: KindDate, Relative: true}
+	if p.hasAnchor {
+		off := map[string]int{"yesterday": -1, "tomorrow": 1}[p.tt[i].lower]
+		d.Value = day(p.anchor).AddDate(0, 0, off).Format("2006-01-02")
+	}
+	return d
+}
+
+// relative reads "last year", "this month", "next week", "last Monday",
+// "last December".
+func (p *parser) relative(i int) (Date, bool) {
+	if i+1 >= p.end {
+		return Date{}, false
+	}
+	rel, next := p.tt[i].lower, p.tt[i+1]
+	if next.upper {
+		if wd, ok := weekdays[next.lower]; ok {
+			return p.weekday(i, i+1, wd, rel), true
+		}
+		if m, ok := monthNames[next.lower]; ok && len(next.lower) > 3 {
+			return p.month(i+1, m)
+		}
+	}
+	off := map[string]int{"last": -1, "next": 1}[rel]
+	d := Date{First: i, Last: i + 2, Kind: KindDate, Relative: true}
+	a := day(p.anchor)
+	switch next.lower {
+	case "year":
+		if p.hasAnchor {
+			d.Value = fmt.Sprintf("%04d", a.Year()+off)
+		}
+	case "month":
+		if p.hasAnchor {
+			d.Value = time.Date(a.Year(), a.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+		}
+	case "week":
+		if p.hasAnchor {
+			y, wk := a.AddDate(0, 0, 7*off).ISOWeek()
+			d.Value = fmt.Sprintf("%04d-W%02d", y, wk)
+		}
+	case "morning", "afternoon", "evening", "night":
+		if rel != "this" && !(rel == "last" && next.lower == "night") {
+			return Date{}, false
+		}
+		if p.hasAnchor {
+			if rel == "last" {
+				a = a.AddDate(0, 0, -1)
+			}
+			d.Value = a.Format("2006-01-02")
+		}
+	default:
+		return Date{}, false
+	}
+	return d, true
+}
+
+// ago reads "three days ago", "a year ago", "two weeks ago".
+func (p *parser) ago(i int) (Date, bool) {
+	if i+2 >= p.end || p.tt[i+2].lower != "ago" {
+		return Date{}, false
+	}
+	n, ok := countOf(p.tt[i].lower)
+	if !ok {
+		return Date{}, false
+	}
+	d := Date{First: i, Last: i + 3, Kind: KindDate, Relative: true}
+	a := day(p.anchor)
+	unit := strings.TrimSuffix(p.tt[i+1].lower, "s")
+	switch unit {
+	case "day", "week", "month", "year", "decade":
+	default:
+		return Date{}, false
+	}
+	if !p.hasAnchor || n < 0 {
+		return d, true
+	}
+	switch unit {
+	case "day":
+		d.Value = a.AddDate(0, 0, -n).Format("2006-01-02")
+	case "week":
+		d.Value = a.AddDate(0, 0, -7*n).Format("2006-01-02")
+	case "month":
+		d.Value = time.Date(a.Year(), a.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+	case "year":
+		d.Value = fmt.Sprintf("%04d", a.Year()-n)
+	case "decade":
+		d.Value = fmt.Sprintf("%04d", a.Year()-10*n)
+	}
+	return d, true
+}
+
+// clock reads "10:30", "10:30 a.m.", "3 pm", "3pm", "1500 GMT".
+func (p *parser) clock(i int) (Date, bool) {
+	w := p.tt[i].lower
+	h, m := -1, 0
+	last := i + 1
+	if p.lower(i+1) == ":" && i+2 < p.end && p.tt[i+2].start == p.tt[i+1].end && p.tt[i+1].start == p.tt[i].end {
+		hh, err1 := strconv.Atoi(w)
+		mm, err2 := strconv.Atoi(p.tt[i+2].lower)
+		if err1 != nil || err2 != nil || len(p.tt[i+2].lower) != 2 {
+			return Date{}, false
+		}
+		h, m, last = hh, mm, i+3
+	} else if n, suf := splitSuffix(w); suf == "am" || suf == "pm" {
+		h, last = n, i+1
+		w = suf
+	} else if n, err := strconv.Atoi(w); err == nil {
+		switch p.lower(i + 1) {
+		case "a.m", "p.m", "am", "pm":
+			h = n
+		case "gmt", "utc", "bst", "edt", "est", "hrs", "local":
+			if len(w) == 4 {
+				h, m = n/100, n%100
+			} else {
+				return Date{}, false
+			}
+		default:
+			return Date{}, false
+		}
+	} else {
+		return Date{}, false
+	}
+	suffix := p.lower(last)
+	if w == "am" || w == "pm" {
+		suffix = w
+	} else if suffix == "a.m" || suffix == "p.m" || suffix == "am" || suffix == "pm" || suffix == "gmt" || suffix == "utc" || suffix == "hrs" || suffix == "bst" || suffix == "edt" || suffix == "est" {
+		last++
+	}
+	if strings.HasPrefix(suffix, "p") && h < 12 {
+		h += 12
+	} else if strings.HasPrefix(suffix, "a") && h == 12 {
+		h = 0
+	}
+	if h < 0 || h > 24 || m < 0 || m > 59 {
+		return Date{}, false
+	}
+	return Date{First: i, Last: last, Kind: KindTime, Value: fmt.Sprintf("T%02d:%02d", h, m)}, true
+}
+
+// splitSuffix splits "3pm" into 3 and "pm".
+func splitSuffix(w string) (int, string) {
+	k := 0
+	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	n, err := strconv.Atoi(w[:k])
+	if err != nil || k > 2 {
+		return 0, ""
+	}
+	return n, w[k:]
+}
+
+// yearAt reads a year at token j: "2015", "1987".
+func (p *parser) yearAt(j int) (int, bool) {
+	if j < p.first || j >= p.end {
+		return 0, false
+	}
+	return yearOf(p.tt[j].lower)
+}
+
+// yearOf reads a four-digit year between 1000 and 2199.
+func yearOf(w string) (int, bool) {
+	if len(w) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(w)
+	if err != nil || y < 1000 || y > 2199 {
+		return 0, false
+	}
+	return y, true
+}
+
+// dayOf reads a day of the month: "26", "26th", "1st".
+func dayOf(w string) (int, bool) {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(w, suf) {
+			w = strings.TrimSuffix(w, suf)
+			break
+		}
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || n < 1 || n > 31 || len(w) > 2 {
+		return 0, false
+	}
+	return n, true
+}
+
+// smallInt reads a day number, with or without an ordinal suffix.
+func smallInt(w string) (int, bool) { return dayOf(w) }
+
+// countOf reads the count of "three days ago".
+func countOf(w string) (int, bool) {
+	words := map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": -1}
+	if n, ok := words[w]; ok {
+		return n, true
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && n >= 0 && n < 1000
+}
+
+// isoDate reads "2015-09-26" or "2015-09".
+func isoDate(w string) (string, bool) {
+	if len(w) != 10 && len(w) != 7 {
+		return "", false
+	}
+	layout := "2006-01-02"
+	if len(w) == 7 {
+		layout = "2006-01"
+	}
+	if _, err := time.Parse(layout, w); err != nil {
+		return "", false
+	}
+	return w, true
+}
+
+// validDay rejects "February 31".
+func validDay(d Date) bool {
+	if len(d.Value) != 10 {
+		return true
+	}
+	_, err := time.Parse("2006-01-02", d.Value)
+	return err == nil
+}
