@@ -54,6 +54,7 @@ func commands() []command {
 		{"stats", "print counts of what the store holds", runStats},
 		{"delete", "delete documents and the facts only they support", runDelete},
 		{"merge", "merge duplicate entities into one", runMerge},
+		{"serve", "serve the GraphQL API and the explorer", runServe},
 		{"train", "rebuild the entity tagger's model from ../shared/data", runTrain},
 	}
 }
