@@ -1,0 +1,472 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"math"
+	"sort"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Values of the hot keyspaces (entities, relations, edges, supports,
+// mentions) are written in a compact binary form: uvarints and
+// uvarint-length-prefixed strings, in a fixed field order. They are read and
+// rewritten for almost every entity and relation of every ingested document,
+// where encoding/json cost several times more CPU and bytes. Documents and
+// facts, written once and read rarely, are JSON.
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) float(f float64) {
+	e.b = binary.BigEndian.AppendUint64(e.b, math.Float64bits(f))
+}
+func (e *encoder) bool(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+
+var errCorrupt = errors.New("store: corrupt value")
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.uint()
+	if d.err != nil || uint64(len(d.b)) < n {
+		d.fail()
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) float() float64 {
+	if len(d.b) < 8 {
+		d.fail()
+		return 0
+	}
+	v := math.Float64frombits(binary.BigEndian.Uint64(d.b))
+	d.b = d.b[8:]
+	return v
+}
+
+func (d *decoder) bool() bool {
+	if len(d.b) < 1 {
+		d.fail()
+		return false
+	}
+	v := d.b[0] == 1
+	d.b = d.b[1:]
+	return v
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = errCorrupt
+	}
+	d.b = nil
+}
+
+// counted is a multiset element: a string and how many documents gave it.
+type counted struct {
+	S string
+	N int
+}
+
+// roleCount is a role and how many documents gave it. Of is the entity ID as
+// it was when the role was stored; readers resolve it through merges.
+type roleCount struct {
+	Title, Of string
+	N         int
+}
+
+// entityRec is an entity with everything needed to retract one document's
+// contribution exactly: each surface form, role, location and date value is
+// a multiset counting the documents that gave it.
+type entityRec struct {
+	Type     graph.EntityType
+	Name     string // chosen by pickName, except right after Restore
+	Mentions int
+	Docs     int // documents that contributed; the entity goes when none is left
+	Forms    []counted
+	Roles    []roleCount
+	Locs     []counted // encodeLoc of a GeoPoint
+	Values   []counted
+}
+
+// entityContrib is what one document added to one entity ('x' doc 'e').
+type entityContrib struct {
+	Forms  []counted
+	Roles  []roleCount
+	Locs   []counted
+	Values []counted
+}
+
+func putCounted(e *encoder, cs []counted) {
+	e.uint(uint64(len(cs)))
+	for _, c := range cs {
+		e.str(c.S)
+		e.uint(uint64(c.N))
+	}
+}
+
+func getCounted(d *decoder) []counted {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return nil
+	}
+	var cs []counted
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		cs = append(cs, counted{d.str(), int(d.uint())})
+	}
+	return cs
+}
+
+func putRoles(e *encoder, rs []roleCount) {
+	e.uint(uint64(len(rs)))
+	for _, r := range rs {
+		e.str(r.Title)
+		e.str(r.Of)
+		e.uint(uint64(r.N))
+	}
+}
+
+func getRoles(d *decoder) []roleCount {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return nil
+	}
+	var rs []roleCount
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		rs = append(rs, roleCount{d.str(), d.str(), int(d.uint())})
+	}
+	return rs
+}
+
+func (r *entityRec) encode() []byte {
+	e := encoder{make([]byte, 0, 64)}
+	e.str(string(r.Type))
+	e.str(r.Name)
+	e.uint(uint64(r.Mentions))
+	e.uint(uint64(r.Docs))
+	putCounted(&e, r.Forms)
+	putRoles(&e, r.Roles)
+	putCounted(&e, r.Locs)
+	putCounted(&e, r.Values)
+	return e.b
+}
+
+func decodeEntity(b []byte) (*entityRec, error) {
+	d := decoder{b: b}
+	r := &entityRec{Type: graph.EntityType(d.str()), Name: d.str(), Mentions: int(d.uint()), Docs: int(d.uint())}
+	r.Forms, r.Roles, r.Locs, r.Values = getCounted(&d), getRoles(&d), getCounted(&d), getCounted(&d)
+	return r, d.err
+}
+
+func (c *entityContrib) encode() []byte {
+	e := encoder{make([]byte, 0, 32)}
+	putCounted(&e, c.Forms)
+	putRoles(&e, c.Roles)
+	putCounted(&e, c.Locs)
+	putCounted(&e, c.Values)
+	return e.b
+}
+
+func decodeContrib(b []byte) (*entityContrib, error) {
+	if len(b) == 0 { // restored contributions carry no forms
+		return &entityContrib{}, nil
+	}
+	d := decoder{b: b}
+	c := &entityContrib{Forms: getCounted(&d), Roles: getRoles(&d), Locs: getCounted(&d), Values: getCounted(&d)}
+	return c, d.err
+}
+
+// addCounted adds (sign +1) or removes (sign -1) the elements of add in
+// the sorted multiset cs, dropping elements whose count reaches zero.
+func addCounted(cs, add []counted, sign int) []counted {
+	for _, a := range add {
+		i := sort.Search(len(cs), func(i int) bool { return cs[i].S >= a.S })
+		switch {
+		case i < len(cs) && cs[i].S == a.S:
+			cs[i].N += sign * a.N
+			if cs[i].N <= 0 {
+				cs = append(cs[:i], cs[i+1:]...)
+			}
+		case sign > 0:
+			cs = append(cs, counted{})
+			copy(cs[i+1:], cs[i:])
+			cs[i] = a
+		}
+	}
+	return cs
+}
+
+func roleLess(a, b roleCount) bool {
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.Of < b.Of
+}
+
+// addRoles is addCounted for roles.
+func addRoles(rs, add []roleCount, sign int) []roleCount {
+	for _, a := range add {
+		i := sort.Search(len(rs), func(i int) bool { return !roleLess(rs[i], a) })
+		switch {
+		case i < len(rs) && rs[i].Title == a.Title && rs[i].Of == a.Of:
+			rs[i].N += sign * a.N
+			if rs[i].N <= 0 {
+				rs = append(rs[:i], rs[i+1:]...)
+			}
+		case sign > 0:
+			rs = append(rs, roleCount{})
+			copy(rs[i+1:], rs[i:])
+			rs[i] = a
+		}
+	}
+	return rs
+}
+
+func encodeLoc(p *graph.GeoPoint) string {
+	e := encoder{}
+	e.float(p.Lat)
+	e.float(p.Lon)
+	e.str(p.CountryCode)
+	return string(e.b)
+}
+
+func decodeLoc(s string) *graph.GeoPoint {
+	d := decoder{b: []byte(s)}
+	p := &graph.GeoPoint{Lat: d.float(), Lon: d.float(), CountryCode: d.str()}
+	if d.err != nil {
+		return nil
+	}
+	return p
+}
+
+// relRec is a relation without its evidence, which lives in its supports.
+type relRec struct {
+	Subject, Predicate, Object string
+	Role                       string
+	RoleDoc                    string // the document Role was taken from
+	HasRole                    bool
+	Symmetric                  bool
+	Confidence                 float64
+	Weight                     int
+}
+
+func (r *relRec) encode() []byte {
+	e := encoder{make([]byte, 0, 96)}
+	e.str(r.Subject)
+	e.str(r.Predicate)
+	e.str(r.Object)
+	e.str(r.Role)
+	e.str(r.RoleDoc)
+	e.bool(r.HasRole)
+	e.bool(r.Symmetric)
+	e.float(r.Confidence)
+	e.uint(uint64(r.Weight))
+	return e.b
+}
+
+func decodeRel(b []byte) (*relRec, error) {
+	d := decoder{b: b}
+	r := &relRec{Subject: d.str(), Predicate: d.str(), Object: d.str(), Role: d.str(), RoleDoc: d.str()}
+	r.HasRole, r.Symmetric, r.Confidence, r.Weight = d.bool(), d.bool(), d.float(), int(d.uint())
+	return r, d.err
+}
+
+// edgeRec is the value of an 'o' or 'i' edge key: enough to walk and rank
+// neighbours without loading the relation.
+type edgeRec struct {
+	Relation  string
+	Weight    int
+	Symmetric bool
+}
+
+func (r edgeRec) encode() []byte {
+	e := encoder{make([]byte, 0, 32)}
+	e.str(r.Relation)
+	e.uint(uint64(r.Weight))
+	e.bool(r.Symmetric)
+	return e.b
+}
+
+func decodeEdge(b []byte) (edgeRec, error) {
+	d := decoder{b: b}
+	r := edgeRec{Relation: d.str(), Weight: int(d.uint()), Symmetric: d.bool()}
+	return r, d.err
+}
+
+// supportRec is one document's statements of a relation.
+type supportRec struct {
+	Count      int
+	Confidence float64
+	Role       string
+	Symmetric  bool
+	Evidence   []graph.Mention // sorted, at most maxEvidence; Document is the key's
+}
+
+func (r *supportRec) encode() []byte {
+	e := encoder{make([]byte, 0, 64)}
+	e.uint(uint64(r.Count))
+	e.float(r.Confidence)
+	e.str(r.Role)
+	e.bool(r.Symmetric)
+	e.uint(uint64(len(r.Evidence)))
+	for _, m := range r.Evidence {
+		e.uint(uint64(m.Sentence))
+		e.uint(uint64(m.Start))
+		e.uint(uint64(m.End))
+		e.str(m.Text)
+	}
+	return e.b
+}
+
+func decodeSupport(b []byte, doc string) (*supportRec, error) {
+	d := decoder{b: b}
+	r := &supportRec{Count: int(d.uint()), Confidence: d.float(), Role: d.str(), Symmetric: d.bool()}
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+	}
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		r.Evidence = append(r.Evidence, graph.Mention{Document: doc, Sentence: int(d.uint()), Start: int(d.uint()), End: int(d.uint()), Text: d.str()})
+	}
+	return r, d.err
+}
+
+// mentionRec is the value of a mention key: what the key does not hold.
+func encodeMention(sentence int, text string) []byte {
+	e := encoder{make([]byte, 0, len(text)+4)}
+	e.uint(uint64(sentence))
+	e.str(text)
+	return e.b
+}
+
+func decodeMention(b []byte) (sentence int, text string, err error) {
+	d := decoder{b: b}
+	sentence, text = int(d.uint()), d.str()
+	return sentence, text, d.err
+}
+
+// idList is the value of the name and surname indexes: sorted entity IDs.
+func encodeIDs(ids []string) []byte {
+	e := encoder{}
+	e.uint(uint64(len(ids)))
+	for _, id := range ids {
+		e.str(id)
+	}
+	return e.b
+}
+
+func decodeIDs(b []byte) ([]string, error) {
+	d := decoder{b: b}
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+	}
+	ids := make([]string, 0, n)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		ids = append(ids, d.str())
+	}
+	return ids, d.err
+}
+
+// docRec is a stored document and the hash of its text, to tell a
+// re-ingest of the same text from a replacement.
+type docRec struct {
+	Doc  graph.Document
+	Hash uint64
+}
+
+func (r *docRec) encode() []byte {
+	e := encoder{make([]byte, 0, len(r.Doc.Text)+64)}
+	e.uint(r.Hash)
+	e.str(r.Doc.ID)
+	e.str(r.Doc.Title)
+	e.str(r.Doc.URL)
+	e.str(r.Doc.Published)
+	e.str(r.Doc.Place)
+	e.str(r.Doc.Text)
+	return e.b
+}
+
+func decodeDoc(b []byte) (*docRec, error) {
+	d := decoder{b: b}
+	r := &docRec{Hash: d.uint()}
+	r.Doc = graph.Document{ID: d.str(), Title: d.str(), URL: d.str(), Published: d.str(), Place: d.str(), Text: d.str()}
+	return r, d.err
+}
+
+// mergeRec says an entity was merged into another; Auto marks merges the
+// store made itself when a fuller name arrived.
+type mergeRec struct {
+	Into string
+	Auto bool
+}
+
+func (r mergeRec) encode() []byte {
+	e := encoder{}
+	e.str(r.Into)
+	e.bool(r.Auto)
+	return e.b
+}
+
+func decodeMerge(b []byte) (mergeRec, error) {
+	d := decoder{b: b}
+	r := mergeRec{Into: d.str(), Auto: d.bool()}
+	return r, d.err
+}
+
+// factRec wraps a stored figure, event or quote with the document it
+// belongs to.
+type factRec[T any] struct {
+	Doc  string `json:"doc"`
+	Fact T      `json:"fact"`
+}
+
+func encodeFact[T any](doc string, f T) ([]byte, error) {
+	return json.Marshal(factRec[T]{doc, f})
+}
+
+func decodeFact[T any](b []byte) (*factRec[T], error) {
+	var r factRec[T]
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, errCorrupt
+	}
+	return &r, nil
+}

@@ -1,0 +1,74 @@
+// Package store keeps factgraph's knowledge graph in an embedded Badger
+// database (github.com/dgraph-io/badger/v4). A *DB implements every graph
+// service: Ingester, DocumentService, EntityService, RelationService,
+// FigureService, EventService, QuoteService, StatsService, Dumper and
+// Restorer.
+//
+//	db, err := store.Open("factgraph.db")
+//	if err != nil { ... } // ECONFLICT if another process has it open
+//	defer db.Close()
+//	res, err := db.Ingest(ctx, extractions)
+//
+// # Layout
+//
+// key.go documents every key byte by byte. Each entity, relation, document
+// and fact has a primary record; indexes (entities by type and folded name,
+// edges outward and inward by predicate, facts by entity, documents by date)
+// are keys written in the same transaction as the record. Exact counts live
+// in counter keys updated in that transaction too, so Stats reads a dozen
+// keys whatever the size of the graph.
+//
+// # Documents, provenance and deletion
+//
+// Every document records what it contributed ('x' keys): the name forms,
+// roles and attributes it gave each entity, its support of each relation
+// (count, confidence, evidence), and its figures, events and quotes.
+// Entities keep their forms and roles as multisets counting documents, and
+// a relation's weight is the sum of its supports, so deleting or replacing
+// a document subtracts exactly what it added. Entities no document supports
+// any more disappear; so do relations no document states.
+//
+// A document is applied in one Badger transaction, so after a crash
+// (SIGKILL included) it is entirely present or entirely absent: Badger
+// replays its write-ahead value log on Open and drops incomplete
+// transactions. Small documents share a transaction for speed, which keeps
+// that guarantee. A transaction may use at most 15% of a memtable (4.8 MB
+// with the default 32 MB): far more than a news article needs; a document
+// whose facts exceed it is refused with ELIMIT rather than split, since
+// splitting would give up atomicity.
+//
+// # Entity resolution
+//
+// Extractions name entities with document-local IDs. Ingest resolves each
+// to a global entity of the same type: by ID, by folded name (graph.NameKey),
+// by alias, and for a one-word person name by the one person whose full
+// name ends in it ("Putin" → person/vladimir-putin). When a full name
+// arrives after a surname-only person exists, the surname entity is merged
+// into the new one and the merge recorded, so its ID keeps resolving. IDs
+// are made from names (graph.EntityID) and never from counters, so the same
+// input in the same order gives the same IDs.
+//
+// # Concurrency
+//
+// Writes (Ingest, DeleteDocument, MergeEntities, Restore) are serialized by
+// a mutex; reads run in Badger snapshot transactions alongside them. Only
+// one process may open a store for writing: a second gets ECONFLICT.
+//
+// # Caveats
+//
+//   - Resolution depends on arrival order: which entity a short name joins,
+//     and which ID an entity gets, can differ between two orders of the
+//     same documents. Deleting a document restores exact counts, forms and
+//     weights, but not an ID chosen, or a surname merge made, because of it.
+//   - Merges are permanent: deleting every document of a merged entity
+//     removes the entity, and analysts' merges keep pointing at its ID.
+//   - Role targets and document places name entities as they were when
+//     stored; readers resolve them through merges.
+//   - Fact IDs come from the extractor; a fact whose ID another document's
+//     fact already holds is stored as "ID@document".
+//   - Relation evidence is capped at 20 mentions per relation and document;
+//     weights stay exact.
+//   - Restore reproduces a dump exactly, but a dump does not attribute name
+//     forms, roles or relation weight beyond evidence to documents, so
+//     deleting documents of a restored store leaves those in place.
+package store

@@ -1,0 +1,285 @@
+package store
+
+import (
+	"context"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Dump streams a consistent snapshot, read in one transaction, in the
+// order documents, entities, mentions, relations, figures, events, quotes,
+// merges, each sorted by ID (mentions by entity, document and position).
+// Unfiltered, memory does not grow with the store. With f.Documents or
+// f.Since, relations carry only the weight and evidence of the selected
+// documents and entities only the count of their mentions in them.
+func (db *DB) Dump(ctx context.Context, f graph.DumpFilter, fn func(*graph.Record) error) error {
+	for _, t := range f.Types {
+		if !t.Valid() {
+			return graph.Errorf(graph.EINVALID, "unknown entity type %q", t)
+		}
+	}
+	return db.view(ctx, func(txn *badger.Txn) error {
+		d, err := newDumper(ctx, txn, f, fn)
+		if err != nil {
+			return err
+		}
+		for _, step := range []func() error{d.documents, d.entities, d.mentions, d.relations, d.figures, d.events, d.quotes, d.merges} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+type dumper struct {
+	ctx   context.Context
+	txn   *badger.Txn
+	fn    func(*graph.Record) error
+	docs  map[string]bool           // selected documents; nil for all
+	types map[graph.EntityType]bool // selected types; nil for all
+	kept  map[string]bool           // cache of keepEntity, bounded
+}
+
+func newDumper(ctx context.Context, txn *badger.Txn, f graph.DumpFilter, fn func(*graph.Record) error) (*dumper, error) {
+	d := &dumper{ctx: ctx, txn: txn, fn: fn, kept: map[string]bool{}}
+	if f.Types != nil {
+		d.types = map[graph.EntityType]bool{}
+		for _, t := range f.Types {
+			d.types[t] = true
+		}
+	}
+	if f.Documents != nil || f.Since != "" {
+		d.docs = map[string]bool{}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pDocDate}})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			pub, id, err := parseDocDateKey(it.Item().Key())
+			if err != nil {
+				return nil, err
+			}
+			if (f.Since == "" || (pub != "" && pub >= f.Since)) && (f.Documents == nil || slices.Contains(f.Documents, id)) {
+				d.docs[id] = true
+			}
+		}
+	}
+	return d, nil
+}
+
+// each calls fn with the key and value of every key under prefix.
+func (d *dumper) each(prefix []byte, fn func(k, v []byte) error) error {
+	it := d.txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		if err := d.ctx.Err(); err != nil {
+			return err
+		}
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(it.Item().Key(), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keepEntity reports whether entity id is of a selected type and, with a
+// document selection, supported by a selected document.
+func (d *dumper) keepEntity(id string) (bool, error) {
+	if id == "" || (d.types == nil && d.docs == nil) {
+		return true, nil
+	}
+	if k, ok := d.kept[id]; ok {
+		return k, nil
+	}
+	rec, err := getEntity(d.txn, id)
+	if err != nil {
+		return false, err
+	}
+	keep := rec != nil && (d.types == nil || d.types[rec.Type])
+	if keep && d.docs != nil {
+		keep = false
+		for _, k := range scanKeys(d.txn, key(pEntDoc, id)) {
+			doc, err := lastStr(k)
+			if err != nil {
+				return false, err
+			}
+			if d.docs[doc] {
+				keep = true
+				break
+			}
+		}
+	}
+	if len(d.kept) > 100000 {
+		clear(d.kept)
+	}
+	d.kept[id] = keep
+	return keep, nil
+}
+
+func (d *dumper) keepAll(ids ...string) (bool, error) {
+	for _, id := range ids {
+		if ok, err := d.keepEntity(id); err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+func (d *dumper) keepDoc(doc string) bool { return d.docs == nil || d.docs[doc] }
+
+func (d *dumper) documents() error {
+	return d.each([]byte{pDoc}, func(_, v []byte) error {
+		r, err := decodeDoc(v)
+		if err != nil || !d.keepDoc(r.Doc.ID) {
+			return err
+		}
+		doc, err := renderDoc(d.txn, r)
+		if err != nil {
+			return err
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordDocument, Document: doc})
+	})
+}
+
+func (d *dumper) entities() error {
+	return d.each([]byte{pEntity}, func(k, v []byte) error {
+		id, err := lastStr(k)
+		if err != nil {
+			return err
+		}
+		if ok, err := d.keepEntity(id); err != nil || !ok {
+			return err
+		}
+		rec, err := decodeEntity(v)
+		if err != nil {
+			return err
+		}
+		e, err := render(d.txn, id, rec)
+		if err != nil {
+			return err
+		}
+		if d.docs != nil {
+			e.MentionCount = 0
+			for doc := range d.docs {
+				e.MentionCount += len(scanKeys(d.txn, key(pMention, id, doc)))
+			}
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordEntity, Entity: e})
+	})
+}
+
+func (d *dumper) mentions() error {
+	return d.each([]byte{pMention}, func(k, v []byte) error {
+		m, err := buildMention(k, v)
+		if err != nil || !d.keepDoc(m.Document) {
+			return err
+		}
+		if ok, err := d.keepEntity(m.Entity); err != nil || !ok {
+			return err
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordMention, Mention: &m})
+	})
+}
+
+func (d *dumper) relations() error {
+	return d.each([]byte{pRel}, func(k, v []byte) error {
+		id, err := lastStr(k)
+		if err != nil {
+			return err
+		}
+		r, err := decodeRel(v)
+		if err != nil {
+			return err
+		}
+		if ok, err := d.keepAll(r.Subject, r.Object); err != nil || !ok {
+			return err
+		}
+		rel, err := renderRel(d.txn, id, r)
+		if err != nil {
+			return err
+		}
+		if d.docs != nil {
+			// Only what the selected documents state.
+			rel.Weight, rel.Confidence, rel.Role, rel.Evidence = 0, 0, "", nil
+			err := eachSupport(d.txn, id, func(doc string, s *supportRec) error {
+				if d.docs[doc] {
+					rel.Weight += s.Count
+					rel.Confidence = max(rel.Confidence, s.Confidence)
+					if rel.Role == "" {
+						rel.Role = s.Role
+					}
+					rel.Evidence = mergeEvidence(rel.Evidence, s.Evidence)
+				}
+				return nil
+			})
+			if err != nil || rel.Weight == 0 {
+				return err
+			}
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordRelation, Relation: rel})
+	})
+}
+
+func (d *dumper) figures() error {
+	return d.each([]byte{pFigure}, func(_, v []byte) error {
+		r, err := decodeFact[graph.Figure](v)
+		if err != nil || !d.keepDoc(r.Doc) {
+			return err
+		}
+		if ok, err := d.keepAll(r.Fact.About, r.Fact.Place); err != nil || !ok {
+			return err
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordFigure, Figure: &r.Fact})
+	})
+}
+
+func (d *dumper) events() error {
+	return d.each([]byte{pEvent}, func(_, v []byte) error {
+		r, err := decodeFact[graph.EventFact](v)
+		if err != nil || !d.keepDoc(r.Doc) {
+			return err
+		}
+		if ok, err := d.keepAll(append([]string{r.Fact.Place, r.Fact.Entity}, r.Fact.Participants...)...); err != nil || !ok {
+			return err
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordEvent, Event: &r.Fact})
+	})
+}
+
+func (d *dumper) quotes() error {
+	return d.each([]byte{pQuote}, func(_, v []byte) error {
+		r, err := decodeFact[graph.Quote](v)
+		if err != nil || !d.keepDoc(r.Doc) {
+			return err
+		}
+		if ok, err := d.keepEntity(r.Fact.Speaker); err != nil || !ok {
+			return err
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordQuote, Quote: &r.Fact})
+	})
+}
+
+func (d *dumper) merges() error {
+	return d.each([]byte{pMerge}, func(k, v []byte) error {
+		from, err := lastStr(k)
+		if err != nil {
+			return err
+		}
+		m, err := decodeMerge(v)
+		if err != nil {
+			return err
+		}
+		if d.types != nil || d.docs != nil {
+			if ok, err := d.keepEntity(m.Into); err != nil || !ok {
+				return err
+			}
+		}
+		return d.fn(&graph.Record{Kind: graph.RecordMerge, Merge: &graph.Merge{From: from, Into: m.Into}})
+	})
+}

@@ -1,0 +1,322 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"math"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// maxSearch bounds the entities a name search collects before ranking.
+const maxSearch = 10000
+
+// loadEntity returns the entity id resolves to, or nil.
+func loadEntity(txn *badger.Txn, id string) (*graph.Entity, error) {
+	id, err := resolveID(txn, id)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := getEntity(txn, id)
+	if err != nil || rec == nil {
+		return nil, err
+	}
+	return render(txn, id, rec)
+}
+
+// Entity returns the entity with the given ID, following merges; ENOTFOUND
+// if there is none.
+func (db *DB) Entity(ctx context.Context, id string) (*graph.Entity, error) {
+	var e *graph.Entity
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		if e, err = loadEntity(txn, id); err == nil && e == nil {
+			err = graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
+		}
+		return err
+	})
+	return e, err
+}
+
+// EntitiesByID loads many entities at once, following merges: one element
+// per id, nil where there is no entity.
+func (db *DB) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Entity, error) {
+	out := make([]*graph.Entity, len(ids))
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		for i, id := range ids {
+			var err error
+			if out[i], err = loadEntity(txn, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Entities returns a page of entities matching f. Listings by type or of
+// everything are ordered by ID; name matches and searches by mention count,
+// most mentioned first, then ID; a list of IDs by ID.
+func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
+	var out graph.List[*graph.Entity]
+	if f.Type != "" && !f.Type.Valid() {
+		return out, graph.Errorf(graph.EINVALID, "unknown entity type %q", f.Type)
+	}
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		switch {
+		case f.IDs != nil:
+			out, err = entitiesByIDs(txn, f)
+		case f.Name != "" || f.Search != "":
+			out, err = searchEntities(txn, f)
+		default:
+			out, err = listEntities(txn, f)
+		}
+		return err
+	})
+	return out, err
+}
+
+func listEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
+	s := scan[*graph.Entity]{}
+	var err error
+	if f.Type != "" {
+		s.prefixes = [][]byte{key(pType, string(f.Type))}
+		n, cerr := getCounter(txn, cTypePre+string(f.Type))
+		s.total, err = int(n), cerr
+		s.build = func(k, _ []byte) (*graph.Entity, error) {
+			id, err := lastStr(k)
+			if err != nil {
+				return nil, err
+			}
+			rec, err := getEntity(txn, id)
+			if err != nil || rec == nil {
+				return nil, errCorrupt
+			}
+			return render(txn, id, rec)
+		}
+	} else {
+		s.prefixes = [][]byte{{pEntity}}
+		n, cerr := getCounter(txn, cEntities)
+		s.total, err = int(n), cerr
+		s.build = func(k, v []byte) (*graph.Entity, error) {
+			id, err := lastStr(k)
+			if err != nil {
+				return nil, err
+			}
+			rec, err := decodeEntity(v)
+			if err != nil {
+				return nil, err
+			}
+			return render(txn, id, rec)
+		}
+	}
+	if err != nil {
+		return graph.List[*graph.Entity]{}, err
+	}
+	return s.run(txn, f.Page)
+}
+
+// rankKey orders entities by mention count, descending, then ID.
+func rankKey(mentions int, id string) []byte {
+	b := binary.BigEndian.AppendUint64(nil, math.MaxUint64-uint64(mentions))
+	return append(b, id...)
+}
+
+func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
+	types := graph.EntityTypes
+	if f.Type != "" {
+		types = []graph.EntityType{f.Type}
+	}
+	exact := graph.NameKey(f.Name)
+	prefix := graph.NameKey(f.Search)
+	ids := map[string]bool{}
+	for _, t := range types {
+		var p []byte
+		if f.Name != "" {
+			p = key(pName, string(t), exact)
+		} else {
+			p = appendStrPrefix(key(pName, string(t)), prefix)
+		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: true})
+		for it.Rewind(); it.Valid() && len(ids) < maxSearch; it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				it.Close()
+				return graph.List[*graph.Entity]{}, err
+			}
+			if f.Name != "" && f.Search != "" {
+				// Both: the exact name must also start with the search.
+				parts, err := parseKey(it.Item().Key(), pName, 2)
+				if err != nil || len(parts[1]) < len(prefix) || parts[1][:len(prefix)] != prefix {
+					continue
+				}
+			}
+			list, err := decodeIDs(v)
+			if err != nil {
+				it.Close()
+				return graph.List[*graph.Entity]{}, err
+			}
+			for _, id := range list {
+				ids[id] = true
+			}
+		}
+		it.Close()
+	}
+	items := make([]sorted[*graph.Entity], 0, len(ids))
+	for id := range ids {
+		rec, err := getEntity(txn, id)
+		if err != nil {
+			return graph.List[*graph.Entity]{}, err
+		}
+		if rec == nil {
+			continue
+		}
+		e, err := render(txn, id, rec)
+		if err != nil {
+			return graph.List[*graph.Entity]{}, err
+		}
+		items = append(items, sorted[*graph.Entity]{rankKey(rec.Mentions, id), e})
+	}
+	return pageSorted(items, f.Page)
+}
+
+func entitiesByIDs(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
+	seen := map[string]bool{}
+	var items []sorted[*graph.Entity]
+	for _, id := range f.IDs {
+		e, err := loadEntity(txn, id)
+		if err != nil {
+			return graph.List[*graph.Entity]{}, err
+		}
+		if e == nil || seen[e.ID] || (f.Type != "" && e.Type != f.Type) {
+			continue
+		}
+		seen[e.ID] = true
+		items = append(items, sorted[*graph.Entity]{[]byte(e.ID), e})
+	}
+	return pageSorted(items, f.Page)
+}
+
+// Mentions returns a page of an entity's mentions ordered by document, then
+// position. ENOTFOUND if the entity does not exist.
+func (db *DB) Mentions(ctx context.Context, entityID string, p graph.Page) (graph.List[graph.Mention], error) {
+	var out graph.List[graph.Mention]
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		id, err := resolveID(txn, entityID)
+		if err != nil {
+			return err
+		}
+		rec, err := getEntity(txn, id)
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", entityID)
+		}
+		s := scan[graph.Mention]{prefixes: [][]byte{key(pMention, id)}, total: rec.Mentions, build: buildMention}
+		out, err = s.run(txn, p)
+		return err
+	})
+	return out, err
+}
+
+func buildMention(k, v []byte) (graph.Mention, error) {
+	ent, doc, start, end, err := parseMentionKey(k)
+	if err != nil {
+		return graph.Mention{}, err
+	}
+	sentence, text, err := decodeMention(v)
+	return graph.Mention{Document: doc, Entity: ent, Sentence: sentence, Start: start, End: end, Text: text}, err
+}
+
+// Neighbors returns the entities related to id by any relation, ordered by
+// the summed weight of those relations, heaviest first, then ID; typ ""
+// for any type. limit 0 means 10. ENOTFOUND if the entity does not exist.
+func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
+	if typ != "" && !typ.Valid() {
+		return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", typ)
+	}
+	limit = graph.Page{First: limit}.Limit(10)
+	var out []*graph.Entity
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		id, err := resolveID(txn, id)
+		if err != nil {
+			return err
+		}
+		if rec, err := getEntity(txn, id); err != nil {
+			return err
+		} else if rec == nil {
+			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
+		}
+		weights := map[string]int{}
+		err = eachEdge(txn, id, func(other string, e edgeRec) error {
+			weights[other] += e.Weight
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		ids := make([]string, 0, len(weights))
+		for n := range weights {
+			ids = append(ids, n)
+		}
+		sort.Slice(ids, func(i, j int) bool {
+			a, b := ids[i], ids[j]
+			return weights[a] > weights[b] || weights[a] == weights[b] && a < b
+		})
+		for _, n := range ids {
+			if len(out) == limit {
+				break
+			}
+			rec, err := getEntity(txn, n)
+			if err != nil {
+				return err
+			}
+			if rec == nil || (typ != "" && rec.Type != typ) {
+				continue
+			}
+			e, err := render(txn, n, rec)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// eachEdge calls fn for every edge of entity id, both directions, with the
+// entity at its other end, in key order.
+func eachEdge(txn *badger.Txn, id string, fn func(other string, e edgeRec) error) error {
+	for _, p := range []byte{pIn, pOut} {
+		prefix := key(p, id)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+		for it.Rewind(); it.Valid(); it.Next() {
+			parts, err := parseKey(it.Item().Key(), p, 3)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			var e edgeRec
+			err = it.Item().Value(func(v []byte) error {
+				var err error
+				e, err = decodeEdge(v)
+				return err
+			})
+			if err == nil {
+				err = fn(parts[2], e)
+			}
+			if err != nil {
+				it.Close()
+				return err
+			}
+		}
+		it.Close()
+	}
+	return nil
+}

@@ -1,0 +1,472 @@
+package store
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// get returns a copy of the value at k, or nil and false.
+func get(txn *badger.Txn, k []byte) ([]byte, bool, error) {
+	item, err := txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false, nil
+	} else if err != nil {
+		return nil, false, err
+	}
+	v, err := item.ValueCopy(nil)
+	return v, err == nil, err
+}
+
+func has(txn *badger.Txn, k []byte) (bool, error) {
+	_, err := txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// getEntity returns the entity stored under id (not following merges), or
+// nil.
+func getEntity(txn *badger.Txn, id string) (*entityRec, error) {
+	v, ok, err := get(txn, key(pEntity, id))
+	if !ok || err != nil {
+		return nil, err
+	}
+	return decodeEntity(v)
+}
+
+// resolveID follows a merge record. Merge chains are kept one step long
+// (mergeEntity re-points older merges), so one lookup suffices.
+func resolveID(txn *badger.Txn, id string) (string, error) {
+	v, ok, err := get(txn, key(pMerge, id))
+	if !ok || err != nil {
+		return id, err
+	}
+	m, err := decodeMerge(v)
+	return m.Into, err
+}
+
+// scanKeys returns copies of every key with the given prefix. Writers
+// collect keys before changing them.
+func scanKeys(txn *badger.Txn, prefix []byte) [][]byte {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	var keys [][]byte
+	for it.Rewind(); it.Valid(); it.Next() {
+		keys = append(keys, it.Item().KeyCopy(nil))
+	}
+	return keys
+}
+
+// formGroup is the surface forms of an entity that share one NameKey.
+type formGroup struct {
+	key    string
+	rep    string // the form most documents used, then the smallest
+	repN   int
+	total  int
+	tokens int
+}
+
+func groupForms(forms []counted) []formGroup {
+	idx := map[string]int{}
+	var gs []formGroup
+	for _, f := range forms {
+		k := graph.NameKey(f.S)
+		i, ok := idx[k]
+		if !ok {
+			i = len(gs)
+			idx[k] = i
+			gs = append(gs, formGroup{key: k, tokens: tokenCount(k)})
+		}
+		g := &gs[i]
+		g.total += f.N
+		if f.N > g.repN || (f.N == g.repN && f.S < g.rep) {
+			g.rep, g.repN = f.S, f.N
+		}
+	}
+	return gs
+}
+
+func tokenCount(key string) int {
+	if key == "" {
+		return 0
+	}
+	return strings.Count(key, " ") + 1
+}
+
+// pickName chooses an entity's display name from its forms, independently
+// of the order documents arrived in (so that deleting a document restores
+// the name a store without it would have): the form its ID was made from if
+// still present, else the fullest name, the most used, the smallest.
+func pickName(id string, forms []counted) string {
+	gs := groupForms(forms)
+	if len(gs) == 0 {
+		return ""
+	}
+	slug := id[strings.IndexByte(id, '/')+1:]
+	better := func(a, b formGroup) bool {
+		as, bs := strings.ReplaceAll(a.key, " ", "-") == slug, strings.ReplaceAll(b.key, " ", "-") == slug
+		switch {
+		case as != bs:
+			return as
+		case a.tokens != b.tokens:
+			return a.tokens > b.tokens
+		case a.total != b.total:
+			return a.total > b.total
+		}
+		return a.key < b.key
+	}
+	best := gs[0]
+	for _, g := range gs[1:] {
+		if better(g, best) {
+			best = g
+		}
+	}
+	return best.rep
+}
+
+// nameKeys returns the folded names an entity is indexed under.
+func nameKeys(r *entityRec) []string {
+	if r == nil {
+		return nil
+	}
+	set := map[string]bool{}
+	for _, f := range r.Forms {
+		if k := graph.NameKey(f.S); k != "" {
+			set[k] = true
+		}
+	}
+	if k := graph.NameKey(r.Name); k != "" {
+		set[k] = true
+	}
+	return sortedKeys(set)
+}
+
+// surnames returns the last words of a person's multi-word names.
+func surnames(r *entityRec) []string {
+	if r == nil || r.Type != graph.Person {
+		return nil
+	}
+	set := map[string]bool{}
+	for _, k := range nameKeys(r) {
+		if i := strings.LastIndexByte(k, ' '); i >= 0 {
+			set[k[i+1:]] = true
+		}
+	}
+	return sortedKeys(set)
+}
+
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// diff returns the elements of the sorted slice a missing from b.
+func diff(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if i := sort.SearchStrings(b, s); i == len(b) || b[i] != s {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// listEdit adds or removes id in the sorted ID list stored at k.
+func (w *wtx) listEdit(k []byte, id string, add bool) error {
+	v, _, err := get(w.txn, k)
+	if err != nil {
+		return err
+	}
+	ids, err := decodeIDs(v)
+	if v == nil {
+		ids, err = nil, nil
+	}
+	if err != nil {
+		return err
+	}
+	i := sort.SearchStrings(ids, id)
+	present := i < len(ids) && ids[i] == id
+	switch {
+	case add && !present:
+		ids = append(ids, "")
+		copy(ids[i+1:], ids[i:])
+		ids[i] = id
+	case !add && present:
+		ids = append(ids[:i], ids[i+1:]...)
+	default:
+		return nil
+	}
+	if len(ids) == 0 {
+		return w.txn.Delete(k)
+	}
+	return w.txn.Set(k, encodeIDs(ids))
+}
+
+// readIDs returns the ID list stored at k.
+func readIDs(txn *badger.Txn, k []byte) ([]string, error) {
+	v, ok, err := get(txn, k)
+	if !ok || err != nil {
+		return nil, err
+	}
+	return decodeIDs(v)
+}
+
+// putEntity writes rec under id and keeps the type, name and surname
+// indexes and the counters in step with the change from old (nil for a new
+// entity). keepName keeps rec.Name instead of choosing one.
+func (w *wtx) putEntity(id string, old, rec *entityRec, keepName bool) error {
+	if !keepName || rec.Name == "" {
+		if n := pickName(id, rec.Forms); n != "" {
+			rec.Name = n
+		}
+	}
+	if old == nil {
+		if err := w.txn.Set(key(pType, string(rec.Type), id), nil); err != nil {
+			return err
+		}
+		w.count(cEntities, 1)
+		w.count(cTypePre+string(rec.Type), 1)
+	}
+	if err := w.reindexNames(id, old, rec); err != nil {
+		return err
+	}
+	return w.txn.Set(key(pEntity, id), rec.encode())
+}
+
+func (w *wtx) reindexNames(id string, old, rec *entityRec) error {
+	ok, nk := nameKeys(old), nameKeys(rec)
+	t := string(rec.Type)
+	for _, k := range diff(ok, nk) {
+		if err := w.listEdit(key(pName, t, k), id, false); err != nil {
+			return err
+		}
+	}
+	for _, k := range diff(nk, ok) {
+		if err := w.listEdit(key(pName, t, k), id, true); err != nil {
+			return err
+		}
+	}
+	os, ns := surnames(old), surnames(rec)
+	for _, s := range diff(os, ns) {
+		if err := w.listEdit(key(pSurname, s), id, false); err != nil {
+			return err
+		}
+	}
+	for _, s := range diff(ns, os) {
+		if err := w.listEdit(key(pSurname, s), id, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteEntity removes an entity and its index entries. Automatic merges
+// into it go too: nothing is left for them to resolve to. Analysts' merges
+// stay, so the IDs they retired keep pointing at the entity should it
+// reappear.
+func (w *wtx) deleteEntity(id string, rec *entityRec) error {
+	if err := w.reindexNames(id, rec, &entityRec{Type: rec.Type}); err != nil {
+		return err
+	}
+	for _, k := range [][]byte{key(pEntity, id), key(pType, string(rec.Type), id)} {
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	w.count(cEntities, -1)
+	w.count(cTypePre+string(rec.Type), -1)
+	for _, k := range scanKeys(w.txn, key(pMergeRev, id)) {
+		parts, err := parseKey(k, pMergeRev, 2)
+		if err != nil {
+			return err
+		}
+		v, ok, err := get(w.txn, key(pMerge, parts[1]))
+		if err != nil {
+			return err
+		}
+		if ok {
+			if m, err := decodeMerge(v); err != nil || !m.Auto {
+				continue
+			}
+		}
+		if err := w.txn.Delete(key(pMerge, parts[1])); err != nil {
+			return err
+		}
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// contribute adds (sign +1) or retracts (sign -1) c as document doc's
+// contribution to entity id, creating the entity of type t if needed.
+func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityContrib) error {
+	old, err := getEntity(w.txn, id)
+	if err != nil {
+		return err
+	}
+	rec := &entityRec{Type: t}
+	if old != nil {
+		cp := *old
+		cp.Forms = append([]counted(nil), old.Forms...)
+		cp.Roles = append([]roleCount(nil), old.Roles...)
+		cp.Locs = append([]counted(nil), old.Locs...)
+		cp.Values = append([]counted(nil), old.Values...)
+		rec = &cp
+	}
+	ck := contribKey(doc, kEntity, id)
+	v, found, err := get(w.txn, ck)
+	if err != nil {
+		return err
+	}
+	prev := &entityContrib{}
+	if found {
+		if prev, err = decodeContrib(v); err != nil {
+			return err
+		}
+	} else {
+		rec.Docs++
+		if err := w.txn.Set(key(pEntDoc, id, doc), nil); err != nil {
+			return err
+		}
+	}
+	rec.Forms = addCounted(rec.Forms, c.Forms, 1)
+	rec.Roles = addRoles(rec.Roles, c.Roles, 1)
+	rec.Locs = addCounted(rec.Locs, c.Locs, 1)
+	rec.Values = addCounted(rec.Values, c.Values, 1)
+	prev.Forms = addCounted(prev.Forms, c.Forms, 1)
+	prev.Roles = addRoles(prev.Roles, c.Roles, 1)
+	prev.Locs = addCounted(prev.Locs, c.Locs, 1)
+	prev.Values = addCounted(prev.Values, c.Values, 1)
+	if err := w.txn.Set(ck, prev.encode()); err != nil {
+		return err
+	}
+	return w.putEntity(id, old, rec, false)
+}
+
+// retractEntity removes document doc's contribution and mentions from
+// entity id, deleting the entity when no document supports it any more.
+func (w *wtx) retractEntity(id, doc string, contrib []byte) error {
+	c, err := decodeContrib(contrib)
+	if err != nil {
+		return err
+	}
+	old, err := getEntity(w.txn, id)
+	if err != nil || old == nil {
+		return err
+	}
+	rec := *old
+	rec.Forms = addCounted(append([]counted(nil), old.Forms...), c.Forms, -1)
+	rec.Roles = addRoles(append([]roleCount(nil), old.Roles...), c.Roles, -1)
+	rec.Locs = addCounted(append([]counted(nil), old.Locs...), c.Locs, -1)
+	rec.Values = addCounted(append([]counted(nil), old.Values...), c.Values, -1)
+	mk := scanKeys(w.txn, key(pMention, id, doc))
+	for _, k := range mk {
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	rec.Mentions -= len(mk)
+	w.count(cMentions, -len(mk))
+	rec.Docs--
+	for _, k := range [][]byte{contribKey(doc, kEntity, id), key(pEntDoc, id, doc)} {
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	if rec.Docs <= 0 {
+		return w.deleteEntity(id, old)
+	}
+	return w.putEntity(id, old, &rec, false)
+}
+
+// addMentions stores the mentions of entity id in doc that are not stored
+// yet and returns how many were new.
+func (w *wtx) addMentions(id, doc string, ms []graph.Mention) error {
+	n := 0
+	for _, m := range ms {
+		k := mentionKey(id, doc, m.Start, m.End)
+		ok, err := has(w.txn, k)
+		if err != nil {
+			return err
+		}
+		if ok {
+			continue
+		}
+		if err := w.txn.Set(k, encodeMention(m.Sentence, m.Text)); err != nil {
+			return err
+		}
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	rec, err := getEntity(w.txn, id)
+	if err != nil || rec == nil {
+		return err
+	}
+	old := *rec
+	rec.Mentions += n
+	w.count(cMentions, n)
+	return w.putEntity(id, &old, rec, true)
+}
+
+// render turns a stored entity into the domain type, resolving role
+// targets through merges.
+func render(txn *badger.Txn, id string, r *entityRec) (*graph.Entity, error) {
+	e := &graph.Entity{ID: id, Type: r.Type, Name: r.Name, MentionCount: r.Mentions}
+	nameKey := graph.NameKey(r.Name)
+	for _, g := range groupForms(r.Forms) {
+		if g.key != nameKey && g.rep != r.Name {
+			e.Aliases = append(e.Aliases, g.rep)
+		}
+	}
+	sort.Strings(e.Aliases)
+	seen := map[graph.Role]bool{}
+	for _, rc := range r.Roles {
+		role := graph.Role{Title: rc.Title, Of: rc.Of}
+		if role.Of != "" {
+			of, err := resolveID(txn, role.Of)
+			if err != nil {
+				return nil, err
+			}
+			role.Of = of
+		}
+		if !seen[role] {
+			seen[role] = true
+			e.Roles = append(e.Roles, role)
+		}
+	}
+	sort.Slice(e.Roles, func(i, j int) bool {
+		a, b := e.Roles[i], e.Roles[j]
+		return a.Title < b.Title || a.Title == b.Title && a.Of < b.Of
+	})
+	if l := mostCounted(r.Locs); l != "" {
+		e.Location = decodeLoc(l)
+	}
+	e.Value = mostCounted(r.Values)
+	return e, nil
+}
+
+// mostCounted returns the element given by most documents, then the
+// smallest.
+func mostCounted(cs []counted) string {
+	best := counted{}
+	for _, c := range cs {
+		if c.N > best.N {
+			best = c
+		}
+	}
+	return best.S
+}

@@ -1,0 +1,235 @@
+package store
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// listFacts lists the facts of one kind through an index (prefix: the
+// index keys, whose last string is the fact ID) or the primary keyspace
+// (prefix nil), keeping those keep accepts.
+func listFacts[T any](txn *badger.Txn, k *factKind[T], prefix []byte, keep func(*T) bool, total int, p graph.Page) (graph.List[*T], error) {
+	load := func(key []byte, v []byte) (*T, error) {
+		if prefix != nil {
+			id, err := lastStr(key)
+			if err != nil {
+				return nil, err
+			}
+			r, err := k.get(txn, id)
+			if err != nil || r == nil {
+				return nil, errCorrupt
+			}
+			return &r.Fact, nil
+		}
+		r, err := decodeFact[T](v)
+		if err != nil {
+			return nil, err
+		}
+		return &r.Fact, nil
+	}
+	s := scan[*T]{total: total, build: load}
+	if prefix == nil {
+		s.prefixes = [][]byte{{k.prefix}}
+	} else {
+		s.prefixes = [][]byte{prefix}
+	}
+	if keep != nil {
+		s.total = -1
+		s.needsValue = prefix == nil
+		s.match = func(key, v []byte) (bool, error) {
+			f, err := load(key, v)
+			if err != nil {
+				return false, err
+			}
+			return keep(f), nil
+		}
+	}
+	return s.run(txn, p)
+}
+
+// resolveAll resolves the non-empty IDs pointed to through merges.
+func resolveAll(txn *badger.Txn, ids ...*string) error {
+	for _, p := range ids {
+		if *p == "" {
+			continue
+		}
+		r, err := resolveID(txn, *p)
+		if err != nil {
+			return err
+		}
+		*p = r
+	}
+	return nil
+}
+
+// Figures returns a page of figures matching f, ordered by ID within the
+// index used.
+func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*graph.Figure], error) {
+	var out graph.List[*graph.Figure]
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := resolveAll(txn, &f.About, &f.Place, &f.Entity); err != nil {
+			return err
+		}
+		keep := func(x *graph.Figure) bool {
+			return (f.Measure == "" || x.Measure == f.Measure) &&
+				(f.About == "" || x.About == f.About) &&
+				(f.Place == "" || x.Place == f.Place) &&
+				(f.Entity == "" || x.About == f.Entity || x.Place == f.Entity)
+		}
+		var prefix []byte
+		total := -1
+		switch {
+		case f.Entity != "":
+			prefix = key(pFigByEnt, f.Entity)
+		case f.About != "":
+			prefix = key(pFigByEnt, f.About)
+		case f.Place != "":
+			prefix = key(pFigByEnt, f.Place)
+		case f.Measure != "":
+			prefix = key(pFigByMeas, f.Measure)
+		default:
+			n, err := getCounter(txn, cFigures)
+			if err != nil {
+				return err
+			}
+			total, keep = int(n), nil
+		}
+		var err error
+		out, err = listFacts(txn, &figures, prefix, keep, total, f.Page)
+		return err
+	})
+	return out, err
+}
+
+// FigureTotals groups the figures that have a value by measure and place,
+// optionally of one measure and one place; ordered by measure, then place.
+func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph.FigureTotal, error) {
+	var out []*graph.FigureTotal
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := resolveAll(txn, &place); err != nil {
+			return err
+		}
+		type group struct {
+			t    *graph.FigureTotal
+			docs map[string]bool
+		}
+		groups := map[[2]string]*group{}
+		prefix := []byte{pFigure}
+		switch {
+		case place != "":
+			prefix = key(pFigByEnt, place)
+		case measure != "":
+			prefix = key(pFigByMeas, measure)
+		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: prefix[0] == pFigure})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var r *factRec[graph.Figure]
+			var err error
+			if prefix[0] == pFigure {
+				var v []byte
+				if v, err = it.Item().ValueCopy(nil); err == nil {
+					r, err = decodeFact[graph.Figure](v)
+				}
+			} else {
+				var id string
+				if id, err = lastStr(it.Item().Key()); err == nil {
+					r, err = figures.get(txn, id)
+				}
+			}
+			if err != nil {
+				return err
+			}
+			x := &r.Fact
+			if x.Value == nil || (measure != "" && x.Measure != measure) || (place != "" && x.Place != place) {
+				continue
+			}
+			g := groups[[2]string{x.Measure, x.Place}]
+			if g == nil {
+				g = &group{&graph.FigureTotal{Measure: x.Measure, Place: x.Place, Min: math.Inf(1), Max: math.Inf(-1)}, map[string]bool{}}
+				groups[[2]string{x.Measure, x.Place}] = g
+			}
+			v := *x.Value
+			g.t.Count++
+			g.t.Sum += v
+			g.t.Min, g.t.Max = math.Min(g.t.Min, v), math.Max(g.t.Max, v)
+			g.docs[r.Doc] = true
+		}
+		for _, g := range groups {
+			g.t.Documents = len(g.docs)
+			out = append(out, g.t)
+		}
+		sort.Slice(out, func(i, j int) bool {
+			a, b := out[i], out[j]
+			return a.Measure < b.Measure || a.Measure == b.Measure && a.Place < b.Place
+		})
+		return nil
+	})
+	return out, err
+}
+
+// Events returns a page of events matching f.
+func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*graph.EventFact], error) {
+	var out graph.List[*graph.EventFact]
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := resolveAll(txn, &f.Participant, &f.Place); err != nil {
+			return err
+		}
+		keep := func(e *graph.EventFact) bool {
+			return (f.Kind == "" || e.Kind == f.Kind) &&
+				(f.Place == "" || e.Place == f.Place) &&
+				(f.Participant == "" || slices.Contains(e.Participants, f.Participant))
+		}
+		var prefix []byte
+		total := -1
+		switch {
+		case f.Participant != "":
+			prefix = key(pEvByEnt, f.Participant)
+		case f.Place != "":
+			prefix = key(pEvByEnt, f.Place)
+		case f.Kind != "":
+			prefix = key(pEvByKind, f.Kind)
+		default:
+			n, err := getCounter(txn, cEvents)
+			if err != nil {
+				return err
+			}
+			total, keep = int(n), nil
+		}
+		var err error
+		out, err = listFacts(txn, &events, prefix, keep, total, f.Page)
+		return err
+	})
+	return out, err
+}
+
+// Quotes returns a page of quotes, of one speaker if f.Speaker is set.
+func (db *DB) Quotes(ctx context.Context, f graph.QuoteFilter) (graph.List[*graph.Quote], error) {
+	var out graph.List[*graph.Quote]
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := resolveAll(txn, &f.Speaker); err != nil {
+			return err
+		}
+		var prefix []byte
+		total := -1
+		if f.Speaker != "" {
+			prefix = key(pQuoteBySp, f.Speaker)
+		} else {
+			n, err := getCounter(txn, cQuotes)
+			if err != nil {
+				return err
+			}
+			total = int(n)
+		}
+		var err error
+		out, err = listFacts(txn, &quotes, prefix, nil, total, f.Page)
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,267 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+)
+
+// Key layout.
+//
+// Every key starts with one byte naming its keyspace. Strings inside keys are
+// encoded order-preservingly, as in the FoundationDB tuple layer: the bytes
+// of the string with every 0x00 written as 0x00 0xFF, then a 0x00
+// terminator. We use this rather than a length prefix because it keeps
+// byte order equal to string order, so an index scan yields IDs sorted
+// (dumps and listings need no in-memory sort) while still letting a key hold
+// several strings unambiguously and letting a scan stop at a string prefix.
+// Integers are big-endian and fixed-width, so they sort numerically.
+//
+// In the diagrams, str(x) is an encoded string, u32 a 4-byte big-endian
+// integer, and "→" separates the key from its value (codec.go).
+//
+//	0x01 'v'                               → u32 schema version
+//	0x01 'c' name                          → i64 counter (counterKey)
+//	'd' str(doc)                           → docRec
+//	'D' ^str(published) str(doc)           → ∅   documents newest first (^ = every byte complemented)
+//	'x' str(doc) kind str(id)              → ∅ | entityContrib   what doc contributed (kind below)
+//	'e' str(entity)                        → entityRec
+//	't' str(type) str(entity)              → ∅   entities by type
+//	'n' str(type) str(namekey)             → idList   entities by folded name or alias
+//	'l' str(token)                         → idList   persons with a multi-word name ending in token
+//	'a' str(entity) str(doc)               → ∅   documents that contributed to an entity
+//	'm' str(entity) str(doc) u32 u32       → mentionRec   start and end code points
+//	'M' str(from)                          → mergeRec
+//	'N' str(into) str(from)                → ∅   reverse of 'M'
+//	'R' str(relation)                      → relRec
+//	'o' str(subject) str(pred) str(object) → edgeRec   outward edges
+//	'i' str(object) str(pred) str(subject) → edgeRec   inward edges
+//	'S' str(relation) str(doc)             → supportRec   one document's statements of a relation
+//	'F' str(figure)                        → factRec(Figure)
+//	'g' str(measure) str(figure)           → ∅   figures by measure
+//	'h' str(entity) str(figure)            → ∅   figures by about or place
+//	'V' str(event)                         → factRec(EventFact)
+//	'k' str(kind) str(event)               → ∅   events by kind
+//	'p' str(entity) str(event)             → ∅   events by participant, place or named event
+//	'Q' str(quote)                         → factRec(Quote)
+//	's' str(speaker) str(quote)            → ∅   quotes by speaker
+//
+// Contribution kinds under 'x': 'e' entity (value: the forms, roles and
+// attributes the document added, for exact retraction), 'r' relation, 'f'
+// figure, 'v' event, 'q' quote.
+const (
+	pMeta      = 0x01
+	pDoc       = 'd'
+	pDocDate   = 'D'
+	pContrib   = 'x'
+	pEntity    = 'e'
+	pType      = 't'
+	pName      = 'n'
+	pSurname   = 'l'
+	pEntDoc    = 'a'
+	pMention   = 'm'
+	pMerge     = 'M'
+	pMergeRev  = 'N'
+	pRel       = 'R'
+	pOut       = 'o'
+	pIn        = 'i'
+	pSupport   = 'S'
+	pFigure    = 'F'
+	pFigByMeas = 'g'
+	pFigByEnt  = 'h'
+	pEvent     = 'V'
+	pEvByKind  = 'k'
+	pEvByEnt   = 'p'
+	pQuote     = 'Q'
+	pQuoteBySp = 's'
+
+	kEntity   = 'e'
+	kRelation = 'r'
+	kFigure   = 'f'
+	kEvent    = 'v'
+	kQuote    = 'q'
+)
+
+// schemaVersion is stored under versionKey; Open refuses a store written
+// with another layout.
+const schemaVersion = 1
+
+// dataPrefixes are the keyspaces that hold graph content; a store is empty
+// when none of them has a key.
+var dataPrefixes = []byte{pDoc, pEntity, pMerge, pRel, pFigure, pEvent, pQuote}
+
+func versionKey() []byte { return []byte{pMeta, 'v'} }
+
+func counterKey(name string) []byte { return append([]byte{pMeta, 'c'}, name...) }
+
+// appendStr appends the order-preserving encoding of s.
+func appendStr(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i])
+		if s[i] == 0 {
+			b = append(b, 0xFF)
+		}
+	}
+	return append(b, 0)
+}
+
+// appendStrPrefix appends s encoded without its terminator: a scan prefix
+// for every string that starts with s.
+func appendStrPrefix(b []byte, s string) []byte {
+	b = appendStr(b, s)
+	return b[:len(b)-1]
+}
+
+// readStr decodes one string from the front of b and returns the rest.
+func readStr(b []byte) (string, []byte, error) {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] != 0 {
+			out = append(out, b[i])
+			continue
+		}
+		if i+1 < len(b) && b[i+1] == 0xFF {
+			out = append(out, 0)
+			i++
+			continue
+		}
+		return string(out), b[i+1:], nil
+	}
+	return "", nil, fmt.Errorf("key: unterminated string")
+}
+
+// key builds a key from a keyspace byte and strings.
+func key(prefix byte, parts ...string) []byte {
+	n := 1
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b := make([]byte, 1, n)
+	b[0] = prefix
+	for _, p := range parts {
+		b = appendStr(b, p)
+	}
+	return b
+}
+
+// parseKey is the inverse of key: it checks the keyspace byte and returns
+// the n strings that follow.
+func parseKey(k []byte, prefix byte, n int) ([]string, error) {
+	if len(k) == 0 || k[0] != prefix {
+		return nil, fmt.Errorf("key: want keyspace %q", prefix)
+	}
+	out := make([]string, n)
+	rest := k[1:]
+	for i := range out {
+		var err error
+		if out[i], rest, err = readStr(rest); err != nil {
+			return nil, err
+		}
+	}
+	if len(rest) != 0 {
+		return nil, fmt.Errorf("key: %d trailing bytes", len(rest))
+	}
+	return out, nil
+}
+
+// lastStr returns the last string of a key made of strings only: the ID at
+// the end of an index key. It decodes from the front, since the encoding is
+// only self-delimiting in that direction.
+func lastStr(k []byte) (string, error) {
+	rest := k[1:]
+	var s string
+	var err error
+	for len(rest) > 0 {
+		if s, rest, err = readStr(rest); err != nil {
+			return "", err
+		}
+	}
+	return s, nil
+}
+
+// docDateKey orders documents newest first: the complemented encoding of
+// the published date reverses its order; undated documents sort last.
+func docDateKey(published, doc string) []byte {
+	b := []byte{pDocDate}
+	start := len(b)
+	b = appendStr(b, published)
+	for i := start; i < len(b); i++ {
+		b[i] = ^b[i]
+	}
+	return appendStr(b, doc)
+}
+
+// parseDocDateKey is the inverse of docDateKey.
+func parseDocDateKey(k []byte) (published, doc string, err error) {
+	if len(k) == 0 || k[0] != pDocDate {
+		return "", "", fmt.Errorf("key: want keyspace %q", pDocDate)
+	}
+	inv := make([]byte, len(k)-1)
+	for i := range inv {
+		inv[i] = ^k[i+1]
+	}
+	if published, _, err = readStr(inv); err != nil {
+		return "", "", err
+	}
+	n := len(appendStr(nil, published))
+	doc, _, err = readStr(k[1+n:])
+	return published, doc, err
+}
+
+func contribKey(doc string, kind byte, id string) []byte {
+	b := appendStr([]byte{pContrib}, doc)
+	b = append(b, kind)
+	return appendStr(b, id)
+}
+
+// contribPrefix is the scan prefix of everything doc contributed.
+func contribPrefix(doc string) []byte { return appendStr([]byte{pContrib}, doc) }
+
+// parseContribKey is the inverse of contribKey.
+func parseContribKey(k []byte) (doc string, kind byte, id string, err error) {
+	if len(k) == 0 || k[0] != pContrib {
+		return "", 0, "", fmt.Errorf("key: want keyspace %q", pContrib)
+	}
+	doc, rest, err := readStr(k[1:])
+	if err != nil || len(rest) < 2 {
+		return "", 0, "", fmt.Errorf("key: short contribution key")
+	}
+	id, _, err = readStr(rest[1:])
+	return doc, rest[0], id, err
+}
+
+func mentionKey(entity, doc string, start, end int) []byte {
+	b := key(pMention, entity, doc)
+	b = binary.BigEndian.AppendUint32(b, uint32(start))
+	return binary.BigEndian.AppendUint32(b, uint32(end))
+}
+
+// parseMentionKey is the inverse of mentionKey.
+func parseMentionKey(k []byte) (entity, doc string, start, end int, err error) {
+	if len(k) < 9 || k[0] != pMention {
+		return "", "", 0, 0, fmt.Errorf("key: bad mention key")
+	}
+	rest := k[1:]
+	if entity, rest, err = readStr(rest); err != nil {
+		return
+	}
+	if doc, rest, err = readStr(rest); err != nil {
+		return
+	}
+	if len(rest) != 8 {
+		return "", "", 0, 0, fmt.Errorf("key: bad mention offsets")
+	}
+	return entity, doc, int(binary.BigEndian.Uint32(rest)), int(binary.BigEndian.Uint32(rest[4:])), nil
+}
+
+// prefixEnd returns the smallest key greater than every key with prefix p,
+// or nil if there is none.
+func prefixEnd(p []byte) []byte {
+	end := append([]byte(nil), p...)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xFF {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,220 @@
+package store
+
+import (
+	"context"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// MergeEntities merges the entities ids into the entity into: their
+// mentions, surface forms, roles, relations and facts move to it, and the
+// old IDs resolve to it from then on. IDs that were already merged resolve
+// first. ENOTFOUND if any entity is missing, EINVALID if one has another
+// type than into or the list is empty.
+func (db *DB) MergeEntities(ctx context.Context, ids []string, into string) (*graph.Entity, error) {
+	if len(ids) == 0 || into == "" {
+		return nil, graph.Errorf(graph.EINVALID, "merge needs entity ids and a target")
+	}
+	var out *graph.Entity
+	err := db.update(ctx, func(w *wtx) error {
+		target, err := resolveID(w.txn, into)
+		if err != nil {
+			return err
+		}
+		if rec, err := getEntity(w.txn, target); err != nil {
+			return err
+		} else if rec == nil {
+			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", into)
+		}
+		for _, id := range ids {
+			from, err := resolveID(w.txn, id)
+			if err != nil {
+				return err
+			}
+			if from == target {
+				continue
+			}
+			if err := w.mergeEntity(from, target, false); err != nil {
+				return err
+			}
+		}
+		rec, err := getEntity(w.txn, target)
+		if err != nil {
+			return err
+		}
+		out, err = render(w.txn, target, rec)
+		return err
+	})
+	return out, err
+}
+
+// mergeEntity moves everything of entity from to entity into and records
+// the merge; auto marks merges the store decided on itself.
+func (w *wtx) mergeEntity(from, into string, auto bool) error {
+	fromRec, err := getEntity(w.txn, from)
+	if err != nil {
+		return err
+	}
+	intoRec, err := getEntity(w.txn, into)
+	if err != nil {
+		return err
+	}
+	switch {
+	case fromRec == nil:
+		return graph.Errorf(graph.ENOTFOUND, "entity %q not found", from)
+	case intoRec == nil:
+		return graph.Errorf(graph.ENOTFOUND, "entity %q not found", into)
+	case fromRec.Type != intoRec.Type:
+		return graph.Errorf(graph.EINVALID, "cannot merge %s %q into %s %q", fromRec.Type, from, intoRec.Type, into)
+	}
+	rec := *intoRec
+	rec.Forms = addCounted(append([]counted(nil), intoRec.Forms...), fromRec.Forms, 1)
+	rec.Roles = addRoles(append([]roleCount(nil), intoRec.Roles...), fromRec.Roles, 1)
+	rec.Locs = addCounted(append([]counted(nil), intoRec.Locs...), fromRec.Locs, 1)
+	rec.Values = addCounted(append([]counted(nil), intoRec.Values...), fromRec.Values, 1)
+
+	moved, err := w.moveMentions(from, into)
+	if err != nil {
+		return err
+	}
+	rec.Mentions += moved
+	docs, err := w.moveContribs(from, into)
+	if err != nil {
+		return err
+	}
+	rec.Docs += docs
+	if err := w.rekeyRelations(from, into); err != nil {
+		return err
+	}
+	if err := figures.repoint(w, from, into); err != nil {
+		return err
+	}
+	if err := events.repoint(w, from, into); err != nil {
+		return err
+	}
+	if err := quotes.repoint(w, from, into); err != nil {
+		return err
+	}
+	// Keep merge chains one step long: what was merged into from now
+	// resolves to into directly.
+	for _, k := range scanKeys(w.txn, key(pMergeRev, from)) {
+		parts, err := parseKey(k, pMergeRev, 2)
+		if err != nil {
+			return err
+		}
+		v, ok, err := get(w.txn, key(pMerge, parts[1]))
+		if err != nil || !ok {
+			return err
+		}
+		m, err := decodeMerge(v)
+		if err != nil {
+			return err
+		}
+		if err := w.putMerge(parts[1], mergeRec{Into: into, Auto: m.Auto}); err != nil {
+			return err
+		}
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	if err := w.deleteEntity(from, fromRec); err != nil {
+		return err
+	}
+	if err := w.putMerge(from, mergeRec{Into: into, Auto: auto}); err != nil {
+		return err
+	}
+	return w.putEntity(into, intoRec, &rec, false)
+}
+
+func (w *wtx) putMerge(from string, m mergeRec) error {
+	if err := w.txn.Set(key(pMerge, from), m.encode()); err != nil {
+		return err
+	}
+	return w.txn.Set(key(pMergeRev, m.Into, from), nil)
+}
+
+// moveMentions re-keys from's mentions to into and returns how many into
+// gained; a span both were mentioned at counts once.
+func (w *wtx) moveMentions(from, into string) (int, error) {
+	moved := 0
+	it := w.txn.NewIterator(badger.IteratorOptions{Prefix: key(pMention, from), PrefetchValues: true})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		_, doc, s, e, err := parseMentionKey(it.Item().Key())
+		if err != nil {
+			return 0, err
+		}
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return 0, err
+		}
+		nk := mentionKey(into, doc, s, e)
+		dup, err := has(w.txn, nk)
+		if err != nil {
+			return 0, err
+		}
+		if dup {
+			w.count(cMentions, -1)
+		} else {
+			if err := w.txn.Set(nk, v); err != nil {
+				return 0, err
+			}
+			moved++
+		}
+		if err := w.txn.Delete(it.Item().KeyCopy(nil)); err != nil {
+			return 0, err
+		}
+	}
+	return moved, nil
+}
+
+// moveContribs moves the documents' contributions from entity from to into
+// and returns how many documents into gained.
+func (w *wtx) moveContribs(from, into string) (int, error) {
+	gained := 0
+	for _, k := range scanKeys(w.txn, key(pEntDoc, from)) {
+		parts, err := parseKey(k, pEntDoc, 2)
+		if err != nil {
+			return 0, err
+		}
+		doc := parts[1]
+		v, _, err := get(w.txn, contribKey(doc, kEntity, from))
+		if err != nil {
+			return 0, err
+		}
+		c, err := decodeContrib(v)
+		if err != nil {
+			return 0, err
+		}
+		for _, dk := range [][]byte{contribKey(doc, kEntity, from), k} {
+			if err := w.txn.Delete(dk); err != nil {
+				return 0, err
+			}
+		}
+		tv, found, err := get(w.txn, contribKey(doc, kEntity, into))
+		if err != nil {
+			return 0, err
+		}
+		if found {
+			t, err := decodeContrib(tv)
+			if err != nil {
+				return 0, err
+			}
+			c.Forms = addCounted(t.Forms, c.Forms, 1)
+			c.Roles = addRoles(t.Roles, c.Roles, 1)
+			c.Locs = addCounted(t.Locs, c.Locs, 1)
+			c.Values = addCounted(t.Values, c.Values, 1)
+		} else {
+			gained++
+			if err := w.txn.Set(key(pEntDoc, into, doc), nil); err != nil {
+				return 0, err
+			}
+		}
+		if err := w.txn.Set(contribKey(doc, kEntity, into), c.encode()); err != nil {
+			return 0, err
+		}
+	}
+	return gained, nil
+}

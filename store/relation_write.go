@@ -1,0 +1,329 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// maxEvidence caps the evidence kept per relation and document; weights
+// stay exact.
+const maxEvidence = 20
+
+// relationID derives a relation's ID from its resolved endpoints and
+// predicate, so that two runs over the same input agree.
+func relationID(s, p, o string) string {
+	h := sha256.Sum256([]byte(s + "\x00" + p + "\x00" + o))
+	return "rel/" + hex.EncodeToString(h[:8])
+}
+
+// symmetric reports whether a relation is stored with its endpoints in
+// canonical (sorted) order.
+func symmetric(r *graph.Relation) bool {
+	return r.Symmetric || r.Predicate == graph.Met || r.Predicate == graph.MentionedWith
+}
+
+func mentionLess(a, b graph.Mention) bool {
+	if a.Document != b.Document {
+		return a.Document < b.Document
+	}
+	if a.Sentence != b.Sentence {
+		return a.Sentence < b.Sentence
+	}
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	if a.End != b.End {
+		return a.End < b.End
+	}
+	return a.Text < b.Text
+}
+
+// mergeEvidence returns the sorted, deduplicated union of a and b, capped.
+func mergeEvidence(a, b []graph.Mention) []graph.Mention {
+	all := append(append([]graph.Mention(nil), a...), b...)
+	sort.Slice(all, func(i, j int) bool { return mentionLess(all[i], all[j]) })
+	out := all[:0]
+	for i, m := range all {
+		if i > 0 && m == all[i-1] {
+			continue
+		}
+		out = append(out, m)
+	}
+	if len(out) > maxEvidence {
+		out = out[:maxEvidence]
+	}
+	return out
+}
+
+func getRel(txn *badger.Txn, id string) (*relRec, error) {
+	v, ok, err := get(txn, key(pRel, id))
+	if !ok || err != nil {
+		return nil, err
+	}
+	return decodeRel(v)
+}
+
+func getSupport(txn *badger.Txn, rel, doc string) (*supportRec, error) {
+	v, ok, err := get(txn, key(pSupport, rel, doc))
+	if !ok || err != nil {
+		return nil, err
+	}
+	return decodeSupport(v, doc)
+}
+
+// putRel writes a relation and both of its edges.
+func (w *wtx) putRel(id string, r *relRec) error {
+	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric}.encode()
+	if err := w.txn.Set(key(pOut, r.Subject, r.Predicate, r.Object), e); err != nil {
+		return err
+	}
+	if err := w.txn.Set(key(pIn, r.Object, r.Predicate, r.Subject), e); err != nil {
+		return err
+	}
+	return w.txn.Set(key(pRel, id), r.encode())
+}
+
+func (w *wtx) deleteRel(id string, r *relRec) error {
+	for _, k := range [][]byte{key(pOut, r.Subject, r.Predicate, r.Object), key(pIn, r.Object, r.Predicate, r.Subject), key(pRel, id)} {
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	w.count(cRelations, -1)
+	return nil
+}
+
+// addSupport adds document doc's statements of (s, p, o) — endpoints
+// already resolved and canonically ordered — combining them with any the
+// document already made, and returns the relation's ID.
+func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec) (string, error) {
+	var id string
+	var rec *relRec
+	v, ok, err := get(w.txn, key(pOut, s, p, o))
+	if err != nil {
+		return "", err
+	}
+	if ok {
+		e, err := decodeEdge(v)
+		if err != nil {
+			return "", err
+		}
+		id = e.Relation
+		if rec, err = getRel(w.txn, id); err != nil {
+			return "", err
+		}
+	}
+	if rec == nil {
+		id = relationID(s, p, o)
+		if taken, err := has(w.txn, key(pRel, id)); err != nil {
+			return "", err
+		} else if taken {
+			return "", fmt.Errorf("relation id %s collides", id)
+		}
+		rec = &relRec{Subject: s, Predicate: p, Object: o}
+		w.count(cRelations, 1)
+	}
+	added := sup.Count
+	prev, err := getSupport(w.txn, id, doc)
+	if err != nil {
+		return "", err
+	}
+	if prev != nil {
+		role := prev.Role
+		if role == "" {
+			role = sup.Role
+		}
+		sup = &supportRec{
+			Count:      prev.Count + sup.Count,
+			Confidence: max(prev.Confidence, sup.Confidence),
+			Role:       role,
+			Symmetric:  prev.Symmetric || sup.Symmetric,
+			Evidence:   mergeEvidence(prev.Evidence, sup.Evidence),
+		}
+	}
+	rec.Weight += added
+	rec.Confidence = max(rec.Confidence, sup.Confidence)
+	rec.Symmetric = rec.Symmetric || sup.Symmetric
+	if sup.Role != "" && (!rec.HasRole || doc < rec.RoleDoc || doc == rec.RoleDoc) {
+		rec.Role, rec.RoleDoc, rec.HasRole = sup.Role, doc, true
+	}
+	if err := w.txn.Set(key(pSupport, id, doc), sup.encode()); err != nil {
+		return "", err
+	}
+	if err := w.txn.Set(contribKey(doc, kRelation, id), nil); err != nil {
+		return "", err
+	}
+	return id, w.putRel(id, rec)
+}
+
+// removeSupport retracts document doc's statements of relation id.
+func (w *wtx) removeSupport(id, doc string) error {
+	for _, k := range [][]byte{key(pSupport, id, doc), contribKey(doc, kRelation, id)} {
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	return w.recomputeRel(id)
+}
+
+// recomputeRel rebuilds a relation's aggregate from its supports, the same
+// way addSupport builds it incrementally, and deletes it if none is left.
+func (w *wtx) recomputeRel(id string) error {
+	old, err := getRel(w.txn, id)
+	if err != nil || old == nil {
+		return err
+	}
+	rec := &relRec{Subject: old.Subject, Predicate: old.Predicate, Object: old.Object}
+	n := 0
+	err = eachSupport(w.txn, id, func(doc string, s *supportRec) error {
+		n++
+		rec.Weight += s.Count
+		rec.Confidence = max(rec.Confidence, s.Confidence)
+		rec.Symmetric = rec.Symmetric || s.Symmetric
+		if s.Role != "" && !rec.HasRole { // supports come in document order
+			rec.Role, rec.RoleDoc, rec.HasRole = s.Role, doc, true
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return w.deleteRel(id, old)
+	}
+	return w.putRel(id, rec)
+}
+
+// eachSupport calls fn for each support of relation id, in document order.
+func eachSupport(txn *badger.Txn, id string, fn func(doc string, s *supportRec) error) error {
+	prefix := key(pSupport, id)
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 16})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		parts, err := parseKey(it.Item().Key(), pSupport, 2)
+		if err != nil {
+			return err
+		}
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		s, err := decodeSupport(v, parts[1])
+		if err != nil {
+			return err
+		}
+		if err := fn(parts[1], s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evidence returns the first maxEvidence evidence mentions of relation id
+// in (document, position) order.
+func evidence(txn *badger.Txn, id string) ([]graph.Mention, error) {
+	var out []graph.Mention
+	errEnough := fmt.Errorf("enough")
+	err := eachSupport(txn, id, func(_ string, s *supportRec) error {
+		out = append(out, s.Evidence...)
+		if len(out) >= maxEvidence {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && err != errEnough {
+		return nil, err
+	}
+	if len(out) > maxEvidence {
+		out = out[:maxEvidence]
+	}
+	return out, nil
+}
+
+// renderRel turns a stored relation into the domain type, with evidence.
+func renderRel(txn *badger.Txn, id string, r *relRec) (*graph.Relation, error) {
+	ev, err := evidence(txn, id)
+	if err != nil {
+		return nil, err
+	}
+	return &graph.Relation{
+		ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
+		Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: ev,
+	}, nil
+}
+
+// rekeyRelations moves every relation touching entity from to entity into,
+// combining them with relations into already has; relations that would
+// link into to itself are dropped.
+func (w *wtx) rekeyRelations(from, into string) error {
+	ids := map[string]bool{}
+	for _, p := range []byte{pOut, pIn} {
+		it := w.txn.NewIterator(badger.IteratorOptions{Prefix: key(p, from), PrefetchValues: true})
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			e, err := decodeEdge(v)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			ids[e.Relation] = true
+		}
+		it.Close()
+	}
+	for _, id := range sortedKeys(ids) {
+		r, err := getRel(w.txn, id)
+		if err != nil || r == nil {
+			return err
+		}
+		s, o := r.Subject, r.Object
+		if s == from {
+			s = into
+		}
+		if o == from {
+			o = into
+		}
+		if r.Symmetric && s > o {
+			s, o = o, s
+		}
+		type moved struct {
+			doc string
+			sup *supportRec
+		}
+		var sups []moved
+		if err := eachSupport(w.txn, id, func(doc string, sup *supportRec) error {
+			sups = append(sups, moved{doc, sup})
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, m := range sups {
+			for _, k := range [][]byte{key(pSupport, id, m.doc), contribKey(m.doc, kRelation, id)} {
+				if err := w.txn.Delete(k); err != nil {
+					return err
+				}
+			}
+		}
+		if err := w.deleteRel(id, r); err != nil {
+			return err
+		}
+		if s == o {
+			continue
+		}
+		for _, m := range sups {
+			if _, err := w.addSupport(s, r.Predicate, o, m.doc, m.sup); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

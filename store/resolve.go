@@ -1,0 +1,139 @@
+package store
+
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// resolveEntity maps an extraction's document-local entity to the ID of the
+// global entity it denotes, creating that entity (empty, to be filled by
+// contribute) when there is none. In order:
+//
+//  1. an entity of the same type with the local ID (following merges);
+//  2. an entity of the same type with the same folded name;
+//  3. for a person with a multi-word name, a new entity for that name, into
+//     which a surname-only person ("Putin") is merged if that surname now
+//     belongs to exactly one full name;
+//  4. an entity of the same type named like one of the aliases;
+//  5. for a one-word person name, the one person whose full name ends in it;
+//  6. a new entity with the ID made from the name.
+//
+// Where several entities match, the most mentioned wins, then the smallest ID.
+func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
+	t := e.Type
+	if id, ok, err := w.existing(e.ID, t); ok || err != nil {
+		return id, err
+	}
+	nk := graph.NameKey(e.Name)
+	if id, ok, err := w.byName(t, nk); ok || err != nil {
+		return id, err
+	}
+	if t == graph.Person && tokenCount(nk) >= 2 {
+		id, err := w.create(graph.EntityID(t, e.Name), t)
+		if err != nil {
+			return "", err
+		}
+		return id, w.absorbSurname(id, nk[strings.LastIndexByte(nk, ' ')+1:])
+	}
+	for _, a := range e.Aliases {
+		if id, ok, err := w.byName(t, graph.NameKey(a)); ok || err != nil {
+			return id, err
+		}
+	}
+	if t == graph.Person && tokenCount(nk) == 1 {
+		ids, err := readIDs(w.txn, key(pSurname, nk))
+		if err != nil {
+			return "", err
+		}
+		if len(ids) == 1 {
+			return ids[0], nil
+		}
+	}
+	return w.create(graph.EntityID(t, e.Name), t)
+}
+
+// existing returns id, following merges, if an entity of type t is stored
+// under it.
+func (w *wtx) existing(id string, t graph.EntityType) (string, bool, error) {
+	id, err := resolveID(w.txn, id)
+	if err != nil {
+		return "", false, err
+	}
+	rec, err := getEntity(w.txn, id)
+	if err != nil || rec == nil || rec.Type != t {
+		return "", false, err
+	}
+	return id, true, nil
+}
+
+// byName returns the best entity of type t indexed under the folded name nk.
+func (w *wtx) byName(t graph.EntityType, nk string) (string, bool, error) {
+	if nk == "" {
+		return "", false, nil
+	}
+	ids, err := readIDs(w.txn, key(pName, string(t), nk))
+	if err != nil || len(ids) == 0 {
+		return "", false, err
+	}
+	best, bestN := "", -1
+	for _, id := range ids {
+		rec, err := getEntity(w.txn, id)
+		if err != nil {
+			return "", false, err
+		}
+		if rec != nil && rec.Mentions > bestN {
+			best, bestN = id, rec.Mentions
+		}
+	}
+	return best, best != "", nil
+}
+
+// create returns the entity for a new name: id, or what id was merged
+// into. The record itself is written by the first contribution.
+func (w *wtx) create(id string, t graph.EntityType) (string, error) {
+	return resolveID(w.txn, id)
+}
+
+// absorbSurname merges the surname-only person named surname into the
+// person id, when id is the only person whose full name ends in surname.
+func (w *wtx) absorbSurname(id, surname string) error {
+	others, err := readIDs(w.txn, key(pSurname, surname))
+	if err != nil {
+		return err
+	}
+	for _, o := range others {
+		if o != id {
+			return nil // the surname is ambiguous
+		}
+	}
+	ids, err := readIDs(w.txn, key(pName, string(graph.Person), surname))
+	if err != nil {
+		return err
+	}
+	var short []string
+	for _, cand := range ids {
+		if cand == id {
+			continue
+		}
+		rec, err := getEntity(w.txn, cand)
+		if err != nil {
+			return err
+		}
+		if rec != nil && len(surnames(rec)) == 0 {
+			short = append(short, cand)
+		}
+	}
+	if len(short) != 1 {
+		return nil
+	}
+	// A new entity has no record yet; merging needs one to merge into.
+	if rec, err := getEntity(w.txn, id); err != nil {
+		return err
+	} else if rec == nil {
+		if err := w.putEntity(id, nil, &entityRec{Type: graph.Person}, true); err != nil {
+			return err
+		}
+	}
+	return w.mergeEntity(short[0], id, true)
+}

@@ -1,0 +1,241 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// restoreBatch is how many records one restore transaction holds at most.
+const restoreBatch = 500
+
+// Restore loads a dump into an empty store (ECONFLICT otherwise), so that
+// dumping it again yields the same records. next returns io.EOF after the
+// last record. Records must come in dump order: an entity before its
+// mentions. Restore is not atomic: on error, delete the store and retry.
+//
+// A dump does not say which document gave which name form or role, nor how
+// a relation's weight beyond its evidence splits over documents. Restored
+// forms and roles therefore stay with their entity until it disappears, and
+// weight not covered by evidence stays with the relation when documents
+// are deleted later.
+func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) error {
+	if db.cfg.readOnly {
+		return graph.Errorf(graph.EINVALID, "store is open read-only")
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	empty, err := db.empty()
+	if err != nil {
+		return internal(err)
+	}
+	if !empty {
+		return graph.Errorf(graph.ECONFLICT, "cannot restore into a store that is not empty")
+	}
+	w := db.newWtx()
+	defer func() { w.txn.Discard() }()
+	var batch []*graph.Record // applied in w, not yet committed
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec, err := next()
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return err
+		}
+		if rec == nil {
+			return graph.Errorf(graph.EINVALID, "restore: nil record")
+		}
+		err = w.restore(rec)
+		if errors.Is(err, badger.ErrTxnTooBig) && len(batch) > 0 {
+			// The transaction is full: commit the batch without this
+			// record, redoing it in a fresh transaction since the failed
+			// record left the current one half-written, then retry.
+			w.txn.Discard()
+			w = db.newWtx()
+			for _, r := range batch {
+				if err := w.restore(r); err != nil {
+					return internal(err)
+				}
+			}
+			if err := w.commit(); err != nil {
+				return internal(err)
+			}
+			w, batch = db.newWtx(), nil
+			err = w.restore(rec)
+		}
+		if err != nil {
+			return internal(err)
+		}
+		batch = append(batch, rec)
+		if len(batch) == restoreBatch {
+			if err := w.commit(); err != nil {
+				return internal(err)
+			}
+			w, batch = db.newWtx(), nil
+		}
+	}
+	return internal(w.commit())
+}
+
+func (w *wtx) restore(r *graph.Record) error {
+	bad := func(format string, args ...any) error {
+		return graph.Errorf(graph.EINVALID, "restore %s: "+format, append([]any{r.Kind}, args...)...)
+	}
+	switch {
+	case r.Kind == graph.RecordDocument && r.Document != nil:
+		d := *r.Document
+		if err := d.Validate(); err != nil {
+			return err
+		}
+		if ok, err := has(w.txn, key(pDoc, d.ID)); err != nil || ok {
+			return errors.Join(err, bad("duplicate document %q", d.ID))
+		}
+		if err := w.txn.Set(key(pDoc, d.ID), (&docRec{Doc: d, Hash: hashText(d.Text)}).encode()); err != nil {
+			return err
+		}
+		w.count(cDocuments, 1)
+		return w.txn.Set(docDateKey(d.Published, d.ID), nil)
+
+	case r.Kind == graph.RecordEntity && r.Entity != nil:
+		e := r.Entity
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if ok, err := has(w.txn, key(pEntity, e.ID)); err != nil || ok {
+			return errors.Join(err, bad("duplicate entity %q", e.ID))
+		}
+		rec := &entityRec{Type: e.Type, Name: e.Name}
+		for _, f := range e.Names() {
+			rec.Forms = addCounted(rec.Forms, []counted{{f, 1}}, 1)
+		}
+		for _, ro := range e.Roles {
+			rec.Roles = addRoles(rec.Roles, []roleCount{{ro.Title, ro.Of, 1}}, 1)
+		}
+		if e.Location != nil {
+			rec.Locs = []counted{{encodeLoc(e.Location), 1}}
+		}
+		if e.Value != "" {
+			rec.Values = []counted{{e.Value, 1}}
+		}
+		return w.putEntity(e.ID, nil, rec, true)
+
+	case r.Kind == graph.RecordMention && r.Mention != nil:
+		m := r.Mention
+		rec, err := getEntity(w.txn, m.Entity)
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			return bad("mention of unknown entity %q", m.Entity)
+		}
+		k := mentionKey(m.Entity, m.Document, m.Start, m.End)
+		if ok, err := has(w.txn, k); err != nil || ok {
+			return errors.Join(err, bad("duplicate mention %q at %d", m.Text, m.Start))
+		}
+		if err := w.txn.Set(k, encodeMention(m.Sentence, m.Text)); err != nil {
+			return err
+		}
+		w.count(cMentions, 1)
+		old := *rec
+		rec.Mentions++
+		ck := contribKey(m.Document, kEntity, m.Entity)
+		if ok, err := has(w.txn, ck); err != nil {
+			return err
+		} else if !ok {
+			rec.Docs++
+			if err := w.txn.Set(ck, nil); err != nil {
+				return err
+			}
+			if err := w.txn.Set(key(pEntDoc, m.Entity, m.Document), nil); err != nil {
+				return err
+			}
+		}
+		return w.putEntity(m.Entity, &old, rec, true)
+
+	case r.Kind == graph.RecordRelation && r.Relation != nil:
+		return w.restoreRelation(r.Relation)
+
+	case r.Kind == graph.RecordFigure && r.Figure != nil:
+		f := *r.Figure
+		return figures.put(w, f.Evidence.Document, &f, true)
+
+	case r.Kind == graph.RecordEvent && r.Event != nil:
+		e := *r.Event
+		doc := ""
+		if len(e.Evidence) > 0 {
+			doc = e.Evidence[0].Document
+		}
+		return events.put(w, doc, &e, true)
+
+	case r.Kind == graph.RecordQuote && r.Quote != nil:
+		q := *r.Quote
+		return quotes.put(w, q.Evidence.Document, &q, true)
+
+	case r.Kind == graph.RecordMerge && r.Merge != nil:
+		if r.Merge.From == "" || r.Merge.Into == "" {
+			return bad("from and into required")
+		}
+		return w.putMerge(r.Merge.From, mergeRec{Into: r.Merge.Into})
+	}
+	return graph.Errorf(graph.EINVALID, "restore: bad record of kind %q", r.Kind)
+}
+
+// restoreRelation rebuilds a relation's supports from its evidence: one per
+// document the evidence comes from, counting its evidence, and one without
+// a document for the rest of the weight.
+func (w *wtx) restoreRelation(rel *graph.Relation) error {
+	if err := rel.Validate(); err != nil {
+		return err
+	}
+	if ok, err := has(w.txn, key(pOut, rel.Subject, rel.Predicate, rel.Object)); err != nil || ok {
+		return errors.Join(err, graph.Errorf(graph.EINVALID, "restore relation: duplicate %s %s %s", rel.Subject, rel.Predicate, rel.Object))
+	}
+	byDoc := map[string]*supportRec{}
+	var docs []string
+	total := 0
+	for _, m := range rel.Evidence {
+		s := byDoc[m.Document]
+		if s == nil {
+			s = &supportRec{Confidence: rel.Confidence, Role: rel.Role, Symmetric: rel.Symmetric}
+			byDoc[m.Document] = s
+			docs = append(docs, m.Document)
+		}
+		s.Count++
+		total++
+		s.Evidence = append(s.Evidence, m)
+	}
+	if rest := rel.Weight - total; rest > 0 {
+		if s := byDoc[""]; s != nil {
+			s.Count += rest
+		} else {
+			byDoc[""] = &supportRec{Count: rest, Confidence: rel.Confidence, Role: rel.Role, Symmetric: rel.Symmetric}
+			docs = append(docs, "")
+		}
+	} else if rest < 0 {
+		return graph.Errorf(graph.EINVALID, "restore relation %q: weight %d below its %d evidence", rel.ID, rel.Weight, total)
+	}
+	rec := &relRec{Subject: rel.Subject, Predicate: rel.Predicate, Object: rel.Object, Symmetric: rel.Symmetric, Confidence: rel.Confidence, Weight: rel.Weight}
+	for _, doc := range docs {
+		s := byDoc[doc]
+		if rel.Role != "" && (!rec.HasRole || doc < rec.RoleDoc) {
+			rec.Role, rec.RoleDoc, rec.HasRole = rel.Role, doc, true
+		}
+		if err := w.txn.Set(key(pSupport, rel.ID, doc), s.encode()); err != nil {
+			return err
+		}
+		if doc != "" {
+			if err := w.txn.Set(contribKey(doc, kRelation, rel.ID), nil); err != nil {
+				return err
+			}
+		}
+	}
+	w.count(cRelations, 1)
+	return w.putRel(rel.ID, rec)
+}
