@@ -54,6 +54,8 @@ func commands() []command {
 		{"stats", "print counts of what the store holds", runStats},
 		{"delete", "delete documents and the facts only they support", runDelete},
 		{"merge", "merge duplicate entities into one", runMerge},
+		{"export", "write a graph dump (nquads, jsonld, graphml, csv, jsonl)", runExport},
+		{"import", "restore a jsonl dump into an empty store", runImport},
 		{"serve", "serve the GraphQL API and the explorer", runServe},
 		{"train", "rebuild the entity tagger's model from ../shared/data", runTrain},
 	}

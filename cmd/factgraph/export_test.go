@@ -1,0 +1,430 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
+)
+
+// Awkward names the fixture store holds; every format must carry them.
+const (
+	exportTricky = "The \"Quoted\" \\Back\\slash\\ Co.\nLine two\tTabbed 🚀"
+	exportRTL    = "بشار الأسد"
+)
+
+// exportSpan returns the mention of the first occurrence of surface in
+// text, in code points.
+func exportSpan(t testing.TB, doc, text, surface string, sentence int) graph.Mention {
+	t.Helper()
+	i := strings.Index(text, surface)
+	if i < 0 {
+		t.Fatalf("%q not in text", surface)
+	}
+	start := utf8.RuneCountInString(text[:i])
+	return graph.Mention{Document: doc, Sentence: sentence, Start: start, End: start + utf8.RuneCountInString(surface), Text: surface}
+}
+
+// exportExtractions are two hand-made documents with tricky names and IDs,
+// every kind of fact, and a relation that both documents state.
+func exportExtractions(t testing.TB) []*graph.Extraction {
+	text1 := "Sochi: President Vladimir Putin met " + exportRTL + " on Tuesday. " + exportTricky +
+		" said more than 450,000 people have been killed. \"We agree,\" Putin said. Russia denied it."
+	d1 := "reuters 1"
+	ent := func(typ graph.EntityType, id, name string, ms ...graph.Mention) *graph.Entity {
+		for i := range ms {
+			ms[i].Entity = id
+		}
+		return &graph.Entity{ID: id, Type: typ, Name: name, Mentions: ms, MentionCount: len(ms)}
+	}
+	putin := ent(graph.Person, "person/vladimir-putin", "Vladimir Putin", exportSpan(t, d1, text1, "Vladimir Putin", 0))
+	putin.Roles = []graph.Role{{Title: "President", Of: "place/russia"}}
+	assad := ent(graph.Person, "person/bashar al-assad", exportRTL, exportSpan(t, d1, text1, exportRTL, 0))
+	assad.Aliases = []string{"Assad; the \"Lion\""}
+	sochi := ent(graph.Place, "place/sochi", "Sochi", exportSpan(t, d1, text1, "Sochi", 0))
+	sochi.Location = &graph.GeoPoint{Lat: 43.6028, Lon: 39.7342, CountryCode: "RU"}
+	russia := ent(graph.Place, "place/russia", "Russia", exportSpan(t, d1, text1, "Russia", 3))
+	quoted := ent(graph.Organization, "organization/the quoted co", exportTricky, exportSpan(t, d1, text1, exportTricky, 1))
+	sentence := exportSpan(t, d1, text1, "Sochi: President Vladimir Putin met "+exportRTL+" on Tuesday.", 0)
+	killed := 450000.0
+	x1 := &graph.Extraction{
+		Document: graph.Document{ID: d1, Title: `Putin "meets" Assad`, Published: "2015-10-21", Text: text1, Place: "place/sochi"},
+		Entities: []*graph.Entity{putin, assad, sochi, russia, quoted},
+		Relations: []*graph.Relation{
+			{ID: "met-1", Subject: putin.ID, Predicate: graph.Met, Object: assad.ID, Symmetric: true, Confidence: 0.9, Weight: 1,
+				Evidence: []graph.Mention{sentence}},
+			{ID: "pres-1", Subject: putin.ID, Predicate: "president_of", Object: russia.ID, Role: "President", Confidence: 0.8, Weight: 1,
+				Evidence: []graph.Mention{exportSpan(t, d1, text1, "President Vladimir Putin", 0)}},
+			{ID: "loc-1", Subject: sochi.ID, Predicate: graph.LocatedIn, Object: russia.ID, Confidence: 1, Weight: 1},
+		},
+		Figures: []*graph.Figure{{ID: "fig-1", Value: &killed, Qualifier: "more than", Measure: graph.Killed, Counted: "people",
+			Text: "more than 450,000", Evidence: exportSpan(t, d1, text1, "more than 450,000", 1), Confidence: 0.8}},
+		Events: []*graph.EventFact{{ID: "ev-1", Kind: "meeting", Name: "meeting of Vladimir Putin and " + exportRTL,
+			Participants: []string{putin.ID, assad.ID}, Place: sochi.ID, DateText: "Tuesday",
+			Evidence: []graph.Mention{sentence}, Confidence: 0.7}},
+		Quotes: []*graph.Quote{{ID: "q-1", Text: "We agree,", Speaker: putin.ID,
+			Evidence: exportSpan(t, d1, text1, "We agree,", 2), Confidence: 0.9}},
+	}
+
+	text2 := "Putin and Assad met again, in Moscow."
+	d2 := "bbc/2"
+	putin2 := ent(graph.Person, "person/vladimir-putin", "Vladimir Putin", exportSpan(t, d2, text2, "Putin", 0))
+	assad2 := ent(graph.Person, "person/bashar al-assad", exportRTL, exportSpan(t, d2, text2, "Assad", 0))
+	moscow := ent(graph.Place, "place/moscow", "Moscow", exportSpan(t, d2, text2, "Moscow", 0))
+	x2 := &graph.Extraction{
+		Document: graph.Document{ID: d2, Title: "عنوان", Published: "2015-11-02", Text: text2},
+		Entities: []*graph.Entity{putin2, assad2, moscow},
+		Relations: []*graph.Relation{{ID: "met-2", Subject: putin2.ID, Predicate: graph.Met, Object: assad2.ID, Symmetric: true,
+			Confidence: 0.9, Weight: 1, Evidence: []graph.Mention{exportSpan(t, d2, text2, text2, 0)}}},
+	}
+	return []*graph.Extraction{x1, x2}
+}
+
+// exportStore returns the path of a store holding exportExtractions.
+func exportStore(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Ingest(context.Background(), exportExtractions(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// exportCLI runs factgraph with args in-process and returns its stdout.
+func exportCLI(t testing.TB, stdin io.Reader, args ...string) (string, string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	env := &Env{Stdin: stdin, Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	err := Run(context.Background(), env, args)
+	return stdout.String(), stderr.String(), err
+}
+
+func exportStats(t testing.TB, path string) graph.Stats {
+	t.Helper()
+	db, err := store.Open(path, store.WithReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := db.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SizeBytes = 0
+	return s
+}
+
+// exportEntities reads the entities of a jsonl dump: what the store holds.
+func exportEntities(t testing.TB, dump string) []*graph.Entity {
+	t.Helper()
+	d, err := export.NewReader(strings.NewReader(dump))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var es []*graph.Entity
+	for {
+		r, err := d.Next()
+		if err == io.EOF {
+			return es
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if r.Entity != nil {
+			es = append(es, r.Entity)
+		}
+	}
+}
+
+// TestExportImport_RoundTrip: export jsonl, import into an empty store,
+// export again: the same bytes, the same stats, plain or gzipped.
+func TestExportImport_RoundTrip(t *testing.T) {
+	src := exportStore(t)
+	dump, _, err := exportCLI(t, nil, "export", "--db", src, "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(dump, `{"format":"factgraph-dump","version":1}`+"\n") {
+		t.Fatalf("dump starts %.80q", dump)
+	}
+	for _, gz := range []bool{false, true} {
+		name := map[bool]string{false: "Plain", true: "Gzip"}[gz]
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "dump.jsonl")
+			args := []string{"export", "--db", src, "--format", "jsonl", "--out", file}
+			if gz {
+				file += ".gz"
+				args = append(args[:len(args)-1], file, "--gzip")
+			}
+			if _, _, err := exportCLI(t, nil, args...); err != nil {
+				t.Fatal(err)
+			}
+			dst := filepath.Join(dir, "restored")
+			out, _, err := exportCLI(t, nil, "import", "--db", dst, file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(out, "imported 2 documents") {
+				t.Errorf("import printed %q", out)
+			}
+			again, _, err := exportCLI(t, nil, "export", "--db", dst, "--format", "jsonl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again != dump {
+				t.Fatalf("second dump differs from the first:\n%s\n---\n%s", dump, again)
+			}
+			if a, b := exportStats(t, src), exportStats(t, dst); !reflect.DeepEqual(a, b) {
+				t.Fatalf("stats differ: %+v, restored %+v", a, b)
+			}
+		})
+	}
+}
+
+func TestImport_Errors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	src := exportStore(t)
+	full := filepath.Join(dir, "full.jsonl")
+	if _, _, err := exportCLI(t, nil, "export", "--db", src, "--format", "jsonl", "--out", full); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		db   string
+		args []string
+		code string
+		msg  string
+	}{
+		{"NewerVersion", "new", []string{write("v2.jsonl", `{"format":"factgraph-dump","version":2}`+"\n")},
+			graph.EINVALID, "dump format version 2 is newer than this factgraph reads (version 1); upgrade factgraph"},
+		{"NotADump", "notdump", []string{write("x.jsonl", "hello\n")}, graph.EINVALID, "not a factgraph dump"},
+		{"MalformedLine", "malformed", []string{write("bad.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n{oops\n")},
+			graph.EINVALID, "line 3: malformed JSON"},
+		{"NotEmpty", "", []string{full}, graph.ECONFLICT, ""},
+		{"Missing", "missing", []string{filepath.Join(dir, "nope.jsonl")}, graph.ENOTFOUND, "no such file"},
+		{"NoArgs", "noargs", nil, graph.EINVALID, "want one dump file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := src
+			if tt.db != "" {
+				db = filepath.Join(dir, tt.db)
+			}
+			_, _, err := exportCLI(t, nil, append([]string{"import", "--db", db}, tt.args...)...)
+			if graph.ErrorCode(err) != tt.code || !strings.Contains(userMessage(err), tt.msg) {
+				t.Fatalf("import = %v (code %q); want code %q, message with %q", err, graph.ErrorCode(err), tt.code, tt.msg)
+			}
+			if tt.name == "NewerVersion" || tt.name == "NotADump" {
+				if _, err := os.Stat(db); !os.IsNotExist(err) {
+					t.Errorf("refused dump created the store %s", db)
+				}
+			}
+		})
+	}
+}
+
+func TestExport_Errors(t *testing.T) {
+	db := exportStore(t)
+	tests := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"NoFormat", nil, "--format is required"},
+		{"BadFormat", []string{"--format", "rdfxml"}, `unknown format "rdfxml"`},
+		{"CSVToStdout", []string{"--format", "csv"}, "give --out DIR"},
+		{"BadType", []string{"--format", "jsonl", "--type", "person,planet"}, `unknown --type "planet"`},
+		{"BadSince", []string{"--format", "jsonl", "--since", "21/10/2015"}, "is not a date"},
+		{"DgraphJSONL", []string{"--format", "jsonl", "--dgraph"}, "--dgraph applies to --format nquads only"},
+		{"ExtraArg", []string{"--format", "jsonl", "out.jsonl"}, `unexpected argument "out.jsonl"`},
+		{"UnknownFlag", []string{"--format", "jsonl", "--colour"}, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := exportCLI(t, nil, append([]string{"export", "--db", db}, tt.args...)...)
+			if graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(userMessage(err), tt.msg) {
+				t.Fatalf("export = %v; want EINVALID with %q", err, tt.msg)
+			}
+		})
+	}
+	t.Run("MissingStore", func(t *testing.T) {
+		_, _, err := exportCLI(t, nil, "export", "--db", filepath.Join(t.TempDir(), "nope"), "--format", "jsonl")
+		if err == nil {
+			t.Fatal("export of a missing store succeeded")
+		}
+	})
+}
+
+// TestExport_Filter checks that the filter flags reach the store.
+func TestExport_Filter(t *testing.T) {
+	db := exportStore(t)
+	for _, tt := range []struct {
+		name  string
+		args  []string
+		check func([]*graph.Entity) bool
+	}{
+		{"Type", []string{"--type", "place"}, func(es []*graph.Entity) bool {
+			for _, e := range es {
+				if e.Type != graph.Place {
+					return false
+				}
+			}
+			return len(es) > 0
+		}},
+		{"Doc", []string{"--doc", "bbc/2"}, func(es []*graph.Entity) bool {
+			for _, e := range es {
+				if e.ID == "organization/the quoted co" {
+					return false
+				}
+			}
+			return len(es) > 0
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dump, _, err := exportCLI(t, nil, append([]string{"export", "--db", db, "--format", "jsonl"}, tt.args...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if es := exportEntities(t, dump); !tt.check(es) {
+				t.Errorf("filtered dump has entities %v", es)
+			}
+		})
+	}
+}
+
+// requireConsumer returns the path of an external tool, or skips the test
+// when it is missing, except in CI (CI=true), where it must be installed.
+func requireConsumer(t *testing.T, path string, pyModules ...string) string {
+	t.Helper()
+	fail := t.Skipf
+	if os.Getenv("CI") == "true" {
+		fail = t.Fatalf
+	}
+	if _, err := os.Stat(path); err != nil {
+		fail("%s not installed (apt-get install raptor2-utils python3-rdflib python3-networkx)", path)
+	}
+	for _, m := range pyModules {
+		if err := exec.Command(path, "-c", "import "+m).Run(); err != nil {
+			fail("python module %s not installed", m)
+		}
+	}
+	return path
+}
+
+const exportConsumerScript = `
+import csv, json, sys
+fmt, path = sys.argv[1], sys.argv[2]
+names, nodes, edges = {}, 0, 0
+if fmt in ("nquads", "json-ld"):
+    import rdflib
+    g = rdflib.ConjunctiveGraph()
+    g.parse(path, format=fmt)
+    FG = "https://factgraph.dev/ns#"
+    ent = rdflib.URIRef(FG + "Entity")
+    for s in g.subjects(rdflib.RDF.type, ent):
+        nodes += 1
+        names[str(g.value(s, rdflib.URIRef(FG + "id")))] = [str(o) for o in g.objects(s, rdflib.URIRef("http://schema.org/name"))]
+    edges = len(set(g.subjects(rdflib.RDF.type, rdflib.URIRef(FG + "Relation"))))
+elif fmt == "graphml":
+    import networkx as nx
+    g = nx.read_graphml(path)
+    nodes, edges = g.number_of_nodes(), g.number_of_edges()
+    names = {n: [d["name"]] for n, d in g.nodes(data=True)}
+elif fmt == "csv":
+    with open(path + "/nodes.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, strict=True))[1:]
+    with open(path + "/relationships.csv", newline="", encoding="utf-8") as f:
+        edges = len(list(csv.reader(f, strict=True))) - 1
+    nodes = len(rows)
+    names = {r[0]: [r[2]] for r in rows}
+print(json.dumps({"nodes": nodes, "edges": edges, "names": names}))
+`
+
+// TestExport_Consumers exports the store in every format and reads each
+// back with its real consumer: the node and edge counts equal the store's
+// stats, and every entity's ID and name survive.
+func TestExport_Consumers(t *testing.T) {
+	py := requireConsumer(t, "/usr/bin/python3", "rdflib", "networkx")
+	rapper := requireConsumer(t, "/usr/bin/rapper")
+	db := exportStore(t)
+	stats := exportStats(t, db)
+	dump, _, err := exportCLI(t, nil, "export", "--db", db, "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	for _, e := range exportEntities(t, dump) {
+		want[e.ID] = []string{e.Name}
+	}
+	var tricky, rtl, spaced bool
+	for id, n := range want {
+		tricky = tricky || n[0] == exportTricky
+		rtl = rtl || n[0] == exportRTL
+		spaced = spaced || strings.Contains(id, " ")
+	}
+	if !tricky || !rtl || !spaced {
+		t.Fatalf("the store changed the awkward names or IDs (%v): %q", []bool{tricky, rtl, spaced}, want)
+	}
+
+	dir := t.TempDir()
+	for _, tt := range []struct{ format, pyFormat, out string }{
+		{"nquads", "nquads", "dump.nq"},
+		{"jsonld", "json-ld", "dump.jsonld"},
+		{"graphml", "graphml", "dump.graphml"},
+		{"csv", "csv", "neo4j"},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			out := filepath.Join(dir, tt.out)
+			if _, _, err := exportCLI(t, nil, "export", "--db", db, "--format", tt.format, "--out", out); err != nil {
+				t.Fatal(err)
+			}
+			if tt.format == "nquads" {
+				if b, err := exec.Command(rapper, "-i", "nquads", "-c", out).CombinedOutput(); err != nil || bytes.Contains(b, []byte("Error")) {
+					t.Fatalf("rapper: %v\n%s", err, b)
+				}
+			}
+			b, err := exec.Command(py, "-c", exportConsumerScript, tt.pyFormat, out).Output()
+			if err != nil {
+				t.Fatalf("python: %v", err)
+			}
+			var got struct {
+				Nodes, Edges int
+				Names        map[string][]string
+			}
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Nodes != stats.Entities || got.Edges != stats.Relations {
+				t.Errorf("%d nodes, %d edges; stats say %d entities, %d relations", got.Nodes, got.Edges, stats.Entities, stats.Relations)
+			}
+			if !reflect.DeepEqual(got.Names, want) {
+				t.Errorf("names read back:\n%q\nwant\n%q", got.Names, want)
+			}
+		})
+	}
+}
