@@ -108,6 +108,24 @@ func exportStore(t testing.TB) string {
 	return path
 }
 
+// exportSpacedStore returns the path of a store like exportStore's whose
+// entity person/vladimir-putin is called "person/vladimir putin". Ingest
+// slugs entity IDs, so only a restored dump can hold such an ID; the dump
+// is edited as text, which renames every reference at once.
+func exportSpacedStore(t testing.TB) string {
+	t.Helper()
+	dump, _, err := exportCLI(t, nil, "export", "--db", exportStore(t), "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spaced := strings.ReplaceAll(dump, `"person/vladimir-putin"`, `"person/vladimir putin"`)
+	path := filepath.Join(t.TempDir(), "spaced")
+	if _, _, err := exportCLI(t, strings.NewReader(spaced), "import", "--db", path, "-"); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // exportCLI runs factgraph with args in-process and returns its stdout.
 func exportCLI(t testing.TB, stdin io.Reader, args ...string) (string, string, error) {
 	t.Helper()
@@ -225,7 +243,10 @@ func TestImport_Errors(t *testing.T) {
 		{"NotADump", "notdump", []string{write("x.jsonl", "hello\n")}, graph.EINVALID, "not a factgraph dump"},
 		{"MalformedLine", "malformed", []string{write("bad.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n{oops\n")},
 			graph.EINVALID, "line 3: malformed JSON"},
-		{"NotEmpty", "", []string{full}, graph.ECONFLICT, ""},
+		{"MalformedLineExistingStore", "existing", []string{filepath.Join(dir, "bad.jsonl")},
+			graph.EINVALID, "line 3: malformed JSON at byte 2: invalid character 'o' looking for beginning of object key string; the store " +
+				filepath.Join(dir, "existing") + " now holds part of the dump: delete it before importing again"},
+		{"NotEmpty", "", []string{full}, graph.ECONFLICT, "not empty"},
 		{"Missing", "missing", []string{filepath.Join(dir, "nope.jsonl")}, graph.ENOTFOUND, "no such file"},
 		{"NoArgs", "noargs", nil, graph.EINVALID, "want one dump file"},
 	}
@@ -235,13 +256,20 @@ func TestImport_Errors(t *testing.T) {
 			if tt.db != "" {
 				db = filepath.Join(dir, tt.db)
 			}
+			if tt.db == "existing" {
+				s, err := store.Open(db)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s.Close()
+			}
 			_, _, err := exportCLI(t, nil, append([]string{"import", "--db", db}, tt.args...)...)
 			if graph.ErrorCode(err) != tt.code || !strings.Contains(userMessage(err), tt.msg) {
 				t.Fatalf("import = %v (code %q); want code %q, message with %q", err, graph.ErrorCode(err), tt.code, tt.msg)
 			}
-			if tt.name == "NewerVersion" || tt.name == "NotADump" {
+			if tt.name == "NewerVersion" || tt.name == "NotADump" || tt.name == "MalformedLine" {
 				if _, err := os.Stat(db); !os.IsNotExist(err) {
-					t.Errorf("refused dump created the store %s", db)
+					t.Errorf("failed import left a store at %s", db)
 				}
 			}
 		})
@@ -371,7 +399,7 @@ print(json.dumps({"nodes": nodes, "edges": edges, "names": names}))
 func TestExport_Consumers(t *testing.T) {
 	py := requireConsumer(t, "/usr/bin/python3", "rdflib", "networkx")
 	rapper := requireConsumer(t, "/usr/bin/rapper")
-	db := exportStore(t)
+	db := exportSpacedStore(t)
 	stats := exportStats(t, db)
 	dump, _, err := exportCLI(t, nil, "export", "--db", db, "--format", "jsonl")
 	if err != nil {

@@ -50,6 +50,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("import %s: %w", path, err)
 	}
 
+	_, statErr := os.Stat(*dbPath)
+	created := errors.Is(statErr, fs.ErrNotExist)
 	db, err := store.Open(*dbPath)
 	if err != nil {
 		return err
@@ -60,7 +62,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return importFailed(err, path, *dbPath, created)
 	}
 	c := dump.Counts()
 	fmt.Fprintf(env.Stdout, "imported %d documents, %d entities, %d mentions, %d relations, %d figures, %d events, %d quotes, %d merges in %s\n",
@@ -68,4 +70,24 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		c[graph.RecordFigure], c[graph.RecordEvent], c[graph.RecordQuote], c[graph.RecordMerge],
 		time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// importFailed explains a failed restore. Restore is not atomic: a store
+// this import created is removed again, and one that existed (empty) is
+// left for the user to delete, with a word saying so.
+func importFailed(err error, path, dbPath string, created bool) error {
+	msg := fmt.Sprintf("import %s: %s", path, userMessage(err))
+	switch {
+	case graph.ErrorCode(err) == graph.ECONFLICT:
+		// The store was not empty; Restore wrote nothing.
+	case created:
+		if rmErr := os.RemoveAll(dbPath); rmErr == nil {
+			msg += "; nothing was imported"
+		} else {
+			msg += fmt.Sprintf("; the store %s holds part of the dump and could not be removed: %v", dbPath, rmErr)
+		}
+	default:
+		msg += fmt.Sprintf("; the store %s now holds part of the dump: delete it before importing again", dbPath)
+	}
+	return &graph.Error{Code: graph.ErrorCode(err), Message: msg}
 }
