@@ -458,8 +458,9 @@ func (e *internalError) Unwrap() []error {
 
 // wtx is a write transaction with counter deltas applied at commit.
 type wtx struct {
-	txn    *badger.Txn
-	deltas map[string]int64
+	txn     *badger.Txn
+	deltas  map[string]int64
+	touched map[string]bool // entities a retraction changed but kept
 }
 
 func (db *DB) newWtx() *wtx {

@@ -388,7 +388,67 @@ func (w *wtx) retractEntity(id, doc string, contrib []byte) error {
 	if rec.Docs <= 0 {
 		return w.deleteEntity(id, old)
 	}
+	if w.touched == nil {
+		w.touched = map[string]bool{}
+	}
+	w.touched[id] = true
 	return w.putEntity(id, old, &rec, false)
+}
+
+// unfold renames entity id after a retraction when none of its remaining
+// forms is the name its ID was made from, to the ID its name now gives —
+// the ID a store that never had the retracted document would use. An
+// automatic merge of that ID into id is undone on the way. Entities whose
+// new ID is taken by another entity keep theirs.
+func (w *wtx) unfold(id string) error {
+	rec, err := getEntity(w.txn, id)
+	if err != nil || rec == nil || len(rec.Forms) == 0 {
+		return err
+	}
+	slug := id[strings.IndexByte(id, '/')+1:]
+	for _, f := range rec.Forms {
+		if graph.Slug(f.S) == slug {
+			return nil
+		}
+	}
+	target := graph.EntityID(rec.Type, rec.Name)
+	if target == id {
+		return nil
+	}
+	if other, err := getEntity(w.txn, target); err != nil || other != nil {
+		return err
+	}
+	v, ok, err := get(w.txn, key(pMerge, target))
+	if err != nil {
+		return err
+	}
+	if ok {
+		m, err := decodeMerge(v)
+		if err != nil {
+			return err
+		}
+		if m.Into != id || !m.Auto {
+			return nil // target retired by an analyst or into another entity
+		}
+		for _, k := range [][]byte{key(pMerge, target), key(pMergeRev, id, target)} {
+			if err := w.txn.Delete(k); err != nil {
+				return err
+			}
+		}
+	}
+	if err := w.putEntity(target, nil, &entityRec{Type: rec.Type}, true); err != nil {
+		return err
+	}
+	if err := w.mergeEntity(id, target, true); err != nil {
+		return err
+	}
+	// id named the entity only because of the retracted document.
+	for _, k := range [][]byte{key(pMerge, id), key(pMergeRev, target, id)} {
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addMentions stores the mentions of entity id in doc that are not stored

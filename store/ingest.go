@@ -416,6 +416,13 @@ func (w *wtx) retract(id string, old *docRec) error {
 			return err
 		}
 	}
+	touched := sortedKeys(w.touched)
+	w.touched = nil
+	for _, e := range touched {
+		if err := w.unfold(e); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

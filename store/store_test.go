@@ -1,0 +1,404 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+var ctx = context.Background()
+
+// Fixtures: three articles sharing entities.
+func docA() *graph.Extraction {
+	x := extraction("a", "Putin met Bashar al-Assad in Sochi on Thursday. Putin said the talks went well.",
+		ent{id: "person/putin", typ: graph.Person, name: "Putin", surfaces: []string{"Putin"}},
+		ent{id: "person/bashar-al-assad", typ: graph.Person, name: "Bashar al-Assad", surfaces: []string{"Bashar al-Assad"}},
+		ent{id: "place/sochi", typ: graph.Place, name: "Sochi", surfaces: []string{"Sochi"}},
+	)
+	x.Document.Published = "2015-10-22"
+	x.Document.Place = "place/sochi"
+	x.Entities[2].Location = &graph.GeoPoint{Lat: 43.6, Lon: 39.73, CountryCode: "RU"}
+	withRel(x, "person/putin", graph.Met, "person/bashar-al-assad", "Putin met Bashar al-Assad")
+	withRel(x, "person/putin", graph.MentionedWith, "place/sochi", "Putin met Bashar al-Assad in Sochi")
+	return x
+}
+
+func docB() *graph.Extraction {
+	x := extraction("b", "Vladimir Putin visited Moscow. Russian President Vladimir Putin spoke to reporters.",
+		ent{id: "person/vladimir-putin", typ: graph.Person, name: "Vladimir Putin", surfaces: []string{"Vladimir Putin"},
+			roles: []graph.Role{{Title: "President", Of: "place/russia"}}},
+		ent{id: "place/moscow", typ: graph.Place, name: "Moscow", surfaces: []string{"Moscow"}},
+		ent{id: "place/russia", typ: graph.Place, name: "Russia", aliases: []string{"Russian"}, surfaces: []string{"Russian"}},
+	)
+	x.Document.Published = "2015-10-23"
+	withRel(x, "person/vladimir-putin", "president_of", "place/russia", "Russian President Vladimir Putin")
+	x.Relations[0].Role = "President"
+	withRel(x, "person/vladimir-putin", graph.MentionedWith, "place/moscow", "Vladimir Putin visited Moscow")
+	return x
+}
+
+func docC() *graph.Extraction {
+	text := `Bashar al-Assad returned to Damascus, where 12 people were killed. "We will win," he said. He thanked Putin.`
+	x := extraction("c", text,
+		ent{id: "person/bashar-al-assad", typ: graph.Person, name: "Bashar al-Assad", surfaces: []string{"Bashar al-Assad"}},
+		ent{id: "place/damascus", typ: graph.Place, name: "Damascus", surfaces: []string{"Damascus"}},
+		ent{id: "person/putin", typ: graph.Person, name: "Putin", surfaces: []string{"Putin"}},
+	)
+	x.Document.Published = "2015-10-21"
+	withRel(x, "person/bashar-al-assad", graph.MentionedWith, "place/damascus", "Bashar al-Assad returned to Damascus")
+	withRel(x, "person/bashar-al-assad", graph.MentionedWith, "person/putin", "He thanked Putin")
+	v := 12.0
+	x.Figures = []*graph.Figure{{ID: "c/fig/1", Value: &v, Measure: graph.Killed, Counted: "people", Place: "place/damascus",
+		Text: "12 people were killed", Evidence: evidenceOf(x, "12 people were killed"), Confidence: 0.9}}
+	x.Quotes = []*graph.Quote{{ID: "c/quote/1", Text: "We will win", Speaker: "person/bashar-al-assad", Evidence: evidenceOf(x, "We will win"), Confidence: 0.7}}
+	x.Events = []*graph.EventFact{{ID: "c/event/1", Kind: "visit", Name: "visit of Bashar al-Assad to Damascus",
+		Participants: []string{"person/bashar-al-assad"}, Place: "place/damascus",
+		Evidence: []graph.Mention{evidenceOf(x, "Bashar al-Assad returned to Damascus")}, Confidence: 0.6}}
+	return x
+}
+
+func TestOpen(t *testing.T) {
+	t.Run("OK", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "new", "store")
+		db, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			t.Fatalf("store directory not created: %v", err)
+		}
+	})
+	t.Run("ErrConflict", func(t *testing.T) {
+		dir := t.TempDir()
+		db, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		_, err = Open(dir)
+		wantCode(t, err, graph.ECONFLICT)
+		if msg := graph.ErrorMessage(err); msg != "store is in use by another factgraph process" {
+			t.Errorf("message = %q", msg)
+		}
+	})
+	t.Run("ErrNotDirectory", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "file")
+		if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(file)
+		wantCode(t, err, graph.EINVALID)
+	})
+	t.Run("ErrReadOnlyMissing", func(t *testing.T) {
+		_, err := Open(filepath.Join(t.TempDir(), "none"), WithReadOnly())
+		wantCode(t, err, graph.ENOTFOUND)
+	})
+	t.Run("ReopenKeepsData", func(t *testing.T) {
+		dir := t.TempDir()
+		db, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustIngest(t, db, docA())
+		want := mustStats(t, db)
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		db, err = Open(dir, WithReadOnly())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if got := mustStats(t, db); !reflect.DeepEqual(got, want) {
+			t.Errorf("after reopen %+v, want %+v", got, want)
+		}
+		_, err = db.Ingest(ctx, []*graph.Extraction{docB()})
+		wantCode(t, err, graph.EINVALID)
+	})
+}
+
+func TestIngest(t *testing.T) {
+	t.Run("SurnameThenFullName", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA(), docB())
+		e, err := db.Entity(ctx, "person/putin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.ID != "person/vladimir-putin" || e.Name != "Vladimir Putin" || e.MentionCount != 4 {
+			t.Errorf("entity = %+v", e)
+		}
+		if !reflect.DeepEqual(e.Aliases, []string{"Putin"}) {
+			t.Errorf("aliases = %q", e.Aliases)
+		}
+		ms, err := db.Mentions(ctx, "person/putin", graph.Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs := map[string]int{}
+		for _, m := range ms.Items {
+			docs[m.Document]++
+		}
+		if !reflect.DeepEqual(docs, map[string]int{"a": 2, "b": 2}) || ms.TotalCount != 4 {
+			t.Errorf("mentions by document = %v (total %d)", docs, ms.TotalCount)
+		}
+		if s := mustStats(t, db); s.ByType[graph.Person] != 2 {
+			t.Errorf("persons = %d, want 2", s.ByType[graph.Person])
+		}
+		// The met relation moved to the merged entity.
+		rels, err := db.Relations(ctx, graph.RelationFilter{Entity: "person/putin", Predicate: graph.Met})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rels.Items) != 1 || rels.Items[0].Weight != 1 {
+			t.Fatalf("met relations = %+v", rels.Items)
+		}
+	})
+	t.Run("FullNameThenSurname", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docB(), docA())
+		e, err := db.Entity(ctx, "person/vladimir-putin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.MentionCount != 4 {
+			t.Errorf("mentions = %d, want 4", e.MentionCount)
+		}
+		if _, err := db.Entity(ctx, "person/putin"); graph.ErrorCode(err) != graph.ENOTFOUND {
+			t.Errorf("person/putin should not exist: %v", err)
+		}
+		if s := mustStats(t, db); s.ByType[graph.Person] != 2 {
+			t.Errorf("persons = %d, want 2", s.ByType[graph.Person])
+		}
+	})
+	t.Run("SameTextUnchanged", func(t *testing.T) {
+		db := MustOpenDB(t)
+		if res := mustIngest(t, db, docA(), docC()); res.Added != 2 {
+			t.Fatalf("result = %+v", res)
+		}
+		stats, dump := mustStats(t, db), dumpJSON(t, db, graph.DumpFilter{})
+		if res := mustIngest(t, db, docA(), docC()); res != (graph.IngestResult{Unchanged: 2}) {
+			t.Fatalf("result = %+v", res)
+		}
+		if got := mustStats(t, db); !reflect.DeepEqual(got, stats) {
+			t.Errorf("stats changed: %+v, want %+v", got, stats)
+		}
+		if got := dumpJSON(t, db, graph.DumpFilter{}); got != dump {
+			t.Errorf("dump changed")
+		}
+	})
+	t.Run("NewTextReplaces", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA(), docC())
+		c2 := docB()
+		c2.Document.ID = "c"
+		for _, e := range c2.Entities {
+			for i := range e.Mentions {
+				e.Mentions[i].Document = "c"
+			}
+		}
+		for _, r := range c2.Relations {
+			r.Evidence[0].Document = "c"
+		}
+		if res := mustIngest(t, db, c2); res != (graph.IngestResult{Replaced: 1}) {
+			t.Fatalf("result = %+v", res)
+		}
+		want := MustOpenDB(t)
+		mustIngest(t, want, docA(), c2)
+		if got, w := mustStats(t, db), mustStats(t, want); !reflect.DeepEqual(got, w) {
+			t.Errorf("stats %+v, want %+v", got, w)
+		}
+		if _, err := db.Entity(ctx, "place/damascus"); graph.ErrorCode(err) != graph.ENOTFOUND {
+			t.Errorf("damascus should be gone: %v", err)
+		}
+		if got := recount(t, db); !reflect.DeepEqual(got, mustStats(t, db)) {
+			t.Errorf("recount %+v differs from stats", got)
+		}
+	})
+}
+
+func TestIngest_Invalid(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(x *graph.Extraction) *graph.Extraction
+	}{
+		{"Nil", func(*graph.Extraction) *graph.Extraction { return nil }},
+		{"NoID", func(x *graph.Extraction) *graph.Extraction { x.Document.ID = ""; return x }},
+		{"BadUTF8", func(x *graph.Extraction) *graph.Extraction { x.Document.Text = "\xff"; return x }},
+		{"MentionOffsets", func(x *graph.Extraction) *graph.Extraction { x.Entities[0].Mentions[0].Start = 3; return x }},
+		{"MentionPastEnd", func(x *graph.Extraction) *graph.Extraction { x.Entities[0].Mentions[0].End = 1000; return x }},
+		{"MentionText", func(x *graph.Extraction) *graph.Extraction { x.Entities[0].Mentions[0].Text = "Pútin"; return x }},
+		{"EntityType", func(x *graph.Extraction) *graph.Extraction { x.Entities[0].Type = "thing"; return x }},
+		{"DuplicateEntity", func(x *graph.Extraction) *graph.Extraction { x.Entities[1].ID = x.Entities[0].ID; return x }},
+		{"UnknownSubject", func(x *graph.Extraction) *graph.Extraction { x.Relations[0].Subject = "person/nobody"; return x }},
+		{"Confidence", func(x *graph.Extraction) *graph.Extraction { x.Relations[0].Confidence = 2; return x }},
+		{"UnknownPlace", func(x *graph.Extraction) *graph.Extraction { x.Document.Place = "place/atlantis"; return x }},
+		{"FigureMeasure", func(x *graph.Extraction) *graph.Extraction {
+			x.Figures = []*graph.Figure{{Text: "12", Evidence: evidenceOf(x, "Putin")}}
+			return x
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := MustOpenDB(t)
+			_, err := db.Ingest(ctx, []*graph.Extraction{tt.edit(docA())})
+			wantCode(t, err, graph.EINVALID)
+			if s := mustStats(t, db); s.Documents != 0 || s.Entities != 0 {
+				t.Errorf("invalid document left %+v", s)
+			}
+		})
+	}
+	t.Run("EarlierDocumentsKept", func(t *testing.T) {
+		db := MustOpenDB(t)
+		bad := docB()
+		bad.Document.ID = ""
+		res, err := db.Ingest(ctx, []*graph.Extraction{docA(), bad, docC()})
+		wantCode(t, err, graph.EINVALID)
+		if res.Added != 1 || mustStats(t, db).Documents != 1 {
+			t.Errorf("result %+v, stats %+v", res, mustStats(t, db))
+		}
+	})
+}
+
+func TestDeleteDocument(t *testing.T) {
+	tests := []struct {
+		name         string
+		ingest       []*graph.Extraction
+		del          string
+		same         []*graph.Extraction // a store that never had it
+		compareDumps bool
+	}{
+		{"OK", []*graph.Extraction{docA(), docC()}, "c", []*graph.Extraction{docA()}, true},
+		{"First", []*graph.Extraction{docA(), docC()}, "a", []*graph.Extraction{docC()}, true},
+		{"Middle", []*graph.Extraction{docC(), docB(), docA()}, "b", []*graph.Extraction{docC(), docA()}, true},
+		// B folded person/putin into person/vladimir-putin; deleting B
+		// unfolds it.
+		{"AfterSurnameMerge", []*graph.Extraction{docA(), docB()}, "b", []*graph.Extraction{docA()}, true},
+		// B named person/vladimir-putin, which A's "Putin" joined.
+		{"AfterSurnameResolution", []*graph.Extraction{docB(), docA()}, "b", []*graph.Extraction{docA()}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := MustOpenDB(t)
+			mustIngest(t, db, tt.ingest...)
+			if err := db.DeleteDocument(ctx, tt.del); err != nil {
+				t.Fatal(err)
+			}
+			want := MustOpenDB(t)
+			mustIngest(t, want, tt.same...)
+			if got, w := mustStats(t, db), mustStats(t, want); !reflect.DeepEqual(got, w) {
+				t.Errorf("stats %+v, want %+v", got, w)
+			}
+			if got := recount(t, db); !reflect.DeepEqual(got, mustStats(t, db)) {
+				t.Errorf("recount %+v differs from stats", got)
+			}
+			if tt.compareDumps {
+				if got, w := dumpJSON(t, db, graph.DumpFilter{}), dumpJSON(t, want, graph.DumpFilter{}); got != w {
+					t.Errorf("dump:\n%s\nwant:\n%s", got, w)
+				}
+			}
+			if _, err := db.Document(ctx, tt.del); graph.ErrorCode(err) != graph.ENOTFOUND {
+				t.Errorf("deleted document still readable: %v", err)
+			}
+		})
+	}
+	t.Run("ErrNotFound", func(t *testing.T) {
+		db := MustOpenDB(t)
+		wantCode(t, db.DeleteDocument(ctx, "nope"), graph.ENOTFOUND)
+	})
+	t.Run("All", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA(), docB(), docC())
+		for _, id := range []string{"b", "a", "c"} {
+			if err := db.DeleteDocument(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := mustStats(t, db); !reflect.DeepEqual(got, graph.Stats{ByType: map[graph.EntityType]int{}}) {
+			t.Errorf("stats after deleting everything: %+v", got)
+		}
+		if got := dumpJSON(t, db, graph.DumpFilter{}); got != "" {
+			t.Errorf("dump after deleting everything:\n%s", got)
+		}
+	})
+}
+
+func TestMergeEntities(t *testing.T) {
+	t.Run("OK", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA(), docC())
+		e, err := db.MergeEntities(ctx, []string{"place/damascus"}, "place/sochi")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.ID != "place/sochi" || e.MentionCount != 2 || !reflect.DeepEqual(e.Aliases, []string{"Damascus"}) {
+			t.Errorf("merged = %+v", e)
+		}
+		old, err := db.Entity(ctx, "place/damascus")
+		if err != nil || old.ID != "place/sochi" {
+			t.Fatalf("old id resolves to %+v, %v", old, err)
+		}
+		figs, err := db.Figures(ctx, graph.FigureFilter{Place: "place/damascus"})
+		if err != nil || len(figs.Items) != 1 || figs.Items[0].Place != "place/sochi" {
+			t.Errorf("figures = %+v, %v", figs.Items, err)
+		}
+		evs, err := db.Events(ctx, graph.EventFilter{Place: "place/sochi"})
+		if err != nil || len(evs.Items) != 1 {
+			t.Errorf("events = %+v, %v", evs.Items, err)
+		}
+		rels, err := db.Relations(ctx, graph.RelationFilter{Entity: "place/sochi"})
+		if err != nil || rels.TotalCount != 2 {
+			t.Errorf("relations of sochi = %d, %v", rels.TotalCount, err)
+		}
+		if got := recount(t, db); !reflect.DeepEqual(got, mustStats(t, db)) {
+			t.Errorf("recount %+v differs from stats %+v", got, mustStats(t, db))
+		}
+		// Deleting a document after a merge retracts exactly.
+		if err := db.DeleteDocument(ctx, "c"); err != nil {
+			t.Fatal(err)
+		}
+		if got := recount(t, db); !reflect.DeepEqual(got, mustStats(t, db)) {
+			t.Errorf("recount %+v differs from stats %+v", got, mustStats(t, db))
+		}
+		if e, err := db.Entity(ctx, "place/sochi"); err != nil || e.MentionCount != 1 || len(e.Aliases) != 0 {
+			t.Errorf("after delete: %+v, %v", e, err)
+		}
+	})
+	t.Run("ChainResolves", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA(), docB(), docC())
+		if _, err := db.MergeEntities(ctx, []string{"place/damascus"}, "place/moscow"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.MergeEntities(ctx, []string{"place/moscow"}, "place/russia"); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{"place/damascus", "place/moscow"} {
+			if e, err := db.Entity(ctx, id); err != nil || e.ID != "place/russia" {
+				t.Errorf("%s resolves to %+v, %v", id, e, err)
+			}
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA())
+		_, err := db.MergeEntities(ctx, []string{"place/nowhere"}, "place/sochi")
+		wantCode(t, err, graph.ENOTFOUND)
+		_, err = db.MergeEntities(ctx, []string{"place/sochi"}, "place/nowhere")
+		wantCode(t, err, graph.ENOTFOUND)
+	})
+	t.Run("ErrInvalidType", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA())
+		_, err := db.MergeEntities(ctx, []string{"place/sochi"}, "person/putin")
+		wantCode(t, err, graph.EINVALID)
+		if got := recount(t, db); !reflect.DeepEqual(got, mustStats(t, db)) {
+			t.Errorf("failed merge changed the store")
+		}
+	})
+}
