@@ -1,0 +1,59 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/factgraph/factgraph/web/webtest"
+)
+
+// seedExpect is what the explorer must show for the seed article.
+var seedExpect = webtest.Expect{
+	Search: "Putin", Person: "Vladimir Putin", Role: "President", RoleOf: "Russia",
+	Neighbour: "Bashar Al Assad", Figure: "450,000", Measure: "killed",
+	FigurePages: []string{"Syria", "Syrian civil war"},
+}
+
+// TestBrowser drives the page in headless Chromium against a fake API that
+// executes the schema contract over the seed article's facts.
+func TestBrowser(t *testing.T) {
+	b := webtest.New(t)
+	srv := httptest.NewServer(fakeMux(t))
+	t.Cleanup(srv.Close)
+	dir := webtest.ScreenshotDir(t)
+
+	webtest.CheckExplorer(t, b, srv.URL, dir, seedExpect)
+
+	t.Run("CodePointOffsets", func(t *testing.T) {
+		// The document's title letters lie outside the BMP, so its
+		// code-point offsets are not UTF-16 indexes: each highlight must
+		// still cover exactly its entity.
+		b.Do("open the document", chromedp.Navigate(srv.URL+"/#/document/astral"))
+		got := webtest.Wait[[]string](b, "highlights", `(() => {
+			const hl = [...document.querySelectorAll('.doc-text a.hl')].map((a) => a.textContent);
+			return hl.length ? hl : null;
+		})()`)
+		want := []string{"Angela Merkel", "Vladimir Putin", "Sochi"}
+		if !slices.Equal(got, want) {
+			t.Errorf("highlights = %q, want %q", got, want)
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		b.Do("open a missing entity", chromedp.Navigate(srv.URL+"/#/entity/nope"))
+		h := webtest.Wait[string](b, "not found", `document.querySelector('main h1')?.textContent`)
+		if h != "Not found" {
+			t.Errorf("missing entity shows %q", h)
+		}
+	})
+	b.CheckNoProblems()
+}
+
+func fakeMux(t *testing.T) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", Handler())
+	mux.Handle("/graphql", newFakeAPI(t, seedWorld(t), seedRoot()))
+	return mux
+}

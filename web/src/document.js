@@ -1,0 +1,89 @@
+// The document page: the article's text with every extracted entity
+// highlighted by type, linking to its page.
+
+import {gql, nodes} from './api.js';
+import {DOCUMENT} from './queries.js';
+import {h, entityHref, typeLabel} from './dom.js';
+import {codePointIndex, findAll, segments} from './text.js';
+
+const types = ['person', 'place', 'organization', 'event', 'date', 'other'];
+
+/**
+ * entityRanges returns UTF-16 ranges of the document's entity mentions,
+ * each {start, end, entity}. Mention offsets (code points) are used where
+ * the API returned this document's mentions; for an entity whose mentions
+ * were cut off by paging before reaching this document, its name and
+ * aliases are found in the text instead.
+ */
+export function entityRanges(doc) {
+  const toUnit = codePointIndex(doc.text);
+  const out = [];
+  for (const e of doc.entities) {
+    const ms = nodes(e.mentions).filter((m) => m.document.id === doc.id);
+    if (ms.length) {
+      for (const m of ms) out.push({start: toUnit(m.start), end: toUnit(m.end), entity: e});
+    } else if (e.mentions?.pageInfo?.hasNextPage) {
+      for (const name of [e.name, ...(e.aliases || [])]) {
+        for (const r of findAll(doc.text, name)) out.push({...r, entity: e});
+      }
+    }
+  }
+  return out;
+}
+
+/** parseAt reads "?at=12-34" (code points) from the route's query. */
+export function parseAt(query) {
+  const m = /(?:^|&)at=(\d+)-(\d+)(?:&|$)/.exec(query || '');
+  return m ? {start: Number(m[1]), end: Number(m[2])} : null;
+}
+
+/** renderDocument fills main with document id; at focuses a mention. */
+export async function renderDocument(main, id, at) {
+  const data = await gql(DOCUMENT, {id});
+  const doc = data.document;
+  if (!doc) {
+    main.append(h('h1', {}, 'Not found'), h('p', {}, 'No document has the id “' + id + '”.'));
+    return () => {};
+  }
+  document.title = (doc.title || doc.id) + ' · factgraph';
+  let ranges = entityRanges(doc);
+  let focus = null;
+  if (at) {
+    const toUnit = codePointIndex(doc.text);
+    focus = {start: toUnit(at.start), end: toUnit(at.end), focus: true};
+    const exact = ranges.find((r) => r.start === focus.start && r.end === focus.end);
+    if (exact) {
+      exact.focus = true;
+    } else {
+      ranges = ranges.filter((r) => r.end <= focus.start || r.start >= focus.end);
+      ranges.push(focus);
+    }
+  }
+  const body = h('div', {class: 'doc-text'}, segments(doc.text, ranges).map((s) => {
+    if (!s.range) return s.text;
+    const r = s.range;
+    const attrs = r.focus ? {id: 'focus', tabindex: '-1'} : {};
+    if (!r.entity) return h('mark', {class: 'focus', ...attrs}, s.text);
+    const t = typeLabel(r.entity.type);
+    return h('a', {
+      href: entityHref(r.entity.id), class: 'hl t-' + t + (r.focus ? ' focus' : ''),
+      title: r.entity.name + ' (' + t + ')', ...attrs,
+    }, s.text);
+  }));
+  const present = new Set(doc.entities.map((e) => typeLabel(e.type)));
+  main.append(
+    h('header', {class: 'doc-head'},
+      h('h1', {}, doc.title || doc.id),
+      h('p', {class: 'muted'},
+        [doc.published, doc.url ? h('a', {href: doc.url, rel: 'noopener noreferrer'}, doc.url) : null, 'id ' + doc.id]
+          .filter(Boolean).map((x, i) => [i ? ' · ' : '', x]))),
+    h('ul', {class: 'legend', 'aria-label': 'entity types'},
+      types.filter((t) => present.has(t)).map((t) => h('li', {}, h('span', {class: 'hl t-' + t}, t)))),
+    h('article', {class: 'card'}, body));
+  const f = main.querySelector('#focus');
+  if (f) {
+    f.scrollIntoView({block: 'center'});
+    f.focus({preventScroll: true});
+  }
+  return () => {};
+}

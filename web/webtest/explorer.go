@@ -1,0 +1,516 @@
+package webtest
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// Expect is what the explorer must show for a store.
+type Expect struct {
+	Search    string // typed into the search box: "Putin"
+	Person    string // the entity to open from the results: "Vladimir Putin"
+	Role      string // a role the entity page lists: "President"
+	RoleOf    string // the entity the role is of, a neighbour in the graph: "Russia"
+	Neighbour string // another neighbour in the graph: "Bashar Al Assad"
+	Figure    string // a figure as the page writes it: "450,000"
+	Measure   string // its measure: "killed"
+	// FigurePages are the names of entities one of whose pages must show
+	// the figure, tried in order: "Syria", "Syrian civil war".
+	FigurePages []string
+}
+
+// CheckExplorer walks the explorer served at baseURL as an analyst would
+// and fails t where the page does not show what want says. Screenshots go
+// to dir: entity-1280.png, document-1280.png and entity-400.png.
+func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
+	t.Helper()
+	b.Do("open the explorer", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(baseURL+"/"))
+	Wait[bool](b, "the home page's counts", `document.querySelectorAll('.stats dd').length > 0`)
+	checkContrast(t, b, "home page")
+
+	// Search and open the person from the keyboard.
+	b.openBySearch(want.Search, want.Person, "person")
+	roles := Eval[string](b, "roles", `document.querySelector('.roles')?.textContent || ''`)
+	if wantRole := want.Role + " of " + want.RoleOf; !strings.Contains(strings.ToLower(roles), strings.ToLower(wantRole)) {
+		t.Errorf("roles of %s = %q, want %q among them", want.Person, roles, wantRole)
+	}
+
+	// The neighbourhood graph.
+	g := Wait[graph](b, want.Neighbour+" in the graph", `(() => {
+		const g = window.factgraph && window.factgraph.graph();
+		return g && g.nodes.some((n) => n.name === `+js(want.Neighbour)+`) ? g : null;
+	})()`)
+	centre := g.node(want.Person)
+	neighbour := g.node(want.Neighbour)
+	if centre == nil || neighbour == nil {
+		t.Fatalf("graph nodes %v lack %s or %s", g.names(), want.Person, want.Neighbour)
+	}
+	link := g.edgeBetween(centre.ID, neighbour.ID)
+	if link == nil || link.Predicate == "" {
+		t.Fatalf("graph has no labelled edge between %s and %s: %+v", want.Person, want.Neighbour, g.Edges)
+	}
+	if n := Eval[int](b, "graph canvas", `document.querySelectorAll('.graph-canvas canvas').length`); n == 0 {
+		t.Fatal("the graph drew no canvas")
+	}
+	b.Screenshot(dir, "entity-1280.png")
+	checkContrast(t, b, "entity page")
+	b.checkFilters(g, centre, neighbour, link.Predicate)
+	b.checkDownloads(t, g, neighbour, link)
+	b.checkExpand(t, want.RoleOf)
+
+	// A click on a node opens its page; back returns.
+	b.clickNode(neighbour.ID, 1)
+	b.waitEntity(want.Neighbour)
+	b.Do("go back", chromedp.Evaluate[chromedp.Void](`history.back()`))
+	b.waitEntity(want.Person)
+
+	// Source sentences mark the mention and link to the document.
+	marks := Eval[[]string](b, "marked mentions", `[...document.querySelectorAll('.mentions mark')].map((m) => m.textContent)`)
+	if len(marks) == 0 {
+		t.Fatal("no source sentence marks a mention")
+	}
+	b.click("the first source", `document.querySelector('.mentions .cite a')`)
+	focus := Wait[string](b, "the document with the mention in focus", `document.querySelector('.doc-text #focus')?.textContent`)
+	if focus != marks[0] {
+		t.Errorf("document focuses %q, the source sentence marked %q", focus, marks[0])
+	}
+	hl := Eval[map[string][]string](b, "highlights", `(() => {
+		const out = {};
+		for (const a of document.querySelectorAll('.doc-text a.hl')) {
+			const t = [...a.classList].find((c) => c.startsWith('t-')).slice(2);
+			(out[t] = out[t] || []).push(a.textContent);
+		}
+		return out;
+	})()`)
+	if !slices.ContainsFunc(hl["person"], func(s string) bool { return s == want.Person || strings.Contains(want.Person, s) }) {
+		t.Errorf("document highlights people %q, want %s among them", hl["person"], want.Person)
+	}
+	if len(hl["place"]) == 0 {
+		t.Errorf("document highlights no place: %v", hl)
+	}
+	b.Screenshot(dir, "document-1280.png")
+	checkContrast(t, b, "document page")
+	b.click("a person in the text", `document.querySelector('.doc-text a.hl.t-person')`)
+	Wait[bool](b, "an entity page from the highlight", `!!document.querySelector('#entity-name')`)
+
+	// The figure, on one of the pages that may hold it.
+	var seen []string
+	found := false
+	for _, name := range want.FigurePages {
+		if !b.tryOpenBySearch(name) {
+			seen = append(seen, name+": not found by search")
+			continue
+		}
+		charts := Eval[string](b, "figures", `document.querySelector('.charts')?.textContent || ''`)
+		if strings.Contains(charts, want.Figure) && strings.Contains(charts, want.Measure) {
+			found = true
+			b.Do("show the figures", chromedp.Evaluate[chromedp.Void](`document.querySelector('.charts').scrollIntoView({block: 'center'})`))
+			b.Screenshot(dir, "figures-1280.png")
+			break
+		}
+		seen = append(seen, fmt.Sprintf("%s: %q", name, charts))
+	}
+	if !found {
+		t.Errorf("no page shows %s %s: %s", want.Figure, want.Measure, strings.Join(seen, "; "))
+	}
+
+	// A narrow window: nothing may scroll sideways.
+	b.openBySearch(want.Search, want.Person, "person")
+	b.Do("narrow the window", chromedp.EmulateViewport(400, 800))
+	Wait[bool](b, "the narrow layout", `document.documentElement.clientWidth <= 400`)
+	if w := Eval[int](b, "page width", `document.documentElement.scrollWidth`); w > 400 {
+		wide := Eval[[]string](b, "wide elements", `[...document.body.querySelectorAll('*')]
+			.filter((el) => el.getBoundingClientRect().right > 401)
+			.slice(0, 8).map((el) => el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))`)
+		t.Errorf("at 400px the page is %dpx wide; too wide: %v", w, wide)
+	}
+	b.Screenshot(dir, "entity-400.png")
+	checkContrast(t, b, "narrow entity page")
+	b.Do("widen the window", chromedp.EmulateViewport(1280, 800))
+
+	// The keyboard reaches the search box with visible focus.
+	// A reload puts the start of sequential focus navigation at the top.
+	b.Do("reload", chromedp.Reload())
+	b.waitEntity(want.Person)
+	b.Do("tab into the page", chromedp.KeyEvent(kb.Tab))
+	outline := Eval[string](b, "focus style", `(() => {
+		const el = document.activeElement, cs = getComputedStyle(el);
+		return el.className + ' ' + cs.outlineStyle + ' ' + cs.outlineWidth;
+	})()`)
+	if !strings.HasPrefix(outline, "skip ") || strings.Contains(outline, " none ") {
+		t.Errorf("first Tab focuses %q, want the skip link with an outline", outline)
+	}
+	b.Do("tab to the search box", chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
+	if id := Eval[string](b, "focus", `document.activeElement.id`); id != "search" {
+		t.Errorf("third Tab focuses #%s, want #search", id)
+	}
+}
+
+// openBySearch types query into the search box, picks the option named
+// name with the arrow keys and Enter, and waits for its page.
+func (b *Browser) openBySearch(query, name, typ string) {
+	b.t.Helper()
+	opts := b.search(query)
+	i := slices.IndexFunc(opts, func(o option) bool { return o.Name == name })
+	if i < 0 {
+		b.t.Fatalf("searching %q offers %+v, not %s", query, opts, name)
+	}
+	if typ != "" && opts[i].Type != typ {
+		b.t.Errorf("searching %q offers %s as a %s, want %s", query, name, opts[i].Type, typ)
+	}
+	b.choose(i)
+	b.waitEntity(name)
+}
+
+// tryOpenBySearch opens the page of the entity named name, if search
+// offers it.
+func (b *Browser) tryOpenBySearch(name string) bool {
+	b.t.Helper()
+	opts := b.search(name)
+	i := slices.IndexFunc(opts, func(o option) bool { return strings.EqualFold(o.Name, name) })
+	if i < 0 {
+		b.Do("close the search", chromedp.KeyEvent(kb.Escape))
+		return false
+	}
+	b.choose(i)
+	b.waitEntity(opts[i].Name)
+	return true
+}
+
+type option struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+func (b *Browser) search(query string) []option {
+	b.t.Helper()
+	b.Do("type "+query, chromedp.Evaluate[chromedp.Void](`document.getElementById('search').value = ''`),
+		chromedp.SendKeys(chromedp.ID("search"), query))
+	return Wait[[]option](b, "search results for "+query, `(() => {
+		const list = document.getElementById('search-list');
+		if (list.dataset.query !== `+js(query)+`) return null;
+		return [...list.querySelectorAll('[role=option]')].map((o) => ({
+			name: o.querySelector('.opt-name').textContent, type: o.querySelector('.chip').textContent,
+		}));
+	})()`)
+}
+
+// choose moves to option i with the arrow keys and opens it with Enter.
+func (b *Browser) choose(i int) {
+	b.t.Helper()
+	for range i {
+		b.Do("arrow down", chromedp.KeyEvent(kb.ArrowDown))
+	}
+	if got := Eval[string](b, "active option", `document.getElementById('search').getAttribute('aria-activedescendant') || ''`); got != fmt.Sprintf("search-opt-%d", i) {
+		b.t.Fatalf("after %d arrow keys the active option is %q", i, got)
+	}
+	b.Do("press Enter", chromedp.KeyEvent(kb.Enter))
+}
+
+func (b *Browser) waitEntity(name string) {
+	b.t.Helper()
+	Wait[bool](b, "the page of "+name, `document.querySelector('#entity-name')?.textContent === `+js(name)+
+		` && !document.getElementById('main').hasAttribute('aria-busy')`)
+}
+
+// graph is the page's view of its graph, from window.factgraph.graph().
+type graph struct {
+	Nodes    []graphNode `json:"nodes"`
+	Edges    []graphEdge `json:"edges"`
+	Expanded []string    `json:"expanded"`
+}
+
+type graphNode struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Type         string `json:"type"`
+	MentionCount int    `json:"mentionCount"`
+}
+
+type graphEdge struct {
+	ID        string `json:"id"`
+	Source    string `json:"source"`
+	Target    string `json:"target"`
+	Predicate string `json:"predicate"`
+}
+
+func (g graph) node(name string) *graphNode {
+	for i := range g.Nodes {
+		if g.Nodes[i].Name == name {
+			return &g.Nodes[i]
+		}
+	}
+	return nil
+}
+
+func (g graph) names() []string {
+	var out []string
+	for _, n := range g.Nodes {
+		out = append(out, n.Name)
+	}
+	return out
+}
+
+func (g graph) edgeBetween(a, b string) *graphEdge {
+	for i, e := range g.Edges {
+		if (e.Source == a && e.Target == b) || (e.Source == b && e.Target == a) {
+			return &g.Edges[i]
+		}
+	}
+	return nil
+}
+
+const graphExpr = `window.factgraph.graph()`
+
+// checkFilters hides the neighbour's type, then the link's predicate, and
+// checks the graph hides what it should and shows it again.
+func (b *Browser) checkFilters(g graph, centre, neighbour *graphNode, predicate string) {
+	b.t.Helper()
+	toggle := func(legend, label string) {
+		b.Do("toggle filter "+label, chromedp.Evaluate[chromedp.Void](`(() => {
+			const set = [...document.querySelectorAll('.filters')].find((f) => f.querySelector('legend').textContent === `+js(legend)+`);
+			const l = [...set.querySelectorAll('label')].find((l) => l.textContent.trim() === `+js(label)+`);
+			l.querySelector('input').click();
+		})()`))
+	}
+	hidden := func(what string) graph {
+		return Wait[graph](b, what, `(() => { const g = `+graphExpr+`; return g.nodes.every((n) => n.id !== `+js(neighbour.ID)+`) ? g : null; })()`)
+	}
+	shown := func(what string) {
+		Wait[bool](b, what, graphExpr+`.nodes.some((n) => n.id === `+js(neighbour.ID)+`)`)
+	}
+	toggle("Entity types", neighbour.Type)
+	h := hidden(neighbour.Type + " filtered out")
+	for _, n := range h.Nodes {
+		if n.Type == neighbour.Type && n.ID != centre.ID {
+			b.t.Errorf("type filter %s leaves %s", neighbour.Type, n.Name)
+		}
+	}
+	toggle("Entity types", neighbour.Type)
+	shown(neighbour.Type + " shown again")
+	label := strings.ReplaceAll(predicate, "_", " ")
+	toggle("Predicates", label)
+	h = Wait[graph](b, predicate+" filtered out", `(() => { const g = `+graphExpr+`; return g.edges.every((e) => e.predicate !== `+js(predicate)+`) ? g : null; })()`)
+	if len(h.Edges) >= len(g.Edges) {
+		b.t.Errorf("predicate filter %s hid no edge", predicate)
+	}
+	toggle("Predicates", label)
+	shown(predicate + " shown again")
+}
+
+// checkDownloads downloads the visible subgraph as GraphML and PNG and
+// checks the files.
+func (b *Browser) checkDownloads(t *testing.T, g graph, neighbour *graphNode, link *graphEdge) {
+	t.Helper()
+	dir := t.TempDir()
+	yes := true
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &yes,
+	}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	b.click("Download GraphML", `document.querySelector('.dl-graphml')`)
+	data := waitFile(t, dir, ".graphml")
+	var doc struct {
+		XMLName xml.Name `xml:"graphml"`
+		Graph   struct {
+			EdgeDefault string `xml:"edgedefault,attr"`
+			Nodes       []struct {
+				ID   string `xml:"id,attr"`
+				Data []struct {
+					Key   string `xml:"key,attr"`
+					Value string `xml:",chardata"`
+				} `xml:"data"`
+			} `xml:"node"`
+			Edges []struct {
+				Source string `xml:"source,attr"`
+				Target string `xml:"target,attr"`
+				Data   []struct {
+					Key   string `xml:"key,attr"`
+					Value string `xml:",chardata"`
+				} `xml:"data"`
+			} `xml:"edge"`
+		} `xml:"graph"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("GraphML does not parse: %v\n%s", err, data)
+	}
+	if len(doc.Graph.Nodes) != len(g.Nodes) || len(doc.Graph.Edges) != len(g.Edges) {
+		t.Errorf("GraphML has %d nodes and %d edges, the graph shows %d and %d",
+			len(doc.Graph.Nodes), len(doc.Graph.Edges), len(g.Nodes), len(g.Edges))
+	}
+	named := false
+	for _, n := range doc.Graph.Nodes {
+		for _, d := range n.Data {
+			named = named || (n.ID == neighbour.ID && d.Key == "name" && d.Value == neighbour.Name)
+		}
+	}
+	if !named {
+		t.Errorf("GraphML lacks node %s named %s", neighbour.ID, neighbour.Name)
+	}
+	linked := false
+	for _, e := range doc.Graph.Edges {
+		for _, d := range e.Data {
+			linked = linked || (e.Source == link.Source && e.Target == link.Target && d.Key == "predicate" && d.Value == link.Predicate)
+		}
+	}
+	if !linked {
+		t.Errorf("GraphML lacks edge %s -%s-> %s", link.Source, link.Predicate, link.Target)
+	}
+
+	b.click("Download PNG", `document.querySelector('.dl-png')`)
+	img := waitFile(t, dir, ".png")
+	cfg, err := png.DecodeConfig(strings.NewReader(string(img)))
+	if err != nil {
+		t.Fatalf("PNG download: %v", err)
+	}
+	if cfg.Width < 100 || cfg.Height < 100 {
+		t.Errorf("PNG download is %dx%d", cfg.Width, cfg.Height)
+	}
+}
+
+// waitFile waits for a finished download ending in ext and returns it.
+func waitFile(t *testing.T, dir, ext string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(stepTimeout)
+	for time.Now().Before(deadline) {
+		matches, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+		if len(matches) == 1 {
+			if data, err := os.ReadFile(matches[0]); err == nil && len(data) > 0 {
+				return data
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	entries, _ := os.ReadDir(dir)
+	t.Fatalf("no %s download in %s (has %v)", ext, dir, entries)
+	return nil
+}
+
+// checkExpand double-clicks the node named name and waits for its
+// neighbours to be added.
+func (b *Browser) checkExpand(t *testing.T, name string) {
+	t.Helper()
+	before := Eval[graph](b, "graph", graphExpr)
+	n := before.node(name)
+	if n == nil {
+		t.Fatalf("graph %v lacks %s", before.names(), name)
+	}
+	b.clickNode(n.ID, 2)
+	after := Wait[graph](b, name+" expanded", `(() => { const g = `+graphExpr+`; return g.expanded.includes(`+js(n.ID)+`) ? g : null; })()`)
+	if len(after.Nodes) < len(before.Nodes) {
+		t.Errorf("expanding %s went from %d to %d nodes", name, len(before.Nodes), len(after.Nodes))
+	}
+	// The page stays on the same entity: a double click is not a click.
+	time.Sleep(400 * time.Millisecond)
+	if h := Eval[string](b, "heading", `document.querySelector('#entity-name')?.textContent || ''`); h == name {
+		t.Errorf("double-clicking %s opened its page", name)
+	}
+}
+
+// click scrolls the element that expr finds to the middle of the window,
+// clear of the sticky header, and clicks it with the mouse.
+func (b *Browser) click(what, expr string) {
+	b.t.Helper()
+	p := Eval[*point](b, "find "+what, `(() => {
+		const el = `+expr+`;
+		if (!el) return null;
+		el.scrollIntoView({block: 'center', inline: 'center'});
+		const r = el.getClientRects()[0];
+		return {x: r.left + Math.min(r.width / 2, 8), y: r.top + r.height / 2};
+	})()`)
+	if p == nil {
+		b.t.Fatalf("click %s: no such element", what)
+	}
+	b.Do("click "+what, chromedp.MouseClickXY(p.X, p.Y))
+}
+
+// point is a position in the viewport, in CSS pixels.
+type point struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
+
+// clickNode clicks a graph node count times in a row.
+func (b *Browser) clickNode(id string, count int) {
+	b.t.Helper()
+	p := Eval[point](b, "node position", `window.factgraph.position(`+js(id)+`)`)
+	var clicks []chromedp.Action[chromedp.Void]
+	for range count {
+		clicks = append(clicks, chromedp.MouseClickXY(p.X, p.Y))
+	}
+	b.Do("click node "+id, clicks...)
+}
+
+// contrastJS lists the visible text whose contrast with its background is
+// below WCAG AA: 4.5:1, or 3:1 for large text. Backgrounds are composed
+// up the ancestors; images and canvases are not considered.
+const contrastJS = `(() => {
+	const parse = (c) => {
+		const m = /rgba?\(([^)]+)\)/.exec(c);
+		if (!m) return null;
+		const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+		return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+	};
+	const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+	const bgOf = (el) => {
+		const stack = [];
+		for (let e = el; e; e = e.parentElement) {
+			const c = parse(getComputedStyle(e).backgroundColor);
+			if (c && c[3] > 0) {
+				stack.push(c);
+				if (c[3] >= 1) break;
+			}
+		}
+		let bg = [255, 255, 255, 1];
+		for (let i = stack.length - 1; i >= 0; i--) bg = over(stack[i], bg);
+		return bg;
+	};
+	const lum = (c) => {
+		const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+		return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+	};
+	const bad = [];
+	for (const el of document.body.querySelectorAll('*')) {
+		if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+		const r = el.getBoundingClientRect();
+		if (r.width < 2 || r.height < 2 || r.right < 0 || r.bottom < 0) continue;
+		const cs = getComputedStyle(el);
+		if (cs.visibility === 'hidden' || cs.opacity === '0') continue;
+		const fgc = parse(cs.color);
+		if (!fgc) continue;
+		const bg = bgOf(el);
+		const fg = over(fgc, bg);
+		const a = lum(fg), b = lum(bg);
+		const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+		const size = parseFloat(cs.fontSize), bold = parseInt(cs.fontWeight, 10) >= 700;
+		const need = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
+		if (ratio < need) bad.push(el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+	}
+	return bad;
+})()`
+
+func checkContrast(t *testing.T, b *Browser, where string) {
+	t.Helper()
+	for _, bad := range Eval[[]string](b, "contrast", contrastJS) {
+		t.Errorf("%s: contrast below WCAG AA: %s", where, bad)
+	}
+}
+
+// js quotes s as a JavaScript string literal.
+func js(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
