@@ -337,7 +337,14 @@ func TestNQuads_Dgraph(t *testing.T) {
 				typ = "string"
 			}
 		}
-		if pred == "dgraph.type" || strings.HasPrefix(pred, "rel.") && typ == "uid" {
+		if pred == "dgraph.type" {
+			name, _ := strconv.Unquote(obj)
+			if !strings.Contains(string(mustRead(t, "../schema/dgraph.schema")), "\ntype "+name+" {") {
+				t.Errorf("line %d: dgraph.type %s is not a type of dgraph.schema", i+1, name)
+			}
+			continue
+		}
+		if strings.HasPrefix(pred, "rel.") && typ == "uid" {
 			continue
 		}
 		declared, ok := preds[pred]
@@ -352,6 +359,58 @@ func TestNQuads_Dgraph(t *testing.T) {
 	for _, want := range []string{"dgraph.type", "name", "alternateName", "weight", "evidence", "rel.met"} {
 		if !seen[want] {
 			t.Errorf("predicate %s never written", want)
+		}
+	}
+}
+
+// TestDgraphGraphQL checks schema/dgraph.graphql against dgraph.schema:
+// every predicate a field maps to (reverse ones included) and every type
+// is declared there, and every @search has the DQL index it needs.
+func TestDgraphGraphQL(t *testing.T) {
+	preds := dgraphSchema(t)
+	dql := string(mustRead(t, "../schema/dgraph.schema"))
+	sdl := string(mustRead(t, "../schema/dgraph.graphql"))
+	indexes := map[string]string{}
+	for _, line := range strings.Split(dql, "\n") {
+		if m := regexp.MustCompile(`^([\w.]+):.*@index\(([^)]*)\)`).FindStringSubmatch(line); m != nil {
+			indexes[m[1]] = m[2]
+		}
+	}
+	for _, m := range regexp.MustCompile(`@dgraph\(type: "(\w+)"\)`).FindAllStringSubmatch(sdl, -1) {
+		if !strings.Contains(dql, "\ntype "+m[1]+" {") {
+			t.Errorf("GraphQL type %s has no DQL type", m[1])
+		}
+	}
+	field := regexp.MustCompile(`(?m)^\s+\w+: \[?(\w+)!?\]?!?(?: @search(?:\(by: \[([\w, ]+)\]\))?)?.* @dgraph\(pred: "(~?)([\w.]+)"\)`)
+	fields := field.FindAllStringSubmatch(sdl, -1)
+	if len(fields) < 60 {
+		t.Fatalf("parsed only %d fields", len(fields))
+	}
+	for _, m := range fields {
+		typ, search, reverse, pred := m[1], m[2], m[3] != "", m[4]
+		declared, ok := preds[pred]
+		if !ok {
+			t.Errorf("field on %s is not in dgraph.schema", pred)
+			continue
+		}
+		if reverse && !regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(pred)+`:.*@reverse`).MatchString(dql) {
+			t.Errorf("~%s needs @reverse in dgraph.schema", pred)
+		}
+		scalar := map[string]string{"String": "string", "Int": "int", "Float": "float", "Boolean": "bool"}[typ]
+		if scalar != "" && strings.Trim(declared, "[]") != scalar {
+			t.Errorf("%s is %s in dgraph.schema but %s in GraphQL", pred, declared, typ)
+		}
+		if scalar == "" && strings.Trim(declared, "[]") != "uid" {
+			t.Errorf("%s is %s in dgraph.schema but an edge to %s in GraphQL", pred, declared, typ)
+		}
+		if strings.Contains(m[0], "@search") {
+			want := search
+			if want == "" {
+				want = map[string]string{"Int": "int", "Float": "float"}[typ]
+			}
+			if strings.ReplaceAll(want, " ", "") != strings.ReplaceAll(indexes[pred], " ", "") {
+				t.Errorf("%s: @search(by: [%s]) but @index(%s)", pred, want, indexes[pred])
+			}
 		}
 	}
 }
