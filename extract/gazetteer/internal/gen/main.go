@@ -99,7 +99,7 @@ func run(citiesPath, admin1Path, countriesPath, out string, minPop int) error {
 			}
 		}
 		r := row{kind: "R", name: name, cc: code[:2], region: code, lat: s.lat, lon: s.lon, population: regionPop[code]}
-		if short := stripRegionWord(name); short != name {
+		if short := stripRegionWord(name); short != name && !genericWords[strings.ToLower(short)] {
 			r.aliases = append(r.aliases, short)
 		}
 		rows = append(rows, r)
@@ -138,6 +138,17 @@ func run(citiesPath, admin1Path, countriesPath, out string, minPop int) error {
 }
 
 func kindOrder(k string) int { return strings.Index("CRP", k) }
+
+// genericWords are what is left of region names such as "Western
+// Province" or "Capital Region" without the administrative word: ordinary
+// words, not names.
+var genericWords = map[string]bool{
+	"western": true, "eastern": true, "northern": true, "southern": true, "central": true, "north": true,
+	"south": true, "east": true, "west": true, "capital": true, "upper": true, "lower": true, "national": true,
+	"federal": true, "greater": true, "north western": true, "north eastern": true, "south western": true,
+	"south eastern": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"coast": true, "islands": true, "mountain": true, "lake": true, "river": true, "city": true, "autonomous": true,
+}
 
 // stripRegionWord turns "Krasnodar Krai" into "Krasnodar" and "Latakia
 // Governorate" into "Latakia", the way news names regions.

@@ -1,0 +1,300 @@
+package extract
+
+import (
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// triggers map words to the kind of event they report.
+var triggers = map[string]string{
+	"meeting": "meeting", "meetings": "meeting", "met": "meeting", "meet": "meeting", "meets": "meeting",
+	"talks": "talks", "talk": "talks", "negotiations": "talks", "summit": "summit",
+	"visit": "visit", "visited": "visit", "visiting": "visit", "visits": "visit", "trip": "visit",
+	"speech": "speech", "addressed": "speech",
+	"attack": "attack", "attacks": "attack", "attacked": "attack", "assault": "attack", "raid": "attack",
+	"ambush": "attack", "shooting": "attack", "stabbing": "attack", "airstrike": "attack", "airstrikes": "attack", "strike": "attack",
+	"bombing": "bombing", "bombings": "bombing", "blast": "bombing", "explosion": "bombing", "bombed": "bombing", "bomb": "bombing",
+	"clash": "clash", "clashes": "clash", "clashed": "clash", "fighting": "clash",
+	"protest": "protest", "protests": "protest", "protested": "protest", "demonstration": "protest", "demonstrations": "protest", "rally": "protest",
+	"election": "election", "elections": "election", "referendum": "election", "vote": "election",
+	"agreement": "agreement", "deal": "agreement", "treaty": "agreement", "accord": "agreement", "ceasefire": "agreement", "truce": "agreement",
+	"earthquake": "disaster", "quake": "disaster", "flood": "disaster", "floods": "disaster", "flooding": "disaster",
+	"hurricane": "disaster", "cyclone": "disaster", "typhoon": "disaster", "tsunami": "disaster", "wildfire": "disaster",
+	"landslide": "disaster", "collapse": "disaster", "crash": "disaster", "fire": "disaster", "eruption": "disaster",
+	"arrest": "arrest", "arrested": "arrest", "arrests": "arrest", "detained": "arrest",
+	"trial": "trial", "prosecuted": "trial", "convicted": "trial", "sentenced": "trial", "charged": "trial",
+}
+
+// meetingLike kinds take people as participants and pick up the
+// anaphora of one another ("the visit", "the talks" after a meeting).
+var meetingLike = set("meeting", "talks", "summit", "visit")
+
+// determiners that make a trigger refer back to an event already told.
+var definite = set("the", "this", "that", "its", "his", "her", "their")
+
+// clauseStops end the stretch after a trigger where its place is sought.
+var clauseStops = set(",", ";", "and", "said", "says", "which", "who", "that", "while", "but", "“", "\"", ".")
+
+// twoOf are the words of "the two leaders" that stand for the
+// participants of the last meeting.
+var twoOf = set("leaders", "men", "presidents", "sides", "heads", "ministers", "women", "officials")
+
+const (
+	participantWindow = 12 // tokens either side of a trigger where participants are sought
+	placeWindow       = 16 // tokens after a trigger where its place is sought
+)
+
+// readEvents reads events from trigger words, sentence by sentence.
+func (d *docState) readEvents(c *chunk, tm []int32) {
+	quoted := quoteMask(c)
+	for si, s := range c.sents {
+		gsent := c.sentBase + si
+		var inSentence []*eventCand
+		for i := s.First; i < s.Last; i++ {
+			kind, ok := triggers[c.lower(i)]
+			if !ok || quoted[i] || tm[i] >= 0 || isCap(c.toks[i].Text) && i > s.First {
+				continue
+			}
+			ev := c.sentenceEvidence(i)
+			if d.isDefinite(c, i, s.First) {
+				if prev := d.lastEvent(kind); prev != nil {
+					prev.evidence = appendEvidence(prev.evidence, ev)
+					continue
+				}
+			}
+			e := &eventCand{kind: kind, place: -1, date: -1, entity: -1, sent: gsent, conf: 0.6}
+			e.participants = d.participants(c, tm, quoted, i, s.First, s.Last, kind)
+			if len(e.participants) < 2 && kind == "meeting" && d.twoLeaders(c, i, s.First, s.Last) {
+				if prev := d.lastWithTwo(); prev != nil {
+					e.participants = append([]int(nil), prev.participants...)
+				}
+			}
+			if meetingLike[kind] && len(e.participants) == 0 {
+				continue
+			}
+			// One event per sentence and kind group: "a meeting … , the
+			// first face-to-face talk of the year".
+			if same := sameGroup(inSentence, kind); same != nil {
+				continue
+			}
+			e.place = d.eventPlace(c, tm, i, s.First, s.Last)
+			if e.place < 0 && d.dateline >= 0 {
+				e.place, e.placeFromDL = d.dateline, true
+			}
+			e.date = d.nearestDate(gsent, c.cpBase+c.toks[i].Start)
+			e.evidence = []graph.Mention{ev}
+			if len(e.participants) >= 2 {
+				e.conf = 0.8
+			}
+			d.events = append(d.events, e)
+			inSentence = append(inSentence, e)
+		}
+	}
+}
+
+func appendEvidence(evs []graph.Mention, ev graph.Mention) []graph.Mention {
+	for _, e := range evs {
+		if e.Sentence == ev.Sentence {
+			return evs
+		}
+	}
+	return append(evs, ev)
+}
+
+func sameGroup(evs []*eventCand, kind string) *eventCand {
+	for _, e := range evs {
+		if e.kind == kind || meetingLike[e.kind] && meetingLike[kind] {
+			return e
+		}
+	}
+	return nil
+}
+
+// isDefinite reports whether the trigger at i is introduced by a definite
+// determiner, over at most three modifiers: "the meeting", "the first
+// face-to-face talk".
+func (d *docState) isDefinite(c *chunk, i, first int) bool {
+	for j := i - 1; j >= first && j >= i-4; j-- {
+		l := c.lower(j)
+		switch {
+		case definite[l]:
+			return true
+		case l == "a" || l == "an" || isCap(c.toks[j].Text) || !hasLetter(l):
+			return false
+		}
+	}
+	return false
+}
+
+// lastEvent returns the latest event of the same kind, or of the meeting
+// group for a meeting-like kind.
+func (d *docState) lastEvent(kind string) *eventCand {
+	for k := len(d.events) - 1; k >= 0; k-- {
+		if e := d.events[k]; e.kind == kind || meetingLike[e.kind] && meetingLike[kind] {
+			return e
+		}
+	}
+	return nil
+}
+
+// lastWithTwo returns the latest meeting-like event of exactly two people.
+func (d *docState) lastWithTwo() *eventCand {
+	for k := len(d.events) - 1; k >= 0; k-- {
+		if e := d.events[k]; meetingLike[e.kind] && len(e.participants) == 2 {
+			return e
+		}
+	}
+	return nil
+}
+
+// twoLeaders reports whether "the two leaders" (men, presidents …) stands
+// in the sentence before the trigger at i.
+func (d *docState) twoLeaders(c *chunk, i, first, last int) bool {
+	for j := max(first, i-participantWindow); j+2 < last && j < i; j++ {
+		if c.lower(j) == "the" && c.lower(j+1) == "two" && twoOf[c.lower(j+2)] {
+			return true
+		}
+	}
+	return false
+}
+
+// participants returns the people (and for non-meetings, organizations)
+// within participantWindow tokens of the trigger, outside quotations.
+func (d *docState) participants(c *chunk, tm []int32, quoted []bool, i, first, last int, kind string) []int {
+	var out []int
+	seen := map[string]bool{}
+	for j := max(first, i-participantWindow); j < min(last, i+participantWindow+1); j++ {
+		if tm[j] < 0 || quoted[j] {
+			continue
+		}
+		m := &d.ments[tm[j]]
+		if m.first != j {
+			continue
+		}
+		// The tagger's type may still change at resolution ("Bashar Al
+		// Assad" tagged as an organization): eventFacts filters by the
+		// entity's type. Targets are not participants ("protests against").
+		ok := (m.typ == graph.Person || m.typ == graph.Organization) && !m.adjective
+		if !ok || seen[graph.NameKey(m.name)] || targetBefore(c, j, i) {
+			continue
+		}
+		seen[graph.NameKey(m.name)] = true
+		out = append(out, int(tm[j]))
+	}
+	return out
+}
+
+// targetBefore reports whether the name at token j is the target of the
+// event at trigger i: "protests against X", "an attack on X".
+func targetBefore(c *chunk, j, i int) bool {
+	if j < i {
+		return false
+	}
+	for k := j - 1; k > i && k >= j-3; k-- {
+		switch c.lower(k) {
+		case "against", "on", "targeting", "into", "of":
+			return true
+		}
+	}
+	return false
+}
+
+// eventPlace finds where an event happened: the most specific place after
+// "in", "at" or "near" within the trigger's clause ("a meeting in Sochi",
+// "met … at a Russian air base in Syria's coastal province of Latakia"), or
+// "in X" just before the trigger.
+func (d *docState) eventPlace(c *chunk, tm []int32, i, first, last int) int {
+	best := -1
+	prep := false
+	for j := i + 1; j < min(last, i+placeWindow+1); j++ {
+		l := c.lower(j)
+		if clauseStops[l] && !(l == "," && best >= 0) {
+			break
+		}
+		if l == "in" || l == "at" || l == "near" || l == "outside" {
+			prep = true
+			continue
+		}
+		if tm[j] < 0 || !prep {
+			continue
+		}
+		m := &d.ments[tm[j]]
+		if m.typ != graph.Place || m.first != j || m.adjective {
+			continue
+		}
+		if best < 0 || d.isCountry(best) && !d.isCountry(int(tm[j])) {
+			best = int(tm[j])
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for j := i - 1; j >= first && j >= i-6; j-- {
+		if tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && !d.ments[tm[j]].adjective {
+			if l := c.lower(d.ments[tm[j]].first - 1); l == "in" || l == "at" {
+				return int(tm[j])
+			}
+		}
+	}
+	// A place named before the trigger in the sentence ("Syria's conflict
+	// began with mass protests"), except for meetings, whose place
+	// otherwise comes from the dateline.
+	if triggers[c.lower(i)] != "" && !meetingLike[triggers[c.lower(i)]] {
+		for j := i - 1; j >= first; j-- {
+			if tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && !d.ments[tm[j]].adjective {
+				return int(tm[j])
+			}
+		}
+	}
+	return -1
+}
+
+func (d *docState) isCountry(mi int) bool {
+	p := d.ments[mi].place
+	return p != nil && p.Kind == gazetteer.Country
+}
+
+// nearestDate returns the date in sentence sent nearest to code point cp,
+// -1 if the sentence has none.
+func (d *docState) nearestDate(sent, cp int) int {
+	best, dist := -1, 0
+	for k := len(d.dates) - 1; k >= 0; k-- {
+		m := &d.ments[d.dates[k].mention]
+		if m.Sentence < sent {
+			break
+		}
+		if m.Sentence != sent {
+			continue
+		}
+		dd := m.Start - cp
+		if dd < 0 {
+			dd = -dd
+		}
+		if best < 0 || dd < dist {
+			best, dist = k, dd
+		}
+	}
+	return best
+}
+
+// quoteMask marks the tokens inside quotation marks, which report what
+// someone said rather than what happened.
+func quoteMask(c *chunk) []bool {
+	mask := make([]bool, len(c.toks))
+	for _, s := range c.sents {
+		in := false
+		for i := s.First; i < s.Last; i++ {
+			switch c.toks[i].Text {
+			case "“", "«":
+				in = true
+			case "”", "»":
+				in = false
+			case "\"":
+				in = !in
+			default:
+				mask[i] = in
+			}
+		}
+	}
+	return mask
+}

@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Span is a typed name proposed by a Tagger: tokens [First, Last) of the
+// token slice it was given.
+type Span struct {
+	First, Last int
+	Type        graph.EntityType
+	Score       float64 // in [0,1]
+}
+
+// Tagger proposes entity spans over the tokens and sentences of a window
+// of text. Implementations must be safe for concurrent use.
+type Tagger interface {
+	Tag(toks []token.Token, sents []token.Sentence) []Span
+}
+
+// Extractor implements graph.Extractor. It holds only read-only models
+// and is safe for concurrent use; each call to Extract is independent.
+type Extractor struct {
+	tagger     Tagger
+	gaz        *gazetteer.Gazetteer
+	facts      []factFinder
+	chunkBytes int
+	maxBytes   int
+}
+
+var _ graph.Extractor = (*Extractor)(nil)
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithTagger replaces the default statistical tagger.
+func WithTagger(t Tagger) Option { return func(x *Extractor) { x.tagger = t } }
+
+// WithGazetteer replaces the embedded gazetteer.
+func WithGazetteer(g *gazetteer.Gazetteer) Option { return func(x *Extractor) { x.gaz = g } }
+
+// WithWindow sets the size in bytes of the windows a document is
+// processed in (default 64 KiB). Names, roles and events are found within
+// a window; entities are resolved across the whole document.
+func WithWindow(bytes int) Option {
+	return func(x *Extractor) {
+		if bytes > 0 {
+			x.chunkBytes = bytes
+		}
+	}
+}
+
+// WithMaxBytes makes Extract refuse documents longer than n bytes with an
+// ELIMIT error (default: no limit).
+func WithMaxBytes(n int) Option { return func(x *Extractor) { x.maxBytes = n } }
+
+// New returns an Extractor. Without WithTagger it loads the default tagger
+// (see defaultTagger), and without WithGazetteer the embedded gazetteer.
+func New(opts ...Option) (*Extractor, error) {
+	x := &Extractor{chunkBytes: 64 << 10}
+	for _, o := range opts {
+		o(x)
+	}
+	if x.gaz == nil {
+		g, err := gazetteer.Default()
+		if err != nil {
+			return nil, err
+		}
+		x.gaz = g
+	}
+	if x.tagger == nil {
+		t, err := defaultTagger(x.gaz)
+		if err != nil {
+			return nil, err
+		}
+		x.tagger = t
+	}
+	x.facts = defaultFactFinders()
+	return x, nil
+}
+
+// Extract finds the entities and facts of one document. It returns an
+// EINVALID error for a document without an ID or with text that is not
+// valid UTF-8, ELIMIT for one over WithMaxBytes, and the context's error if
+// ctx ends first.
+func (x *Extractor) Extract(ctx context.Context, doc graph.Document) (*graph.Extraction, error) {
+	if err := doc.Validate(); err != nil {
+		return nil, err
+	}
+	if x.maxBytes > 0 && len(doc.Text) > x.maxBytes {
+		return nil, graph.Errorf(graph.ELIMIT, "document %q: %d bytes, over the limit of %d", doc.ID, len(doc.Text), x.maxBytes)
+	}
+	d := newDocState(x, doc)
+	cp, sentBase := 0, 0
+	for b := 0; b < len(doc.Text); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e := chunkEnd(doc.Text, b, x.chunkBytes)
+		c := newChunk(doc.Text[b:e], cp, sentBase, b == 0)
+		d.process(c)
+		cp += utf8.RuneCountInString(c.text)
+		sentBase += len(c.sents)
+		b = e
+	}
+	return d.finish(), nil
+}
+
+// chunkEnd returns where the window starting at byte b ends: at a blank
+// line (or failing that a line break, then a space) near size bytes on, so
+// that windows rarely split a sentence and never split a code point.
+func chunkEnd(text string, b, size int) int {
+	if len(text)-b <= size+size/2 {
+		return len(text)
+	}
+	lim := b + size
+	window := text[b+size/2 : lim]
+	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
+		if i := strings.LastIndex(window, sep); i >= 0 {
+			return b + size/2 + i + len(sep)
+		}
+	}
+	for lim > b && !utf8.RuneStart(text[lim]) {
+		lim--
+	}
+	return lim
+}
+
+// chunk is one window of a document, tokenized; offsets of toks and sents
+// are relative to it, cpBase and sentBase make them global.
+type chunk struct {
+	text     string
+	toks     []token.Token
+	sents    []token.Sentence
+	sentOf   []int32 // token → sentence index in sents
+	cpBase   int
+	sentBase int
+	first    bool // the document's first window, where its dateline is
+}
+
+func newChunk(text string, cpBase, sentBase int, first bool) *chunk {
+	c := &chunk{text: text, cpBase: cpBase, sentBase: sentBase, first: first}
+	c.toks = token.Tokenize(text)
+	c.sents = token.Sentences(text, c.toks)
+	c.sentOf = make([]int32, len(c.toks))
+	for i, s := range c.sents {
+		for j := s.First; j < s.Last; j++ {
+			c.sentOf[j] = int32(i)
+		}
+	}
+	return c
+}
+
+// lower returns the lexicon key of token i, "" out of range.
+func (c *chunk) lower(i int) string {
+	if i < 0 || i >= len(c.toks) {
+		return ""
+	}
+	return lowerKey(c.toks[i].Text)
+}
+
+// tokText returns the text of token i, "" out of range.
+func (c *chunk) tokText(i int) string {
+	if i < 0 || i >= len(c.toks) {
+		return ""
+	}
+	return c.toks[i].Text
+}
+
+// spanText returns the text covered by tokens [first, last).
+func (c *chunk) spanText(first, last int) string {
+	return c.text[c.toks[first].Byte:c.toks[last-1].ByteEnd]
+}
+
+// sameSentence reports whether tokens i and j are in one sentence.
+func (c *chunk) sameSentence(i, j int) bool {
+	return i >= 0 && j >= 0 && i < len(c.toks) && j < len(c.toks) && c.sentOf[i] == c.sentOf[j]
+}
+
+// evidence returns the mention of tokens [first, last) with global offsets.
+func (c *chunk) evidence(first, last int) graph.Mention {
+	return graph.Mention{
+		Sentence: c.sentBase + int(c.sentOf[first]),
+		Start:    c.cpBase + c.toks[first].Start,
+		End:      c.cpBase + c.toks[last-1].End,
+		Text:     c.spanText(first, last),
+	}
+}
+
+// sentenceEvidence returns the mention of the whole sentence of token i.
+func (c *chunk) sentenceEvidence(i int) graph.Mention {
+	s := c.sents[c.sentOf[i]]
+	return c.evidence(s.First, s.Last)
+}

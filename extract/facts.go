@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"strconv"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// factFinder reads one kind of fact from a window, after its entity
+// mentions are known: package figure's counts, package date's dates,
+// package quote's quotations. Implementations add candidates to d.
+type factFinder interface {
+	find(d *docState, c *chunk, tm []int32)
+}
+
+// figureCand is a figure whose about and place are still mentions.
+type figureCand struct {
+	fig   graph.Figure
+	about int // mention, -1 for none
+	place int // mention, -1 for none
+}
+
+// quoteCand is a quote whose speaker is still a mention.
+type quoteCand struct {
+	q       graph.Quote
+	speaker int // mention, -1 for none
+}
+
+// eventFacts turns event candidates into EventFacts, and gives named
+// events (wars) facts of their own; meetings of two or more people give
+// met relations.
+func (d *docState) eventFacts(rb *relations, entOf []*graph.Entity, ents []*graph.Entity) []*graph.EventFact {
+	out := []*graph.EventFact{}
+	for _, ec := range d.events {
+		e := &graph.EventFact{Kind: ec.kind, Evidence: ec.evidence, Confidence: ec.conf}
+		var names []string
+		var people, others []*graph.Entity
+		seen := map[string]bool{}
+		for _, mi := range ec.participants {
+			p := entOf[mi]
+			if p == nil || seen[p.ID] {
+				continue
+			}
+			seen[p.ID] = true
+			switch p.Type {
+			case graph.Person:
+				people = append(people, p)
+			case graph.Organization:
+				others = append(others, p)
+			}
+		}
+		// Meetings are of people; organizations take part in them only
+		// when fewer than two people are named ("talks between Hamas and
+		// Israel's government").
+		parts := people
+		if !meetingLike[ec.kind] || len(people) < 2 {
+			parts = append(parts, others...)
+		}
+		for _, p := range parts {
+			e.Participants = append(e.Participants, p.ID)
+			names = append(names, p.Name)
+		}
+		if meetingLike[ec.kind] && len(e.Participants) == 0 {
+			continue
+		}
+		var placeName string
+		if ec.place >= 0 && entOf[ec.place] != nil {
+			e.Place, placeName = entOf[ec.place].ID, entOf[ec.place].Name
+			if ec.placeFromDL {
+				e.Confidence *= 0.9
+			}
+		}
+		if ec.date >= 0 {
+			dm := d.ments[d.dates[ec.date].mention]
+			e.Date, e.DateText = d.dates[ec.date].value, dm.Text
+		}
+		e.Name = ec.kind
+		if len(names) > 0 {
+			e.Name += " of " + joinNames(names)
+		}
+		if placeName != "" {
+			e.Name += " in " + placeName
+		}
+		e.ID = factID("event", d.doc.ID, ec.kind, strconv.Itoa(ec.evidence[0].Start))
+		out = append(out, e)
+		if meetingLike[ec.kind] {
+			for i := range people {
+				for j := i + 1; j < len(people); j++ {
+					for _, ev := range ec.evidence {
+						rb.add(people[i].ID, graph.Met, people[j].ID, "", true, ec.conf, ev)
+					}
+				}
+			}
+		}
+	}
+	// Named events: a fact for each, with the entities that take part.
+	for _, ent := range ents {
+		if ent.Type != graph.Event || len(ent.Mentions) == 0 {
+			continue
+		}
+		e := &graph.EventFact{Kind: eventKindOf(ent.Name), Name: ent.Name, Entity: ent.ID, Confidence: 0.7}
+		for _, r := range rb.rels {
+			if r.Predicate == graph.ParticipantIn && r.Object == ent.ID {
+				e.Participants = append(e.Participants, r.Subject)
+			}
+		}
+		for i, m := range ent.Mentions {
+			if i == maxEvidence {
+				break
+			}
+			e.Evidence = append(e.Evidence, m)
+		}
+		e.ID = factID("event", d.doc.ID, ent.ID)
+		out = append(out, e)
+	}
+	return out
+}
+
+// eventKindOf names the kind of a named event from its name.
+func eventKindOf(name string) string {
+	k := graph.NameKey(name)
+	for _, w := range []struct{ word, kind string }{
+		{"war", "war"}, {"conflict", "war"}, {"insurgency", "war"}, {"uprising", "protest"}, {"revolution", "protest"},
+		{"protests", "protest"}, {"election", "election"}, {"elections", "election"}, {"summit", "summit"},
+		{"olympics", "competition"}, {"games", "competition"}, {"cup", "competition"}, {"championship", "competition"},
+		{"conference", "conference"}, {"festival", "festival"}, {"expo", "festival"}, {"massacre", "attack"},
+	} {
+		for _, f := range splitWords(k) {
+			if f == w.word {
+				return w.kind
+			}
+		}
+	}
+	return "event"
+}
+
+func splitWords(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if i > start {
+				out = append(out, s[start:i])
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// figureFacts resolves figures' references to entities.
+func (d *docState) figureFacts(entOf []*graph.Entity) []*graph.Figure {
+	out := make([]*graph.Figure, 0, len(d.figures))
+	for i := range d.figures {
+		fc := &d.figures[i]
+		f := fc.fig
+		if fc.about >= 0 && entOf[fc.about] != nil {
+			f.About = entOf[fc.about].ID
+		}
+		if fc.place >= 0 && entOf[fc.place] != nil {
+			f.Place = entOf[fc.place].ID
+		}
+		f.Evidence.Document = d.doc.ID
+		f.ID = factID("figure", d.doc.ID, strconv.Itoa(f.Evidence.Start), strconv.Itoa(f.Evidence.End), f.Measure)
+		out = append(out, &f)
+	}
+	return out
+}
+
+// quoteFacts resolves quotes' speakers to entities.
+func (d *docState) quoteFacts(entOf []*graph.Entity) []*graph.Quote {
+	out := make([]*graph.Quote, 0, len(d.quotes))
+	for i := range d.quotes {
+		qc := &d.quotes[i]
+		q := qc.q
+		if qc.speaker >= 0 && entOf[qc.speaker] != nil {
+			q.Speaker = entOf[qc.speaker].ID
+		}
+		q.Evidence.Document = d.doc.ID
+		q.ID = factID("quote", d.doc.ID, strconv.Itoa(q.Evidence.Start), strconv.Itoa(q.Evidence.End))
+		out = append(out, &q)
+	}
+	return out
+}

@@ -1,0 +1,145 @@
+package extract
+
+import (
+	"strconv"
+
+	"github.com/factgraph/factgraph/extract/date"
+	"github.com/factgraph/factgraph/extract/figure"
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/ner"
+	"github.com/factgraph/factgraph/extract/quote"
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// nerTagger adapts package ner's model to Tagger.
+type nerTagger struct{ m *ner.Model }
+
+func (t nerTagger) Tag(toks []token.Token, sents []token.Sentence) []Span {
+	spans := t.m.Tag(toks, sents)
+	out := make([]Span, len(spans))
+	for i, s := range spans {
+		out[i] = Span{First: s.First, Last: s.Last, Type: s.Type, Score: s.Score}
+	}
+	return out
+}
+
+// defaultTagger returns the tagger New uses without WithTagger: the
+// statistical model embedded in package ner.
+func defaultTagger(*gazetteer.Gazetteer) (Tagger, error) {
+	m, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
+	return nerTagger{m}, nil
+}
+
+// defaultFactFinders returns the readers of dates, figures and quotes, in
+// the order they run: dates first, so that figures and events can be
+// dated.
+func defaultFactFinders() []factFinder {
+	return []factFinder{dateFinder{}, figureFinder{}, quoteFinder{}}
+}
+
+// dateFinder adds package date's expressions as date entities, resolved
+// against the document's published date.
+type dateFinder struct{}
+
+func (dateFinder) find(d *docState, c *chunk, tm []int32) {
+	anchor, _ := date.ParseAnchor(d.doc.Published)
+	for _, dt := range date.Find(c.text, c.toks, c.sents, anchor) {
+		if dt.First < 0 || dt.Last > len(c.toks) || dt.First >= dt.Last {
+			continue
+		}
+		m := mention{typ: graph.Date, score: 0.9, value: dt.Value}
+		if dt.Value != "" {
+			m.key = "date:" + dt.Value
+		}
+		i := d.add(c, dt.First, dt.Last, m)
+		// Keep the text package date gives ("Feb" of "Feb."), so that
+		// offsets and text agree.
+		d.ments[i].Start, d.ments[i].End, d.ments[i].Text = c.cpBase+dt.Start, c.cpBase+dt.End, dt.Text
+		d.ments[i].name = dt.Text
+		d.dates = append(d.dates, dateCand{mention: i, value: dt.Value})
+		for t := dt.First; t < dt.Last; t++ {
+			if tm[t] < 0 {
+				tm[t] = int32(i)
+			}
+		}
+	}
+}
+
+// figureFinder adds package figure's counts, with what each is about (a
+// named conflict or event in its sentence's phrases, else a place) and
+// where it happened.
+type figureFinder struct{}
+
+func (figureFinder) find(d *docState, c *chunk, tm []int32) {
+	for _, f := range figure.Find(c.text, c.toks, c.sents) {
+		fc := figureCand{about: -1, place: -1}
+		fc.fig = graph.Figure{
+			Value: f.Value, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Measure: f.Measure,
+			Currency: f.Currency, Counted: f.Counted, Text: f.Text, Confidence: f.Confidence,
+			Evidence: graph.Mention{Sentence: c.sentBase + f.Sentence, Start: c.cpBase + f.Start, End: c.cpBase + f.End, Text: f.Text},
+		}
+		for _, p := range f.Phrases {
+			for t := max(p.First, 0); t < min(p.Last, len(tm)); t++ {
+				if tm[t] < 0 {
+					continue
+				}
+				m := &d.ments[tm[t]]
+				switch {
+				case m.typ == graph.Event && fc.about < 0:
+					fc.about = int(tm[t])
+				case m.typ == graph.Place && !m.adjective && fc.place < 0 && (p.Prep == "in" || p.Prep == "at" || p.Prep == "near" || p.Prep == "across"):
+					fc.place = int(tm[t])
+				}
+			}
+		}
+		if fc.about < 0 && f.Sentence < len(c.sents) {
+			// Else a conflict named elsewhere in the sentence.
+			s := c.sents[f.Sentence]
+			for t := s.First; t < s.Last; t++ {
+				if tm[t] >= 0 && d.ments[tm[t]].typ == graph.Event {
+					fc.about = int(tm[t])
+					break
+				}
+			}
+		}
+		if fc.about < 0 {
+			fc.about = fc.place
+		}
+		if k := d.nearestDate(fc.fig.Evidence.Sentence, fc.fig.Evidence.Start); k >= 0 {
+			fc.fig.Date = d.dates[k].value
+		}
+		d.figures = append(d.figures, fc)
+	}
+}
+
+// quoteFinder adds package quote's quotations, offering the window's
+// people and organizations as speakers.
+type quoteFinder struct{}
+
+func (quoteFinder) find(d *docState, c *chunk, tm []int32) {
+	var cands []quote.Candidate
+	for mi := d.chunkStart; mi < len(d.ments); mi++ {
+		m := &d.ments[mi]
+		if m.adjective || m.anaphor || m.typ == graph.Date || m.typ == graph.Event {
+			continue
+		}
+		cands = append(cands, quote.Candidate{First: m.first, Last: m.last, Key: strconv.Itoa(mi), Type: m.typ})
+	}
+	for _, q := range quote.Find(c.text, c.toks, c.sents, cands) {
+		qc := quoteCand{speaker: -1}
+		qc.q = graph.Quote{
+			Text: q.Text, Confidence: q.Confidence,
+			Evidence: graph.Mention{Sentence: c.sentBase + q.Sentence, Start: c.cpBase + q.Start, End: c.cpBase + q.End, Text: q.Text},
+		}
+		if q.Speaker != "" {
+			if k, err := strconv.Atoi(q.Speaker); err == nil && k >= 0 && k < len(d.ments) {
+				qc.speaker = k
+			}
+		}
+		d.quotes = append(d.quotes, qc)
+	}
+}

@@ -1,0 +1,198 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// title describes a position word or phrase that precedes or follows a
+// name: "President", "Foreign Minister", "spokesperson".
+type title struct {
+	words     []string // lower case
+	predicate string   // relation predicate, "" when the title names no office of anything ("Mr")
+}
+
+// titles are matched longest first; lower-case words, as they are also
+// written ("Kremlin spokesperson Dmitry Peskov").
+var titles = buildTitles(map[string]string{
+	"president": "president_of", "vice president": "vice_president_of", "vice-president": "vice_president_of",
+	"president-elect": "president_of", "prime minister": "prime_minister_of", "premier": "prime_minister_of",
+	"deputy prime minister": "deputy_prime_minister_of", "chancellor": "chancellor_of",
+	"minister": "minister_of", "foreign minister": "foreign_minister_of", "foreign secretary": "foreign_minister_of",
+	"defence minister": "defence_minister_of", "defense minister": "defence_minister_of",
+	"interior minister": "interior_minister_of", "finance minister": "finance_minister_of",
+	"health minister": "health_minister_of", "justice minister": "justice_minister_of",
+	"economy minister": "economy_minister_of", "trade minister": "trade_minister_of",
+	"secretary of state": "secretary_of_state_of", "secretary": "secretary_of", "home secretary": "home_secretary_of",
+	"defense secretary": "defence_minister_of", "defence secretary": "defence_minister_of",
+	"secretary-general": "secretary_general_of", "secretary general": "secretary_general_of",
+	"spokesperson": "spokesperson_of", "spokesman": "spokesperson_of", "spokeswoman": "spokesperson_of",
+	"press secretary": "spokesperson_of",
+	"leader":          "leader_of", "opposition leader": "leader_of", "supreme leader": "leader_of", "head": "head_of",
+	"king": "king_of", "queen": "queen_of", "prince": "prince_of", "crown prince": "crown_prince_of",
+	"emir": "emir_of", "sultan": "sultan_of", "governor": "governor_of", "mayor": "mayor_of",
+	"senator": "senator_of", "sen.": "senator_of", "congressman": "member_of", "congresswoman": "member_of",
+	"lawmaker": "member_of", "mp": "member_of", "member": "member_of",
+	"ambassador": "ambassador_to", "envoy": "ambassador_to", "special envoy": "ambassador_to", "amb.": "ambassador_to",
+	"ceo": "ceo_of", "chief executive": "ceo_of", "chief executive officer": "ceo_of",
+	"chairman": "chair_of", "chairwoman": "chair_of", "chair": "chair_of", "chairperson": "chair_of",
+	"director": "director_of", "director-general": "director_of", "director general": "director_of",
+	"founder": "founder_of", "co-founder": "founder_of", "commander": "commander_of",
+	"chief": "chief_of", "army chief": "chief_of", "police chief": "chief_of",
+	"coach": "coach_of", "manager": "manager_of", "captain": "captain_of", "spokesperson for": "spokesperson_of",
+	"pope": "", "mr": "", "mr.": "", "mrs": "", "mrs.": "", "ms": "", "ms.": "", "dr": "", "dr.": "",
+	"prof.": "", "professor": "", "gen.": "", "general": "", "lt.": "", "col.": "", "colonel": "",
+	"sir": "", "dame": "", "lord": "", "lady": "", "rev.": "", "sheikh": "", "judge": "", "justice": "",
+	"president of": "president_of",
+})
+
+// modifiers may stand between a title and what it is of, or before the
+// title: "former", "deputy", "acting".
+var modifiers = set("former", "then", "deputy", "acting", "interim", "new", "incoming", "outgoing",
+	"late", "ex", "current", "senior", "assistant", "top", "veteran", "longtime", "long-time", "chief", "first")
+
+// pastModifiers mark a role not held now: the role is kept, the relation
+// is not stated.
+var pastModifiers = set("former", "late", "ex", "then", "outgoing")
+
+func buildTitles(m map[string]string) map[string]title {
+	out := make(map[string]title, len(m))
+	for k, v := range m {
+		out[k] = title{words: strings.Fields(k), predicate: v}
+	}
+	return out
+}
+
+// maxTitleWords bounds the title phrases tried.
+const maxTitleWords = 4
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// captionWords start a caption or credit line: "Image Credit: AP",
+// "Photo: Reuters", "File photo".
+var captionWords = set("image", "photo", "photograph", "picture", "pic", "credit", "credits", "file", "caption", "video", "source")
+
+// agencies are wire services, whose names in credits and datelines
+// ("LONDON (Reuters) -", "(AFP)") are not mentions.
+var agencies = set("reuters", "ap", "afp", "xinhua", "ians", "pti", "dpa", "upi", "ani", "efe", "ansa", "anadolu",
+	"tass", "bernama", "wam", "apa", "getty", "epa", "bloomberg", "kyodo", "yonhap", "sana", "irna", "ap photo", "getty images", "afp photo", "epa-efe")
+
+// placeNouns name the kind of place a following "of X" is: "the southern
+// Russian city of Sochi", "Syria's coastal province of Latakia".
+var placeNouns = set("city", "town", "village", "capital", "province", "region", "state", "district", "port",
+	"county", "island", "islands", "governorate", "prefecture", "municipality", "oblast", "territory", "suburb",
+	"resort", "enclave", "area", "border", "township", "neighbourhood", "neighborhood", "commune", "emirate", "kingdom", "republic")
+
+// regionNouns prefer a region to a city of the same name.
+var regionNouns = set("province", "region", "state", "governorate", "prefecture", "oblast", "county", "district", "territory")
+
+// countryNouns after a nationality adjective are the country itself:
+// "Syrian territory", "Russian soil".
+var countryNouns = set("territory", "soil", "airspace", "waters", "border", "borders", "mainland", "coast", "coastline", "capital")
+
+// citizenNouns after a nationality adjective say a person's nationality:
+// "a Russian citizen", "German journalist".
+var citizenNouns = set("citizen", "citizens", "national", "nationals", "journalist", "reporter", "activist",
+	"businessman", "businesswoman", "tourist", "student", "writer", "author", "lawyer", "doctor", "engineer",
+	"worker", "soldier", "man", "woman", "artist", "singer", "actor", "actress", "footballer", "player",
+	"blogger", "photographer", "scientist", "researcher", "aid worker", "hostage", "resident", "residents", "teenager", "boy", "girl")
+
+// warNouns head named conflicts: "Syria's civil war", "the Iraq war".
+var warNouns = map[string]string{"war": "war", "civil war": "civil war", "conflict": "conflict", "uprising": "uprising",
+	"revolution": "revolution", "insurgency": "insurgency", "crisis": "crisis"}
+
+// eventNameHeads end capitalized named events: "World War II" ends in a
+// numeral, so war and games are checked as any word of the name.
+var eventNameHeads = set("war", "summit", "games", "olympics", "cup", "championship", "championships", "revolution",
+	"conference", "festival", "expo", "election", "elections", "uprising", "spring", "crisis", "massacre", "genocide", "pandemic", "protests")
+
+// orgWords mark a name as an organization in the fallback tagger.
+var orgWords = set("ministry", "party", "council", "university", "inc", "inc.", "corp", "corp.", "company", "bank", "agency",
+	"army", "forces", "kremlin", "committee", "commission", "group", "association", "union", "organization",
+	"organisation", "front", "movement", "church", "court", "parliament", "congress", "senate", "government",
+	"times", "news", "post", "network", "institute", "department", "office", "police", "navy", "administration",
+	"foundation", "federation", "league", "club", "fc", "airlines", "airways", "ltd", "ltd.", "plc", "co.", "corporation",
+	"brigade", "brigades", "taliban", "nato", "un", "eu", "who", "fbi", "cia", "pentagon", "white house", "school", "hospital",
+	"authority", "board", "bureau", "service", "services", "guard", "assembly", "cabinet", "opposition", "regime", "state department")
+
+// knownOrgs are single names that are organizations whatever the tagger
+// says, because news uses them as actors: "the Kremlin said".
+var knownOrgs = set("kremlin", "pentagon", "white house", "taliban", "hamas", "hezbollah", "nato", "un", "eu", "state department", "downing street", "elysee", "élysée")
+
+// closedClass are capitalized words that never start a name on their own.
+var closedClass = set("the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+	"his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "of", "to", "from", "by", "with", "and", "or", "but",
+	"as", "after", "before", "when", "while", "if", "since", "during", "there", "here", "what", "who", "which", "where",
+	"why", "how", "not", "no", "yes", "all", "some", "many", "more", "most", "other", "such", "one", "two", "three", "also",
+	"according", "meanwhile", "however", "although", "though", "last", "next", "mr", "mrs", "ms", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "said", "says", "image", "photo", "credit", "read", "more",
+	"both", "each", "every", "any", "so", "then", "now", "only", "just", "even", "still", "because", "until", "under", "over",
+	"about", "into", "up", "out", "would", "will", "can", "could", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "be", "been", "do", "does", "did")
+
+// nameParticles may stand inside a name in lower case: "Bashar al-Assad",
+// "Ursula von der Leyen".
+var nameParticles = set("al", "el", "bin", "ibn", "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "dos", "das", "y", "abu", "bint", "ben")
+
+// lowerKey is the lower-case form used for lexicon look-ups, with curly
+// apostrophes straightened.
+func lowerKey(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+}
+
+// isCap reports whether s starts with an upper-case letter.
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isPossessive reports whether a token is the clitic "'s" or a lone
+// apostrophe after a plural ("Reuters'").
+func isPossessive(s string) bool {
+	switch lowerKey(s) {
+	case "'s", "'":
+		return true
+	}
+	return false
+}
+
+// isDash reports whether s is a dash that ends a dateline.
+func isDash(s string) bool {
+	switch s {
+	case "-", "--", "—", "–", "―":
+		return true
+	}
+	return false
+}
+
+// isAllUpper reports whether s has letters and all of them are upper case.
+func isAllUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// hasLetter reports whether s has a letter.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

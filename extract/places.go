@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// readPlaces reads containment stated in the window, "the southern
+// Russian city of Sochi", "Syria's coastal province of Latakia",
+// "Kabul, Afghanistan", and nationality adjectives that stand for their
+// country's land ("Syrian territory").
+func (d *docState) readPlaces(c *chunk, tm []int32) {
+	n := len(d.ments)
+	for mi := d.chunkStart; mi < n; mi++ {
+		m := &d.ments[mi]
+		if m.typ != graph.Place || m.adjective {
+			continue
+		}
+		d.placeOf(c, tm, mi)
+		d.placeComma(c, tm, mi)
+	}
+	for i := range c.toks {
+		if tm[i] < 0 && countryNouns[c.lower(i+1)] && c.sameSentence(i, i+1) {
+			d.adjectiveAt(c, tm, i)
+		}
+	}
+}
+
+// placeOf reads "[the] [Country's|Demonym|Place] [adjectives] NOUN of X".
+func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
+	m := &d.ments[mi]
+	f := m.first
+	if c.lower(f-1) != "of" || !placeNouns[c.lower(f-2)] || !c.sameSentence(f-2, f) {
+		return
+	}
+	noun := c.lower(f - 2)
+	if regionNouns[noun] && m.place != nil && m.place.Kind == gazetteer.City {
+		if r := d.geocode(m.Text, true); r != nil && r.Kind == gazetteer.Region {
+			m.place = r
+		}
+	}
+	// Up to three lower-case adjectives: "southern", "coastal", "northern".
+	j := f - 3
+	for k := 0; k < 3 && j >= 0 && !isCap(c.toks[j].Text) && c.lower(j) != "the" && !isPossessive(c.toks[j].Text) && hasLetter(c.toks[j].Text) && c.sameSentence(j, f); k++ {
+		j--
+	}
+	if j < 0 || !c.sameSentence(j, f) {
+		return
+	}
+	cont := -1
+	switch {
+	case isPossessive(c.toks[j].Text) && j > 0 && tm[j-1] >= 0:
+		cont = int(tm[j-1])
+	case tm[j] >= 0:
+		cont = int(tm[j])
+	default:
+		cont = d.adjectiveAt(c, tm, j)
+	}
+	if cont < 0 || cont == mi || d.ments[cont].typ != graph.Place {
+		return
+	}
+	d.links = append(d.links, linkCand{subj: mi, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: c.evidence(min(j, d.ments[cont].first), m.last)})
+}
+
+// placeComma reads "Kabul, Afghanistan": a place that is not a country,
+// a comma, then a country or region that contains it (by the gazetteer,
+// when it knows both).
+func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
+	m := &d.ments[mi]
+	l := m.last
+	if c.tokText(l) != "," || l+1 >= len(tm) || tm[l+1] < 0 || !c.sameSentence(l, l+1) {
+		return
+	}
+	oi := int(tm[l+1])
+	o := &d.ments[oi]
+	if o.typ != graph.Place || o.place == nil || o.place.Kind == gazetteer.City || o.first != l+1 {
+		return
+	}
+	if m.place != nil {
+		if m.place.Kind == gazetteer.Country || !d.x.gaz.Within(m.place, o.place) {
+			// "Lagos, Nigeria" where Lagos was read as elsewhere: move it.
+			if alt := d.within(m.Text, o.place); alt != nil {
+				m.place = alt
+			} else {
+				return
+			}
+		}
+	}
+	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+}
+
+// within returns the place named name inside container, if any.
+func (d *docState) within(name string, container *gazetteer.Place) *gazetteer.Place {
+	for _, p := range d.x.gaz.Lookup(name) {
+		if p.Kind != gazetteer.Country && d.x.gaz.Within(p, container) {
+			return p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,274 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// group is an entity under construction: the mentions that resolve to it.
+type group struct {
+	typ    graph.EntityType
+	key    string
+	place  *gazetteer.Place
+	ments  []int
+	words  []string // NameKey words of its longest name
+	merged int      // the group it was merged into, -1 if none
+	weak   bool     // only doubtful proposals
+	value  string   // dates
+}
+
+// minKeep is the tagger score under which a lone capitalized word at the
+// start of a sentence is doubtful: it is kept only if another mention of
+// its name is not.
+const minKeep = 0.35
+
+// nameSet is the mentions of one name (one NameKey) before types are
+// decided, with the type votes of the tagger and of context.
+type nameSet struct {
+	nk     string
+	words  []string
+	ments  []int
+	votes  map[graph.EntityType]float64
+	place  *gazetteer.Place
+	parent int // union-find over name chains ("Putin" → "Vladimir Putin")
+}
+
+// resolve groups the document's mentions into entities. Names are first
+// chained: a shorter name whose words end a longer one ("Putin", "Al
+// Assad") joins it, unless the gazetteer knows it as a place. Each chain
+// takes the type that the tagger's scores and the context cues ("X said",
+// a title) vote for, so a name keeps one type in the document. Places are
+// then keyed by gazetteer identity ("U.S." and "United States").
+func (d *docState) resolve() []*group {
+	var sets []*nameSet
+	byNK := map[string]int{}
+	fixed := map[int]bool{} // mentions resolved by rule: adjectives, conflicts, dates
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.key != "" || m.adjective {
+			fixed[i] = true
+			continue
+		}
+		nk := graph.NameKey(m.name)
+		si, ok := byNK[nk]
+		if !ok {
+			si = len(sets)
+			byNK[nk] = si
+			sets = append(sets, &nameSet{nk: nk, words: strings.Fields(nk), votes: map[graph.EntityType]float64{}, parent: si})
+		}
+		s := sets[si]
+		s.ments = append(s.ments, i)
+		s.votes[m.typ] += max(m.score, 0.05)
+		if m.cueWeight > 0 {
+			s.votes[m.cue] += m.cueWeight
+		}
+		if m.place != nil && (s.place == nil || m.isDateline) {
+			s.place = m.place
+		}
+	}
+	find := func(i int) int {
+		for sets[i].parent != i {
+			sets[i].parent = sets[sets[i].parent].parent
+			i = sets[i].parent
+		}
+		return i
+	}
+	// Chain shorter names to the longer names they end.
+	order := make([]int, len(sets))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(sets[order[a]].words) > len(sets[order[b]].words) })
+	for _, si := range order {
+		s := sets[si]
+		if len(s.words) == 0 || s.place != nil && s.place.Kind == gazetteer.Country || s.votes[graph.Place] > s.votes[graph.Person] && s.place != nil {
+			continue
+		}
+		best := -1
+		for _, hi := range order {
+			h := sets[hi]
+			if len(h.words) <= len(s.words) || !hasSuffix(h.words, s.words) || h.place != nil && h.votes[graph.Place] > h.votes[graph.Person] {
+				continue
+			}
+			if best < 0 || len(h.ments) > len(sets[best].ments) {
+				best = hi
+			}
+		}
+		if best >= 0 && find(best) != find(si) {
+			sets[find(si)].parent = find(best)
+		}
+	}
+	// One type per chain.
+	chainVotes := map[int]map[graph.EntityType]float64{}
+	for i, s := range sets {
+		r := find(i)
+		if chainVotes[r] == nil {
+			chainVotes[r] = map[graph.EntityType]float64{}
+		}
+		for t, v := range s.votes {
+			chainVotes[r][t] += v
+		}
+	}
+	typeOf := func(r int) graph.EntityType {
+		if p := sets[r].place; p != nil && p.Kind == gazetteer.Country && len(sets[r].words) > 0 {
+			return graph.Place
+		}
+		best, bs := graph.EntityType(""), -1.0
+		for _, t := range graph.EntityTypes {
+			if v, ok := chainVotes[r][t]; ok && v > bs {
+				best, bs = t, v
+			}
+		}
+		return best
+	}
+	byKey := map[string]int{}
+	var groups []*group
+	addTo := func(key string, typ graph.EntityType, place *gazetteer.Place, mi int) {
+		gi, ok := byKey[key]
+		if !ok {
+			gi = len(groups)
+			byKey[key] = gi
+			groups = append(groups, &group{typ: typ, key: key, place: place, merged: -1, weak: true})
+		}
+		g := groups[gi]
+		m := &d.ments[mi]
+		g.ments = append(g.ments, mi)
+		if g.value == "" {
+			g.value = m.value
+		}
+		if !m.weak {
+			g.weak = false
+		}
+		if !m.adjective && !m.anaphor {
+			if w := strings.Fields(graph.NameKey(m.name)); len(w) > len(g.words) {
+				g.words = w
+			}
+		}
+	}
+	for i, s := range sets {
+		r := find(i)
+		typ := typeOf(r)
+		for _, mi := range s.ments {
+			switch {
+			case typ == graph.Place && s.place != nil:
+				addTo(placeKey(s.place), typ, s.place, mi)
+			case typ == graph.Place && sets[r].place != nil && r != i:
+				addTo(placeKey(sets[r].place), typ, sets[r].place, mi)
+			default:
+				addTo(string(typ)+":"+sets[r].nk, typ, nil, mi)
+			}
+		}
+	}
+	for mi := range d.ments {
+		if !fixed[mi] {
+			continue
+		}
+		m := &d.ments[mi]
+		switch {
+		case m.key != "":
+			addTo(m.key, m.typ, nil, mi)
+		case m.place != nil:
+			addTo(placeKey(m.place), graph.Place, m.place, mi)
+		}
+	}
+	d.mergeAcronyms(groups)
+	return groups
+}
+
+func placeKey(p *gazetteer.Place) string {
+	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
+}
+
+// hasSuffix reports whether the words of long end with short, and short
+// is not only a particle ("Al").
+func hasSuffix(long, short []string) bool {
+	if len(short) == 1 && nameParticles[short[0]] {
+		return false
+	}
+	off := len(long) - len(short)
+	for i, w := range short {
+		if long[off+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeAcronyms merges an organization written as an acronym ("UN") into
+// the one whose initials it spells ("United Nations").
+func (d *docState) mergeAcronyms(groups []*group) {
+	initials := map[string]int{}
+	for i, g := range groups {
+		if g.typ != graph.Organization || g.merged >= 0 || len(g.words) < 2 {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range g.words {
+			if w != "of" && w != "the" && w != "and" && w != "for" {
+				b.WriteByte(w[0])
+			}
+		}
+		if b.Len() >= 2 {
+			initials[b.String()] = i
+		}
+	}
+	for i, g := range groups {
+		if g.typ != graph.Organization || g.merged >= 0 || len(g.words) != 1 {
+			continue
+		}
+		if hi, ok := initials[g.words[0]]; ok && hi != i {
+			g.merged = hi
+			groups[hi].ments = append(groups[hi].ments, g.ments...)
+			groups[hi].weak = groups[hi].weak && g.weak
+		}
+	}
+}
+
+// canonical returns the name an entity goes by: the gazetteer's for a
+// place it knows, the best-scored for a named conflict, otherwise the
+// longest name used (then one not in capitals, then the most used).
+func (d *docState) canonical(g *group) string {
+	if g.place != nil {
+		return g.place.Name
+	}
+	if strings.HasPrefix(g.key, "war:") {
+		best := -1
+		for _, mi := range g.ments {
+			if m := &d.ments[mi]; !m.anaphor && (best < 0 || m.score > d.ments[best].score) {
+				best = mi
+			}
+		}
+		if best >= 0 {
+			return d.ments[best].name
+		}
+	}
+	count := map[string]int{}
+	var names []string
+	for _, mi := range g.ments {
+		m := &d.ments[mi]
+		if m.adjective || m.anaphor {
+			continue
+		}
+		if count[m.name] == 0 {
+			names = append(names, m.name)
+		}
+		count[m.name]++
+	}
+	if len(names) == 0 {
+		return d.ments[g.ments[0]].name
+	}
+	sort.SliceStable(names, func(a, b int) bool {
+		wa, wb := len(strings.Fields(graph.NameKey(names[a]))), len(strings.Fields(graph.NameKey(names[b])))
+		if wa != wb {
+			return wa > wb
+		}
+		if ua, ub := isAllUpper(names[a]), isAllUpper(names[b]); ua != ub {
+			return !ua
+		}
+		return count[names[a]] > count[names[b]]
+	})
+	return names[0]
+}

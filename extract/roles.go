@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// honorifics are titles that say nothing about a position.
+var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.")
+
+// readRoles reads the titles beside each person of the window, before
+// the name ("German Chancellor Angela Merkel", "Kremlin spokesperson Dmitry
+// Peskov", "Syria's President Bashar al-Assad") and in apposition after it
+// ("Hamdullah Mohib, Afghan Ambassador to the United States"), and the
+// nationality of people described by it ("Russian journalist X").
+func (d *docState) readRoles(c *chunk, tm []int32) {
+	n := len(d.ments)
+	for mi := d.chunkStart; mi < n; mi++ {
+		m := &d.ments[mi]
+		if m.typ != graph.Person && m.typ != graph.Organization || m.adjective || m.key != "" {
+			continue
+		}
+		first, last := m.first, m.last
+		if !d.roleBefore(c, tm, mi, first) {
+			d.citizenBefore(c, tm, mi, first)
+		}
+		d.roleAfter(c, tm, mi, last)
+	}
+}
+
+// roleBefore reads "[of] [modifiers] TITLE Name", right to left from the
+// token before the name.
+func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
+	i := first - 1
+	var t title
+	ts := -1
+	for n := maxTitleWords; n >= 1; n-- {
+		if tt, ok := titleAt(c, i-n+1, n); ok && c.sameSentence(i-n+1, first) {
+			t, ts = tt, i-n+1
+			break
+		}
+	}
+	if ts < 0 || honorifics[c.lower(ts)] && ts == i {
+		return false
+	}
+	if m := &d.ments[mi]; m.typ != graph.Person {
+		if t.predicate == "" || !isCap(c.toks[ts].Text) {
+			return false
+		}
+		m.typ = graph.Person // "President Obama" tagged as an organization
+	}
+	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
+	j := ts - 1
+	past := false
+	for j >= 0 && modifiers[c.lower(j)] && c.sameSentence(j, first) {
+		past = past || pastModifiers[c.lower(j)]
+		j--
+	}
+	of, conf := d.ofBefore(c, tm, j, first)
+	evStart := ts
+	if of >= 0 && d.ments[of].first < ts {
+		evStart = d.ments[of].first
+		// "former Russian President": the modifier precedes the adjective.
+		for k := evStart - 1; k >= 0 && k >= evStart-2 && modifiers[c.lower(k)]; k-- {
+			past = past || pastModifiers[c.lower(k)]
+		}
+	}
+	d.roles = append(d.roles, roleCand{
+		person: mi, title: c.spanText(ts, first), predicate: t.predicate, of: of, past: past,
+		conf: conf, ev: c.evidence(evStart, d.ments[mi].last),
+	})
+	return true
+}
+
+// ofBefore finds what a title ending just after token j is of: a
+// nationality adjective ("Russian"), an organization or place ("Kremlin",
+// "Apple"), or a possessive ("Syria's", "the Kremlin's"). It returns the
+// mention, -1 for none, and the confidence of the reading.
+func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64) {
+	if j < 0 || !c.sameSentence(j, first) {
+		return -1, 0.7
+	}
+	if isPossessive(c.tokText(j)) && j > 0 && tm[j-1] >= 0 {
+		if o := int(tm[j-1]); d.ments[o].typ != graph.Person {
+			return o, 0.9
+		}
+	}
+	if tm[j] >= 0 {
+		if o := int(tm[j]); d.ments[o].typ == graph.Organization || d.ments[o].typ == graph.Place {
+			return o, 0.85
+		}
+	}
+	if o := d.adjectiveAt(c, tm, j); o >= 0 {
+		return o, 0.9
+	}
+	return -1, 0.7
+}
+
+// adjectiveAt returns the mention of the country that the nationality
+// adjective at token j stands for, adding it if needed; -1 if token j is
+// not a capitalized demonym.
+func (d *docState) adjectiveAt(c *chunk, tm []int32, j int) int {
+	if j < 0 || j >= len(c.toks) || !isCap(c.toks[j].Text) {
+		return -1
+	}
+	if tm[j] >= 0 {
+		if m := &d.ments[tm[j]]; m.adjective {
+			return int(tm[j])
+		}
+		return -1
+	}
+	p, ok := d.x.gaz.Demonym(c.toks[j].Text)
+	if !ok {
+		return -1
+	}
+	i := d.add(c, j, j+1, mention{typ: graph.Place, score: 0.9, place: p, name: p.Name, adjective: true})
+	tm[j] = int32(i)
+	return i
+}
+
+// citizenBefore reads "Russian journalist X", "a German citizen, X".
+func (d *docState) citizenBefore(c *chunk, tm []int32, mi, first int) {
+	i := first - 1
+	if i < 1 || !citizenNouns[c.lower(i)] || !c.sameSentence(i-1, first) {
+		return
+	}
+	if o := d.adjectiveAt(c, tm, i-1); o >= 0 {
+		d.links = append(d.links, linkCand{subj: mi, obj: o, predicate: graph.CitizenOf, conf: 0.75, ev: c.evidence(i-1, d.ments[mi].last)})
+	}
+}
+
+// roleAfter reads an apposition: "Name, [the|a] [Country's|Demonym|Org]
+// [modifiers] TITLE [of|to|for|at the X]", and "Name, a Russian citizen".
+func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
+	if d.ments[mi].typ != graph.Person || c.tokText(last) != "," || !c.sameSentence(last, last+1) {
+		return
+	}
+	k := last + 1
+	switch c.lower(k) {
+	case "the", "a", "an":
+		k++
+	}
+	of, conf := -1, 0.8
+	if tm[min(k, len(tm)-1)] >= 0 && k < len(c.toks) {
+		o := int(tm[k])
+		if om := &d.ments[o]; om.typ != graph.Person && om.first == k {
+			switch {
+			case isPossessive(c.tokText(om.last)):
+				of, k = o, om.last+1
+			case om.adjective || om.typ == graph.Organization:
+				of, k = o, om.last
+			}
+		}
+	} else if o := d.adjectiveAt(c, tm, k); o >= 0 {
+		of, k = o, k+1
+	}
+	if citizenNouns[c.lower(k)] && of >= 0 && d.ments[of].adjective && (c.lower(k) == "citizen" || c.lower(k) == "national") {
+		d.links = append(d.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
+		return
+	}
+	past := false
+	for modifiers[c.lower(k)] {
+		past = past || pastModifiers[c.lower(k)]
+		k++
+	}
+	var t title
+	te := -1
+	for n := maxTitleWords; n >= 1; n-- {
+		if tt, ok := titleAt(c, k, n); ok && c.sameSentence(k, k+n-1) {
+			t, te = tt, k+n
+			break
+		}
+	}
+	if te < 0 || honorifics[c.lower(k)] {
+		return
+	}
+	// "Putin, President Trump and …" is a list, not an apposition.
+	if te < len(c.toks) && isCap(c.tokText(te)) && tm[te] >= 0 && d.ments[tm[te]].typ == graph.Person {
+		return
+	}
+	evEnd := te
+	switch c.lower(te) {
+	case "of", "to", "for", "at", "in":
+		x := te + 1
+		if c.lower(x) == "the" {
+			x++
+		}
+		if x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x {
+			// "Afghan Ambassador to the United States": the embassy's
+			// host is what an ambassador_to relation points at.
+			of, conf = int(tm[x]), 0.85
+			evEnd = d.ments[tm[x]].last
+		}
+	}
+	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
+	d.roles = append(d.roles, roleCand{
+		person: mi, title: c.spanText(k, te), predicate: t.predicate, of: of, past: past, conf: conf,
+		ev: c.evidence(d.ments[mi].first, evEnd),
+	})
+}
+
+// speechCues are verbs whose subject is a speaker: a person, unless the
+// name is an institution's ("the Kremlin said").
+var speechCues = set("said", "says", "told", "added", "asked", "insisted", "stressed", "tweeted", "wrote", "recalled")
+
+// readCues notes what the context of each name of the window says of its
+// type, for resolution to weigh against the tagger: "Al Assad said", "a
+// meeting with Bashar Al Assad", "between Putin and Merkel".
+func (d *docState) readCues(c *chunk, tm []int32) {
+	for mi := d.chunkStart; mi < len(d.ments); mi++ {
+		m := &d.ments[mi]
+		if m.adjective || m.key != "" || m.cueWeight > 0 || m.typ == graph.Place && m.place != nil && m.place.Kind == gazetteer.Country {
+			continue
+		}
+		switch {
+		case speechCues[c.lower(m.last)] && !knownOrgs[lowerKey(m.name)]:
+			m.cue, m.cueWeight = graph.Person, 0.6
+		case c.lower(m.first-1) == "with" || c.lower(m.first-1) == "between":
+			if _, ok := triggers[c.lower(m.first-2)]; ok && meetingLike[triggers[c.lower(m.first-2)]] {
+				m.cue, m.cueWeight = graph.Person, 0.6
+			}
+		case c.lower(m.first-1) == "and" && m.first >= 2 && tm[m.first-2] >= 0 && c.lower(d.ments[tm[m.first-2]].first-1) == "between":
+			m.cue, m.cueWeight = graph.Person, 0.6
+		}
+	}
+}

@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// process reads one window: its names, then the facts around them.
+func (d *docState) process(c *chunk) {
+	if len(c.toks) == 0 {
+		return
+	}
+	mask := captionMask(c)
+	var cands []mention
+	if c.first {
+		if m, ok := d.findDateline(c, mask); ok {
+			cands = append(cands, m)
+		}
+	}
+	for _, s := range d.x.tagger.Tag(c.toks, c.sents) {
+		if m, ok := d.cleanSpan(c, s, mask); ok {
+			cands = append(cands, m)
+		}
+	}
+	cands = append(cands, d.supplement(c, cands, mask)...)
+	// Earlier first; at one start, the dateline and then the longer span win.
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].first != cands[j].first {
+			return cands[i].first < cands[j].first
+		}
+		return cands[i].last > cands[j].last
+	})
+	d.chunkStart = len(d.ments)
+	tm := make([]int32, len(c.toks))
+	for i := range tm {
+		tm[i] = -1
+	}
+	end := 0
+	for _, m := range cands {
+		if m.first < end {
+			continue // overlaps a mention already taken
+		}
+		i := d.add(c, m.first, m.last, m)
+		if m.isDateline {
+			d.dateline = i
+		}
+		for t := m.first; t < m.last; t++ {
+			tm[t] = int32(i)
+		}
+		end = m.last
+	}
+	d.readWars(c, tm)
+	d.readRoles(c, tm)
+	d.readCues(c, tm)
+	d.readPlaces(c, tm)
+	for _, f := range d.x.facts {
+		f.find(d, c, tm)
+	}
+	d.readEvents(c, tm)
+	count := map[int32]int{}
+	for mi := d.chunkStart; mi < len(d.ments); mi++ {
+		m := &d.ments[mi]
+		s := c.sentOf[m.first]
+		if count[s]++; count[s] == 2 {
+			d.sentEv[c.sentBase+int(s)] = c.sentenceEvidence(m.first)
+		}
+	}
+}
+
+// captionMask marks the tokens of photo captions and credits ("Image
+// Credit: AP", "Photo: Reuters") and of wire credits in parentheses
+// ("(AFP)"), which are never names.
+func captionMask(c *chunk) []bool {
+	mask := make([]bool, len(c.toks))
+	for i := 0; i < len(c.toks); i++ {
+		t := c.toks[i]
+		l := c.lower(i)
+		if captionWords[l] && isCap(t.Text) && creditAhead(c, i) {
+			for j := i; j < len(c.toks) && (j == i || !c.toks[j].NewlineBefore); j++ {
+				mask[j] = true
+			}
+			continue
+		}
+		if t.Text == "(" {
+			j := i + 1
+			for j < len(c.toks) && j <= i+3 && c.toks[j].Text != ")" {
+				j++
+			}
+			if j < len(c.toks) && c.toks[j].Text == ")" && j > i+1 && agencies[lowerKey(c.spanText(i+1, j))] {
+				for k := i; k <= j; k++ {
+					mask[k] = true
+				}
+			}
+		}
+	}
+	return mask
+}
+
+// creditAhead reports whether a caption word at i introduces a credit: a
+// colon or the word "credit" follows on the same line.
+func creditAhead(c *chunk, i int) bool {
+	for j := i + 1; j < len(c.toks) && j <= i+3 && !c.toks[j].NewlineBefore; j++ {
+		switch c.lower(j) {
+		case ":", "credit", "credits", "credit:":
+			return true
+		}
+	}
+	return false
+}
+
+// cleanSpan turns a tagger span into a mention candidate: cut at line
+// breaks and captions, without leading titles, determiners and trailing
+// possessives; false when nothing of a name is left.
+func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
+	f, l := s.First, s.Last
+	if f < 0 || l > len(c.toks) || f >= l || !s.Type.Valid() || s.Type == graph.Date || s.Type == graph.Other {
+		return mention{}, false
+	}
+	for j := f + 1; j < l; j++ {
+		if c.toks[j].NewlineBefore || !c.sameSentence(f, j) {
+			l = j
+			break
+		}
+	}
+	for j := f; j < l; j++ {
+		if mask[j] {
+			l = j
+			break
+		}
+	}
+	typ := s.Type
+	// Leading determiners, and for people titles with what they are of:
+	// "Russian President Vladimir Putin", "Kremlin spokesperson Dmitry Peskov".
+	for f < l && (c.lower(f) == "the" || c.lower(f) == "a") {
+		f++
+	}
+	if typ == graph.Person || typ == graph.Organization {
+		if k := lastTitleEnd(c, f, l); k > f {
+			f, typ = k, graph.Person
+		}
+	}
+	for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text)) {
+		l--
+	}
+	for f < l && !hasLetter(c.toks[f].Text) {
+		f++
+	}
+	if f >= l {
+		return mention{}, false
+	}
+	text := c.spanText(f, l)
+	lk := lowerKey(text)
+	if l-f == 1 && closedClass[lk] {
+		return mention{}, false
+	}
+	m := mention{typ: typ, score: s.Score, first: f, last: l}
+	if m.score < 0 || m.score > 1 {
+		m.score = 0.5
+	}
+	m.weak = m.score < minKeep && l-f == 1 && f == c.sents[c.sentOf[f]].First
+	if knownOrgs[lk] {
+		m.typ = graph.Organization
+	}
+	// A lone nationality adjective is not an entity ("Russian television").
+	if _, ok := d.x.gaz.Demonym(text); ok && !d.x.gaz.Known(text) {
+		return mention{}, false
+	}
+	places := d.x.gaz.Lookup(text)
+	if len(places) > 0 && places[0].Kind == gazetteer.Country && m.typ == graph.Person && l-f == 1 {
+		m.typ = graph.Place // "Syria" is never a person
+	}
+	if m.typ == graph.Place {
+		m.place = d.geocode(text, false)
+		if m.place != nil && m.place.Kind == gazetteer.Country {
+			m.name = m.place.Name
+		}
+	}
+	return m, true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// lastTitleEnd returns the token after the last title word in [f, l) that
+// still leaves a capitalized name after it, or f when there is none:
+// "Russian President Vladimir Putin" → the index of "Vladimir".
+func lastTitleEnd(c *chunk, f, l int) int {
+	end := f
+	for i := f; i < l-1; i++ {
+		for n := maxTitleWords; n >= 1; n-- {
+			if i+n >= l {
+				continue
+			}
+			if _, ok := titleAt(c, i, n); ok && isCap(c.toks[i+n].Text) {
+				end = i + n
+				break
+			}
+		}
+	}
+	return end
+}
+
+// titleAt returns the title spelled by tokens [i, i+n).
+func titleAt(c *chunk, i, n int) (title, bool) {
+	if i < 0 || i+n > len(c.toks) {
+		return title{}, false
+	}
+	key := c.lower(i)
+	for j := i + 1; j < i+n; j++ {
+		key += " " + c.lower(j)
+	}
+	t, ok := titles[key]
+	return t, ok
+}
+
+// supplement finds the countries and well-known institutions the tagger
+// missed, outside its spans: a country name is a place wherever it is
+// capitalized.
+func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention {
+	covered := make([]bool, len(c.toks))
+	for _, m := range cands {
+		for t := m.first; t < m.last; t++ {
+			covered[t] = true
+		}
+	}
+	var out []mention
+	for i := 0; i < len(c.toks); i++ {
+		if covered[i] || mask[i] || !isCap(c.toks[i].Text) {
+			continue
+		}
+		for n := 4; n >= 1; n-- {
+			j := i + n
+			if j > len(c.toks) || !c.sameSentence(i, j-1) || anyTrue(covered[i:j]) || anyTrue(mask[i:j]) || !isCap(c.toks[j-1].Text) {
+				continue
+			}
+			text := c.spanText(i, j)
+			if knownOrgs[lowerKey(text)] {
+				out = append(out, mention{typ: graph.Organization, score: 0.8, first: i, last: j})
+				i = j - 1
+				break
+			}
+			if p, ok := d.x.gaz.Best(text); ok && p.Kind == gazetteer.Country && (n > 1 || len(text) > 3 || isAllUpper(text)) {
+				out = append(out, mention{typ: graph.Place, score: 0.8, place: p, name: p.Name, first: i, last: j})
+				i = j - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
