@@ -13,7 +13,7 @@ import (
 // punctuation dropped, runs of spaces collapsed. "Bashar al-Assad" and
 // "BASHAR AL ASSAD" share a key; so do "Zürich" and "Zurich".
 func NameKey(name string) string {
-	folded, _, err := transform.String(foldDiacritics, name)
+	folded, _, err := transform.String(newFoldDiacritics(), name)
 	if err != nil {
 		folded = name
 	}
@@ -36,7 +36,11 @@ func NameKey(name string) string {
 	return b.String()
 }
 
-var foldDiacritics = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// newFoldDiacritics returns a fresh transformer per call: a transform.Chain
+// keeps state between calls and is not safe for concurrent use.
+func newFoldDiacritics() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // Slug returns the readable part of an ID: NameKey with hyphens for spaces.
 // It is never empty: a name with no letters or digits slugs to "x".
