@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -241,5 +243,24 @@ func TestAcceptsGzip(t *testing.T) {
 				t.Errorf("acceptsGzip(%q) = %v, want %v", tt.header, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestJavaScriptUnits runs the page's own unit tests (src/*.test.js) with
+// Node's test runner. They need no npm packages, only node.
+func TestJavaScriptUnits(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node not on PATH")
+		}
+		t.Skip("node not on PATH")
+	}
+	out, err := exec.Command(node, "--test", "--test-reporter=tap", "src/").CombinedOutput()
+	if err != nil {
+		t.Fatalf("node --test src/: %v\n%s", err, out)
+	}
+	if !regexp.MustCompile(`(?m)^# pass [1-9]`).Match(out) {
+		t.Fatalf("node --test ran no test:\n%s", out)
 	}
 }

@@ -16,12 +16,12 @@ export const ENTITY = `query Entity($id: ID!) {
     id type name aliases mentionCount
     roles { title of { ${entityRef} } }
     location { lat lon countryCode }
-    figures(first: 100) {
+    figures(first: 50) {
       id value low high qualifier measure counted text date
       about { ${entityRef} } place { ${entityRef} }
       evidence { ${mentionFields} }
     }
-    events(first: 100) {
+    events(first: 50) {
       id kind name date
       participants { ${entityRef} } place { ${entityRef} }
       evidence { ${mentionFields} }
@@ -48,12 +48,17 @@ export const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $first: Int!) {
   }
 }`;
 
+// The contract has no list of a document's mentions, so the page asks each
+// of the document's entities for its mentions and keeps this document's.
+// The sizes keep the estimated cost (entities × mentions) well under the
+// server's default limit of 50,000; an entity whose mentions in this
+// document lie beyond the first page is found by name instead.
 export const DOCUMENT = `query Document($id: ID!) {
   document(id: $id) {
     id title url published text
-    entities(first: 200) {
+    entities(first: 100) {
       ${entityRef} aliases
-      mentions(first: 100) { pageInfo { hasNextPage } edges { node { start end document { id } } } }
+      mentions(first: 40) { pageInfo { hasNextPage } edges { node { start end document { id } } } }
     }
   }
 }`;

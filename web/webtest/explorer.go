@@ -33,11 +33,13 @@ type Expect struct {
 
 // CheckExplorer walks the explorer served at baseURL as an analyst would
 // and fails t where the page does not show what want says. Screenshots go
-// to dir: entity-1280.png, document-1280.png and entity-400.png.
+// to dir: home-1280.png, entity-1280.png, document-1280.png,
+// figures-1280.png and entity-400.png.
 func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	t.Helper()
 	b.Do("open the explorer", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(baseURL+"/"))
 	Wait[bool](b, "the home page's counts", `document.querySelectorAll('.stats dd').length > 0`)
+	b.Screenshot(dir, "home-1280.png")
 	checkContrast(t, b, "home page")
 
 	// Search and open the person from the keyboard.

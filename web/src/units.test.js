@@ -1,0 +1,79 @@
+// Unit tests of the page's pure functions: node --test src/ (go test ./web runs them too).
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {codePointIndex, segments, spans, findAll} from './text.js';
+import {toGraphML, xmlEscape} from './graphml.js';
+import {dateKey} from './timeline.js';
+import {figureLabel, figureValue} from './chart.js';
+import {parseAt, entityRanges} from './document.js';
+
+test('codePointIndex maps code points past astral characters', () => {
+  const text = '𝐁𝐫 Putin';
+  const at = codePointIndex(text);
+  assert.equal(at(0), 0);
+  assert.equal(at(2), 4); // two astral letters are four UTF-16 units
+  assert.equal(text.slice(at(3), at(8)), 'Putin');
+  assert.equal(at(99), text.length);
+});
+
+test('spans drops overlaps, longest first', () => {
+  const got = spans([{start: 5, end: 10}, {start: 0, end: 4}, {start: 0, end: 2}, {start: 8, end: 12}, {start: 3, end: 3}], 20);
+  assert.deepEqual(got, [{start: 0, end: 4}, {start: 5, end: 10}]);
+});
+
+test('segments cover the text exactly', () => {
+  const segs = segments('Putin met Assad', [{start: 10, end: 15, k: 'a'}, {start: 0, end: 5, k: 'p'}]);
+  assert.deepEqual(segs.map((s) => s.text), ['Putin', ' met ', 'Assad']);
+  assert.deepEqual(segs.map((s) => s.range?.k ?? null), ['p', null, 'a']);
+});
+
+test('findAll matches whole words, ignoring case and regexp syntax', () => {
+  assert.deepEqual(findAll('Syria, Syrian, syria’s', 'Syria'), [{start: 0, end: 5}, {start: 15, end: 20}]);
+  assert.deepEqual(findAll('a (b) c', '(b)'), [{start: 2, end: 5}]);
+  assert.deepEqual(findAll('anything', ''), []);
+});
+
+test('GraphML escapes markup and drops characters XML cannot hold', () => {
+  assert.equal(xmlEscape('a<b>&"\'\u0001c'), 'a&lt;b&gt;&amp;&quot;&apos;c');
+  const xml = toGraphML(
+    [{id: 'e&1', name: 'Al <Assad>', type: 'person', mentionCount: 3}],
+    [{id: 'r1', source: 'e&1', target: 'e2', predicate: 'met', weight: 2, confidence: 0.5}]);
+  assert.match(xml, /<node id="e&amp;1"><data key="name">Al &lt;Assad&gt;<\/data><data key="type">person<\/data><data key="mentionCount">3<\/data><\/node>/);
+  assert.match(xml, /<edge id="r1" source="e&amp;1" target="e2"><data key="predicate">met<\/data>/);
+  assert.match(xml, /<graph id="factgraph" edgedefault="directed">/);
+});
+
+test('dateKey sorts ISO dates before undated events', () => {
+  const dates = ['2017', null, '2015-09', 'last week', '2017-11-16'];
+  assert.deepEqual(dates.slice().sort((a, b) => dateKey(a).localeCompare(dateKey(b))),
+    ['2015-09', '2017', '2017-11-16', null, 'last week']);
+});
+
+test('figures read as text', () => {
+  assert.equal(figureLabel({value: 450000, qualifier: 'more than', counted: 'people', measure: 'killed'}),
+    'more than 450,000 people killed');
+  assert.equal(figureLabel({low: 10, high: 20, measure: 'injured', text: '10 to 20'}), '10–20 injured');
+  assert.equal(figureValue({low: 10, high: 20}), 15);
+  assert.equal(figureValue({text: 'dozens'}), null);
+});
+
+test('parseAt reads the focused span', () => {
+  assert.deepEqual(parseAt('at=12-30'), {start: 12, end: 30});
+  assert.equal(parseAt('at=x-3'), null);
+  assert.equal(parseAt(''), null);
+});
+
+test('entityRanges keeps this document\'s mentions and falls back to names', () => {
+  const doc = {
+    id: 'd1', text: '𝐁 Putin met Al Assad.',
+    entities: [
+      {id: 'p', name: 'Vladimir Putin', aliases: ['Putin'], type: 'PERSON',
+        mentions: {pageInfo: {hasNextPage: false}, edges: [
+          {node: {start: 2, end: 7, document: {id: 'd1'}}}, {node: {start: 0, end: 3, document: {id: 'd2'}}}]}},
+      {id: 'a', name: 'Bashar Al Assad', aliases: ['Al Assad'], type: 'PERSON',
+        mentions: {pageInfo: {hasNextPage: true}, edges: [{node: {start: 0, end: 5, document: {id: 'd0'}}}]}},
+    ],
+  };
+  const got = entityRanges(doc).map((r) => [doc.text.slice(r.start, r.end), r.entity.id]);
+  assert.deepEqual(got, [['Putin', 'p'], ['Al Assad', 'a']]);
+});
