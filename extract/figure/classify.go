@@ -57,7 +57,7 @@ func prefixCurrency(tt []tok, i, first int) (string, int) {
 		return "", 0
 	}
 	p := tt[i-1]
-	if p.text == "$" && p.end == tt[i].start {
+	if p.text == "$" {
 		if i-2 >= first && tt[i-2].end == p.start {
 			if c, ok := currencyPrefix[tt[i-2].text+"$"]; ok {
 				return c, 2
@@ -155,78 +155,111 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 	// After: "450,000 people have been killed", "355 dead", "two others
 	// injured", "Two members of my group died".
 	after := a.last
-	if a.word && after+1 < s.Last && tt[after].lower == "of" && tt[after+1].word {
+	if !a.exact && after+1 < s.Last && tt[after].lower == "of" && tt[after+1].word {
 		after++ // "hundreds of people"
 	}
-	if m, head, npEnd, mFirst, mLast, ok := measureAfter(tt, after, s.Last); ok {
-		f.Measure, f.Counted, f.MeasureFirst, f.MeasureLast = m, head, mFirst, mLast
-		f.Last = npEnd
-		if npEnd == after {
+	if r, ok := measureAfter(tt, after, s.Last); ok {
+		f.Measure, f.Counted, f.MeasureFirst, f.MeasureLast = r.measure, r.head, r.mFirst, r.mLast
+		f.Last, f.scan, f.after = r.npEnd, r.scan, true
+		if r.npEnd == after {
 			f.Last = a.last
 		}
-		if mFirst == a.last && countsItself[tt[mFirst].lower] {
-			f.Last = mLast
+		if r.mFirst == a.last && countsItself[tt[r.mFirst].lower] {
+			f.Last = r.mLast
 		}
-		if nounMeasures[tt[mFirst].lower] {
-			f.Counted = tt[mFirst].lower
+		if nounMeasures[tt[r.mFirst].lower] {
+			f.Counted = tt[r.mFirst].lower
+		}
+		if r.partHead != "" && f.Counted == "" {
+			f.Counted = r.partHead
 		}
 		f.Confidence = 0.9
-		return true
+		return plausible(a, f)
 	}
 	head, npEnd := countedAfter(tt, after, s.Last)
 	if npEnd == after {
 		npEnd = a.last
 	}
-	// Before: "killing at least 12 people", "arrested 30".
+	f.Counted, f.Last = head, npEnd
+	// Before: "killing at least 12 people", "arrested 30", "killed or
+	// wounded over 2,600" (the first of two verbs).
 	if qStart > s.First {
 		p := tt[qStart-1].lower
 		if m, ok := verbMeasures[p]; ok {
-			f.Measure, f.Counted, f.Last = m, head, npEnd
-			f.MeasureFirst, f.MeasureLast = qStart-1, qStart
+			at := qStart - 1
+			if at-2 >= s.First && tt[at-1].lower == "or" {
+				if m2, ok := verbMeasures[tt[at-2].lower]; ok {
+					m, at = m2, at-2
+				}
+			}
+			f.Measure, f.MeasureFirst, f.MeasureLast = m, at, qStart
 			f.Confidence = 0.85
-			return true
+			return plausible(a, f)
 		}
 		if qStart-2 > s.First && p == "of" && tt[qStart-2].lower == "lives" {
-			f.Measure, f.Counted, f.Last = graph.Killed, head, npEnd
-			f.MeasureFirst, f.MeasureLast = qStart-2, qStart
+			f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, qStart-2, qStart
 			f.Confidence = 0.85
-			return true
+			return plausible(a, f)
 		}
 	}
 	// A toll: "the death toll has risen to 44".
 	if m, at, ok := tollBefore(tt, qStart, s.First); ok {
-		f.Measure, f.Counted, f.Last = m, head, npEnd
-		f.MeasureFirst, f.MeasureLast = at, at+1
+		f.Measure, f.MeasureFirst, f.MeasureLast = m, at, at+1
 		f.Confidence = 0.85
-		return true
+		return plausible(a, f)
 	}
-	// A part of an earlier figure: "12 were killed, including five children".
-	if len(prior) > 0 && qStart > s.First && head != "" {
+	// A part of an earlier figure: "12 were killed, including five
+	// children", "60 were arrested - 45 of them in the US".
+	if len(prior) > 0 && qStart > s.First {
 		p := tt[qStart-1].lower
-		if p == "including" || p == "them" || p == "whom" || p == "incl" {
-			last := prior[len(prior)-1]
-			if isCasualty(last.Measure) {
-				f.Measure, f.Counted, f.Last = last.Measure, head, npEnd
-				f.MeasureFirst, f.MeasureLast = last.MeasureFirst, last.MeasureLast
-				f.Confidence = 0.7
-				return true
-			}
+		part := p == "including" || p == "incl" || p == "among" && head != ""
+		if !part && a.last+1 < s.Last && tt[a.last].lower == "of" {
+			w := tt[a.last+1].lower
+			part = w == "them" || w == "whom"
+		}
+		last := prior[len(prior)-1]
+		if part && isCasualty(last.Measure) {
+			f.Measure, f.MeasureFirst, f.MeasureLast = last.Measure, last.MeasureFirst, last.MeasureLast
+			f.Confidence = 0.7
+			return plausible(a, f)
 		}
 	}
 	return false
 }
 
+// plausible rejects casualty figures that count things rather than people:
+// "2004 net income was affected", "53,100 of the cars affected".
+func plausible(a amount, f *Figure) bool {
+	if things[f.Counted] {
+		return false
+	}
+	if a.plain && a.value >= 1800 && a.value <= 2100 {
+		// A bare year-like number counts only with a noun for people.
+		return people[f.Counted] || nounMeasures[f.Counted]
+	}
+	return true
+}
+
+// after is what measureAfter found.
+type after struct {
+	measure, head string
+	partHead      string // the head of a partitive: "two of the victims" → victims
+	npEnd         int    // end of the counted noun phrase
+	scan          int    // where the search for the next figure resumes
+	mFirst, mLast int    // the measure words
+}
+
 // countedAfter reads the counted noun phrase at i: "people", "Palestinian
-// civilians", "members of my group". It returns the lowercased head noun
-// and the end of the phrase before any "of".
+// civilians", "men, women and children". It returns the lowercased head
+// noun and the end of the phrase, before any "of".
 func countedAfter(tt []tok, i, end int) (head string, npEnd int) {
 	npEnd = i
-	for j := i; j < end && j < i+3; j++ {
+	for j := i; j < end && j < i+6; j++ {
 		t := tt[j]
-		if !t.word || notCounted[t.lower] || bridges[t.lower] || t.lower == "of" {
-			break
+		if (t.lower == "," || t.lower == "and" || t.lower == "or") && j > i && j+1 < end && nounLike(tt[j+1]) {
+			continue // "men, women and children"
 		}
-		if _, ok := measureWords[t.lower]; ok {
+		if !nounLike(t) {
 			break
 		}
 		head, npEnd = t.lower, j+1
@@ -234,38 +267,87 @@ func countedAfter(tt []tok, i, end int) (head string, npEnd int) {
 	return head, npEnd
 }
 
+// nounLike reports whether t may be part of a counted noun phrase.
+func nounLike(t tok) bool {
+	if !t.word || notCounted[t.lower] || bridges[t.lower] || t.lower == "of" || t.lower == "including" || startsAmount(t) {
+		return false
+	}
+	_, isMeasure := measureWords[t.lower]
+	return !isMeasure && !phraseStarts[t.lower]
+}
+
 // measureAfter looks for a measure word after the amount ending at i, past
-// the counted noun phrase and auxiliaries.
-func measureAfter(tt []tok, i, end int) (m, head string, npEnd, mFirst, mLast int, ok bool) {
-	head, npEnd = countedAfter(tt, i, end)
-	j := npEnd
-	// "members of my group", "of them", "of whom"
+// the counted noun phrase, a partitive ("of the crew"), an inclusion
+// ("including a French tourist"), one parenthetical between commas and
+// auxiliaries or adverbs.
+func measureAfter(tt []tok, i, end int) (after, bool) {
+	var r after
+	r.head, r.npEnd = countedAfter(tt, i, end)
+	j := r.npEnd
+	// "members of my group", "of them", "32 of the 543 passengers and crew"
 	if j < end && tt[j].lower == "of" {
-		k := j + 1
-		for k < end && k < j+5 && tt[k].word && !bridges[tt[k].lower] {
+		k, nested := j+1, false
+		for k < end && k < j+8 && (tt[k].word || tt[k].digit) && !bridges[tt[k].lower] && !phraseStarts[tt[k].lower] {
 			if _, isM := measureWords[tt[k].lower]; isM {
 				break
 			}
-			if notCounted[tt[k].lower] && tt[k].lower != "the" {
+			if notCounted[tt[k].lower] && tt[k].lower != "the" && tt[k].lower != "and" {
 				break
 			}
+			if tt[k].lower == "of" {
+				nested = true // "of the crew of the downed aircraft": crew
+			}
+			if tt[k].word && !nested && tt[k].lower != "the" && tt[k].lower != "and" {
+				r.partHead = tt[k].lower
+			}
+			k++
+		}
+		if k < end && (tt[k].lower == "them" || tt[k].lower == "whom") {
 			k++
 		}
 		j = k
 	}
+	// "Three men including a French tourist have died"
+	if j < end && tt[j].lower == "including" {
+		k := j + 1
+		for k < end && k < j+6 && tt[k].word && !bridges[tt[k].lower] {
+			k++
+		}
+		j = k
+	}
+	// "Two of the crew, operating out of El Salvador, were killed"
+	if j+1 < end && tt[j].text == "," {
+		k := j + 1
+		for k < end && k < j+9 && tt[k].text != "," && !tt[k].digit {
+			k++
+		}
+		if k+1 < end && k < j+9 && tt[k].text == "," && (bridges[tt[k+1].lower] || isMeasureAt(tt, k+1, end)) {
+			j = k + 1
+		}
+	}
+	sawBridge := false
 	for n := 0; j < end && n < 6; j, n = j+1, n+1 {
 		w := trimDot(tt[j].lower)
 		if m, first, last, ok := measureAt(tt, j, end); ok {
-			return m, head, npEnd, first, last, true
+			r.measure, r.mFirst, r.mLast, r.scan = m, first, last, last
+			return r, true
 		}
 		if w == "," && n == 0 && j+1 < end && (tt[j+1].lower == "who" || tt[j+1].lower == "including") {
 			continue
 		}
-		if !bridges[w] {
+		// Adverbs bridge too: "internally displaced", "critically injured".
+		adverb := sawBridge && len(w) > 4 && strings.HasSuffix(w, "ly") && tt[j].word
+		if !bridges[w] && !adverb {
 			break
 		}
+		sawBridge = true
 	}
-	return "", head, npEnd, 0, 0, false
+	return r, false
+}
+
+func isMeasureAt(tt []tok, j, end int) bool {
+	_, _, _, ok := measureAt(tt, j, end)
+	return ok
 }
 
 // measureAt reads a measure word or phrase at j.
@@ -277,16 +359,23 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 	}
 	switch w {
 	case "lost":
-		// "lost their lives"
-		if j+2 < end && (tt[j+2].lower == "lives" || tt[j+2].lower == "life") {
-			return graph.Killed, j, j + 3, true
+		// "lost their lives", "lost their homes"
+		if j+2 < end {
+			switch tt[j+2].lower {
+			case "lives", "life":
+				return graph.Killed, j, j + 3, true
+			case "home", "homes":
+				return graph.Displaced, j, j + 3, true
+			}
 		}
 		return "", 0, 0, false
 	case "taken", "held":
-		if next == "hostage" || next == "captive" || next == "prisoner" {
+		switch {
+		case next == "hostage" || next == "captive":
 			return graph.Kidnapped, j, j + 2, true
-		}
-		if next == "into" && j+2 < end && tt[j+2].lower == "custody" {
+		case next == "prisoner" || next == "prisoners":
+			return graph.Arrested, j, j + 2, true
+		case next == "into" && j+2 < end && tt[j+2].lower == "custody":
 			return graph.Arrested, j, j + 3, true
 		}
 		return "", 0, 0, false
@@ -295,11 +384,6 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 		if next == "from" || next == "out" || (next == "to" && j+2 < end && tt[j+2].lower == "flee") {
 			return graph.Displaced, j, j + 2, true
 		}
-		return "", 0, 0, false
-	case "fled":
-		// "fled their homes", "fled the fighting"; "fled to Jordan" is a refugee move.
-		return graph.Displaced, j, j + 1, true
-	case "death", "injury", "casualty":
 		return "", 0, 0, false
 	}
 	if m, ok := measureWords[w]; ok {
@@ -310,7 +394,8 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 
 // tollBefore finds a toll or count head before the number starting at
 // qStart, linked by rise words: "the death toll has risen to 44", "the
-// number of people killed stood at 44".
+// number of people killed stood at 44", "the death toll in Angur Adar rose
+// to 23".
 func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
 	j := qStart - 1
 	links := 0
@@ -327,22 +412,45 @@ func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
 	case "is", "was", "has", "had", "have", "now", "officially", "further":
 		return "", 0, false
 	}
-	m, ok := tollHeads[tt[j].lower]
-	if !ok {
-		return "", 0, false
-	}
-	if tt[j].lower == "toll" && j > first {
-		switch tt[j-1].lower {
-		case "injury":
-			m = graph.Injured
-		case "death", "casualty", "civilian", "the", "final", "official":
-		default:
-			if !tt[j-1].word {
+	// The head may stand before a phrase saying where: "in the disaster".
+	for k := j; k >= first && k > j-9; k-- {
+		t := tt[k]
+		if m, ok := tollHeads[t.lower]; ok {
+			if !countHead(tt, k, first) {
 				break
 			}
+			if k-2 >= first && tt[k-1].lower == "or" {
+				// "dead or missing": the first of the two
+				if m2, ok := tollHeads[tt[k-2].lower]; ok {
+					m, k = m2, k-2
+				}
+			}
+			if t.lower == "toll" && k > first && tt[k-1].lower == "injury" {
+				m = graph.Injured
+			}
+			return m, k, true
+		}
+		if !t.word || tollStops[t.lower] {
+			break
 		}
 	}
-	return m, j, true
+	return "", 0, false
+}
+
+// countHead reports whether the toll head at k names a count: "toll",
+// "deaths" and "fatalities" do; "dead", "killed" and the like do after "the
+// number of" or "the total of" ("the number of Britons dead or missing").
+func countHead(tt []tok, k, first int) bool {
+	switch tt[k].lower {
+	case "toll", "deaths", "fatalities":
+		return true
+	}
+	for j := k - 1; j > first && j >= k-4; j-- {
+		if tt[j].lower == "of" && (tt[j-1].lower == "number" || tt[j-1].lower == "total") {
+			return true
+		}
+	}
+	return false
 }
 
 // inherit gives a measure to amounts without one that are compared with a

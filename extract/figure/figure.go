@@ -46,6 +46,9 @@ type Figure struct {
 	Phrases []Phrase
 	// Confidence is in [0, 1]: how directly the measure is tied to the number.
 	Confidence float64
+
+	scan  int  // token where the search for the next figure resumes
+	after bool // the measure follows the number (it may be shared by a list)
 }
 
 // Phrase is a prepositional phrase: Prep ("in", "during") followed by the
@@ -153,8 +156,8 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 	var (
 		out     []Figure
 		loose   []amount // amounts without a measure, for the second pass
-		phrases []Phrase
-		counted string // the last counted noun, carried to "two others"
+		list    []member // loose amounts that may share a later measure
+		counted string   // the last counted noun, carried to "two others"
 	)
 	for i := s.First; i < s.Last; {
 		if !startsAmount(tt[i]) {
@@ -169,35 +172,44 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		a = extendRange(tt, a, s)
 		if notFigure(tt, a, s) {
 			i = a.last
+			list = nil
 			continue
 		}
 		f, ok := classify(tt, a, s, out)
 		if !ok {
 			loose = append(loose, a)
+			list = appendMember(tt, list, a, s)
 			i = a.last
 			continue
 		}
-		f.Sentence = si
-		if isCasualty(f.Measure) {
-			if f.Counted == "" || groupWords[f.Counted] {
-				if counted != "" {
-					f.Counted = counted
-				} else if groupWords[f.Counted] {
-					f.Counted = ""
-				}
-			} else {
-				counted = f.Counted
-			}
+		// "Nine workers, one driver and three rescuers were injured": the
+		// measure after the last member of a list is every member's.
+		if f.after {
+			out = append(out, distribute(tt, list, f, s)...)
 		}
+		list = nil
 		out = append(out, f)
-		i = f.Last
-		if a.last > i {
-			i = a.last
+		i = max(f.Last, a.last, f.scan)
+	}
+	for k := range out {
+		f := &out[k]
+		f.Sentence = si
+		if !isCasualty(f.Measure) {
+			continue
+		}
+		if f.Counted == "" || groupWords[f.Counted] {
+			if counted != "" {
+				f.Counted = counted
+			} else if groupWords[f.Counted] {
+				f.Counted = ""
+			}
+		} else {
+			counted = f.Counted
 		}
 	}
 	out = inherit(tt, out, loose, si)
 	if len(out) > 0 {
-		phrases = findPhrases(tt, s)
+		phrases := findPhrases(tt, s)
 		for k := range out {
 			out[k].Phrases = phrases
 		}
@@ -205,35 +217,114 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 	return out
 }
 
+// member is an amount without a measure followed by a list separator.
+type member struct {
+	a           amount
+	head        string
+	start, next int // where the member starts and where the next one must
+}
+
+// appendMember adds a to the running list when it is followed, after its
+// counted noun, by ", " or "and"; otherwise the list restarts.
+func appendMember(tt []tok, list []member, a amount, s token.Sentence) []member {
+	head, npEnd := countedAfter(tt, a.last, s.Last)
+	j := npEnd
+	if j >= s.Last || !(tt[j].text == "," || tt[j].lower == "and") {
+		return nil
+	}
+	j++
+	if j < s.Last && tt[j].lower == "and" && tt[j-1].text == "," {
+		j++
+	}
+	start := a.first
+	if _, n := qualifierBefore(tt, a.first, s.First); n > 0 {
+		start -= n
+	}
+	if len(list) > 0 && list[len(list)-1].next != start {
+		list = list[:0]
+	}
+	return append(list, member{a: a, head: head, start: start, next: j})
+}
+
+// distribute gives the measure of f to the list members that lead up to it.
+func distribute(tt []tok, list []member, f Figure, s token.Sentence) []Figure {
+	if len(list) == 0 || list[len(list)-1].next != f.First {
+		return nil
+	}
+	var out []Figure
+	for _, m := range list {
+		g := Figure{
+			First: m.start, Last: m.a.last, Measure: f.Measure, Counted: m.head,
+			MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.75,
+		}
+		if q, n := qualifierBefore(tt, m.a.first, s.First); n > 0 {
+			g.Qualifier = q
+		}
+		if _, npEnd := countedAfter(tt, m.a.last, s.Last); npEnd > m.a.last {
+			g.Last = npEnd
+		}
+		v, lo, hi := m.a.value, m.a.low, m.a.high
+		if m.a.exact {
+			g.Value = &v
+		} else {
+			g.Low, g.High = &lo, &hi
+		}
+		if !plausible(m.a, &g) {
+			return nil
+		}
+		g.Start, g.End = tt[g.First].start, tt[g.Last-1].end
+		out = append(out, g)
+	}
+	return out
+}
+
 func isCasualty(m string) bool { return m != graph.Money && m != graph.Percent }
 
-// extendRange widens a to "between 10 and 12 million" or "10 to 12 million".
+// extendRange widens a to a range: "between 10 and 12 million", "10 to 12
+// million", "40 to 50 pct", "between 3% and 3.5%", "$3.18-$3.81".
 func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	if !a.exact || a.last+1 >= s.Last {
 		return a
 	}
-	link := tt[a.last].lower
 	between := a.first > s.First && tt[a.first-1].lower == "between"
-	if !(between && link == "and") && link != "to" && link != "or" {
+	from := a.first > s.First && tt[a.first-1].lower == "from"
+	l := a.last
+	unit := false
+	if end, ok := percentAfter(tt, l, s.Last); ok && between {
+		l, unit = end, true // "between 3% and 3.5%"
+	}
+	if l+1 >= s.Last {
 		return a
 	}
-	if !tt[a.last+1].digit && !a.word {
+	link := tt[l].lower
+	b0 := l + 1
+	symbol := a.first > s.First && isSymbol(tt[a.first-1].text)
+	if link == "-" && symbol && tt[b0].text == tt[a.first-1].text && b0+1 < s.Last {
+		b0++ // "$3.18-$3.81"
+	} else if !(between && (link == "and" || link == "to")) && link != "to" && link != "or" {
 		return a
 	}
-	b, ok := parseAmount(tt, a.last+1, s.Last)
+	if !tt[b0].digit && !a.word {
+		return a
+	}
+	b, ok := parseAmount(tt, b0, s.Last)
 	if !ok || !b.exact {
 		return a
 	}
+	_, pctAfter := percentAfter(tt, b.last, s.Last)
+	_, _, _, curAfter := currencyAfterCheck(tt, b.last, s.Last)
 	lo, hi := a.value, b.value
-	if b.scaled && !a.scaled && b.value > 0 {
-		// "10 to 12 million": the scale of the second applies to both.
-		scale := scaleOf(tt, b)
-		lo *= scale
-	} else if !between && (a.scaled || b.scaled) {
-		// "rose from 5 to 6 mln" reads as two amounts, not a range.
+	switch {
+	case link == "-":
+	case unit && !pctAfter:
 		return a
-	}
-	if !between && !(b.scaled && !a.scaled) {
+	case b.scaled && !a.scaled && b.value > 0:
+		// "10 to 12 million": the scale of the second applies to both.
+		lo *= scaleOf(tt, b)
+	case between:
+	case link == "to" && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
+		// "40 to 50 pct"; "from 40 to 50 pct" is a change, not a range.
+	default:
 		return a
 	}
 	if lo >= hi {
@@ -244,6 +335,15 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		first--
 	}
 	return amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word}
+}
+
+// isSymbol reports a currency symbol written before digits.
+func isSymbol(s string) bool { return s == "$" || s == "£" || s == "€" || s == "¥" || s == "₹" }
+
+// currencyAfterCheck reports whether a currency word follows at i.
+func currencyAfterCheck(tt []tok, i, end int) (string, int, int, bool) {
+	c, first, last, _ := currencyAfter(tt, i, end)
+	return c, first, last, c != ""
 }
 
 // scaleOf returns the multiplier applied to b.
@@ -285,6 +385,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // "the 1990's", "Boeing 747's"
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
 		return true
+	case prev == "of" && prev2 == "age":
+		return true // "at the age of 87"
 	case prev == "(" && next == ")" && prev2 != "" && tt[a.first-2].upper && a.plain:
 		return true // "Rupak (28)"
 	case prev == "," && next == "," && prev2 != "" && tt[a.first-2].upper && a.plain && a.value < 120 && a.first-2 > s.First:

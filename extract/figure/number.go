@@ -49,6 +49,8 @@ var vague = map[string][2]float64{
 	"millions": {2e6, 9999999}, "billions": {2e9, 9999999999},
 }
 
+var fractions = map[string]float64{"¼": 0.25, "½": 0.5, "¾": 0.75}
+
 // trimDot strips an abbreviation's period, so that "mln." and "mln" match.
 func trimDot(s string) string { return strings.TrimSuffix(s, ".") }
 
@@ -148,6 +150,14 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 			return a, false
 		}
 		a.value, a.plain = v, plain
+		// "7¾": a vulgar fraction joined to the digits
+		if i+1 < end && toks[i+1].start == t.end && scale == 1 {
+			if fr, ok := fractions[toks[i+1].text]; ok {
+				a.value += fr
+				a.last++
+				a.plain = false
+			}
+		}
 		if scale != 1 {
 			a.value *= scale
 			a.scaled, a.plain = true, false

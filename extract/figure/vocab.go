@@ -56,9 +56,11 @@ var bridges = map[string]bool{
 	"mostly": true, "mainly": true, "to": true, "may": true, "might": true, "could": true, "would": true,
 	"will": true, "presumed": true, "officially": true, "seriously": true, "critically": true, "badly": true,
 	"slightly": true, "fatally": true, "severely": true, "either": true, "both": true, "left": true,
-	"lie": true, "lay": true, "were,": true, "being,": true, "since": true, "recently": true,
+	"lie": true, "lay": true, "since": true, "recently": true,
 	"apparently": true, "shot": true, "burned": true, "burnt": true, "stabbed": true, "beaten": true,
-	"found": true, "feared,": true, "listed": true, "as": true, "of": true, "them": true, "whom": true,
+	"found": true, "listed": true, "as": true, "them": true, "whom": true, "involved": true,
+	"aboard": true, "onboard": true, "inside": true, "there": true, "themselves": true, "got": true,
+	"get": true, "being,": true,
 }
 
 // rises link a toll to its number: "the death toll has risen to 44".
@@ -182,3 +184,40 @@ var addressWords = map[string]bool{
 // personWords head a counted noun phrase that is a group of people; they
 // are carried over to a following figure that names none.
 var groupWords = map[string]bool{"others": true, "other": true, "more": true, "them": true, "whom": true}
+
+// tollStops end the search for a toll's head: "five were killed when
+// prices rose to 44" does not make 44 a toll.
+var tollStops = map[string]bool{
+	"when": true, "and": true, "but": true, "while": true, "after": true, "as": true, "because": true,
+	"which": true, "that": true, "who": true, "said": true, "since": true, "before": true, "if": true,
+}
+
+// phraseStarts are words that begin a clause or a phrase, ending a counted
+// noun phrase.
+var phraseStarts = map[string]bool{
+	"who": true, "which": true, "that": true, "when": true, "where": true, "including": true,
+	"among": true, "during": true, "near": true, "across": true, "inside": true, "outside": true,
+}
+
+// things are counted nouns that are not people: a number of them "affected"
+// or "hurt" is no casualty figure.
+var things = map[string]bool{
+	"cars": true, "vehicles": true, "products": true, "hectares": true, "acres": true, "tonnes": true,
+	"tons": true, "shares": true, "barrels": true, "bags": true, "units": true, "income": true,
+	"earnings": true, "sales": true, "profits": true, "loans": true, "debts": true, "debt": true,
+	"crops": true, "acreage": true, "models": true, "planes": true, "aircraft": true, "items": true,
+	"buildings": true, "net": true, "revenue": true, "revenues": true, "cattle": true, "animals": true,
+	"birds": true, "trees": true, "kilometres": true, "km": true, "miles": true, "square": true,
+	"pct": true, "percent": true, "dlrs": true, "contracts": true, "accounts": true, "computers": true,
+}
+
+// people are counted nouns for persons, which let a year-like number count:
+// "1500 people were killed".
+var people = map[string]bool{
+	"people": true, "persons": true, "civilians": true, "children": true, "women": true, "men": true,
+	"soldiers": true, "troops": true, "policemen": true, "police": true, "officers": true,
+	"workers": true, "miners": true, "residents": true, "villagers": true, "students": true,
+	"inmates": true, "prisoners": true, "protesters": true, "demonstrators": true, "militants": true,
+	"rebels": true, "fighters": true, "passengers": true, "tourists": true, "migrants": true,
+	"families": true, "households": true, "employees": true, "pilgrims": true, "fishermen": true,
+}
