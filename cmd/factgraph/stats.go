@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"text/tabwriter"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
+)
+
+const statsSynopsis = `[--db PATH] [--json]
+
+Prints exact counts of what the store holds (documents, entities by type,
+mentions, relations, figures, events, quotes) and its size on disk. The
+counts are kept as the store changes, so this is instant on any size.`
+
+func runStats(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "stats", statsSynopsis)
+	dbPath := dbFlag(fs, env)
+	asJSON := fs.Bool("json", false, "print the counts as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return graph.Errorf(graph.EINVALID, "stats: unexpected argument %q", fs.Arg(0))
+	}
+	db, err := openExistingStore(*dbPath, store.WithReadOnly())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s, err := db.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	return printStats(env, s)
+}
+
+func printStats(env *Env, s graph.Stats) error {
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	row := func(name string, n any) { fmt.Fprintf(w, "%s\t%v\t\n", name, n) }
+	row("documents", s.Documents)
+	row("entities", s.Entities)
+	for _, t := range graph.EntityTypes {
+		if n := s.ByType[t]; n > 0 {
+			row("  "+string(t), n)
+		}
+	}
+	row("mentions", s.Mentions)
+	row("relations", s.Relations)
+	row("figures", s.Figures)
+	row("events", s.Events)
+	row("quotes", s.Quotes)
+	row("size", humanBytes(s.SizeBytes))
+	return w.Flush()
+}
+
+// humanBytes formats a byte count with a binary unit.
+func humanBytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// openExistingStore opens the store at path, which must exist: commands
+// that only read or curate a store should not create an empty one at a
+// mistyped path.
+func openExistingStore(path string, opts ...store.Option) (*store.DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, graph.Errorf(graph.ENOTFOUND, "no store at %q (create one with \"factgraph ingest\", or set --db or $FACTGRAPH_DB)", path)
+	}
+	return store.Open(path, opts...)
+}
