@@ -173,7 +173,17 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 		if r.partHead != "" && f.Counted == "" {
 			f.Counted = r.partHead
 		}
+		if r.mFirst == a.last && f.Counted == "" && adjectives[tt[r.mFirst].lower] {
+			// "5,000 affected vehicles", "12 injured workers": the noun after
+			// the measure is what is counted.
+			if head, npEnd := countedAfter(tt, r.mLast, s.Last); head != "" {
+				f.Counted, f.Last, f.scan = head, npEnd, npEnd
+			}
+		}
 		f.Confidence = 0.9
+		if things[r.partHead] {
+			return false
+		}
 		return plausible(a, f)
 	}
 	head, npEnd := countedAfter(tt, after, s.Last)
@@ -216,6 +226,10 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 		if !part && a.last+1 < s.Last && tt[a.last].lower == "of" {
 			w := tt[a.last+1].lower
 			part = w == "them" || w == "whom"
+			// "eight of them affiliated with …" says something else of them.
+			if part && a.last+2 < s.Last && isVerbForm(tt[a.last+2]) {
+				part = false
+			}
 		}
 		last := prior[len(prior)-1]
 		if part && isCasualty(last.Measure) {
@@ -225,6 +239,11 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 		}
 	}
 	return false
+}
+
+// isVerbForm reports a lowercase participle: "affiliated", "working".
+func isVerbForm(t tok) bool {
+	return t.word && !t.upper && len(t.lower) > 4 && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing"))
 }
 
 // plausible rejects casualty figures that count things rather than people:
@@ -259,7 +278,7 @@ func countedAfter(tt []tok, i, end int) (head string, npEnd int) {
 		if (t.lower == "," || t.lower == "and" || t.lower == "or") && j > i && j+1 < end && nounLike(tt[j+1]) {
 			continue // "men, women and children"
 		}
-		if !nounLike(t) {
+		if !nounLike(t) || isMeasureAt(tt, j, end) {
 			break
 		}
 		head, npEnd = t.lower, j+1
@@ -271,6 +290,9 @@ func countedAfter(tt []tok, i, end int) (head string, npEnd int) {
 func nounLike(t tok) bool {
 	if !t.word || notCounted[t.lower] || bridges[t.lower] || t.lower == "of" || t.lower == "including" || startsAmount(t) {
 		return false
+	}
+	if !t.upper && len(t.lower) > 4 && strings.HasSuffix(t.lower, "ly") && t.lower != "family" {
+		return false // an adverb: "very badly affected"
 	}
 	_, isMeasure := measureWords[t.lower]
 	return !isMeasure && !phraseStarts[t.lower]
@@ -291,7 +313,7 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 			if _, isM := measureWords[tt[k].lower]; isM {
 				break
 			}
-			if notCounted[tt[k].lower] && tt[k].lower != "the" && tt[k].lower != "and" {
+			if notCounted[tt[k].lower] && tt[k].lower != "the" && tt[k].lower != "and" && !possessives[tt[k].lower] {
 				break
 			}
 			if tt[k].lower == "of" {
@@ -377,6 +399,19 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 			return graph.Arrested, j, j + 2, true
 		case next == "into" && j+2 < end && tt[j+2].lower == "custody":
 			return graph.Arrested, j, j + 3, true
+		}
+		return "", 0, 0, false
+	case "fled":
+		// "fled their homes" is displacement; "fled to India", "fled
+		// abroad", "fled across the border" crosses one.
+		if next == "abroad" || (next == "to" || next == "into" || next == "across") && j+2 < end &&
+			(tt[j+2].upper || tt[j+2].lower == "the" && j+3 < end && tt[j+3].lower == "border") {
+			return graph.Refugees, j, j + 1, true
+		}
+		return graph.Displaced, j, j + 1, true
+	case "rounded":
+		if next == "up" {
+			return graph.Arrested, j, j + 2, true
 		}
 		return "", 0, 0, false
 	case "forced":
@@ -475,7 +510,7 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 			default:
 				continue
 			}
-			if !comparison(between) || !sameShape(tt, a, f) {
+			if !comparison(dropYears(between)) || !sameShape(tt, a, f) {
 				continue
 			}
 			g := Figure{
@@ -504,6 +539,20 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 		sortFigures(figs)
 	}
 	return figs
+}
+
+// dropYears removes "in 2007" from the words between two compared amounts:
+// "from 22.6 percent in 2007 to 19.6 in 2019".
+func dropYears(between []tok) []tok {
+	var out []tok
+	for k := 0; k < len(between); k++ {
+		if between[k].lower == "in" && k+1 < len(between) && len(between[k+1].text) == 4 && between[k+1].digit {
+			k++
+			continue
+		}
+		out = append(out, between[k])
+	}
+	return out
 }
 
 // comparison reports whether the tokens between two amounts compare them.

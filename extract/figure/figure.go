@@ -184,7 +184,7 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		}
 		// "Nine workers, one driver and three rescuers were injured": the
 		// measure after the last member of a list is every member's.
-		if f.after {
+		if f.after && !nounOnly[tt[f.MeasureFirst].lower] {
 			out = append(out, distribute(tt, list, f, s)...)
 		}
 		list = nil
@@ -385,6 +385,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // "the 1990's", "Boeing 747's"
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
 		return true
+	case prev == "per" || prev == "of" && prev2 == "population":
+		return true // the base of a rate: "deaths per 100,000"
 	case prev == "of" && prev2 == "age":
 		return true // "at the age of 87"
 	case prev == "(" && next == ")" && prev2 != "" && tt[a.first-2].upper && a.plain:
@@ -404,6 +406,9 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	}
 	if a.plain && a.value >= 1800 && a.value <= 2100 && isYear(tt, a, s, prev, next) {
 		return true
+	}
+	if a.word && first.upper && a.first > s.First+1 && prevTok.upper && !isQualifierWord(prev) {
+		return true // "Objective One", "Formula One", "World War Two"
 	}
 	if a.plain && a.first > s.First+1 && prevTok.upper && !isQualifierWord(prev) && !months[prev] && !currencyAfterPrev(prev) {
 		// "Boeing 737", "Resolution 2254", "Flight 17": a number right after

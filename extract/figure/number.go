@@ -40,6 +40,7 @@ var scales = map[string]float64{
 // suffixScales are multipliers written onto the digits: "1.1bn", "£600m".
 var suffixScales = map[string]float64{
 	"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+	"million": 1e6, "billion": 1e9, "trillion": 1e12,
 }
 
 // vague amounts: "hundreds" is 200–999. The bounds read the plural as "at

@@ -60,7 +60,7 @@ var bridges = map[string]bool{
 	"apparently": true, "shot": true, "burned": true, "burnt": true, "stabbed": true, "beaten": true,
 	"found": true, "listed": true, "as": true, "them": true, "whom": true, "involved": true,
 	"aboard": true, "onboard": true, "inside": true, "there": true, "themselves": true, "got": true,
-	"get": true, "being,": true,
+	"get": true, "very": true, "too": true, "most": true, "much": true, "more": true,
 }
 
 // rises link a toll to its number: "the death toll has risen to 44".
@@ -99,7 +99,8 @@ var notCounted = map[string]bool{
 	"to": true, "with": true, "by": true, "after": true, "before": true, "during": true, "since": true,
 	"than": true, "as": true, "the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
 	"per": true, "a.m.": true, "p.m.": true, "vs": true, "against": true, "into": true, "over": true,
-	"under": true, "while": true, "when": true, "if": true, "said": true, "says": true, "say": true,
+	"under": true, "while": true, "their": true, "his": true, "her": true, "its": true, "our": true,
+	"my": true, "your": true, "when": true, "if": true, "said": true, "says": true, "say": true,
 }
 
 // currencyPrefix are symbols written before the digits, joined to a
@@ -190,6 +191,14 @@ var groupWords = map[string]bool{"others": true, "other": true, "more": true, "t
 var tollStops = map[string]bool{
 	"when": true, "and": true, "but": true, "while": true, "after": true, "as": true, "because": true,
 	"which": true, "that": true, "who": true, "said": true, "since": true, "before": true, "if": true,
+	"per": true,
+}
+
+// nounOnly measure words name the counted thing itself ("70 gun crime
+// deaths"); they are never a predicate shared by a list of amounts.
+var nounOnly = map[string]bool{
+	"deaths": true, "fatalities": true, "injuries": true, "arrests": true, "refugees": true,
+	"hostages": true, "evacuees": true, "detainees": true, "bodies": true,
 }
 
 // phraseStarts are words that begin a clause or a phrase, ending a counted
@@ -220,4 +229,14 @@ var people = map[string]bool{
 	"inmates": true, "prisoners": true, "protesters": true, "demonstrators": true, "militants": true,
 	"rebels": true, "fighters": true, "passengers": true, "tourists": true, "migrants": true,
 	"families": true, "households": true, "employees": true, "pilgrims": true, "fishermen": true,
+}
+
+// possessives may open a partitive: "two members of my group".
+var possessives = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true, "my": true, "your": true}
+
+// adjectives are measure words that can stand before the noun they count:
+// "5,000 affected vehicles", "12 injured workers".
+var adjectives = map[string]bool{
+	"affected": true, "injured": true, "wounded": true, "dead": true, "missing": true, "displaced": true,
+	"detained": true, "arrested": true, "abducted": true, "kidnapped": true, "evacuated": true, "homeless": true,
 }
