@@ -105,7 +105,8 @@ func TestEndpoints(t *testing.T) {
 		{"Metrics", "/metrics", "text/plain", []string{
 			`factgraph_graphql_requests_total{code="OK",operation="Putin"} 2`,
 			`factgraph_graphql_request_duration_seconds_count{operation="Putin"} 2`,
-			`factgraph_graphql_query_cache_total{result="hit"} 1`,
+			`factgraph_graphql_result_cache_total{result="hit"} 1`,
+			`factgraph_graphql_query_cache_total{result="miss"} 1`,
 			`factgraph_store_items{kind="documents"} 1`,
 			`factgraph_store_entities_by_type{type="person"} 3`,
 		}},
@@ -188,4 +189,67 @@ func TestConcurrentIngestAndQueries(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestResultCache(t *testing.T) {
+	ts := newTestServer(t, schema.Config{Token: testToken})
+	const q = `{ stats { documents } }`
+	send := func(noCache bool) (string, string) {
+		t.Helper()
+		body, _ := json.Marshal(map[string]any{"query": q})
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/graphql", strings.NewReader(string(body)))
+		req.Header.Set("Content-Type", "application/json")
+		if noCache {
+			req.Header.Set("Cache-Control", "no-cache")
+		}
+		res, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return string(b), res.Header.Get("X-Factgraph-Cache")
+	}
+	steps := []struct {
+		name    string
+		before  func()
+		noCache bool
+		want    string
+		hit     bool
+	}{
+		{"Miss", nil, false, `{"data":{"stats":{"documents":1}}}`, false},
+		{"Hit", nil, false, `{"data":{"stats":{"documents":1}}}`, true},
+		{"NoCacheHeader", nil, true, `{"data":{"stats":{"documents":1}}}`, false},
+		{"MutationInvalidates", func() {
+			docs := map[string]any{"d": []any{map[string]any{"id": "doc-2", "text": "Hello World"}}}
+			if _, r := ts.post(t, `mutation($d: [DocumentInput!]!) { ingest(documents: $d) { added } }`, docs, testToken); len(r.Errors) > 0 {
+				t.Fatal(r.Errors)
+			}
+		}, false, `{"data":{"stats":{"documents":2}}}`, false},
+		{"HitAgain", nil, false, `{"data":{"stats":{"documents":2}}}`, true},
+		{"InvalidateAfterDirectChange", func() {
+			ts.g.mu.Lock()
+			delete(ts.g.docs, "doc-2")
+			ts.g.mu.Unlock()
+			ts.srv.Invalidate()
+		}, false, `{"data":{"stats":{"documents":1}}}`, false},
+		{"ErrorsNotCached", func() {
+			var err error = io.ErrUnexpectedEOF
+			ts.g.fail.Store(&err)
+			ts.srv.Invalidate()
+			send(false)
+			ts.g.fail.Store(nil)
+		}, false, `{"data":{"stats":{"documents":1}}}`, false},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			if st.before != nil {
+				st.before()
+			}
+			body, cache := send(st.noCache)
+			if body != st.want || (cache == "hit") != st.hit {
+				t.Errorf("body %s cache %q; want %s hit %v", body, cache, st.want, st.hit)
+			}
+		})
+	}
 }

@@ -249,6 +249,7 @@ func TestTimeout(t *testing.T) {
 func TestConcurrencyLimit(t *testing.T) {
 	ts := newTestServer(t, schema.Config{MaxConcurrent: 1})
 	ts.g.block = make(chan struct{})
+	ts.g.entered = make(chan struct{}, 1)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -257,17 +258,8 @@ func TestConcurrencyLimit(t *testing.T) {
 			t.Errorf("blocked request: %+v", r.Errors)
 		}
 	}()
-	// Wait until the first request holds the only slot.
-	deadline := time.Now().Add(5 * time.Second)
-	var status int
-	var r *gqlResponse
-	for time.Now().Before(deadline) {
-		status, r = ts.post(t, `{ stats { documents } }`, nil, "")
-		if status == http.StatusServiceUnavailable {
-			break
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	<-ts.g.entered // the first request holds the only slot
+	status, r := ts.post(t, `{ stats { documents } }`, nil, "")
 	close(ts.g.block)
 	wg.Wait()
 	if status != http.StatusServiceUnavailable || r.code() != "LIMIT" || r.Errors[0].Extensions["limit"] != "concurrency" {

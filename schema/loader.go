@@ -91,6 +91,18 @@ func (l *loader) Entity(id string) thunk {
 	if id == "" {
 		return func() (any, error) { return nil, nil }
 	}
+	l.mu.Lock()
+	e, known := l.entity[id]
+	l.mu.Unlock()
+	if known {
+		// Already loaded: no need to wait for the batch.
+		return func() (any, error) {
+			if e == nil {
+				return nil, nil
+			}
+			return e, nil
+		}
+	}
 	l.enqueueEntities(id)
 	return func() (any, error) {
 		es, err := l.loadEntities([]string{id})

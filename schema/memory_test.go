@@ -30,6 +30,7 @@ type memGraph struct {
 	docCalls  atomic.Int64          // Documents calls
 	fail      atomic.Pointer[error] // error to return from Stats and Relations, if set
 	block     chan struct{}         // if set, Relations waits for it or ctx
+	entered   chan struct{}         // if set, Relations signals it before waiting
 	panicNow  atomic.Bool           // Quotes panics
 }
 
@@ -252,6 +253,9 @@ func (g *memGraph) MergeEntities(ctx context.Context, ids []string, into string)
 
 func (g *memGraph) Relations(ctx context.Context, f graph.RelationFilter) (graph.List[*graph.Relation], error) {
 	if g.block != nil {
+		if g.entered != nil {
+			g.entered <- struct{}{}
+		}
 		select {
 		case <-g.block:
 		case <-ctx.Done():
@@ -482,15 +486,24 @@ func (wordExtractor) Extract(ctx context.Context, doc graph.Document) (*graph.Ex
 	return x, nil
 }
 
-// nameKeyMu serializes graph.NameKey: at the time of writing it shares one
+// nameKeys memoizes graph.NameKey, standing in for a store's name index,
+// and serializes it: at the time of writing graph.NameKey shares one
 // transform.Chain between goroutines, which is not safe for concurrent use
 // (a data race that panics with "slice bounds out of range").
-var nameKeyMu sync.Mutex
+var (
+	nameKeyMu sync.Mutex
+	nameKeys  = map[string]string{}
+)
 
 func nameKey(s string) string {
 	nameKeyMu.Lock()
 	defer nameKeyMu.Unlock()
-	return graph.NameKey(s)
+	k, ok := nameKeys[s]
+	if !ok {
+		k = graph.NameKey(s)
+		nameKeys[s] = k
+	}
+	return k
 }
 
 func contains(s []string, v string) bool {

@@ -25,6 +25,7 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 	inflight prometheus.Gauge
 	cache    *prometheus.CounterVec
+	results  *prometheus.CounterVec
 
 	mu  sync.Mutex
 	ops map[string]bool
@@ -50,9 +51,13 @@ func newMetrics(stats graph.StatsService, cache *queryCache) *metrics {
 			Name: "factgraph_graphql_query_cache_total",
 			Help: "Lookups in the cache of parsed and validated queries, by result (hit or miss).",
 		}, []string{"result"}),
+		results: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "factgraph_graphql_result_cache_total",
+			Help: "Lookups of cacheable queries in the cache of responses, by result (hit or miss).",
+		}, []string{"result"}),
 		ops: map[string]bool{},
 	}
-	m.reg.MustRegister(m.requests, m.duration, m.inflight, m.cache,
+	m.reg.MustRegister(m.requests, m.duration, m.inflight, m.cache, m.results,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "factgraph_graphql_query_cache_entries",

@@ -64,6 +64,9 @@ type Config struct {
 	Timeout            time.Duration // time a request may take (10s)
 	MaxConcurrent      int           // requests executed at once; more get 503 (64)
 	CacheSize          int           // prepared queries kept (512)
+	// ResultCacheBytes bounds the cache of query responses (64 MiB);
+	// negative disables it. See Server.Invalidate.
+	ResultCacheBytes int64
 
 	// Logger receives internal errors; nil discards them.
 	Logger *slog.Logger
@@ -74,7 +77,7 @@ func DefaultConfig() Config {
 	return Config{
 		MaxDepth: 12, MaxCost: 50000, MaxFirst: graph.MaxPageSize, MaxBodyBytes: 1 << 20,
 		MaxAliases: 30, MaxRootFields: 16, MaxFields: 1000, MaxHops: 6, MaxIngestDocuments: 100,
-		Timeout: 10 * time.Second, MaxConcurrent: 64, CacheSize: 512,
+		Timeout: 10 * time.Second, MaxConcurrent: 64, CacheSize: 512, ResultCacheBytes: 64 << 20,
 	}
 }
 
@@ -99,6 +102,9 @@ func (c *Config) withDefaults() {
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = d.MaxBodyBytes
 	}
+	if c.ResultCacheBytes == 0 {
+		c.ResultCacheBytes = d.ResultCacheBytes
+	}
 	if c.Timeout <= 0 {
 		c.Timeout = d.Timeout
 	}
@@ -113,6 +119,7 @@ type Server struct {
 	cfg     Config
 	schema  graphql.Schema
 	cache   *queryCache
+	results *resultCache
 	sem     chan struct{}
 	metrics *metrics
 	token   [sha256.Size]byte
@@ -136,9 +143,10 @@ func New(svc Services, cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		svc: svc, cfg: cfg, schema: sch,
-		cache: newQueryCache(cfg.CacheSize),
-		sem:   make(chan struct{}, cfg.MaxConcurrent),
-		token: sha256.Sum256([]byte(cfg.Token)),
+		cache:   newQueryCache(cfg.CacheSize),
+		results: newResultCache(cfg.ResultCacheBytes),
+		sem:     make(chan struct{}, cfg.MaxConcurrent),
+		token:   sha256.Sum256([]byte(cfg.Token)),
 	}
 	s.metrics = newMetrics(svc.Stats, s.cache)
 	s.mux = http.NewServeMux()
@@ -155,6 +163,11 @@ func (s *Server) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("/healthz", s.serveHealth)
 	mux.Handle("/metrics", s.metrics.handler())
 }
+
+// Invalidate empties the cache of query responses. Mutations do it
+// themselves; call it after changing the graph by other means while the
+// server runs.
+func (s *Server) Invalidate() { s.results.invalidate() }
 
 // ServeHTTP serves the endpoints of Mount, and 404 for anything else.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -178,10 +191,34 @@ func reject(status int, err *apiError) *requestError {
 	return &requestError{status: status, errs: []responseError{err.response()}}
 }
 
-// response is the JSON body of every /graphql reply.
+// response is the JSON body of every /graphql reply. Data is present (if
+// null) once execution started, and absent for a request rejected before.
 type response struct {
-	Data   any             `json:"data,omitempty"`
-	Errors []responseError `json:"errors,omitempty"`
+	Data     any
+	executed bool
+	Errors   []responseError
+}
+
+// encode encodes the response with the fast result encoder.
+func (r *response) encode() []byte {
+	b := make([]byte, 0, 1024)
+	b = append(b, '{')
+	if r.executed {
+		b = append(b, `"data":`...)
+		b = appendValue(b, r.Data)
+	}
+	if len(r.Errors) > 0 {
+		if r.executed {
+			b = append(b, ',')
+		}
+		errs, err := json.Marshal(r.Errors)
+		if err != nil {
+			errs = []byte(`[{"message":"Internal error.","extensions":{"code":"INTERNAL"}}]`)
+		}
+		b = append(b, `"errors":`...)
+		b = append(b, errs...)
+	}
+	return append(b, '}')
 }
 
 func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
@@ -190,7 +227,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	defer func() { s.metrics.observe(opName, code, time.Since(start)) }()
 	fail := func(rerr *requestError) {
 		code = rerr.errs[0].Extensions["code"].(string)
-		writeJSON(w, rerr.status, response{Errors: rerr.errs})
+		writeBody(w, rerr.status, (&response{Errors: rerr.errs}).encode())
 	}
 
 	select {
@@ -208,6 +245,19 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	if rerr != nil {
 		fail(rerr)
 		return
+	}
+	// A cached response was produced by a request with the same query,
+	// operation and variables, which passed every check below.
+	key, cacheable := resultKey(req)
+	cacheable = cacheable && r.Header.Get("Cache-Control") != "no-cache"
+	if cacheable {
+		if e, ok := s.results.get(key); ok {
+			s.metrics.results.WithLabelValues("hit").Inc()
+			opName = e.op
+			w.Header().Set("X-Factgraph-Cache", "hit")
+			writeBody(w, http.StatusOK, e.body)
+			return
+		}
 	}
 	prep := s.prepare(req.Query)
 	if prep.err != nil {
@@ -238,6 +288,14 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	gen := s.results.gen.Load()
+	if mutation {
+		// Responses computed from now on until the mutation ends may see
+		// either state; bump the generation again when it ends.
+		s.results.invalidate()
+		defer s.results.invalidate()
+	}
+
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	l := newLoader(ctx, s.svc.Entities, s.svc.Documents)
@@ -252,16 +310,31 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		Args:          req.Variables,
 		Context:       withLoader(ctx, l),
 	})
-	resp := response{Data: res.Data}
+	resp := response{Data: res.Data, executed: true}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		resp.Errors = []responseError{limitf("timeout", "The request took longer than %s and was cancelled.", s.cfg.Timeout).response()}
 	} else if len(res.Errors) > 0 {
 		resp.Errors = formatErrors(res.Errors, false, l.report)
 	}
+	body := resp.encode()
 	if len(resp.Errors) > 0 {
 		code, _ = resp.Errors[0].Extensions["code"].(string)
+	} else if cacheable && !mutation {
+		s.metrics.results.WithLabelValues("miss").Inc()
+		s.results.put(key, opName, body, gen)
 	}
-	writeJSON(w, http.StatusOK, resp)
+	writeBody(w, http.StatusOK, body)
+}
+
+// resultKey is the result cache's key for a request: its query, operation
+// name and variables (encoding/json sorts map keys, so equal variables
+// give equal keys).
+func resultKey(req *request) (string, bool) {
+	vars, err := json.Marshal(req.Variables)
+	if err != nil {
+		return "", false
+	}
+	return req.OperationName + "\x00" + string(vars) + "\x00" + req.Query, true
 }
 
 // readRequest reads a request from the query string of a GET or the JSON
@@ -397,6 +470,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		status = http.StatusInternalServerError
 		b = []byte(`{"errors":[{"message":"Internal error.","extensions":{"code":"INTERNAL"}}]}`)
 	}
+	writeBody(w, status, b)
+}
+
+func writeBody(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(b)))

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/schema"
+	"github.com/factgraph/factgraph/store"
+)
+
+// BenchmarkServe measures the GraphQL server end to end: a real HTTP server
+// on loopback, 32 concurrent clients, each request a JSON POST, for four
+// analyst queries (each twice: answered from the response cache, and
+// executed with Cache-Control: no-cache), and a plain net/http handler that returns the bytes of
+// query (a) for comparison. b.N is the total number of requests; each
+// sub-benchmark reports p50 and p99 latency and requests per second.
+//
+// With FACTGRAPH_BENCH_DB it runs on that store, opened read-only (for
+// example one with Reuters-21578 and BBC ingested); otherwise on a fresh
+// store holding the seed article. FACTGRAPH_BENCH_NAME picks the entity of
+// query (a) (default "Putin", else the most-mentioned person found by
+// search). Example:
+//
+//	FACTGRAPH_BENCH_DB=/tmp/news.db go test ./cmd/factgraph -run '^$' -bench Serve -benchtime 20000x
+func BenchmarkServe(b *testing.B) {
+	db := benchStore(b)
+	api, err := schema.New(schema.Services{
+		Documents: db, Entities: db, Relations: db, Figures: db, Events: db, Quotes: db, Stats: db, Dumper: db,
+	}, schema.Config{MaxConcurrent: 256})
+	if err != nil {
+		b.Fatal(err)
+	}
+	url, stop := benchListen(b, api)
+	defer stop()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 128, MaxIdleConnsPerHost: 128}}
+
+	qs := benchQueries(b, client, url)
+	plainBody := post(b, client, url, qs[0].body)
+	plainURL, stopPlain := benchListen(b, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(plainBody)
+	}))
+	defer stopPlain()
+
+	for _, q := range qs {
+		b.Run(q.name, func(b *testing.B) { load(b, client, url, q.body, false) })
+		b.Run(q.name+"-nocache", func(b *testing.B) { load(b, client, url, q.body, true) })
+	}
+	b.Run("plain-net-http", func(b *testing.B) { load(b, client, plainURL, qs[0].body, false) })
+}
+
+// benchStore opens $FACTGRAPH_BENCH_DB, or a temporary store with the seed
+// article ingested.
+func benchStore(b *testing.B) *store.DB {
+	if path := os.Getenv("FACTGRAPH_BENCH_DB"); path != "" {
+		db, err := store.Open(path, store.WithReadOnly())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { db.Close() })
+		return db
+	}
+	text, err := os.ReadFile(seedArticle)
+	if err != nil {
+		b.Skipf("no FACTGRAPH_BENCH_DB and no seed article: %v", err)
+	}
+	db, err := store.Open(filepath.Join(b.TempDir(), "db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	ex, err := extract.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	id, body, _ := strings.Cut(string(text), "\n")
+	x, err := ex.Extract(context.Background(), graph.Document{ID: strings.TrimSpace(id), Text: body})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := db.Ingest(context.Background(), []*graph.Extraction{x}); err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
+
+func benchListen(b *testing.B, h http.Handler) (string, func()) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }
+}
+
+type benchQuery struct {
+	name string
+	body []byte
+}
+
+// benchQueries builds the four queries, finding their arguments through
+// the API itself.
+func benchQueries(b *testing.B, client *http.Client, url string) []benchQuery {
+	body := func(q string, vars map[string]any) []byte {
+		buf, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+		return buf
+	}
+	name := os.Getenv("FACTGRAPH_BENCH_NAME")
+	if name == "" {
+		name = "Putin"
+	}
+	var found struct {
+		Data struct {
+			ByName, Top struct {
+				Edges []struct{ Node struct{ ID, Name string } }
+			}
+		}
+	}
+	decode(b, post(b, client, url, body(`query($n: String) {
+		byName: entities(name: $n, first: 1) { edges { node { id name } } }
+		top: entities(type: PERSON, search: "a", first: 1) { edges { node { id name } } } }`, map[string]any{"n": name})), &found)
+	edges := found.Data.ByName.Edges
+	if len(edges) == 0 {
+		edges = found.Data.Top.Edges
+	}
+	if len(edges) == 0 {
+		b.Fatalf("no entity named %q and no person to benchmark", name)
+	}
+	from := edges[0].Node
+	name = from.Name
+
+	// The target of the path query: a neighbor of a neighbor, if any.
+	type neighbor struct {
+		ID        string
+		Neighbors []struct{ ID string }
+	}
+	var hood struct {
+		Data struct {
+			Entity struct{ Neighbors []neighbor }
+		}
+	}
+	decode(b, post(b, client, url, body(`query($id: ID!) { entity(id: $id) { neighbors(first: 20) { id neighbors(first: 20) { id } } } }`,
+		map[string]any{"id": from.ID})), &hood)
+	to := from.ID
+	for _, n := range hood.Data.Entity.Neighbors {
+		to = n.ID
+		for _, nn := range n.Neighbors {
+			if nn.ID != from.ID && !slices.ContainsFunc(hood.Data.Entity.Neighbors, func(x neighbor) bool { return x.ID == nn.ID }) {
+				to = nn.ID
+			}
+		}
+	}
+	b.Logf("benchmarking entity %q (%s), path to %s", name, from.ID, to)
+	return []benchQuery{
+		{"a-entity-by-name", body(`query EntityByName($name: String!) { entities(name: $name, first: 1) { edges { node {
+			id name type aliases mentionCount roles { title of { id name } }
+			relations(first: 20) { totalCount edges { node { predicate weight confidence subject { id name } object { id name }
+				evidence(first: 3) { start end text document { id title } } } } } } } } }`, map[string]any{"name": name})},
+		{"b-two-hop", body(`query TwoHop($id: ID!) { entity(id: $id) { id name neighbors(first: 20) { id name type neighbors(first: 20) { id name type } } } }`,
+			map[string]any{"id": from.ID})},
+		{"c-figure-totals", body(`query Totals { figureTotals { measure count sum min max documents place { id name } } }`, nil)},
+		{"d-path", body(`query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 4) { predicate subject { name } object { name } evidence(first: 1) { text } } }`,
+			map[string]any{"from": from.ID, "to": to})},
+	}
+}
+
+func post(b *testing.B, client *http.Client, url string, body []byte) []byte {
+	res, err := client.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer res.Body.Close()
+	out, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != 200 || bytes.Contains(out, []byte(`"errors"`)) {
+		b.Fatalf("status %d, %v: %s", res.StatusCode, err, out)
+	}
+	return out
+}
+
+func decode(b *testing.B, data []byte, v any) {
+	if err := json.Unmarshal(data, v); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// clients is the number of concurrent clients of the load test.
+const clients = 32
+
+// load sends b.N requests from 32 clients and reports latency percentiles
+// and throughput. With noCache the requests bypass the server's response
+// cache (Cache-Control: no-cache), so that every one is executed.
+func load(b *testing.B, client *http.Client, url string, body []byte, noCache bool) {
+	target := url
+	if !strings.HasSuffix(url, "/graphql") {
+		target = url + "/graphql"
+	}
+	var next atomic.Int64
+	lat := make([][]time.Duration, clients)
+	var failed atomic.Int64
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	start := time.Now()
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for next.Add(1) <= int64(b.N) {
+				t0 := time.Now()
+				req, _ := http.NewRequest(http.MethodPost, target, bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				if noCache {
+					req.Header.Set("Cache-Control", "no-cache")
+				}
+				res, err := client.Do(req)
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != 200 {
+					failed.Add(1)
+				}
+				lat[c] = append(lat[c], time.Since(t0))
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if n := failed.Load(); n > 0 {
+		b.Fatalf("%d of %d requests failed", n, b.N)
+	}
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	pct := func(p float64) float64 {
+		if len(all) == 0 {
+			return 0
+		}
+		return float64(all[min(len(all)-1, int(p*float64(len(all))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+	b.ReportMetric(0, "ns/op")
+}

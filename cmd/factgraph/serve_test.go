@@ -1,0 +1,380 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/store"
+)
+
+// seedArticle is the seed article of ../shared/seed, relative to this
+// package's directory.
+var seedArticle = filepath.Join("..", "..", "..", "shared", "seed", "article.txt")
+
+const e2eToken = "e2e-token"
+
+// liveServer is "factgraph serve --ingest seed" running on 127.0.0.1:0.
+type liveServer struct {
+	url  string
+	db   string
+	stop func() error // shuts the server down and returns serve's error
+}
+
+func startServe(t *testing.T) *liveServer {
+	t.Helper()
+	if _, err := os.Stat(seedArticle); err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "db")
+	var stderr syncBuffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	opt, err := parseServeFlags(env, []string{"--db", dir, "--addr", "127.0.0.1:0", "--token", e2eToken, "--workers", "2", "--ingest", seedArticle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, env, opt, ln) }()
+	s := &liveServer{url: "http://" + ln.Addr().String(), db: dir}
+	var once sync.Once
+	var stopErr error
+	s.stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case stopErr = <-done:
+			case <-time.After(30 * time.Second):
+				stopErr = fmt.Errorf("serve did not stop")
+			}
+		})
+		return stopErr
+	}
+	t.Cleanup(func() {
+		if err := s.stop(); err != nil {
+			t.Errorf("serve: %v\n%s", err, stderr.String())
+		}
+	})
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		res, err := http.Get(s.url + "/healthz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				return s
+			}
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve stopped: %v\n%s", err, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server not healthy: %v\n%s", err, stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+type gqlResult struct {
+	Data   json.RawMessage
+	Errors []struct {
+		Message    string
+		Extensions map[string]any
+	}
+}
+
+func (s *liveServer) query(t testing.TB, q string, vars map[string]any, token string) (int, *gqlResult) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, s.url+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var r gqlResult
+	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, &r
+}
+
+func (s *liveServer) data(t testing.TB, q string, vars map[string]any, v any) {
+	t.Helper()
+	status, r := s.query(t, q, vars, "")
+	if status != 200 || len(r.Errors) > 0 {
+		t.Fatalf("status %d errors %+v", status, r.Errors)
+	}
+	if err := json.Unmarshal(r.Data, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type named struct{ ID, Name string }
+
+func TestServeSeed(t *testing.T) {
+	s := startServe(t)
+	var putin named
+	t.Run("PutinIsPresidentOfRussia", func(t *testing.T) {
+		var got struct {
+			Entities struct {
+				TotalCount int
+				Edges      []struct {
+					Node struct {
+						ID, Name, Type string
+						Relations      struct {
+							Edges []struct{ Node struct{ Object named } }
+						}
+					}
+				}
+			}
+		}
+		s.data(t, `{ entities(name: "Putin") { totalCount edges { node { id name type
+			relations(predicate: "president_of", direction: OUT) { edges { node { object { id name } } } } } } } }`, nil, &got)
+		if got.Entities.TotalCount != 1 || len(got.Entities.Edges) != 1 {
+			t.Fatalf("entities(name: Putin) = %+v", got.Entities)
+		}
+		n := got.Entities.Edges[0].Node
+		putin = named{n.ID, n.Name}
+		if n.Name != "Vladimir Putin" || n.Type != "PERSON" {
+			t.Errorf("entity = %+v", n)
+		}
+		found := false
+		for _, e := range n.Relations.Edges {
+			found = found || e.Node.Object.Name == "Russia"
+		}
+		if !found {
+			t.Errorf("no president_of Russia: %+v", n.Relations)
+		}
+	})
+	t.Run("MeetingWithAssadInSochi", func(t *testing.T) {
+		if putin.ID == "" {
+			t.Skip("Putin not found")
+		}
+		var got struct {
+			Events struct {
+				Edges []struct {
+					Node struct {
+						Kind         string
+						Participants []named
+						Place        *named
+					}
+				}
+			}
+		}
+		s.data(t, `query($p: ID) { events(participant: $p) { edges { node { kind participants { id name } place { id name } } } } }`,
+			map[string]any{"p": putin.ID}, &got)
+		found := false
+		for _, e := range got.Events.Edges {
+			ev := e.Node
+			withAssad := false
+			for _, p := range ev.Participants {
+				withAssad = withAssad || strings.Contains(p.Name, "Assad")
+			}
+			found = found || ev.Kind == "meeting" && withAssad && ev.Place != nil && ev.Place.Name == "Sochi"
+		}
+		if !found {
+			t.Errorf("no meeting with Assad in Sochi: %+v", got.Events.Edges)
+		}
+	})
+	t.Run("FiguresKilled", func(t *testing.T) {
+		var got struct {
+			Figures struct {
+				Edges []struct {
+					Node struct {
+						Value     *float64
+						Qualifier *string
+					}
+				}
+			}
+		}
+		s.data(t, `{ figures(measure: "killed") { edges { node { value qualifier } } } }`, nil, &got)
+		found := false
+		for _, e := range got.Figures.Edges {
+			f := e.Node
+			found = found || f.Value != nil && *f.Value == 450000 && f.Qualifier != nil && *f.Qualifier == "more than"
+		}
+		if !found {
+			t.Errorf("no 450000 killed (more than): %+v", got.Figures.Edges)
+		}
+	})
+	t.Run("EvidenceOffsetsSelectText", func(t *testing.T) {
+		type mention struct {
+			Start, End int
+			Text       string
+			Document   struct{ Text string }
+		}
+		var got struct {
+			Relations struct {
+				Edges []struct{ Node struct{ Evidence []mention } }
+			}
+			Figures struct {
+				Edges []struct {
+					Node struct {
+						Text     string
+						Evidence mention
+					}
+				}
+			}
+		}
+		s.data(t, `{ relations(first: 1000) { edges { node { evidence(first: 1000) { start end text document { text } } } } }
+			figures(first: 1000) { edges { node { text evidence { start end text document { text } } } } } }`, nil, &got)
+		check := func(what string, m mention) {
+			r := []rune(m.Document.Text)
+			if m.Start < 0 || m.End > len(r) || m.Start > m.End || string(r[m.Start:m.End]) != m.Text {
+				t.Errorf("%s: [%d,%d) does not select %q", what, m.Start, m.End, m.Text)
+			}
+		}
+		if len(got.Relations.Edges) == 0 || len(got.Figures.Edges) == 0 {
+			t.Fatalf("%d relations, %d figures", len(got.Relations.Edges), len(got.Figures.Edges))
+		}
+		for _, e := range got.Relations.Edges {
+			if len(e.Node.Evidence) == 0 {
+				t.Error("relation without evidence")
+			}
+			for _, m := range e.Node.Evidence {
+				check("relation", m)
+			}
+		}
+		for _, e := range got.Figures.Edges {
+			check("figure", e.Node.Evidence)
+			if e.Node.Evidence.Text != e.Node.Text {
+				t.Errorf("figure text %q, evidence %q", e.Node.Text, e.Node.Evidence.Text)
+			}
+		}
+	})
+	t.Run("PagingVisitsEachOnce", func(t *testing.T) {
+		seen := map[string]int{}
+		var after any
+		total := 0
+		for page := 0; ; page++ {
+			var got struct {
+				Entities struct {
+					TotalCount int
+					Edges      []struct {
+						Cursor string
+						Node   struct{ ID string }
+					}
+					PageInfo struct{ HasNextPage bool }
+				}
+			}
+			s.data(t, `query($a: String) { entities(first: 7, after: $a) { totalCount edges { cursor node { id } } pageInfo { hasNextPage } } }`,
+				map[string]any{"a": after}, &got)
+			total = got.Entities.TotalCount
+			for _, e := range got.Entities.Edges {
+				seen[e.Node.ID]++
+				after = e.Cursor
+			}
+			if !got.Entities.PageInfo.HasNextPage {
+				break
+			}
+			if page > 1000 {
+				t.Fatal("paging does not end")
+			}
+		}
+		if len(seen) != total || total == 0 {
+			t.Errorf("visited %d distinct entities, totalCount %d", len(seen), total)
+		}
+		for id, n := range seen {
+			if n != 1 {
+				t.Errorf("%s visited %d times", id, n)
+			}
+		}
+	})
+	t.Run("UnauthorizedMutation", func(t *testing.T) {
+		for _, tok := range []string{"", "wrong"} {
+			status, r := s.query(t, `mutation { deleteDocument(id: "1.2223405-2511317925") }`, nil, tok)
+			if status != http.StatusUnauthorized || len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAUTHENTICATED" {
+				t.Errorf("token %q: status %d errors %+v", tok, status, r.Errors)
+			}
+		}
+	})
+	t.Run("Depth50Rejected", func(t *testing.T) {
+		q := `{ entities { edges { node {` + strings.Repeat(" neighbors {", 47) + " id" + strings.Repeat(" }", 47) + ` } } } }`
+		start := time.Now()
+		status, r := s.query(t, q, nil, "")
+		if status != 400 || len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "LIMIT" {
+			t.Fatalf("status %d errors %+v", status, r.Errors)
+		}
+		if d := time.Since(start); d > 50*time.Millisecond {
+			t.Errorf("rejected after %v", d)
+		}
+	})
+	t.Run("ConcurrentIngestAndQueries", func(t *testing.T) {
+		var wg sync.WaitGroup
+		for w := range 6 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range 5 {
+					if w == 0 {
+						docs := []any{map[string]any{"id": fmt.Sprintf("live-%d", i),
+							"text": fmt.Sprintf("Moscow: Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Moscow on Monday, the Kremlin said. Report %d.", i)}}
+						_, r := s.query(t, `mutation($d: [DocumentInput!]!) { ingest(documents: $d) { added } }`, map[string]any{"d": docs}, e2eToken)
+						if len(r.Errors) > 0 {
+							t.Errorf("ingest: %+v", r.Errors)
+						}
+						continue
+					}
+					_, r := s.query(t, `{ entities(name: "Putin") { edges { node { name mentionCount neighbors { name } relations { edges { node { predicate object { name } evidence { text sentence } } } } } } } stats { documents entities } }`, nil, "")
+					if len(r.Errors) > 0 {
+						t.Errorf("query: %+v", r.Errors)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		var got struct{ Stats struct{ Documents int } }
+		s.data(t, `{ stats { documents } }`, nil, &got)
+		if got.Stats.Documents != 6 {
+			t.Errorf("%d documents after ingesting 5 more", got.Stats.Documents)
+		}
+	})
+	t.Run("GracefulShutdown", func(t *testing.T) {
+		if err := s.stop(); err != nil {
+			t.Fatal(err)
+		}
+		// The store was closed cleanly: it opens again at once.
+		db, err := store.Open(s.db)
+		if err != nil {
+			t.Fatalf("reopen: %v", err)
+		}
+		db.Close()
+	})
+}

@@ -1,0 +1,126 @@
+package schema_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/schema"
+)
+
+// BenchmarkServer measures the server's own overhead on the in-memory test
+// graph: 32 concurrent clients over loopback, against a plain net/http
+// handler returning the same bytes. The end-to-end benchmark on a real
+// store is BenchmarkServe in cmd/factgraph.
+func BenchmarkServer(b *testing.B) {
+	ts := newTestServer(b, schema.Config{MaxConcurrent: 256})
+	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 128, MaxIdleConnsPerHost: 128}}
+	queries := []struct{ name, query string }{
+		{"a-entity-by-name", `query A { entities(name: "Putin", first: 1) { edges { node { id name type aliases mentionCount roles { title of { id name } }
+			relations(first: 20) { totalCount edges { node { predicate weight confidence subject { id name } object { id name }
+			evidence(first: 3) { start end text document { id title } } } } } } } } }`},
+		{"b-two-hop", `query B { entity(id: "person/vladimir-putin") { id name neighbors(first: 20) { id name type neighbors(first: 20) { id name type } } } }`},
+		{"c-figure-totals", `query C { figureTotals { measure count sum min max documents place { id name } } }`},
+		{"d-path", `query D { path(from: "person/bashar-al-assad", to: "place/russia", maxHops: 4) { predicate subject { name } object { name } evidence(first: 1) { text } } }`},
+	}
+	var plainBody []byte
+	for i, q := range queries {
+		body, _ := json.Marshal(map[string]any{"query": q.query})
+		if i == 0 {
+			res, err := client.Post(ts.URL+"/graphql", "application/json", bytes.NewReader(body))
+			if err != nil {
+				b.Fatal(err)
+			}
+			plainBody, _ = io.ReadAll(res.Body)
+			res.Body.Close()
+		}
+		b.Run(q.name, func(b *testing.B) { loadTest(b, client, ts.URL+"/graphql", body, false) })
+		b.Run(q.name+"-nocache", func(b *testing.B) { loadTest(b, client, ts.URL+"/graphql", body, true) })
+	}
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(plainBody)
+	}))
+	defer plain.Close()
+	body, _ := json.Marshal(map[string]any{"query": queries[0].query})
+	b.Run("plain-net-http", func(b *testing.B) { loadTest(b, client, plain.URL, body, false) })
+}
+
+// loadTest sends b.N POSTs from 32 clients and reports p50, p99 and req/s.
+// With noCache the requests bypass the server's response cache.
+func loadTest(b *testing.B, client *http.Client, url string, body []byte, noCache bool) {
+	const clients = 32
+	var next, failed atomic.Int64
+	lat := make([][]time.Duration, clients)
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	start := time.Now()
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for next.Add(1) <= int64(b.N) {
+				t0 := time.Now()
+				req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				if noCache {
+					req.Header.Set("Cache-Control", "no-cache")
+				}
+				res, err := client.Do(req)
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != 200 {
+					failed.Add(1)
+				}
+				lat[c] = append(lat[c], time.Since(t0))
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if n := failed.Load(); n > 0 {
+		b.Fatalf("%d requests failed", n)
+	}
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	pct := func(p float64) float64 {
+		return float64(all[min(len(all)-1, int(p*float64(len(all))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.5), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkHandler measures the CPU cost of one request without the
+// network: query (a) through Server.ServeHTTP on one goroutine.
+func BenchmarkHandler(b *testing.B) {
+	ts := newTestServer(b, schema.Config{})
+	body, _ := json.Marshal(map[string]any{"query": `query A { entities(name: "Putin", first: 1) { edges { node { id name type aliases mentionCount roles { title of { id name } }
+		relations(first: 20) { totalCount edges { node { predicate weight confidence subject { id name } object { id name }
+		evidence(first: 3) { start end text document { id title } } } } } } } } }`})
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Cache-Control", "no-cache")
+		w := httptest.NewRecorder()
+		ts.srv.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatal(w.Body.String())
+		}
+	}
+}
