@@ -75,7 +75,7 @@ export async function renderDocument(main, id, at) {
     h('header', {class: 'doc-head'},
       h('h1', {}, doc.title || doc.id),
       h('p', {class: 'muted'},
-        [doc.published, doc.url ? h('a', {href: doc.url, rel: 'noopener noreferrer'}, doc.url) : null, 'id ' + doc.id]
+        [doc.published, doc.url ? h('a', {href: doc.url, rel: 'noopener noreferrer'}, doc.url) : null, doc.title ? 'id ' + doc.id : null]
           .filter(Boolean).map((x, i) => [i ? ' · ' : '', x]))),
     h('ul', {class: 'legend', 'aria-label': 'entity types'},
       types.filter((t) => present.has(t)).map((t) => h('li', {}, h('span', {class: 'hl t-' + t}, t)))),

@@ -14,6 +14,7 @@ import {toGraphML} from './graphml.js';
 cytoscape.use(fcose);
 
 const relationsPerExpand = 50;
+const maxFitZoom = 1.25;
 const types = ['person', 'place', 'organization', 'event', 'date', 'other'];
 
 /** nodeSize grows with the logarithm of the mention count. */
@@ -151,7 +152,15 @@ export class GraphView {
       nodeRepulsion: () => 9000, idealEdgeLength: () => 110, nodeSeparation: 90,
       padding: 30, fit: true,
     };
-    this.cy.elements(':visible').layout(opts).run();
+    const layout = this.cy.elements(':visible').layout(opts);
+    // Fitting a handful of nodes would zoom them up to cartoon size.
+    layout.one('layoutstop', () => {
+      if (this.cy && this.cy.zoom() > maxFitZoom) {
+        this.cy.zoom(maxFitZoom);
+        this.cy.center(this.cy.elements(':visible'));
+      }
+    });
+    layout.run();
   }
 
   /** refresh applies the filters and redraws the controls and the list. */

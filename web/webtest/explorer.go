@@ -34,7 +34,8 @@ type Expect struct {
 // CheckExplorer walks the explorer served at baseURL as an analyst would
 // and fails t where the page does not show what want says. Screenshots go
 // to dir: home-1280.png, entity-1280.png, document-1280.png,
-// figures-1280.png and entity-400.png.
+// figures-1280.png, entity-400.png and explorer-1280.png (the person's
+// page, clean, as docs/explorer.png shows it).
 func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	t.Helper()
 	b.Do("open the explorer", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(baseURL+"/"))
@@ -44,6 +45,10 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 
 	// Search and open the person from the keyboard.
 	b.openBySearch(want.Search, want.Person, "person")
+	personHash := Eval[string](b, "route", `location.hash`)
+	if !strings.HasPrefix(personHash, "#/entity/") {
+		t.Errorf("the entity page's route is %q, want #/entity/ID", personHash)
+	}
 	roles := Eval[string](b, "roles", `document.querySelector('.roles')?.textContent || ''`)
 	if wantRole := want.Role + " of " + want.RoleOf; !strings.Contains(strings.ToLower(roles), strings.ToLower(wantRole)) {
 		t.Errorf("roles of %s = %q, want %q among them", want.Person, roles, wantRole)
@@ -158,6 +163,16 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	if id := Eval[string](b, "focus", `document.activeElement.id`); id != "search" {
 		t.Errorf("third Tab focuses #%s, want #search", id)
 	}
+
+	// A tidy view of the person for the README: linked by its route, no
+	// focus ring or search text.
+	b.Do("open "+personHash, chromedp.Evaluate[chromedp.Void](`location.hash = '#/'`))
+	Wait[bool](b, "the home page", `!!document.querySelector('.stats')`)
+	b.Do("open "+personHash, chromedp.Evaluate[chromedp.Void](`location.hash = `+js(personHash)+`;
+		document.activeElement.blur(); document.getElementById('search').value = ''`))
+	b.waitEntity(want.Person)
+	Wait[bool](b, "the graph", `(window.factgraph.graph()?.nodes.length || 0) > 1`)
+	b.Screenshot(dir, "explorer-1280.png")
 }
 
 // openBySearch types query into the search box, picks the option named
