@@ -2,7 +2,9 @@ package graph
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -13,11 +15,17 @@ import (
 // punctuation dropped, runs of spaces collapsed. "Bashar al-Assad" and
 // "BASHAR AL ASSAD" share a key; so do "Zürich" and "Zurich".
 func NameKey(name string) string {
-	folded, _, err := transform.String(newFoldDiacritics(), name)
-	if err != nil {
-		folded = name
+	folded := name
+	if !isASCII(name) { // ASCII has no diacritics: skip the costly transform
+		t := foldPool.Get().(transform.Transformer)
+		var err error
+		if folded, _, err = transform.String(t, name); err != nil {
+			folded = name
+		}
+		foldPool.Put(t)
 	}
 	var b strings.Builder
+	b.Grow(len(folded))
 	space := false
 	for _, r := range folded {
 		switch {
@@ -36,10 +44,19 @@ func NameKey(name string) string {
 	return b.String()
 }
 
-// newFoldDiacritics returns a fresh transformer per call: a transform.Chain
-// keeps state between calls and is not safe for concurrent use.
-func newFoldDiacritics() transform.Transformer {
+// foldPool holds diacritic-folding transformers: a transform.Chain keeps
+// state between calls, so each goroutine needs its own.
+var foldPool = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Slug returns the readable part of an ID: NameKey with hyphens for spaces.

@@ -451,19 +451,17 @@ func (w *wtx) unfold(id string) error {
 	return nil
 }
 
-// addMentions stores the mentions of entity id in doc that are not stored
-// yet and returns how many were new.
-func (w *wtx) addMentions(id, doc string, ms []graph.Mention) error {
+// addMentions stores the mentions of entity id in doc. written holds the
+// mention keys this document already wrote: the document's old mentions
+// were retracted before, so no other can exist and no read is needed.
+func (w *wtx) addMentions(id, doc string, ms []graph.Mention, written map[string]bool) error {
 	n := 0
 	for _, m := range ms {
 		k := mentionKey(id, doc, m.Start, m.End)
-		ok, err := has(w.txn, k)
-		if err != nil {
-			return err
-		}
-		if ok {
+		if written[string(k)] {
 			continue
 		}
+		written[string(k)] = true
 		if err := w.txn.Set(k, encodeMention(m.Sentence, m.Text)); err != nil {
 			return err
 		}

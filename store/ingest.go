@@ -230,6 +230,7 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 		}
 		local[l] = r
 	}
+	written := map[string]bool{}
 	for _, e := range es {
 		id := local[e.ID]
 		if len(e.Roles) > 0 {
@@ -241,7 +242,7 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 				return nil, err
 			}
 		}
-		if err := w.addMentions(id, doc, e.Mentions); err != nil {
+		if err := w.addMentions(id, doc, e.Mentions, written); err != nil {
 			return nil, err
 		}
 	}
