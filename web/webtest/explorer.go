@@ -137,14 +137,14 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	b.openBySearch(want.Search, want.Person, "person")
 	b.Do("narrow the window", chromedp.EmulateViewport(400, 800))
 	Wait[bool](b, "the narrow layout", `document.documentElement.clientWidth <= 400`)
-	if w := Eval[int](b, "page width", `document.documentElement.scrollWidth`); w > 400 {
-		wide := Eval[[]string](b, "wide elements", `[...document.body.querySelectorAll('*')]
-			.filter((el) => el.getBoundingClientRect().right > 401)
-			.slice(0, 8).map((el) => el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))`)
-		t.Errorf("at 400px the page is %dpx wide; too wide: %v", w, wide)
-	}
+	b.checkFits(400, "entity page")
 	b.Screenshot(dir, "entity-400.png")
 	checkContrast(t, b, "narrow entity page")
+	b.click("the first source", `document.querySelector('.mentions .cite a')`)
+	Wait[bool](b, "the document", `!!document.querySelector('.doc-text #focus')`)
+	b.checkFits(400, "document page")
+	b.Do("back to the entity", chromedp.Evaluate[chromedp.Void](`history.back()`))
+	b.waitEntity(want.Person)
 	b.Do("widen the window", chromedp.EmulateViewport(1280, 800))
 
 	// The keyboard reaches the search box with visible focus.
@@ -173,6 +173,20 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	b.waitEntity(want.Person)
 	Wait[bool](b, "the graph", `(window.factgraph.graph()?.nodes.length || 0) > 1`)
 	b.Screenshot(dir, "explorer-1280.png")
+}
+
+// checkFits fails the test when the page scrolls sideways in a window
+// width pixels wide, naming the elements that stick out.
+func (b *Browser) checkFits(width int, what string) {
+	b.t.Helper()
+	w := Eval[int](b, "page width", `document.documentElement.scrollWidth`)
+	if w <= width {
+		return
+	}
+	wide := Eval[[]string](b, "wide elements", fmt.Sprintf(`[...document.body.querySelectorAll('*')]
+		.filter((el) => el.getBoundingClientRect().right > %d)
+		.slice(0, 8).map((el) => el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))`, width+1))
+	b.t.Errorf("%s: at %dpx the page is %dpx wide; too wide: %v", what, width, w, wide)
 }
 
 // openBySearch types query into the search box, picks the option named
