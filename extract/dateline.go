@@ -17,8 +17,8 @@ const datelineLines = 6
 //	SALVADOR, Feb 26 - …
 //	KABUL, Afghanistan — …
 //
-// The place must be one the gazetteer knows, or be written in capitals.
-// The credit is masked so that it is not read as a name.
+// The place must be one the gazetteer knows; the credit is masked so that
+// it is not read as a name.
 func (d *docState) findDateline(c *chunk, mask []bool) (mention, bool) {
 	lines := 0
 	for i := 0; i < len(c.toks) && lines < datelineLines; i++ {
@@ -46,8 +46,8 @@ func (d *docState) datelineAt(c *chunk, i0 int, mask []bool) (mention, bool) {
 	name := c.spanText(i0, placeEnd)
 	upper := isAllUpper(name)
 	p := d.geocode(name, false)
-	if p == nil && !upper {
-		return mention{}, false
+	if p == nil {
+		return mention{}, false // "SOCCER -" is a section, not a place
 	}
 	// What may follow: ", Region", ", Feb 26", "(Reuters)", then : or a dash.
 	k := placeEnd

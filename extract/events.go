@@ -40,6 +40,7 @@ var clauseStops = set(",", ";", "and", "said", "says", "which", "who", "that", "
 var twoOf = set("leaders", "men", "presidents", "sides", "heads", "ministers", "women", "officials")
 
 const (
+	lookBack          = 20 // events searched for an antecedent
 	participantWindow = 12 // tokens either side of a trigger where participants are sought
 	placeWindow       = 16 // tokens after a trigger where its place is sought
 )
@@ -129,7 +130,7 @@ func (d *docState) isDefinite(c *chunk, i, first int) bool {
 // lastEvent returns the latest event of the same kind, or of the meeting
 // group for a meeting-like kind.
 func (d *docState) lastEvent(kind string) *eventCand {
-	for k := len(d.events) - 1; k >= 0; k-- {
+	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-lookBack; k-- {
 		if e := d.events[k]; e.kind == kind || meetingLike[e.kind] && meetingLike[kind] {
 			return e
 		}
@@ -139,7 +140,7 @@ func (d *docState) lastEvent(kind string) *eventCand {
 
 // lastWithTwo returns the latest meeting-like event of exactly two people.
 func (d *docState) lastWithTwo() *eventCand {
-	for k := len(d.events) - 1; k >= 0; k-- {
+	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-lookBack; k-- {
 		if e := d.events[k]; meetingLike[e.kind] && len(e.participants) == 2 {
 			return e
 		}

@@ -32,6 +32,7 @@ type Extractor struct {
 	facts      []factFinder
 	chunkBytes int
 	maxBytes   int
+	doubtful   bool // the tagger's low scores mark doubtful proposals (RuleTagger)
 }
 
 var _ graph.Extractor = (*Extractor)(nil)
@@ -81,6 +82,7 @@ func New(opts ...Option) (*Extractor, error) {
 		}
 		x.tagger = t
 	}
+	_, x.doubtful = x.tagger.(*RuleTagger)
 	x.facts = defaultFactFinders()
 	return x, nil
 }
@@ -138,7 +140,8 @@ type chunk struct {
 	text     string
 	toks     []token.Token
 	sents    []token.Sentence
-	sentOf   []int32 // token → sentence index in sents
+	sentOf   []int32  // token → sentence index in sents
+	lowers   []string // lexicon keys of the tokens
 	cpBase   int
 	sentBase int
 	first    bool // the document's first window, where its dateline is
@@ -148,6 +151,10 @@ func newChunk(text string, cpBase, sentBase int, first bool) *chunk {
 	c := &chunk{text: text, cpBase: cpBase, sentBase: sentBase, first: first}
 	c.toks = token.Tokenize(text)
 	c.sents = token.Sentences(text, c.toks)
+	c.lowers = make([]string, len(c.toks))
+	for i, t := range c.toks {
+		c.lowers[i] = lowerKey(t.Text)
+	}
 	c.sentOf = make([]int32, len(c.toks))
 	for i, s := range c.sents {
 		for j := s.First; j < s.Last; j++ {
@@ -162,7 +169,7 @@ func (c *chunk) lower(i int) string {
 	if i < 0 || i >= len(c.toks) {
 		return ""
 	}
-	return lowerKey(c.toks[i].Text)
+	return c.lowers[i]
 }
 
 // tokText returns the text of token i, "" out of range.

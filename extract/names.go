@@ -145,7 +145,12 @@ var nameParticles = set("al", "el", "bin", "ibn", "de", "da", "di", "del", "dell
 // lowerKey is the lower-case form used for lexicon look-ups, with curly
 // apostrophes straightened.
 func lowerKey(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+		}
+	}
+	return s
 }
 
 // isCap reports whether s starts with an upper-case letter.

@@ -206,19 +206,24 @@ func (d *docState) cooccurrence(rb *relations, entOf []*graph.Entity) {
 // predicate, object), counting the sentences that state each.
 type relations struct {
 	rels  []*graph.Relation
-	index map[string]*graph.Relation
-	pairs map[string]bool // unordered pairs with a relation other than mentioned_with
+	index map[relKey]*graph.Relation
+	pairs map[[2]string]bool // unordered pairs with a relation other than mentioned_with
+	// lastSent is the sentence of a relation's latest statement: evidence
+	// is capped, and this keeps the weight a count of sentences beyond it.
+	lastSent map[*graph.Relation]int
 }
 
 func newRelations() *relations {
-	return &relations{index: map[string]*graph.Relation{}, pairs: map[string]bool{}}
+	return &relations{index: map[relKey]*graph.Relation{}, pairs: map[[2]string]bool{}, lastSent: map[*graph.Relation]int{}}
 }
 
-func pairKey(a, b string) string {
+type relKey struct{ subj, pred, obj string }
+
+func pairKey(a, b string) [2]string {
 	if b < a {
 		a, b = b, a
 	}
-	return a + "\x00" + b
+	return [2]string{a, b}
 }
 
 func (rb *relations) related(a, b string) bool { return rb.pairs[pairKey(a, b)] }
@@ -227,7 +232,7 @@ func (rb *relations) add(subj, pred, obj, role string, symmetric bool, conf floa
 	if symmetric && obj < subj {
 		subj, obj = obj, subj
 	}
-	k := subj + "\x00" + pred + "\x00" + obj
+	k := relKey{subj, pred, obj}
 	r := rb.index[k]
 	if r == nil {
 		r = &graph.Relation{ID: factID("rel", subj, pred, obj), Subject: subj, Predicate: pred, Object: obj, Role: role, Symmetric: symmetric}
@@ -238,11 +243,15 @@ func (rb *relations) add(subj, pred, obj, role string, symmetric bool, conf floa
 		}
 	}
 	r.Confidence = max(r.Confidence, min(conf, 1))
+	if last, ok := rb.lastSent[r]; ok && last == ev.Sentence {
+		return
+	}
 	for _, e := range r.Evidence {
 		if e.Sentence == ev.Sentence {
 			return
 		}
 	}
+	rb.lastSent[r] = ev.Sentence
 	r.Weight++
 	if len(r.Evidence) < maxEvidence {
 		r.Evidence = append(r.Evidence, ev)

@@ -31,7 +31,8 @@ type nameSet struct {
 	nk     string
 	words  []string
 	ments  []int
-	votes  map[graph.EntityType]float64
+	votes  map[graph.EntityType]float64 // the tagger's
+	cues   map[graph.EntityType]float64 // the context's
 	place  *gazetteer.Place
 	parent int // union-find over name chains ("Putin" → "Vladimir Putin")
 }
@@ -57,13 +58,15 @@ func (d *docState) resolve() []*group {
 		if !ok {
 			si = len(sets)
 			byNK[nk] = si
-			sets = append(sets, &nameSet{nk: nk, words: strings.Fields(nk), votes: map[graph.EntityType]float64{}, parent: si})
+			sets = append(sets, &nameSet{nk: nk, words: strings.Fields(nk), votes: map[graph.EntityType]float64{}, cues: map[graph.EntityType]float64{}, parent: si})
 		}
 		s := sets[si]
 		s.ments = append(s.ments, i)
-		s.votes[m.typ] += max(m.score, 0.05)
+		// The tagger's vote counts at least 0.2, so that context cues
+		// (a title, "X said") decide only where it is unsure.
+		s.votes[m.typ] += 0.2 + 0.8*m.score
 		if m.cueWeight > 0 {
-			s.votes[m.cue] += m.cueWeight
+			s.cues[m.cue] += m.cueWeight
 		}
 		if m.place != nil && (s.place == nil || m.isDateline) {
 			s.place = m.place
@@ -82,18 +85,29 @@ func (d *docState) resolve() []*group {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(sets[order[a]].words) > len(sets[order[b]].words) })
+	// Index every proper suffix of every name, so that a shorter name
+	// finds the longer ones it ends without comparing all pairs.
+	suffixOf := map[string][]int{}
+	for i, s := range sets {
+		if s.place != nil && s.votes[graph.Place] > s.votes[graph.Person] {
+			continue
+		}
+		for k := 1; k < len(s.words); k++ {
+			key := strings.Join(s.words[k:], " ")
+			suffixOf[key] = append(suffixOf[key], i)
+		}
+	}
 	for _, si := range order {
 		s := sets[si]
 		if len(s.words) == 0 || s.place != nil && s.place.Kind == gazetteer.Country || s.votes[graph.Place] > s.votes[graph.Person] && s.place != nil {
 			continue
 		}
+		if len(s.words) == 1 && nameParticles[s.words[0]] {
+			continue
+		}
 		best := -1
-		for _, hi := range order {
-			h := sets[hi]
-			if len(h.words) <= len(s.words) || !hasSuffix(h.words, s.words) || h.place != nil && h.votes[graph.Place] > h.votes[graph.Person] {
-				continue
-			}
-			if best < 0 || len(h.ments) > len(sets[best].ments) {
+		for _, hi := range suffixOf[s.nk] {
+			if best < 0 || len(sets[hi].ments) > len(sets[best].ments) {
 				best = hi
 			}
 		}
@@ -101,15 +115,22 @@ func (d *docState) resolve() []*group {
 			sets[find(si)].parent = find(best)
 		}
 	}
-	// One type per chain.
+	// One type per chain: the tagger's votes for its longest name, which
+	// says more than a surname alone, and the context cues of all its
+	// names.
 	chainVotes := map[int]map[graph.EntityType]float64{}
 	for i, s := range sets {
 		r := find(i)
 		if chainVotes[r] == nil {
 			chainVotes[r] = map[graph.EntityType]float64{}
 		}
-		for t, v := range s.votes {
+		for t, v := range s.cues {
 			chainVotes[r][t] += v
+		}
+		if i == r {
+			for t, v := range s.votes {
+				chainVotes[r][t] += v
+			}
 		}
 	}
 	typeOf := func(r int) graph.EntityType {
@@ -126,7 +147,7 @@ func (d *docState) resolve() []*group {
 	}
 	byKey := map[string]int{}
 	var groups []*group
-	addTo := func(key string, typ graph.EntityType, place *gazetteer.Place, mi int) {
+	addTo := func(key string, typ graph.EntityType, place *gazetteer.Place, mi int, words []string) {
 		gi, ok := byKey[key]
 		if !ok {
 			gi = len(groups)
@@ -142,10 +163,8 @@ func (d *docState) resolve() []*group {
 		if !m.weak {
 			g.weak = false
 		}
-		if !m.adjective && !m.anaphor {
-			if w := strings.Fields(graph.NameKey(m.name)); len(w) > len(g.words) {
-				g.words = w
-			}
+		if !m.adjective && !m.anaphor && len(words) > len(g.words) {
+			g.words = words
 		}
 	}
 	for i, s := range sets {
@@ -154,11 +173,11 @@ func (d *docState) resolve() []*group {
 		for _, mi := range s.ments {
 			switch {
 			case typ == graph.Place && s.place != nil:
-				addTo(placeKey(s.place), typ, s.place, mi)
+				addTo(placeKey(s.place), typ, s.place, mi, s.words)
 			case typ == graph.Place && sets[r].place != nil && r != i:
-				addTo(placeKey(sets[r].place), typ, sets[r].place, mi)
+				addTo(placeKey(sets[r].place), typ, sets[r].place, mi, s.words)
 			default:
-				addTo(string(typ)+":"+sets[r].nk, typ, nil, mi)
+				addTo(string(typ)+":"+sets[r].nk, typ, nil, mi, s.words)
 			}
 		}
 	}
@@ -169,9 +188,9 @@ func (d *docState) resolve() []*group {
 		m := &d.ments[mi]
 		switch {
 		case m.key != "":
-			addTo(m.key, m.typ, nil, mi)
+			addTo(m.key, m.typ, nil, mi, nil)
 		case m.place != nil:
-			addTo(placeKey(m.place), graph.Place, m.place, mi)
+			addTo(placeKey(m.place), graph.Place, m.place, mi, nil)
 		}
 	}
 	d.mergeAcronyms(groups)

@@ -1,9 +1,16 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
 )
+
+// ambiguousTitles are also verbs or common nouns: they count as titles
+// only capitalized, or after what they are of ("club coach").
+var ambiguousTitles = set("coach", "head", "chair", "manager", "captain", "chief", "member", "director", "founder",
+	"general", "justice", "judge", "leader", "commander", "secretary", "minister", "king", "queen", "prince")
 
 // honorifics are titles that say nothing about a position.
 var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.")
@@ -40,8 +47,33 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 			break
 		}
 	}
+	ofAfter := -1 // "Ambassador to the United States Hamdullah Mohib"
+	if ts < 0 && i >= 0 && tm[i] >= 0 && d.ments[tm[i]].typ != graph.Person && d.ments[tm[i]].last == first {
+		o := int(tm[i])
+		j := d.ments[o].first - 1
+		if c.lower(j) == "the" {
+			j--
+		}
+		if l := c.lower(j); (l == "to" || l == "of" || l == "for") && c.sameSentence(j, first) {
+			for n := maxTitleWords; n >= 1; n-- {
+				if tt, ok := titleAt(c, j-n, n); ok && c.sameSentence(j-n, first) && isCap(c.toks[j-n].Text) {
+					t, ts, ofAfter = tt, j-n, o
+					break
+				}
+			}
+		}
+	}
 	if ts < 0 || honorifics[c.lower(ts)] && ts == i {
 		return false
+	}
+	j := ts - 1
+	past := false
+	for j >= 0 && modifiers[c.lower(j)] && c.sameSentence(j, first) {
+		past = past || pastModifiers[c.lower(j)]
+		j--
+	}
+	if ambiguousTitles[c.lower(ts)] && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text))) {
+		return false // "TO COACH NICE", "to head Apple"
 	}
 	if m := &d.ments[mi]; m.typ != graph.Person {
 		if t.predicate == "" || !isCap(c.toks[ts].Text) {
@@ -50,13 +82,15 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		m.typ = graph.Person // "President Obama" tagged as an organization
 	}
 	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
-	j := ts - 1
-	past := false
-	for j >= 0 && modifiers[c.lower(j)] && c.sameSentence(j, first) {
-		past = past || pastModifiers[c.lower(j)]
-		j--
-	}
 	of, conf := d.ofBefore(c, tm, j, first)
+	titleEnd := first
+	if ofAfter >= 0 {
+		// The demonym before the title is the sender, the entity after
+		// it what the role is of (or to).
+		for titleEnd = ts + 1; titleEnd < first && c.lower(titleEnd) != "to" && c.lower(titleEnd) != "of" && c.lower(titleEnd) != "for"; titleEnd++ {
+		}
+		of, conf = ofAfter, 0.85
+	}
 	evStart := ts
 	if of >= 0 && d.ments[of].first < ts {
 		evStart = d.ments[of].first
@@ -66,7 +100,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 	}
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: c.spanText(ts, first), predicate: t.predicate, of: of, past: past,
+		person: mi, title: c.spanText(ts, titleEnd), predicate: t.predicate, of: of, past: past,
 		conf: conf, ev: c.evidence(evStart, d.ments[mi].last),
 	})
 	return true
@@ -159,17 +193,19 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		return
 	}
 	past := false
-	for modifiers[c.lower(k)] {
-		past = past || pastModifiers[c.lower(k)]
-		k++
-	}
 	var t title
 	te := -1
-	for n := maxTitleWords; n >= 1; n-- {
-		if tt, ok := titleAt(c, k, n); ok && c.sameSentence(k, k+n-1) {
-			t, te = tt, k+n
+	for ; te < 0; k++ {
+		for n := maxTitleWords; n >= 1; n-- {
+			if tt, ok := titleAt(c, k, n); ok && c.sameSentence(k, k+n-1) {
+				t, te = tt, k+n
+				break
+			}
+		}
+		if te >= 0 || !modifiers[c.lower(k)] {
 			break
 		}
+		past = past || pastModifiers[c.lower(k)]
 	}
 	if te < 0 || honorifics[c.lower(k)] {
 		return
@@ -203,6 +239,11 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 // name is an institution's ("the Kremlin said").
 var speechCues = set("said", "says", "told", "added", "asked", "insisted", "stressed", "tweeted", "wrote", "recalled")
 
+// personNouns after a possessive say that a name is a person's: "Al
+// Assad's regime", "Merkel's husband".
+var personNouns = set("regime", "rule", "wife", "husband", "son", "daughter", "father", "mother", "brother",
+	"sister", "family", "resignation", "successor", "predecessor", "loyalists", "widow", "lawyer", "lawyers", "aides", "aide")
+
 // readCues notes what the context of each name of the window says of its
 // type, for resolution to weigh against the tagger: "Al Assad said", "a
 // meeting with Bashar Al Assad", "between Putin and Merkel".
@@ -212,15 +253,20 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 		if m.adjective || m.key != "" || m.cueWeight > 0 || m.typ == graph.Place && m.place != nil && m.place.Kind == gazetteer.Country {
 			continue
 		}
+		orgLike := knownOrgs[lowerKey(m.name)] || isAllUpper(m.name) || anyOrgWord(strings.Fields(graph.NameKey(m.name)))
+		next := c.lower(m.last)
 		switch {
-		case speechCues[c.lower(m.last)] && !knownOrgs[lowerKey(m.name)]:
-			m.cue, m.cueWeight = graph.Person, 0.6
+		case orgLike:
+		case speechCues[next]:
+			m.cue, m.cueWeight = graph.Person, 0.15
+		case next == "family" || isPossessive(c.tokText(m.last)) && personNouns[c.lower(m.last+1)]:
+			m.cue, m.cueWeight = graph.Person, 0.5
 		case c.lower(m.first-1) == "with" || c.lower(m.first-1) == "between":
 			if _, ok := triggers[c.lower(m.first-2)]; ok && meetingLike[triggers[c.lower(m.first-2)]] {
-				m.cue, m.cueWeight = graph.Person, 0.6
+				m.cue, m.cueWeight = graph.Person, 0.5
 			}
 		case c.lower(m.first-1) == "and" && m.first >= 2 && tm[m.first-2] >= 0 && c.lower(d.ments[tm[m.first-2]].first-1) == "between":
-			m.cue, m.cueWeight = graph.Person, 0.6
+			m.cue, m.cueWeight = graph.Person, 0.5
 		}
 	}
 }

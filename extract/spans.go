@@ -133,7 +133,8 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	typ := s.Type
 	// Leading determiners, and for people titles with what they are of:
 	// "Russian President Vladimir Putin", "Kremlin spokesperson Dmitry Peskov".
-	for f < l && (c.lower(f) == "the" || c.lower(f) == "a") {
+	// "the Kremlin"; a capitalized "The Oval" is the tagger's choice.
+	for f < l && (c.tokText(f) == "the" || c.tokText(f) == "a") {
 		f++
 	}
 	if typ == graph.Person || typ == graph.Organization {
@@ -141,7 +142,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			f, typ = k, graph.Person
 		}
 	}
-	for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text)) {
+	for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text) && c.toks[l-1].Text != ".") {
 		l--
 	}
 	for f < l && !hasLetter(c.toks[f].Text) {
@@ -159,7 +160,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if m.score < 0 || m.score > 1 {
 		m.score = 0.5
 	}
-	m.weak = m.score < minKeep && l-f == 1 && f == c.sents[c.sentOf[f]].First
+	m.weak = d.x.doubtful && m.score < minKeep && l-f == 1 && f == c.sents[c.sentOf[f]].First
 	if knownOrgs[lk] {
 		m.typ = graph.Organization
 	}

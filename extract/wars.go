@@ -135,8 +135,12 @@ func (d *docState) namedEvent(c *chunk, tm []int32, i int) int {
 	if m.first != i || m.typ == graph.Person || m.adjective || m.anaphor || m.place != nil && m.last-m.first == 1 {
 		return i
 	}
-	for _, w := range strings.Fields(graph.NameKey(m.Text)) {
-		if eventNameHeads[w] {
+	words := strings.Fields(graph.NameKey(m.Text))
+	for i, w := range words {
+		// The head ends the name, or only a number or numeral follows
+		// it ("World War II"); "Organisation of Islamic Conference" is
+		// an organization.
+		if eventNameHeads[w] && (i == len(words)-1 || i == len(words)-2 && isNumeral(words[i+1])) && !anyOrgWord(words) {
 			m.typ, m.place = graph.Event, nil
 			if w == "war" || w == "revolution" || w == "uprising" {
 				d.lastWar = int(tm[i])
@@ -148,4 +152,21 @@ func (d *docState) namedEvent(c *chunk, tm []int32, i int) int {
 		}
 	}
 	return i
+}
+
+func isNumeral(w string) bool {
+	switch w {
+	case "i", "ii", "iii", "iv", "v", "vi":
+		return true
+	}
+	return isDigits(w)
+}
+
+func anyOrgWord(words []string) bool {
+	for _, w := range words {
+		if orgWords[w] && !eventNameHeads[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,390 @@
+package extract_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// lexTagger tags the names it is given wherever their tokens appear, so
+// that tests of the document-level logic do not depend on a trained model.
+type lexTagger map[string]graph.EntityType
+
+func (lt lexTagger) Tag(toks []token.Token, sents []token.Sentence) []extract.Span {
+	var out []extract.Span
+	for i := 0; i < len(toks); i++ {
+		best := 0
+		var typ graph.EntityType
+		for name, t := range lt {
+			words := strings.Fields(name)
+			if i+len(words) > len(toks) || len(words) <= best {
+				continue
+			}
+			ok := true
+			for k, w := range words {
+				ok = ok && toks[i+k].Text == w
+			}
+			if ok {
+				best, typ = len(words), t
+			}
+		}
+		if best > 0 {
+			out = append(out, extract.Span{First: i, Last: i + best, Type: typ, Score: 0.9})
+			i += best - 1
+		}
+	}
+	return out
+}
+
+const (
+	per = graph.Person
+	plc = graph.Place
+	org = graph.Organization
+)
+
+func extractWith(t *testing.T, tags lexTagger, text string) *graph.Extraction {
+	t.Helper()
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(extract.WithTagger(tags), extract.WithGazetteer(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Extract(context.Background(), graph.Document{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, text, got)
+	return got
+}
+
+func entity(x *graph.Extraction, id string) *graph.Entity {
+	for _, e := range x.Entities {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}
+
+func hasRelation(x *graph.Extraction, subj, pred, obj string) bool {
+	for _, r := range x.Relations {
+		if r.Subject == subj && r.Predicate == pred && r.Object == obj {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		tags      lexTagger
+		person    string // entity ID
+		title, of string // expected role
+		predicate string // expected relation to of; "" for none
+	}{
+		{"DemonymTitle", "Russian President Vladimir Putin met reporters.", lexTagger{"Russian President Vladimir Putin": per},
+			"person/vladimir-putin", "President", "place/russia", "president_of"},
+		{"TitleInsideSpan", "German Chancellor Angela Merkel arrived.", lexTagger{"Chancellor Angela Merkel": per},
+			"person/angela-merkel", "Chancellor", "place/germany", "chancellor_of"},
+		{"OrganizationTitle", "Kremlin spokesperson Dmitry Peskov told reporters.", lexTagger{"Kremlin": org, "Dmitry Peskov": per},
+			"person/dmitry-peskov", "spokesperson", "organization/kremlin", "spokesperson_of"},
+		{"Possessive", "Syria's President Bashar al-Assad spoke.", lexTagger{"Syria": plc, "Bashar al-Assad": per},
+			"person/bashar-al-assad", "President", "place/syria", "president_of"},
+		{"Apposition", "Hamdullah Mohib, Afghan Ambassador to the United States, said so.", lexTagger{"Hamdullah Mohib": per, "United States": plc},
+			"person/hamdullah-mohib", "Ambassador", "place/united-states", "ambassador_to"},
+		{"AppositionOf", "Tim Cook, chief executive of Apple, said so.", lexTagger{"Tim Cook": per, "Apple": org},
+			"person/tim-cook", "chief executive", "organization/apple", "ceo_of"},
+		{"TitleToBefore", "Afghan Ambassador to the United States Hamdullah Mohib said so.", lexTagger{"Hamdullah Mohib": per, "United States": plc},
+			"person/hamdullah-mohib", "Ambassador", "place/united-states", "ambassador_to"},
+		{"CompanyTitle", "Apple CEO Tim Cook said so.", lexTagger{"Apple": org, "Tim Cook": per},
+			"person/tim-cook", "CEO", "organization/apple", "ceo_of"},
+		{"Former", "Former Prime Minister John Major said so.", lexTagger{"John Major": per},
+			"person/john-major", "Prime Minister", "", ""},
+		{"FormerWithCountry", "Former British Prime Minister John Major said so.", lexTagger{"John Major": per},
+			"person/john-major", "Prime Minister", "place/united-kingdom", ""},
+		{"OrganizationTaggedTitled", "President Obama spoke.", lexTagger{"Obama": org},
+			"person/obama", "President", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			p := entity(x, tt.person)
+			if p == nil {
+				t.Fatalf("no %s in %v", tt.person, ids(x))
+			}
+			if strings.Contains(p.Name, tt.title) {
+				t.Errorf("title %q left in the name %q", tt.title, p.Name)
+			}
+			found := false
+			for _, r := range p.Roles {
+				found = found || r.Title == tt.title && r.Of == tt.of
+			}
+			if !found {
+				t.Errorf("roles %+v, want %q of %q", p.Roles, tt.title, tt.of)
+			}
+			for _, r := range x.Relations {
+				if r.Subject == tt.person && strings.HasSuffix(r.Predicate, "_of") || strings.HasSuffix(r.Predicate, "_to") {
+					if tt.predicate == "" {
+						t.Errorf("unexpected %s %s %s", r.Subject, r.Predicate, r.Object)
+					}
+				}
+			}
+			if tt.predicate != "" && !hasRelation(x, tt.person, tt.predicate, tt.of) {
+				t.Errorf("no %s %s %s in %v", tt.person, tt.predicate, tt.of, relations(x))
+			}
+		})
+	}
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		tags    lexTagger
+		want    map[string]string // entity ID → mention text that must exist
+		notWant []string          // entity IDs that must not exist
+	}{
+		{"PossessiveStripped", "Syria's war goes on.", lexTagger{"Syria 's": plc},
+			map[string]string{"place/syria": "Syria"}, []string{"place/syria-s"}},
+		{"CurlyPossessive", "Syria’s coast is long.", lexTagger{"Syria": plc},
+			map[string]string{"place/syria": "Syria"}, nil},
+		{"ShortNameJoinsLong", "Vladimir Putin spoke. Putin then left.", lexTagger{"Vladimir Putin": per, "Putin": per},
+			map[string]string{"person/vladimir-putin": "Putin"}, []string{"person/putin"}},
+		{"ParticleName", "Bashar Al Assad spoke. Al Assad then left.", lexTagger{"Bashar Al Assad": per, "Al Assad": per},
+			map[string]string{"person/bashar-al-assad": "Al Assad"}, []string{"person/al-assad"}},
+		{"OneTypePerName", "Putin spoke. Vladimir Putin said so.", lexTagger{"Putin": org, "Vladimir Putin": per},
+			map[string]string{"person/vladimir-putin": "Putin"}, []string{"organization/putin"}},
+		{"CountryNeverPerson", "Syria said no.", lexTagger{"Syria": per},
+			map[string]string{"place/syria": "Syria"}, []string{"person/syria"}},
+		{"CountryAlias", "The U.S. and the United States are one.", lexTagger{"U.S.": plc, "United States": plc},
+			map[string]string{"place/united-states": "U.S."}, []string{"place/us"}},
+		{"DemonymNotEntity", "Russian television showed it.", lexTagger{"Russian": plc},
+			nil, []string{"place/russian", "place/russia"}},
+		{"CaptionCredit", "Russian President Vladimir Putin Image Credit: AP\n\nHe spoke.", lexTagger{"Vladimir Putin Image Credit": per, "AP": org},
+			map[string]string{"person/vladimir-putin": "Vladimir Putin"}, []string{"organization/ap", "person/vladimir-putin-image-credit"}},
+		{"WireCredit", "The talks (AFP) went on.", lexTagger{"AFP": org}, nil, []string{"organization/afp"}},
+		{"NamedWar", "Russia joined Syria's civil war. The war goes on.", lexTagger{"Russia": plc, "Syria": plc},
+			map[string]string{"event/syrian-civil-war": "war"}, nil},
+		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			for id, text := range tt.want {
+				e := entity(x, id)
+				if e == nil {
+					t.Errorf("no %s in %v", id, ids(x))
+					continue
+				}
+				found := false
+				for _, m := range e.Mentions {
+					found = found || m.Text == text
+				}
+				if !found {
+					t.Errorf("%s has no mention %q: %+v", id, text, e.Mentions)
+				}
+			}
+			for _, id := range tt.notWant {
+				if entity(x, id) != nil {
+					t.Errorf("unexpected %s", id)
+				}
+			}
+		})
+	}
+}
+
+func TestDateline(t *testing.T) {
+	tests := []struct {
+		name, text string
+		tags       lexTagger
+		want       string // Document.Place
+	}{
+		{"Colon", "Headline here\n\nSochi: Russian President spoke.", lexTagger{}, "place/sochi"},
+		{"Reuters", "LONDON (Reuters) - Shares fell.", lexTagger{"Reuters": org}, "place/london"},
+		{"CommaDate", "SALVADOR, Feb 26 - Rain fell.", lexTagger{}, "place/salvador"},
+		{"CommaCountry", "KABUL, Afghanistan — Talks began.", lexTagger{}, "place/kabul"},
+		{"Section", "SOCCER - Japan win.", lexTagger{"Japan": plc}, ""},
+		{"NoDateline", "Putin spoke in Sochi: he said little.", lexTagger{"Putin": per, "Sochi": plc}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			if x.Document.Place != tt.want {
+				t.Errorf("place %q, want %q", x.Document.Place, tt.want)
+			}
+			for _, e := range x.Entities {
+				if e.ID == "organization/reuters" {
+					t.Errorf("the wire credit is an entity")
+				}
+			}
+		})
+	}
+}
+
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		tags            lexTagger
+		subj, pred, obj string
+	}{
+		{"CityOf", "They met in the southern Russian city of Sochi.", lexTagger{"Sochi": plc}, "place/sochi", "located_in", "place/russia"},
+		{"ProvinceOf", "A base in Syria's coastal province of Latakia.", lexTagger{"Syria": plc, "Latakia": plc}, "place/latakia", "located_in", "place/syria"},
+		{"Comma", "A bomb hit Kabul, Afghanistan, today.", lexTagger{"Kabul": plc, "Afghanistan": plc}, "place/kabul", "located_in", "place/afghanistan"},
+		{"Gazetteer", "Sochi is far from Russia's capital.", lexTagger{"Sochi": plc, "Russia": plc}, "place/sochi", "located_in", "place/russia"},
+		{"Citizen", "Russian journalist Ivan Petrov was held.", lexTagger{"Ivan Petrov": per}, "person/ivan-petrov", "citizen_of", "place/russia"},
+		{"CitizenApposition", "Ivan Petrov, a Russian citizen, was held.", lexTagger{"Ivan Petrov": per}, "person/ivan-petrov", "citizen_of", "place/russia"},
+		{"Met", "Putin held talks with Merkel on Monday.", lexTagger{"Putin": per, "Merkel": per}, "person/angela-merkel", "met", "person/putin"},
+		{"Participant", "Russia has been involved in Syria's civil war.", lexTagger{"Russia": plc, "Syria": plc}, "place/russia", "participant_in", "event/syrian-civil-war"},
+		{"MentionedWith", "Putin and the Kremlin agree.", lexTagger{"Putin": per, "Kremlin": org}, "organization/kremlin", "mentioned_with", "person/putin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			if tt.name == "Met" {
+				tt.subj = "person/merkel"
+			}
+			if !hasRelation(x, tt.subj, tt.pred, tt.obj) && !hasRelation(x, tt.obj, tt.pred, tt.subj) {
+				t.Errorf("no %s %s %s in %v", tt.subj, tt.pred, tt.obj, relations(x))
+			}
+		})
+	}
+}
+
+func TestEvents(t *testing.T) {
+	text := "Sochi: Putin held a rare meeting with Assad on Thursday. " +
+		"The visit comes before a meeting in Moscow between Putin and Merkel. " +
+		"Thousands of people protested against Assad in Damascus."
+	x := extractWith(t, lexTagger{"Putin": per, "Assad": per, "Merkel": per, "Moscow": plc, "Damascus": plc}, text)
+	type ev struct{ kind, place, parts string }
+	want := []ev{
+		{"meeting", "place/sochi", "person/putin,person/assad"},
+		{"meeting", "place/moscow", "person/putin,person/merkel"},
+		{"protest", "place/damascus", ""},
+	}
+	for _, w := range want {
+		found := false
+		for _, e := range x.Events {
+			found = found || e.Kind == w.kind && e.Place == w.place && strings.Join(e.Participants, ",") == w.parts
+		}
+		if !found {
+			t.Errorf("no %+v in %s", w, eventList(x))
+		}
+	}
+	if len(x.Events) != len(want) {
+		t.Errorf("%d events, want %d: %s", len(x.Events), len(want), eventList(x))
+	}
+}
+
+func TestInvalidInput(t *testing.T) {
+	x := mustExtractor(t)
+	tests := []struct {
+		name string
+		doc  graph.Document
+		code string
+	}{
+		{"BadUTF8", graph.Document{ID: "d", Text: "caf\xe9"}, graph.EINVALID},
+		{"NoID", graph.Document{Text: "Hello"}, graph.EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := x.Extract(context.Background(), tt.doc)
+			if graph.ErrorCode(err) != tt.code {
+				t.Errorf("err %v, want code %s", err, tt.code)
+			}
+		})
+	}
+	t.Run("TooLong", func(t *testing.T) {
+		small, err := extract.New(extract.WithMaxBytes(10))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = small.Extract(context.Background(), graph.Document{ID: "d", Text: strings.Repeat("word ", 5)})
+		if graph.ErrorCode(err) != graph.ELIMIT {
+			t.Errorf("err %v, want %s", err, graph.ELIMIT)
+		}
+	})
+	t.Run("Canceled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := x.Extract(ctx, graph.Document{ID: "d", Text: "Hello there."})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err %v, want context.Canceled", err)
+		}
+	})
+	t.Run("Empty", func(t *testing.T) {
+		got, err := x.Extract(context.Background(), graph.Document{ID: "d", Text: ""})
+		if err != nil || len(got.Entities) != 0 {
+			t.Errorf("%v, %v", got, err)
+		}
+	})
+}
+
+// TestWindows checks that a document processed in small windows gives
+// every mention at the right offsets and resolves names across windows.
+func TestWindows(t *testing.T) {
+	para := "Vladimir Putin met Angela Merkel in Sochi. Putin said “the talks were good”.\n\n"
+	text := strings.Repeat(para, 200)
+	tags := lexTagger{"Vladimir Putin": per, "Putin": per, "Angela Merkel": per, "Sochi": plc}
+	g, _ := gazetteer.Default()
+	x, err := extract.New(extract.WithTagger(tags), extract.WithGazetteer(g), extract.WithWindow(1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Extract(context.Background(), graph.Document{ID: "w", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, text, got)
+	p := entity(got, "person/vladimir-putin")
+	if p == nil || len(p.Mentions) != 400 {
+		t.Fatalf("putin: %v", p)
+	}
+	if entity(got, "person/putin") != nil {
+		t.Error("Putin not resolved across windows")
+	}
+	last := -1
+	for _, m := range p.Mentions {
+		if m.Sentence < last {
+			t.Errorf("sentence %d after %d", m.Sentence, last)
+		}
+		last = m.Sentence
+	}
+	if last != 399 {
+		t.Errorf("last sentence %d, want 399", last)
+	}
+}
+
+func ids(x *graph.Extraction) []string {
+	var out []string
+	for _, e := range x.Entities {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func relations(x *graph.Extraction) []string {
+	var out []string
+	for _, r := range x.Relations {
+		out = append(out, r.Subject+" "+r.Predicate+" "+r.Object)
+	}
+	return out
+}
+
+func eventList(x *graph.Extraction) string {
+	var out []string
+	for _, e := range x.Events {
+		out = append(out, e.Kind+"@"+e.Place+"["+strings.Join(e.Participants, ",")+"]")
+	}
+	return strings.Join(out, "; ")
+}
