@@ -1,7 +1,9 @@
 package date
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -76,10 +78,23 @@ func Find(text string, toks []token.Token, sents []token.Sentence, anchor time.T
 	if len(toks) == 0 {
 		return nil
 	}
-	tt := make([]tok, len(toks))
+	pooled := tokPool.Get().(*[]tok)
+	tt := slices.Grow((*pooled)[:0], len(toks))[:len(toks)]
+	defer func() {
+		clear(tt) // drop the strings they hold
+		*pooled = tt[:0]
+		tokPool.Put(pooled)
+	}()
+	lowered := lowerASCII(text)
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		tt[i] = tok{text: t.Text, lower: strings.TrimSuffix(strings.ToLower(t.Text), "."), start: t.Start,
+		lower := t.Text
+		if t.Byte >= 0 && t.Byte <= t.ByteEnd && t.ByteEnd <= len(lowered) && isASCII(t.Text) {
+			lower = lowered[t.Byte:t.ByteEnd]
+		} else {
+			lower = strings.ToLower(t.Text)
+		}
+		tt[i] = tok{text: t.Text, lower: strings.TrimSuffix(lower, "."), start: t.Start,
 			end: t.End, b: t.Byte, be: t.ByteEnd, upper: unicode.IsUpper(r), digit: r >= '0' && r <= '9'}
 	}
 	p := parser{tt: tt, anchor: anchor, hasAnchor: !anchor.IsZero()}
@@ -111,6 +126,30 @@ func Find(text string, toks []token.Token, sents []token.Sentence, anchor time.T
 		}
 	}
 	return out
+}
+
+// tokPool recycles the prepared tokens between calls; Find keeps none.
+var tokPool = sync.Pool{New: func() any { return new([]tok) }}
+
+// lowerASCII lowercases the ASCII letters of s, keeping
+// byte offsets into s valid in the result.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isPeriodWord reports words whose final period is part of the word in a

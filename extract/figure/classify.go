@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/token"
@@ -57,18 +58,18 @@ func prefixCurrency(tt []tok, i, first int) (string, int) {
 		return "", 0
 	}
 	p := tt[i-1]
-	if p.text == "$" {
+	if p.lower == "$" {
 		if i-2 >= first && tt[i-2].end == p.start {
-			if c, ok := currencyPrefix[tt[i-2].text+"$"]; ok {
+			if c, ok := currencyPrefix[tt[i-2].lower+"$"]; ok {
 				return c, 2
 			}
 		}
 		return "USD", 1
 	}
-	if c, ok := currencyPrefix[p.text]; ok && p.end == tt[i].start {
+	if c, ok := currencyPrefix[p.lower]; ok && p.end == tt[i].start {
 		return c, 1
 	}
-	if c, ok := currencyPrefix[trimDot(p.lower)]; ok && p.word && len(p.text) > 1 {
+	if c, ok := currencyPrefix[trimDot(p.lower)]; ok && p.word && len(p.lower) > 1 {
 		return c, 1
 	}
 	return "", 0
@@ -338,12 +339,12 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 		j = k
 	}
 	// "Two of the crew, operating out of El Salvador, were killed"
-	if j+1 < end && tt[j].text == "," {
+	if j+1 < end && tt[j].lower == "," {
 		k := j + 1
-		for k < end && k < j+9 && tt[k].text != "," && !tt[k].digit {
+		for k < end && k < j+9 && tt[k].lower != "," && !tt[k].digit {
 			k++
 		}
-		if k+1 < end && k < j+9 && tt[k].text == "," && (bridges[tt[k+1].lower] || isMeasureAt(tt, k+1, end)) {
+		if k+1 < end && k < j+9 && tt[k].lower == "," && (bridges[tt[k+1].lower] || isMeasureAt(tt, k+1, end)) {
 			j = k + 1
 		}
 	}
@@ -544,9 +545,12 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 // dropYears removes "in 2007" from the words between two compared amounts:
 // "from 22.6 percent in 2007 to 19.6 in 2019".
 func dropYears(between []tok) []tok {
+	if !slices.ContainsFunc(between, func(t tok) bool { return t.lower == "in" }) {
+		return between
+	}
 	var out []tok
 	for k := 0; k < len(between); k++ {
-		if between[k].lower == "in" && k+1 < len(between) && len(between[k+1].text) == 4 && between[k+1].digit {
+		if between[k].lower == "in" && k+1 < len(between) && len(between[k+1].lower) == 4 && between[k+1].digit {
 			k++
 			continue
 		}
@@ -579,7 +583,7 @@ func sameShape(tt []tok, a amount, f Figure) bool {
 	}
 	scaled := false
 	for k := f.First; k < f.MeasureFirst && k < len(tt); k++ {
-		if _, s, _, ok := parseDigits(tt[k].text); ok && s != 1 {
+		if _, s, _, ok := parseDigits(tt[k].lower); ok && s != 1 {
 			scaled = true
 		}
 		if _, ok := scales[trimDot(tt[k].lower)]; ok && k > f.First {
@@ -589,7 +593,7 @@ func sameShape(tt []tok, a amount, f Figure) bool {
 	if f.MeasureFirst < f.First {
 		// a currency prefix: the number follows it
 		for k := f.MeasureLast; k < f.Last; k++ {
-			if _, s, _, ok := parseDigits(tt[k].text); ok && s != 1 {
+			if _, s, _, ok := parseDigits(tt[k].lower); ok && s != 1 {
 				scaled = true
 			}
 			if _, ok := scales[trimDot(tt[k].lower)]; ok && k > f.MeasureLast {

@@ -1,7 +1,9 @@
 package figure
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,27 +71,49 @@ type tok struct {
 	word        bool // letters only (hyphens and apostrophes allowed)
 }
 
-func prepare(toks []token.Token) []tok {
-	out := make([]tok, len(toks))
+// tokPool recycles the prepared tokens between calls: Find keeps none of
+// them, and they are most of what it would allocate.
+var tokPool = sync.Pool{New: func() any { return new([]tok) }}
+
+func prepare(text string, toks []token.Token, buf []tok) []tok {
+	lowered := lowerASCII(text)
+	out := slices.Grow(buf[:0], len(toks))[:len(toks)]
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
+		lower := t.Text
+		switch {
+		case !isASCII(t.Text):
+			lower = strings.ToLower(t.Text)
+		case len(lowered) == len(text) && t.Byte >= 0 && t.ByteEnd <= len(lowered) && t.Byte <= t.ByteEnd:
+			lower = lowered[t.Byte:t.ByteEnd]
+		}
 		out[i] = tok{
-			text: t.Text, lower: lowerASCII(t.Text), start: t.Start, end: t.End, b: t.Byte, be: t.ByteEnd,
+			lower: lower, start: t.Start, end: t.End, b: t.Byte, be: t.ByteEnd,
 			digit: r >= '0' && r <= '9', upper: unicode.IsUpper(r), word: isWord(t.Text),
 		}
 	}
 	return out
 }
 
-// lowerASCII lowercases s, allocating only when s has upper-case letters.
+// lowerASCII lowercases the ASCII letters of s; other
+// bytes are kept, so that byte offsets into s hold in the result.
 func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(s)
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
 	}
-	return s
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isWord(s string) bool {
@@ -111,7 +135,13 @@ func Find(text string, toks []token.Token, sents []token.Sentence) []Figure {
 	if len(toks) == 0 {
 		return nil
 	}
-	tt := prepare(toks)
+	pooled := tokPool.Get().(*[]tok)
+	tt := prepare(text, toks, *pooled)
+	defer func() {
+		clear(tt) // drop the strings they hold
+		*pooled = tt[:0]
+		tokPool.Put(pooled)
+	}()
 	var out []Figure
 	for si, s := range sents {
 		if s.First < 0 || s.Last > len(tt) || s.First >= s.Last {
@@ -122,7 +152,7 @@ func Find(text string, toks []token.Token, sents []token.Sentence) []Figure {
 	for k := range out {
 		f := &out[k]
 		b, e := tt[f.First].b, tt[f.Last-1].be
-		if f.Last-1 > f.First && strings.HasSuffix(tt[f.Last-1].text, ".") {
+		if f.Last-1 > f.First && strings.HasSuffix(tt[f.Last-1].lower, ".") {
 			// "dlrs." keeps the period of the abbreviation, not of the figure.
 			e--
 			f.End--
@@ -139,17 +169,34 @@ func startsAmount(t tok) bool {
 	if t.digit {
 		return true
 	}
-	if !t.word {
+	if !t.word || len(t.lower) > 13 {
 		return false
 	}
-	switch t.lower {
-	case "a", "an", "half", "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
-		"billions", "tens", "several", "few":
+	if numberStarts[t.lower] {
 		return true
 	}
-	_, ok := wordValue(t.lower)
-	return ok
+	if strings.IndexByte(t.lower, '-') > 0 {
+		_, ok := wordValue(t.lower)
+		return ok
+	}
+	return false
 }
+
+// numberStarts are the words a spelled-out amount can begin with.
+var numberStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"a", "an", "half", "dozen", "dozens", "scores", "hundreds", "thousands",
+		"millions", "billions", "tens", "several", "few"} {
+		m[w] = true
+	}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range tens {
+		m[w] = true
+	}
+	return m
+}()
 
 // findSentence finds the figures of one sentence.
 func findSentence(tt []tok, s token.Sentence, si int) []Figure {
@@ -229,11 +276,11 @@ type member struct {
 func appendMember(tt []tok, list []member, a amount, s token.Sentence) []member {
 	head, npEnd := countedAfter(tt, a.last, s.Last)
 	j := npEnd
-	if j >= s.Last || !(tt[j].text == "," || tt[j].lower == "and") {
+	if j >= s.Last || !(tt[j].lower == "," || tt[j].lower == "and") {
 		return nil
 	}
 	j++
-	if j < s.Last && tt[j].lower == "and" && tt[j-1].text == "," {
+	if j < s.Last && tt[j].lower == "and" && tt[j-1].lower == "," {
 		j++
 	}
 	start := a.first
@@ -298,8 +345,8 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	}
 	link := tt[l].lower
 	b0 := l + 1
-	symbol := a.first > s.First && isSymbol(tt[a.first-1].text)
-	if link == "-" && symbol && tt[b0].text == tt[a.first-1].text && b0+1 < s.Last {
+	symbol := a.first > s.First && isSymbol(tt[a.first-1].lower)
+	if link == "-" && symbol && tt[b0].lower == tt[a.first-1].lower && b0+1 < s.Last {
 		b0++ // "$3.18-$3.81"
 	} else if !(between && (link == "and" || link == "to")) && link != "to" && link != "or" {
 		return a
@@ -352,7 +399,7 @@ func scaleOf(tt []tok, b amount) float64 {
 	if s, ok := scales[trimDot(last.lower)]; ok && b.last-1 > b.first {
 		return s
 	}
-	if _, s, _, ok := parseDigits(last.text); ok {
+	if _, s, _, ok := parseDigits(last.lower); ok {
 		return s
 	}
 	return 1
@@ -399,7 +446,7 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // "1/2", "26/02/1987", "555 - 1234"
 	case (months[prev] && prevTok.upper) || (months[trimDot(next)] && nextTok.upper):
 		return true // "Feb 26", "26 February"
-	case first.digit && len(first.text) > 1 && first.text[0] == '0' && first.text[1] != '.':
+	case first.digit && len(first.lower) > 1 && first.lower[0] == '0' && first.lower[1] != '.':
 		return true // "012", phone and codes
 	case a.plain && a.last < s.Last && nextTok.digit:
 		return true // "345 6789"

@@ -141,9 +141,9 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 	a := amount{first: i, last: i + 1, exact: true}
 	switch {
 	case t.digit:
-		v, scale, plain, ok := parseDigits(t.text)
+		v, scale, plain, ok := parseDigits(t.lower)
 		if !ok {
-			if lo, hi, ok := parseRangeToken(t.text); ok {
+			if lo, hi, ok := parseRangeToken(t.lower); ok {
 				a.exact, a.low, a.high = false, lo, hi
 				a.applyScale(toks, end)
 				return a, true
@@ -153,7 +153,7 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 		a.value, a.plain = v, plain
 		// "7¾": a vulgar fraction joined to the digits
 		if i+1 < end && toks[i+1].start == t.end && scale == 1 {
-			if fr, ok := fractions[toks[i+1].text]; ok {
+			if fr, ok := fractions[toks[i+1].lower]; ok {
 				a.value += fr
 				a.last++
 				a.plain = false

@@ -106,8 +106,8 @@ var notCounted = map[string]bool{
 // currencyPrefix are symbols written before the digits, joined to a
 // country prefix where there is one ("US$", "C$").
 var currencyPrefix = map[string]string{
-	"$": "USD", "US$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
-	"NT$": "TWD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN", "rs": "INR",
+	"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
+	"nt$": "TWD", "n$": "NAD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN", "rs": "INR",
 	"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "ksh": "KES", "r": "ZAR",
 }
 

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -98,6 +99,9 @@ type span struct{ open, first, last, close int }
 // token.Tokenize and token.Sentences over text; cands may be in any order.
 func Find(text string, toks []token.Token, sents []token.Sentence, cands []Candidate) []Quote {
 	if len(toks) == 0 {
+		return nil
+	}
+	if !slices.ContainsFunc(toks, func(t token.Token) bool { return markOf(t.Text) != noMark }) {
 		return nil
 	}
 	tt := make([]tok, len(toks))
