@@ -96,14 +96,19 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 	}()
 
 	// The extractor is only needed to ingest; without a token and without
-	// --ingest, skip loading its model.
+	// --ingest, skip loading its model. If it cannot load, --ingest fails
+	// but the server still serves queries, without the ingest mutation.
 	var ex graph.Extractor
 	if opt.ingest || opt.token != "" {
 		x, err := extract.New()
-		if err != nil {
+		switch {
+		case err != nil && opt.ingest:
 			return fmt.Errorf("load extractor: %w", err)
+		case err != nil:
+			log.Error("ingest mutation disabled: cannot load the extractor", "err", err)
+		default:
+			ex = x
 		}
-		ex = x
 	}
 	if opt.ingest {
 		sum, err := ingestPaths(ctx, env, db, ex, opt.paths, opt.in, true)

@@ -48,21 +48,21 @@ func startServe(t *testing.T) *liveServer {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- serve(ctx, env, opt, ln) }()
+	done := make(chan struct{})
+	var serveErr error
+	go func() {
+		defer close(done)
+		serveErr = serve(ctx, env, opt, ln)
+	}()
 	s := &liveServer{url: "http://" + ln.Addr().String(), db: dir}
-	var once sync.Once
-	var stopErr error
 	s.stop = func() error {
-		once.Do(func() {
-			cancel()
-			select {
-			case stopErr = <-done:
-			case <-time.After(30 * time.Second):
-				stopErr = fmt.Errorf("serve did not stop")
-			}
-		})
-		return stopErr
+		cancel()
+		select {
+		case <-done:
+			return serveErr
+		case <-time.After(30 * time.Second):
+			return fmt.Errorf("serve did not stop")
+		}
 	}
 	t.Cleanup(func() {
 		if err := s.stop(); err != nil {
@@ -79,8 +79,8 @@ func startServe(t *testing.T) *liveServer {
 			}
 		}
 		select {
-		case err := <-done:
-			t.Fatalf("serve stopped: %v\n%s", err, stderr.String())
+		case <-done:
+			t.Fatalf("serve stopped: %v\n%s", serveErr, stderr.String())
 		default:
 		}
 		if time.Now().After(deadline) {
@@ -377,4 +377,50 @@ func TestServeSeed(t *testing.T) {
 		}
 		db.Close()
 	})
+}
+
+func TestParseServeFlags(t *testing.T) {
+	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string {
+		if k == "FACTGRAPH_TOKEN" {
+			return "from-env"
+		}
+		return ""
+	}}
+	tests := []struct {
+		name  string
+		args  []string
+		err   string // substring of the error; "" for none
+		check func(*serveOptions) bool
+	}{
+		{"Defaults", nil, "", func(o *serveOptions) bool {
+			return o.addr == "127.0.0.1:8080" && o.token == "from-env" && o.cfg.Token == "from-env" && o.cfg.MaxDepth == 12 && !o.ingest
+		}},
+		{"Ingest", []string{"--token", "t", "--ingest", "a.txt", "b/"}, "", func(o *serveOptions) bool {
+			return o.ingest && len(o.paths) == 2 && o.cfg.Token == "t"
+		}},
+		{"Limits", []string{"--max-depth", "5", "--max-cost", "99", "--timeout", "2s", "--max-concurrent", "3"}, "", func(o *serveOptions) bool {
+			return o.cfg.MaxDepth == 5 && o.cfg.MaxCost == 99 && o.cfg.Timeout == 2*time.Second && o.cfg.MaxConcurrent == 3
+		}},
+		{"IngestWithoutPaths", []string{"--ingest"}, "needs at least one PATH", nil},
+		{"PathsWithoutIngest", []string{"a.txt"}, "unexpected arguments", nil},
+		{"FirstTooLarge", []string{"--max-first", "5000"}, "at most 1000", nil},
+		{"UnknownFlag", []string{"--port", "80"}, "flag provided but not defined", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := parseServeFlags(env, tt.args)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.check(o) {
+				t.Errorf("options = %+v", o)
+			}
+		})
+	}
 }
