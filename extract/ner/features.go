@@ -73,6 +73,11 @@ const (
 	tDocLower
 	tTitle
 	tClusterM1Fine
+	tChunkLast
+	tChunkFirst
+	tChunkShape
+	tChunkLastCluster
+	tChunkLastWord
 )
 
 // maxFeats bounds the features of one token (the bit features are the only
@@ -89,6 +94,7 @@ type scratch struct {
 	back   []uint8
 	labels []uint8
 	spans  []span
+	chunks []chunk
 }
 
 // prep fills info for every token of a document.
@@ -104,6 +110,7 @@ func (m *Model) prep(toks []token.Token, sc *scratch) []tokInfo {
 			info[i].flags |= flLineStart
 		}
 	}
+	m.matchGazetteer(info)
 	return info
 }
 
@@ -218,7 +225,6 @@ func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
 		ti.suf[k] = fnvBytes(fnvOffset, low[j:])
 	}
 	ti.cluster = m.clusterOf(ti)
-	ti.gaz = m.gaz[ti.lower]
 	sc.lower = low
 }
 
@@ -253,6 +259,7 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 	}
 	sc.feats, sc.nfeats = sc.feats[:n*maxFeats], sc.nfeats[:n]
 	headline := isHeadline(info[first:last])
+	chunks := capitalChunks(info, first, last, sc)
 	mask := m.mask
 	const none = 0x5bd1e995 // stands for a missing neighbour
 	at := func(i int) *tokInfo {
@@ -349,6 +356,14 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 				add(mix(tGazP1, uint64(b)))
 			}
 		}
+		if ch := chunks[i-first]; ch.len > 0 {
+			pos := uint64(ch.pos)
+			add(mix2(tChunkLast, info[ch.last].lower, pos))
+			add(mix2(tChunkFirst, info[ch.first].lower, pos))
+			add(mix2(tChunkShape, uint64(min(ch.len, 5)), pos))
+			add(mix2(tChunkLastCluster, clusterMid(info[ch.last].cluster), pos))
+			add(mix(tChunkLastWord, info[ch.last].lower))
+		}
 		if t.doc != 0 {
 			add(mix(tDoc, t.doc))
 			add(mix2(tDocLower, t.doc, t.lower))
@@ -371,4 +386,66 @@ func isHeadline(info []tokInfo) bool {
 		}
 	}
 	return words >= 2 && caps*2 > words
+}
+
+// chunk places a token in its run of capitalized words, the likely extent
+// of a name: "Vulcanological and Seismological Observatory of Costa Rica".
+// Its last word is usually the head that decides the type ("Observatory",
+// "Province", "Party").
+type chunk struct {
+	first, last int   // document token indexes of the run's first and last token
+	len         int   // 0: the token is in no run
+	pos         uint8 // 0 only token, 1 first, 2 inside, 3 last
+}
+
+// connectorHashes are lower-case words that may join capitalized words
+// inside a name.
+var connectorHashes = func() map[uint64]bool {
+	out := map[uint64]bool{}
+	for _, w := range []string{"of", "and", "de", "the", "for", "&", "la", "del", "du", "da", "al", "el", "von", "van", "der", "on", "in", "bin", "bint", "ibn"} {
+		out[fnvString(w)] = true
+	}
+	return out
+}()
+
+func capitalChunks(info []tokInfo, first, last int, sc *scratch) []chunk {
+	n := last - first
+	if cap(sc.chunks) < n {
+		sc.chunks = make([]chunk, n)
+	}
+	out := sc.chunks[:n]
+	clear(out)
+	capital := func(i int) bool { return info[i].flags&(flInitCap|flAllCaps) != 0 }
+	for i := first; i < last; {
+		if !capital(i) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < last {
+			if capital(j + 1) {
+				j++
+				continue
+			}
+			if j+2 < last && connectorHashes[info[j+1].lower] && info[j+1].flags&flLower != 0 && capital(j+2) {
+				j += 2
+				continue
+			}
+			break
+		}
+		for k := i; k <= j; k++ {
+			c := chunk{first: i, last: j, len: j - i + 1, pos: 2}
+			switch {
+			case i == j:
+				c.pos = 0
+			case k == i:
+				c.pos = 1
+			case k == j:
+				c.pos = 3
+			}
+			out[k-first] = c
+		}
+		i = j + 1
+	}
+	return out
 }

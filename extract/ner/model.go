@@ -26,8 +26,12 @@ type Span struct {
 type Model struct {
 	bits  uint8
 	mask  uint32
-	scale float32   // weight = int16 * scale
-	w     []int16   // (1<<bits) rows of nLabels weights
+	scale float32 // weight = int16 * scale
+	// idx maps each of the 1<<bits feature buckets to its row of rows;
+	// row 0 is all zeros and stands for every bucket without weights. Two
+	// small arrays keep more of the model in cache than one dense table.
+	idx   []uint32
+	rows  []int16   // nLabels weights per row
 	trans []float32 // (nLabels+1) x nLabels, row startRow is the start
 	endW  []float32 // per label, score for ending a sentence
 	// temp turns margins into confidences.
@@ -145,7 +149,8 @@ func (m *Model) emissions(n int, sc *scratch) {
 		acc = [nLabels]int32{}
 		f := sc.feats[t*maxFeats : t*maxFeats+int(sc.nfeats[t])]
 		for _, b := range f {
-			row := m.w[int(b)*nLabels : int(b)*nLabels+nLabels]
+			r := int(m.idx[b]) * nLabels
+			row := m.rows[r : r+nLabels]
 			for l := range acc {
 				acc[l] += int32(row[l])
 			}
@@ -242,4 +247,33 @@ func constraintTables() (trans, endW []float32) {
 		}
 	}
 	return trans, endW
+}
+
+// setDense packs a dense table of (1<<bits) x nLabels weights into idx
+// and rows.
+func (m *Model) setDense(dense []int16) {
+	n := 0
+	for b := range m.idx {
+		if !zeroRow(dense[b*nLabels : (b+1)*nLabels]) {
+			n++
+		}
+	}
+	m.rows = make([]int16, (n+1)*nLabels)
+	r := 1
+	for b := range m.idx {
+		row := dense[b*nLabels : (b+1)*nLabels]
+		if zeroRow(row) {
+			m.idx[b] = 0
+			continue
+		}
+		m.idx[b] = uint32(r)
+		copy(m.rows[r*nLabels:], row)
+		r++
+	}
+}
+
+// row returns the weights of feature bucket b.
+func (m *Model) row(b int) []int16 {
+	r := int(m.idx[b]) * nLabels
+	return m.rows[r : r+nLabels]
 }

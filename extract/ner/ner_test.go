@@ -149,11 +149,13 @@ func TestCodecRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	mk := func() *Model {
 		m := newModel(8)
-		for i := range m.w {
-			if rng.IntN(3) == 0 {
-				m.w[i] = int16(rng.IntN(65535) - 32767)
+		dense := make([]int16, len(m.idx)*nLabels)
+		for i := range dense {
+			if rng.IntN(40) == 0 {
+				dense[i] = int16(rng.IntN(65535) - 32767)
 			}
 		}
+		m.setDense(dense)
 		for i := range m.trans {
 			m.trans[i] = float32(rng.NormFloat64())
 		}
@@ -175,9 +177,11 @@ func TestCodecRoundTrip(t *testing.T) {
 	if !got.twoPass || got.first == nil || got.scale != m.scale || got.temp != m.temp {
 		t.Fatalf("header not restored: %+v", got)
 	}
-	for i := range m.w {
-		if got.w[i] != m.w[i] || got.first.w[i] != first.w[i] {
-			t.Fatalf("weight %d differs", i)
+	for b := range m.idx {
+		for l := 0; l < nLabels; l++ {
+			if got.row(b)[l] != m.row(b)[l] || got.first.row(b)[l] != first.row(b)[l] {
+				t.Fatalf("weight %d/%d differs", b, l)
+			}
 		}
 	}
 	for i := range m.trans {

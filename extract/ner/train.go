@@ -30,6 +30,9 @@ type TrainConfig struct {
 	Seed uint64
 	// TwoPass adds a second pass with document-level features.
 	TwoPass bool
+	// Corpora limits training to some of "conll", "worldwide" and "gum"
+	// (default: all three).
+	Corpora []string
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
@@ -63,7 +66,7 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 	logf := func(format string, args ...any) {
 		fmt.Fprintf(cfg.Log, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 	}
-	docs, err := TrainingDocs(cfg.DataDir)
+	docs, err := TrainingDocs(cfg.DataDir, cfg.Corpora...)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +81,10 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 	logf("clustered %d word forms from %d texts", len(clusters), len(raw))
 	proto := newModel(cfg.Bits)
 	proto.clusters = clusters
-	proto.gaz = map[uint64]uint32{}
+	if proto.gaz, err = buildGazetteer(); err != nil {
+		return nil, fmt.Errorf("train: gazetteer: %w", err)
+	}
+	logf("gazetteer of %d entries", len(proto.gaz))
 	set := prepare(proto, docs)
 	logf("prepared %d sentences, %d tokens", len(set.sents), set.tokens)
 	if err := ctx.Err(); err != nil {
@@ -124,27 +130,46 @@ func clearDoc(info []tokInfo) {
 	}
 }
 
-// TrainingDocs reads the annotated training documents under dataDir.
-func TrainingDocs(dataDir string) ([]corpus.Doc, error) {
-	conll, err := corpus.ReadCoNLL(filepath.Join(dataDir, "conll2003", "train.txt"), "train")
-	if err != nil {
-		return nil, graph.Errorf(graph.EINVALID, "train: read CoNLL-2003: %v", err)
-	}
-	ww, err := corpus.ReadWorldwide(filepath.Join(dataDir, "en_worldwide_newswire", "processed_annotated"))
-	if err != nil {
-		return nil, graph.Errorf(graph.EINVALID, "train: read En-Worldwide: %v", err)
-	}
-	gum, err := corpus.ReadGUM(filepath.Join(dataDir, "gum_wikinews", "gum_wikinews_entities.jsonl"), "train")
-	if err != nil {
-		return nil, graph.Errorf(graph.EINVALID, "train: read GUM: %v", err)
-	}
-	docs := conll
-	for _, d := range ww {
-		if !corpus.HeldOut(d.ID) {
-			docs = append(docs, d)
+// TrainingDocs reads the annotated training documents under dataDir:
+// those of the named corpora ("conll", "worldwide", "gum"), or all.
+func TrainingDocs(dataDir string, corpora ...string) ([]corpus.Doc, error) {
+	use := map[string]bool{}
+	for _, c := range corpora {
+		switch c {
+		case "conll", "worldwide", "gum":
+			use[c] = true
+		default:
+			return nil, graph.Errorf(graph.EINVALID, "train: unknown corpus %q (want conll, worldwide or gum)", c)
 		}
 	}
-	return append(docs, gum...), nil
+	want := func(c string) bool { return len(use) == 0 || use[c] }
+	var docs []corpus.Doc
+	if want("conll") {
+		conll, err := corpus.ReadCoNLL(filepath.Join(dataDir, "conll2003", "train.txt"), "train")
+		if err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "train: read CoNLL-2003: %v", err)
+		}
+		docs = append(docs, conll...)
+	}
+	if want("worldwide") {
+		ww, err := corpus.ReadWorldwide(filepath.Join(dataDir, "en_worldwide_newswire", "processed_annotated"))
+		if err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "train: read En-Worldwide: %v", err)
+		}
+		for _, d := range ww {
+			if !corpus.HeldOut(d.ID) {
+				docs = append(docs, d)
+			}
+		}
+	}
+	if want("gum") {
+		gum, err := corpus.ReadGUM(filepath.Join(dataDir, "gum_wikinews", "gum_wikinews_entities.jsonl"), "train")
+		if err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "train: read GUM: %v", err)
+		}
+		docs = append(docs, gum...)
+	}
+	return docs, nil
 }
 
 // rawTexts gathers unlabelled text for the word clusters.
@@ -293,7 +318,7 @@ func trainPass(ctx context.Context, proto *Model, set *trainSet, use []int, cfg 
 	}
 	trans, endW := constraintTables()
 	p := &perceptron{
-		w: make([]float32, len(m.w)), u: make([]float32, len(m.w)),
+		w: make([]float32, len(m.idx)*nLabels), u: make([]float32, len(m.idx)*nLabels),
 		trans: trans, transU: make([]float32, len(trans)),
 		endW: endW, endU: make([]float32, len(endW)),
 	}
@@ -383,9 +408,11 @@ func (p *perceptron) finish(m *Model) {
 		maxAbs = 1
 	}
 	m.scale = maxAbs / 32767
+	dense := make([]int16, len(p.w))
 	for i, a := range p.w {
-		m.w[i] = int16(math.Round(float64(a / m.scale)))
+		dense[i] = int16(math.Round(float64(a / m.scale)))
 	}
+	m.setDense(dense)
 	for i, t := range p.trans {
 		if t > negInf/2 {
 			m.trans[i] = t - p.transU[i]*inv

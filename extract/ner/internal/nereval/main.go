@@ -17,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -54,9 +55,14 @@ func train(args []string) error {
 	epochs := fs.Int("epochs", 0, "epochs (0: default)")
 	bits := fs.Int("bits", 0, "log2 hashed feature rows (0: default)")
 	two := fs.Bool("two-pass", true, "train a second, document-level pass")
+	corpora := fs.String("corpora", "", "comma-separated corpora (default: all)")
 	fs.Parse(args)
+	var cs []string
+	if *corpora != "" {
+		cs = strings.Split(*corpora, ",")
+	}
 	m, err := ner.Train(context.Background(), ner.TrainConfig{
-		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), TwoPass: *two, Log: os.Stderr,
+		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), TwoPass: *two, Corpora: cs, Log: os.Stderr,
 	})
 	if err != nil {
 		return err
