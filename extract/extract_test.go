@@ -107,6 +107,12 @@ func TestRoles(t *testing.T) {
 			"person/tim-cook", "chief executive", "organization/apple", "ceo_of"},
 		{"TitleToBefore", "Afghan Ambassador to the United States Hamdullah Mohib said so.", lexTagger{"Hamdullah Mohib": per, "United States": plc},
 			"person/hamdullah-mohib", "Ambassador", "place/united-states", "ambassador_to"},
+		{"TitleOfDepartment", "Minister of Education Stefania Giannini spoke.", lexTagger{"of Education Stefania Giannini": per},
+			"person/stefania-giannini", "Minister of Education", "", ""},
+		{"AmbassadorOf", "Afghan Ambassador Hamdullah Mohib spoke.", lexTagger{"Hamdullah Mohib": per},
+			"person/hamdullah-mohib", "Ambassador", "place/afghanistan", "ambassador_of"},
+		{"TitleCommaName", "Malaysia's Prime Minister, Najib Razak said so.", lexTagger{"Malaysia": plc, "Najib Razak": per},
+			"person/najib-razak", "Prime Minister", "place/malaysia", "prime_minister_of"},
 		{"CompanyTitle", "Apple CEO Tim Cook said so.", lexTagger{"Apple": org, "Tim Cook": per},
 			"person/tim-cook", "CEO", "organization/apple", "ceo_of"},
 		{"Former", "Former Prime Minister John Major said so.", lexTagger{"John Major": per},
@@ -258,6 +264,22 @@ func TestRelations(t *testing.T) {
 				t.Errorf("no %s %s %s in %v", tt.subj, tt.pred, tt.obj, relations(x))
 			}
 		})
+	}
+}
+
+func TestQuoteSpeakerInApposition(t *testing.T) {
+	text := `Jeff Rathke, the State Department Spokesperson, said, "We urge the governments of the region to act".`
+	x := extractWith(t, lexTagger{"Jeff Rathke": per, "State Department": org}, text)
+	if len(x.Quotes) != 1 || x.Quotes[0].Speaker != "person/jeff-rathke" {
+		t.Errorf("quotes %+v, want one by person/jeff-rathke", x.Quotes)
+	}
+}
+
+func TestQuoteTeller(t *testing.T) {
+	text := `As Heald told The Huffington Post, "Ozone has dropped since the act".`
+	x := extractWith(t, lexTagger{"Heald": per, "Huffington Post": org}, text)
+	if len(x.Quotes) != 1 || x.Quotes[0].Speaker != "person/heald" {
+		t.Errorf("quotes %+v, want one by person/heald", x.Quotes)
 	}
 }
 

@@ -137,9 +137,47 @@ func (quoteFinder) find(d *docState, c *chunk, tm []int32) {
 		}
 		if q.Speaker != "" {
 			if k, err := strconv.Atoi(q.Speaker); err == nil && k >= 0 && k < len(d.ments) {
-				qc.speaker = k
+				qc.speaker = d.teller(c, tm, d.titleHolder(k))
 			}
 		}
 		d.quotes = append(d.quotes, qc)
 	}
+}
+
+// titleHolder returns the person whose title names mention k, when k is
+// the organization of an apposition ("Jeff Rathke, the State Department
+// Spokesperson, said"), else k: the speaker is the person, not the body
+// in their title.
+func (d *docState) titleHolder(k int) int {
+	m := &d.ments[k]
+	if m.typ == graph.Person {
+		return k
+	}
+	for i := len(d.roles) - 1; i >= 0 && i >= len(d.roles)-lookBack; i-- {
+		r := &d.roles[i]
+		if r.of == k && r.ev.Start <= m.Start && m.End <= r.ev.End {
+			return r.person
+		}
+	}
+	return k
+}
+
+// teller returns the person who told mention k, when k is the one told:
+// "Colette Heald told The Huffington Post, “…”" is Heald's quote.
+func (d *docState) teller(c *chunk, tm []int32, k int) int {
+	m := &d.ments[k]
+	if m.first >= len(c.toks) || m.Start < c.cpBase {
+		return k
+	}
+	j := m.first - 1
+	if c.lower(j) == "the" {
+		j--
+	}
+	if c.lower(j) != "told" || j < 1 || tm[j-1] < 0 {
+		return k
+	}
+	if s := int(tm[j-1]); d.ments[s].typ == graph.Person || d.ments[s].typ == graph.Organization {
+		return s
+	}
+	return k
 }

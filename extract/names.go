@@ -40,6 +40,9 @@ var titles = buildTitles(map[string]string{
 	"director": "director_of", "director-general": "director_of", "director general": "director_of",
 	"founder": "founder_of", "co-founder": "founder_of", "commander": "commander_of",
 	"chief": "chief_of", "army chief": "chief_of", "police chief": "chief_of",
+	"undersecretary": "undersecretary_of", "under-secretary": "undersecretary_of", "deputy minister": "deputy_minister_of",
+	"editor": "editor_of", "editor-in-chief": "editor_of", "editor at large": "editor_of", "chief editor": "editor_of",
+	"correspondent": "correspondent_of", "executive director": "director_of", "managing director": "director_of",
 	"coach": "coach_of", "manager": "manager_of", "captain": "captain_of", "spokesperson for": "spokesperson_of",
 	"pope": "", "mr": "", "mr.": "", "mrs": "", "mrs.": "", "ms": "", "ms.": "", "dr": "", "dr.": "",
 	"prof.": "", "professor": "", "gen.": "", "general": "", "lt.": "", "col.": "", "colonel": "",
@@ -111,7 +114,7 @@ var warNouns = map[string]string{"war": "war", "civil war": "civil war", "confli
 // eventNameHeads end capitalized named events: "World War II" ends in a
 // numeral, so war and games are checked as any word of the name.
 var eventNameHeads = set("war", "summit", "games", "olympics", "cup", "championship", "championships", "revolution",
-	"conference", "festival", "expo", "election", "elections", "uprising", "spring", "crisis", "massacre", "genocide", "pandemic", "protests")
+	"festival", "expo", "election", "elections", "uprising", "spring", "crisis", "massacre", "genocide", "pandemic", "protests")
 
 // orgWords mark a name as an organization in the fallback tagger.
 var orgWords = set("ministry", "party", "council", "university", "inc", "inc.", "corp", "corp.", "company", "bank", "agency",

@@ -131,8 +131,32 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 			p.Roles = append(p.Roles, role)
 		}
 		if of != nil && of != p && r.predicate != "" && !r.past {
-			rb.add(p.ID, r.predicate, of.ID, r.title, false, r.conf, r.ev)
+			pred := r.predicate
+			if pred == "ambassador_to" && !r.to {
+				pred = "ambassador_of" // "Afghan Ambassador X" represents Afghanistan
+			}
+			rb.add(p.ID, pred, of.ID, r.title, false, r.conf, r.ev)
 		}
+	}
+	// A role read once with what it is of and once without is one role.
+	for _, e := range entOf {
+		if e == nil || len(e.Roles) < 2 || seen["done\x00"+e.ID] {
+			continue
+		}
+		seen["done\x00"+e.ID] = true
+		withOf := map[string]bool{}
+		for _, r := range e.Roles {
+			if r.Of != "" {
+				withOf[graph.NameKey(r.Title)] = true
+			}
+		}
+		kept := e.Roles[:0]
+		for _, r := range e.Roles {
+			if r.Of != "" || !withOf[graph.NameKey(r.Title)] {
+				kept = append(kept, r)
+			}
+		}
+		e.Roles = kept
 	}
 }
 

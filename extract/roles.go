@@ -39,6 +39,11 @@ func (d *docState) readRoles(c *chunk, tm []int32) {
 // token before the name.
 func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	i := first - 1
+	comma := false
+	if c.tokText(i) == "," && i > 0 && tm[i-1] < 0 {
+		i-- // "Malaysia's Prime Minister, Najib Razak": kept only with what it is of
+		comma = true
+	}
 	var t title
 	ts := -1
 	for n := maxTitleWords; n >= 1; n-- {
@@ -47,7 +52,16 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 			break
 		}
 	}
-	ofAfter := -1 // "Ambassador to the United States Hamdullah Mohib"
+	if ts < 0 && i >= 2 && tm[i] < 0 && isCap(c.tokText(i)) && c.lower(i-1) == "of" && c.sameSentence(i-2, first) {
+		// "Minister of Education Stefania Giannini".
+		for n := maxTitleWords; n >= 1; n-- {
+			if tt, ok := titleAt(c, i-1-n, n); ok && isCap(c.toks[i-1-n].Text) {
+				t, ts = tt, i-1-n
+				break
+			}
+		}
+	}
+	ofAfter, toAfter := -1, false // "Ambassador to the United States Hamdullah Mohib"
 	if ts < 0 && i >= 0 && tm[i] >= 0 && d.ments[tm[i]].typ != graph.Person && d.ments[tm[i]].last == first {
 		o := int(tm[i])
 		j := d.ments[o].first - 1
@@ -55,9 +69,11 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 			j--
 		}
 		if l := c.lower(j); (l == "to" || l == "of" || l == "for") && c.sameSentence(j, first) {
+			toWord := l
 			for n := maxTitleWords; n >= 1; n-- {
 				if tt, ok := titleAt(c, j-n, n); ok && c.sameSentence(j-n, first) && isCap(c.toks[j-n].Text) {
 					t, ts, ofAfter = tt, j-n, o
+					toAfter = toWord == "to"
 					break
 				}
 			}
@@ -83,7 +99,10 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
 	of, conf := d.ofBefore(c, tm, j, first)
-	titleEnd := first
+	if comma && of < 0 {
+		return false
+	}
+	titleEnd := i + 1
 	if ofAfter >= 0 {
 		// The demonym before the title is the sender, the entity after
 		// it what the role is of (or to).
@@ -100,7 +119,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 	}
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: c.spanText(ts, titleEnd), predicate: t.predicate, of: of, past: past,
+		person: mi, title: c.spanText(ts, titleEnd), predicate: t.predicate, of: of, past: past, to: toAfter,
 		conf: conf, ev: c.evidence(evStart, d.ments[mi].last),
 	})
 	return true
@@ -215,6 +234,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		return
 	}
 	evEnd := te
+	to := false
 	switch c.lower(te) {
 	case "of", "to", "for", "at", "in":
 		x := te + 1
@@ -226,11 +246,12 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 			// host is what an ambassador_to relation points at.
 			of, conf = int(tm[x]), 0.85
 			evEnd = d.ments[tm[x]].last
+			to = c.lower(te) == "to"
 		}
 	}
 	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: c.spanText(k, te), predicate: t.predicate, of: of, past: past, conf: conf,
+		person: mi, title: c.spanText(k, te), predicate: t.predicate, of: of, past: past, conf: conf, to: to,
 		ev: c.evidence(d.ments[mi].first, evEnd),
 	})
 }

@@ -20,8 +20,10 @@ func (d *docState) process(c *chunk) {
 		}
 	}
 	for _, s := range d.x.tagger.Tag(c.toks, c.sents) {
-		if m, ok := d.cleanSpan(c, s, mask); ok {
-			cands = append(cands, m)
+		for _, part := range d.splitSpan(c, s) {
+			if m, ok := d.cleanSpan(c, part, mask); ok {
+				cands = append(cands, m)
+			}
 		}
 	}
 	cands = append(cands, d.supplement(c, cands, mask)...)
@@ -110,6 +112,26 @@ func creditAhead(c *chunk, i int) bool {
 	return false
 }
 
+// splitSpan splits a place span at a comma that separates two places the
+// gazetteer knows, the second a country or region: "Aceh, Indonesia",
+// "Irving, Texas" are two places (and placeComma relates them), while
+// "Washington, D.C." stays whole.
+func (d *docState) splitSpan(c *chunk, s Span) []Span {
+	if s.Type != graph.Place || s.First < 0 || s.Last > len(c.toks) {
+		return []Span{s}
+	}
+	for k := s.First + 1; k < s.Last-1; k++ {
+		if c.toks[k].Text != "," {
+			continue
+		}
+		right := c.spanText(k+1, s.Last)
+		if p, ok := d.x.gaz.Best(right); ok && p.Kind != gazetteer.City && d.x.gaz.Known(c.spanText(s.First, k)) {
+			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: k + 1, Last: s.Last, Type: s.Type, Score: s.Score}}
+		}
+	}
+	return []Span{s}
+}
+
 // cleanSpan turns a tagger span into a mention candidate: cut at line
 // breaks and captions, without leading titles, determiners and trailing
 // possessives; false when nothing of a name is left.
@@ -142,6 +164,16 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			f, typ = k, graph.Person
 		}
 	}
+	if typ == graph.Person {
+		// "[Minister] of Education Stefania Giannini": the department
+		// belongs to the title before the span.
+		if c.lower(f) == "of" && l-f >= 4 && isCap(c.tokText(f+1)) {
+			f += 2
+		}
+		for f < l && !isCap(c.toks[f].Text) && hasLetter(c.toks[f].Text) && !nameParticles[c.lower(f)] {
+			f++
+		}
+	}
 	for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text) && c.toks[l-1].Text != ".") {
 		l--
 	}
@@ -168,9 +200,10 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if _, ok := d.x.gaz.Demonym(text); ok && !d.x.gaz.Known(text) {
 		return mention{}, false
 	}
-	places := d.x.gaz.Lookup(text)
-	if len(places) > 0 && places[0].Kind == gazetteer.Country && m.typ == graph.Person && l-f == 1 {
-		m.typ = graph.Place // "Syria" is never a person
+	// A country is a place, whatever the tagger says: "Syria" is never a
+	// person, and "North Korea said" is the country speaking.
+	if places := d.x.gaz.Lookup(text); len(places) > 0 && places[0].Kind == gazetteer.Country && !isAllUpper(text) || len(places) > 0 && places[0].Kind == gazetteer.Country && l-f > 1 {
+		m.typ = graph.Place
 	}
 	if m.typ == graph.Place {
 		m.place = d.geocode(text, false)

@@ -32,6 +32,7 @@ type roleCand struct {
 	predicate string // "" when the title states no relation
 	of        int    // mention, -1 for none
 	past      bool   // "former": a role, not a relation
+	to        bool   // of was read after "to" ("Ambassador to the United States")
 	conf      float64
 	ev        graph.Mention
 }

@@ -29,6 +29,12 @@ func (d *docState) readWars(c *chunk, tm []int32) {
 			continue
 		}
 		end := i + n
+		if isCap(c.tokText(end)) && c.sameSentence(i, end) {
+			continue // "the American Revolution Constitution Hall" is a longer name
+		}
+		if isCap(c.toks[i].Text) {
+			head = c.spanText(i, end) // "American Revolution" keeps its capitals
+		}
 		// "Syria's civil war": a country's possessive before the head.
 		if j := i - 2; j >= 0 && isPossessive(c.tokText(i-1)) && tm[j] >= 0 && c.sameSentence(j, i) {
 			if p := d.ments[tm[j]].place; p != nil && p.Kind == gazetteer.Country {
@@ -71,6 +77,9 @@ func warHead(c *chunk, i int) (string, int) {
 	if c.lower(i) == "civil" && c.lower(i+1) == "war" && c.sameSentence(i, i+1) {
 		return "civil war", 2
 	}
+	if c.lower(i) == "civil" {
+		return "", 0
+	}
 	if h, ok := warNouns[c.lower(i)]; ok && h != "civil war" {
 		return h, 1
 	}
@@ -87,7 +96,7 @@ func (d *docState) addWar(c *chunk, tm []int32, f, e int, p *gazetteer.Place, he
 	}
 	key := "war:" + p.CountryCode
 	k := d.add(c, f, e, mention{typ: graph.Event, score: 0.8, key: key, name: demonym + " " + head})
-	d.ments[k].score += 0.01 * float64(len(warRank)-warRank[head]) // the better head names the entity
+	d.ments[k].score += 0.01 * float64(len(warRank)-warRank[strings.ToLower(head)]) // the better head names the entity
 	for t := f; t < e; t++ {
 		if tm[t] < 0 {
 			tm[t] = int32(k)
