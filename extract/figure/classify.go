@@ -570,7 +570,7 @@ func comparison(between []tok) bool {
 	case 2:
 		a, b := between[0].lower, between[1].lower
 		return (a == "compared" || a == "up" || a == "down") && (b == "with" || b == "to" || b == "from") ||
-			a == "," && (b == "from" || b == "against" || b == "vs")
+			a == "," && (b == "from" || b == "against" || b == "vs" || b == "or")
 	}
 	return false
 }

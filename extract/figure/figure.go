@@ -337,8 +337,11 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	from := a.first > s.First && tt[a.first-1].lower == "from"
 	l := a.last
 	unit := false
-	if end, ok := percentAfter(tt, l, s.Last); ok && between {
-		l, unit = end, true // "between 3% and 3.5%"
+	// "between 3% and 3.5%", "a loss of 1,300,000 dlrs to 1,600,000 dlrs"
+	if end, ok := percentAfter(tt, l, s.Last); ok && (between || !changeBefore(tt, a.first, s.First)) {
+		l, unit = end, true
+	} else if _, _, end, ok := currencyAfterCheck(tt, l, s.Last); ok && (between || !changeBefore(tt, a.first, s.First)) {
+		l, unit = end, true
 	}
 	if l+1 >= s.Last {
 		return a
@@ -363,8 +366,10 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	lo, hi := a.value, b.value
 	switch {
 	case link == "-":
-	case unit && !pctAfter:
+	case unit && !pctAfter && !curAfter:
 		return a
+	case unit && (between || link == "to"):
+		// the unit repeated on both ends
 	case b.scaled && !a.scaled && b.value > 0:
 		// "10 to 12 million": the scale of the second applies to both.
 		lo *= scaleOf(tt, b)
@@ -382,6 +387,20 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		first--
 	}
 	return amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word}
+}
+
+// changeBefore reports whether the amount at i is the size of a change
+// ("rose 5 pct to 6 pct", "from 5 to 6 pct"), not the start of a range.
+func changeBefore(tt []tok, i, first int) bool {
+	if i <= first {
+		return false
+	}
+	switch tt[i-1].lower {
+	case "from", "by", "rose", "fell", "up", "down", "increased", "decreased", "gained", "lost",
+		"dropped", "climbed", "declined", "jumped", "cut", "raised", "lowered", "added", "shed":
+		return true
+	}
+	return false
 }
 
 // isSymbol reports a currency symbol written before digits.
