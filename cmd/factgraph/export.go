@@ -215,6 +215,10 @@ func (o *exportOutputs) commit() error {
 		if ef.f == nil {
 			continue
 		}
+		// CreateTemp makes the file private; a dump is meant to be shared.
+		if err := ef.f.Chmod(0o644); err != nil {
+			return err
+		}
 		if err := ef.f.Sync(); err != nil {
 			return err
 		}

@@ -195,6 +195,13 @@ func TestExportImport_RoundTrip(t *testing.T) {
 			if _, _, err := exportCLI(t, nil, args...); err != nil {
 				t.Fatal(err)
 			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 || entries[0].Name() != filepath.Base(file) {
+				t.Fatalf("export left %v in its directory, want only %s", entries, filepath.Base(file))
+			}
+			if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o644 {
+				t.Fatalf("dump file: %v, %v; want mode 0644", fi.Mode(), err)
+			}
 			dst := filepath.Join(dir, "restored")
 			out, _, err := exportCLI(t, nil, "import", "--db", dst, file)
 			if err != nil {
