@@ -8,7 +8,9 @@ import "github.com/factgraph/factgraph/graph"
 // confidence.
 func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float64) {
 	none := [2]int{}
-	if sp.close >= 0 {
+	// The words after the closing mark attribute it only within its
+	// sentence: in `…." She said …` the next sentence says something else.
+	if sp.close >= 0 && sp.close+1 < len(d.tt) && d.sentOf(sp.close+1) == d.sentOf(sp.close) {
 		if c, at, ok := d.after(sp.close + 1); ok {
 			return c, at, 0.9
 		}
@@ -18,7 +20,7 @@ func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float6
 	if c, at, conf, ok := d.before(first, sp.open); ok {
 		return c, at, conf
 	}
-	if d.hasVerb(openSent, sp) {
+	if d.frameHasVerb(sp) {
 		return -1, none, 0
 	}
 	// A quotation standing alone continues the previous speaker, or quotes
@@ -47,17 +49,22 @@ func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float6
 	return -1, none, 0
 }
 
-// hasVerb reports whether the sentence of sp has a speech verb outside
-// quotations, naming some speaker the candidates do not hold.
-func (d *doc) hasVerb(k int, sp span) bool {
-	first, last := d.bounds(k)
-	if sp.close >= 0 {
-		if _, l := d.bounds(d.sentOf(sp.close)); l > last {
-			last = l
+// frameHasVerb reports whether a speech verb stands next to sp, outside
+// quotations and within its sentences: then a speaker the candidates do
+// not hold said it ("officials said"), and no other is guessed.
+func (d *doc) frameHasVerb(sp span) bool {
+	first, _ := d.bounds(d.sentOf(sp.open))
+	for i := sp.open - 1; i >= first && !d.inQ[i]; i-- {
+		if speechVerbs[d.tt[i].lower] {
+			return true
 		}
 	}
-	for i := first; i < last; i++ {
-		if !d.inQ[i] && speechVerbs[d.tt[i].lower] {
+	if sp.close < 0 || sp.close+1 >= len(d.tt) {
+		return false
+	}
+	_, last := d.bounds(d.sentOf(sp.close))
+	for i := sp.close + 1; i < last && !d.inQ[i]; i++ {
+		if speechVerbs[d.tt[i].lower] {
 			return true
 		}
 	}
@@ -65,7 +72,8 @@ func (d *doc) hasVerb(k int, sp span) bool {
 }
 
 // after reads the attribution right after a closing mark: ", Putin said",
-// ", said Peskov", ", he added", ", according to the Kremlin".
+// ", said Peskov", ", he added", "BA chairman Martin Broughton said" (the
+// speaker is the candidate nearest the verb).
 func (d *doc) after(j int) (int, [2]int, bool) {
 	n := len(d.tt)
 	for j < n && (d.tt[j].text == "," || d.tt[j].text == "—" || d.tt[j].text == "–" || d.tt[j].text == "-") {
@@ -74,17 +82,14 @@ func (d *doc) after(j int) (int, [2]int, bool) {
 	if j >= n || d.inQ[j] || d.tt[j].para {
 		return -1, [2]int{}, false
 	}
-	// "Putin said", "Putin, the Russian leader, said", "he added"
-	if c, at, ok := d.speakerAt(j, j); ok {
-		k := at[1]
-		for steps := 0; k < n && steps < 8 && !d.inQ[k]; k, steps = k+1, steps+1 {
-			if speechVerbs[d.tt[k].lower] {
-				return c, at, true
-			}
-		}
-	}
 	if speechVerbs[d.tt[j].lower] {
 		return d.object(j, n)
+	}
+	_, end := d.bounds(d.sentOf(j))
+	for v := j + 1; v < end && v < j+9 && !d.inQ[v]; v++ {
+		if speechVerbs[d.tt[v].lower] {
+			return d.subject(v, j)
+		}
 	}
 	return -1, [2]int{}, false
 }
@@ -164,11 +169,16 @@ func (d *doc) speakerAt(k, first int) (int, [2]int, bool) {
 	return -1, [2]int{}, false
 }
 
-// lastPerson returns the last person candidate ending before token k.
+// lastPerson returns the person "he" or "she" at token k refers to: the
+// speaker of a quotation in the same or the previous sentence, else the
+// last person named before k outside quotations.
 func (d *doc) lastPerson(k int) int {
+	if d.lastSpeaker >= 0 && d.cands[d.lastSpeaker].Type == graph.Person && d.lastSpeakerSent >= d.sentOf(k)-1 {
+		return d.lastSpeaker
+	}
 	best := -1
 	for ci, c := range d.cands {
-		if c.Type != graph.Person || c.Last > k || c.First < 0 {
+		if c.Type != graph.Person || c.Last > k || c.First < 0 || c.Last > len(d.inQ) || d.inQ[c.First] {
 			continue
 		}
 		if best < 0 || c.First > d.cands[best].First {
