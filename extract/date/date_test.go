@@ -50,6 +50,8 @@ func TestFind(t *testing.T) {
 		{"TimePM", "He spoke at 3pm.", none, []d{{"3pm", "T15:00"}}},
 		{"NotMayVerb", "Prices may rise.", none, nil},
 		{"NotMayName", "Theresa May said so.", none, nil},
+		{"NotMayTitle", "He starred in The Darling Buds of May on TV.", none, nil},
+		{"EndOfMay", "It is due by the end of May.", anchor, []d{{"May", "2018-05"}}},
 		{"NotMarchNoun", "The March on Rome failed.", none, nil},
 		{"NotCount", "Some 2015 people came.", none, nil},
 		{"NotJanName", "Jan Smith spoke.", none, nil},

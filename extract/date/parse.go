@@ -35,6 +35,13 @@ var monthPreps = map[string]bool{
 	"end": true, "between": true, "and": true,
 }
 
+// timeParts before "of" make the next word a month: "the end of May".
+var timeParts = map[string]bool{
+	"end": true, "beginning": true, "start": true, "middle": true, "half": true, "part": true,
+	"rest": true, "week": true, "weeks": true, "days": true, "day": true, "first": true, "second": true,
+	"third": true, "fourth": true, "last": true, "month": true, "ides": true, "course": true,
+}
+
 // parser reads date expressions in one sentence, toks[first:end].
 type parser struct {
 	tt         []tok
@@ -161,9 +168,11 @@ func (p *parser) month(i int, m time.Month) (Date, bool) {
 		d.Last = j + 1
 	}
 	if day == 0 && !hasYear {
-		// "May" and "March" are verbs and names too, and "Jan" a name.
+		// "May" and "March" are verbs and names too, and "Jan" a name; "of"
+		// makes them months only after a part of time: "the end of May",
+		// not "The Darling Buds of May".
 		if w == "may" || w == "march" || len(w) <= 4 && !strings.HasSuffix(p.tt[i].text, ".") {
-			if !monthPreps[prev] {
+			if !monthPreps[prev] || prev == "of" && !timeParts[p.lower(i-2)] {
 				return Date{}, false
 			}
 		}
