@@ -486,10 +486,7 @@ func (wordExtractor) Extract(ctx context.Context, doc graph.Document) (*graph.Ex
 	return x, nil
 }
 
-// nameKeys memoizes graph.NameKey, standing in for a store's name index,
-// and serializes it: at the time of writing graph.NameKey shares one
-// transform.Chain between goroutines, which is not safe for concurrent use
-// (a data race that panics with "slice bounds out of range").
+// nameKeys memoizes graph.NameKey, standing in for a store's name index.
 var (
 	nameKeyMu sync.Mutex
 	nameKeys  = map[string]string{}

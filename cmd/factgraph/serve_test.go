@@ -240,6 +240,8 @@ func TestServeSeed(t *testing.T) {
 			Text       string
 			Document   struct{ Text string }
 		}
+		// Page through everything, 100 at a time (a page of 1000 relations
+		// with their evidence would exceed the cost limit).
 		var got struct {
 			Relations struct {
 				Edges []struct{ Node struct{ Evidence []mention } }
@@ -253,8 +255,50 @@ func TestServeSeed(t *testing.T) {
 				}
 			}
 		}
-		s.data(t, `{ relations(first: 1000) { edges { node { evidence(first: 1000) { start end text document { text } } } } }
-			figures(first: 1000) { edges { node { text evidence { start end text document { text } } } } } }`, nil, &got)
+		for _, q := range []string{
+			`query($a: String) { relations(first: 100, after: $a) { pageInfo { hasNextPage endCursor } edges { node { evidence(first: 20) { start end text document { text } } } } } }`,
+			`query($a: String) { figures(first: 100, after: $a) { pageInfo { hasNextPage endCursor } edges { node { text evidence { start end text document { text } } } } } }`,
+		} {
+			var after any
+			for {
+				var page struct {
+					Relations, Figures *struct {
+						PageInfo struct {
+							HasNextPage bool
+							EndCursor   string
+						}
+						Edges json.RawMessage
+					}
+				}
+				s.data(t, q, map[string]any{"a": after}, &page)
+				conn := page.Relations
+				if conn == nil {
+					conn = page.Figures
+				}
+				var edges []json.RawMessage
+				json.Unmarshal(conn.Edges, &edges)
+				for _, e := range edges {
+					if page.Relations != nil {
+						var x struct{ Node struct{ Evidence []mention } }
+						json.Unmarshal(e, &x)
+						got.Relations.Edges = append(got.Relations.Edges, x)
+					} else {
+						var x struct {
+							Node struct {
+								Text     string
+								Evidence mention
+							}
+						}
+						json.Unmarshal(e, &x)
+						got.Figures.Edges = append(got.Figures.Edges, x)
+					}
+				}
+				if !conn.PageInfo.HasNextPage {
+					break
+				}
+				after = conn.PageInfo.EndCursor
+			}
+		}
 		check := func(what string, m mention) {
 			r := []rune(m.Document.Text)
 			if m.Start < 0 || m.End > len(r) || m.Start > m.End || string(r[m.Start:m.End]) != m.Text {
