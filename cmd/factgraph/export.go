@@ -64,7 +64,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return graph.Errorf(graph.EINVALID, "export: csv writes two files (nodes.csv, relationships.csv): give --out DIR")
 	}
 
-	db, err := store.Open(*dbPath, store.WithReadOnly())
+	db, err := openExistingStore(*dbPath, store.WithReadOnly())
 	if err != nil {
 		return err
 	}
