@@ -207,7 +207,9 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 			f.Confidence = 0.85
 			return plausible(a, f)
 		}
-		if qStart-2 > s.First && p == "of" && tt[qStart-2].lower == "lives" {
+		// "claimed the lives of 12", "cost the lives of 12"; not "average
+		// lives of 12.1 years"
+		if qStart-4 >= s.First && p == "of" && tt[qStart-2].lower == "lives" && tt[qStart-3].lower == "the" && takers[tt[qStart-4].lower] {
 			f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, qStart-2, qStart
 			f.Confidence = 0.85
 			return plausible(a, f)
@@ -276,13 +278,16 @@ func countedAfter(tt []tok, i, end int) (head string, npEnd int) {
 	npEnd = i
 	for j := i; j < end && j < i+6; j++ {
 		t := tt[j]
-		if (t.lower == "," || t.lower == "and" || t.lower == "or") && j > i && j+1 < end && nounLike(tt[j+1]) {
+		if (t.lower == "," || t.lower == "and" || t.lower == "or") && j > i && j+1 < end && nounLike(tt[j+1]) && !isVerbForm(tt[j+1]) {
 			continue // "men, women and children"
 		}
 		if !nounLike(t) || isMeasureAt(tt, j, end) {
 			break
 		}
 		head, npEnd = t.lower, j+1
+		if things[t.lower] {
+			break // "nine times out of ten": what is counted is settled
+		}
 	}
 	return head, npEnd
 }

@@ -451,8 +451,11 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // "the 1990's", "Boeing 747's"
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
 		return true
-	case prev == "per" || prev == "of" && prev2 == "population":
-		return true // the base of a rate: "deaths per 100,000"
+	case first.lower == "one" && (prev == "the" || prev == "this" || prev == "that" || prev == "every" || prev == "any" || prev == "no"):
+		return true // "the one imprisoned": a pronoun, not a count
+	case prev == "per" || prev == "of" && (prev2 == "population" || prev2 == "out"):
+		// the base of a rate: "deaths per 100,000", "nine out of ten"
+		return true
 	case prev == "of" && prev2 == "age":
 		return true // "at the age of 87"
 	case prev == "(" && next == ")" && prev2 != "" && tt[a.first-2].upper && a.plain:

@@ -93,6 +93,11 @@ func TestFind(t *testing.T) {
 		{"NotNameNumber", "Parts of Objective One areas will be affected.", nil},
 		{"NotAgeOfPhrase", "He was found dead at the age of 87.", nil},
 		{"NotScore", "She won 6-2 7-5 after her rival retired hurt.", nil},
+		{"ClaimedLives", "The quake claimed the lives of 12 people.", []string{"12 killed c=people [12 people]"}},
+		{"NotAverageLives", "The tranches have average lives of 12.1 years.", nil},
+		{"NotPronounOne", "You will be the one imprisoned.", nil},
+		{"NotTimesOut", "At 40mph, nine times out of ten they will die.", nil},
+		{"CoordinationStopsAtVerb", "Mitch killed about 10,000 people and caused damage.", []string{"10000 killed q=about c=people [about 10,000 people]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {

@@ -99,7 +99,8 @@ var notCounted = map[string]bool{
 	"to": true, "with": true, "by": true, "after": true, "before": true, "during": true, "since": true,
 	"than": true, "as": true, "the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
 	"per": true, "a.m.": true, "p.m.": true, "vs": true, "against": true, "into": true, "over": true,
-	"under": true, "while": true, "their": true, "his": true, "her": true, "its": true, "our": true,
+	"under": true, "while": true, "they": true, "we": true, "you": true, "he": true, "she": true, "it": true,
+	"i": true, "them": true, "out": true, "up": true, "off": true, "down": true, "back": true, "their": true, "his": true, "her": true, "its": true, "our": true,
 	"my": true, "your": true, "when": true, "if": true, "said": true, "says": true, "say": true,
 }
 
@@ -218,6 +219,7 @@ var things = map[string]bool{
 	"buildings": true, "net": true, "revenue": true, "revenues": true, "cattle": true, "animals": true,
 	"birds": true, "trees": true, "kilometres": true, "km": true, "miles": true, "square": true,
 	"pct": true, "percent": true, "dlrs": true, "contracts": true, "accounts": true, "computers": true,
+	"times": true, "points": true, "goals": true, "votes": true, "seats": true,
 }
 
 // people are counted nouns for persons, which let a year-like number count:
@@ -239,4 +241,10 @@ var possessives = map[string]bool{"their": true, "his": true, "her": true, "its"
 var adjectives = map[string]bool{
 	"affected": true, "injured": true, "wounded": true, "dead": true, "missing": true, "displaced": true,
 	"detained": true, "arrested": true, "abducted": true, "kidnapped": true, "evacuated": true, "homeless": true,
+}
+
+// takers are the verbs of "claimed the lives of 12".
+var takers = map[string]bool{
+	"claimed": true, "claiming": true, "claim": true, "claims": true, "took": true, "taken": true,
+	"taking": true, "cost": true, "costing": true, "costs": true,
 }
