@@ -26,6 +26,7 @@ type loader struct {
 	pendingEnts []string
 	document    map[string]*graph.Document
 	pendingDocs []string
+	runes       map[string][]rune // document texts as code points, for Mention.sentence
 
 	// calls counts the batch loads, for tests.
 	entityCalls, documentCalls int
@@ -57,6 +58,7 @@ func newLoader(ctx context.Context, ents graph.EntityService, docs graph.Documen
 		ctx: ctx, ents: ents, docs: docs,
 		entity:   make(map[string]*graph.Entity),
 		document: make(map[string]*graph.Document),
+		runes:    make(map[string][]rune),
 	}
 }
 
@@ -228,6 +230,19 @@ func (l *loader) loadDocument(id string) (*graph.Document, error) {
 		batch = batch[n:]
 	}
 	return l.document[id], nil
+}
+
+// text returns the text of d as code points, converted once per request
+// however many mentions of d need their sentence.
+func (l *loader) text(d *graph.Document) []rune {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r, ok := l.runes[d.ID]
+	if !ok {
+		r = []rune(d.Text)
+		l.runes[d.ID] = r
+	}
+	return r
 }
 
 // dedupe returns the distinct elements of ids that keep accepts, in order.

@@ -16,8 +16,7 @@ import (
 // The split is a heuristic and may differ from the extractor's ("U.S.
 // officials" ends a sentence here); Mention.sentenceIndex has the
 // extractor's numbering.
-func sentenceAt(text string, start, end int, fallback string) string {
-	r := []rune(text)
+func sentenceAt(r []rune, start, end int, fallback string) string {
 	if start < 0 || end < start || end > len(r) {
 		return fallback
 	}

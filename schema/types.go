@@ -378,13 +378,14 @@ func (b *builder) documentObjects() {
 				"sentence": {Type: nnString, Description: "The sentence that contains the span, for context.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						m := p.Source.(*graph.Mention)
-						doc := loaderFrom(p.Context).Document(m.Document)
+						l := loaderFrom(p.Context)
+						doc := l.Document(m.Document)
 						return thunk(func() (any, error) {
 							d, err := doc()
 							if err != nil || d == nil {
 								return m.Text, err
 							}
-							return sentenceAt(d.(*graph.Document).Text, m.Start, m.End, m.Text), nil
+							return sentenceAt(l.text(d.(*graph.Document)), m.Start, m.End, m.Text), nil
 						}), nil
 					})},
 				"entity": {Type: b.entity, Description: "For a mention of an entity, the entity (after merges); null for the evidence of a fact.",
