@@ -223,6 +223,11 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 			continue
 		}
 		f, ok := classify(tt, a, s, out)
+		if !ok && len(out) > 0 {
+			// "detained 558 suspects and 135 fugitives": the object of the
+			// same verb.
+			f, ok = sameObject(tt, a, s, out[len(out)-1])
+		}
 		if !ok {
 			loose = append(loose, a)
 			list = appendMember(tt, list, a, s)
@@ -262,6 +267,41 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		}
 	}
 	return out
+}
+
+// sameObject gives a the measure of prev when prev took it from the verb
+// before it and a follows prev's counted noun after "and".
+func sameObject(tt []tok, a amount, s token.Sentence, prev Figure) (Figure, bool) {
+	if prev.after || !isCasualty(prev.Measure) || prev.MeasureLast > prev.First {
+		return Figure{}, false
+	}
+	start := a.first
+	if _, n := qualifierBefore(tt, a.first, s.First); n > 0 {
+		start -= n
+	}
+	if start-1 != prev.Last || tt[prev.Last].lower != "and" {
+		return Figure{}, false
+	}
+	head, npEnd := countedAfter(tt, a.last, s.Last)
+	if npEnd == a.last && head == "" {
+		return Figure{}, false
+	}
+	f := Figure{First: start, Last: npEnd, Measure: prev.Measure, Counted: head,
+		MeasureFirst: prev.MeasureFirst, MeasureLast: prev.MeasureLast, Confidence: 0.75}
+	if q, n := qualifierBefore(tt, a.first, s.First); n > 0 {
+		f.Qualifier = q
+	}
+	v, lo, hi := a.value, a.low, a.high
+	if a.exact {
+		f.Value = &v
+	} else {
+		f.Low, f.High = &lo, &hi
+	}
+	if !plausible(a, &f) {
+		return Figure{}, false
+	}
+	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
+	return f, true
 }
 
 // member is an amount without a measure followed by a list separator.

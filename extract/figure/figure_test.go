@@ -98,6 +98,8 @@ func TestFind(t *testing.T) {
 		{"NotPronounOne", "You will be the one imprisoned.", nil},
 		{"NotTimesOut", "At 40mph, nine times out of ten they will die.", nil},
 		{"CoordinationStopsAtVerb", "Mitch killed about 10,000 people and caused damage.", []string{"10000 killed q=about c=people [about 10,000 people]"}},
+		{"SameObject", "Police detained 558 suspects and 135 fugitives.", []string{"558 arrested c=suspects [558 suspects]", "135 arrested c=fugitives [135 fugitives]"}},
+		{"NotSameObjectThings", "Police detained 558 suspects and 135 cars.", []string{"558 arrested c=suspects [558 suspects]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {
