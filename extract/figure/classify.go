@@ -15,7 +15,13 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	// A currency symbol sits between the qualifier and the digits: "more
 	// than $5bn".
 	numStart := a.first
-	if cur, n := prefixCurrency(tt, a.first, s.First); n > 0 {
+	if t := tt[a.first]; t.cur > 0 {
+		if t.cur == 1 && !a.scaled {
+			return f, false // "R5", "N95": a model, unless "R5bn"
+		}
+		f.Currency, f.Measure = joinedCodes[t.lower[:t.cur]], graph.Money
+		f.MeasureFirst, f.MeasureLast = a.first, a.first+1
+	} else if cur, n := prefixCurrency(tt, a.first, s.First); n > 0 {
 		f.Currency, f.Measure = cur, graph.Money
 		f.MeasureFirst, f.MeasureLast = a.first-n, a.first
 		numStart = a.first - n
@@ -209,6 +215,12 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 		}
 		// "claimed the lives of 12", "cost the lives of 12"; not "average
 		// lives of 12.1 years"
+		if head == "lives" && takers[p] {
+			// "the crash claimed 12 lives"
+			f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, qStart-1, qStart
+			f.Confidence = 0.85
+			return true
+		}
 		if qStart-4 >= s.First && p == "of" && tt[qStart-2].lower == "lives" && tt[qStart-3].lower == "the" && takers[tt[qStart-4].lower] {
 			f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, qStart-2, qStart
 			f.Confidence = 0.85

@@ -66,7 +66,8 @@ type tok struct {
 	text, lower string
 	start, end  int  // code points
 	b, be       int  // bytes
-	digit       bool // starts with a digit
+	digit       bool // starts with a digit, after any currency code
+	cur         int  // length of a currency code joined to the digits: "rs500", "sh2"
 	upper       bool // starts with an upper-case letter
 	word        bool // letters only (hyphens and apostrophes allowed)
 }
@@ -91,8 +92,28 @@ func prepare(text string, toks []token.Token, buf []tok) []tok {
 			lower: lower, start: t.Start, end: t.End, b: t.Byte, be: t.ByteEnd,
 			digit: r >= '0' && r <= '9', upper: unicode.IsUpper(r), word: isWord(t.Text),
 		}
+		if !out[i].digit && unicode.IsLetter(r) && len(lower) > 1 {
+			out[i].cur = codeLen(lower)
+			out[i].digit = out[i].cur > 0
+		}
 	}
 	return out
+}
+
+// codeLen returns the length of a currency code joined to digits at the
+// start of w ("rs500", "sh2bn", "ksh40,000"), or 0.
+func codeLen(w string) int {
+	k := 0
+	for k < len(w) && k < 3 && w[k] >= 'a' && w[k] <= 'z' {
+		k++
+	}
+	if k == 0 || k == len(w) || !isDigit(w[k]) {
+		return 0
+	}
+	if _, ok := joinedCodes[w[:k]]; !ok {
+		return 0
+	}
+	return k
 }
 
 // lowerASCII lowercases the ASCII letters of s; other

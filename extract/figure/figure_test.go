@@ -100,6 +100,11 @@ func TestFind(t *testing.T) {
 		{"CoordinationStopsAtVerb", "Mitch killed about 10,000 people and caused damage.", []string{"10000 killed q=about c=people [about 10,000 people]"}},
 		{"SameObject", "Police detained 558 suspects and 135 fugitives.", []string{"558 arrested c=suspects [558 suspects]", "135 arrested c=fugitives [135 fugitives]"}},
 		{"NotSameObjectThings", "Police detained 558 suspects and 135 cars.", []string{"558 arrested c=suspects [558 suspects]"}},
+		{"JoinedCode", "The project will cost Sh2 billion and Rs500 crore.", []string{"2e+09 money KES [Sh2 billion]", "5e+09 money INR [Rs500 crore]"}},
+		{"SpacedCode", "Farmers lost Rs 50 lakh.", []string{"5e+06 money INR [Rs 50 lakh]"}},
+		{"ClaimedLivesCount", "The crash claimed 12 lives.", []string{"12 killed c=lives [12 lives]"}},
+		{"NotCodeWord", "The R5 engine and the N95 mask.", nil},
+		{"SingleLetterScaled", "Eskom needs R5bn.", []string{"5e+09 money ZAR [R5bn]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {

@@ -35,6 +35,7 @@ var tens = map[string]float64{
 var scales = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
 	"billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12, "trn": 1e12, "tn": 1e12,
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // suffixScales are multipliers written onto the digits: "1.1bn", "£600m".
@@ -141,7 +142,7 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 	a := amount{first: i, last: i + 1, exact: true}
 	switch {
 	case t.digit:
-		v, scale, plain, ok := parseDigits(t.lower)
+		v, scale, plain, ok := parseDigits(t.lower[t.cur:])
 		if !ok {
 			if lo, hi, ok := parseRangeToken(t.lower); ok {
 				a.exact, a.low, a.high = false, lo, hi
@@ -160,7 +161,7 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 			}
 		}
 		if scale != 1 {
-			a.value *= scale
+			a.value = tidy(a.value * scale)
 			a.scaled, a.plain = true, false
 		}
 	case t.lower == "a" || t.lower == "an" || t.lower == "half":

@@ -248,3 +248,11 @@ var takers = map[string]bool{
 	"claimed": true, "claiming": true, "claim": true, "claims": true, "took": true, "taken": true,
 	"taking": true, "cost": true, "costing": true, "costs": true,
 }
+
+// joinedCodes are currency codes written onto the digits: "Rs500",
+// "Sh2 billion", "KSh40,000", "R5bn", "N10m".
+var joinedCodes = map[string]string{
+	"rs": "INR", "r": "ZAR", "sh": "KES", "ksh": "KES", "tsh": "TZS", "ush": "UGX", "rm": "MYR",
+	"n": "NGN", "rp": "IDR", "php": "PHP", "usd": "USD", "eur": "EUR", "gbp": "GBP", "inr": "INR",
+	"ghs": "GHS", "kes": "KES", "zar": "ZAR", "ngn": "NGN", "pkr": "PKR", "lkr": "LKR", "tk": "BDT",
+}
