@@ -13,7 +13,8 @@ import (
 // seedExpect is what the explorer must show for the seed article.
 var seedExpect = webtest.Expect{
 	Search: "Putin", Person: "Vladimir Putin", Role: "President", RoleOf: "Russia",
-	Neighbour: "Bashar Al Assad", Figure: "450,000", Measure: "killed",
+	Neighbour: "Bashar Al Assad", Quote: "supplementary conditions have been created",
+	Figure: "450,000", Measure: "killed",
 	FigurePages: []string{"Syria", "Syrian civil war"},
 }
 

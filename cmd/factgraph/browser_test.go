@@ -18,7 +18,8 @@ import (
 // ingested (issue 7).
 var seedExplorer = webtest.Expect{
 	Search: "Putin", Person: "Vladimir Putin", Role: "President", RoleOf: "Russia",
-	Neighbour: "Bashar Al Assad", Figure: "450,000", Measure: "killed",
+	Neighbour: "Bashar Al Assad", Quote: "supplementary conditions have been created",
+	Figure: "450,000", Measure: "killed",
 	// The figure is about Syria, its war, or both; the war's name is the
 	// extractor's choice.
 	FigurePages: []string{"Syria", "Syrian civil war", "civil war", "Syria's civil war", "Syrian war", "war in Syria"},

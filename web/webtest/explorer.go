@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -23,7 +24,8 @@ type Expect struct {
 	Person    string // the entity to open from the results: "Vladimir Putin"
 	Role      string // a role the entity page lists: "President"
 	RoleOf    string // the entity the role is of, a neighbour in the graph: "Russia"
-	Neighbour string // another neighbour in the graph: "Bashar Al Assad"
+	Neighbour string // another neighbour in the graph, met at an event: "Bashar Al Assad"
+	Quote     string // part of a quote of the person: "supplementary conditions"
 	Figure    string // a figure as the page writes it: "450,000"
 	Measure   string // its measure: "killed"
 	// FigurePages are the names of entities one of whose pages must show
@@ -53,6 +55,22 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	if wantRole := want.Role + " of " + want.RoleOf; !strings.Contains(strings.ToLower(roles), strings.ToLower(wantRole)) {
 		t.Errorf("roles of %s = %q, want %q among them", want.Person, roles, wantRole)
 	}
+
+	// Events, quotes, and the place the role is of, with its coordinates.
+	if tl := Eval[string](b, "timeline", `document.querySelector('.timeline')?.textContent || ''`); !strings.Contains(tl, want.Neighbour) {
+		t.Errorf("events of %s = %q, want one with %s", want.Person, tl, want.Neighbour)
+	}
+	if q := Eval[string](b, "quotes", `document.querySelector('.quotes')?.textContent || ''`); !strings.Contains(q, want.Quote) {
+		t.Errorf("quotes of %s = %q, want one with %q", want.Person, q, want.Quote)
+	}
+	b.click(want.RoleOf, `[...document.querySelectorAll('.roles a')].find((a) => a.textContent === `+js(want.RoleOf)+`)`)
+	b.waitEntity(want.RoleOf)
+	coords := Eval[string](b, "coordinates", `document.querySelector('.location .coords')?.textContent || ''`)
+	if !regexp.MustCompile(`^\d+\.\d{4}° [NS], \d+\.\d{4}° [EW]$`).MatchString(coords) {
+		t.Errorf("%s's location reads %q, want coordinates", want.RoleOf, coords)
+	}
+	b.Do("go back", chromedp.Evaluate[chromedp.Void](`history.back()`))
+	b.waitEntity(want.Person)
 
 	// The neighbourhood graph.
 	g := Wait[graph](b, want.Neighbour+" in the graph", `(() => {
