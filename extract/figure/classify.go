@@ -35,7 +35,7 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	if f.Measure == "" {
 		if end, ok := percentAfter(tt, a.last, s.Last); ok {
 			f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = graph.Percent, a.last, end, end
-		} else if cur, first, end, sub := currencyAfter(tt, a.last, s.Last); cur != "" {
+		} else if cur, first, end, sub := currencyAfter(tt, a.last, s.Last, a.scaled); cur != "" {
 			f.Measure, f.Currency, f.MeasureFirst, f.MeasureLast, f.Last = graph.Money, cur, first, end, end
 			if sub {
 				value, low, high = value/100, low/100, high/100
@@ -126,7 +126,7 @@ func percentAfter(tt []tok, i, end int) (int, bool) {
 // currencyAfter reads a currency word at i, possibly after adjectives that
 // refine it: "dlrs", "Canadian dlrs", "U.S. dlrs", "Hong Kong dlrs".
 // sub reports a hundredth unit ("cts").
-func currencyAfter(tt []tok, i, end int) (cur string, first, last int, sub bool) {
+func currencyAfter(tt []tok, i, end int, scaled bool) (cur string, first, last int, sub bool) {
 	j := i
 	var adj []string
 	for j < end && j < i+2 {
@@ -143,7 +143,7 @@ func currencyAfter(tt []tok, i, end int) (cur string, first, last int, sub bool)
 	}
 	w := trimDot(tt[j].lower)
 	c, ok := currencyWords[w]
-	if !ok || (w == "p" && tt[j].start != tt[j-1].end) || (w == "mark" || w == "won") && len(adj) == 0 {
+	if !ok || (w == "p" && tt[j].start != tt[j-1].end) || (w == "mark" || w == "won") && len(adj) == 0 && !scaled {
 		return "", 0, 0, false
 	}
 	for _, a := range adj {
@@ -347,6 +347,15 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 		}
 		j = k
 	}
+	r.scan = j
+	// "three people from Scotland died": a place between
+	if j+1 < end && (tt[j].lower == "from" || tt[j].lower == "in" || tt[j].lower == "at") && tt[j+1].upper {
+		k := j + 1
+		for k < end && k < j+4 && tt[k].upper && tt[k].word {
+			k++
+		}
+		j = k
+	}
 	// "Three men including a French tourist have died"
 	if j < end && tt[j].lower == "including" {
 		k := j + 1
@@ -369,7 +378,12 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 	for n := 0; j < end && n < 6; j, n = j+1, n+1 {
 		w := trimDot(tt[j].lower)
 		if m, first, last, ok := measureAt(tt, j, end); ok {
-			r.measure, r.mFirst, r.mLast, r.scan = m, first, last, last
+			if activeVoice(tt, first, last, end) {
+				// "a fire at one cafe that killed 25 people": the cafe did
+				// the killing; the count follows the verb.
+				return r, false
+			}
+			r.measure, r.mFirst, r.mLast = m, first, last
 			return r, true
 		}
 		if w == "," && n == 0 && j+1 < end && (tt[j+1].lower == "who" || tt[j+1].lower == "including") {
@@ -383,6 +397,16 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 		sawBridge = true
 	}
 	return r, false
+}
+
+// activeVoice reports whether the measure verb at first..last takes an
+// object: "killed 25 people", "injured his brother".
+func activeVoice(tt []tok, first, last, end int) bool {
+	if _, ok := verbMeasures[tt[first].lower]; !ok || last >= end {
+		return false
+	}
+	n := tt[last]
+	return startsAmount(n) && n.lower != "a" && n.lower != "an" || possessives[n.lower] || n.lower == "the"
 }
 
 func isMeasureAt(tt []tok, j, end int) bool {

@@ -469,7 +469,7 @@ func isSymbol(s string) bool { return s == "$" || s == "£" || s == "€" || s =
 
 // currencyAfterCheck reports whether a currency word follows at i.
 func currencyAfterCheck(tt []tok, i, end int) (string, int, int, bool) {
-	c, first, last, _ := currencyAfter(tt, i, end)
+	c, first, last, _ := currencyAfter(tt, i, end, false)
 	return c, first, last, c != ""
 }
 

@@ -105,6 +105,11 @@ func TestFind(t *testing.T) {
 		{"ClaimedLivesCount", "The crash claimed 12 lives.", []string{"12 killed c=lives [12 lives]"}},
 		{"NotCodeWord", "The R5 engine and the N95 mask.", nil},
 		{"SingleLetterScaled", "Eskom needs R5bn.", []string{"5e+09 money ZAR [R5bn]"}},
+		{"PlaceBetween", "At least three people from Scotland died.", []string{"3 killed q=at least c=people [At least three people]"}},
+		{"IncludingBetweenCommas", "At least six persons, including three soldiers, were wounded.",
+			[]string{"6 injured q=at least c=persons [At least six persons]", "3 injured c=soldiers [three soldiers]"}},
+		{"NotActiveSubject", "A fire at one cafe that killed 25 people.", []string{"25 killed c=people [25 people]"}},
+		{"ScaledMark", "The 500 mln mark drop hurt.", []string{"5e+08 money DEM [500 mln mark]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {
