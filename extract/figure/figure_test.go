@@ -2,11 +2,11 @@ package figure
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract/token"
-	"github.com/factgraph/factgraph/graph"
 )
 
 // find runs Find over text.
@@ -123,5 +123,24 @@ func TestFind(t *testing.T) {
 			}
 		})
 	}
-	_ = graph.Killed
+}
+
+// TestSeed checks the figures of the seed article against expected.json:
+// the two counts and nothing else.
+func TestSeed(t *testing.T) {
+	text, err := os.ReadFile("../../../shared/seed/article.txt")
+	if err != nil {
+		t.Skip("seed article absent:", err)
+	}
+	var got []string
+	for _, f := range find(string(text)) {
+		got = append(got, describe(f))
+	}
+	want := []string{
+		"450000 killed q=more than c=people [More than 450,000 people]",
+		"1.1e+07 displaced c=people [11 million]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("seed figures\n got %q\nwant %q", got, want)
+	}
 }
