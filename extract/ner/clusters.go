@@ -32,8 +32,8 @@ var defaultClusterConfig = clusterConfig{
 }
 
 // buildClusters returns word-hash → packed cluster path for the frequent
-// word forms of texts.
-func buildClusters(texts []string, cfg clusterConfig) map[uint64]uint32 {
+// word forms of texts, and those forms, most frequent first.
+func buildClusters(texts []string, cfg clusterConfig) (map[uint64]uint32, []string) {
 	ids := map[string]int32{}
 	var words []string
 	var counts []int
@@ -80,7 +80,7 @@ func buildClusters(texts []string, cfg clusterConfig) map[uint64]uint32 {
 		nw++
 	}
 	if nw < cfg.branching[0]*2 {
-		return map[uint64]uint32{}
+		return map[uint64]uint32{}, nil
 	}
 	nctx := cfg.contexts + 1 // last context: any rarer word or a boundary
 	ctxOf := func(id int32) int {
@@ -161,10 +161,12 @@ func buildClusters(texts []string, cfg clusterConfig) map[uint64]uint32 {
 	}
 	split(members, 0)
 	out := make(map[uint64]uint32, nw)
+	freq := make([]string, nw)
 	for r := 0; r < nw; r++ {
 		out[fnvString(words[order[r]])] = paths[r]
+		freq[r] = words[order[r]]
 	}
-	return out
+	return out, freq
 }
 
 func normalize(v []float32) {

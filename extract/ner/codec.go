@@ -18,10 +18,12 @@ import (
 //	"FGNER" version(=1)
 //	clusters: count, then (key delta, value) pairs, keys ascending
 //	gazetteer: the same
+//	vocabulary: count, then (length, bytes) per word
 //	passes: 1 or 2, then each pass's model, first pass first:
-//	  bits, scale (float32 bits), temp (float32 bits),
+//	  bits, lite (0 or 1), scale (float32 bits), temp (float32 bits),
 //	  transitions ((nLabels+1) x nLabels float32 bits), end scores (nLabels),
 //	  rows: count, then (row delta, nLabels little-endian int16 weights)
+//	  cache: (vocabulary size + 1) x nLabels zig-zag int32 sums (cache.go)
 //
 // Rows whose weights are all zero are not written.
 const (
@@ -42,6 +44,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	e.uvarint(fileVersion)
 	e.table(m.clusters)
 	e.table(m.gaz)
+	e.uvarint(uint64(len(m.vocab)))
+	for _, w := range m.vocab {
+		e.uvarint(uint64(len(w)))
+		e.bytes([]byte(w))
+	}
 	if m.first != nil {
 		e.uvarint(2)
 		e.pass(m.first)
@@ -102,6 +109,11 @@ func (e *encoder) table(t map[uint64]uint32) {
 
 func (e *encoder) pass(m *Model) {
 	e.uvarint(uint64(m.bits))
+	lite := uint64(0)
+	if m.lite {
+		lite = 1
+	}
+	e.uvarint(lite)
 	e.float(m.scale)
 	e.float(m.temp)
 	for _, v := range m.trans {
@@ -130,6 +142,10 @@ func (e *encoder) pass(m *Model) {
 			binary.LittleEndian.PutUint16(raw[2*l:], uint16(v))
 		}
 		e.bytes(raw[:])
+	}
+	e.uvarint(uint64(len(m.cacheVec)))
+	for _, v := range m.cacheVec {
+		e.uvarint(uint64((int64(v) << 1) ^ (int64(v) >> 63)))
 	}
 }
 
@@ -162,6 +178,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	clusters := d.table()
 	gaz := d.table()
+	vocab := d.words()
 	passes := d.uvarint()
 	if d.err == nil && passes != 1 && passes != 2 {
 		return nil, fmt.Errorf("read model: bad pass count %d", passes)
@@ -178,11 +195,16 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	for _, x := range []*Model{first, m} {
 		if x != nil {
-			x.clusters, x.gaz = clusters, gaz
+			x.clusters, x.gaz, x.vocab = clusters, gaz, vocab
 		}
 	}
 	m.first = first
 	m.twoPass = first != nil
+	want := (len(vocab) + 1) * nLabels
+	if len(m.cacheVec) != want || (first != nil && len(first.cacheVec) != want) {
+		return nil, errors.New("read model: cache does not match the vocabulary")
+	}
+	m.indexCache()
 	return m, nil
 }
 
@@ -206,6 +228,25 @@ func (d *decoder) uvarint() uint64 {
 	}
 	d.b = d.b[n:]
 	return v
+}
+
+func (d *decoder) words() []string {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.err = errTruncated
+		return nil
+	}
+	out := make([]string, 0, n)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		l := d.uvarint()
+		if l > uint64(len(d.b)) {
+			d.err = errTruncated
+			return nil
+		}
+		out = append(out, string(d.b[:l]))
+		d.b = d.b[l:]
+	}
+	return out
 }
 
 func (d *decoder) float() float32 { return math.Float32frombits(uint32(d.uvarint())) }
@@ -232,6 +273,7 @@ func (d *decoder) pass() *Model {
 		return nil
 	}
 	m := newModel(uint8(bits))
+	m.lite = d.uvarint() == 1
 	m.scale = d.float()
 	m.temp = d.float()
 	for i := range m.trans {
@@ -266,16 +308,29 @@ func (d *decoder) pass() *Model {
 		}
 		d.b = d.b[2*nLabels:]
 	}
+	nc := d.uvarint()
+	if nc%nLabels != 0 || nc < nLabels || nc > uint64(len(d.b)) {
+		if d.err == nil {
+			d.err = fmt.Errorf("bad cache size %d", nc)
+		}
+		return nil
+	}
+	m.cacheVec = make([]int32, nc)
+	for i := range m.cacheVec {
+		u := d.uvarint()
+		m.cacheVec[i] = int32(int64(u>>1) ^ -int64(u&1))
+	}
 	return m
 }
 
 func newModel(bits uint8) *Model {
 	return &Model{
-		bits:  bits,
-		mask:  uint32(1)<<bits - 1,
-		idx:   make([]uint32, 1<<bits),
-		rows:  make([]int16, nLabels),
-		trans: make([]float32, (nLabels+1)*nLabels),
-		endW:  make([]float32, nLabels),
+		bits:     bits,
+		mask:     uint32(1)<<bits - 1,
+		idx:      make([]uint32, 1<<bits),
+		rows:     make([]int16, nLabels),
+		cacheVec: make([]int32, nLabels),
+		trans:    make([]float32, (nLabels+1)*nLabels),
+		endW:     make([]float32, nLabels),
 	}
 }

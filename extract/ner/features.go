@@ -78,7 +78,50 @@ const (
 	tChunkShape
 	tChunkLastCluster
 	tChunkLastWord
+	tCtxFlag
 )
+
+// contextFlags are the flags that depend on where a token stands, not on
+// the token itself.
+const contextFlags = flSentStart | flHeadline | flLineStart
+
+// intrinsic writes the features that depend only on the token itself into
+// f from position k and returns the new count. Their summed weights can be
+// cached per word (see cache.go).
+func (m *Model) intrinsic(t *tokInfo, f []uint32, k int) int {
+	add := func(h uint64) {
+		if k < len(f) {
+			f[k] = uint32(h) & m.mask
+			k++
+		}
+	}
+	add(mix(tBias, 0))
+	add(mix(tWord, t.word))
+	add(mix(tLower, t.lower))
+	add(mix(tShape, t.shape))
+	for j := 0; j < 4 && t.pre[j] != 0; j++ {
+		add(mix(tPre+uint64(j), t.pre[j]))
+	}
+	for j := 0; j < 4 && t.suf[j] != 0; j++ {
+		add(mix(tSuf+uint64(j), t.suf[j]))
+	}
+	own := t.flags &^ contextFlags
+	add(mix(tFlag, uint64(own)))
+	for b := uint32(0); b < 14; b++ {
+		if own&(1<<b) != 0 {
+			add(mix(tFlagBit, uint64(b)))
+		}
+	}
+	if own&flInitCap != 0 {
+		add(mix(tTitle, t.title))
+	}
+	if c := t.cluster; c != 0 {
+		add(mix(tClusterCoarse, clusterCoarse(c)))
+		add(mix(tClusterMid, clusterMid(c)))
+		add(mix(tClusterFine, clusterFine(c)))
+	}
+	return k
+}
 
 // maxFeats bounds the features of one token (the bit features are the only
 // variable part).
@@ -95,6 +138,7 @@ type scratch struct {
 	labels []uint8
 	spans  []span
 	chunks []chunk
+	refs   []uint32 // per token: index of its cached intrinsic scores, 0 if none
 }
 
 // prep fills info for every token of a document.
@@ -258,6 +302,10 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		sc.nfeats = make([]uint8, n)
 	}
 	sc.feats, sc.nfeats = sc.feats[:n*maxFeats], sc.nfeats[:n]
+	if cap(sc.refs) < n {
+		sc.refs = make([]uint32, n)
+	}
+	sc.refs = sc.refs[:n]
 	headline := isHeadline(info[first:last])
 	chunks := capitalChunks(info, first, last, sc)
 	mask := m.mask
@@ -285,21 +333,40 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		if headline {
 			flags |= flHeadline
 		}
-		add(mix(tBias, 0))
-		add(mix(tWord, t.word))
-		add(mix(tLower, t.lower))
-		add(mix(tShape, t.shape))
-		for j := 0; j < 4 && t.pre[j] != 0; j++ {
-			add(mix(tPre+uint64(j), t.pre[j]))
+		ref := uint32(0)
+		if m.cacheIdx != nil {
+			ref = m.cacheIdx[t.word]
 		}
-		for j := 0; j < 4 && t.suf[j] != 0; j++ {
-			add(mix(tSuf+uint64(j), t.suf[j]))
+		sc.refs[i-first] = ref
+		if ref == 0 {
+			k = m.intrinsic(t, f, k)
 		}
-		add(mix(tFlag, uint64(flags)))
+		ctx := flags & contextFlags
+		add(mix2(tCtxFlag, uint64(ctx), uint64(flags&(flInitCap|flAllCaps|flLower))))
 		for b := uint32(0); b < 14; b++ {
-			if flags&(1<<b) != 0 {
+			if ctx&(1<<b) != 0 {
 				add(mix(tFlagBit, uint64(b)))
 			}
+		}
+		if m.lite {
+			if p := at(i - 1); p != nil {
+				add(mix(tLowerM1, p.lower))
+				add(mix(tShapeM1, p.shape))
+			}
+			if p := at(i + 1); p != nil {
+				add(mix(tLowerP1, p.lower))
+				add(mix(tShapeP1, p.shape))
+			}
+			if ch := chunks[i-first]; ch.len > 0 {
+				add(mix2(tChunkLast, info[ch.last].lower, uint64(ch.pos)))
+			}
+			for b := uint32(0); b < 16; b++ {
+				if t.gaz&(1<<b) != 0 {
+					add(mix(tGaz, uint64(b)))
+				}
+			}
+			sc.nfeats[i-first] = uint8(k)
+			continue
 		}
 		lm1, lm2, lp1, lp2 := uint64(none), uint64(none), uint64(none), uint64(none)
 		sm1, sp1 := uint64(none), uint64(none)
@@ -333,14 +400,6 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		if headline {
 			add(mix(tHeadShape, t.shape))
 			add(mix(tHeadLower, t.lower))
-		}
-		if flags&flInitCap != 0 {
-			add(mix(tTitle, t.title))
-		}
-		if c := t.cluster; c != 0 {
-			add(mix(tClusterCoarse, clusterCoarse(c)))
-			add(mix(tClusterMid, clusterMid(c)))
-			add(mix(tClusterFine, clusterFine(c)))
 		}
 		add(mix(tClusterM1, clusterMid(cm1)))
 		add(mix(tClusterP1, clusterMid(cp1)))

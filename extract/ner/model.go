@@ -46,6 +46,13 @@ type Model struct {
 	gaz map[uint64]uint32
 	// first is the first-pass model of a two-pass model, nil otherwise.
 	first *Model
+	// lite: a first-pass model with fewer, cheaper context features.
+	lite bool
+	// vocab lists frequent words whose intrinsic feature scores are summed
+	// once, at load, into cacheVec (see cache.go).
+	vocab    []string
+	cacheIdx map[uint64]uint32 // word hash → row of cacheVec; nil: no cache
+	cacheVec []int32           // row 0 is zeros
 
 	pool sync.Pool
 }
@@ -146,7 +153,8 @@ func (m *Model) emissions(n int, sc *scratch) {
 	sc.scores = sc.scores[:n*nLabels]
 	var acc [nLabels]int32
 	for t := 0; t < n; t++ {
-		acc = [nLabels]int32{}
+		c := int(sc.refs[t]) * nLabels
+		copy(acc[:], m.cacheVec[c:c+nLabels])
 		f := sc.feats[t*maxFeats : t*maxFeats+int(sc.nfeats[t])]
 		for _, b := range f {
 			r := int(m.idx[b]) * nLabels

@@ -340,3 +340,12 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+func BenchmarkReadModel(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

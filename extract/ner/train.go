@@ -77,10 +77,11 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 	}
 	cc := defaultClusterConfig
 	cc.seed = cfg.Seed
-	clusters := buildClusters(raw, cc)
+	clusters, freq := buildClusters(raw, cc)
 	logf("clustered %d word forms from %d texts", len(clusters), len(raw))
 	proto := newModel(cfg.Bits)
 	proto.clusters = clusters
+	proto.vocab = freq[:min(len(freq), vocabSize)]
 	if proto.gaz, err = buildGazetteer(); err != nil {
 		return nil, fmt.Errorf("train: gazetteer: %w", err)
 	}
@@ -90,8 +91,9 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	first := trainPass(ctx, proto, set, all(len(set.docs)), cfg, logf)
+	first := trainPass(ctx, proto, set, all(len(set.docs)), cfg, cfg.TwoPass, logf)
 	if ctx.Err() != nil || !cfg.TwoPass {
+		first.buildCache()
 		return first, ctx.Err()
 	}
 	// Document-level evidence for training the second pass must come from
@@ -101,7 +103,7 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 		folds[i%2] = append(folds[i%2], i)
 	}
 	for f := 0; f < 2; f++ {
-		m := trainPass(ctx, proto, set, folds[f], cfg, logf)
+		m := trainPass(ctx, proto, set, folds[f], cfg, true, logf)
 		for _, d := range folds[1-f] {
 			td := &set.docs[d]
 			clearDoc(td.info)
@@ -110,9 +112,10 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 			setDocEvidence(td.info, spans)
 		}
 	}
-	second := trainPass(ctx, proto, set, all(len(set.docs)), cfg, logf)
+	second := trainPass(ctx, proto, set, all(len(set.docs)), cfg, false, logf)
 	second.first = first
 	second.twoPass = true
+	second.buildCache()
 	return second, ctx.Err()
 }
 
@@ -293,10 +296,15 @@ type perceptron struct {
 	c             float32
 }
 
-// trainPass trains one model on the documents listed in use.
-func trainPass(ctx context.Context, proto *Model, set *trainSet, use []int, cfg TrainConfig, logf func(string, ...any)) *Model {
+// vocabSize is the number of frequent words whose intrinsic scores are
+// cached.
+const vocabSize = 20000
+
+// trainPass trains one model on the documents listed in use; a lite
+// model, for a first pass, has fewer context features.
+func trainPass(ctx context.Context, proto *Model, set *trainSet, use []int, cfg TrainConfig, lite bool, logf func(string, ...any)) *Model {
 	m := newModel(proto.bits)
-	m.clusters, m.gaz = proto.clusters, proto.gaz
+	m.clusters, m.gaz, m.vocab, m.lite = proto.clusters, proto.gaz, proto.vocab, lite
 	// Features per sentence, computed once.
 	var order []int
 	feats := make([][]uint32, len(set.sents))
