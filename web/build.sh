@@ -7,7 +7,7 @@
 set -eu
 cd "$(dirname "$0")"
 npm ci --no-audit --no-fund --loglevel=error
-node --test --test-reporter=dot src/
+node --test --test-reporter=dot src/*.test.js
 npx --no-install esbuild src/main.js --bundle --minify --format=esm --target=es2020 \
 	--legal-comments=none --charset=utf8 --log-level=warning --outfile=dist/app.js
 cp src/index.html src/style.css dist/
