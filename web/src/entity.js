@@ -7,6 +7,7 @@ import {figureCharts} from './chart.js';
 import {timeline} from './timeline.js';
 import {findAll, segments} from './text.js';
 import {GraphView, graphPanel} from './graphview.js';
+import {distinctRoles} from './roles.js';
 
 /**
  * renderEntity fills main with the page of entity id and returns a cleanup
@@ -30,7 +31,7 @@ export async function renderEntity(main, id, navigate) {
         h('span', {class: 'muted'}, formatNumber(e.mentionCount) + (e.mentionCount === 1 ? ' mention' : ' mentions'))),
       e.aliases.length ? h('p', {class: 'aliases'}, h('span', {class: 'label'}, 'Also known as '),
         e.aliases.map((a, i) => [i ? ', ' : '', h('span', {class: 'alias'}, a)])) : null,
-      e.roles.length ? h('ul', {class: 'roles', 'aria-label': 'roles'}, e.roles.map(roleItem)) : null,
+      e.roles.length ? h('ul', {class: 'roles', 'aria-label': 'roles'}, distinctRoles(e.roles).map(roleItem)) : null,
       e.location ? locationLine(e.location) : null),
     h('div', {class: 'columns'},
       panel.root,

@@ -65,6 +65,9 @@ export class GraphView {
           'curve-style': 'bezier', label: 'data(predicate)', 'font-size': 9, color: '#333',
           'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.85,
           'text-background-padding': 1,
+          // In a crowded, zoomed-out graph edge labels would be an
+          // unreadable smear; they appear as the user zooms in.
+          'min-zoomed-font-size': 7,
         }},
         {selector: '.hidden', style: {display: 'none'}},
       ],

@@ -6,6 +6,7 @@ import {toGraphML, xmlEscape} from './graphml.js';
 import {dateKey} from './timeline.js';
 import {figureLabel, figureValue} from './chart.js';
 import {parseAt, entityRanges} from './document.js';
+import {distinctRoles} from './roles.js';
 
 test('codePointIndex maps code points past astral characters', () => {
   const text = '𝐁𝐫 Putin';
@@ -76,4 +77,13 @@ test('entityRanges keeps this document\'s mentions and falls back to names', () 
   };
   const got = entityRanges(doc).map((r) => [doc.text.slice(r.start, r.end), r.entity.id]);
   assert.deepEqual(got, [['Putin', 'p'], ['Al Assad', 'a']]);
+});
+
+test('distinctRoles drops repeats and bare titles', () => {
+  const ru = {id: 'ru', name: 'Russia'};
+  const got = distinctRoles([
+    {title: 'President', of: null}, {title: 'President', of: ru}, {title: 'president', of: ru},
+    {title: 'Chairman', of: null}, {title: 'President', of: {id: 'x'}},
+  ]);
+  assert.deepEqual(got.map((r) => r.title + (r.of ? ' of ' + r.of.id : '')), ['President of ru', 'Chairman', 'President of x']);
 });
