@@ -10,7 +10,7 @@ func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float6
 	none := [2]int{}
 	// The words after the closing mark attribute it only within its
 	// sentence: in `…." She said …` the next sentence says something else.
-	if sp.close >= 0 && sp.close+1 < len(d.tt) && d.sentOf(sp.close+1) == d.sentOf(sp.close) {
+	if sp.close >= 0 && sp.close+1 < len(d.tt) && d.sentOf(sp.close+1) == d.closeSent(sp) {
 		if c, at, ok := d.after(sp.close + 1); ok {
 			return c, at, 0.9
 		}
@@ -22,6 +22,13 @@ func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float6
 	}
 	if d.frameHasVerb(sp) {
 		return -1, none, 0
+	}
+	// A quotation used as the speaker's own predicate: Richard Thomas
+	// "totally condemned" the deletion.
+	if k := sp.open - 1; k >= first && !d.inQ[k] {
+		if c := d.candAt[k]; c >= 0 && d.cands[c].Type == graph.Person {
+			return c, [2]int{d.cands[c].First, d.cands[c].Last}, 0.6
+		}
 	}
 	// A quotation standing alone continues the previous speaker, or quotes
 	// the speaker of the sentence before.
@@ -39,7 +46,17 @@ func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float6
 			}
 		}
 		// Without a speech verb, the first person the sentence names, most
-		// often its subject: "Putin praised the talks. “They were frank.”"
+		// often its subject: "Putin praised the talks. “They were frank.”";
+		// "He plans to … . “…”" names them by a pronoun.
+		w := pf
+		for w < pl && markOf(d.tt[w].text) != noMark {
+			w++
+		}
+		if w < pl && pronouns[d.tt[w].lower] {
+			if c := d.lastPerson(w); c >= 0 {
+				return c, [2]int{w, w + 1}, 0.5
+			}
+		}
 		for k := pf; k < pl; k++ {
 			if c := d.candAt[k]; c >= 0 && d.cands[c].Type == graph.Person && !d.inQ[k] {
 				return c, [2]int{d.cands[c].First, d.cands[c].Last}, 0.5
@@ -59,7 +76,7 @@ func (d *doc) frameHasVerb(sp span) bool {
 			return true
 		}
 	}
-	if sp.close < 0 || sp.close+1 >= len(d.tt) {
+	if sp.close < 0 || sp.close+1 >= len(d.tt) || d.closeSent(sp) != d.sentOf(sp.close) {
 		return false
 	}
 	_, last := d.bounds(d.sentOf(sp.close))
@@ -69,6 +86,18 @@ func (d *doc) frameHasVerb(sp span) bool {
 		}
 	}
 	return false
+}
+
+// closeSent returns the sentence a closing mark ends. A straight quote
+// joined to the period before it ("… budget." The BBC's …) can be split
+// off into the next sentence by the sentence splitter; it still closes
+// the one before.
+func (d *doc) closeSent(sp span) int {
+	k := d.sentOf(sp.close)
+	if first, _ := d.bounds(k); first == sp.close && sp.close > 0 && d.tt[sp.close-1].end == d.tt[sp.close].start {
+		return k - 1
+	}
+	return k
 }
 
 // after reads the attribution right after a closing mark: ", Putin said",
@@ -118,18 +147,57 @@ func (d *doc) before(first, open int) (int, [2]int, float64, bool) {
 	return -1, [2]int{}, 0, false
 }
 
-// subject finds the speaker before the verb at v: the nearest candidate or
-// pronoun within eight tokens, not across a quotation or a semicolon.
+// subject finds the speaker before the verb at v, within eight tokens and
+// not across a quotation or a semicolon: the nearest person, else the
+// nearest other candidate or pronoun ("analyst Nick Van den Brul of BNP
+// Paribas described" is the analyst's word, not the bank's).
 func (d *doc) subject(v, first int) (int, [2]int, bool) {
-	for k := v - 1; k >= first && k >= v-8; k-- {
+	best, bestAt := -1, [2]int{}
+	limit := v - 8
+	for k := v - 1; k >= first && k >= limit; k-- {
 		if d.inQ[k] || d.tt[k].text == ";" || (k < v-1 && speechVerbs[d.tt[k].lower]) {
 			break
 		}
-		if c, at, ok := d.speakerAt(k, first); ok {
+		if d.tt[k].text == "," {
+			// "Mr Balls, who stepped down …, had suggested": step over a
+			// clause between commas that follows a person.
+			if j := d.clauseStart(k, first); j >= 0 {
+				k, limit = j, j-8
+				continue
+			}
+		}
+		c, at, ok := d.speakerAt(k, first)
+		if !ok {
+			continue
+		}
+		if d.cands[c].Type == graph.Person {
 			return c, at, true
 		}
+		if best < 0 {
+			best, bestAt = c, at
+		}
+		k = at[0] // skip the rest of this candidate
 	}
-	return -1, [2]int{}, false
+	return best, bestAt, best >= 0
+}
+
+// clauseStart returns the comma that opens a clause or apposition closed
+// by the comma at k, when a person candidate stands right before it; -1
+// otherwise.
+func (d *doc) clauseStart(k, first int) int {
+	for j := k - 1; j > first && j >= k-25; j-- {
+		if d.inQ[j] || d.tt[j].text == ";" || speechVerbs[d.tt[j].lower] {
+			return -1
+		}
+		if d.tt[j].text != "," {
+			continue
+		}
+		if c := d.candAt[j-1]; c >= 0 && d.cands[c].Type == graph.Person {
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // object finds the speaker after the verb at v: "said Russian President
@@ -170,22 +238,24 @@ func (d *doc) speakerAt(k, first int) (int, [2]int, bool) {
 }
 
 // lastPerson returns the person "he" or "she" at token k refers to: the
-// speaker of a quotation in the same or the previous sentence, else the
-// last person named before k outside quotations.
+// first person named, outside quotations, in the words of k's sentence
+// before k, else in the nearest of the five sentences before that names
+// one. The first person of a sentence is most often its subject, and the
+// subject is what a later "he said" refers to.
 func (d *doc) lastPerson(k int) int {
-	if d.lastSpeaker >= 0 && d.cands[d.lastSpeaker].Type == graph.Person && d.lastSpeakerSent >= d.sentOf(k)-1 {
-		return d.lastSpeaker
-	}
-	best := -1
-	for ci, c := range d.cands {
-		if c.Type != graph.Person || c.Last > k || c.First < 0 || c.Last > len(d.inQ) || d.inQ[c.First] {
-			continue
+	sk := d.sentOf(k)
+	for s := sk; s >= 0 && s >= sk-5; s-- {
+		first, last := d.bounds(s)
+		if s == sk {
+			last = k
 		}
-		if best < 0 || c.First > d.cands[best].First {
-			best = ci
+		for i := first; i < last; i++ {
+			if c := d.candAt[i]; c >= 0 && !d.inQ[i] && d.cands[c].Type == graph.Person {
+				return c
+			}
 		}
 	}
-	return best
+	return -1
 }
 
 // speaks reports whether an entity of type t can say something: people,

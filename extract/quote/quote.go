@@ -134,9 +134,8 @@ func Find(text string, toks []token.Token, sents []token.Sentence, cands []Candi
 		}
 		prevSent = d.sentOf(sp.last - 1)
 		if sp.close >= 0 {
-			prevSent = d.sentOf(sp.close)
+			prevSent = d.closeSent(sp)
 		}
-		d.lastSpeaker, d.lastSpeakerSent = prevSpeaker, prevSent
 		out = append(out, q)
 	}
 	return out
@@ -209,13 +208,10 @@ type doc struct {
 	cands  []Candidate
 	candAt []int // token → index of the candidate covering it, -1 if none
 	inQ    []bool
-	// lastSpeaker is the candidate who said the previous quotation, which
-	// ends in sentence lastSpeakerSent; -1 if none.
-	lastSpeaker, lastSpeakerSent int
 }
 
 func newDoc(tt []tok, sents []token.Sentence, cands []Candidate, spans []span) *doc {
-	d := &doc{tt: tt, sents: sents, cands: cands, candAt: make([]int, len(tt)), inQ: make([]bool, len(tt)), lastSpeaker: -1}
+	d := &doc{tt: tt, sents: sents, cands: cands, candAt: make([]int, len(tt)), inQ: make([]bool, len(tt))}
 	for i := range d.candAt {
 		d.candAt[i] = -1
 	}
