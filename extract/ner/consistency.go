@@ -16,12 +16,19 @@ import (
 //     confident mentions vote for;
 //   - a lone surname or given name of a person found in full is a person;
 //   - an untagged capitalized repeat of a confidently tagged name is tagged.
-func consistent(toks []token.Token, info []tokInfo, spans []Span) []Span {
+func consistent(toks []token.Token, info []tokInfo, spans []Span, sc *scratch) []Span {
 	if len(spans) == 0 {
 		return spans
 	}
-	type vote struct{ w [5]float64 }
-	votes := map[uint64]*vote{}
+	if sc.votes == nil {
+		sc.votes = map[uint64][5]float64{}
+		sc.surname = map[uint64]bool{}
+		sc.single = map[uint64]graph.EntityType{}
+	}
+	votes, surname, single := sc.votes, sc.surname, sc.single
+	clear(votes)
+	clear(surname)
+	clear(single)
 	key := func(s Span) uint64 {
 		h := uint64(fnvOffset)
 		for i := s.First; i < s.Last; i++ {
@@ -43,20 +50,20 @@ func consistent(toks []token.Token, info []tokInfo, spans []Span) []Span {
 		return 4
 	}
 	indexType := [5]graph.EntityType{graph.Person, graph.Place, graph.Organization, miscType, ""}
-	surname := map[uint64]bool{}
 	for _, s := range spans {
 		k := key(s)
 		v := votes[k]
-		if v == nil {
-			v = &vote{}
-			votes[k] = v
-		}
-		v.w[typeIndex(s.Type)] += s.Score
+		v[typeIndex(s.Type)] += s.Score
+		votes[k] = v
 		if s.Type == graph.Person && s.Last-s.First >= 2 && s.Score >= 0.5 {
 			surname[info[s.Last-1].word] = true
 		}
 	}
-	covered := make([]bool, len(toks))
+	if cap(sc.covered) < len(toks) {
+		sc.covered = make([]bool, len(toks))
+	}
+	covered := sc.covered[:len(toks)]
+	clear(covered)
 	for i := range spans {
 		s := &spans[i]
 		for j := s.First; j < s.Last; j++ {
@@ -68,8 +75,8 @@ func consistent(toks []token.Token, info []tokInfo, spans []Span) []Span {
 		}
 		v := votes[key(*s)]
 		best := typeIndex(s.Type)
-		for t := range v.w {
-			if v.w[t] > v.w[best] {
+		for t := range v {
+			if v[t] > v[best] {
 				best = t
 			}
 		}
@@ -77,7 +84,6 @@ func consistent(toks []token.Token, info []tokInfo, spans []Span) []Span {
 	}
 	// Untagged repeats: single capitalized tokens that are a person's
 	// surname or a confidently tagged one-word name elsewhere.
-	single := map[uint64]graph.EntityType{}
 	for _, s := range spans {
 		if s.Last-s.First == 1 && s.Score >= 0.8 {
 			single[info[s.First].word] = s.Type
@@ -113,18 +119,18 @@ func (t *tokInfo) startsLine() bool { return t.flags&flLineStart != 0 }
 // setDocEvidence records, for every capitalized token, the class that the
 // first pass gave the same word elsewhere in the document: the
 // document-level feature of Ratinov and Roth (2009). Spans include Misc.
-func setDocEvidence(info []tokInfo, spans []Span) {
-	type counts [nClasses]int
-	byWord := map[uint64]*counts{}
+func setDocEvidence(info []tokInfo, spans []Span, sc *scratch) {
+	if sc.byWord == nil {
+		sc.byWord = map[uint64][nClasses]int32{}
+	}
+	byWord := sc.byWord
+	clear(byWord)
 	for _, s := range spans {
 		c := typeClass(s.Type)
 		for i := s.First; i < s.Last; i++ {
 			v := byWord[info[i].lower]
-			if v == nil {
-				v = &counts{}
-				byWord[info[i].lower] = v
-			}
 			v[c]++
+			byWord[info[i].lower] = v
 		}
 	}
 	for i := range info {
@@ -132,12 +138,12 @@ func setDocEvidence(info []tokInfo, spans []Span) {
 		if info[i].flags&(flInitCap|flAllCaps) == 0 {
 			continue
 		}
-		v := byWord[info[i].lower]
-		if v == nil {
+		v, ok := byWord[info[i].lower]
+		if !ok {
 			info[i].doc = 1 // capitalized, never tagged in this document
 			continue
 		}
-		best, total := 0, 0
+		best, total := 0, int32(0)
 		for c := range v {
 			total += v[c]
 			if v[c] > v[best] {

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
 )
 
 // Token flags: orthographic facts about a token, and facts about its place
@@ -139,6 +140,13 @@ type scratch struct {
 	spans  []span
 	chunks []chunk
 	refs   []uint32 // per token: index of its cached intrinsic scores, 0 if none
+	first  []Span   // first-pass spans
+	// Document-level maps, cleared per document (consistency.go).
+	votes   map[uint64][5]float64
+	surname map[uint64]bool
+	single  map[uint64]graph.EntityType
+	covered []bool
+	byWord  map[uint64][nClasses]int32
 }
 
 // prep fills info for every token of a document.

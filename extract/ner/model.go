@@ -98,11 +98,11 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 	if m.first != nil {
 		// Two passes: the first model's labels become document-level
 		// evidence for the second.
-		first := m.first.tagInfo(info, sents, sc, nil)
-		setDocEvidence(info, first)
+		sc.first = m.first.tagInfo(info, sents, sc, sc.first[:0])
+		setDocEvidence(info, sc.first, sc)
 	}
 	out = m.tagInfo(info, sents, sc, out)
-	out = consistent(toks, info, out)
+	out = consistent(toks, info, out, sc)
 	out = dropMisc(out)
 	seatsToOrganizations(toks, out)
 	return out
@@ -158,7 +158,7 @@ func (m *Model) emissions(n int, sc *scratch) {
 		f := sc.feats[t*maxFeats : t*maxFeats+int(sc.nfeats[t])]
 		for _, b := range f {
 			r := int(m.idx[b]) * nLabels
-			row := m.rows[r : r+nLabels]
+			row := (*[nLabels]int16)(m.rows[r : r+nLabels])
 			for l := range acc {
 				acc[l] += int32(row[l])
 			}
@@ -185,14 +185,16 @@ func viterbi(n int, sc *scratch, trans, endW []float32) []uint8 {
 	for l := 0; l < nLabels; l++ {
 		prev[l] = sc.scores[l] + trans[startRow*nLabels+l]
 	}
+	tr := (*[nLabels * (nLabels + 1)]float32)(trans)
 	for t := 1; t < n; t++ {
-		e := sc.scores[t*nLabels : t*nLabels+nLabels]
-		bk := sc.back[t*nLabels : t*nLabels+nLabels]
+		e := (*[nLabels]float32)(sc.scores[t*nLabels : t*nLabels+nLabels])
+		bk := (*[nLabels]uint8)(sc.back[t*nLabels : t*nLabels+nLabels])
 		for l := 0; l < nLabels; l++ {
+			// Only BILOU-allowed predecessors: the others score negInf.
 			best, arg := negInf*2, 0
-			for p := 0; p < nLabels; p++ {
-				if v := prev[p] + trans[p*nLabels+l]; v > best {
-					best, arg = v, p
+			for _, p := range predecessors[l] {
+				if v := prev[p] + tr[int(p)*nLabels+l]; v > best {
+					best, arg = v, int(p)
 				}
 			}
 			cur[l] = best + e[l]
@@ -236,6 +238,18 @@ func (m *Model) confidence(sc *scratch, labels []uint8, sp span) float64 {
 	}
 	return 1 / (1 + math.Exp(-float64(minMargin/temp)))
 }
+
+// predecessors lists, for each label, the labels that may precede it.
+var predecessors = func() (out [nLabels][]uint8) {
+	for b := 0; b < nLabels; b++ {
+		for a := 0; a < nLabels; a++ {
+			if allowed(a, b) {
+				out[b] = append(out[b], uint8(a))
+			}
+		}
+	}
+	return out
+}()
 
 // transitions returns the hard BILOU constraints as a transition table and
 // end vector: 0 where allowed, negInf where not.

@@ -109,7 +109,7 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 			clearDoc(td.info)
 			sc := &scratch{}
 			spans := m.tagInfo(td.info, td.sents, sc, nil)
-			setDocEvidence(td.info, spans)
+			setDocEvidence(td.info, spans, sc)
 		}
 	}
 	second := trainPass(ctx, proto, set, all(len(set.docs)), cfg, false, logf)
