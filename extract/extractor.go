@@ -182,6 +182,9 @@ func (c *chunk) tokText(i int) string {
 
 // spanText returns the text covered by tokens [first, last).
 func (c *chunk) spanText(first, last int) string {
+	if first < 0 || last > len(c.toks) || first >= last {
+		return ""
+	}
 	return c.text[c.toks[first].Byte:c.toks[last-1].ByteEnd]
 }
 

@@ -61,10 +61,20 @@ func (d *docState) finish() *graph.Extraction {
 			entOf[mi] = e
 		}
 	}
+	// A nationality adjective is not a name: it stays among a country's
+	// mentions only when the country is not named otherwise ("German
+	// Chancellor Angela Merkel" is the only mention of Germany). It still
+	// stands for the country in facts.
+	named := map[*graph.Entity]bool{}
+	for mi := range d.ments {
+		if e := entOf[mi]; e != nil && !d.ments[mi].adjective {
+			named[e] = true
+		}
+	}
 	aliases := map[*graph.Entity]map[string]bool{}
 	for mi := range d.ments {
 		e := entOf[mi]
-		if e == nil {
+		if e == nil || d.ments[mi].adjective && named[e] {
 			continue
 		}
 		m := d.ments[mi].Mention

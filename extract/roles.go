@@ -92,10 +92,12 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		return false // "TO COACH NICE", "to head Apple"
 	}
 	if m := &d.ments[mi]; m.typ != graph.Person {
-		if t.predicate == "" || !isCap(c.toks[ts].Text) {
+		// "President Obama" tagged as an organization is a person, but
+		// not "Director WWF's Congo programme".
+		if t.predicate == "" || !isCap(c.toks[ts].Text) || !personLike(m.name) || isPossessive(c.tokText(m.last)) {
 			return false
 		}
-		m.typ = graph.Person // "President Obama" tagged as an organization
+		m.typ = graph.Person
 	}
 	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
 	of, conf := d.ofBefore(c, tm, j, first)
@@ -290,4 +292,10 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 			m.cue, m.cueWeight = graph.Person, 0.5
 		}
 	}
+}
+
+// personLike reports whether a name could be a person's: not an acronym,
+// no organization word.
+func personLike(name string) bool {
+	return !isAllUpper(name) && !anyOrgWord(strings.Fields(graph.NameKey(name)))
 }

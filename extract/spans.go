@@ -159,7 +159,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	for f < l && (c.tokText(f) == "the" || c.tokText(f) == "a") {
 		f++
 	}
-	if typ == graph.Person || typ == graph.Organization {
+	if typ == graph.Person || typ == graph.Organization && personLike(c.spanText(f, l)) {
 		if k := lastTitleEnd(c, f, l); k > f {
 			f, typ = k, graph.Person
 		}
@@ -185,7 +185,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	}
 	text := c.spanText(f, l)
 	lk := lowerKey(text)
-	if l-f == 1 && closedClass[lk] {
+	if d.x.doubtful && l-f == 1 && closedClass[lk] {
 		return mention{}, false
 	}
 	m := mention{typ: typ, score: s.Score, first: f, last: l}
@@ -233,7 +233,7 @@ func lastTitleEnd(c *chunk, f, l int) int {
 			if i+n >= l {
 				continue
 			}
-			if _, ok := titleAt(c, i, n); ok && isCap(c.toks[i+n].Text) {
+			if t, ok := titleAt(c, i, n); ok && isCap(c.toks[i+n].Text) && (t.predicate != "" || honorifics[c.lower(i)]) && !ambiguousTitles[c.lower(i)] {
 				end = i + n
 				break
 			}
