@@ -1,6 +1,11 @@
 package quote
 
-import "github.com/factgraph/factgraph/graph"
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/graph"
+)
 
 // attribute finds the speaker of sp. prevSpeaker is the candidate who said
 // the previous quotation, which ended in sentence prevSent. It returns the
@@ -19,6 +24,13 @@ func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float6
 	first, _ := d.bounds(openSent)
 	if c, at, conf, ok := d.before(first, sp.open); ok {
 		return c, at, conf
+	}
+	// Reported speech closed by an attribution at the end of the sentence:
+	// a “spectacular comeback” in Japan … would help, the OECD said.
+	if sp.close >= 0 && d.closeSent(sp) == openSent {
+		if c, at, ok := d.sentenceEnd(sp.close+1, openSent); ok {
+			return c, at, 0.7
+		}
 	}
 	if d.frameHasVerb(sp) {
 		return -1, none, 0
@@ -120,6 +132,23 @@ func (d *doc) after(j int) (int, [2]int, bool) {
 			return d.subject(v, j)
 		}
 	}
+	// "Vincent Koen, a senior economist with the OECD, told …"
+	if c := d.candAt[j]; c >= 0 && d.cands[c].Type == graph.Person {
+		k := d.cands[c].Last
+		if k < end && d.tt[k].text == "," {
+			for m := k + 1; m < end && m < k+15 && !d.inQ[m]; m++ {
+				if d.tt[m].text != "," {
+					continue
+				}
+				for v := m + 1; v < end && v < m+3; v++ {
+					if speechVerbs[d.tt[v].lower] {
+						return c, [2]int{d.cands[c].First, d.cands[c].Last}, true
+					}
+				}
+				break
+			}
+		}
+	}
 	return -1, [2]int{}, false
 }
 
@@ -178,7 +207,80 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 		}
 		k = at[0] // skip the rest of this candidate
 	}
-	return best, bestAt, best >= 0
+	if best < 0 {
+		return d.anaphor(v, first)
+	}
+	return best, bestAt, true
+}
+
+// anaphor resolves a subject right before the verb at v that refers back
+// to someone named earlier: "it said" (an organization), "the foreign
+// secretary said" (a person), "the report warned" (its organization).
+func (d *doc) anaphor(v, first int) (int, [2]int, bool) {
+	k := v - 1
+	for k >= first && adverbs[d.tt[k].lower] {
+		k--
+	}
+	if k < first || d.inQ[k] {
+		return -1, [2]int{}, false
+	}
+	w := d.tt[k].lower
+	if w == "it" {
+		if c := d.lastOf(k, graph.Organization); c >= 0 {
+			return c, [2]int{k, k + 1}, true
+		}
+		return -1, [2]int{}, false
+	}
+	person, document := roleNouns[w], documentNouns[w]
+	if !person && !document {
+		return -1, [2]int{}, false
+	}
+	// "the foreign secretary", "the German chancellor": words after "the"
+	// that name no entity
+	j := k - 1
+	for j >= first && j > k-4 && d.tt[j].lower != "the" && d.candAt[j] < 0 && isWordText(d.tt[j].text) {
+		j--
+	}
+	if j < first || d.tt[j].lower != "the" {
+		return -1, [2]int{}, false
+	}
+	typ := graph.Person
+	if document {
+		typ = graph.Organization
+	}
+	if c := d.lastOf(j, typ); c >= 0 {
+		return c, [2]int{j, k + 1}, true
+	}
+	return -1, [2]int{}, false
+}
+
+// sentenceEnd reads an attribution that ends sentence k after token j:
+// ", the OECD said.", ", said Mr Smith.".
+func (d *doc) sentenceEnd(j, k int) (int, [2]int, bool) {
+	first, last := d.bounds(k)
+	end := last
+	for end > first && !isWordText(d.tt[end-1].text) {
+		end--
+	}
+	for v := end - 1; v >= j && v >= end-6; v-- {
+		if d.inQ[v] {
+			return -1, [2]int{}, false
+		}
+		if !speechVerbs[d.tt[v].lower] {
+			continue
+		}
+		if v+1 < end {
+			return d.object(v, end)
+		}
+		// the subject must open after a comma: ", the OECD said"
+		for c := v - 1; c >= j && c >= v-6; c-- {
+			if d.tt[c].text == "," {
+				return d.subject(v, c+1)
+			}
+		}
+		return -1, [2]int{}, false
+	}
+	return -1, [2]int{}, false
 }
 
 // clauseStart returns the comma that opens a clause or apposition closed
@@ -237,12 +339,15 @@ func (d *doc) speakerAt(k, first int) (int, [2]int, bool) {
 	return -1, [2]int{}, false
 }
 
-// lastPerson returns the person "he" or "she" at token k refers to: the
-// first person named, outside quotations, in the words of k's sentence
-// before k, else in the nearest of the five sentences before that names
-// one. The first person of a sentence is most often its subject, and the
-// subject is what a later "he said" refers to.
-func (d *doc) lastPerson(k int) int {
+// lastPerson returns the person "he" or "she" at token k refers to.
+func (d *doc) lastPerson(k int) int { return d.lastOf(k, graph.Person) }
+
+// lastOf returns the entity of type typ that a pronoun or a description at
+// token k refers to: the first one named, outside quotations, in the words
+// of k's sentence before k, else in the nearest of the five sentences
+// before that names one. The first of a sentence is most often its
+// subject, and the subject is what a later "he said" refers to.
+func (d *doc) lastOf(k int, typ graph.EntityType) int {
 	sk := d.sentOf(k)
 	for s := sk; s >= 0 && s >= sk-5; s-- {
 		first, last := d.bounds(s)
@@ -250,7 +355,7 @@ func (d *doc) lastPerson(k int) int {
 			last = k
 		}
 		for i := first; i < last; i++ {
-			if c := d.candAt[i]; c >= 0 && !d.inQ[i] && d.cands[c].Type == graph.Person {
+			if c := d.candAt[i]; c >= 0 && !d.inQ[i] && d.cands[c].Type == typ {
 				return c
 			}
 		}
@@ -262,4 +367,32 @@ func (d *doc) lastPerson(k int) int {
 // organizations and the governments that places stand for.
 func speaks(t graph.EntityType) bool {
 	return t == graph.Person || t == graph.Organization || t == graph.Place || t == graph.Other
+}
+
+// roleNouns end descriptions of people that refer back to one named
+// before: "the foreign secretary said", "the world champion says".
+var roleNouns = map[string]bool{
+	"secretary": true, "minister": true, "president": true, "champion": true, "chancellor": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "leader": true, "chairman": true,
+	"chairwoman": true, "chief": true, "premier": true, "governor": true, "senator": true, "mayor": true,
+	"coach": true, "manager": true, "actor": true, "actress": true, "singer": true, "star": true,
+	"economist": true, "analyst": true, "lawyer": true, "judge": true, "commander": true,
+	"ambassador": true, "envoy": true, "king": true, "queen": true, "prince": true, "candidate": true,
+	"captain": true, "founder": true, "boss": true, "player": true, "striker": true, "director": true,
+	"executive": true, "co-chairman": true, "pope": true, "novelist": true, "author": true,
+}
+
+// documentNouns speak for the organization that issued them: "the report
+// warned".
+var documentNouns = map[string]bool{"report": true, "statement": true, "study": true, "survey": true}
+
+// adverbs may stand between a subject and its speech verb: "he also said".
+var adverbs = map[string]bool{
+	"also": true, "later": true, "then": true, "further": true, "again": true, "once": true,
+	"previously": true, "earlier": true, "recently": true, "has": true, "had": true, "have": true,
+}
+
+func isWordText(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

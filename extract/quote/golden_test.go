@@ -18,6 +18,7 @@ import (
 type goldenArticles struct {
 	Articles []struct {
 		Source string `json:"source"`
+		Split  string `json:"split"` // "dev" or "blind"
 		Names  []struct {
 			Key   string           `json:"key"`
 			Type  graph.EntityType `json:"type"`
@@ -70,8 +71,13 @@ func TestGoldenBBC(t *testing.T) {
 		ids[a.Source] = true
 	}
 	texts := loadBBC(t, ids)
-	total, found, right := 0, 0, 0
+	type tally struct{ total, found, right int }
+	tallies := map[string]*tally{"dev": {}, "blind": {}}
 	for _, a := range g.Articles {
+		n := tallies[a.Split]
+		if n == nil {
+			t.Fatalf("%s: unknown split %q", a.Source, a.Split)
+		}
 		text, ok := texts[a.Source]
 		if !ok {
 			t.Errorf("%s: not in the data set", a.Source)
@@ -86,7 +92,7 @@ func TestGoldenBBC(t *testing.T) {
 		}
 		quotes := Find(text, toks, token.Sentences(text, toks), tokenCandidates(toks, ents))
 		for _, w := range a.Quotes {
-			total++
+			n.total++
 			var q *Quote
 			for i := range quotes {
 				if strings.HasPrefix(strings.TrimSpace(quotes[i].Text), w.Starts) {
@@ -98,16 +104,19 @@ func TestGoldenBBC(t *testing.T) {
 			case q == nil:
 				t.Errorf("%s: quotation %q not found", a.Source, w.Starts)
 			case q.Speaker != w.Speaker:
-				found++
+				n.found++
 				t.Errorf("%s: %q said by %q, want %q", a.Source, w.Starts, q.Speaker, w.Speaker)
 			default:
-				found++
-				right++
+				n.found++
+				n.right++
 			}
 		}
 	}
-	fmt.Printf("quotes BBC golden: %d quotations, %d found, %d right speaker (%.3f)\n",
-		total, found, right, float64(right)/float64(max(total, 1)))
+	for _, split := range []string{"dev", "blind"} {
+		n := tallies[split]
+		fmt.Printf("quotes BBC %-5s %d quotations, %d found, %d right speaker (%.3f)\n",
+			split, n.total, n.found, n.right, float64(n.right)/float64(max(n.total, 1)))
+	}
 }
 
 // tokenCandidates marks every occurrence of each name in toks, comparing
