@@ -271,3 +271,43 @@ func TestJavaScriptUnits(t *testing.T) {
 		t.Fatalf("node --test ran no test:\n%s", out)
 	}
 }
+
+// TestDistUpToDate checks that dist/ is what build.sh makes of src/, so that
+// a change to the page's source cannot ship without its bundle. It needs the
+// npm packages (run build.sh once); without them it checks only the files
+// copied verbatim.
+func TestDistUpToDate(t *testing.T) {
+	for _, name := range []string{"index.html", "style.css"} {
+		src, err := os.ReadFile(filepath.Join("src", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dist, err := os.ReadFile(filepath.Join("dist", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(src, dist) {
+			t.Errorf("dist/%s differs from src/%s: run web/build.sh", name, name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join("node_modules", ".bin", "esbuild")); err != nil {
+		t.Skip("npm packages not installed (web/build.sh installs them); bundle not compared")
+	}
+	out := t.TempDir()
+	cmd := exec.Command("sh", "build.sh")
+	cmd.Env = append(os.Environ(), "OUT="+out, "OFFLINE=1")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build.sh: %v\n%s", err, b)
+	}
+	entries, err := os.ReadDir("dist")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		want, _ := os.ReadFile(filepath.Join(out, e.Name()))
+		got, _ := os.ReadFile(filepath.Join("dist", e.Name()))
+		if !bytes.Equal(got, want) {
+			t.Errorf("dist/%s is not what build.sh makes of src/: run web/build.sh and commit dist/", e.Name())
+		}
+	}
+}
