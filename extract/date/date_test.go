@@ -48,6 +48,8 @@ func TestFind(t *testing.T) {
 		{"Time", "The blast hit at 10:30 a.m. local time.", none, []d{{"10:30 a.m.", "T10:30"}}},
 		{"TimeGMT", "Trading closed at 1500 GMT.", none, []d{{"1500 GMT", "T15:00"}}},
 		{"TimePM", "He spoke at 3pm.", none, []d{{"3pm", "T15:00"}}},
+		{"MidYear", "Prices peaked in mid-2004.", none, []d{{"mid-2004", "2004"}}},
+		{"MidMonth", "Talks resume in mid-December.", anchor, []d{{"mid-December", "2017-12"}}},
 		{"NotMayVerb", "Prices may rise.", none, nil},
 		{"NotMayName", "Theresa May said so.", none, nil},
 		{"NotMayTitle", "He starred in The Darling Buds of May on TV.", none, nil},

@@ -74,6 +74,22 @@ func (p *parser) at(i int) (Date, bool) {
 			return p.weekday(i, i, wd, p.lower(i-1)), true
 		}
 	}
+	// "mid-2004", "early-2005", "mid-December"
+	if pre, rest, ok := strings.Cut(w, "-"); ok && (pre == "mid" || pre == "early" || pre == "late") {
+		if y, ok := yearOf(rest); ok {
+			return Date{First: i, Last: i + 1, Kind: KindDate, Value: fmt.Sprintf("%04d", y)}, true
+		}
+		if m, ok := monthNames[rest]; ok && len(rest) > 3 {
+			d := Date{First: i, Last: i + 1, Kind: KindDate, Relative: true}
+			if y, ok := p.yearAt(i + 1); ok {
+				d.Last, d.Relative = i+2, false
+				d.Value = fmt.Sprintf("%04d-%02d", y, m)
+			} else if y, ok := p.resolveMonth(m, ""); ok {
+				d.Value = fmt.Sprintf("%04d-%02d", y, m)
+			}
+			return d, true
+		}
+	}
 	switch w {
 	case "today", "tonight", "yesterday", "tomorrow":
 		return p.relDay(i), true
