@@ -3,6 +3,11 @@ package store
 import (
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -110,4 +115,62 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestIngestScale ingests FACTGRAPH_SCALE (e.g. 25000) synthetic news-sized
+// documents one per call, then reports throughput, CPU per document, peak
+// RSS and size on disk. Skipped unless the variable is set.
+func TestIngestScale(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("FACTGRAPH_SCALE"))
+	if n <= 0 {
+		t.Skip("set FACTGRAPH_SCALE=N to ingest N synthetic documents")
+	}
+	db := MustOpenDB(t)
+	rng := rand.New(rand.NewSource(1))
+	start, cpu := time.Now(), cpuTime()
+	for i := 0; i < n; i++ {
+		if _, err := db.Ingest(ctx, []*graph.Extraction{benchExtraction(rng, fmt.Sprint("doc", i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	elapsed, used := time.Since(start), cpuTime()-cpu
+	s, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, _ := os.ReadFile("/proc/self/status")
+	var hwm string
+	for _, line := range strings.Split(string(status), "\n") {
+		for _, f := range []string{"VmHWM:", "RssAnon:", "RssFile:"} {
+			if strings.HasPrefix(line, f) {
+				hwm += " " + strings.Join(strings.Fields(line), " ")
+			}
+		}
+	}
+	if p := os.Getenv("FACTGRAPH_HEAPPROF"); p != "" {
+		f, err := os.Create(p)
+		if err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("Go heap in use %d MB, sys %d MB", ms.HeapInuse>>20, ms.Sys>>20)
+	if entries, err := os.ReadDir(db.path); err == nil {
+		sizes := map[string]int64{}
+		for _, e := range entries {
+			if fi, err := e.Info(); err == nil {
+				sizes[filepath.Ext(e.Name())] += fi.Size()
+			}
+		}
+		t.Logf("bytes by file type: %v", sizes)
+	}
+	t.Logf("%d docs in %v (%.0f docs/s), CPU %v (%.0f µs/doc, generation included), peak RSS %s, size %.1f MB",
+		n, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(), used.Round(time.Millisecond),
+		float64(used.Microseconds())/float64(n), hwm, float64(s.SizeBytes)/1e6)
+	t.Logf("stats: %+v", s)
+	if got := recount(t, db); got.Documents != s.Documents || got.Entities != s.Entities || got.Relations != s.Relations || got.Mentions != s.Mentions {
+		t.Errorf("recount %+v differs from stats", got)
+	}
 }
