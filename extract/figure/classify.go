@@ -40,6 +40,16 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 			if sub {
 				value, low, high = value/100, low/100, high/100
 			}
+		} else if a.unit > 0 {
+			// "between 30,000 stg and 50,000": the unit written once, inside
+			if end, ok := percentAfter(tt, a.unit, s.Last); ok {
+				f.Measure, f.MeasureFirst, f.MeasureLast = graph.Percent, a.unit, end
+			} else if cur, first, end, sub := currencyAfter(tt, a.unit, s.Last, a.scaled); cur != "" {
+				f.Measure, f.Currency, f.MeasureFirst, f.MeasureLast = graph.Money, cur, first, end
+				if sub {
+					value, low, high = value/100, low/100, high/100
+				}
+			}
 		}
 	}
 	f.Confidence = 0.95
@@ -334,6 +344,9 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 			if notCounted[tt[k].lower] && tt[k].lower != "the" && tt[k].lower != "and" && !possessives[tt[k].lower] {
 				break
 			}
+			if (tt[k].lower == "and" || tt[k].lower == "or") && k+1 < end && startsAmount(tt[k+1]) {
+				break // "38 incidents of torture and seven deaths": a new count
+			}
 			if tt[k].lower == "of" {
 				nested = true // "of the crew of the downed aircraft": crew
 			}
@@ -348,13 +361,16 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 		j = k
 	}
 	r.scan = j
-	// "three people from Scotland died": a place between
-	if j+1 < end && (tt[j].lower == "from" || tt[j].lower == "in" || tt[j].lower == "at") && tt[j+1].upper {
+	// "three people from Scotland died", "80 people in eight cities were
+	// detained": a phrase saying where, when a predicate follows it
+	if j+1 < end && placePreps[tt[j].lower] && !(tt[j].lower == "in" && custody[tt[j+1].lower]) {
 		k := j + 1
-		for k < end && k < j+4 && tt[k].upper && tt[k].word {
+		for k < end && k < j+5 && (tt[k].word || tt[k].digit) && !bridges[tt[k].lower] && !isMeasureAt(tt, k, end) {
 			k++
 		}
-		j = k
+		if k < end && k > j+1 && (bridges[tt[k].lower] || isMeasureAt(tt, k, end)) {
+			j, r.scan = k, k
+		}
 	}
 	// "Three men including a French tourist have died"
 	if j < end && tt[j].lower == "including" {
@@ -451,6 +467,12 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 			return graph.Refugees, j, j + 1, true
 		}
 		return graph.Displaced, j, j + 1, true
+	case "in", "behind":
+		// "thousands of people in jail", "behind bars"
+		if custody[next] {
+			return graph.Arrested, j, j + 2, true
+		}
+		return "", 0, 0, false
 	case "rounded":
 		if next == "up" {
 			return graph.Arrested, j, j + 2, true

@@ -427,8 +427,10 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	lo, hi := a.value, b.value
 	switch {
 	case link == "-":
-	case unit && !pctAfter && !curAfter:
+	case unit && !pctAfter && !curAfter && !between:
 		return a
+	case unit && between && !pctAfter && !curAfter:
+		// the unit only on the first end: "between 30,000 stg and 50,000"
 	case unit && (between || link == "to"):
 		// the unit repeated on both ends
 	case b.scaled && !a.scaled && b.value > 0:
@@ -447,7 +449,11 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	if between {
 		first--
 	}
-	return amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word}
+	r := amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word}
+	if unit && !pctAfter && !curAfter {
+		r.unit = a.last
+	}
+	return r
 }
 
 // changeBefore reports whether the amount at i is the size of a change

@@ -110,6 +110,10 @@ func TestFind(t *testing.T) {
 			[]string{"6 injured q=at least c=persons [At least six persons]", "3 injured c=soldiers [three soldiers]"}},
 		{"NotActiveSubject", "A fire at one cafe that killed 25 people.", []string{"25 killed c=people [25 people]"}},
 		{"ScaledMark", "The 500 mln mark drop hurt.", []string{"5e+08 money DEM [500 mln mark]"}},
+		{"PartitiveStopsAtCount", "Claims of 38 incidents of torture and seven deaths.", []string{"7 killed [seven deaths]"}},
+		{"InJail", "Thousands of people in jail.", []string{"2000-9999 arrested c=people [Thousands of people]"}},
+		{"PlaceWithNumber", "Over 80 people in eight cities were detained.", []string{"80 arrested q=over c=people [Over 80 people]"}},
+		{"RangeUnitOnce", "Liability of between 30,000 stg and 50,000.", []string{"30000-50000 money GBP [between 30,000 stg and 50,000]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {

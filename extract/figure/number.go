@@ -17,6 +17,7 @@ type amount struct {
 	scaled      bool // a multiplier word or suffix applied ("million", "bn")
 	word        bool // spelled out ("Thirteen", "a dozen", "hundreds")
 	plain       bool // a bare integer of digits only, no separators or scale
+	unit        int  // for "between 30,000 stg and 50,000": the unit inside the range, else 0
 }
 
 var units = map[string]float64{

@@ -256,3 +256,10 @@ var joinedCodes = map[string]string{
 	"n": "NGN", "rp": "IDR", "php": "PHP", "usd": "USD", "eur": "EUR", "gbp": "GBP", "inr": "INR",
 	"ghs": "GHS", "kes": "KES", "zar": "ZAR", "ngn": "NGN", "pkr": "PKR", "lkr": "LKR", "tk": "BDT",
 }
+
+// placePreps open a phrase that may stand between a count and its
+// predicate: "80 people in eight cities were detained".
+var placePreps = map[string]bool{"in": true, "from": true, "at": true, "across": true, "near": true, "on": true}
+
+// custody words after "in" or "behind" mean arrested: "in jail".
+var custody = map[string]bool{"jail": true, "prison": true, "custody": true, "detention": true, "bars": true}
