@@ -53,7 +53,8 @@ func (d *docState) resolve() []*group {
 			fixed[i] = true
 			continue
 		}
-		nk := graph.NameKey(m.name)
+		// "The Huffington Post" and "Huffington Post" are one name.
+		nk := strings.TrimPrefix(graph.NameKey(m.name), "the ")
 		si, ok := byNK[nk]
 		if !ok {
 			si = len(sets)
@@ -249,7 +250,7 @@ func (d *docState) mergeAcronyms(groups []*group) {
 // canonical returns the name an entity goes by: the gazetteer's for a
 // place it knows, the best-scored for a named conflict, otherwise the
 // longest name used (then one not in capitals, then the most used).
-func (d *docState) canonical(g *group) string {
+func (d *docState) canonical(g *group) (name string) {
 	if g.place != nil {
 		return g.place.Name
 	}
@@ -279,13 +280,24 @@ func (d *docState) canonical(g *group) string {
 	if len(names) == 0 {
 		return d.ments[g.ments[0]].name
 	}
+	defer func() {
+		// An organization goes by its name without the article, so that
+		// "The Huffington Post" here and "Huffington Post" elsewhere
+		// share an ID; places keep theirs ("The Hague").
+		if s, ok := strings.CutPrefix(name, "The "); ok && g.typ == graph.Organization && s != "" {
+			name = s
+		}
+	}()
 	sort.SliceStable(names, func(a, b int) bool {
-		wa, wb := len(strings.Fields(graph.NameKey(names[a]))), len(strings.Fields(graph.NameKey(names[b])))
+		wa, wb := len(strings.Fields(strings.TrimPrefix(graph.NameKey(names[a]), "the "))), len(strings.Fields(strings.TrimPrefix(graph.NameKey(names[b]), "the ")))
 		if wa != wb {
 			return wa > wb
 		}
 		if ua, ub := isAllUpper(names[a]), isAllUpper(names[b]); ua != ub {
 			return !ua
+		}
+		if ta, tb := strings.HasPrefix(names[a], "The "), strings.HasPrefix(names[b], "The "); ta != tb {
+			return !ta
 		}
 		return count[names[a]] > count[names[b]]
 	})

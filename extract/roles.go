@@ -13,7 +13,7 @@ var ambiguousTitles = set("coach", "head", "chair", "manager", "captain", "chief
 	"general", "justice", "judge", "leader", "commander", "secretary", "minister", "king", "queen", "prince")
 
 // honorifics are titles that say nothing about a position.
-var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.")
+var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.", "sheikh")
 
 // readRoles reads the titles beside each person of the window, before
 // the name ("German Chancellor Angela Merkel", "Kremlin spokesperson Dmitry

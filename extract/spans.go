@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
@@ -125,7 +126,7 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 			continue
 		}
 		right := c.spanText(k+1, s.Last)
-		if p, ok := d.x.gaz.Best(right); ok && p.Kind != gazetteer.City && d.x.gaz.Known(c.spanText(s.First, k)) {
+		if p, ok := d.x.gaz.Best(right); ok && p.Kind != gazetteer.City && d.x.gaz.Known(c.spanText(s.First, k)) || !ok && d.x.gaz.Known(c.spanText(s.First, k)) {
 			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: k + 1, Last: s.Last, Type: s.Type, Score: s.Score}}
 		}
 	}
@@ -164,6 +165,10 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			f, typ = k, graph.Person
 		}
 	}
+	if typ == graph.Person && l-f == 1 && f >= 2 && isCap(c.toks[f-1].Text) && hasLetter(c.toks[f-1].Text) &&
+		!closedClass[c.lower(f-1)] && !mask[f-1] && c.sameSentence(f-2, f) && titleEndsAt(c, f-2) {
+		f-- // "co-founder [Mark] Zuckerberg": the tagger left out the given name
+	}
 	if typ == graph.Person {
 		// "[Minister] of Education Stefania Giannini": the department
 		// belongs to the title before the span.
@@ -179,6 +184,14 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	}
 	for f < l && !hasLetter(c.toks[f].Text) {
 		f++
+	}
+	// Names do not end in a function word: "Mecca is", "Church of
+	// Scientology and" are the tagger overreaching.
+	for l > f+1 && closedClass[c.lower(l-1)] && c.toks[l-2].Text != "-" {
+		l--
+		for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text) && c.toks[l-1].Text != ".") {
+			l--
+		}
 	}
 	if f >= l {
 		return mention{}, false
@@ -237,9 +250,26 @@ func lastTitleEnd(c *chunk, f, l int) int {
 				end = i + n
 				break
 			}
+			// "Minister of Education Stefania Giannini".
+			if t, ok := titleAt(c, i, n); ok && t.predicate != "" && c.lower(i+n) == "of" && i+n+3 < l+1 && i+n+2 < l &&
+				isCap(c.toks[i+n+1].Text) && isCap(c.toks[i+n+2].Text) && isCap(c.toks[i].Text) {
+				end = i + n + 2
+				break
+			}
 		}
 	}
 	return end
+}
+
+// titleEndsAt reports whether a title other than an honorific ends at
+// token i.
+func titleEndsAt(c *chunk, i int) bool {
+	for n := maxTitleWords; n >= 1; n-- {
+		if t, ok := titleAt(c, i-n+1, n); ok && t.predicate != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAt returns the title spelled by tokens [i, i+n).
@@ -296,6 +326,18 @@ func anyTrue(bs []bool) bool {
 		if b {
 			return true
 		}
+	}
+	return false
+}
+
+// isNameWord reports whether a word can end a name: capitalized, or a
+// particle joined to a capitalized word ("al-Assad", "bin-Laden").
+func isNameWord(w string) bool {
+	if isCap(w) || isDigits(w) {
+		return true
+	}
+	if p, rest, ok := strings.Cut(w, "-"); ok && nameParticles[strings.ToLower(p)] && isCap(rest) {
+		return true
 	}
 	return false
 }
