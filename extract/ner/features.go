@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,7 +81,12 @@ const (
 	tChunkLastCluster
 	tChunkLastWord
 	tCtxFlag
+	tAggM1
+	tAggP1
 )
+
+// maxAggregate bounds the other mentions whose contexts a token borrows.
+const maxAggregate = 6
 
 // contextFlags are the flags that depend on where a token stands, not on
 // the token itself.
@@ -142,11 +148,53 @@ type scratch struct {
 	refs   []uint32 // per token: index of its cached intrinsic scores, 0 if none
 	first  []Span   // first-pass spans
 	// Document-level maps, cleared per document (consistency.go).
-	votes   map[uint64][5]float64
 	surname map[uint64]bool
 	single  map[uint64]graph.EntityType
 	covered []bool
 	byWord  map[uint64][nClasses]int32
+	// Mentions of each capitalized word (docGroups): occ holds token
+	// indexes grouped by word; grp[i] is token i's group.
+	occ  []int32
+	grp  []group
+	keys []uint64
+}
+
+type group struct{ start, n int32 }
+
+// docGroups groups the capitalized tokens of a document by lower-case
+// form, for the context-aggregation features (Ratinov and Roth 2009).
+func docGroups(info []tokInfo, sc *scratch) {
+	sc.occ, sc.keys = sc.occ[:0], sc.keys[:0]
+	if cap(sc.grp) < len(info) {
+		sc.grp = make([]group, len(info))
+	}
+	sc.grp = sc.grp[:len(info)]
+	clear(sc.grp)
+	for i := range info {
+		if info[i].flags&(flInitCap|flAllCaps) != 0 {
+			sc.occ = append(sc.occ, int32(i))
+		}
+	}
+	slices.SortFunc(sc.occ, func(a, b int32) int {
+		ha, hb := info[a].lower, info[b].lower
+		switch {
+		case ha < hb:
+			return -1
+		case ha > hb:
+			return 1
+		}
+		return int(a - b)
+	})
+	for s := 0; s < len(sc.occ); {
+		e := s + 1
+		for e < len(sc.occ) && info[sc.occ[e]].lower == info[sc.occ[s]].lower {
+			e++
+		}
+		for _, j := range sc.occ[s:e] {
+			sc.grp[j] = group{int32(s), int32(e - s)}
+		}
+		s = e
+	}
 }
 
 // prep fills info for every token of a document.
@@ -434,6 +482,30 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		if t.doc != 0 {
 			add(mix(tDoc, t.doc))
 			add(mix2(tDocLower, t.doc, t.lower))
+		}
+		if len(sc.grp) == len(info) && sc.grp[i].n > 1 {
+			// Context aggregation: the neighbours of the same word's
+			// other mentions in the document.
+			g := sc.grp[i]
+			seen := 0
+			for _, j := range sc.occ[g.start : g.start+g.n] {
+				if int(j) == i {
+					continue
+				}
+				if seen == maxAggregate {
+					break
+				}
+				seen++
+				lm, lp := uint64(none), uint64(none)
+				if j > 0 {
+					lm = info[j-1].lower
+				}
+				if int(j)+1 < len(info) {
+					lp = info[j+1].lower
+				}
+				add(mix(tAggM1, lm))
+				add(mix(tAggP1, lp))
+			}
 		}
 		sc.nfeats[i-first] = uint8(k)
 	}

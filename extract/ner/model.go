@@ -98,8 +98,12 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 	if m.first != nil {
 		// Two passes: the first model's labels become document-level
 		// evidence for the second.
+		sc.grp = sc.grp[:0]
 		sc.first = m.first.tagInfo(info, sents, sc, sc.first[:0])
 		setDocEvidence(info, sc.first, sc)
+	}
+	if !m.lite {
+		docGroups(info, sc)
 	}
 	out = m.tagInfo(info, sents, sc, out)
 	out = consistent(toks, info, out, sc)

@@ -312,6 +312,10 @@ func trainPass(ctx context.Context, proto *Model, set *trainSet, use []int, cfg 
 	sc := &scratch{}
 	for _, d := range use {
 		td := &set.docs[d]
+		sc.grp = sc.grp[:0]
+		if !lite {
+			docGroups(td.info, sc)
+		}
 		for _, si := range td.trainSt {
 			s := &set.sents[si]
 			m.features(td.info, s.first, s.last, sc)
@@ -447,6 +451,10 @@ func calibrate(m *Model, set *trainSet, use []int, sc *scratch) float32 {
 		}
 		td := &set.docs[d]
 		m.temp = 1
+		sc.grp = sc.grp[:0]
+		if !m.lite {
+			docGroups(td.info, sc)
+		}
 		for _, s := range td.sents {
 			m.features(td.info, s.First, s.Last, sc)
 			m.emissions(s.Last-s.First, sc)
