@@ -12,7 +12,7 @@ var triggers = map[string]string{
 	"visit": "visit", "visited": "visit", "visiting": "visit", "visits": "visit", "trip": "visit",
 	"speech": "speech", "addressed": "speech",
 	"attack": "attack", "attacks": "attack", "attacked": "attack", "assault": "attack", "raid": "attack",
-	"ambush": "attack", "shooting": "attack", "stabbing": "attack", "airstrike": "attack", "airstrikes": "attack", "strike": "attack",
+	"ambush": "attack", "shooting": "attack", "stabbing": "attack", "airstrike": "attack", "airstrikes": "attack",
 	"bombing": "bombing", "bombings": "bombing", "blast": "bombing", "explosion": "bombing", "bombed": "bombing", "bomb": "bombing",
 	"clash": "clash", "clashes": "clash", "clashed": "clash", "fighting": "clash",
 	"protest": "protest", "protests": "protest", "protested": "protest", "demonstration": "protest", "demonstrations": "protest", "rally": "protest",
@@ -20,7 +20,7 @@ var triggers = map[string]string{
 	"agreement": "agreement", "deal": "agreement", "treaty": "agreement", "accord": "agreement", "ceasefire": "agreement", "truce": "agreement",
 	"earthquake": "disaster", "quake": "disaster", "flood": "disaster", "floods": "disaster", "flooding": "disaster",
 	"hurricane": "disaster", "cyclone": "disaster", "typhoon": "disaster", "tsunami": "disaster", "wildfire": "disaster",
-	"landslide": "disaster", "collapse": "disaster", "crash": "disaster", "fire": "disaster", "eruption": "disaster",
+	"landslide": "disaster", "collapse": "disaster", "crash": "disaster", "blaze": "disaster", "eruption": "disaster",
 	"arrest": "arrest", "arrested": "arrest", "arrests": "arrest", "detained": "arrest",
 	"trial": "trial", "prosecuted": "trial", "convicted": "trial", "sentenced": "trial", "charged": "trial",
 }
@@ -73,12 +73,15 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 			if meetingLike[kind] && len(e.participants) == 0 {
 				continue
 			}
+			e.place = d.eventPlace(c, tm, i, s.First, s.Last)
+			if !meetingLike[kind] && len(e.participants) == 0 && e.place < 0 {
+				continue // "the attack", with nobody and nowhere: not a fact
+			}
 			// One event per sentence and kind group: "a meeting … , the
 			// first face-to-face talk of the year".
 			if same := sameGroup(inSentence, kind); same != nil {
 				continue
 			}
-			e.place = d.eventPlace(c, tm, i, s.First, s.Last)
 			if e.place < 0 && d.dateline >= 0 {
 				e.place, e.placeFromDL = d.dateline, true
 			}
@@ -164,7 +167,20 @@ func (d *docState) twoLeaders(c *chunk, i, first, last int) bool {
 func (d *docState) participants(c *chunk, tm []int32, quoted []bool, i, first, last int, kind string) []int {
 	var out []int
 	seen := map[string]bool{}
-	for j := max(first, i-participantWindow); j < min(last, i+participantWindow+1); j++ {
+	from, to := max(first, i-participantWindow), min(last, i+participantWindow+1)
+	if !meetingLike[kind] {
+		// Attacks, protests, arrests: the agents named in the clause
+		// before the trigger ("Hackers attacked", "police arrested"), not
+		// everyone in the sentence.
+		to = i
+		for j := i - 1; j >= from; j-- {
+			if l := c.lower(j); l == ";" || l == "said" || l == "says" || l == "“" || l == "”" || l == "\"" {
+				from = j + 1
+				break
+			}
+		}
+	}
+	for j := from; j < to; j++ {
 		if tm[j] < 0 || quoted[j] {
 			continue
 		}

@@ -60,8 +60,8 @@ func (d *docState) eventFacts(rb *relations, entOf []*graph.Entity, ents []*grap
 			e.Participants = append(e.Participants, p.ID)
 			names = append(names, p.Name)
 		}
-		if meetingLike[ec.kind] && len(e.Participants) == 0 {
-			continue
+		if meetingLike[ec.kind] && len(people) == 0 {
+			continue // meetings, talks and visits are of people
 		}
 		var placeName string
 		if ec.place >= 0 && entOf[ec.place] != nil {
