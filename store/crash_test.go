@@ -1,0 +1,135 @@
+package store
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"reflect"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+const crashDocs = 3000
+
+// crashDoc is document i of the crash test, the same in every process.
+func crashDoc(i int) *graph.Extraction {
+	return benchExtraction(rand.New(rand.NewSource(int64(i))), fmt.Sprint("doc", i))
+}
+
+// TestCrashChild is the process TestCrash kills: it ingests the crash
+// documents one by one into $FACTGRAPH_CRASH_DIR.
+func TestCrashChild(t *testing.T) {
+	dir := os.Getenv("FACTGRAPH_CRASH_DIR")
+	if dir == "" {
+		t.Skip("run by TestCrash")
+	}
+	db, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < crashDocs; i++ {
+		if _, err := db.Ingest(ctx, []*graph.Extraction{crashDoc(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+}
+
+// TestCrash kills an ingesting process with SIGKILL at random moments,
+// checks after each kill that every document is complete or absent and
+// that the counters match a scan, then finishes the ingest and compares
+// the counts with an uninterrupted run.
+func TestCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills subprocesses; skipped with -short")
+	}
+	dir := t.TempDir()
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	for round := 0; round < 4; round++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "FACTGRAPH_CRASH_DIR="+dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(200+rng.Intn(700)) * time.Millisecond)
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Wait()
+		db, err := Open(dir)
+		if err != nil {
+			t.Fatalf("round %d: reopen after SIGKILL: %v", round, err)
+		}
+		present := checkDocsWhole(t, db)
+		t.Logf("round %d: %d documents present after SIGKILL", round, present)
+		if got, want := recount(t, db), mustStats(t, db); !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: scan %+v, counters %+v", round, got, want)
+		}
+		db.Close()
+	}
+	db, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ref := MustOpenDB(t)
+	for i := 0; i < crashDocs; i++ {
+		mustIngest(t, db, crashDoc(i))
+		mustIngest(t, ref, crashDoc(i))
+	}
+	if got, want := mustStats(t, db), mustStats(t, ref); !reflect.DeepEqual(got, want) {
+		t.Errorf("after finishing: %+v, uninterrupted run: %+v", got, want)
+	}
+}
+
+// checkDocsWhole checks that each crash document is entirely present or
+// entirely absent: its record, all its mentions and its facts, or none of
+// them. It returns how many are present.
+func checkDocsWhole(t *testing.T, db *DB) int {
+	t.Helper()
+	mentions := map[string]int{}
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		for _, k := range scanKeys(txn, []byte{pMention}) {
+			_, doc, _, _, err := parseMentionKey(k)
+			if err != nil {
+				return err
+			}
+			mentions[doc]++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	present := 0
+	for i := 0; i < crashDocs; i++ {
+		x := crashDoc(i)
+		want := 0
+		for _, e := range x.Entities {
+			want += len(e.Mentions)
+		}
+		_, derr := db.Document(ctx, x.Document.ID)
+		figs, err := db.Figures(ctx, graph.FigureFilter{Entity: x.Figures[0].Place})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hasFig := false
+		for _, f := range figs.Items {
+			hasFig = hasFig || f.Evidence.Document == x.Document.ID
+		}
+		switch {
+		case derr == nil && mentions[x.Document.ID] == want && hasFig:
+			present++
+		case graph.ErrorCode(derr) == graph.ENOTFOUND && mentions[x.Document.ID] == 0 && !hasFig:
+		default:
+			t.Fatalf("document %s is partial: record %v, %d of %d mentions, figure %v", x.Document.ID, derr, mentions[x.Document.ID], want, hasFig)
+		}
+	}
+	return present
+}
