@@ -35,7 +35,7 @@ func Sentences(text string, toks []Token) []Sentence {
 				flush(i)
 			case t.NewlineBefore && lineBreakEnds(toks, lineStart, i):
 				flush(i)
-			case endsWithTerminal(toks, first, i) && canStart(t):
+			case endsWithTerminal(toks, first, i) && canStart(t) && !spacedInitial(toks, first, i):
 				flush(i)
 			}
 		}
@@ -61,6 +61,18 @@ func endsWithTerminal(toks []Token, first, i int) bool {
 		return false
 	}
 	return false
+}
+
+// spacedInitial reports whether the tokens before i end in a capital letter
+// and a period written apart, "G ." or "U . S .": initials in text that was
+// tokenized once already (as corpora such as En-Worldwide ship it), which
+// must not end the sentence inside a name.
+func spacedInitial(toks []Token, first, i int) bool {
+	if i-2 < first || toks[i-1].Text != "." {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(toks[i-2].Text)
+	return n == len(toks[i-2].Text) && unicode.IsUpper(r)
 }
 
 func isCloser(r rune) bool {

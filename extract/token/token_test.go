@@ -48,6 +48,7 @@ func TestSentences(t *testing.T) {
 		{"Headline", "CRICKET - LEICESTERSHIRE TAKE OVER\nLONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four.", []string{"CRICKET - LEICESTERSHIRE TAKE OVER", "LONDON 1996-08-30", "West Indian all-rounder Phil Simmons took four."}},
 		{"HardWrap", "Showers continued throughout the week in the Bahia cocoa zone, alleviating\nComissaria Smith said in its weekly review.\n    The dry period means.", []string{"Showers continued throughout the week in the Bahia cocoa zone, alleviating\nComissaria Smith said in its weekly review.", "The dry period means."}},
 		{"Lowercase", "He paid 5 dlrs. per share.", []string{"He paid 5 dlrs. per share."}},
+		{"SpacedInitials", "By Diego G . Maldonado . The U . S . Navy left.", []string{"By Diego G . Maldonado .", "The U . S . Navy left."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
