@@ -70,15 +70,17 @@ type seedExpect struct {
 	} `json:"quotes"`
 }
 
-// readDoc reads a .txt document whose first line is its ID.
+// readDoc reads a .txt document whose first line is its ID. As "factgraph
+// extract" does, the text is the whole file, so that offsets are into the
+// file.
 func readDoc(t *testing.T, path string) graph.Document {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, text, _ := strings.Cut(string(b), "\n")
-	return graph.Document{ID: strings.TrimSpace(id), Text: text}
+	id, _, _ := strings.Cut(string(b), "\n")
+	return graph.Document{ID: strings.TrimSpace(id), Text: string(b)}
 }
 
 // named reports whether e is called name (case-insensitively), by its
