@@ -243,6 +243,25 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 		f.Confidence = 0.85
 		return plausible(a, f)
 	}
+	// An ellipsis of an earlier figure: "400,000 were displaced in 2013,
+	// and almost 200,000 more this year"; "7 million of those deaths …,
+	// while around 1.2 million are …".
+	gEnd := npEnd
+	if head == "" && gEnd < s.Last && groupWords[tt[gEnd].lower] {
+		if gEnd+1 < s.Last && tt[gEnd+1].lower == "than" {
+			return false // "12 more than last week": a difference
+		}
+		head, gEnd = tt[gEnd].lower, gEnd+1 // "200,000 more"
+	}
+	if len(prior) > 0 && (groupWords[head] || head == "" && npEnd == a.last && !a.plain && tt[a.first].lower != "one" || f.Qualifier == "another") &&
+		!ownPredicate(tt, gEnd, s.Last) && !changeBefore(tt, qStart, s.First) && !(qStart > s.First && tt[qStart-1].lower == "of") {
+		last := prior[len(prior)-1]
+		if isCasualty(last.Measure) && (head != "" || !startsNoun(tt, a.last, s.Last)) {
+			f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = last.Measure, last.MeasureFirst, last.MeasureLast, gEnd
+			f.Confidence = 0.5
+			return plausible(a, f)
+		}
+	}
 	// A part of an earlier figure: "12 were killed, including five
 	// children", "60 were arrested - 45 of them in the US".
 	if len(prior) > 0 && qStart > s.First {
@@ -264,6 +283,37 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 		}
 	}
 	return false
+}
+
+// ownPredicate reports whether a verb phrase of its own follows a count
+// at i that no measure was found for: "29 others who were trapped".
+func ownPredicate(tt []tok, i, end int) bool {
+	if i < end && (tt[i].lower == "who" || tt[i].lower == "that" || tt[i].lower == "which") {
+		i++
+	}
+	for i < end && adverbial[tt[i].lower] {
+		i++
+	}
+	return i < end && auxiliaries[tt[i].lower]
+}
+
+// adverbial words may stand before an auxiliary: "so far", "still".
+var adverbial = map[string]bool{"so": true, "far": true, "still": true, "also": true, "now": true, "already": true}
+
+// auxiliaries open a predicate: "29 others who were trapped".
+var auxiliaries = map[string]bool{
+	"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true,
+	"will": true, "would": true, "could": true, "may": true, "might": true, "be": true, "been": true,
+}
+
+// startsNoun reports whether a noun or unit follows the amount at i, so
+// that it counts something of its own: "3 attacks", "5 km".
+func startsNoun(tt []tok, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	t := tt[i]
+	return t.word && !t.upper && !bridges[t.lower] && !notCounted[t.lower] && !tollStops[t.lower]
 }
 
 // isVerbForm reports a lowercase participle: "affiliated", "working".
@@ -341,7 +391,8 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 			if _, isM := measureWords[tt[k].lower]; isM {
 				break
 			}
-			if notCounted[tt[k].lower] && tt[k].lower != "the" && tt[k].lower != "and" && !possessives[tt[k].lower] {
+			if notCounted[tt[k].lower] && tt[k].lower != "the" && tt[k].lower != "and" && !possessives[tt[k].lower] &&
+				tt[k].lower != "those" && tt[k].lower != "these" {
 				break
 			}
 			if (tt[k].lower == "and" || tt[k].lower == "or") && k+1 < end && startsAmount(tt[k+1]) {
@@ -467,6 +518,12 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 			return graph.Refugees, j, j + 1, true
 		}
 		return graph.Displaced, j, j + 1, true
+	case "on":
+		// "on the missing list"
+		if next == "the" && j+2 < end && tt[j+2].lower == "missing" {
+			return graph.Missing, j, j + 3, true
+		}
+		return "", 0, 0, false
 	case "in", "behind":
 		// "thousands of people in jail", "behind bars"
 		if custody[next] {
@@ -561,6 +618,9 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 	}
 	added := false
 	for _, a := range loose {
+		if head, _ := countedAfter(tt, a.last, len(tt)); head != "" {
+			continue // "20,000 workers" count workers, not money
+		}
 		for _, f := range figs {
 			if f.Measure != graph.Money && f.Measure != graph.Percent {
 				continue

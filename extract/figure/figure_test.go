@@ -114,6 +114,13 @@ func TestFind(t *testing.T) {
 		{"InJail", "Thousands of people in jail.", []string{"2000-9999 arrested c=people [Thousands of people]"}},
 		{"PlaceWithNumber", "Over 80 people in eight cities were detained.", []string{"80 arrested q=over c=people [Over 80 people]"}},
 		{"RangeUnitOnce", "Liability of between 30,000 stg and 50,000.", []string{"30000-50000 money GBP [between 30,000 stg and 50,000]"}},
+		{"EllipsisMore", "Almost 400,000 persons were displaced in 2013, and almost 200,000 more so far this year.",
+			[]string{"400000 displaced q=almost c=persons [Almost 400,000 persons]", "200000 displaced q=almost c=persons [almost 200,000 more]"}},
+		{"NotEllipsisOwnPredicate", "Seventeen miners were missing and 29 others were trapped but safe.", []string{"17 missing c=miners [Seventeen miners]"}},
+		{"NotEllipsisChange", "There were 167,645 deaths, while the population fell by 68,380.", []string{"167645 killed [167,645 deaths]"}},
+		{"MixedFraction", "It carries a coupon of 7-1/2 pct.", []string{"7.5 percent [7-1/2 pct]"}},
+		{"NotMoneyForCount", "Shareholders lost about $180bn and 20,000 workers lost their jobs.", []string{"1.8e+11 money USD q=about [about $180bn]"}},
+		{"MissingList", "A further three are on the missing list.", []string{"3 missing [three]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {

@@ -145,6 +145,11 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 	case t.digit:
 		v, scale, plain, ok := parseDigits(t.lower[t.cur:])
 		if !ok {
+			// Reuters' mixed fractions: "7-1/2 pct", "101-3/4"
+			if v, ok := mixedFraction(toks, i, end); ok {
+				a.value, a.last = v, i+3
+				return a, true
+			}
 			if lo, hi, ok := parseRangeToken(t.lower); ok {
 				a.exact, a.low, a.high = false, lo, hi
 				a.applyScale(toks, end)
@@ -301,4 +306,22 @@ func ordinalOrUnit(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r)
+}
+
+// mixedFraction reads "7-1/2" written as the tokens "7-1", "/", "2".
+func mixedFraction(toks []tok, i, end int) (float64, bool) {
+	if i+2 >= end || toks[i+1].lower != "/" || !toks[i+2].digit || toks[i+1].start != toks[i].end || toks[i+2].start != toks[i+1].end {
+		return 0, false
+	}
+	whole, num, ok := strings.Cut(toks[i].lower, "-")
+	if !ok {
+		return 0, false
+	}
+	w, err1 := strconv.Atoi(whole)
+	n, err2 := strconv.Atoi(num)
+	d, err3 := strconv.Atoi(toks[i+2].lower)
+	if err1 != nil || err2 != nil || err3 != nil || d == 0 || n >= d || d > 64 {
+		return 0, false
+	}
+	return float64(w) + float64(n)/float64(d), true
 }
