@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"text/tabwriter"
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store"
@@ -47,8 +46,8 @@ func runStats(ctx context.Context, env *Env, args []string) error {
 }
 
 func printStats(env *Env, s graph.Stats) error {
-	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	row := func(name string, n any) { fmt.Fprintf(w, "%s\t%v\t\n", name, n) }
+	w := env.Stdout
+	row := func(name string, n any) { fmt.Fprintf(w, "%-14s %12v\n", name, n) }
 	row("documents", s.Documents)
 	row("entities", s.Entities)
 	for _, t := range graph.EntityTypes {
@@ -61,8 +60,8 @@ func printStats(env *Env, s graph.Stats) error {
 	row("figures", s.Figures)
 	row("events", s.Events)
 	row("quotes", s.Quotes)
-	row("size", humanBytes(s.SizeBytes))
-	return w.Flush()
+	_, err := fmt.Fprintf(w, "%-14s %12s\n", "size", humanBytes(s.SizeBytes))
+	return err
 }
 
 // humanBytes formats a byte count with a binary unit.
