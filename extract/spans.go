@@ -311,6 +311,9 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 				i = j - 1
 				break
 			}
+			if !d.x.gaz.IsCountryName(text) {
+				continue
+			}
 			if p, ok := d.x.gaz.Best(text); ok && p.Kind == gazetteer.Country && (n > 1 || len(text) > 3 || isAllUpper(text)) {
 				out = append(out, mention{typ: graph.Place, score: 0.8, place: p, name: p.Name, first: i, last: j})
 				i = j - 1

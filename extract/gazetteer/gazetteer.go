@@ -69,6 +69,9 @@ type Gazetteer struct {
 	demonym   map[string]int32   // NameKey of a demonym → country
 	byCountry map[string]int32   // country code → country
 	byRegion  map[string]int32   // region code → region
+	// countryText holds the lower-cased names and aliases of countries,
+	// a cheap test before NameKey, which is costly on every word.
+	countryText map[string]bool
 }
 
 var (
@@ -96,6 +99,8 @@ func Parse(gz []byte) (*Gazetteer, error) {
 		demonym:   make(map[string]int32, 512),
 		byCountry: make(map[string]int32, 256),
 		byRegion:  make(map[string]int32, 4096),
+
+		countryText: make(map[string]bool, 2048),
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -125,6 +130,10 @@ func Parse(gz []byte) (*Gazetteer, error) {
 		switch p.Kind {
 		case Country:
 			g.byCountry[p.CountryCode] = id
+			g.countryText[strings.ToLower(p.Name)] = true
+			for _, a := range p.Aliases {
+				g.countryText[strings.ToLower(a)] = true
+			}
 			for _, d := range p.Demonyms {
 				if k := graph.NameKey(d); k != "" {
 					// "American" is the demonym of American Samoa and
@@ -336,3 +345,9 @@ func (g *Gazetteer) Within(p, container *Place) bool {
 
 // Embedded returns the gzip'd table compiled into the binary, for Parse.
 func Embedded() []byte { return placesGz }
+
+// IsCountryName reports whether s, ignoring case only, is a country's
+// name or alias ("Syria", "U.S."). It is much cheaper than Best.
+func (g *Gazetteer) IsCountryName(s string) bool {
+	return g.countryText[strings.ToLower(s)]
+}

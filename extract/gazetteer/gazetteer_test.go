@@ -97,6 +97,15 @@ func TestDemonym(t *testing.T) {
 	}
 }
 
+func TestIsCountryName(t *testing.T) {
+	g := mustDefault(t)
+	for in, want := range map[string]bool{"Syria": true, "SYRIA": true, "U.S.": true, "Sochi": false, "Russian": false} {
+		if got := g.IsCountryName(in); got != want {
+			t.Errorf("IsCountryName(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	if _, err := gazetteer.Parse([]byte("not gzip")); err == nil {
 		t.Error("Parse accepted non-gzip input")
