@@ -401,6 +401,27 @@ func TestWindows(t *testing.T) {
 	}
 }
 
+func TestEntitiesOnly(t *testing.T) {
+	g, _ := gazetteer.Default()
+	x, err := extract.New(extract.WithTagger(lexTagger{"Vladimir Putin": per, "Putin": per, "Sochi": plc}), extract.WithGazetteer(g), extract.WithEntitiesOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Sochi: Russian President Vladimir Putin held talks on Thursday. “We agree,” Putin said. 450 people were killed."
+	got, err := x.Extract(context.Background(), graph.Document{ID: "e", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, text, got)
+	if len(got.Relations)+len(got.Events)+len(got.Figures)+len(got.Quotes) != 0 {
+		t.Errorf("facts in entities-only mode: %d relations, %d events, %d figures, %d quotes", len(got.Relations), len(got.Events), len(got.Figures), len(got.Quotes))
+	}
+	p := entity(got, "person/vladimir-putin")
+	if p == nil || len(p.Mentions) != 2 || len(p.Roles) != 1 || entity(got, "date/thursday") == nil || got.Document.Place != "place/sochi" {
+		t.Errorf("entities: %v", ids(got))
+	}
+}
+
 func ids(x *graph.Extraction) []string {
 	var out []string
 	for _, e := range x.Entities {

@@ -33,6 +33,7 @@ type Extractor struct {
 	chunkBytes int
 	maxBytes   int
 	doubtful   bool // the tagger's low scores mark doubtful proposals (RuleTagger)
+	entities   bool // entities only: no relations, events, figures or quotes
 }
 
 var _ graph.Extractor = (*Extractor)(nil)
@@ -56,6 +57,11 @@ func WithWindow(bytes int) Option {
 		}
 	}
 }
+
+// WithEntitiesOnly makes Extract find entities (dates included) and their
+// roles, but no relations, events, figures or quotes: for tagging
+// evaluations, and to measure what the facts cost.
+func WithEntitiesOnly() Option { return func(x *Extractor) { x.entities = true } }
 
 // WithMaxBytes makes Extract refuse documents longer than n bytes with an
 // ELIMIT error (default: no limit).
@@ -84,6 +90,9 @@ func New(opts ...Option) (*Extractor, error) {
 	}
 	_, x.doubtful = x.tagger.(*RuleTagger)
 	x.facts = defaultFactFinders()
+	if x.entities {
+		x.facts = x.facts[:1] // dates are entities
+	}
 	return x, nil
 }
 

@@ -103,6 +103,10 @@ func (d *docState) finish() *graph.Extraction {
 	if d.dateline >= 0 && entOf[d.dateline] != nil {
 		x.Document.Place = entOf[d.dateline].ID
 	}
+	if d.x.entities {
+		d.roleFacts(newRelations(), entOf) // roles only: the relations are dropped
+		return x
+	}
 	rb := newRelations()
 	d.roleFacts(rb, entOf)
 	for _, l := range d.links {

@@ -61,7 +61,9 @@ func (d *docState) process(c *chunk) {
 	for _, f := range d.x.facts {
 		f.find(d, c, tm)
 	}
-	d.readEvents(c, tm)
+	if !d.x.entities {
+		d.readEvents(c, tm)
+	}
 	count := map[int32]int{}
 	for mi := d.chunkStart; mi < len(d.ments); mi++ {
 		m := &d.ments[mi]
