@@ -103,7 +103,7 @@ func Find(text string, toks []token.Token, sents []token.Sentence, anchor time.T
 		if s.First < 0 || s.Last > len(tt) || s.First >= s.Last {
 			continue
 		}
-		p.first, p.end = s.First, s.Last
+		p.setSentence(s.First, s.Last)
 		for i := s.First; i < s.Last; {
 			d, ok := p.at(i)
 			if !ok {

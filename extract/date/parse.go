@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 var monthNames = map[string]time.Month{
@@ -48,6 +49,34 @@ type parser struct {
 	first, end int
 	anchor     time.Time
 	hasAnchor  bool
+	future     bool // the sentence speaks of the future: "will", "is due", "scheduled"
+	past       bool // the sentence speaks of the past: "was", "were", "had", "did"
+}
+
+// pastWords mark a sentence about the past.
+var pastWords = map[string]bool{"was": true, "were": true, "had": true, "did": true, "ago": true}
+
+// futureWords mark a sentence about the future, where a weekday or month
+// without a year is the next one, not the last.
+var futureWords = map[string]bool{
+	"will": true, "'ll": true, "’ll": true, "shall": true, "scheduled": true, "upcoming": true,
+	"due": true, "tomorrow": true, "planned": true,
+}
+
+// setSentence points the parser at toks[first:end].
+func (p *parser) setSentence(first, end int) {
+	p.first, p.end, p.future, p.past = first, end, false, false
+	for i := first; i < end; i++ {
+		if futureWords[p.tt[i].lower] {
+			p.future = true
+		}
+		if pastWords[p.tt[i].lower] {
+			p.past = true
+		}
+	}
+	if p.future {
+		p.past = false
+	}
 }
 
 func (p *parser) lower(i int) string {
@@ -102,7 +131,7 @@ func (p *parser) at(i int) (Date, bool) {
 		}
 		return Date{First: i, Last: i + 1, Kind: KindTime, Value: v}, true
 	}
-	if w == "a" || w == "one" || w == "two" || w == "three" || w == "four" || w == "five" || w == "six" || w == "several" {
+	if _, ok := countWords[w]; ok {
 		return p.ago(i)
 	}
 	return Date{}, false
@@ -154,10 +183,46 @@ func (p *parser) numeric(i int) (Date, bool) {
 			return Date{First: i, Last: i + 1, Kind: KindDate, Value: w[:3]}, true
 		}
 	}
-	if y, ok := yearOf(w); ok && (yearPreps[p.lower(i-1)] || p.lower(i-1) == "the" && p.lower(i-2) == "in") {
+	if y, ok := yearOf(w); ok && p.yearContext(i, y) {
 		return Date{First: i, Last: i + 1, Kind: KindDate, Value: fmt.Sprintf("%04d", y)}, true
 	}
 	return Date{}, false
+}
+
+// yearContext reports whether the four digits at i, read as y, are a year
+// by the words around them: "in 2015", "the 1991 Hajj", "a 2003
+// interview", "World Cup 2018", "2002 World Cup", "(2012)", "2000 - 2050";
+// but not "2000 troops" or "1500 people".
+func (p *parser) yearContext(i, y int) bool {
+	prev, next := p.lower(i-1), p.lower(i+1)
+	if yearPreps[prev] || monthNames[prev] != 0 {
+		return true
+	}
+	if y < 1900 || y > 2100 {
+		return false
+	}
+	var nextTok tok
+	if i+1 < p.end {
+		nextTok = p.tt[i+1]
+	}
+	switch {
+	case prev == "the" || prev == "a" || prev == "an" || prev == "'s" || prev == "’s" || prev == "his" || prev == "her" || prev == "its" || prev == "their":
+		return true // attributive: "the 2014 protests"
+	case i-1 > p.first && p.tt[i-1].upper && p.tt[i-1].text != strings.ToUpper(p.tt[i-1].text):
+		return true // "World Cup 2018", "Fan Expo Canada 2016"
+	case nextTok.upper:
+		return true // "2002 World Cup"
+	case next == "" || !isWordStart(nextTok.text):
+		return true // "from file, 2008.", "(2012)", "2000 - 2050"
+	}
+	return false
+}
+
+func isWordStart(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
+	}
+	return false
 }
 
 // month reads "September 2015", "Feb 26", "February 26, 1987", "Dec. 5",
@@ -217,22 +282,36 @@ func (p *parser) month(i int, m time.Month) (Date, bool) {
 	return d, validDay(d)
 }
 
-// resolveMonth picks the year of a month named without one: the most
-// recent on or before the anchor's month, or after it when prev is "next".
+// resolveMonth picks the year of a month named without one: after "last"
+// the most recent before the anchor's month, after "next" the first after
+// it; in a sentence about the future the first on or after it; else the
+// nearest to the anchor, the past one on a tie.
 func (p *parser) resolveMonth(m time.Month, prev string) (int, bool) {
 	if !p.hasAnchor {
 		return 0, false
 	}
-	y := p.anchor.Year()
+	y, am := p.anchor.Year(), p.anchor.Month()
 	switch {
+	case prev == "last":
+		if m >= am {
+			y--
+		}
 	case prev == "next":
-		if m <= p.anchor.Month() {
+		if m <= am {
 			y++
 		}
-	case m > p.anchor.Month():
-		y--
-	case prev == "last" && m == p.anchor.Month():
-		y--
+	case p.future:
+		if m < am {
+			y++
+		}
+	case p.past:
+		if m > am {
+			y--
+		}
+	case m > am && int(m-am) >= 6:
+		y-- // December seen from May: five months back, seven ahead
+	case m < am && int(am-m) > 6:
+		y++ // February seen from September: five months ahead
 	}
 	return y, true
 }
@@ -240,6 +319,17 @@ func (p *parser) resolveMonth(m time.Month, prev string) (int, bool) {
 // weekday reads "Thursday", "last Thursday", "next Thursday"; first is
 // where the expression starts.
 func (p *parser) weekday(first, i int, wd time.Weekday, prev string) Date {
+	// "Friday, July 21, 2017", "Tuesday 18 June 2019": the date says it all
+	j := i + 1
+	if j < p.end && p.tt[j].text == "," {
+		j++
+	}
+	if j < p.end && (p.tt[j].upper || p.tt[j].digit) {
+		if full, ok := p.at(j); ok && full.Kind == KindDate && !full.Relative && len(full.Value) == 10 {
+			full.First = first
+			return full
+		}
+	}
 	d := Date{First: first, Last: i + 1, Kind: KindDate, Relative: true}
 	if (prev == "last" || prev == "next" || prev == "this") && i > p.first {
 		d.First = i - 1
@@ -262,9 +352,18 @@ func (p *parser) weekday(first, i int, wd time.Weekday, prev string) Date {
 			fwd = 7
 		}
 		t = a.AddDate(0, 0, fwd)
-	default:
+	case "this":
 		// The ISO week runs Monday to Sunday.
 		t = a.AddDate(0, 0, isoIndex(wd)-isoIndex(a.Weekday()))
+	default:
+		// News tells of the days just past: "on Friday" in a Monday story
+		// is three days before; in a sentence about the future it is the
+		// next one.
+		if p.future {
+			t = a.AddDate(0, 0, (int(wd)-int(a.Weekday())+7)%7)
+		} else {
+			t = a.AddDate(0, 0, -((int(a.Weekday()) - int(wd) + 7) % 7))
+		}
 	}
 	d.Value = t.Format("2006-01-02")
 	return d
@@ -311,7 +410,8 @@ func (p *parser) relative(i int) (Date, bool) {
 		if p.hasAnchor {
 			d.Value = time.Date(a.Year(), a.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
 		}
-	case "week":
+	case "week", "weekend":
+		// A weekend is the end of its ISO week: "this weekend" is the week's.
 		if p.hasAnchor {
 			y, wk := a.AddDate(0, 0, 7*off).ISOWeek()
 			d.Value = fmt.Sprintf("%04d-W%02d", y, wk)
@@ -345,7 +445,7 @@ func (p *parser) ago(i int) (Date, bool) {
 	a := day(p.anchor)
 	unit := strings.TrimSuffix(p.tt[i+1].lower, "s")
 	switch unit {
-	case "day", "week", "month", "year", "decade":
+	case "day", "week", "month", "year", "decade", "hour", "minute":
 	default:
 		return Date{}, false
 	}
@@ -353,6 +453,8 @@ func (p *parser) ago(i int) (Date, bool) {
 		return d, true
 	}
 	switch unit {
+	case "hour", "minute":
+		d.Value = p.anchor.Add(-time.Duration(n) * map[string]time.Duration{"hour": time.Hour, "minute": time.Minute}[unit]).Format("2006-01-02")
 	case "day":
 		d.Value = a.AddDate(0, 0, -n).Format("2006-01-02")
 	case "week":
@@ -375,7 +477,13 @@ func (p *parser) clock(i int) (Date, bool) {
 	if p.lower(i+1) == ":" && i+2 < p.end && p.tt[i+2].start == p.tt[i+1].end && p.tt[i+1].start == p.tt[i].end {
 		hh, err1 := strconv.Atoi(w)
 		mm, err2 := strconv.Atoi(p.tt[i+2].lower)
-		if err1 != nil || err2 != nil || len(p.tt[i+2].lower) != 2 {
+		mins := p.tt[i+2].lower
+		if strings.HasSuffix(mins, "am") || strings.HasSuffix(mins, "pm") {
+			w = mins[2:] // "6:00am"
+			mins = mins[:2]
+			mm, err2 = strconv.Atoi(mins)
+		}
+		if err1 != nil || err2 != nil || len(mins) != 2 {
 			return Date{}, false
 		}
 		h, m, last = hh, mm, i+3
@@ -466,10 +574,18 @@ func dayOf(w string) (int, bool) {
 // smallInt reads a day number, with or without an ordinal suffix.
 func smallInt(w string) (int, bool) { return dayOf(w) }
 
+// countWords are the spelled-out counts of "three days ago"; -1 is a
+// count the text leaves open.
+var countWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "several": -1, "few": -1, "couple": -1,
+}
+
 // countOf reads the count of "three days ago".
 func countOf(w string) (int, bool) {
-	words := map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": -1}
-	if n, ok := words[w]; ok {
+	if n, ok := countWords[w]; ok {
 		return n, true
 	}
 	n, err := strconv.Atoi(w)
