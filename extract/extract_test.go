@@ -3,7 +3,9 @@ package extract_test
 import (
 	"context"
 	"errors"
+	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract"
@@ -444,4 +446,53 @@ func eventList(x *graph.Extraction) string {
 		out = append(out, e.Kind+"@"+e.Place+"["+strings.Join(e.Participants, ",")+"]")
 	}
 	return strings.Join(out, "; ")
+}
+
+// TestConcurrent extracts the same documents from several goroutines with
+// one Extractor and checks that every result is the same.
+func TestConcurrent(t *testing.T) {
+	x := mustExtractor(t)
+	docs := []graph.Document{
+		{ID: "a", Text: "Sochi: Russian President Vladimir Putin held a rare meeting with Bashar Al Assad on Thursday."},
+		{ID: "b", Text: "LONDON (Reuters) - Kremlin spokesperson Dmitry Peskov told reporters “there were talks”. More than 450,000 people have been killed."},
+	}
+	want := make([]string, len(docs))
+	for i, d := range docs {
+		got, err := x.Extract(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = recordJSON(t, got)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(docs))
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, d := range docs {
+				got, err := x.Extract(context.Background(), d)
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				if s := recordJSON(t, got); s != want[i] {
+					errs <- "different output for " + d.ID
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func recordJSON(t *testing.T, x *graph.Extraction) string {
+	b, err := json.Marshal(extract.NewRecord(x))
+	if err != nil {
+		t.Error(err)
+	}
+	return string(b)
 }
