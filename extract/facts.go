@@ -94,16 +94,18 @@ func (d *docState) eventFacts(rb *relations, entOf []*graph.Entity, ents []*grap
 		}
 	}
 	// Named events: a fact for each, with the entities that take part.
+	takePart := map[string][]string{}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.ParticipantIn {
+			takePart[r.Object] = append(takePart[r.Object], r.Subject)
+		}
+	}
 	for _, ent := range ents {
 		if ent.Type != graph.Event || len(ent.Mentions) == 0 {
 			continue
 		}
 		e := &graph.EventFact{Kind: eventKindOf(ent.Name), Name: ent.Name, Entity: ent.ID, Confidence: 0.7}
-		for _, r := range rb.rels {
-			if r.Predicate == graph.ParticipantIn && r.Object == ent.ID {
-				e.Participants = append(e.Participants, r.Subject)
-			}
-		}
+		e.Participants = takePart[ent.ID]
 		for i, m := range ent.Mentions {
 			if i == maxEvidence {
 				break
