@@ -132,7 +132,7 @@ func (m *Model) intrinsic(t *tokInfo, f []uint32, k int) int {
 
 // maxFeats bounds the features of one token (the bit features are the only
 // variable part).
-const maxFeats = 64
+const maxFeats = 96
 
 // scratch is per-call working memory, pooled so that Tag allocates little.
 type scratch struct {
@@ -416,7 +416,7 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 			if ch := chunks[i-first]; ch.len > 0 {
 				add(mix2(tChunkLast, info[ch.last].lower, uint64(ch.pos)))
 			}
-			for b := uint32(0); b < 16; b++ {
+			for b := uint32(0); b < 3*nGaz; b++ {
 				if t.gaz&(1<<b) != 0 {
 					add(mix(tGaz, uint64(b)))
 				}
@@ -460,7 +460,7 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		add(mix(tClusterM1, clusterMid(cm1)))
 		add(mix(tClusterP1, clusterMid(cp1)))
 		add(mix2(tClusterM1Fine, clusterFine(cm1), uint64(flags&(flInitCap|flAllCaps))))
-		for b := uint32(0); b < 16; b++ {
+		for b := uint32(0); b < 3*nGaz; b++ {
 			if t.gaz&(1<<b) != 0 {
 				add(mix(tGaz, uint64(b)))
 			}

@@ -25,6 +25,7 @@ const (
 	gazGiven          // English given names
 	gazBigCity        // places with at least 300,000 inhabitants
 	gazCapital        // capital cities
+	gazRegion         // states, provinces and other first-level regions
 	nGaz
 )
 
@@ -65,6 +66,7 @@ func buildGazetteer() (map[uint64]uint32, error) {
 		{"gazetteer/countries.txt", gazCountry},
 		{"gazetteer/given_names.txt", gazGiven},
 		{"gazetteer/capitals.txt", gazCapital},
+		{"gazetteer/regions.txt", gazRegion},
 	}
 	for _, l := range lists {
 		f, err := gazetteerFiles.Open(l.file)
