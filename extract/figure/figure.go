@@ -462,6 +462,15 @@ func changeBefore(tt []tok, i, first int) bool {
 	if i <= first {
 		return false
 	}
+	// "from the initial 39 percent to 49 percent"
+	for j := i - 2; j >= first && j >= i-3; j-- {
+		if tt[j].lower == "from" {
+			return true
+		}
+		if !tt[j].word {
+			break
+		}
+	}
 	switch tt[i-1].lower {
 	case "from", "by", "rose", "fell", "up", "down", "increased", "decreased", "gained", "lost",
 		"dropped", "climbed", "declined", "jumped", "cut", "raised", "lowered", "added", "shed":

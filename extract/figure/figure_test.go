@@ -121,6 +121,9 @@ func TestFind(t *testing.T) {
 		{"MixedFraction", "It carries a coupon of 7-1/2 pct.", []string{"7.5 percent [7-1/2 pct]"}},
 		{"NotMoneyForCount", "Shareholders lost about $180bn and 20,000 workers lost their jobs.", []string{"1.8e+11 money USD q=about [about $180bn]"}},
 		{"MissingList", "A further three are on the missing list.", []string{"3 missing [three]"}},
+		{"ChangeFromNotRange", "Approval rose from the initial 39 percent to 49 percent.", []string{"39 percent [39 percent]", "49 percent [49 percent]"}},
+		{"GulfCurrency", "Costs are capped at KD 890.", []string{"890 money KWD [KD 890]"}},
+		{"NotDeadWeight", "Ten ships totalling 460,000 dead weight tons.", nil},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {

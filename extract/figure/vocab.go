@@ -110,6 +110,10 @@ var currencyPrefix = map[string]string{
 	"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
 	"nt$": "TWD", "n$": "NAD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN", "rs": "INR",
 	"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "ksh": "KES", "r": "ZAR",
+	"kd": "KWD", "bd": "BHD", "qr": "QAR", "sr": "SAR", "aed": "AED", "dh": "AED", "dhs": "AED",
+	"rm": "MYR", "rp": "IDR", "tk": "BDT", "kes": "KES", "ush": "UGX", "tsh": "TZS", "php": "PHP",
+	"inr": "INR", "pkr": "PKR", "npr": "NPR", "lkr": "LKR", "egp": "EGP", "zar": "ZAR",
+	"ngn": "NGN", "ghs": "GHS", "sh": "KES", "cny": "CNY", "rmb": "CNY", "krw": "KRW",
 }
 
 // currencyWords follow the number: "1.5 mln dlrs", "600 million pounds".
