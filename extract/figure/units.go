@@ -1,0 +1,207 @@
+// Units: the currencies and percent signs that make an amount money or a
+// percentage, and the comparisons that share them between amounts.
+
+package figure
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// prefixCurrency reads a currency symbol joined to the number at i: "$",
+// "US$", "£"; or a code before it: "Rs 500", "USD 5m".
+func prefixCurrency(tt []tok, i, first int) (string, int) {
+	if i <= first {
+		return "", 0
+	}
+	p := tt[i-1]
+	if p.lower == "$" {
+		if i-2 >= first && tt[i-2].end == p.start {
+			if c, ok := currencyPrefix[tt[i-2].lower+"$"]; ok {
+				return c, 2
+			}
+		}
+		return "USD", 1
+	}
+	if c, ok := currencyPrefix[p.lower]; ok && p.end == tt[i].start {
+		return c, 1
+	}
+	if c, ok := currencyPrefix[trimDot(p.lower)]; ok && p.word && len(p.lower) > 1 {
+		return c, 1
+	}
+	return "", 0
+}
+
+// percentAfter reads "%", "pct", "percent", "per cent" or "percentage
+// points" at i, returning the end of the unit.
+func percentAfter(tt []tok, i, end int) (int, bool) {
+	if i >= end {
+		return 0, false
+	}
+	w := trimDot(tt[i].lower)
+	switch {
+	case w == "%" || w == "pct" || w == "percent":
+		if i+1 < end && (tt[i+1].lower == "points" || tt[i+1].lower == "point") {
+			return i + 2, true
+		}
+		return i + 1, true
+	case w == "per" && i+1 < end && trimDot(tt[i+1].lower) == "cent":
+		return i + 2, true
+	case w == "percentage" && i+1 < end && strings.HasPrefix(tt[i+1].lower, "point"):
+		return i + 2, true
+	}
+	return 0, false
+}
+
+// currencyAfter reads a currency word at i, possibly after adjectives that
+// refine it: "dlrs", "Canadian dlrs", "U.S. dlrs", "Hong Kong dlrs".
+// sub reports a hundredth unit ("cts").
+func currencyAfter(tt []tok, i, end int, scaled bool) (cur string, first, last int, sub bool) {
+	j := i
+	var adj []string
+	for j < end && j < i+2 {
+		w := tt[j].lower
+		if _, ok := currencyAdjectives[w]; ok || w == "u.s." || w == "kong" || w == "lanka" || w == "zealand" {
+			adj = append(adj, w)
+			j++
+			continue
+		}
+		break
+	}
+	if j >= end {
+		return "", 0, 0, false
+	}
+	w := trimDot(tt[j].lower)
+	c, ok := currencyWords[w]
+	if !ok || (w == "p" && tt[j].start != tt[j-1].end) || (w == "mark" || w == "won") && len(adj) == 0 && !scaled {
+		return "", 0, 0, false
+	}
+	for _, a := range adj {
+		if m, ok := currencyAdjectives[a]; ok {
+			if r, ok := m[c]; ok {
+				c = r
+			}
+		}
+	}
+	return c, i, j + 1, subunits[w]
+}
+
+// inherit gives a measure to amounts without one that are compared with a
+// money or percent figure next to them: "5.3 mln vs 4.1 mln dlrs", "rose to
+// 5.1 pct from 4.8".
+func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
+	if len(loose) == 0 || len(figs) == 0 {
+		return figs
+	}
+	added := false
+	for _, a := range loose {
+		if head, _ := countedAfter(tt, a.last, len(tt)); head != "" {
+			continue // "20,000 workers" count workers, not money
+		}
+		for _, f := range figs {
+			if f.Measure != graph.Money && f.Measure != graph.Percent {
+				continue
+			}
+			var between []tok
+			switch {
+			case a.last <= f.First:
+				between = tt[a.last:f.First]
+			case f.Last <= a.first:
+				between = tt[f.Last:a.first]
+			default:
+				continue
+			}
+			if !comparison(dropYears(between)) || !sameShape(tt, a, f) {
+				continue
+			}
+			g := Figure{
+				First: a.first, Last: a.last, Sentence: si, Measure: f.Measure, Currency: f.Currency,
+				MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.7,
+			}
+			if q, n := qualifierBefore(tt, a.first, 0); n > 0 && a.first-n >= 0 {
+				g.Qualifier, g.First = q, a.first-n
+			}
+			v, lo, hi := a.value, a.low, a.high
+			if f.Measure == graph.Money && f.MeasureLast > f.MeasureFirst && subunits[trimDot(tt[f.MeasureLast-1].lower)] {
+				v, lo, hi = v/100, lo/100, hi/100
+			}
+			if a.exact {
+				g.Value = &v
+			} else {
+				g.Low, g.High = &lo, &hi
+			}
+			g.Start, g.End = tt[g.First].start, tt[g.Last-1].end
+			figs = append(figs, g)
+			added = true
+			break
+		}
+	}
+	if added {
+		sortFigures(figs)
+	}
+	return figs
+}
+
+// dropYears removes "in 2007" from the words between two compared amounts:
+// "from 22.6 percent in 2007 to 19.6 in 2019".
+func dropYears(between []tok) []tok {
+	if !slices.ContainsFunc(between, func(t tok) bool { return t.lower == "in" }) {
+		return between
+	}
+	var out []tok
+	for k := 0; k < len(between); k++ {
+		if between[k].lower == "in" && k+1 < len(between) && len(between[k+1].lower) == 4 && between[k+1].digit {
+			k++
+			continue
+		}
+		out = append(out, between[k])
+	}
+	return out
+}
+
+// comparison reports whether the tokens between two amounts compare them.
+func comparison(between []tok) bool {
+	switch len(between) {
+	case 1:
+		switch between[0].lower {
+		case "vs", "vs.", "from", "against", "to", "and", "or", "versus":
+			return true
+		}
+	case 2:
+		a, b := between[0].lower, between[1].lower
+		return (a == "compared" || a == "up" || a == "down") && (b == "with" || b == "to" || b == "from") ||
+			a == "," && (b == "from" || b == "against" || b == "vs" || b == "or")
+	}
+	return false
+}
+
+// sameShape reports whether a reads like the number of f: both scaled
+// ("5.3 mln") or both not.
+func sameShape(tt []tok, a amount, f Figure) bool {
+	if f.Measure == graph.Percent {
+		return !a.scaled && !a.word
+	}
+	scaled := false
+	for k := f.First; k < f.MeasureFirst && k < len(tt); k++ {
+		if _, s, _, ok := parseDigits(tt[k].lower); ok && s != 1 {
+			scaled = true
+		}
+		if _, ok := scales[trimDot(tt[k].lower)]; ok && k > f.First {
+			scaled = true
+		}
+	}
+	if f.MeasureFirst < f.First {
+		// a currency prefix: the number follows it
+		for k := f.MeasureLast; k < f.Last; k++ {
+			if _, s, _, ok := parseDigits(tt[k].lower); ok && s != 1 {
+				scaled = true
+			}
+			if _, ok := scales[trimDot(tt[k].lower)]; ok && k > f.MeasureLast {
+				scaled = true
+			}
+		}
+	}
+	return a.scaled == scaled && !a.word
+}
