@@ -125,6 +125,10 @@ func Find(text string, toks []token.Token, sents []token.Sentence, cands []Candi
 		q.Sentence = d.sentOf(sp.first)
 		c, at, conf := d.attribute(sp, prevSpeaker, prevSent)
 		if c >= 0 {
+			if at[0] != cands[c].First || at[1] != cands[c].Last {
+				// named by a pronoun or a description: less sure
+				conf *= 0.8
+			}
 			q.Speaker, q.Confidence = cands[c].Key, conf
 			q.SpeakerStart, q.SpeakerEnd = tt[at[0]].start, tt[at[1]-1].end
 			prevSpeaker = c
