@@ -51,6 +51,7 @@ type parser struct {
 	hasAnchor  bool
 	future     bool // the sentence speaks of the future: "will", "is due", "scheduled"
 	past       bool // the sentence speaks of the past: "was", "were", "had", "did"
+	tensed     bool // future and past are set for this sentence
 }
 
 // pastWords mark a sentence about the past.
@@ -65,18 +66,24 @@ var futureWords = map[string]bool{
 
 // setSentence points the parser at toks[first:end].
 func (p *parser) setSentence(first, end int) {
-	p.first, p.end, p.future, p.past = first, end, false, false
-	for i := first; i < end; i++ {
-		if futureWords[p.tt[i].lower] {
-			p.future = true
+	p.first, p.end, p.tensed = first, end, false
+}
+
+// tense reads, once per sentence and only when a date needs it, whether
+// the sentence speaks of the future or of the past.
+func (p *parser) tense() (future, past bool) {
+	if !p.tensed {
+		p.tensed, p.future, p.past = true, false, false
+		for i := p.first; i < p.end; i++ {
+			w := p.tt[i].lower
+			p.future = p.future || futureWords[w]
+			p.past = p.past || pastWords[w]
 		}
-		if pastWords[p.tt[i].lower] {
-			p.past = true
+		if p.future {
+			p.past = false
 		}
 	}
-	if p.future {
-		p.past = false
-	}
+	return p.future, p.past
 }
 
 func (p *parser) lower(i int) string {
@@ -104,18 +111,8 @@ func (p *parser) at(i int) (Date, bool) {
 		}
 	}
 	// "mid-2004", "early-2005", "mid-December"
-	if pre, rest, ok := strings.Cut(w, "-"); ok && (pre == "mid" || pre == "early" || pre == "late") {
-		if y, ok := yearOf(rest); ok {
-			return Date{First: i, Last: i + 1, Kind: KindDate, Value: fmt.Sprintf("%04d", y)}, true
-		}
-		if m, ok := monthNames[rest]; ok && len(rest) > 3 {
-			d := Date{First: i, Last: i + 1, Kind: KindDate, Relative: true}
-			if y, ok := p.yearAt(i + 1); ok {
-				d.Last, d.Relative = i+2, false
-				d.Value = fmt.Sprintf("%04d-%02d", y, m)
-			} else if y, ok := p.resolveMonth(m, ""); ok {
-				d.Value = fmt.Sprintf("%04d-%02d", y, m)
-			}
+	if len(w) > 5 && (w[0] == 'm' || w[0] == 'e' || w[0] == 'l') && strings.IndexByte(w, '-') > 0 {
+		if d, ok := p.partOf(i, w); ok {
 			return d, true
 		}
 	}
@@ -131,8 +128,31 @@ func (p *parser) at(i int) (Date, bool) {
 		}
 		return Date{First: i, Last: i + 1, Kind: KindTime, Value: v}, true
 	}
-	if _, ok := countWords[w]; ok {
+	if i+2 < p.end && p.tt[i+2].lower == "ago" {
 		return p.ago(i)
+	}
+	return Date{}, false
+}
+
+// partOf reads "mid-2004", "early-2005", "mid-December".
+func (p *parser) partOf(i int, w string) (Date, bool) {
+	pre, rest, _ := strings.Cut(w, "-")
+	if pre != "mid" && pre != "early" && pre != "late" {
+		return Date{}, false
+	}
+
+	if y, ok := yearOf(rest); ok {
+		return Date{First: i, Last: i + 1, Kind: KindDate, Value: fmt.Sprintf("%04d", y)}, true
+	}
+	if m, ok := monthNames[rest]; ok && len(rest) > 3 {
+		d := Date{First: i, Last: i + 1, Kind: KindDate, Relative: true}
+		if y, ok := p.yearAt(i + 1); ok {
+			d.Last, d.Relative = i+2, false
+			d.Value = fmt.Sprintf("%04d-%02d", y, m)
+		} else if y, ok := p.resolveMonth(m, ""); ok {
+			d.Value = fmt.Sprintf("%04d-%02d", y, m)
+		}
+		return d, true
 	}
 	return Date{}, false
 }
@@ -291,6 +311,7 @@ func (p *parser) resolveMonth(m time.Month, prev string) (int, bool) {
 		return 0, false
 	}
 	y, am := p.anchor.Year(), p.anchor.Month()
+	future, past := p.tense()
 	switch {
 	case prev == "last":
 		if m >= am {
@@ -300,11 +321,11 @@ func (p *parser) resolveMonth(m time.Month, prev string) (int, bool) {
 		if m <= am {
 			y++
 		}
-	case p.future:
+	case future:
 		if m < am {
 			y++
 		}
-	case p.past:
+	case past:
 		if m > am {
 			y--
 		}
@@ -359,7 +380,7 @@ func (p *parser) weekday(first, i int, wd time.Weekday, prev string) Date {
 		// News tells of the days just past: "on Friday" in a Monday story
 		// is three days before; in a sentence about the future it is the
 		// next one.
-		if p.future {
+		if future, _ := p.tense(); future {
 			t = a.AddDate(0, 0, (int(wd)-int(a.Weekday())+7)%7)
 		} else {
 			t = a.AddDate(0, 0, -((int(a.Weekday()) - int(wd) + 7) % 7))
