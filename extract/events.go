@@ -20,7 +20,7 @@ var triggers = map[string]string{
 	"agreement": "agreement", "deal": "agreement", "treaty": "agreement", "accord": "agreement", "ceasefire": "agreement", "truce": "agreement",
 	"earthquake": "disaster", "quake": "disaster", "flood": "disaster", "floods": "disaster", "flooding": "disaster",
 	"hurricane": "disaster", "cyclone": "disaster", "typhoon": "disaster", "tsunami": "disaster", "wildfire": "disaster",
-	"landslide": "disaster", "collapse": "disaster", "crash": "disaster", "blaze": "disaster", "eruption": "disaster",
+	"landslide": "disaster", "crash": "disaster", "collapse": "disaster", "blaze": "disaster", "eruption": "disaster",
 	"arrest": "arrest", "arrested": "arrest", "arrests": "arrest", "detained": "arrest",
 	"trial": "trial", "prosecuted": "trial", "convicted": "trial", "sentenced": "trial", "charged": "trial",
 }
@@ -56,6 +56,9 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 			if !ok || quoted[i] || tm[i] >= 0 || isCap(c.toks[i].Text) && i > s.First {
 				continue
 			}
+			if c.lower(i) == "collapse" && !structureNear(c, i) {
+				continue // "the collapse of WorldCom" is no disaster
+			}
 			ev := c.sentenceEvidence(i)
 			if d.isDefinite(c, i, s.First) {
 				if prev := d.lastEvent(kind); prev != nil {
@@ -70,8 +73,14 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 					e.participants = append([]int(nil), prev.participants...)
 				}
 			}
-			if meetingLike[kind] && len(e.participants) == 0 {
+			// A meeting, talks or a summit is of two or more; a visit may
+			// be of one ("Putin visited Damascus"); a disaster has no
+			// agents.
+			if kind == "visit" && len(e.participants) == 0 || meetingLike[kind] && kind != "visit" && len(e.participants) < 2 {
 				continue
+			}
+			if kind == "disaster" {
+				e.participants = nil
 			}
 			e.place = d.eventPlace(c, tm, i, s.First, s.Last)
 			if !meetingLike[kind] && len(e.participants) == 0 && e.place < 0 {
@@ -314,4 +323,22 @@ func quoteMask(c *chunk) []bool {
 		}
 	}
 	return mask
+}
+
+// structures are what collapses in a disaster.
+var structures = set("crane", "building", "buildings", "bridge", "mine", "roof", "dam", "wall", "stadium", "tower",
+	"hotel", "school", "factory", "house", "houses", "block", "church", "mosque", "temple", "tunnel", "scaffolding")
+
+// structureNear reports whether a structure collapsed at trigger i: "crane
+// collapse", "the collapse of a building".
+func structureNear(c *chunk, i int) bool {
+	if structures[c.lower(i-1)] {
+		return true
+	}
+	for j := i + 1; j <= i+4 && j < len(c.toks) && c.sameSentence(i, j); j++ {
+		if structures[c.lower(j)] {
+			return true
+		}
+	}
+	return false
 }
