@@ -1,0 +1,34 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+func TestTrainErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"NoDataDir", []string{"train", "--data", filepath.Join(dir, "missing"), "--out", filepath.Join(dir, "m.bin")}},
+		{"EmptyDataDir", []string{"train", "--data", dir, "--out", filepath.Join(dir, "m.bin"), "--quiet"}},
+		{"ExtraArgument", []string{"train", "extra"}},
+		{"BadBits", []string{"train", "--bits", "40"}},
+		{"BadFlag", []string{"train", "--nope"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			env := &Env{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+			err := Run(context.Background(), env, tt.args)
+			if code := graph.ErrorCode(err); code != graph.EINVALID {
+				t.Errorf("Run(%q) = %v (code %q), want code %q", tt.args, err, code, graph.EINVALID)
+			}
+		})
+	}
+}
