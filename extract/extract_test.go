@@ -291,6 +291,17 @@ func TestQuoteSpeakerInApposition(t *testing.T) {
 	}
 }
 
+func TestTitleInOrganizationSpan(t *testing.T) {
+	text := `Jeff Rathke, the State Department Spokesperson, said, "We urge the governments of the region to act".`
+	x := extractWith(t, lexTagger{"Jeff Rathke": per, "State Department Spokesperson": org}, text)
+	if !hasRelation(x, "person/jeff-rathke", "spokesperson_of", "organization/state-department") {
+		t.Errorf("relations %v", relations(x))
+	}
+	if entity(x, "organization/state-department-spokesperson") != nil {
+		t.Error("the title is left in the organization's name")
+	}
+}
+
 func TestQuoteTeller(t *testing.T) {
 	text := `As Heald told The Huffington Post, "Ozone has dropped since the act".`
 	x := extractWith(t, lexTagger{"Heald": per, "Huffington Post": org}, text)

@@ -156,6 +156,18 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		}
 	}
 	typ := s.Type
+	if typ == graph.Organization {
+		// "the State Department Spokesperson": the title is the role of
+		// someone beside the name, not part of the organization's.
+		for n := 2; n >= 1; n-- {
+			if l-f > n {
+				if t, ok := titleAt(c, l-n, n); ok && t.predicate != "" {
+					l -= n
+					break
+				}
+			}
+		}
+	}
 	// Leading determiners, and for people titles with what they are of:
 	// "Russian President Vladimir Putin", "Kremlin spokesperson Dmitry Peskov".
 	// "the Kremlin"; a capitalized "The Oval" is the tagger's choice.
