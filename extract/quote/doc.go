@@ -6,14 +6,32 @@
 // them. A quotation left open at the end of a paragraph ends there, as in
 // wire copy where a quote runs over several paragraphs and each opens with
 // a new mark. Single quotes are not read as quotation marks: they are
-// apostrophes far more often.
+// apostrophes far more often. Quotations of one word ("desperate") are
+// left out as scare quotes. Text is the quotation without its marks.
 //
-// The speaker is found, in order of preference, in the words after the
-// closing mark (“…,” Putin said; “…,” said Peskov), then in the words of the
-// sentence before the opening mark (Peskov told reporters that “…”;
-// According to a Kremlin statement, Al Assad said “…”), then in a speech
-// verb of the sentence before, or in the previous quotation's speaker when
-// the quotation stands alone. "He" and "she" resolve to the last person
-// mentioned before the quotation. A speaker that is not among the
-// candidates ("the statement said", "officials said") is left empty.
+// The speaker is found, in order of preference:
+//
+//  1. after the closing mark, in its sentence: “…,” Putin said; “…,” said
+//     Peskov; “…,” BA chairman Martin Broughton said (the candidate nearest
+//     the verb); “…,” Vincent Koen, a senior economist, told the BBC;
+//  2. before the opening mark, from the nearest speech verb: Peskov told
+//     reporters that “…”; According to a Kremlin statement, Al Assad said
+//     “…”; Mr Balls, who stepped down …, had suggested “…” (a clause after
+//     a person is stepped over);
+//  3. at the end of the sentence: a “spectacular comeback” … would help,
+//     the OECD said;
+//  4. the person right before a quotation used as a predicate: Richard
+//     Thomas “totally condemned” the deletion;
+//  5. for a quotation standing alone, the speaker of the previous one when
+//     it ended in the sentence before, else the speaker of a speech verb in
+//     the sentence before, else that sentence's first person.
+//
+// "He" and "she", and descriptions such as "the foreign secretary", refer
+// to the first person named in the nearest sentence that names one (most
+// often its subject); "it" and "the report" to the first organization. A
+// speech verb whose speaker is none of the candidates ("officials said")
+// leaves the quotation without a speaker rather than guessing one.
+//
+// testdata/bbc_quotes.json holds the hand-checked speakers of real articles
+// that TestGoldenBBC checks.
 package quote
