@@ -116,6 +116,31 @@ func (d *docState) resolve() []*group {
 			sets[find(si)].parent = find(best)
 		}
 	}
+	// A lone given name ("Daniel" after "Daniel Montalvo") joins the one
+	// person whose name it starts, if only one does.
+	prefixOf := map[string][]int{}
+	for i, s := range sets {
+		if len(s.words) >= 2 && s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
+			prefixOf[s.words[0]] = append(prefixOf[s.words[0]], i)
+		}
+	}
+	for si, s := range sets {
+		if len(s.words) != 1 || find(si) != si || s.place != nil || nameParticles[s.words[0]] ||
+			s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place] {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, hi := range prefixOf[s.words[0]] {
+			roots[find(hi)] = true
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				if r != si {
+					s.parent = r
+				}
+			}
+		}
+	}
 	// One type per chain: the tagger's votes for its longest name, which
 	// says more than a surname alone, and the context cues of all its
 	// names.
