@@ -9,7 +9,6 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -107,15 +106,6 @@ func BenchmarkIngest(b *testing.B) {
 	}
 }
 
-// cpuTime returns the CPU time the process has used, user and system: a
-// measure that holds on a machine shared with other work.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // TestIngestScale ingests FACTGRAPH_SCALE (e.g. 25000) synthetic news-sized
 // documents one per call, then reports throughput, CPU per document, peak

@@ -329,7 +329,7 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// Size returns the bytes the store's files take on disk (0 in memory).
+// Size returns the bytes the store's files occupy on disk (0 in memory).
 func (db *DB) Size() (int64, error) {
 	if db.cfg.inMemory {
 		return 0, nil
@@ -344,7 +344,7 @@ func (db *DB) Size() (int64, error) {
 		}
 		if !d.IsDir() {
 			if fi, err := d.Info(); err == nil {
-				n += fi.Size()
+				n += diskUsage(fi)
 			}
 		}
 		return nil
@@ -471,11 +471,13 @@ func (e *internalError) Unwrap() []error {
 type wtx struct {
 	txn     *badger.Txn
 	deltas  map[string]int64
-	touched map[string]bool // entities a retraction changed but kept
+	touched map[string]bool       // entities a retraction changed but kept
+	ents    map[string]*entityRec // read-through cache; nil: no entity
+	merges  map[string]string     // read-through cache of resolveID
 }
 
 func (db *DB) newWtx() *wtx {
-	return &wtx{txn: db.bdb.NewTransaction(true), deltas: map[string]int64{}}
+	return &wtx{txn: db.bdb.NewTransaction(true), deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}}
 }
 
 func (w *wtx) count(name string, d int) { w.deltas[name] += int64(d) }

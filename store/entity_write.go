@@ -51,6 +51,39 @@ func resolveID(txn *badger.Txn, id string) (string, error) {
 	return m.Into, err
 }
 
+// entity is getEntity through the transaction's cache: an ingest reads
+// the same few entities many times, and every write goes through putEntity
+// or deleteEntity, which keep the cache current.
+func (w *wtx) entity(id string) (*entityRec, error) {
+	if rec, ok := w.ents[id]; ok {
+		return rec, nil
+	}
+	rec, err := getEntity(w.txn, id)
+	if err == nil {
+		w.ents[id] = rec
+	}
+	return rec, err
+}
+
+// resolve is resolveID through the transaction's cache, which putMerge and
+// delMerge keep current.
+func (w *wtx) resolve(id string) (string, error) {
+	if to, ok := w.merges[id]; ok {
+		return to, nil
+	}
+	to, err := resolveID(w.txn, id)
+	if err == nil {
+		w.merges[id] = to
+	}
+	return to, err
+}
+
+// delMerge deletes the merge record of from.
+func (w *wtx) delMerge(from string) error {
+	w.merges[from] = from
+	return w.txn.Delete(key(pMerge, from))
+}
+
 // scanKeys returns copies of every key with the given prefix. Writers
 // collect keys before changing them.
 func scanKeys(txn *badger.Txn, prefix []byte) [][]byte {
@@ -230,6 +263,7 @@ func (w *wtx) putEntity(id string, old, rec *entityRec, keepName bool) error {
 			rec.Name = n
 		}
 	}
+	w.ents[id] = rec
 	if old == nil {
 		if err := w.txn.Set(key(pType, string(rec.Type), id), nil); err != nil {
 			return err
@@ -283,6 +317,7 @@ func (w *wtx) deleteEntity(id string, rec *entityRec) error {
 			return err
 		}
 	}
+	w.ents[id] = nil
 	w.count(cEntities, -1)
 	w.count(cTypePre+string(rec.Type), -1)
 	for _, k := range scanKeys(w.txn, key(pMergeRev, id)) {
@@ -299,7 +334,7 @@ func (w *wtx) deleteEntity(id string, rec *entityRec) error {
 				continue
 			}
 		}
-		if err := w.txn.Delete(key(pMerge, parts[1])); err != nil {
+		if err := w.delMerge(parts[1]); err != nil {
 			return err
 		}
 		if err := w.txn.Delete(k); err != nil {
@@ -312,7 +347,7 @@ func (w *wtx) deleteEntity(id string, rec *entityRec) error {
 // contribute adds (sign +1) or retracts (sign -1) c as document doc's
 // contribution to entity id, creating the entity of type t if needed.
 func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityContrib) error {
-	old, err := getEntity(w.txn, id)
+	old, err := w.entity(id)
 	if err != nil {
 		return err
 	}
@@ -362,7 +397,7 @@ func (w *wtx) retractEntity(id, doc string, contrib []byte) error {
 	if err != nil {
 		return err
 	}
-	old, err := getEntity(w.txn, id)
+	old, err := w.entity(id)
 	if err != nil || old == nil {
 		return err
 	}
@@ -401,7 +436,7 @@ func (w *wtx) retractEntity(id, doc string, contrib []byte) error {
 // automatic merge of that ID into id is undone on the way. Entities whose
 // new ID is taken by another entity keep theirs.
 func (w *wtx) unfold(id string) error {
-	rec, err := getEntity(w.txn, id)
+	rec, err := w.entity(id)
 	if err != nil || rec == nil || len(rec.Forms) == 0 {
 		return err
 	}
@@ -415,7 +450,7 @@ func (w *wtx) unfold(id string) error {
 	if target == id {
 		return nil
 	}
-	if other, err := getEntity(w.txn, target); err != nil || other != nil {
+	if other, err := w.entity(target); err != nil || other != nil {
 		return err
 	}
 	v, ok, err := get(w.txn, key(pMerge, target))
@@ -430,10 +465,11 @@ func (w *wtx) unfold(id string) error {
 		if m.Into != id || !m.Auto {
 			return nil // target retired by an analyst or into another entity
 		}
-		for _, k := range [][]byte{key(pMerge, target), key(pMergeRev, id, target)} {
-			if err := w.txn.Delete(k); err != nil {
-				return err
-			}
+		if err := w.delMerge(target); err != nil {
+			return err
+		}
+		if err := w.txn.Delete(key(pMergeRev, id, target)); err != nil {
+			return err
 		}
 	}
 	if err := w.putEntity(target, nil, &entityRec{Type: rec.Type}, true); err != nil {
@@ -443,12 +479,10 @@ func (w *wtx) unfold(id string) error {
 		return err
 	}
 	// id named the entity only because of the retracted document.
-	for _, k := range [][]byte{key(pMerge, id), key(pMergeRev, target, id)} {
-		if err := w.txn.Delete(k); err != nil {
-			return err
-		}
+	if err := w.delMerge(id); err != nil {
+		return err
 	}
-	return nil
+	return w.txn.Delete(key(pMergeRev, target, id))
 }
 
 // addMentions stores the mentions of entity id in doc. written holds the
@@ -470,7 +504,7 @@ func (w *wtx) addMentions(id, doc string, ms []graph.Mention, written map[string
 	if n == 0 {
 		return nil
 	}
-	rec, err := getEntity(w.txn, id)
+	rec, err := w.entity(id)
 	if err != nil || rec == nil {
 		return err
 	}

@@ -224,7 +224,7 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 	}
 	// Merges made while resolving may have retired IDs resolved earlier.
 	for l, g := range local {
-		r, err := resolveID(w.txn, g)
+		r, err := w.resolve(g)
 		if err != nil {
 			return nil, err
 		}
@@ -250,7 +250,9 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 }
 
 // applyRelations stores the document's relations between resolved
-// entities, one support per distinct (subject, predicate, object).
+// entities, one support per distinct (subject, predicate, object). The
+// document has no supports yet: its old version was retracted, and merges
+// made while resolving its entities only move other documents' supports.
 func (w *wtx) applyRelations(doc string, rs []*graph.Relation, local map[string]string) error {
 	type triple struct{ s, p, o string }
 	sups := map[triple]*supportRec{}
@@ -294,7 +296,7 @@ func (w *wtx) applyRelations(doc string, rs []*graph.Relation, local map[string]
 		return a.s < b.s || a.s == b.s && (a.p < b.p || a.p == b.p && a.o < b.o)
 	})
 	for _, t := range keys {
-		if _, err := w.addSupport(t.s, t.p, t.o, doc, sups[t]); err != nil {
+		if _, err := w.addSupport(t.s, t.p, t.o, doc, sups[t], true); err != nil {
 			return err
 		}
 	}

@@ -19,17 +19,17 @@ func (db *DB) MergeEntities(ctx context.Context, ids []string, into string) (*gr
 	}
 	var out *graph.Entity
 	err := db.update(ctx, func(w *wtx) error {
-		target, err := resolveID(w.txn, into)
+		target, err := w.resolve(into)
 		if err != nil {
 			return err
 		}
-		if rec, err := getEntity(w.txn, target); err != nil {
+		if rec, err := w.entity(target); err != nil {
 			return err
 		} else if rec == nil {
 			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", into)
 		}
 		for _, id := range ids {
-			from, err := resolveID(w.txn, id)
+			from, err := w.resolve(id)
 			if err != nil {
 				return err
 			}
@@ -40,7 +40,7 @@ func (db *DB) MergeEntities(ctx context.Context, ids []string, into string) (*gr
 				return err
 			}
 		}
-		rec, err := getEntity(w.txn, target)
+		rec, err := w.entity(target)
 		if err != nil {
 			return err
 		}
@@ -53,11 +53,11 @@ func (db *DB) MergeEntities(ctx context.Context, ids []string, into string) (*gr
 // mergeEntity moves everything of entity from to entity into and records
 // the merge; auto marks merges the store decided on itself.
 func (w *wtx) mergeEntity(from, into string, auto bool) error {
-	fromRec, err := getEntity(w.txn, from)
+	fromRec, err := w.entity(from)
 	if err != nil {
 		return err
 	}
-	intoRec, err := getEntity(w.txn, into)
+	intoRec, err := w.entity(into)
 	if err != nil {
 		return err
 	}
@@ -129,6 +129,7 @@ func (w *wtx) mergeEntity(from, into string, auto bool) error {
 }
 
 func (w *wtx) putMerge(from string, m mergeRec) error {
+	w.merges[from] = m.Into
 	if err := w.txn.Set(key(pMerge, from), m.encode()); err != nil {
 		return err
 	}

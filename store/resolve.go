@@ -56,11 +56,11 @@ func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
 // existing returns id, following merges, if an entity of type t is stored
 // under it.
 func (w *wtx) existing(id string, t graph.EntityType) (string, bool, error) {
-	id, err := resolveID(w.txn, id)
+	id, err := w.resolve(id)
 	if err != nil {
 		return "", false, err
 	}
-	rec, err := getEntity(w.txn, id)
+	rec, err := w.entity(id)
 	if err != nil || rec == nil || rec.Type != t {
 		return "", false, err
 	}
@@ -78,7 +78,7 @@ func (w *wtx) byName(t graph.EntityType, nk string) (string, bool, error) {
 	}
 	best, bestN := "", -1
 	for _, id := range ids {
-		rec, err := getEntity(w.txn, id)
+		rec, err := w.entity(id)
 		if err != nil {
 			return "", false, err
 		}
@@ -92,7 +92,7 @@ func (w *wtx) byName(t graph.EntityType, nk string) (string, bool, error) {
 // create returns the entity for a new name: id, or what id was merged
 // into. The record itself is written by the first contribution.
 func (w *wtx) create(id string, t graph.EntityType) (string, error) {
-	return resolveID(w.txn, id)
+	return w.resolve(id)
 }
 
 // absorbSurname merges the surname-only person named surname into the
@@ -116,7 +116,7 @@ func (w *wtx) absorbSurname(id, surname string) error {
 		if cand == id {
 			continue
 		}
-		rec, err := getEntity(w.txn, cand)
+		rec, err := w.entity(cand)
 		if err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func (w *wtx) absorbSurname(id, surname string) error {
 		return nil
 	}
 	// A new entity has no record yet; merging needs one to merge into.
-	if rec, err := getEntity(w.txn, id); err != nil {
+	if rec, err := w.entity(id); err != nil {
 		return err
 	} else if rec == nil {
 		if err := w.putEntity(id, nil, &entityRec{Type: graph.Person}, true); err != nil {

@@ -128,7 +128,7 @@ func (w *wtx) restore(r *graph.Record) error {
 
 	case r.Kind == graph.RecordMention && r.Mention != nil:
 		m := r.Mention
-		rec, err := getEntity(w.txn, m.Entity)
+		rec, err := w.entity(m.Entity)
 		if err != nil {
 			return err
 		}
