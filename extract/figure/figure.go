@@ -555,7 +555,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	if a.word && first.upper && a.first > s.First+1 && prevTok.upper && !isQualifierWord(prev) {
 		return true // "Objective One", "Formula One", "World War Two"
 	}
-	if a.plain && a.first > s.First+1 && prevTok.upper && !isQualifierWord(prev) && !months[prev] && !currencyAfterPrev(prev) {
+	_, verb := verbMeasures[prev]
+	if a.plain && a.first > s.First+1 && prevTok.upper && !verb && !isQualifierWord(prev) && !months[prev] && !currencyAfterPrev(prev) {
 		// "Boeing 737", "Resolution 2254", "Flight 17": a number right after
 		// a capitalized word inside a sentence names a model or a document.
 		if !percentWords[next] && currencyWords[trimDot(next)] == "" {

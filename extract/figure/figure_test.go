@@ -124,6 +124,8 @@ func TestFind(t *testing.T) {
 		{"ChangeFromNotRange", "Approval rose from the initial 39 percent to 49 percent.", []string{"39 percent [39 percent]", "49 percent [49 percent]"}},
 		{"GulfCurrency", "Costs are capped at KD 890.", []string{"890 money KWD [KD 890]"}},
 		{"NotDeadWeight", "Ten ships totalling 460,000 dead weight tons.", nil},
+		{"Headline", "FLOODS KILL 12 IN SOUTH CHINA", []string{"12 killed [12]"}},
+		{"HeadlinePresent", "Gunmen kidnap 3 aid workers", []string{"3 kidnapped c=workers [3 aid workers]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {

@@ -43,6 +43,12 @@ var verbMeasures = map[string]string{
 	"arresting": graph.Arrested, "arrested": graph.Arrested, "detaining": graph.Arrested, "detained": graph.Arrested,
 	"kidnapping": graph.Kidnapped, "kidnapped": graph.Kidnapped, "abducting": graph.Kidnapped, "abducted": graph.Kidnapped,
 	"evacuating": graph.Evacuated, "evacuated": graph.Evacuated, "affecting": graph.Affected, "affected": graph.Affected,
+	// headline present tense: "Floods kill 12", "Gunmen kidnap 3"
+	"wound": graph.Injured, "wounds": graph.Injured, "injure": graph.Injured, "injures": graph.Injured,
+	"arrest": graph.Arrested, "arrests": graph.Arrested, "detain": graph.Arrested, "detains": graph.Arrested,
+	"kidnap": graph.Kidnapped, "kidnaps": graph.Kidnapped, "abduct": graph.Kidnapped, "abducts": graph.Kidnapped,
+	"evacuate": graph.Evacuated, "evacuates": graph.Evacuated, "displace": graph.Displaced,
+	"displaces": graph.Displaced,
 }
 
 // bridges may stand between a counted noun and its measure word: "people
