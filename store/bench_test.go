@@ -106,7 +106,6 @@ func BenchmarkIngest(b *testing.B) {
 	}
 }
 
-
 // TestIngestScale ingests FACTGRAPH_SCALE (e.g. 25000) synthetic news-sized
 // documents one per call, then reports throughput, CPU per document, peak
 // RSS and size on disk. Skipped unless the variable is set.
