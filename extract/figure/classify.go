@@ -187,7 +187,11 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 	// children", "60 were arrested - 45 of them in the US".
 	if len(prior) > 0 && qStart > s.First {
 		p := tt[qStart-1].lower
-		part := p == "including" || p == "incl" || p == "among" && head != ""
+		last := prior[len(prior)-1]
+		part := partBefore(tt, qStart, s.First) || p == "among" && head != ""
+		// a list that goes on: "among whom were 27 Mexicans, 14 Hondurans
+		// and one"
+		part = part || last.part && listLink(tt[last.Last:qStart])
 		if !part && a.last+1 < s.Last && tt[a.last].lower == "of" {
 			w := tt[a.last+1].lower
 			part = w == "them" || w == "whom"
@@ -196,12 +200,37 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 				part = false
 			}
 		}
-		last := prior[len(prior)-1]
 		if part && isCasualty(last.Measure) {
 			f.Measure, f.MeasureFirst, f.MeasureLast = last.Measure, last.MeasureFirst, last.MeasureLast
-			f.Confidence = 0.7
+			f.Confidence, f.part = 0.7, true
 			return plausible(a, f)
 		}
+	}
+	return false
+}
+
+// partBefore reports whether the words before qStart make the amount a
+// part of an earlier count: "including", "among them", "among whom were".
+func partBefore(tt []tok, qStart, first int) bool {
+	p := tt[qStart-1].lower
+	if p == "including" || p == "incl" {
+		return true
+	}
+	k := qStart - 1
+	if p == "were" || p == "are" || p == "was" || p == "is" {
+		k--
+	}
+	return k-1 >= first && (tt[k].lower == "them" || tt[k].lower == "whom") && tt[k-1].lower == "among"
+}
+
+// listLink reports whether the tokens between two amounts join a list:
+// ",", "and", ", and".
+func listLink(between []tok) bool {
+	switch len(between) {
+	case 1:
+		return between[0].lower == "," || between[0].lower == "and"
+	case 2:
+		return between[0].lower == "," && between[1].lower == "and"
 	}
 	return false
 }
@@ -331,6 +360,10 @@ func measureAfter(tt []tok, i, end int) (after, bool) {
 			k++
 		}
 		j = k
+	}
+	// "one among them succumbed"
+	if j+1 < end && tt[j].lower == "among" && (tt[j+1].lower == "them" || tt[j+1].lower == "whom") {
+		j += 2
 	}
 	r.scan = j
 	// "three people from Scotland died", "80 people in eight cities were

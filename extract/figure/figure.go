@@ -51,6 +51,7 @@ type Figure struct {
 
 	scan  int  // token where the search for the next figure resumes
 	after bool // the measure follows the number (it may be shared by a list)
+	part  bool // a part of an earlier figure ("including five children")
 }
 
 // Phrase is a prepositional phrase: Prep ("in", "during") followed by the
@@ -527,6 +528,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // "the 1990's", "Boeing 747's"
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
 		return true
+	case first.lower == "one" && next == "of" && (startsAmount(tt[min(a.last+1, s.Last-1)]) || next2 == "the"):
+		return true // "one of 10 protesters": a member, not a count
 	case first.lower == "one" && (prev == "the" || prev == "this" || prev == "that" || prev == "every" || prev == "any" || prev == "no"):
 		return true // "the one imprisoned": a pronoun, not a count
 	case prev == "per" || prev == "of" && (prev2 == "population" || prev2 == "out"):

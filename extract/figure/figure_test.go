@@ -126,6 +126,10 @@ func TestFind(t *testing.T) {
 		{"NotDeadWeight", "Ten ships totalling 460,000 dead weight tons.", nil},
 		{"Headline", "FLOODS KILL 12 IN SOUTH CHINA", []string{"12 killed [12]"}},
 		{"HeadlinePresent", "Gunmen kidnap 3 aid workers", []string{"3 kidnapped c=workers [3 aid workers]"}},
+		{"AmongWhomList", "A truck with 51 people who died, among whom were 27 Mexicans, 14 Hondurans and one Guatemalan.",
+			[]string{"51 killed c=people [51 people]", "27 killed c=mexicans [27 Mexicans]", "14 killed c=hondurans [14 Hondurans]", "1 killed c=guatemalan [one Guatemalan]"}},
+		{"OneOfMany", "She was one of 10 protesters arrested.", []string{"10 arrested c=protesters [10 protesters]"}},
+		{"AmongThemSuccumbed", "Three people were injured and one among them succumbed.", []string{"3 injured c=people [Three people]", "1 killed c=people [one]"}},
 		{"Empty", "", nil},
 	}
 	for _, tt := range tests {

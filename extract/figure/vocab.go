@@ -10,7 +10,7 @@ var measureWords = map[string]string{
 	"killed": graph.Killed, "dead": graph.Killed, "died": graph.Killed, "die": graph.Killed,
 	"dies": graph.Killed, "perished": graph.Killed, "executed": graph.Killed, "murdered": graph.Killed,
 	"slain": graph.Killed, "massacred": graph.Killed, "drowned": graph.Killed, "beheaded": graph.Killed,
-	"deaths": graph.Killed, "fatalities": graph.Killed, "bodies": graph.Killed,
+	"deaths": graph.Killed, "fatalities": graph.Killed, "bodies": graph.Killed, "succumbed": graph.Killed,
 	"wounded": graph.Injured, "injured": graph.Injured, "hurt": graph.Injured, "injuries": graph.Injured,
 	"displaced": graph.Displaced, "homeless": graph.Displaced, "fled": graph.Displaced, "uprooted": graph.Displaced,
 	"refugees": graph.Refugees,
