@@ -35,6 +35,9 @@ type nameSet struct {
 	cues   map[graph.EntityType]float64 // the context's
 	place  *gazetteer.Place
 	parent int // union-find over name chains ("Putin" → "Vladimir Putin")
+	// taggedPerson is set when the tagger called one of its mentions a
+	// person, before rules made a country of it ("Jordan").
+	taggedPerson bool
 }
 
 // resolve groups the document's mentions into entities. Names are first
@@ -63,9 +66,12 @@ func (d *docState) resolve() []*group {
 		}
 		s := sets[si]
 		s.ments = append(s.ments, i)
-		// The tagger's vote counts at least 0.2, so that context cues
+		// The tagger's vote counts at least 0.6, so that context cues
 		// (a title, "X said") decide only where it is unsure.
-		s.votes[m.typ] += 0.2 + 0.8*m.score
+		s.votes[m.typ] += 0.6 + 0.4*m.score
+		if m.tagged == graph.Person {
+			s.taggedPerson = true
+		}
 		if m.cueWeight > 0 {
 			s.cues[m.cue] += m.cueWeight
 		}
@@ -100,17 +106,29 @@ func (d *docState) resolve() []*group {
 	}
 	for _, si := range order {
 		s := sets[si]
-		if len(s.words) == 0 || s.place != nil && s.place.Kind == gazetteer.Country || s.votes[graph.Place] > s.votes[graph.Person] && s.place != nil {
+		if len(s.words) == 0 || s.place != nil && s.place.Kind == gazetteer.Country && !s.taggedPerson ||
+			s.votes[graph.Place] > s.votes[graph.Person] && s.place != nil && !s.taggedPerson {
 			continue
 		}
+		// A name only ever called an organization joins an organization
+		// that it ends if there is one ("Jones" is Dow Jones, not Paul
+		// Jones; "State Department" the "US State Department").
+		orgOnly := s.votes[graph.Person]+s.cues[graph.Person] == 0 && !s.taggedPerson && s.votes[graph.Organization] > 0
 		if len(s.words) == 1 && nameParticles[s.words[0]] {
 			continue
 		}
-		best := -1
+		best, bestOrg := -1, -1
 		for _, hi := range suffixOf[s.nk] {
-			if best < 0 || len(sets[hi].ments) > len(sets[best].ments) {
+			h := sets[hi]
+			if h.votes[graph.Organization] > h.votes[graph.Person]+h.cues[graph.Person] && (bestOrg < 0 || len(h.ments) > len(sets[bestOrg].ments)) {
+				bestOrg = hi
+			}
+			if best < 0 || len(h.ments) > len(sets[best].ments) {
 				best = hi
 			}
+		}
+		if orgOnly && bestOrg >= 0 {
+			best = bestOrg
 		}
 		if best >= 0 && find(best) != find(si) {
 			sets[find(si)].parent = find(best)
@@ -160,7 +178,7 @@ func (d *docState) resolve() []*group {
 		}
 	}
 	typeOf := func(r int) graph.EntityType {
-		if p := sets[r].place; p != nil && p.Kind == gazetteer.Country && len(sets[r].words) > 0 {
+		if p := sets[r].place; p != nil && p.Kind == gazetteer.Country && len(sets[r].words) > 0 && !sets[r].taggedPerson {
 			return graph.Place
 		}
 		best, bs := graph.EntityType(""), -1.0
@@ -195,8 +213,18 @@ func (d *docState) resolve() []*group {
 	}
 	for i, s := range sets {
 		r := find(i)
-		typ := typeOf(r)
+		chainType := typeOf(r)
 		for _, mi := range s.ments {
+			// One type per name between people and the rest; between a
+			// place and an organization the tagger reads each mention
+			// ("NEW YORK" the city in the dateline, the team in the table).
+			typ := chainType
+			if mt := d.ments[mi].typ; (typ == graph.Place || typ == graph.Organization) && (mt == graph.Place || mt == graph.Organization) {
+				typ = mt
+				if s.place != nil && s.place.Kind == gazetteer.Country {
+					typ = graph.Place
+				}
+			}
 			switch {
 			case typ == graph.Place && s.place != nil:
 				addTo(placeKey(s.place), typ, s.place, mi, s.words)

@@ -201,7 +201,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	}
 	// Names do not end in a function word: "Mecca is", "Church of
 	// Scientology and" are the tagger overreaching.
-	for l > f+1 && closedClass[c.lower(l-1)] && c.toks[l-2].Text != "-" {
+	for l > f+1 && closedClass[c.lower(l-1)] && !isCap(c.toks[l-1].Text) && c.toks[l-2].Text != "-" {
 		l--
 		for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text) && c.toks[l-1].Text != ".") {
 			l--
@@ -215,7 +215,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if d.x.doubtful && l-f == 1 && closedClass[lk] {
 		return mention{}, false
 	}
-	m := mention{typ: typ, score: s.Score, first: f, last: l}
+	m := mention{typ: typ, tagged: typ, score: s.Score, first: f, last: l}
 	if m.score < 0 || m.score > 1 {
 		m.score = 0.5
 	}
@@ -230,7 +230,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	// A country is a place, whatever the tagger says: "Syria" is never a
 	// person, and "North Korea said" is the country speaking.
 	if places := d.x.gaz.Lookup(text); len(places) > 0 && places[0].Kind == gazetteer.Country && !isAllUpper(text) || len(places) > 0 && places[0].Kind == gazetteer.Country && l-f > 1 {
-		m.typ = graph.Place
+		m.typ = graph.Place // resolve still lets "Jordan" join "Eddie Jordan"
 	}
 	if m.typ == graph.Place {
 		m.place = d.geocode(text, false)

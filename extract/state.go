@@ -10,6 +10,7 @@ type mention struct {
 	graph.Mention                  // global offsets and sentence; Text as written
 	name          string           // the name it gives: Text less titles and possessive, or a country for an adjective
 	typ           graph.EntityType //
+	tagged        graph.EntityType // the tagger's type, before rules
 	score         float64          // tagger confidence
 	place         *gazetteer.Place // for geocoded places
 	adjective     bool             // a nationality adjective standing for its country ("Russian")
