@@ -199,6 +199,8 @@ func TestNames(t *testing.T) {
 			nil, []string{"place/russian", "place/russia"}},
 		{"CaptionCredit", "Russian President Vladimir Putin Image Credit: AP\n\nHe spoke.", lexTagger{"Vladimir Putin Image Credit": per, "AP": org},
 			map[string]string{"person/vladimir-putin": "Vladimir Putin"}, []string{"organization/ap", "person/vladimir-putin-image-credit"}},
+		{"PhotoBy", "Talks resumed.\nPhoto by John Smith\nThe talks went on.", lexTagger{"John Smith": per},
+			nil, []string{"person/john-smith"}},
 		{"WireCredit", "The talks (AFP) went on.", lexTagger{"AFP": org}, nil, []string{"organization/afp"}},
 		{"NamedWar", "Russia joined Syria's civil war. The war goes on.", lexTagger{"Russia": plc, "Syria": plc},
 			map[string]string{"event/syrian-civil-war": "war"}, nil},
@@ -442,6 +444,25 @@ func TestEntitiesOnly(t *testing.T) {
 	p := entity(got, "person/vladimir-putin")
 	if p == nil || len(p.Mentions) != 2 || len(p.Roles) != 1 || entity(got, "date/thursday") == nil || got.Document.Place != "place/sochi" {
 		t.Errorf("entities: %v", ids(got))
+	}
+}
+
+// TestWindowsWithoutBreaks checks windows cut inside text that has no
+// spaces or line breaks, between multi-byte characters.
+func TestWindowsWithoutBreaks(t *testing.T) {
+	text := strings.Repeat("Zürich東京", 3000) + " Vladimir Putin spoke in Sochi."
+	g, _ := gazetteer.Default()
+	x, err := extract.New(extract.WithTagger(lexTagger{"Vladimir Putin": per, "Sochi": plc}), extract.WithGazetteer(g), extract.WithWindow(1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Extract(context.Background(), graph.Document{ID: "nb", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, text, got)
+	if entity(got, "person/vladimir-putin") == nil || entity(got, "place/sochi") == nil {
+		t.Errorf("entities %v", ids(got))
 	}
 }
 

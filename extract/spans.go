@@ -82,7 +82,7 @@ func captionMask(c *chunk) []bool {
 	for i := 0; i < len(c.toks); i++ {
 		t := c.toks[i]
 		l := c.lower(i)
-		if captionWords[l] && isCap(t.Text) && creditAhead(c, i) {
+		if captionWords[l] && isCap(t.Text) && (creditAhead(c, i) || (i == 0 || t.NewlineBefore) && c.lower(i+1) == "by") {
 			for j := i; j < len(c.toks) && (j == i || !c.toks[j].NewlineBefore); j++ {
 				mask[j] = true
 			}
