@@ -210,6 +210,10 @@ func TestNames(t *testing.T) {
 			map[string]string{"place/mecca": "Mecca"}, []string{"place/mecca-each", "place/mecca-is"}},
 		{"CommaUnknownRight", "Pilgrims in Mecca, Islam's holiest city.", lexTagger{"Mecca , Islam": plc},
 			map[string]string{"place/mecca": "Mecca"}, []string{"place/mecca-islam"}},
+		{"UntaggedEvent", "Crowds filled Taipei for the Lantern Festival on Sunday.", lexTagger{"Taipei": plc},
+			map[string]string{"event/lantern-festival": "Lantern Festival"}, nil},
+		{"UntaggedEventYear", "Sweden won at the FIFA World Cup 2018 in Russia.", lexTagger{},
+			map[string]string{"event/fifa-world-cup-2018": "FIFA World Cup 2018"}, nil},
 		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
 	}
 	for _, tt := range tests {

@@ -314,6 +314,11 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 		if covered[i] || mask[i] || !isCap(c.toks[i].Text) {
 			continue
 		}
+		if e := namedEventAt(c, covered, mask, i); e > i {
+			out = append(out, mention{typ: graph.Event, score: 0.7, first: i, last: e})
+			i = e - 1
+			continue
+		}
 		for n := 4; n >= 1; n-- {
 			j := i + n
 			if j > len(c.toks) || !c.sameSentence(i, j-1) || anyTrue(covered[i:j]) || anyTrue(mask[i:j]) || !isCap(c.toks[j-1].Text) {
@@ -357,4 +362,24 @@ func isNameWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// namedEventAt returns the end of a capitalized name of an event starting
+// at token i that the tagger left out ("Lantern Festival", "FIFA World Cup
+// 2018", "World War II"), or i if there is none. The name is two words or
+// more and its head, capitalized, is last or before a year or numeral.
+func namedEventAt(c *chunk, covered, mask []bool, i int) int {
+	j := i
+	for j < len(c.toks) && j < i+6 && !covered[j] && !mask[j] && c.sameSentence(i, j) &&
+		(isCap(c.toks[j].Text) && hasLetter(c.toks[j].Text) || j > i && isDigits(c.toks[j].Text)) {
+		j++
+	}
+	end := j
+	if end > i && isDigits(c.toks[end-1].Text) || end > i && isNumeral(c.lower(end-1)) {
+		end--
+	}
+	if end-i < 2 || !eventNameHeads[c.lower(end-1)] || closedClass[c.lower(i)] {
+		return i
+	}
+	return j
 }
