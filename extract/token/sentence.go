@@ -83,6 +83,14 @@ func isCloser(r rune) bool {
 	return false
 }
 
+// closesQuote reports whether toks[i] is a straight quote written right
+// after the previous token, so that it closes a quotation ("budget." The)
+// rather than opening one.
+func closesQuote(toks []Token, i int) bool {
+	t := toks[i]
+	return (t.Text == "\"" || t.Text == "'") && t.Start == toks[i-1].End
+}
+
 // canStart reports whether t can begin a sentence.
 func canStart(t Token) bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)

@@ -43,6 +43,8 @@ func TestSentences(t *testing.T) {
 	}{
 		{"Terminal", "Putin met Assad. He said so! Really?", []string{"Putin met Assad.", "He said so!", "Really?"}},
 		{"Abbreviation", "Mr. Smith met Dr. Jones in the U.S. on Monday.", []string{"Mr. Smith met Dr. Jones in the U.S. on Monday."}},
+		{"StraightQuoteCloses", "It cut the budget.\" The BBC said so.", []string{"It cut the budget.\"", "The BBC said so."}},
+		{"StraightQuoteOpens", "He left. \"We won,\" he said.", []string{"He left.", "\"We won,\" he said."}},
 		{"QuoteCloses", "“We won.” Then he left.", []string{"“We won.”", "Then he left."}},
 		{"Caption", "Russian President Vladimir Putin Image Credit: AP\n\nSochi: Putin held a meeting.", []string{"Russian President Vladimir Putin Image Credit: AP", "Sochi: Putin held a meeting."}},
 		{"Headline", "CRICKET - LEICESTERSHIRE TAKE OVER\nLONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four.", []string{"CRICKET - LEICESTERSHIRE TAKE OVER", "LONDON 1996-08-30", "West Indian all-rounder Phil Simmons took four."}},
