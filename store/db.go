@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -44,7 +45,16 @@ type DB struct {
 	mu   sync.Mutex // serializes writers; Badger conflict detection is off
 	stop chan struct{}
 	wg   sync.WaitGroup
+
+	// Committed entity records and merge resolutions, read by the writer
+	// only (under mu) so that consecutive documents do not re-read the
+	// entities they share. Each commit folds its transaction's cache in.
+	ents   map[string]*entityRec
+	merges map[string]string
 }
+
+// maxCached bounds the writer's caches; they are cleared when full.
+const maxCached = 100000
 
 // config is the store's configuration; Options change it from defaults.
 type config struct {
@@ -367,27 +377,19 @@ const (
 	cTypePre   = "type/"
 )
 
-// Stats returns exact counts, read from counters kept in the transactions
-// that change them; it never scans the graph.
+// Stats returns exact counts, read from the counters kept in the
+// transactions that change them (one key); it never scans the graph.
 func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 	s := graph.Stats{ByType: map[graph.EntityType]int{}}
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		for _, c := range []struct {
-			name string
-			dst  *int
-		}{{cDocuments, &s.Documents}, {cEntities, &s.Entities}, {cMentions, &s.Mentions}, {cRelations, &s.Relations}, {cFigures, &s.Figures}, {cEvents, &s.Events}, {cQuotes, &s.Quotes}} {
-			v, err := getCounter(txn, c.name)
-			if err != nil {
-				return err
-			}
-			*c.dst = int(v)
+		cs, err := getCounters(txn)
+		if err != nil {
+			return err
 		}
+		s.Documents, s.Entities, s.Mentions = int(cs[cDocuments]), int(cs[cEntities]), int(cs[cMentions])
+		s.Relations, s.Figures, s.Events, s.Quotes = int(cs[cRelations]), int(cs[cFigures]), int(cs[cEvents]), int(cs[cQuotes])
 		for _, t := range graph.EntityTypes {
-			v, err := getCounter(txn, cTypePre+string(t))
-			if err != nil {
-				return err
-			}
-			if v != 0 {
+			if v := cs[cTypePre+string(t)]; v != 0 {
 				s.ByType[t] = int(v)
 			}
 		}
@@ -403,21 +405,39 @@ func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 }
 
 func getCounter(txn *badger.Txn, name string) (int64, error) {
-	item, err := txn.Get(counterKey(name))
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return 0, nil
-	} else if err != nil {
-		return 0, err
+	cs, err := getCounters(txn)
+	return cs[name], err
+}
+
+// getCounters reads every counter.
+func getCounters(txn *badger.Txn) (map[string]int64, error) {
+	v, _, err := get(txn, countersKey())
+	if err != nil {
+		return nil, err
 	}
-	var v int64
-	err = item.Value(func(b []byte) error {
-		if len(b) != 8 {
-			return errCorrupt
+	cs := map[string]int64{}
+	d := decoder{b: v}
+	for len(d.b) > 0 && d.err == nil {
+		name := d.str()
+		cs[name] = int64(d.int())
+	}
+	return cs, d.err
+}
+
+func encodeCounters(cs map[string]int64) []byte {
+	names := make([]string, 0, len(cs))
+	for n, v := range cs {
+		if v != 0 {
+			names = append(names, n)
 		}
-		v = int64(binary.BigEndian.Uint64(b))
-		return nil
-	})
-	return v, err
+	}
+	sort.Strings(names)
+	e := encoder{}
+	for _, n := range names {
+		e.str(n)
+		e.int(int(cs[n]))
+	}
+	return e.b
 }
 
 // view runs fn in a read-only transaction, mapping errors to codes.
@@ -469,6 +489,7 @@ func (e *internalError) Unwrap() []error {
 
 // wtx is a write transaction with counter deltas applied at commit.
 type wtx struct {
+	db      *DB
 	txn     *badger.Txn
 	deltas  map[string]int64
 	touched map[string]bool       // entities a retraction changed but kept
@@ -477,25 +498,45 @@ type wtx struct {
 }
 
 func (db *DB) newWtx() *wtx {
-	return &wtx{txn: db.bdb.NewTransaction(true), deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}}
+	return &wtx{db: db, txn: db.bdb.NewTransaction(true), deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}}
 }
 
 func (w *wtx) count(name string, d int) { w.deltas[name] += int64(d) }
 
 func (w *wtx) commit() error {
-	for name, d := range w.deltas {
-		if d == 0 {
-			continue
-		}
-		v, err := getCounter(w.txn, name)
+	changed := false
+	for _, d := range w.deltas {
+		changed = changed || d != 0
+	}
+	if changed {
+		cs, err := getCounters(w.txn)
 		if err != nil {
 			return err
 		}
-		if err := w.txn.Set(counterKey(name), binary.BigEndian.AppendUint64(nil, uint64(v+d))); err != nil {
+		for name, d := range w.deltas {
+			cs[name] += d
+		}
+		if err := w.txn.Set(countersKey(), encodeCounters(cs)); err != nil {
 			return err
 		}
 	}
-	return w.txn.Commit()
+	if err := w.txn.Commit(); err != nil {
+		return err
+	}
+	db := w.db
+	if db.ents == nil || len(db.ents)+len(w.ents) > maxCached {
+		db.ents = map[string]*entityRec{}
+	}
+	if db.merges == nil || len(db.merges)+len(w.merges) > maxCached {
+		db.merges = map[string]string{}
+	}
+	for id, rec := range w.ents {
+		db.ents[id] = rec
+	}
+	for id, to := range w.merges {
+		db.merges[id] = to
+	}
+	return nil
 }
 
 // writerLogger adapts an io.Writer to Badger's Logger.

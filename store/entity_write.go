@@ -51,11 +51,23 @@ func resolveID(txn *badger.Txn, id string) (string, error) {
 	return m.Into, err
 }
 
-// entity is getEntity through the transaction's cache: an ingest reads
-// the same few entities many times, and every write goes through putEntity
-// or deleteEntity, which keep the cache current.
+// entity is getEntity through the transaction's cache, then the writer's
+// cache of committed records: an ingest reads the same entities many
+// times, and every write goes through putEntity or deleteEntity, which keep
+// the caches current.
 func (w *wtx) entity(id string) (*entityRec, error) {
 	if rec, ok := w.ents[id]; ok {
+		return rec, nil
+	}
+	if rec, ok := w.db.ents[id]; ok {
+		// A copy: callers may change scalar fields in place, and the
+		// committed record must not change if this transaction fails.
+		// Slices are never changed in place.
+		if rec != nil {
+			cp := *rec
+			rec = &cp
+		}
+		w.ents[id] = rec
 		return rec, nil
 	}
 	rec, err := getEntity(w.txn, id)
@@ -69,6 +81,10 @@ func (w *wtx) entity(id string) (*entityRec, error) {
 // delMerge keep current.
 func (w *wtx) resolve(id string) (string, error) {
 	if to, ok := w.merges[id]; ok {
+		return to, nil
+	}
+	if to, ok := w.db.merges[id]; ok {
+		w.merges[id] = to
 		return to, nil
 	}
 	to, err := resolveID(w.txn, id)

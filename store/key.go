@@ -20,7 +20,7 @@ import (
 // integer, and "→" separates the key from its value (codec.go).
 //
 //	0x01 'v'                               → u32 schema version
-//	0x01 'c' name                          → i64 counter (counterKey)
+//	0x01 'c'                               → counters: (str name, varint count)...
 //	'd' str(doc)                           → docRec
 //	'D' ^str(published) str(doc)           → ∅   documents newest first (^ = every byte complemented)
 //	'x' str(doc) kind str(id)              → ∅ | entityContrib   what doc contributed (kind below)
@@ -83,7 +83,7 @@ const (
 
 // schemaVersion is stored under versionKey; Open refuses a store written
 // with another layout.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.
@@ -91,7 +91,9 @@ var dataPrefixes = []byte{pDoc, pEntity, pMerge, pRel, pFigure, pEvent, pQuote}
 
 func versionKey() []byte { return []byte{pMeta, 'v'} }
 
-func counterKey(name string) []byte { return append([]byte{pMeta, 'c'}, name...) }
+// countersKey holds every counter in one value, so that a commit rewrites
+// one key rather than one per counter.
+func countersKey() []byte { return []byte{pMeta, 'c'} }
 
 // appendStr appends the order-preserving encoding of s.
 func appendStr(b []byte, s string) []byte {
