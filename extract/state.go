@@ -79,6 +79,7 @@ type docState struct {
 	quotes     []quoteCand
 	dateline   int                   // mention of the dateline place, -1 for none
 	countries  map[string]bool       // country codes the document names, to geocode ambiguous names
+	prefer     []string              // the same, in the order the document names them
 	lastWar    int                   // mention of the most recent war or conflict, -1 for none
 	chunkStart int                   // index of the first mention of the window being read
 	sentEv     map[int]graph.Mention // sentences naming two or more entities, for mentioned_with evidence
@@ -96,21 +97,17 @@ func (d *docState) add(c *chunk, first, last int, m mention) int {
 	if m.name == "" {
 		m.name = m.Text
 	}
-	if m.place != nil && m.place.Kind == gazetteer.Country {
+	if m.place != nil && m.place.Kind == gazetteer.Country && !d.countries[m.place.CountryCode] {
 		d.countries[m.place.CountryCode] = true
+		d.prefer = append(d.prefer, m.place.CountryCode)
 	}
 	d.ments = append(d.ments, m)
 	return len(d.ments) - 1
 }
 
-// preferred returns the country codes the document has named so far.
-func (d *docState) preferred() []string {
-	out := make([]string, 0, len(d.countries))
-	for cc := range d.countries {
-		out = append(out, cc)
-	}
-	return out
-}
+// preferred returns the country codes the document has named so far, in
+// the order it named them.
+func (d *docState) preferred() []string { return d.prefer }
 
 // geocode looks a place name up, preferring the document's countries, and
 // regions when region is set ("the province of Latakia").
