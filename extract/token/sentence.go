@@ -35,7 +35,7 @@ func Sentences(text string, toks []Token) []Sentence {
 				flush(i)
 			case t.NewlineBefore && lineBreakEnds(toks, lineStart, i):
 				flush(i)
-			case endsWithTerminal(toks, first, i) && canStart(t) && !spacedInitial(toks, first, i):
+			case endsWithTerminal(toks, first, i) && canStart(t) && !spacedInitial(toks, first, i) && !closesQuote(toks, i):
 				flush(i)
 			}
 		}
