@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"github.com/factgraph/factgraph/graph"
 )
 
@@ -97,6 +99,34 @@ func TestOpen(t *testing.T) {
 	t.Run("ErrReadOnlyMissing", func(t *testing.T) {
 		_, err := Open(filepath.Join(t.TempDir(), "none"), WithReadOnly())
 		wantCode(t, err, graph.ENOTFOUND)
+	})
+	t.Run("ErrLayoutVersion", func(t *testing.T) {
+		dir := t.TempDir()
+		bdb, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = bdb.Update(func(txn *badger.Txn) error { return txn.Set(versionKey(), []byte{0, 0, 0, 99}) })
+		bdb.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Open(dir)
+		wantCode(t, err, graph.EINVALID)
+	})
+	t.Run("ErrNotAStore", func(t *testing.T) {
+		dir := t.TempDir()
+		bdb, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = bdb.Update(func(txn *badger.Txn) error { return txn.Set([]byte("hello"), []byte("world")) })
+		bdb.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Open(dir)
+		wantCode(t, err, graph.EINVALID)
 	})
 	t.Run("ReopenKeepsData", func(t *testing.T) {
 		dir := t.TempDir()
