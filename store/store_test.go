@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -431,4 +433,35 @@ func TestMergeEntities(t *testing.T) {
 			t.Errorf("failed merge changed the store")
 		}
 	})
+}
+
+func TestIngest_TooLarge(t *testing.T) {
+	// 1 MB memtables allow transactions of about 150 KB.
+	db := MustOpenDB(t, WithMemTableSize(1<<20))
+	var words []string
+	for i := 0; i < 6000; i++ {
+		words = append(words, "Sochi")
+	}
+	big := extraction("big", strings.Join(words, " "), ent{id: "place/sochi", typ: graph.Place, name: "Sochi", surfaces: []string{"Sochi"}})
+	small := docC()
+	res, err := db.Ingest(ctx, []*graph.Extraction{docA(), big, small})
+	wantCode(t, err, graph.ELIMIT)
+	if !strings.Contains(graph.ErrorMessage(err), `"big"`) || res.Added != 1 {
+		t.Errorf("result %+v, error %v", res, err)
+	}
+	want := MustOpenDB(t)
+	mustIngest(t, want, docA())
+	if got, w := mustStats(t, db), mustStats(t, want); !reflect.DeepEqual(got, w) {
+		t.Errorf("stats %+v, want %+v", got, w)
+	}
+}
+
+func TestIngest_Canceled(t *testing.T) {
+	db := MustOpenDB(t)
+	c, cancel := context.WithCancel(ctx)
+	cancel()
+	res, err := db.Ingest(c, []*graph.Extraction{docA()})
+	if !errors.Is(err, context.Canceled) || res.Added != 0 || mustStats(t, db).Documents != 0 {
+		t.Errorf("result %+v, error %v", res, err)
+	}
 }
