@@ -7,6 +7,28 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
+// rankModifiers are part of a title: a deputy governor is not the
+// governor ("Bank of England deputy governor Rachel Lomax").
+var rankModifiers = set("deputy", "assistant", "vice", "acting", "interim")
+
+// ranked returns the predicate of a title with rank modifiers in tokens
+// [from, ts): "deputy_governor_of"; acting and interim holders hold the
+// office itself.
+func ranked(c *chunk, from, ts int, predicate string) string {
+	if predicate == "" {
+		return ""
+	}
+	for j := ts - 1; j >= from; j-- {
+		switch l := c.lower(j); l {
+		case "deputy", "assistant", "vice":
+			if !strings.HasPrefix(predicate, l+"_") {
+				predicate = l + "_" + predicate
+			}
+		}
+	}
+	return predicate
+}
+
 // ambiguousTitles are also verbs or common nouns: they count as titles
 // only capitalized, or after what they are of ("club coach").
 var ambiguousTitles = set("coach", "head", "chair", "manager", "captain", "chief", "member", "director", "founder",
@@ -84,8 +106,12 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	j := ts - 1
 	past := false
+	rankStart := ts
 	for j >= 0 && modifiers[c.lower(j)] && c.sameSentence(j, first) {
 		past = past || pastModifiers[c.lower(j)]
+		if rankModifiers[c.lower(j)] && rankStart == j+1 {
+			rankStart = j
+		}
 		j--
 	}
 	if ambiguousTitles[c.lower(ts)] && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text))) {
@@ -121,7 +147,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 	}
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: c.spanText(ts, titleEnd), predicate: t.predicate, of: of, past: past, to: toAfter,
+		person: mi, title: c.spanText(rankStart, titleEnd), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: toAfter,
 		conf: conf, ev: c.evidence(evStart, d.ments[mi].last),
 	})
 	return true
@@ -216,6 +242,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	past := false
 	var t title
 	te := -1
+	rankStart := -1
 	for ; te < 0; k++ {
 		for n := maxTitleWords; n >= 1; n-- {
 			if tt, ok := titleAt(c, k, n); ok && c.sameSentence(k, k+n-1) {
@@ -227,6 +254,14 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 			break
 		}
 		past = past || pastModifiers[c.lower(k)]
+		if rankModifiers[c.lower(k)] && rankStart < 0 {
+			rankStart = k
+		} else if !rankModifiers[c.lower(k)] {
+			rankStart = -1
+		}
+	}
+	if rankStart < 0 {
+		rankStart = k
 	}
 	if te < 0 || honorifics[c.lower(k)] {
 		return
@@ -253,7 +288,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	}
 	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: c.spanText(k, te), predicate: t.predicate, of: of, past: past, conf: conf, to: to,
+		person: mi, title: c.spanText(rankStart, te), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
 		ev: c.evidence(d.ments[mi].first, evEnd),
 	})
 }

@@ -188,6 +188,8 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		// belongs to the title before the span.
 		if c.lower(f) == "of" && l-f >= 4 && isCap(c.tokText(f+1)) {
 			f += 2
+		} else if c.lower(f-1) == "of" && l-f >= 3 && titleEndsAt(c, f-2) {
+			f++ // "Minister of [Education Stefania Giannini]"
 		}
 		for f < l && !isCap(c.toks[f].Text) && hasLetter(c.toks[f].Text) && !nameParticles[c.lower(f)] {
 			f++
