@@ -32,7 +32,7 @@ const (
 // document so that features are built without allocating.
 type tokInfo struct {
 	word, lower, title, shape uint64
-	pre, suf                  [4]uint64
+	pre, suf                  [affixes]uint64
 	flags                     uint32
 	cluster                   uint32 // packed cluster path; 0 when unknown
 	gaz                       uint32 // gazetteer bits
@@ -83,7 +83,21 @@ const (
 	tCtxFlag
 	tAggM1
 	tAggP1
+	tPre5
+	tSuf5
 )
+
+// affixes is the longest prefix and suffix, in runes, that are features.
+const affixes = 5
+
+// affixTemplate numbers the template of the affix of length j+1: the
+// first four were numbered before the fifth was added.
+func affixTemplate(first, fifth uint64, j int) uint64 {
+	if j < 4 {
+		return first + uint64(j)
+	}
+	return fifth
+}
 
 // maxAggregate bounds the other mentions whose contexts a token borrows.
 const maxAggregate = 6
@@ -106,11 +120,11 @@ func (m *Model) intrinsic(t *tokInfo, f []uint32, k int) int {
 	add(mix(tWord, t.word))
 	add(mix(tLower, t.lower))
 	add(mix(tShape, t.shape))
-	for j := 0; j < 4 && t.pre[j] != 0; j++ {
-		add(mix(tPre+uint64(j), t.pre[j]))
+	for j := 0; j < affixes && t.pre[j] != 0; j++ {
+		add(mix(affixTemplate(tPre, tPre5, j), t.pre[j]))
 	}
-	for j := 0; j < 4 && t.suf[j] != 0; j++ {
-		add(mix(tSuf+uint64(j), t.suf[j]))
+	for j := 0; j < affixes && t.suf[j] != 0; j++ {
+		add(mix(affixTemplate(tSuf, tSuf5, j), t.suf[j]))
 	}
 	own := t.flags &^ contextFlags
 	add(mix(tFlag, uint64(own)))
@@ -308,10 +322,10 @@ func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
 	ti.title = title
 	ti.shape = shape
 	ti.flags = flags
-	// Prefixes and suffixes of the lower-case form, 1 to 4 runes.
+	// Prefixes and suffixes of the lower-case form, 1 to 5 runes.
 	h := uint64(fnvOffset)
 	k, i := 0, 0
-	for i < len(low) && k < 4 {
+	for i < len(low) && k < affixes {
 		_, n := utf8.DecodeRune(low[i:])
 		h = fnvBytes(h, low[i:i+n])
 		ti.pre[k] = h
@@ -319,7 +333,7 @@ func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
 		k++
 	}
 	j := len(low)
-	for k = 0; k < 4 && j > 0; k++ {
+	for k = 0; k < affixes && j > 0; k++ {
 		_, n := utf8.DecodeLastRune(low[:j])
 		j -= n
 		ti.suf[k] = fnvBytes(fnvOffset, low[j:])
