@@ -324,6 +324,14 @@ func TestTitleInOrganizationSpan(t *testing.T) {
 	}
 }
 
+func TestQuoteCoordinatedSubject(t *testing.T) {
+	text := `Putin held a rare meeting with Assad on Thursday and said the situation is favourable for a "political process".`
+	x := extractWith(t, lexTagger{"Putin": per, "Assad": per}, text)
+	if len(x.Quotes) != 1 || x.Quotes[0].Speaker != "person/putin" {
+		t.Errorf("quotes %+v, want one by person/putin", x.Quotes)
+	}
+}
+
 func TestQuoteTeller(t *testing.T) {
 	text := `As Heald told The Huffington Post, "Ozone has dropped since the act".`
 	x := extractWith(t, lexTagger{"Heald": per, "Huffington Post": org}, text)

@@ -137,7 +137,7 @@ func (quoteFinder) find(d *docState, c *chunk, tm []int32) {
 		}
 		if q.Speaker != "" {
 			if k, err := strconv.Atoi(q.Speaker); err == nil && k >= 0 && k < len(d.ments) {
-				qc.speaker = d.teller(c, tm, d.titleHolder(k))
+				qc.speaker = d.coordinatedSubject(c, tm, d.teller(c, tm, d.titleHolder(k)), q.First)
 			}
 		}
 		d.quotes = append(d.quotes, qc)
@@ -178,6 +178,36 @@ func (d *docState) teller(c *chunk, tm []int32, k int) int {
 	}
 	if s := int(tm[j-1]); d.ments[s].typ == graph.Person || d.ments[s].typ == graph.Organization {
 		return s
+	}
+	return k
+}
+
+// coordinatedSubject returns the subject of the sentence when the speech
+// verb is coordinated with an earlier one and k is an object: in "Putin
+// held a meeting with Assad on Thursday and said … “political process”",
+// Putin speaks, not Assad.
+func (d *docState) coordinatedSubject(c *chunk, tm []int32, k, quoteFirst int) int {
+	m := &d.ments[k]
+	if m.first >= len(c.toks) || m.Start < c.cpBase || quoteFirst > len(c.toks) || !c.sameSentence(m.first, max(quoteFirst-1, 0)) {
+		return k
+	}
+	and := false
+	for j := m.last; j+1 < quoteFirst; j++ {
+		if c.lower(j) == "and" && speechCues[c.lower(j+1)] {
+			and = true
+			break
+		}
+	}
+	if !and {
+		return k
+	}
+	s := c.sents[c.sentOf[m.first]]
+	for j := s.First; j < m.first; j++ {
+		if tm[j] >= 0 {
+			if sm := &d.ments[tm[j]]; sm.first == j && (sm.typ == graph.Person || sm.typ == graph.Organization) && !sm.adjective {
+				return int(tm[j])
+			}
+		}
 	}
 	return k
 }
