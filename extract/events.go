@@ -66,7 +66,7 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 					continue
 				}
 			}
-			e := &eventCand{kind: kind, place: -1, date: -1, entity: -1, sent: gsent, conf: 0.6}
+			e := &eventCand{kind: kind, place: -1, date: -1, entity: -1, sent: gsent, conf: 0.6, background: background(c, i, s.First)}
 			e.participants = d.participants(c, tm, quoted, i, s.First, s.Last, kind)
 			if len(e.participants) < 2 && kind == "meeting" && d.twoLeaders(c, i, s.First, s.Last) {
 				if prev := d.lastWithTwo(); prev != nil {
@@ -143,7 +143,7 @@ func (d *docState) isDefinite(c *chunk, i, first int) bool {
 // group for a meeting-like kind.
 func (d *docState) lastEvent(kind string) *eventCand {
 	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-lookBack; k-- {
-		if e := d.events[k]; e.kind == kind || meetingLike[e.kind] && meetingLike[kind] {
+		if e := d.events[k]; !e.background && (e.kind == kind || meetingLike[e.kind] && meetingLike[kind]) {
 			return e
 		}
 	}
@@ -337,6 +337,19 @@ func structureNear(c *chunk, i int) bool {
 	}
 	for j := i + 1; j <= i+4 && j < len(c.toks) && c.sameSentence(i, j); j++ {
 		if structures[c.lower(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// background reports whether the trigger at i tells of an earlier event
+// in passing ("the two leaders, who last met in December"): such an event
+// is not what a later "the visit" refers to.
+func background(c *chunk, i, first int) bool {
+	for j := i - 1; j >= first && j >= i-3; j-- {
+		switch c.lower(j) {
+		case "last", "previously", "earlier", "had", "who", "once":
 			return true
 		}
 	}

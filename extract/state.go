@@ -55,7 +55,8 @@ type eventCand struct {
 	date         int   // date index in docState.dates, -1 for none
 	entity       int   // mention of a named event entity, -1 for none
 	evidence     []graph.Mention
-	sent         int // global sentence of the trigger
+	sent         int  // global sentence of the trigger
+	background   bool // told in passing: no antecedent for "the visit"
 	conf         float64
 }
 
