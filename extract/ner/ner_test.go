@@ -365,3 +365,77 @@ func BenchmarkReadModel(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTag checks that Tag never panics and returns spans inside their
+// sentence, in order, with scores in [0, 1].
+func FuzzTag(f *testing.F) {
+	f.Add("Sochi: Russian President Vladimir Putin met Bashar Al Assad.\n\nKREMLIN SAYS")
+	f.Add("\xff\xfe U . S . Navy G . Maldonado")
+	f.Add("")
+	m := mustDefault(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := token.Tokenize(s)
+		sents := token.Sentences(s, toks)
+		prev := -1
+		for _, sp := range m.Tag(toks, sents) {
+			if sp.First < 0 || sp.Last > len(toks) || sp.First >= sp.Last || sp.First < prev {
+				t.Fatalf("bad span %+v of %d tokens", sp, len(toks))
+			}
+			if sp.Score < 0 || sp.Score > 1 || sp.Type == "" || sp.Type == miscType {
+				t.Fatalf("bad span %+v", sp)
+			}
+			in := false
+			for _, st := range sents {
+				in = in || (st.First <= sp.First && sp.Last <= st.Last)
+			}
+			if !in {
+				t.Fatalf("span %+v crosses a sentence boundary", sp)
+			}
+			prev = sp.First
+		}
+	})
+}
+
+// TestTagConcurrent tags documents from several goroutines at once; the
+// results must equal the sequential ones (run with -race).
+func TestTagConcurrent(t *testing.T) {
+	m := mustDefault(t)
+	texts := []string{
+		"Sochi: Russian President Vladimir Putin met Bashar Al Assad on Thursday. Putin said the war was over.",
+		"LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 for Leicestershire.",
+		"The Kremlin and the White House disagreed about Syria, officials in Moscow said.",
+	}
+	want := make([][]Span, len(texts))
+	for i, s := range texts {
+		toks := token.Tokenize(s)
+		want[i] = m.Tag(toks, token.Sentences(s, toks))
+	}
+	errs := make(chan string, 4*20*8)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for r := 0; r < 20; r++ {
+				i := (g + r) % len(texts)
+				toks := token.Tokenize(texts[i])
+				got := m.Tag(toks, token.Sentences(texts[i], toks))
+				if len(got) != len(want[i]) {
+					errs <- texts[i]
+					continue
+				}
+				for k := range got {
+					if got[k] != want[i][k] {
+						errs <- texts[i]
+					}
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent Tag differs on %q", e)
+	}
+}
