@@ -42,9 +42,10 @@ type DB struct {
 	cfg  config
 	path string
 
-	mu   sync.Mutex // serializes writers; Badger conflict detection is off
-	stop chan struct{}
-	wg   sync.WaitGroup
+	mu        sync.Mutex // serializes writers; Badger conflict detection is off
+	stop      chan struct{}
+	wg        sync.WaitGroup
+	closeOnce sync.Once
 
 	// Committed entity records and merge resolutions, read by the writer
 	// only (under mu) so that consecutive documents do not re-read the
@@ -327,16 +328,20 @@ func (db *DB) gcLoop() {
 	}
 }
 
-// Close closes the store. It waits for the write in progress.
+// Close closes the store, after the write in progress. Closing it again
+// does nothing.
 func (db *DB) Close() error {
-	close(db.stop)
-	db.wg.Wait()
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	if err := db.bdb.Close(); err != nil {
-		return fmt.Errorf("close store: %w", err)
-	}
-	return nil
+	var err error
+	db.closeOnce.Do(func() {
+		close(db.stop)
+		db.wg.Wait()
+		db.mu.Lock()
+		defer db.mu.Unlock()
+		if cerr := db.bdb.Close(); cerr != nil {
+			err = fmt.Errorf("close store: %w", cerr)
+		}
+	})
+	return err
 }
 
 // Size returns the bytes the store's files occupy on disk (0 in memory).
