@@ -92,3 +92,56 @@ func TestRealIngest(t *testing.T) {
 		100*tStore.Seconds()/(tStore+tExtract).Seconds(), strings.Join(rss, ", "), float64(s.SizeBytes)/1e6)
 	t.Logf("stats: %+v", s)
 }
+
+// BenchmarkIngestReal stores extractions of the corpus named by
+// $FACTGRAPH_REAL, extracted before timing starts: the store's own cost on
+// real extractor output.
+func BenchmarkIngestReal(b *testing.B) {
+	path := os.Getenv("FACTGRAPH_REAL")
+	if path == "" {
+		b.Skip("set FACTGRAPH_REAL=corpus.jsonl")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ex, err := extract.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var xs []*graph.Extraction
+	for _, line := range strings.Split(string(data), "\n") {
+		var rec map[string]any
+		if json.Unmarshal([]byte(line), &rec) != nil {
+			continue
+		}
+		body, _ := rec["body"].(string)
+		if strings.TrimSpace(body) == "" {
+			continue
+		}
+		x, err := ex.Extract(ctx, graph.Document{ID: fmt.Sprint(rec["newid"]), Text: body})
+		if err != nil {
+			b.Fatal(err)
+		}
+		xs = append(xs, x)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db, err := store.Open(b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for _, x := range xs {
+			if _, err := db.Ingest(ctx, []*graph.Extraction{x}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(xs)), "µs/doc")
+}
