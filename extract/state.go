@@ -87,7 +87,11 @@ type docState struct {
 }
 
 func newDocState(x *Extractor, doc graph.Document) *docState {
-	return &docState{x: x, doc: doc, dateline: -1, lastWar: -1, countries: map[string]bool{}, sentEv: map[int]graph.Mention{}}
+	// About one mention per 64 bytes of news: sized up front, the slice
+	// does not grow by copying, which on a large document would double
+	// the memory it takes at its peak.
+	ments := make([]mention, 0, min(len(doc.Text)/64+16, 1<<22))
+	return &docState{x: x, doc: doc, ments: ments, dateline: -1, lastWar: -1, countries: map[string]bool{}, sentEv: map[int]graph.Mention{}}
 }
 
 // add appends a mention made from chunk tokens [first, last) and returns
