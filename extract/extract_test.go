@@ -220,6 +220,12 @@ func TestNames(t *testing.T) {
 			map[string]string{"event/lantern-festival": "Lantern Festival"}, nil},
 		{"UntaggedEventYear", "Sweden won at the FIFA World Cup 2018 in Russia.", lexTagger{},
 			map[string]string{"event/fifa-world-cup-2018": "FIFA World Cup 2018"}, nil},
+		{"LeadingNumber", "Shares of 3 Group and 60 Decibels rose.", lexTagger{"3 Group": org, "60 Decibels": org},
+			map[string]string{"organization/3-group": "3 Group", "organization/60-decibels": "60 Decibels"}, nil},
+		{"OfficeOfTitle", "The Office of Attorney General said so.", lexTagger{"Office of Attorney General": org},
+			map[string]string{"organization/office-of-attorney-general": "Office of Attorney General"}, nil},
+		{"CommaDescription", "Zhengzhou, capital of central Henan province, grew.", lexTagger{"Zhengzhou , capital of central Henan province": plc},
+			nil, []string{"place/capital-of-central-henan-province"}},
 		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
 	}
 	for _, tt := range tests {

@@ -113,7 +113,7 @@ func (d *docState) resolve() []*group {
 		// A name only ever called an organization joins an organization
 		// that it ends if there is one ("Jones" is Dow Jones, not Paul
 		// Jones; "State Department" the "US State Department").
-		orgOnly := s.votes[graph.Person]+s.cues[graph.Person] == 0 && !s.taggedPerson && s.votes[graph.Organization] > 0
+		orgOnly := s.votes[graph.Person] == 0 && s.cues[graph.Person] < 0.5 && !s.taggedPerson && s.votes[graph.Organization] > 0
 		if len(s.words) == 1 && nameParticles[s.words[0]] {
 			continue
 		}

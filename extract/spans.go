@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
@@ -128,7 +129,12 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 			continue
 		}
 		right := c.spanText(k+1, s.Last)
-		if p, ok := d.x.gaz.Best(right); ok && p.Kind != gazetteer.City && d.x.gaz.Known(c.spanText(s.First, k)) || !ok && d.x.gaz.Known(c.spanText(s.First, k)) {
+		left := d.x.gaz.Known(c.spanText(s.First, k))
+		p, ok := d.x.gaz.Best(right)
+		// "Aceh, Indonesia"; "Mecca, Islam's holiest city" too, but not
+		// "Butte, Mont." or "Zhengzhou, capital of Henan".
+		plain := isCap(c.toks[k+1].Text) && len(right) >= 5 && !strings.Contains(right, ".")
+		if left && (ok && p.Kind != gazetteer.City || !ok && plain) {
 			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: k + 1, Last: s.Last, Type: s.Type, Score: s.Score}}
 		}
 	}
@@ -160,7 +166,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		// "the State Department Spokesperson": the title is the role of
 		// someone beside the name, not part of the organization's.
 		for n := 2; n >= 1; n-- {
-			if l-f > n {
+			if l-f > n && c.lower(l-n-1) != "of" {
 				if t, ok := titleAt(c, l-n, n); ok && t.predicate != "" {
 					l -= n
 					break
@@ -195,17 +201,17 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			f++
 		}
 	}
-	for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text) && c.toks[l-1].Text != ".") {
+	for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetterOrDigit(c.toks[l-1].Text) && c.toks[l-1].Text != "." && c.toks[l-1].Text != "+") {
 		l--
 	}
-	for f < l && !hasLetter(c.toks[f].Text) {
+	for f < l && !hasLetterOrDigit(c.toks[f].Text) {
 		f++
 	}
 	// Names do not end in a function word: "Mecca is", "Church of
 	// Scientology and" are the tagger overreaching.
 	for l > f+1 && closedClass[c.lower(l-1)] && !isCap(c.toks[l-1].Text) && c.toks[l-2].Text != "-" {
 		l--
-		for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetter(c.toks[l-1].Text) && !isDigits(c.toks[l-1].Text) && c.toks[l-1].Text != ".") {
+		for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetterOrDigit(c.toks[l-1].Text) && c.toks[l-1].Text != ".") {
 			l--
 		}
 	}
@@ -384,4 +390,13 @@ func namedEventAt(c *chunk, covered, mask []bool, i int) int {
 		return i
 	}
 	return j
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
