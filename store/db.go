@@ -52,6 +52,7 @@ type DB struct {
 	// entities they share. Each commit folds its transaction's cache in.
 	ents   map[string]*entityRec
 	merges map[string]string
+	lists  map[string][]string
 }
 
 // maxCached bounds the writer's caches; they are cleared when full.
@@ -500,10 +501,17 @@ type wtx struct {
 	touched map[string]bool       // entities a retraction changed but kept
 	ents    map[string]*entityRec // read-through cache; nil: no entity
 	merges  map[string]string     // read-through cache of resolveID
+	lists   map[string][]string   // read-through cache of ID lists, by key
+
+	// fresh is the document being applied, which had no contributions
+	// when its application began; freshContribs holds the contribution
+	// keys it has written since, so that absent ones need no read.
+	fresh         string
+	freshContribs map[string]bool
 }
 
 func (db *DB) newWtx() *wtx {
-	return &wtx{db: db, txn: db.bdb.NewTransaction(true), deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}}
+	return &wtx{db: db, txn: db.bdb.NewTransaction(true), deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}, lists: map[string][]string{}}
 }
 
 func (w *wtx) count(name string, d int) { w.deltas[name] += int64(d) }
@@ -540,6 +548,12 @@ func (w *wtx) commit() error {
 	}
 	for id, to := range w.merges {
 		db.merges[id] = to
+	}
+	if db.lists == nil || len(db.lists)+len(w.lists) > maxCached {
+		db.lists = map[string][]string{}
+	}
+	for k, ids := range w.lists {
+		db.lists[k] = ids
 	}
 	return nil
 }

@@ -232,14 +232,7 @@ func diff(a, b []string) []string {
 
 // listEdit adds or removes id in the sorted ID list stored at k.
 func (w *wtx) listEdit(k []byte, id string, add bool) error {
-	v, _, err := get(w.txn, k)
-	if err != nil {
-		return err
-	}
-	ids, err := decodeIDs(v)
-	if v == nil {
-		ids, err = nil, nil
-	}
+	ids, err := w.ids(k)
 	if err != nil {
 		return err
 	}
@@ -247,18 +240,35 @@ func (w *wtx) listEdit(k []byte, id string, add bool) error {
 	present := i < len(ids) && ids[i] == id
 	switch {
 	case add && !present:
-		ids = append(ids, "")
-		copy(ids[i+1:], ids[i:])
-		ids[i] = id
+		// A new slice: the old one may be shared with the caches.
+		ids = append(append(append(make([]string, 0, len(ids)+1), ids[:i]...), id), ids[i:]...)
 	case !add && present:
-		ids = append(ids[:i], ids[i+1:]...)
+		ids = append(append(make([]string, 0, len(ids)-1), ids[:i]...), ids[i+1:]...)
 	default:
 		return nil
 	}
+	w.lists[string(k)] = ids
 	if len(ids) == 0 {
 		return w.txn.Delete(k)
 	}
 	return w.txn.Set(k, encodeIDs(ids))
+}
+
+// ids is readIDs through the transaction's and the writer's caches; only
+// listEdit changes ID lists.
+func (w *wtx) ids(k []byte) ([]string, error) {
+	if ids, ok := w.lists[string(k)]; ok {
+		return ids, nil
+	}
+	if ids, ok := w.db.lists[string(k)]; ok {
+		w.lists[string(k)] = ids
+		return ids, nil
+	}
+	ids, err := readIDs(w.txn, k)
+	if err == nil {
+		w.lists[string(k)] = ids
+	}
+	return ids, err
 }
 
 // readIDs returns the ID list stored at k.
@@ -377,9 +387,12 @@ func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityCon
 		rec = &cp
 	}
 	ck := contribKey(doc, kEntity, id)
-	v, found, err := get(w.txn, ck)
-	if err != nil {
-		return err
+	var v []byte
+	found := false
+	if doc != w.fresh || w.freshContribs[string(ck)] {
+		if v, found, err = get(w.txn, ck); err != nil {
+			return err
+		}
 	}
 	prev := &entityContrib{}
 	if found {
@@ -402,6 +415,9 @@ func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityCon
 	prev.Values = addCounted(prev.Values, c.Values, 1)
 	if err := w.txn.Set(ck, prev.encode()); err != nil {
 		return err
+	}
+	if doc == w.fresh {
+		w.freshContribs[string(ck)] = true
 	}
 	return w.putEntity(id, old, rec, false)
 }

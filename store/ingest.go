@@ -159,6 +159,9 @@ func (w *wtx) apply(x *graph.Extraction) (status, error) {
 		}
 		st = replaced
 	}
+	// The document has no contributions now: new, or just retracted.
+	w.fresh, w.freshContribs = doc.ID, map[string]bool{}
+	defer func() { w.fresh, w.freshContribs = "", nil }()
 	local, err := w.applyEntities(doc.ID, x.Entities)
 	if err != nil {
 		return 0, err

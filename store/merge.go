@@ -216,6 +216,10 @@ func (w *wtx) moveContribs(from, into string) (int, error) {
 		if err := w.txn.Set(contribKey(doc, kEntity, into), c.encode()); err != nil {
 			return 0, err
 		}
+		if doc == w.fresh {
+			delete(w.freshContribs, string(contribKey(doc, kEntity, from)))
+			w.freshContribs[string(contribKey(doc, kEntity, into))] = true
+		}
 	}
 	return gained, nil
 }

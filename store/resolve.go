@@ -42,7 +42,7 @@ func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
 		}
 	}
 	if t == graph.Person && tokenCount(nk) == 1 {
-		ids, err := readIDs(w.txn, key(pSurname, nk))
+		ids, err := w.ids(key(pSurname, nk))
 		if err != nil {
 			return "", err
 		}
@@ -72,7 +72,7 @@ func (w *wtx) byName(t graph.EntityType, nk string) (string, bool, error) {
 	if nk == "" {
 		return "", false, nil
 	}
-	ids, err := readIDs(w.txn, key(pName, string(t), nk))
+	ids, err := w.ids(key(pName, string(t), nk))
 	if err != nil || len(ids) == 0 {
 		return "", false, err
 	}
@@ -98,7 +98,7 @@ func (w *wtx) create(id string, t graph.EntityType) (string, error) {
 // absorbSurname merges the surname-only person named surname into the
 // person id, when id is the only person whose full name ends in surname.
 func (w *wtx) absorbSurname(id, surname string) error {
-	others, err := readIDs(w.txn, key(pSurname, surname))
+	others, err := w.ids(key(pSurname, surname))
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func (w *wtx) absorbSurname(id, surname string) error {
 			return nil // the surname is ambiguous
 		}
 	}
-	ids, err := readIDs(w.txn, key(pName, string(graph.Person), surname))
+	ids, err := w.ids(key(pName, string(graph.Person), surname))
 	if err != nil {
 		return err
 	}
