@@ -226,6 +226,10 @@ func TestNames(t *testing.T) {
 			map[string]string{"organization/office-of-attorney-general": "Office of Attorney General"}, nil},
 		{"CommaDescription", "Zhengzhou, capital of central Henan province, grew.", lexTagger{"Zhengzhou , capital of central Henan province": plc},
 			nil, []string{"place/capital-of-central-henan-province"}},
+		{"TitledName", "Facebook co-founder Mark Zuckerberg tweeted. Team member Rodaba Noori said so.", lexTagger{"Facebook": org},
+			map[string]string{"person/mark-zuckerberg": "Mark Zuckerberg", "person/rodaba-noori": "Rodaba Noori"}, nil},
+		{"AmbiguousTitleNoName", "He was hired to head Apple.", lexTagger{},
+			nil, []string{"person/apple"}},
 		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
 	}
 	for _, tt := range tests {

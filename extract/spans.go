@@ -327,6 +327,11 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 			i = e - 1
 			continue
 		}
+		if e := titledNameAt(c, covered, mask, i); e > i {
+			out = append(out, mention{typ: graph.Person, tagged: graph.Person, score: 0.6, first: i, last: e})
+			i = e - 1
+			continue
+		}
 		for n := 4; n >= 1; n-- {
 			j := i + n
 			if j > len(c.toks) || !c.sameSentence(i, j-1) || anyTrue(covered[i:j]) || anyTrue(mask[i:j]) || !isCap(c.toks[j-1].Text) {
@@ -399,4 +404,31 @@ func hasLetterOrDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// titledNameAt returns the end of a name that a title introduces and the
+// tagger left out ("co-founder Mark Zuckerberg", "team member Rodaba
+// Noori"): one to three capitalized words after a title that is not also
+// a common verb or noun, or i if there is none.
+func titledNameAt(c *chunk, covered, mask []bool, i int) int {
+	if i == 0 || !c.sameSentence(i-1, i) || !titleEndsAt(c, i-1) && !honorifics[c.lower(i-1)] {
+		return i
+	}
+	// "team member Rodaba Noori", "Barcelona coach Ronald Koeman", but not
+	// "to head Apple".
+	if ambiguousTitles[c.lower(i-1)] && (i < 2 || !c.sameSentence(i-2, i) || closedClass[c.lower(i-2)] || !hasLetter(c.toks[i-2].Text)) {
+		return i
+	}
+	j := i
+	for j < len(c.toks) && j < i+3 && !covered[j] && !mask[j] && c.sameSentence(i, j) && isNameWord(c.toks[j].Text) &&
+		!isDigits(c.toks[j].Text) && !closedClass[c.lower(j)] && !c.toks[j].NewlineBefore {
+		if _, ok := titles[c.lower(j)]; ok {
+			break
+		}
+		j++
+	}
+	if j == i || isAllUpper(c.spanText(i, j)) {
+		return i
+	}
+	return j
 }
