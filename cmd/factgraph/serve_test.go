@@ -146,6 +146,30 @@ func (s *liveServer) data(t testing.TB, q string, vars map[string]any, v any) {
 	}
 }
 
+// pageAll runs a paged query (with $a for the cursor) until the
+// connection named field has no next page, and returns all its edges.
+func (s *liveServer) pageAll(t testing.TB, field, q string) []json.RawMessage {
+	t.Helper()
+	var all []json.RawMessage
+	var after any
+	for {
+		var page map[string]struct {
+			PageInfo struct {
+				HasNextPage bool
+				EndCursor   string
+			}
+			Edges []json.RawMessage
+		}
+		s.data(t, q, map[string]any{"a": after}, &page)
+		conn := page[field]
+		all = append(all, conn.Edges...)
+		if !conn.PageInfo.HasNextPage {
+			return all
+		}
+		after = conn.PageInfo.EndCursor
+	}
+}
+
 type named struct{ ID, Name string }
 
 func TestServeSeed(t *testing.T) {
@@ -242,63 +266,33 @@ func TestServeSeed(t *testing.T) {
 		}
 		// Page through everything, 100 at a time (a page of 1000 relations
 		// with their evidence would exceed the cost limit).
+		var relations []struct{ Node struct{ Evidence []mention } }
+		for _, e := range s.pageAll(t, "relations", `query($a: String) { relations(first: 100, after: $a) {
+			pageInfo { hasNextPage endCursor } edges { node { evidence(first: 20) { start end text document { text } } } } } }`) {
+			var x struct{ Node struct{ Evidence []mention } }
+			json.Unmarshal(e, &x)
+			relations = append(relations, x)
+		}
+		type figure struct {
+			Node struct {
+				Text     string
+				Evidence mention
+			}
+		}
+		var figures []figure
+		for _, e := range s.pageAll(t, "figures", `query($a: String) { figures(first: 100, after: $a) {
+			pageInfo { hasNextPage endCursor } edges { node { text evidence { start end text document { text } } } } } }`) {
+			var x figure
+			json.Unmarshal(e, &x)
+			figures = append(figures, x)
+		}
 		var got struct {
 			Relations struct {
 				Edges []struct{ Node struct{ Evidence []mention } }
 			}
-			Figures struct {
-				Edges []struct {
-					Node struct {
-						Text     string
-						Evidence mention
-					}
-				}
-			}
+			Figures struct{ Edges []figure }
 		}
-		for _, q := range []string{
-			`query($a: String) { relations(first: 100, after: $a) { pageInfo { hasNextPage endCursor } edges { node { evidence(first: 20) { start end text document { text } } } } } }`,
-			`query($a: String) { figures(first: 100, after: $a) { pageInfo { hasNextPage endCursor } edges { node { text evidence { start end text document { text } } } } } }`,
-		} {
-			var after any
-			for {
-				var page struct {
-					Relations, Figures *struct {
-						PageInfo struct {
-							HasNextPage bool
-							EndCursor   string
-						}
-						Edges json.RawMessage
-					}
-				}
-				s.data(t, q, map[string]any{"a": after}, &page)
-				conn := page.Relations
-				if conn == nil {
-					conn = page.Figures
-				}
-				var edges []json.RawMessage
-				json.Unmarshal(conn.Edges, &edges)
-				for _, e := range edges {
-					if page.Relations != nil {
-						var x struct{ Node struct{ Evidence []mention } }
-						json.Unmarshal(e, &x)
-						got.Relations.Edges = append(got.Relations.Edges, x)
-					} else {
-						var x struct {
-							Node struct {
-								Text     string
-								Evidence mention
-							}
-						}
-						json.Unmarshal(e, &x)
-						got.Figures.Edges = append(got.Figures.Edges, x)
-					}
-				}
-				if !conn.PageInfo.HasNextPage {
-					break
-				}
-				after = conn.PageInfo.EndCursor
-			}
-		}
+		got.Relations.Edges, got.Figures.Edges = relations, figures
 		check := func(what string, m mention) {
 			r := []rune(m.Document.Text)
 			if m.Start < 0 || m.End > len(r) || m.Start > m.End || string(r[m.Start:m.End]) != m.Text {
