@@ -302,3 +302,49 @@ func TestFactsAndDocuments(t *testing.T) {
 		}
 	})
 }
+
+func TestPath_Shortest(t *testing.T) {
+	x := manyPlaces("chain", 6)
+	id := func(i int) string { return x.Entities[i].ID }
+	name := func(i int) string { return x.Entities[i].Name }
+	// A long way round 0-1-2-3-4 and a short one 0-5-4.
+	for _, e := range [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 4}, {0, 5}, {5, 4}} {
+		withRel(x, id(e[0]), graph.LocatedIn, id(e[1]), name(e[0]))
+	}
+	db := MustOpenDB(t)
+	mustIngest(t, db, x)
+	tests := []struct {
+		name     string
+		from, to int
+		hops     int
+		want     int // relations; -1 for none
+	}{
+		{"Shortcut", 0, 4, 0, 2},
+		{"Backwards", 4, 0, 0, 2},
+		{"Adjacent", 2, 3, 1, 1},
+		{"TooFar", 1, 3, 1, -1},
+		{"Itself", 2, 2, 3, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := db.Path(ctx, id(tt.from), id(tt.to), tt.hops)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(p); (tt.want < 0 && p != nil) || (tt.want >= 0 && got != tt.want) {
+				t.Errorf("path of %d relations, want %d", got, tt.want)
+			}
+			// Consecutive relations share an entity.
+			for i := 1; i < len(p); i++ {
+				a, b := p[i-1], p[i]
+				if a.Subject != b.Subject && a.Subject != b.Object && a.Object != b.Subject && a.Object != b.Object {
+					t.Errorf("relations %d and %d are not linked", i-1, i)
+				}
+			}
+		})
+	}
+	t.Run("ErrLimit", func(t *testing.T) {
+		_, err := db.Path(ctx, id(0), id(4), 50)
+		wantCode(t, err, graph.ELIMIT)
+	})
+}

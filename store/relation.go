@@ -167,10 +167,18 @@ func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Rel
 	return out, err
 }
 
-// step is how a search reached a node: from which node, by which relation.
-type step struct{ prev, rel string }
+// step is how a search reached a node: from which node, by which relation,
+// at which distance from its end.
+type step struct {
+	prev, rel string
+	depth     int
+}
 
-// shortestPath returns the relation IDs of a shortest path from a to b.
+// shortestPath returns the relation IDs of a shortest path from a to b. It
+// expands one whole level of the smaller frontier at a time and, among the
+// nodes where the two searches meet in that level, takes the one with the
+// shortest total distance (then the smallest ID), so the result is both
+// shortest and deterministic.
 func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int) ([]string, error) {
 	if a == b {
 		return []string{}, nil
@@ -186,27 +194,27 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int) (
 			return nil, nil
 		}
 		var next []string
-		meet := ""
+		meet, best := "", 0
 		for _, n := range frontier[side] {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+			d := seen[side][n].depth + 1
 			err := eachEdge(txn, n, func(other string, e edgeRec) error {
 				if _, ok := seen[side][other]; ok {
 					return nil
 				}
-				seen[side][other] = step{n, e.Relation}
+				seen[side][other] = step{n, e.Relation, d}
 				next = append(next, other)
-				if _, ok := seen[1-side][other]; ok && meet == "" {
-					meet = other
+				if o, ok := seen[1-side][other]; ok {
+					if total := d + o.depth; meet == "" || total < best || total == best && other < meet {
+						meet, best = other, total
+					}
 				}
 				return nil
 			})
 			if err != nil {
 				return nil, err
-			}
-			if meet != "" {
-				break
 			}
 		}
 		if meet != "" {
