@@ -35,6 +35,9 @@ func checkOffsets(t testing.TB, text string, x *graph.Extraction) {
 		if err := m.Validate(text); err != nil {
 			t.Errorf("%s: %v", what, err)
 		}
+		if m.Document != x.Document.ID {
+			t.Errorf("%s: document %q, want %q", what, m.Document, x.Document.ID)
+		}
 		if m.End <= m.Start {
 			t.Errorf("%s: empty span [%d,%d)", what, m.Start, m.End)
 		}

@@ -121,6 +121,16 @@ func (d *docState) finish() *graph.Extraction {
 	x.Quotes = d.quoteFacts(entOf)
 	d.cooccurrence(rb, entOf)
 	x.Relations = rb.list()
+	for _, r := range x.Relations {
+		for i := range r.Evidence {
+			r.Evidence[i].Document = d.doc.ID
+		}
+	}
+	for _, e := range x.Events {
+		for i := range e.Evidence {
+			e.Evidence[i].Document = d.doc.ID
+		}
+	}
 	return x
 }
 
