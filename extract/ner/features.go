@@ -427,6 +427,15 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 				add(mix(tLowerP1, p.lower))
 				add(mix(tShapeP1, p.shape))
 			}
+			if p := at(i - 2); p != nil {
+				add(mix(tLowerM2, p.lower))
+			}
+			if p := at(i + 2); p != nil {
+				add(mix(tLowerP2, p.lower))
+			}
+			if p := at(i - 1); p != nil {
+				add(mix2(tBigramM1, p.lower, t.lower))
+			}
 			if ch := chunks[i-first]; ch.len > 0 {
 				add(mix2(tChunkLast, info[ch.last].lower, uint64(ch.pos)))
 			}
