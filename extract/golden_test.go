@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -207,14 +209,27 @@ func itoa(i int) string {
 	return string(b)
 }
 
-// taggerFingerprint returns the SHA-256 of the tagger model the extractor
-// embeds, read from its source file.
+// taggerFingerprint returns a SHA-256 over the tagger: its embedded model
+// and its Go source, read from package ner's directory.
 func taggerFingerprint(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("ner", "model.bin"))
+	files, err := filepath.Glob(filepath.Join("ner", "*.go"))
 	if err != nil {
-		t.Fatalf("tagger model: %v", err)
+		t.Fatal(err)
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	files = append(files, filepath.Join("ner", "model.bin"))
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("tagger: %v", err)
+		}
+		fmt.Fprintf(h, "%s %d\n", filepath.Base(f), len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
