@@ -56,6 +56,9 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 			if !ok || quoted[i] || tm[i] >= 0 || isCap(c.toks[i].Text) && i > s.First {
 				continue
 			}
+			if (c.lower(i) == "met" || c.lower(i) == "meet") && c.lower(i+1) == "by" {
+				continue // "the cross was met by Scott"
+			}
 			if c.lower(i) == "collapse" && !structureNear(c, i) {
 				continue // "the collapse of WorldCom" is no disaster
 			}

@@ -83,7 +83,7 @@ func (d *docState) eventFacts(rb *relations, entOf []*graph.Entity, ents []*grap
 		}
 		e.ID = factID("event", d.doc.ID, ec.kind, strconv.Itoa(ec.evidence[0].Start))
 		out = append(out, e)
-		if meetingLike[ec.kind] {
+		if meetingLike[ec.kind] && ec.kind != "visit" {
 			for i := range people {
 				for j := i + 1; j < len(people); j++ {
 					for _, ev := range ec.evidence {
