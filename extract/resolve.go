@@ -69,11 +69,11 @@ func (d *docState) resolve() []*group {
 		// The tagger's vote counts at least 0.6, so that context cues
 		// (a title, "X said") decide only where it is unsure.
 		s.votes[m.typ] += 0.6 + 0.4*m.score
-		if m.tagged == graph.Person {
+		if m.taggedPerson {
 			s.taggedPerson = true
 		}
-		if m.cueWeight > 0 {
-			s.cues[m.cue] += m.cueWeight
+		if m.personCue > 0 {
+			s.cues[graph.Person] += m.personCue
 		}
 		if m.place != nil && (s.place == nil || m.isDateline) {
 			s.place = m.place

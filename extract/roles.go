@@ -125,7 +125,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 		m.typ = graph.Person
 	}
-	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
+	d.ments[mi].personCue = 2
 	of, conf := d.ofBefore(c, tm, j, first)
 	if comma && of < 0 {
 		return false
@@ -286,7 +286,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 			to = c.lower(te) == "to"
 		}
 	}
-	d.ments[mi].cue, d.ments[mi].cueWeight = graph.Person, 2
+	d.ments[mi].personCue = 2
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: c.spanText(rankStart, te), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
 		ev: c.evidence(d.ments[mi].first, evEnd),
@@ -308,7 +308,7 @@ var personNouns = set("regime", "rule", "wife", "husband", "son", "daughter", "f
 func (d *docState) readCues(c *chunk, tm []int32) {
 	for mi := d.chunkStart; mi < len(d.ments); mi++ {
 		m := &d.ments[mi]
-		if m.adjective || m.key != "" || m.cueWeight > 0 || m.typ == graph.Place && m.place != nil && m.place.Kind == gazetteer.Country {
+		if m.adjective || m.key != "" || m.personCue > 0 || m.typ == graph.Place && m.place != nil && m.place.Kind == gazetteer.Country {
 			continue
 		}
 		orgLike := knownOrgs[lowerKey(m.name)] || isAllUpper(m.name) || anyOrgWord(strings.Fields(graph.NameKey(m.name)))
@@ -316,15 +316,15 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 		switch {
 		case orgLike:
 		case speechCues[next]:
-			m.cue, m.cueWeight = graph.Person, 0.15
+			m.personCue = 0.15
 		case next == "family" || isPossessive(c.tokText(m.last)) && personNouns[c.lower(m.last+1)]:
-			m.cue, m.cueWeight = graph.Person, 0.5
+			m.personCue = 0.5
 		case c.lower(m.first-1) == "with" || c.lower(m.first-1) == "between":
 			if _, ok := triggers[c.lower(m.first-2)]; ok && meetingLike[triggers[c.lower(m.first-2)]] {
-				m.cue, m.cueWeight = graph.Person, 0.5
+				m.personCue = 0.5
 			}
 		case c.lower(m.first-1) == "and" && m.first >= 2 && tm[m.first-2] >= 0 && c.lower(d.ments[tm[m.first-2]].first-1) == "between":
-			m.cue, m.cueWeight = graph.Person, 0.5
+			m.personCue = 0.5
 		}
 	}
 }

@@ -223,7 +223,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if d.x.doubtful && l-f == 1 && closedClass[lk] {
 		return mention{}, false
 	}
-	m := mention{typ: typ, tagged: typ, score: s.Score, first: f, last: l}
+	m := mention{typ: typ, taggedPerson: typ == graph.Person, score: s.Score, first: f, last: l}
 	if m.score < 0 || m.score > 1 {
 		m.score = 0.5
 	}
@@ -328,7 +328,7 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 			continue
 		}
 		if e := titledNameAt(c, covered, mask, i); e > i {
-			out = append(out, mention{typ: graph.Person, tagged: graph.Person, score: 0.6, first: i, last: e})
+			out = append(out, mention{typ: graph.Person, taggedPerson: true, score: 0.6, first: i, last: e})
 			i = e - 1
 			continue
 		}

@@ -10,7 +10,7 @@ type mention struct {
 	graph.Mention                  // global offsets and sentence; Text as written
 	name          string           // the name it gives: Text less titles and possessive, or a country for an adjective
 	typ           graph.EntityType //
-	tagged        graph.EntityType // the tagger's type, before rules
+	taggedPerson  bool             // the tagger called it a person, before rules made a country of it
 	score         float64          // tagger confidence
 	place         *gazetteer.Place // for geocoded places
 	adjective     bool             // a nationality adjective standing for its country ("Russian")
@@ -19,9 +19,7 @@ type mention struct {
 	isDateline    bool             // the place of the document's dateline
 	value         string           // ISO value of a date mention
 	weak          bool             // a doubtful proposal: dropped unless another mention confirms its name
-	cue           graph.EntityType // the type its context suggests ("X said": person)
-	cueWeight     float64          //
-	ent           int              // entity index after resolution, -1 for none
+	personCue     float64          // how strongly its context says person ("X said", a title)
 	first, last   int              // chunk-local tokens, valid while its chunk is processed
 }
 
@@ -98,7 +96,7 @@ func newDocState(x *Extractor, doc graph.Document) *docState {
 // its index.
 func (d *docState) add(c *chunk, first, last int, m mention) int {
 	m.Mention = c.evidence(first, last)
-	m.first, m.last, m.ent = first, last, -1
+	m.first, m.last = first, last
 	if m.name == "" {
 		m.name = m.Text
 	}
