@@ -47,16 +47,19 @@ func (f *inputFlags) options() input.Options {
 
 // ingestSummary is what `ingest --json` prints.
 type ingestSummary struct {
-	Documents int           `json:"documents"` // read without error
-	Added     int           `json:"added"`
-	Replaced  int           `json:"replaced"`
-	Unchanged int           `json:"unchanged"`
-	Failed    int           `json:"failed"`
-	Errors    []inputError  `json:"errors,omitempty"`
-	Bytes     int64         `json:"bytes"`
-	Seconds   float64       `json:"seconds"`
-	Stats     *graph.Stats  `json:"stats,omitempty"`
-	elapsed   time.Duration `json:"-"`
+	Documents int          `json:"documents"` // read without error
+	Added     int          `json:"added"`
+	Replaced  int          `json:"replaced"`
+	Unchanged int          `json:"unchanged"`
+	Failed    int          `json:"failed"`
+	Errors    []inputError `json:"errors,omitempty"`
+	Bytes     int64        `json:"bytes"`
+	Seconds   float64      `json:"seconds"`
+	// StoreSeconds is the time spent writing to the store, which runs
+	// while the workers extract the next documents.
+	StoreSeconds float64       `json:"store_seconds"`
+	Stats        *graph.Stats  `json:"stats,omitempty"`
+	elapsed      time.Duration `json:"-"`
 }
 
 // inputError is one bad input: where, and what was wrong.
@@ -145,7 +148,9 @@ func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Ext
 			}
 			return nil
 		}
+		t0 := time.Now()
 		res, err := ing.Ingest(ctx, []*graph.Extraction{r.Extraction})
+		sum.StoreSeconds += time.Since(t0).Seconds()
 		if err != nil {
 			if graph.ErrorCode(err) != graph.EINVALID {
 				return fmt.Errorf("store %s: %w", r.Where, err)
