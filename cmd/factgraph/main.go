@@ -111,7 +111,9 @@ func exitCode(err error) int {
 // I/O details, unlike an API user).
 func userMessage(err error) string {
 	var e *graph.Error
-	if errors.As(err, &e) {
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
 		return e.Message
 	}
 	return err.Error()

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
+)
+
+// seedPath is the brief's example article, beside the checkout.
+const seedPath = "../../../shared/seed/article.txt"
+
+// requireShared skips a test that needs ../shared, unless in CI, where it
+// must be there.
+func requireShared(t testing.TB, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s missing in CI: %v", path, err)
+		}
+		t.Skipf("%s not available: %v", path, err)
+	}
+}
+
+// cli runs factgraph in-process and returns its stdout, stderr and error.
+func cli(t testing.TB, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	err := Run(context.Background(), env, args)
+	return out.String(), errb.String(), err
+}
+
+func ingestJSON(t *testing.T, args ...string) ingestSummary {
+	t.Helper()
+	out, stderr, err := cli(t, "", append([]string{"ingest", "--json"}, args...)...)
+	if err != nil {
+		t.Fatalf("ingest %v: %v\n%s", args, err, stderr)
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("ingest --json: %v\n%s", err, out)
+	}
+	return sum
+}
+
+func TestIngestSeed(t *testing.T) {
+	requireShared(t, seedPath)
+	db := filepath.Join(t.TempDir(), "db")
+
+	first := ingestJSON(t, "--db", db, seedPath)
+	if first.Added != 1 || first.Failed != 0 || first.Stats == nil || first.Stats.Documents != 1 {
+		t.Fatalf("first ingest: %+v", first)
+	}
+	// Every entity that expected.json names is in the store, once.
+	var expected struct {
+		Entities []struct {
+			Type      graph.EntityType `json:"type"`
+			Name      string           `json:"name"`
+			NameAny   []string         `json:"name_any"`
+			OneEntity []string         `json:"one_entity"`
+		} `json:"entities"`
+	}
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(seedPath), "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &expected); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, e := range expected.Entities {
+		names := append([]string{e.Name}, append(e.NameAny, e.OneEntity...)...)
+		found := map[string]bool{}
+		for _, n := range names {
+			if n == "" {
+				continue
+			}
+			page, err := s.Entities(ctx, graph.EntityFilter{Type: e.Type, Name: n})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range page.Items {
+				found[x.ID] = true
+			}
+		}
+		if len(found) == 0 {
+			t.Errorf("no %s entity named any of %q", e.Type, names)
+		}
+		if len(e.OneEntity) > 0 && len(found) != 1 {
+			t.Errorf("%q resolve to %d entities, want 1", e.OneEntity, len(found))
+		}
+	}
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	// Ingesting the same document again changes nothing.
+	again := ingestJSON(t, "--db", db, seedPath)
+	if again.Unchanged != 1 || again.Added != 0 {
+		t.Fatalf("second ingest: %+v", again)
+	}
+	before.SizeBytes, again.Stats.SizeBytes = 0, 0
+	if !statsEqual(before, *again.Stats) {
+		t.Fatalf("counts changed on re-ingest:\n%+v\n%+v", before, *again.Stats)
+	}
+}
+
+func statsEqual(a, b graph.Stats) bool {
+	a.SizeBytes, b.SizeBytes = 0, 0
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	return bytes.Equal(ja, jb)
+}
+
+func TestIngestPutinAcrossDocuments(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Russian President Vladimir Putin visited Berlin on Monday, the Kremlin said."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Putin told reporters in Moscow that talks would go on."), 0o644)
+	sum := ingestJSON(t, "--db", db, dir)
+	if sum.Added != 2 {
+		t.Fatalf("ingest: %+v", sum)
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	page, err := s.Entities(ctx, graph.EntityFilter{Type: graph.Person, Name: "Putin"})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("entities named Putin: %v %+v", err, page.Items)
+	}
+	putin := page.Items[0]
+	if putin.Name != "Vladimir Putin" {
+		t.Errorf("name = %q", putin.Name)
+	}
+	mentions, err := s.Mentions(ctx, putin.ID, graph.Page{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]bool{}
+	for _, m := range mentions.Items {
+		docs[m.Document] = true
+	}
+	if !docs["a.txt"] || !docs["b.txt"] {
+		t.Errorf("mentions come from %v, want a.txt and b.txt", docs)
+	}
+}
+
+func TestIngestErrors(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("Angela Merkel met Emmanuel Macron in Paris."), 0o644)
+	bin := filepath.Join(dir, "photo.txt")
+	os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644)
+	latin1 := filepath.Join(dir, "latin1.txt")
+	os.WriteFile(latin1, []byte("Caf\xe9 in Z\xfcrich"), 0o644)
+	lines := filepath.Join(dir, "lines.jsonl")
+	os.WriteFile(lines, []byte("{\"id\":\"l1\",\"text\":\"Putin spoke.\"}\n{broken\n"), 0o644)
+	missing := filepath.Join(dir, "nope.txt")
+
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		wantErr  string // graph error code, "reported" for per-document failures, "" for success
+		wantText []string
+		added    int
+	}{
+		{"OK", []string{good}, "", "", nil, 1},
+		{"Stdin", []string{"-"}, "{\"id\":\"s1\",\"text\":\"Putin spoke in Moscow.\"}\n", "", nil, 1},
+		{"Missing", []string{missing, good}, "", "reported", []string{missing + ": no such file or directory"}, 1},
+		{"Binary", []string{bin}, "", "reported", []string{bin + ": binary data"}, 0},
+		{"InvalidUTF8", []string{latin1}, "", "reported", []string{latin1 + ": invalid UTF-8 at byte offset 3"}, 0},
+		{"MalformedLine", []string{lines}, "", "reported", []string{lines + ":2: malformed JSON"}, 1},
+		{"Strict", []string{"--strict", bin, good}, "", "reported", []string{"binary data"}, 0},
+		{"NoPaths", nil, "", graph.EINVALID, []string{"Usage: factgraph ingest"}, 0},
+		{"BadFlag", []string{"--workers=x", good}, "", graph.EINVALID, []string{"invalid value"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "db")
+			out, stderr, err := cli(t, tt.stdin, append([]string{"ingest", "--db", db}, tt.args...)...)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("unexpected error %v\n%s", err, stderr)
+			case tt.wantErr == "reported" && !errors.Is(err, errReported):
+				t.Fatalf("err = %v, want per-document failures\n%s", err, stderr)
+			case tt.wantErr != "" && tt.wantErr != "reported" && graph.ErrorCode(err) != tt.wantErr:
+				t.Fatalf("err = %v (code %q), want %s", err, graph.ErrorCode(err), tt.wantErr)
+			}
+			all := stderr + out + userMessage(err)
+			for _, want := range tt.wantText {
+				if !strings.Contains(all, want) {
+					t.Errorf("output lacks %q:\n%s", want, all)
+				}
+			}
+			if tt.wantErr == graph.EINVALID {
+				return
+			}
+			s, err := store.Open(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			st, err := s.Stats(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Documents != tt.added {
+				t.Errorf("store has %d documents, want %d", st.Documents, tt.added)
+			}
+		})
+	}
+}
+
+func TestIngestStoreInUse(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, _, err = cli(t, "", "ingest", "--db", db, "-")
+	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(userMessage(err), "store is in use by another factgraph process") {
+		t.Fatalf("err = %v", err)
+	}
+}
