@@ -115,6 +115,9 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// ingestBatch is the number of documents handed to the store at once.
+const ingestBatch = 64
+
 // ingestPaths reads, extracts and stores every document under paths. Bad
 // documents are reported on stderr (unless quiet is false and --json hides
 // them in the summary) and skipped, or end the run with --strict.
@@ -138,6 +141,41 @@ func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Ext
 	defer cancel()
 	inputs := make(chan input.Item, 64)
 	go input.Read(ctx, env.Stdin, files, opt.options(), inputs)
+	// Documents are stored in batches, which the store commits in shared
+	// transactions (each document stays atomic); a batch is flushed when
+	// full and at the end.
+	var batch []input.Result
+	flush := func() error {
+		for len(batch) > 0 {
+			xs := make([]*graph.Extraction, len(batch))
+			for i, r := range batch {
+				xs[i] = r.Extraction
+			}
+			t0 := time.Now()
+			res, err := ing.Ingest(ctx, xs)
+			sum.StoreSeconds += time.Since(t0).Seconds()
+			done := res.Added + res.Replaced + res.Unchanged
+			sum.Documents += done
+			sum.Added += res.Added
+			sum.Replaced += res.Replaced
+			sum.Unchanged += res.Unchanged
+			bar.docs(sum.Documents)
+			if err == nil {
+				batch = batch[:0]
+				return nil
+			}
+			// The store applied the documents before the one it refused.
+			if code := graph.ErrorCode(err); (code != graph.EINVALID && code != graph.ELIMIT) || done >= len(batch) {
+				return fmt.Errorf("store: %w", err)
+			}
+			sum.fail(env, batch[done].Where, err, progress)
+			if opt.strict {
+				return errReported
+			}
+			batch = batch[done+1:]
+		}
+		return nil
+	}
 	err := input.Extract(ctx, ex, inputs, opt.workers, func(r input.Result) error {
 		sum.Bytes += r.Bytes
 		bar.add(r.Bytes)
@@ -148,26 +186,15 @@ func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Ext
 			}
 			return nil
 		}
-		t0 := time.Now()
-		res, err := ing.Ingest(ctx, []*graph.Extraction{r.Extraction})
-		sum.StoreSeconds += time.Since(t0).Seconds()
-		if err != nil {
-			if graph.ErrorCode(err) != graph.EINVALID {
-				return fmt.Errorf("store %s: %w", r.Where, err)
-			}
-			sum.fail(env, r.Where, err, progress)
-			if opt.strict {
-				return errReported
-			}
-			return nil
+		batch = append(batch, r)
+		if len(batch) >= ingestBatch {
+			return flush()
 		}
-		sum.Documents++
-		sum.Added += res.Added
-		sum.Replaced += res.Replaced
-		sum.Unchanged += res.Unchanged
-		bar.docs(sum.Documents)
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	bar.finish()
 	sum.elapsed = time.Since(start)
 	sum.Seconds = sum.elapsed.Seconds()
