@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -273,4 +274,23 @@ func TestConcurrentReaders(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+}
+
+// TestCheckStore recounts the store at $FACTGRAPH_CHECK by scanning it and
+// compares with its counters: a check for real stores. Skipped unless set.
+func TestCheckStore(t *testing.T) {
+	path := os.Getenv("FACTGRAPH_CHECK")
+	if path == "" {
+		t.Skip("set FACTGRAPH_CHECK=store-directory")
+	}
+	db, err := Open(path, WithReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got, want := recount(t, db), mustStats(t, db)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("scan %+v, counters %+v", got, want)
+	}
+	t.Logf("%+v", want)
 }
