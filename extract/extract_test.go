@@ -230,6 +230,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/mark-zuckerberg": "Mark Zuckerberg", "person/rodaba-noori": "Rodaba Noori"}, nil},
 		{"AmbiguousTitleNoName", "He was hired to head Apple.", lexTagger{},
 			nil, []string{"person/apple"}},
+		{"PlaceBeforeItsCountry", "Paris police arrested him. Paris is a town in Texas, in the United States.", lexTagger{"Paris": plc, "Texas": plc, "United States": plc},
+			map[string]string{"place/paris": "Paris"}, nil},
 		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
 	}
 	for _, tt := range tests {
@@ -477,6 +479,14 @@ func TestEntitiesOnly(t *testing.T) {
 
 // TestWindowsWithoutBreaks checks windows cut inside text that has no
 // spaces or line breaks, between multi-byte characters.
+func TestRegeocode(t *testing.T) {
+	x := extractWith(t, lexTagger{"Paris": plc, "United States": plc}, "Paris police arrested him. Paris is in the United States.")
+	p := entity(x, "place/paris")
+	if p == nil || p.Location == nil || p.Location.CountryCode != "US" {
+		t.Errorf("Paris: %+v", p)
+	}
+}
+
 func TestWindowsWithoutBreaks(t *testing.T) {
 	text := strings.Repeat("Zürich東京", 3000) + " Vladimir Putin spoke in Sochi."
 	g, _ := gazetteer.Default()

@@ -89,10 +89,14 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
 }
 
-// within returns the place named name inside container, if any.
+// within returns the place named name inside container, or with a nil
+// container the best one inside a country the document names, if any.
 func (d *docState) within(name string, container *gazetteer.Place) *gazetteer.Place {
 	for _, p := range d.x.gaz.Lookup(name) {
-		if p.Kind != gazetteer.Country && d.x.gaz.Within(p, container) {
+		if p.Kind == gazetteer.Country {
+			continue
+		}
+		if container != nil && d.x.gaz.Within(p, container) || container == nil && d.countries[p.CountryCode] {
 			return p
 		}
 	}

@@ -79,6 +79,16 @@ func (d *docState) resolve() []*group {
 			s.place = m.place
 		}
 	}
+	// A place named before the country that disambiguates it ("Paris …
+	// Texas") was read with the countries known then; read it again with
+	// all of the document's.
+	for _, s := range sets {
+		if p := s.place; p != nil && p.Kind != gazetteer.Country && !d.countries[p.CountryCode] {
+			if q := d.within(d.ments[s.ments[0]].name, nil); q != nil && q != p {
+				s.place = q
+			}
+		}
+	}
 	find := func(i int) int {
 		for sets[i].parent != i {
 			sets[i].parent = sets[sets[i].parent].parent
