@@ -511,3 +511,46 @@ func contains(s []string, v string) bool {
 	}
 	return false
 }
+
+// Dump implements graph.Dumper for DumpFilter.Documents only, as far as
+// Document.entities needs: documents, then their entities with the count
+// of their mentions in those documents, then mentions.
+func (g *memGraph) Dump(ctx context.Context, f graph.DumpFilter, fn func(*graph.Record) error) error {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	for _, id := range f.Documents {
+		if d := g.docs[id]; d != nil {
+			if err := fn(&graph.Record{Kind: graph.RecordDocument, Document: d}); err != nil {
+				return err
+			}
+		}
+	}
+	var ids []string
+	for id := range g.entities {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var ms []graph.Mention
+	for _, id := range ids {
+		n := 0
+		for _, m := range g.mentions[id] {
+			if contains(f.Documents, m.Document) {
+				n++
+				ms = append(ms, m)
+			}
+		}
+		if n > 0 {
+			e := *g.entities[id]
+			e.MentionCount = n
+			if err := fn(&graph.Record{Kind: graph.RecordEntity, Entity: &e}); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range ms {
+		if err := fn(&graph.Record{Kind: graph.RecordMention, Mention: &ms[i]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -3,6 +3,7 @@ package schema_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -294,5 +296,37 @@ func TestEntityLoadsAreBatched(t *testing.T) {
 	}
 	if n := ts.g.entCalls.Load(); n != 0 {
 		t.Errorf("Entity called %d times, want 0", n)
+	}
+}
+
+// documentsOnly hides memGraph's DocumentEntities, so that Document.entities
+// falls back to a one-document dump.
+type documentsOnly struct{ graph.DocumentService }
+
+func TestDocumentEntitiesFromDump(t *testing.T) {
+	g := newFixture(t)
+	g.entities["person/vladimir-putin"].MentionCount = 40 // mentions in other documents
+	srv, err := schema.New(schema.Services{
+		Documents: documentsOnly{g}, Entities: g, Relations: g, Figures: g, Events: g, Quotes: g, Stats: g, Dumper: g,
+	}, schema.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{Server: httptest.NewServer(srv), g: g, srv: srv}
+	defer ts.Close()
+	var got struct {
+		Document struct {
+			Entities []struct {
+				Name         string
+				MentionCount int
+			}
+		}
+	}
+	ts.mustData(t, `{ document(id: "1.2223405-2511317925") { entities(first: 2) { name mentionCount } } }`, nil, &got)
+	// Ordered by mentions in this document (Putin 3, Sochi 2), with the
+	// counts across all documents.
+	want := `[{Vladimir Putin 40} {Sochi 2}]`
+	if s := fmt.Sprint(got.Document.Entities); s != want {
+		t.Errorf("entities = %s, want %s", s, want)
 	}
 }

@@ -471,9 +471,23 @@ func (b *builder) documentEntities(ctx context.Context, docID string, typ graph.
 	if err != nil && !errors.Is(err, errStopDump) {
 		return nil, err
 	}
+	// A filtered dump counts only the document's mentions: order by them,
+	// then load the entities themselves, with their counts across all
+	// documents.
 	sort.SliceStable(es, func(i, j int) bool { return es[i].MentionCount > es[j].MentionCount })
-	if len(es) > limit {
-		es = es[:limit]
+	ids := make([]string, 0, min(len(es), limit))
+	for _, e := range es[:min(len(es), limit)] {
+		ids = append(ids, e.ID)
 	}
-	return es, nil
+	full, err := b.svc.Entities.EntitiesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*graph.Entity, 0, len(full))
+	for _, e := range full {
+		if e != nil {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
