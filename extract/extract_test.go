@@ -479,6 +479,25 @@ func TestEntitiesOnly(t *testing.T) {
 
 // TestWindowsWithoutBreaks checks windows cut inside text that has no
 // spaces or line breaks, between multi-byte characters.
+func TestFigurePlaceFromDateline(t *testing.T) {
+	x := extractWith(t, lexTagger{}, "KABUL, Afghanistan — At least 12 people were killed on Monday. Prices rose 3%.")
+	var killed, pct *graph.Figure
+	for _, f := range x.Figures {
+		switch f.Measure {
+		case graph.Killed:
+			killed = f
+		case graph.Percent:
+			pct = f
+		}
+	}
+	if killed == nil || killed.Place != "place/kabul" || killed.About != "place/kabul" {
+		t.Errorf("killed: %+v", killed)
+	}
+	if pct == nil || pct.Place != "" {
+		t.Errorf("percent: %+v", pct)
+	}
+}
+
 func TestRegeocode(t *testing.T) {
 	x := extractWith(t, lexTagger{"Paris": plc, "United States": plc}, "Paris police arrested him. Paris is in the United States.")
 	p := entity(x, "place/paris")

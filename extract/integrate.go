@@ -106,6 +106,11 @@ func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 				}
 			}
 		}
+		// A casualty count with no place of its own happened where the
+		// dateline is; money and percentages need not.
+		if fc.place < 0 && d.dateline >= 0 && f.Measure != graph.Money && f.Measure != graph.Percent {
+			fc.place = d.dateline
+		}
 		if fc.about < 0 {
 			fc.about = fc.place
 		}
