@@ -85,6 +85,8 @@ const (
 	tAggP1
 	tPre5
 	tSuf5
+	tAggM2
+	tAggP2
 )
 
 // affixes is the longest prefix and suffix, in runes, that are features.
@@ -528,6 +530,12 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 				}
 				add(mix(tAggM1, lm))
 				add(mix(tAggP1, lp))
+				if j > 1 {
+					add(mix(tAggM2, info[j-2].lower))
+				}
+				if int(j)+2 < len(info) {
+					add(mix(tAggP2, info[j+2].lower))
+				}
 			}
 		}
 		sc.nfeats[i-first] = uint8(k)
