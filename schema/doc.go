@@ -30,11 +30,20 @@
 // text. Entities and documents referred to by facts (a relation's subject,
 // a mention's document) are loaded in one batch per level of the response
 // through graph.EntityService.EntitiesByID, using graphql-go's thunks.
+// Responses to queries are kept in a second cache, keyed by query,
+// operation name and variables, and emptied by every mutation; it is exact
+// because the server's process is the store's only writer (call
+// Server.Invalidate after writing to the graph by other means). A request
+// with "Cache-Control: no-cache" is always executed. Results are encoded
+// to JSON by hand rather than by reflection.
 //
 // # Caveats
 //
 // Mention.sentence is found by a punctuation heuristic around the span,
 // which may split at abbreviations differently from the extractor.
 // Document.entities needs a DocumentService that also implements
-// DocumentEntityLister, or a Dumper.
+// DocumentEntityLister, or else reads a one-document graph.Dumper dump,
+// which may scan. When a request times out its client gets an error at
+// once, but graphql-go's executor goroutine runs on until the resolver in
+// progress returns; services should honour context cancellation.
 package schema
