@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
+)
+
+const reutersPath = "../../../shared/data/news_raw_reuters21578/reuters21578.jsonl"
+
+// TestIngestSurvivesSIGKILL kills `factgraph ingest` with SIGKILL at
+// random moments while it ingests Reuters-21578 records, and checks after
+// each kill that every stored document is complete, that the counts equal
+// a scan, and finally that finishing the ingest gives exactly the counts of
+// an uninterrupted run.
+func TestIngestSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and ingests 1,500 documents several times")
+	}
+	requireShared(t, reutersPath)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "factgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	corpus := filepath.Join(dir, "reuters.jsonl")
+	copyLines(t, reutersPath, corpus, 1500)
+	args := func(db string) []string {
+		return []string{"ingest", "--db", db, "--workers", "2", "--id-field", "newid", "--text-field", "body", "--published-field", "date", corpus}
+	}
+	ex, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	db := filepath.Join(dir, "killed.db")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 4 {
+		cmd := exec.Command(bin, args(db)...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		delay := time.Duration(300+rng.IntN(2500)) * time.Millisecond
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		docs := verifyStore(t, db, ex)
+		t.Logf("round %d: killed after %v with %d documents stored", round, delay, docs)
+	}
+	// Finish the interrupted ingest; the binary reports documents that are
+	// in the corpus but have no body as failures, hence no error check.
+	exec.Command(bin, args(db)...).Run()
+	reference := filepath.Join(dir, "reference.db")
+	exec.Command(bin, args(reference)...).Run()
+	verifyStore(t, db, ex)
+	got, want := openStats(t, db), openStats(t, reference)
+	if !statsEqual(got, want) {
+		t.Fatalf("after kills and a finished ingest:\n%+v\nuninterrupted:\n%+v", got, want)
+	}
+	if got.Documents < 1000 {
+		t.Fatalf("only %d documents stored", got.Documents)
+	}
+}
+
+// verifyStore checks that the counts of the store at path equal a full
+// scan of its dump, and that each stored document has all the mentions
+// and figures its extraction has. It returns the number of documents.
+func verifyStore(t *testing.T, path string, ex graph.Extractor) int {
+	t.Helper()
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	stats, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scan graph.Stats
+	scan.ByType = map[graph.EntityType]int{}
+	docs := map[string]*graph.Document{}
+	mentions := map[string]int{}
+	figures := map[string]int{}
+	err = s.Dump(ctx, graph.DumpFilter{}, func(r *graph.Record) error {
+		switch r.Kind {
+		case graph.RecordDocument:
+			scan.Documents++
+			docs[r.Document.ID] = r.Document
+		case graph.RecordEntity:
+			scan.Entities++
+			scan.ByType[r.Entity.Type]++
+		case graph.RecordMention:
+			scan.Mentions++
+			mentions[r.Mention.Document]++
+		case graph.RecordRelation:
+			scan.Relations++
+		case graph.RecordFigure:
+			scan.Figures++
+			figures[r.Figure.Evidence.Document]++
+		case graph.RecordEvent:
+			scan.Events++
+		case graph.RecordQuote:
+			scan.Quotes++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats.SizeBytes = 0
+	for typ, n := range stats.ByType {
+		if n == 0 {
+			delete(stats.ByType, typ)
+		}
+	}
+	if !statsEqual(stats, scan) {
+		t.Fatalf("counts differ from a scan:\nstats %+v\nscan  %+v", stats, scan)
+	}
+	for id, doc := range docs {
+		x, err := ex.Extract(ctx, *doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, e := range x.Entities {
+			want += len(e.Mentions)
+		}
+		if mentions[id] != want || figures[id] != len(x.Figures) {
+			t.Errorf("document %s is incomplete: %d of %d mentions, %d of %d figures", id, mentions[id], want, figures[id], len(x.Figures))
+		}
+	}
+	return len(docs)
+}
+
+func openStats(t *testing.T, path string) graph.Stats {
+	t.Helper()
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// copyLines copies the first n lines of src to dst.
+func copyLines(t *testing.T, src, dst string, n int) {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	w := bufio.NewWriter(out)
+	for i := 0; i < n && sc.Scan(); i++ {
+		w.Write(sc.Bytes())
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+}
