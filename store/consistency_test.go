@@ -179,6 +179,17 @@ func TestDumpRestore(t *testing.T) {
 		if strings.Count(onlyA, `"kind":"document"`) != 1 || strings.Count(onlyA, `"kind":"mention"`) != strings.Count(dumpJSON(t, want, graph.DumpFilter{}), `"kind":"mention"`) {
 			t.Errorf("document filter:\n%s", onlyA)
 		}
+		// Entities count only the mentions the dump holds.
+		counted := 0
+		next := jsonRecords(onlyA)
+		for r, err := next(); err == nil; r, err = next() {
+			if r.Entity != nil {
+				counted += r.Entity.MentionCount
+			}
+		}
+		if n := strings.Count(onlyA, `"kind":"mention"`); counted != n {
+			t.Errorf("entities count %d mentions, the dump holds %d", counted, n)
+		}
 	})
 }
 

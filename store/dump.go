@@ -166,8 +166,12 @@ func (d *dumper) entities() error {
 		}
 		if d.docs != nil {
 			e.MentionCount = 0
-			for doc := range d.docs {
-				e.MentionCount += len(scanKeys(d.txn, key(pMention, id, doc)))
+			for _, mk := range scanKeys(d.txn, key(pMention, id)) {
+				if _, doc, _, _, err := parseMentionKey(mk); err != nil {
+					return err
+				} else if d.docs[doc] {
+					e.MentionCount++
+				}
 			}
 		}
 		return d.fn(&graph.Record{Kind: graph.RecordEntity, Entity: e})
