@@ -30,8 +30,8 @@
 // text. Entities and documents referred to by facts (a relation's subject,
 // a mention's document) are loaded in one batch per level of the response
 // through graph.EntityService.EntitiesByID, using graphql-go's thunks.
-// Responses to queries are kept in a second cache, keyed by query,
-// operation name and variables, and emptied by every mutation; it is exact
+// Responses to queries are kept in a second cache, keyed by the raw
+// request (a POST body or a GET query string), and emptied by every mutation; it is exact
 // because the server's process is the store's only writer (call
 // Server.Invalidate after writing to the graph by other means). A request
 // with "Cache-Control: no-cache" is always executed. Results are encoded

@@ -7,7 +7,7 @@ import (
 )
 
 // resultCache keeps the encoded responses of successful queries, keyed by
-// query text, operation name and variables, up to a budget of bytes.
+// the raw request (see Server.readRaw), up to a budget of bytes.
 //
 // It is exact, not merely fresh enough: the store is opened by this
 // process alone (Badger locks its directory), and every write goes through

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -241,23 +242,27 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	s.metrics.inflight.Inc()
 	defer s.metrics.inflight.Dec()
 
-	req, rerr := s.readRequest(w, r)
+	raw, rerr := s.readRaw(w, r)
 	if rerr != nil {
 		fail(rerr)
 		return
 	}
-	// A cached response was produced by a request with the same query,
-	// operation and variables, which passed every check below.
-	key, cacheable := resultKey(req)
-	cacheable = cacheable && r.Header.Get("Cache-Control") != "no-cache"
+	// A cached response was produced by an identical request, which
+	// passed every check below.
+	cacheable := r.Header.Get("Cache-Control") != "no-cache"
 	if cacheable {
-		if e, ok := s.results.get(key); ok {
+		if e, ok := s.results.get(raw); ok {
 			s.metrics.results.WithLabelValues("hit").Inc()
 			opName = e.op
 			w.Header().Set("X-Factgraph-Cache", "hit")
 			writeBody(w, http.StatusOK, e.body)
 			return
 		}
+	}
+	req, rerr := decodeRequest(raw)
+	if rerr != nil {
+		fail(rerr)
+		return
 	}
 	prep := s.prepare(req.Query)
 	if prep.err != nil {
@@ -321,56 +326,56 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		code, _ = resp.Errors[0].Extensions["code"].(string)
 	} else if cacheable && !mutation {
 		s.metrics.results.WithLabelValues("miss").Inc()
-		s.results.put(key, opName, body, gen)
+		s.results.put(raw, opName, body, gen)
 	}
 	writeBody(w, http.StatusOK, body)
 }
 
-// resultKey is the result cache's key for a request: its query, operation
-// name and variables (encoding/json sorts map keys, so equal variables
-// give equal keys).
-func resultKey(req *request) (string, bool) {
-	vars, err := json.Marshal(req.Variables)
-	if err != nil {
-		return "", false
-	}
-	return req.OperationName + "\x00" + string(vars) + "\x00" + req.Query, true
-}
-
-// readRequest reads a request from the query string of a GET or the JSON
-// body of a POST, within the body limit.
-func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (*request, *requestError) {
-	req := &request{}
+// readRaw checks the method, content type and size of a request and
+// returns its raw form: the query string of a GET or the body of a POST,
+// prefixed with the method. Equal raw forms are equal requests, which is
+// what the response cache is keyed by, so that a hit costs no decoding.
+func (s *Server) readRaw(w http.ResponseWriter, r *http.Request) (string, *requestError) {
 	switch r.Method {
 	case http.MethodGet:
-		q := r.URL.Query()
-		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
-		if int64(len(req.Query)) > s.cfg.MaxBodyBytes {
-			return nil, reject(http.StatusRequestEntityTooLarge, limitf("body", "The query is larger than %d bytes.", s.cfg.MaxBodyBytes))
+		if int64(len(r.URL.RawQuery)) > s.cfg.MaxBodyBytes {
+			return "", reject(http.StatusRequestEntityTooLarge, limitf("body", "The query is larger than %d bytes.", s.cfg.MaxBodyBytes))
 		}
-		if v := q.Get("variables"); v != "" {
-			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
-				return nil, reject(http.StatusBadRequest, invalidf("The variables parameter is not a JSON object."))
-			}
-		}
+		return "G" + r.URL.RawQuery, nil
 	case http.MethodPost:
 		if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") && !strings.HasPrefix(ct, "application/graphql-response+json") {
-			return nil, reject(http.StatusUnsupportedMediaType, invalidf("POST a JSON body with Content-Type application/json."))
+			return "", reject(http.StatusUnsupportedMediaType, invalidf("POST a JSON body with Content-Type application/json."))
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
-				return nil, reject(http.StatusRequestEntityTooLarge, limitf("body", "The request body is larger than %d bytes.", s.cfg.MaxBodyBytes))
+				return "", reject(http.StatusRequestEntityTooLarge, limitf("body", "The request body is larger than %d bytes.", s.cfg.MaxBodyBytes))
 			}
-			return nil, reject(http.StatusBadRequest, invalidf("The request body could not be read."))
+			return "", reject(http.StatusBadRequest, invalidf("The request body could not be read."))
 		}
-		if err := json.Unmarshal(body, req); err != nil {
-			return nil, reject(http.StatusBadRequest, invalidf("The request body is not valid JSON: expected {\"query\": \"…\", \"variables\": {…}, \"operationName\": \"…\"}."))
+		return "P" + string(body), nil
+	}
+	w.Header().Set("Allow", "GET, POST")
+	return "", reject(http.StatusMethodNotAllowed, invalidf("Use GET for queries or POST for queries and mutations."))
+}
+
+// decodeRequest decodes the raw form of a request.
+func decodeRequest(raw string) (*request, *requestError) {
+	req := &request{}
+	if raw[0] == 'G' {
+		q, err := url.ParseQuery(raw[1:])
+		if err != nil {
+			return nil, reject(http.StatusBadRequest, invalidf("The query string is malformed."))
 		}
-	default:
-		w.Header().Set("Allow", "GET, POST")
-		return nil, reject(http.StatusMethodNotAllowed, invalidf("Use GET for queries or POST for queries and mutations."))
+		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				return nil, reject(http.StatusBadRequest, invalidf("The variables parameter is not a JSON object."))
+			}
+		}
+	} else if err := json.Unmarshal([]byte(raw[1:]), req); err != nil {
+		return nil, reject(http.StatusBadRequest, invalidf("The request body is not valid JSON: expected {\"query\": \"…\", \"variables\": {…}, \"operationName\": \"…\"}."))
 	}
 	if strings.TrimSpace(req.Query) == "" {
 		return nil, reject(http.StatusBadRequest, invalidf("The request has no query."))
