@@ -232,6 +232,10 @@ func TestNames(t *testing.T) {
 			nil, []string{"person/apple"}},
 		{"PlaceBeforeItsCountry", "Paris police arrested him. Paris is a town in Texas, in the United States.", lexTagger{"Paris": plc, "Texas": plc, "United States": plc},
 			map[string]string{"place/paris": "Paris"}, nil},
+		{"TitleForHolder", "U.S. President Donald Trump spoke. The President later took action.", lexTagger{"U.S.": plc, "Donald Trump": per, "President": per},
+			map[string]string{"person/donald-trump": "President"}, []string{"person/president"}},
+		{"TitleNobodyHolds", "The Sheriff's office said so.", lexTagger{"Sheriff": per},
+			nil, []string{"person/sheriff"}},
 		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
 	}
 	for _, tt := range tests {

@@ -43,6 +43,7 @@ var titles = buildTitles(map[string]string{
 	"attorney general": "attorney_general_of", "attorney-general": "attorney_general_of", "solicitor general": "solicitor_general_of",
 	"inspector general": "inspector_general_of", "surgeon general": "surgeon_general_of", "governor-general": "governor_general_of",
 	"governor general": "governor_general_of", "chief justice": "chief_justice_of", "chief of staff": "chief_of_staff_of",
+	"sheriff": "sheriff_of", "police commissioner": "commissioner_of", "commissioner": "commissioner_of",
 	"undersecretary": "undersecretary_of", "under-secretary": "undersecretary_of", "deputy minister": "deputy_minister_of",
 	"editor": "editor_of", "editor-in-chief": "editor_of", "editor at large": "editor_of", "chief editor": "editor_of",
 	"correspondent": "correspondent_of", "executive director": "director_of", "managing director": "director_of",

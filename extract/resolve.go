@@ -50,8 +50,12 @@ func (d *docState) resolve() []*group {
 	var sets []*nameSet
 	byNK := map[string]int{}
 	fixed := map[int]bool{} // mentions resolved by rule: adjectives, conflicts, dates
+	d.resolveTitles()
 	for i := range d.ments {
 		m := &d.ments[i]
+		if m.titleOnly && m.name == "" {
+			continue // a title no one in the document holds
+		}
 		if m.key != "" || m.adjective {
 			fixed[i] = true
 			continue
@@ -365,4 +369,24 @@ func (d *docState) canonical(g *group) (name string) {
 		return count[names[a]] > count[names[b]]
 	})
 	return names[0]
+}
+
+// resolveTitles gives each title standing alone ("The President", "the
+// Sheriff") the name of the person who last held that title before it in
+// the document, or no name, so that it is dropped.
+func (d *docState) resolveTitles() {
+	for i := range d.ments {
+		m := &d.ments[i]
+		if !m.titleOnly {
+			continue
+		}
+		key := graph.NameKey(m.name)
+		name := ""
+		for _, r := range d.roles {
+			if p := &d.ments[r.person]; p.Start < m.Start && graph.NameKey(r.title) == key && !p.titleOnly {
+				name = p.name
+			}
+		}
+		m.name, m.anaphor = name, true
+	}
 }

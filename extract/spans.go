@@ -224,6 +224,11 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		return mention{}, false
 	}
 	m := mention{typ: typ, taggedPerson: typ == graph.Person, score: s.Score, first: f, last: l}
+	if _, ok := titles[lk]; ok && typ == graph.Person {
+		// "The President later took action": a title alone names whoever
+		// holds it in the document, if anyone (see resolve).
+		m.titleOnly = true
+	}
 	if m.score < 0 || m.score > 1 {
 		m.score = 0.5
 	}

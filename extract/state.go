@@ -17,6 +17,7 @@ type mention struct {
 	anaphor       bool             // "the war": refers to an earlier entity, gives it no alias
 	key           string           // resolution key when fixed by a rule ("war:SY"); "" to key by name
 	isDateline    bool             // the place of the document's dateline
+	titleOnly     bool             // a title standing for its holder ("the President")
 	value         string           // ISO value of a date mention
 	weak          bool             // a doubtful proposal: dropped unless another mention confirms its name
 	personCue     float64          // how strongly its context says person ("X said", a title)
