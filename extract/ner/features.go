@@ -163,6 +163,7 @@ type scratch struct {
 	chunks []chunk
 	refs   []uint32 // per token: index of its cached intrinsic scores, 0 if none
 	first  []Span   // first-pass spans
+	segs   []token.Sentence
 	// Document-level maps, cleared per document (consistency.go).
 	surname map[uint64]bool
 	single  map[uint64]graph.EntityType

@@ -94,6 +94,7 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 	sc := m.getScratch()
 	defer m.pool.Put(sc)
 	info := m.prep(toks, sc)
+	sents = splitTables(toks, sents, sc)
 	var out []Span
 	if m.first != nil {
 		// Two passes: the first model's labels become document-level
@@ -109,6 +110,30 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 	out = consistent(toks, info, out, sc)
 	out = dropMisc(out)
 	seatsToOrganizations(toks, out)
+	return out
+}
+
+// tableGap is the run of spaces inside a line, in code points, from which
+// two tokens are in different columns of a table and no name spans them.
+const tableGap = 3
+
+// splitTables cuts sentences at table column gaps ("Natl   Loan   Release").
+func splitTables(toks []token.Token, sents []token.Sentence, sc *scratch) []token.Sentence {
+	out := sc.segs[:0]
+	for _, s := range sents {
+		if s.First < 0 || s.Last > len(toks) || s.First >= s.Last {
+			continue
+		}
+		first := s.First
+		for i := s.First + 1; i < s.Last; i++ {
+			if !toks[i].NewlineBefore && toks[i].Start-toks[i-1].End >= tableGap {
+				out = append(out, token.Sentence{First: first, Last: i, Start: toks[first].Start, End: toks[i-1].End})
+				first = i
+			}
+		}
+		out = append(out, token.Sentence{First: first, Last: s.Last, Start: toks[first].Start, End: toks[s.Last-1].End})
+	}
+	sc.segs = out
 	return out
 }
 
@@ -219,28 +244,46 @@ func viterbi(n int, sc *scratch, trans, endW []float32) []uint8 {
 	return sc.labels
 }
 
-// confidence is a logistic of the smallest per-token margin of a span's
-// labels over the best other label, in units of the model's temperature.
-func (m *Model) confidence(sc *scratch, labels []uint8, sp span) float64 {
-	minMargin := float32(math.MaxFloat32)
+// margin is how much better the decoded path scores with the span than
+// with O labels in its place, transitions in and out included. It is never
+// negative: Viterbi preferred the span.
+func (m *Model) margin(sc *scratch, labels []uint8, sp span) float32 {
+	prev := startRow
+	if sp.first > 0 {
+		prev = int(labels[sp.first-1])
+	}
+	with := m.trans[prev*nLabels+int(labels[sp.first])]
+	without := m.trans[prev*nLabels+labelO]
 	for t := sp.first; t < sp.last; t++ {
 		e := sc.scores[t*nLabels : t*nLabels+nLabels]
-		own := e[labels[t]]
-		other := negInf
-		for l, v := range e {
-			if l != int(labels[t]) && v > other {
-				other = v
-			}
-		}
-		if d := own - other; d < minMargin {
-			minMargin = d
+		with += e[labels[t]]
+		without += e[labelO]
+		if t > sp.first {
+			with += m.trans[int(labels[t-1])*nLabels+int(labels[t])]
+			without += m.trans[labelO*nLabels+labelO]
 		}
 	}
+	last := int(labels[sp.last-1])
+	if sp.last < len(labels) {
+		next := int(labels[sp.last])
+		with += m.trans[last*nLabels+next]
+		without += m.trans[labelO*nLabels+next]
+	} else {
+		with += m.endW[last]
+		without += m.endW[labelO]
+	}
+	return max(with-without, 0)
+}
+
+// confidence maps a span's margin to [0, 1): 1 - exp(-margin/temp), where
+// training set temp so that the median span of the training data scores
+// 0.9.
+func (m *Model) confidence(sc *scratch, labels []uint8, sp span) float64 {
 	temp := m.temp
 	if temp <= 0 {
 		temp = 1
 	}
-	return 1 / (1 + math.Exp(-float64(minMargin/temp)))
+	return 1 - math.Exp(-float64(m.margin(sc, labels, sp)/temp))
 }
 
 // predecessors lists, for each label, the labels that may precede it.

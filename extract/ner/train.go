@@ -450,7 +450,6 @@ func calibrate(m *Model, set *trainSet, use []int, sc *scratch) float32 {
 			continue
 		}
 		td := &set.docs[d]
-		m.temp = 1
 		sc.grp = sc.grp[:0]
 		if !m.lite {
 			docGroups(td.info, sc)
@@ -460,8 +459,7 @@ func calibrate(m *Model, set *trainSet, use []int, sc *scratch) float32 {
 			m.emissions(s.Last-s.First, sc)
 			labels := m.viterbi(s.Last-s.First, sc)
 			for _, sp := range spansFromLabels(labels, nil) {
-				c := m.confidence(sc, labels, sp)
-				margins = append(margins, math.Log(c/(1-c+1e-12)))
+				margins = append(margins, float64(m.margin(sc, labels, sp)))
 			}
 		}
 	}
@@ -473,5 +471,5 @@ func calibrate(m *Model, set *trainSet, use []int, sc *scratch) float32 {
 	if med <= 0 {
 		return 1
 	}
-	return float32(med / math.Log(9))
+	return float32(med / math.Log(10))
 }
