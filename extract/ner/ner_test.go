@@ -439,3 +439,30 @@ func TestTagConcurrent(t *testing.T) {
 		t.Errorf("concurrent Tag differs on %q", e)
 	}
 }
+
+func TestSplitTables(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"Prose", "Putin met Assad in Sochi.", []string{"Putin met Assad in Sochi."}},
+		{"Columns", "Natl   Loan      Release 4.65", []string{"Natl", "Loan", "Release 4.65"}},
+		{"HardWrap", "the New\n    York Stock Exchange", []string{"the New\n    York Stock Exchange"}},
+		{"TwoSpaces", "Vladimir  Putin", []string{"Vladimir  Putin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text)
+			sents := []token.Sentence{{First: 0, Last: len(toks), Start: 0, End: toks[len(toks)-1].End}}
+			var got []string
+			runes := []rune(tt.text)
+			for _, s := range splitTables(toks, sents, &scratch{}) {
+				got = append(got, string(runes[s.Start:s.End]))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("splitTables(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
