@@ -43,7 +43,6 @@
 // which may split at abbreviations differently from the extractor.
 // Document.entities needs a DocumentService that also implements
 // DocumentEntityLister, or else reads a one-document graph.Dumper dump,
-// which may scan. When a request times out its client gets an error at
-// once, but graphql-go's executor goroutine runs on until the resolver in
-// progress returns; services should honour context cancellation.
+// which may scan. A request that times out ends when the service call in
+// progress sees its context's deadline; services must honour it.
 package schema

@@ -73,6 +73,17 @@ func loaderFrom(ctx context.Context) *loader {
 	return l
 }
 
+// reqCtx returns the request's context, with its deadline, for service
+// calls. graphql-go is given a context without cancellation, so that its
+// executor goroutine always runs to the end before the request returns
+// (see Server.serveGraphQL); resolvers must use this one instead.
+func reqCtx(ctx context.Context) context.Context {
+	if l := loaderFrom(ctx); l != nil {
+		return l.ctx
+	}
+	return ctx
+}
+
 // prime records entities that a resolver loaded by other means.
 func (l *loader) prime(es ...*graph.Entity) {
 	l.mu.Lock()

@@ -37,7 +37,7 @@ func (b *builder) mutation() *graphql.Object {
 						return nil, err
 					}
 					in, _ := p.Args["documents"].([]any)
-					return b.ingest(p.Context, in)
+					return b.ingest(reqCtx(p.Context), in)
 				}),
 			},
 			"deleteDocument": {
@@ -48,7 +48,7 @@ func (b *builder) mutation() *graphql.Object {
 					if err := authorized(p.Context); err != nil {
 						return nil, err
 					}
-					if err := b.svc.Documents.DeleteDocument(p.Context, p.Args["id"].(string)); err != nil {
+					if err := b.svc.Documents.DeleteDocument(reqCtx(p.Context), p.Args["id"].(string)); err != nil {
 						return nil, err
 					}
 					return true, nil
@@ -75,7 +75,7 @@ func (b *builder) mutation() *graphql.Object {
 					if len(ids) == 0 {
 						return nil, invalidf("mergeEntities needs at least one ID to merge.")
 					}
-					return b.svc.Entities.MergeEntities(p.Context, ids, p.Args["into"].(string))
+					return b.svc.Entities.MergeEntities(reqCtx(p.Context), ids, p.Args["into"].(string))
 				}),
 			},
 		},

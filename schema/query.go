@@ -40,7 +40,7 @@ func (b *builder) query() *graphql.Object {
 				Description: "The entity with this ID, following merges. Null, with a NOT_FOUND error, if there is none.",
 				Args:        graphql.FieldConfigArgument{"id": idArg("The entity ID (\"person/vladimir-putin\").")},
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
-					e, err := b.svc.Entities.Entity(p.Context, p.Args["id"].(string))
+					e, err := b.svc.Entities.Entity(reqCtx(p.Context), p.Args["id"].(string))
 					if err != nil {
 						return nil, err
 					}
@@ -65,7 +65,7 @@ func (b *builder) query() *graphql.Object {
 					f.Type, _ = p.Args["type"].(graph.EntityType)
 					f.Name, _ = p.Args["name"].(string)
 					f.Search, _ = p.Args["search"].(string)
-					l, err := b.svc.Entities.Entities(p.Context, f)
+					l, err := b.svc.Entities.Entities(reqCtx(p.Context), f)
 					if err != nil {
 						return nil, err
 					}
@@ -90,7 +90,7 @@ func (b *builder) query() *graphql.Object {
 					f.Subject, _ = p.Args["subject"].(string)
 					f.Object, _ = p.Args["object"].(string)
 					f.Predicate, _ = p.Args["predicate"].(string)
-					l, err := b.svc.Relations.Relations(p.Context, f)
+					l, err := b.svc.Relations.Relations(reqCtx(p.Context), f)
 					if err != nil {
 						return nil, err
 					}
@@ -114,7 +114,7 @@ func (b *builder) query() *graphql.Object {
 					f.Measure, _ = p.Args["measure"].(string)
 					f.About, _ = p.Args["about"].(string)
 					f.Place, _ = p.Args["place"].(string)
-					l, err := b.svc.Figures.Figures(p.Context, f)
+					l, err := b.svc.Figures.Figures(reqCtx(p.Context), f)
 					if err != nil {
 						return nil, err
 					}
@@ -131,7 +131,7 @@ func (b *builder) query() *graphql.Object {
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					measure, _ := p.Args["measure"].(string)
 					place, _ := p.Args["place"].(string)
-					ts, err := b.svc.Figures.FigureTotals(p.Context, measure, place)
+					ts, err := b.svc.Figures.FigureTotals(reqCtx(p.Context), measure, place)
 					return nonNil(ts), err
 				}),
 			},
@@ -152,7 +152,7 @@ func (b *builder) query() *graphql.Object {
 					f.Kind, _ = p.Args["kind"].(string)
 					f.Participant, _ = p.Args["participant"].(string)
 					f.Place, _ = p.Args["place"].(string)
-					l, err := b.svc.Events.Events(p.Context, f)
+					l, err := b.svc.Events.Events(reqCtx(p.Context), f)
 					if err != nil {
 						return nil, err
 					}
@@ -171,7 +171,7 @@ func (b *builder) query() *graphql.Object {
 						return nil, err
 					}
 					speaker, _ := p.Args["speaker"].(string)
-					l, err := b.svc.Quotes.Quotes(p.Context, graph.QuoteFilter{Speaker: speaker, Page: pg})
+					l, err := b.svc.Quotes.Quotes(reqCtx(p.Context), graph.QuoteFilter{Speaker: speaker, Page: pg})
 					if err != nil {
 						return nil, err
 					}
@@ -191,7 +191,7 @@ func (b *builder) query() *graphql.Object {
 					if hops < 1 || hops > b.cfg.MaxHops {
 						return nil, limitf("maxHops", "`maxHops` must be between 1 and %d.", b.cfg.MaxHops)
 					}
-					rs, err := b.svc.Relations.Path(p.Context, p.Args["from"].(string), p.Args["to"].(string), hops)
+					rs, err := b.svc.Relations.Path(reqCtx(p.Context), p.Args["from"].(string), p.Args["to"].(string), hops)
 					if err != nil || rs == nil {
 						return nil, err
 					}
@@ -203,7 +203,7 @@ func (b *builder) query() *graphql.Object {
 				Description: "The document with this ID. Null, with a NOT_FOUND error, if there is none.",
 				Args:        graphql.FieldConfigArgument{"id": idArg("The document ID.")},
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
-					return b.svc.Documents.Document(p.Context, p.Args["id"].(string))
+					return b.svc.Documents.Document(reqCtx(p.Context), p.Args["id"].(string))
 				}),
 			},
 			"documents": {
@@ -215,7 +215,7 @@ func (b *builder) query() *graphql.Object {
 					if err != nil {
 						return nil, err
 					}
-					l, err := b.svc.Documents.Documents(p.Context, graph.DocumentFilter{Page: pg})
+					l, err := b.svc.Documents.Documents(reqCtx(p.Context), graph.DocumentFilter{Page: pg})
 					if err != nil {
 						return nil, err
 					}
@@ -226,7 +226,7 @@ func (b *builder) query() *graphql.Object {
 				Type:        graphql.NewNonNull(b.stats),
 				Description: "Counts of what the graph holds.",
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
-					s, err := b.svc.Stats.Stats(p.Context)
+					s, err := b.svc.Stats.Stats(reqCtx(p.Context))
 					if err != nil {
 						return nil, err
 					}

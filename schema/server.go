@@ -308,12 +308,18 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	l.report = func(err error) {
 		s.cfg.Logger.Error("graphql resolver failed", "operation", opName, "err", err)
 	}
+	// graphql.Execute returns as soon as its context is done, leaving its
+	// goroutine to run on; a request could then outlive the concurrency
+	// bound, or a shutdown that closes the store under it. So Execute gets
+	// a context that is never cancelled, and resolvers take the request's
+	// deadline from the loader (reqCtx): a timed-out request ends when its
+	// resolvers see the deadline and return.
 	res := graphql.Execute(graphql.ExecuteParams{
 		Schema:        s.schema,
 		AST:           prep.doc,
 		OperationName: req.OperationName,
 		Args:          req.Variables,
-		Context:       withLoader(ctx, l),
+		Context:       context.WithoutCancel(withLoader(ctx, l)),
 	})
 	resp := response{Data: res.Data, executed: true}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {

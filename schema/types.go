@@ -206,7 +206,7 @@ func (b *builder) entityObject() {
 						if err != nil {
 							return nil, err
 						}
-						l, err := b.svc.Entities.Mentions(p.Context, e.ID, pg)
+						l, err := b.svc.Entities.Mentions(reqCtx(p.Context), e.ID, pg)
 						if err != nil {
 							return nil, err
 						}
@@ -232,7 +232,7 @@ func (b *builder) entityObject() {
 						}
 						dir, _ := p.Args["direction"].(graph.Direction)
 						pred, _ := p.Args["predicate"].(string)
-						l, err := b.svc.Relations.Relations(p.Context, graph.RelationFilter{Entity: e.ID, Direction: dir, Predicate: pred, Page: pg})
+						l, err := b.svc.Relations.Relations(reqCtx(p.Context), graph.RelationFilter{Entity: e.ID, Direction: dir, Predicate: pred, Page: pg})
 						if err != nil {
 							return nil, err
 						}
@@ -253,7 +253,7 @@ func (b *builder) entityObject() {
 							return []*graph.Entity{}, err
 						}
 						typ, _ := p.Args["type"].(graph.EntityType)
-						es, err := b.svc.Entities.Neighbors(p.Context, e.ID, typ, n)
+						es, err := b.svc.Entities.Neighbors(reqCtx(p.Context), e.ID, typ, n)
 						if err != nil {
 							return nil, err
 						}
@@ -271,7 +271,7 @@ func (b *builder) entityObject() {
 						if err != nil || n == 0 {
 							return []*graph.Figure{}, err
 						}
-						l, err := b.svc.Figures.Figures(p.Context, graph.FigureFilter{Entity: e.ID, Page: graph.Page{First: n}})
+						l, err := b.svc.Figures.Figures(reqCtx(p.Context), graph.FigureFilter{Entity: e.ID, Page: graph.Page{First: n}})
 						return l.Items, err
 					}),
 				},
@@ -289,7 +289,7 @@ func (b *builder) entityObject() {
 						if e.Type == graph.Place {
 							f = graph.EventFilter{Place: e.ID, Page: graph.Page{First: n}}
 						}
-						l, err := b.svc.Events.Events(p.Context, f)
+						l, err := b.svc.Events.Events(reqCtx(p.Context), f)
 						return l.Items, err
 					}),
 				},
@@ -303,7 +303,7 @@ func (b *builder) entityObject() {
 						if err != nil || n == 0 {
 							return []*graph.Quote{}, err
 						}
-						l, err := b.svc.Quotes.Quotes(p.Context, graph.QuoteFilter{Speaker: e.ID, Page: graph.Page{First: n}})
+						l, err := b.svc.Quotes.Quotes(reqCtx(p.Context), graph.QuoteFilter{Speaker: e.ID, Page: graph.Page{First: n}})
 						return l.Items, err
 					}),
 				},
@@ -317,7 +317,7 @@ func (b *builder) entityObject() {
 						if err != nil {
 							return nil, err
 						}
-						l, err := b.svc.Documents.Documents(p.Context, graph.DocumentFilter{Entity: e.ID, Page: pg})
+						l, err := b.svc.Documents.Documents(reqCtx(p.Context), graph.DocumentFilter{Entity: e.ID, Page: pg})
 						if err != nil {
 							return nil, err
 						}
@@ -423,7 +423,7 @@ func (b *builder) documentObjects() {
 							return []*graph.Entity{}, err
 						}
 						typ, _ := p.Args["type"].(graph.EntityType)
-						es, err := b.documentEntities(p.Context, d.ID, typ, n)
+						es, err := b.documentEntities(reqCtx(p.Context), d.ID, typ, n)
 						if err != nil {
 							return nil, err
 						}
