@@ -13,9 +13,9 @@ import (
 // span may be several sentences), and if the offsets do not fit the text
 // the span's own text is returned.
 //
-// The split is a heuristic and may differ from the extractor's ("U.S.
-// officials" ends a sentence here); Mention.sentenceIndex has the
-// extractor's numbering.
+// Initials ("J. Smith", "U.S.") and common abbreviations ("Mr.", "Gen.")
+// do not end a sentence. The split is a heuristic and may differ from the
+// extractor's; Mention.sentenceIndex has the extractor's numbering.
 func sentenceAt(r []rune, start, end int, fallback string) string {
 	if start < 0 || end < start || end > len(r) {
 		return fallback
@@ -43,5 +43,35 @@ func endsBefore(r []rune, i int) bool {
 	for j > 0 && strings.ContainsRune("\"'”’)]", r[j]) {
 		j--
 	}
-	return strings.ContainsRune(".!?", r[j])
+	switch {
+	case r[j] == '!' || r[j] == '?':
+		return true
+	case r[j] != '.':
+		return false
+	}
+	return !abbreviation(r, j)
+}
+
+// abbreviations end with a period that does not end a sentence, when a
+// capitalized word follows ("Mr. Putin", "Gen. Smith").
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true, "col": true,
+	"lt": true, "sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "rev": true, "jr": true,
+	"sr": true, "no": true, "vs": true, "inc": true, "corp": true, "co": true, "ltd": true,
+	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// abbreviation reports whether the period at r[dot] ends an abbreviation
+// or an initial: a single letter ("J. Smith", "U.S."), or a word of
+// abbreviations.
+func abbreviation(r []rune, dot int) bool {
+	k := dot
+	for k > 0 && unicode.IsLetter(r[k-1]) {
+		k--
+	}
+	word := strings.ToLower(string(r[k:dot]))
+	if len([]rune(word)) == 1 {
+		return true
+	}
+	return abbreviations[word]
 }

@@ -3,14 +3,18 @@ package schema
 import "testing"
 
 func TestSentenceAt(t *testing.T) {
-	const text = "Sochi: Putin met Assad. “We talked,” he said. Then he left!\nNew paragraph here"
+	const text = "Sochi: Putin met Assad. “We talked,” he said. Then he left!\nNew paragraph here. " +
+		"U.S. officials met Mr. Lavrov and Gen. J. Smith in Washington. Is it over? Yes."
 	tests := []struct {
 		name, span, want string
 	}{
 		{"First", "Putin", "Sochi: Putin met Assad."},
 		{"QuoteClosesSentence", "talked", "“We talked,” he said."},
 		{"Exclamation", "left", "Then he left!"},
-		{"Paragraph", "paragraph", "New paragraph here"},
+		{"Paragraph", "paragraph", "New paragraph here."},
+		{"Abbreviations", "Lavrov", "U.S. officials met Mr. Lavrov and Gen. J. Smith in Washington."},
+		{"Question", "over", "Is it over?"},
+		{"Last", "Yes", "Yes."},
 		{"SpanCrossesBoundary", "Assad. “We", "Sochi: Putin met Assad. “We talked,” he said."},
 	}
 	r := []rune(text)
