@@ -106,7 +106,7 @@ func optFloat(f *float64) any {
 	return *f
 }
 
-// str and its friends name the scalar types once.
+// Non-null scalar types, named once.
 var (
 	nnID     = graphql.NewNonNull(graphql.ID)
 	nnString = graphql.NewNonNull(graphql.String)
