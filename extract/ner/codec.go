@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -33,12 +34,8 @@ const (
 
 // WriteTo writes the model in its binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	zw, err := zstd.NewWriter(cw, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return 0, err
-	}
-	bw := bufio.NewWriter(zw)
+	var raw bytes.Buffer
+	bw := bufio.NewWriter(&raw)
 	e := &encoder{w: bw}
 	e.bytes([]byte(magic))
 	e.uvarint(fileVersion)
@@ -59,21 +56,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if e.err == nil {
 		e.err = bw.Flush()
 	}
-	if e.err == nil {
-		e.err = zw.Close()
+	if e.err != nil {
+		return 0, e.err
 	}
-	return cw.n, e.err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	// One frame with its content size in the header, so that loading
+	// decompresses into a buffer of the right size at once.
+	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return 0, err
+	}
+	n, err := w.Write(zw.EncodeAll(raw.Bytes(), nil))
+	return int64(n), err
 }
 
 type encoder struct {
@@ -160,12 +153,21 @@ func zeroRow(row []int16) bool {
 
 // ReadModel reads a model written by WriteTo.
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+	compressed, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	return readModel(compressed)
+}
+
+// readModel decodes a model file held in memory.
+func readModel(compressed []byte) (*Model, error) {
+	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
 	defer zr.Close()
-	data, err := io.ReadAll(zr)
+	data, err := zr.DecodeAll(compressed, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
@@ -236,15 +238,24 @@ func (d *decoder) words() []string {
 		d.err = errTruncated
 		return nil
 	}
-	out := make([]string, 0, n)
+	// The words are slices of one string: one allocation, not one per word.
+	type span struct{ at, n int }
+	spans := make([]span, 0, n)
+	var all []byte
 	for i := uint64(0); i < n && d.err == nil; i++ {
 		l := d.uvarint()
 		if l > uint64(len(d.b)) {
 			d.err = errTruncated
 			return nil
 		}
-		out = append(out, string(d.b[:l]))
+		spans = append(spans, span{len(all), int(l)})
+		all = append(all, d.b[:l]...)
 		d.b = d.b[l:]
+	}
+	str := string(all)
+	out := make([]string, len(spans))
+	for i, s := range spans {
+		out[i] = str[s.at : s.at+s.n]
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"math"
@@ -69,7 +68,7 @@ var (
 // Default returns the model embedded in the binary, loading it on first use.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = ReadModel(bytes.NewReader(embedded))
+		defaultModel, defaultErr = readModel(embedded)
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("load embedded entity model: %w", defaultErr)
 		}
