@@ -472,8 +472,9 @@ func (db *DB) update(ctx context.Context, fn func(w *wtx) error) error {
 	return internal(w.commit())
 }
 
-// internal passes application errors through and hides anything else
-// behind EINTERNAL, keeping the cause for logs and the CLI.
+// internal passes application errors through and wraps anything else;
+// graph.ErrorCode reports those as EINTERNAL and graph.ErrorMessage hides
+// them from API users, while the CLI can still show the cause.
 func internal(err error) error {
 	var e *graph.Error
 	switch {
@@ -482,15 +483,7 @@ func internal(err error) error {
 	case errors.Is(err, badger.ErrTxnTooBig):
 		return graph.Errorf(graph.ELIMIT, "document too large to store atomically")
 	}
-	return &internalError{err}
-}
-
-// internalError is an EINTERNAL graph.Error that still unwraps to its cause.
-type internalError struct{ cause error }
-
-func (e *internalError) Error() string { return "store: " + e.cause.Error() }
-func (e *internalError) Unwrap() []error {
-	return []error{e.cause, &graph.Error{Code: graph.EINTERNAL, Message: "Internal error."}}
+	return fmt.Errorf("store: %w", err)
 }
 
 // wtx is a write transaction with counter deltas applied at commit.
