@@ -33,7 +33,7 @@ func (e *encoder) bool(v bool) {
 	}
 }
 
-var errCorrupt = errors.New("store: corrupt value")
+var errCorrupt = errors.New("corrupt value")
 
 type decoder struct {
 	b   []byte
