@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -81,6 +82,12 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return graph.Errorf(graph.EINVALID, "ingest: no input paths")
 	}
+	if env.Getenv("GOMEMLIMIT") == "" {
+		// Badger's compactions and the workers' garbage would otherwise
+		// take the heap well past what a long ingest needs; a soft limit
+		// keeps peak RSS near 400 MB for a few percent more CPU.
+		debug.SetMemoryLimit(ingestMemoryLimit)
+	}
 	ex, err := extract.New()
 	if err != nil {
 		return fmt.Errorf("load extractor: %w", err)
@@ -114,6 +121,10 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	}
 	return nil
 }
+
+// ingestMemoryLimit is the Go heap's soft limit during ingest, unless
+// GOMEMLIMIT sets another (see BENCHMARKS.md for its effect).
+const ingestMemoryLimit = 320 << 20
 
 // ingestBatch is the number of documents handed to the store at once.
 const ingestBatch = 64
