@@ -351,8 +351,13 @@ func (m *Model) clusterOf(ti *tokInfo) uint32 {
 	if c, ok := m.clusters[ti.word]; ok {
 		return c
 	}
-	if c, ok := m.clusters[ti.title]; ok {
-		return c
+	if ti.flags&flAllCaps != 0 {
+		if c, ok := m.clusters[ti.title]; ok {
+			return c
+		}
+	}
+	if ti.lower == ti.word {
+		return 0
 	}
 	return m.clusters[ti.lower]
 }
