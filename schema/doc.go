@@ -42,7 +42,8 @@
 // Mention.sentence is found by a punctuation heuristic around the span,
 // which may split at abbreviations differently from the extractor.
 // Document.entities needs a DocumentService that also implements
-// DocumentEntityLister, or else reads a one-document graph.Dumper dump,
-// which may scan. A request that times out ends when the service call in
+// DocumentEntityLister, and Document.mentions one that implements
+// DocumentMentionLister; without them each reads a one-document
+// graph.Dumper dump, which may scan. A request that times out ends when the service call in
 // progress sees its context's deadline; services must honour it.
 package schema

@@ -17,18 +17,35 @@ import (
 // do not end a sentence. The split is a heuristic and may differ from the
 // extractor's; Mention.sentenceIndex has the extractor's numbering.
 func sentenceAt(r []rune, start, end int, fallback string) string {
-	if start < 0 || end < start || end > len(r) {
+	s, e, ok := sentenceSpan(r, start, end)
+	if !ok {
 		return fallback
 	}
-	s := start
+	return string(r[s:e])
+}
+
+// sentenceSpan returns the code-point offsets [s,e) of the sentence that
+// sentenceAt returns, without surrounding white space. If the span does
+// not fit the text, ok is false and s, e are start, end.
+func sentenceSpan(r []rune, start, end int) (s, e int, ok bool) {
+	if start < 0 || end < start || end > len(r) {
+		return start, end, false
+	}
+	s = start
 	for s > 0 && !endsBefore(r, s) {
 		s--
 	}
-	e := end
+	e = end
 	for e < len(r) && !endsBefore(r, e) {
 		e++
 	}
-	return strings.TrimSpace(string(r[s:e]))
+	for s < start && unicode.IsSpace(r[s]) {
+		s++
+	}
+	for e > end && unicode.IsSpace(r[e-1]) {
+		e--
+	}
+	return s, e, true
 }
 
 // endsBefore reports whether a sentence ends just before position i.

@@ -31,6 +31,9 @@ func TestSentenceAt(t *testing.T) {
 			if got := sentenceAt(r, start, start+len(span), "?"); got != tt.want {
 				t.Errorf("sentenceAt(%q) = %q, want %q", tt.span, got, tt.want)
 			}
+			if s, e, ok := sentenceSpan(r, start, start+len(span)); !ok || string(r[s:e]) != tt.want {
+				t.Errorf("sentenceSpan(%q) = [%d,%d) %q, want %q", tt.span, s, e, string(r[s:e]), tt.want)
+			}
 		})
 	}
 	if got := sentenceAt(r, 5, 500, "fallback"); got != "fallback" {

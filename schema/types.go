@@ -210,11 +210,7 @@ func (b *builder) entityObject() {
 						if err != nil {
 							return nil, err
 						}
-						ms := graph.List[*graph.Mention]{Cursors: l.Cursors, HasNextPage: l.HasNextPage, TotalCount: l.TotalCount}
-						for i := range l.Items {
-							ms.Items = append(ms.Items, &l.Items[i])
-						}
-						return newConnection(ms, first), nil
+						return newConnection(mentionPointers(l), first), nil
 					}),
 				},
 				"relations": {
@@ -352,6 +348,17 @@ func (b *builder) entityObject() {
 	})
 }
 
+// mentionPointers turns a page of mentions into a page of pointers to
+// them, the source type of Mention's fields.
+func mentionPointers(l graph.List[graph.Mention]) graph.List[*graph.Mention] {
+	ms := graph.List[*graph.Mention]{Cursors: l.Cursors, HasNextPage: l.HasNextPage, TotalCount: l.TotalCount}
+	ms.Items = make([]*graph.Mention, len(l.Items))
+	for i := range l.Items {
+		ms.Items[i] = &l.Items[i]
+	}
+	return ms
+}
+
 // nonNil returns an empty slice for nil, so that a non-null list reads as [].
 func nonNil[T any](s []T) []T {
 	if s == nil {
@@ -388,6 +395,20 @@ func (b *builder) documentObjects() {
 							return sentenceAt(l.text(d.(*graph.Document)), m.Start, m.End, m.Text), nil
 						}), nil
 					})},
+				"sentenceStart": {Type: nnInt, Description: "Offset in the document's text of the first code point of `sentence`, so that the span lies at `start - sentenceStart` in it.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						m := p.Source.(*graph.Mention)
+						l := loaderFrom(p.Context)
+						doc := l.Document(m.Document)
+						return thunk(func() (any, error) {
+							d, err := doc()
+							if err != nil || d == nil {
+								return m.Start, err
+							}
+							s, _, _ := sentenceSpan(l.text(d.(*graph.Document)), m.Start, m.End)
+							return s, nil
+						}), nil
+					})},
 				"entity": {Type: b.entity, Description: "For a mention of an entity, the entity (after merges); null for the evidence of a fact.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Mention).Entity), nil
@@ -409,6 +430,23 @@ func (b *builder) documentObjects() {
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Document).Place), nil
 					})},
+				"mentions": {
+					Type:        graphql.NewNonNull(b.mentionConn),
+					Description: "Every entity mention in the document, in text order (by start, then end), each with its `entity`.",
+					Args:        pageArgs(100),
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						d := p.Source.(*graph.Document)
+						pg, first, err := b.page(p)
+						if err != nil {
+							return nil, err
+						}
+						l, err := b.documentMentions(reqCtx(p.Context), d.ID, pg)
+						if err != nil {
+							return nil, err
+						}
+						return newConnection(mentionPointers(l), first), nil
+					}),
+				},
 				"entities": {
 					Type:        nnList(b.entity),
 					Description: "Entities the document mentions, most-mentioned first.",
