@@ -87,6 +87,8 @@ const (
 	tSuf5
 	tAggM2
 	tAggP2
+	tChunkBefore
+	tChunkAfter
 )
 
 // affixes is the longest prefix and suffix, in runes, that are features.
@@ -509,6 +511,17 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 			add(mix2(tChunkShape, uint64(min(ch.len, 5)), pos))
 			add(mix2(tChunkLastCluster, clusterMid(info[ch.last].cluster), pos))
 			add(mix(tChunkLastWord, info[ch.last].lower))
+			// The words around the whole chunk, seen from each of its
+			// tokens: "said" after "Zipmex Global Singapore".
+			before, after := uint64(none), uint64(none)
+			if ch.first > first {
+				before = info[ch.first-1].lower
+			}
+			if ch.last+1 < last {
+				after = info[ch.last+1].lower
+			}
+			add(mix2(tChunkBefore, before, pos))
+			add(mix2(tChunkAfter, after, pos))
 		}
 		if t.doc != 0 {
 			add(mix(tDoc, t.doc))
