@@ -156,11 +156,13 @@ func (w *world) addEntities(specs []entitySpec) {
 			}
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i]["start"].(int) < found[j]["start"].(int) })
+		docMentions := []any{}
 		for _, m := range found {
 			id := m["entity"].(string)
-			delete(m, "entity")
 			w.mentions[id] = append(w.mentions[id], m)
+			docMentions = append(docMentions, m)
 		}
+		w.documents[docID]["mentions"] = docMentions
 	}
 }
 
@@ -174,8 +176,11 @@ func (w *world) mention(docID string, start, end int) map[string]any {
 	for e < len(text) && !sentenceEnd(text, e-1) {
 		e++
 	}
-	return map[string]any{"document": docID, "start": start, "end": end,
-		"text": string(text[start:end]), "sentence": strings.TrimSpace(string(text[s:e]))}
+	for s < start && unicode.IsSpace(text[s]) {
+		s++
+	}
+	return map[string]any{"document": docID, "start": start, "end": end, "text": string(text[start:end]),
+		"sentence": strings.TrimSpace(string(text[s:e])), "sentenceStart": s}
 }
 
 // sentenceEnd reports whether a sentence ends after text[i]: a line break,

@@ -2,31 +2,36 @@
 // highlighted by type, linking to its page.
 
 import {gql, nodes} from './api.js';
-import {DOCUMENT} from './queries.js';
+import {DOCUMENT, DOCUMENT_MENTIONS} from './queries.js';
 import {h, entityHref, typeLabel} from './dom.js';
-import {codePointIndex, findAll, segments} from './text.js';
+import {codePointIndex, segments} from './text.js';
 
 const types = ['person', 'place', 'organization', 'event', 'date', 'other'];
 
 /**
- * entityRanges returns UTF-16 ranges of the document's entity mentions,
- * each {start, end, entity}. Mention offsets (code points) are used where
- * the API returned this document's mentions; for an entity whose mentions
- * were cut off by paging before reaching this document, its name and
- * aliases are found in the text instead.
+ * entityRanges returns the UTF-16 ranges of a document's entity mentions
+ * (code-point offsets from Document.mentions), each {start, end, entity}.
  */
-export function entityRanges(doc) {
-  const toUnit = codePointIndex(doc.text);
-  const out = [];
-  for (const e of doc.entities) {
-    const ms = nodes(e.mentions).filter((m) => m.document.id === doc.id);
-    if (ms.length) {
-      for (const m of ms) out.push({start: toUnit(m.start), end: toUnit(m.end), entity: e});
-    } else if (e.mentions?.pageInfo?.hasNextPage) {
-      for (const name of [e.name, ...(e.aliases || [])]) {
-        for (const r of findAll(doc.text, name)) out.push({...r, entity: e});
-      }
-    }
+export function entityRanges(text, mentions) {
+  const toUnit = codePointIndex(text);
+  return mentions.filter((m) => m.entity).map((m) => ({start: toUnit(m.start), end: toUnit(m.end), entity: m.entity}));
+}
+
+// maxMentionPages bounds the pages of mentions one document view fetches.
+const maxMentionPages = 20;
+
+/**
+ * allMentions returns the mentions of the document's first page and of
+ * the pages after it, fetched one by one.
+ */
+async function allMentions(id, first) {
+  const out = nodes(first);
+  let page = first;
+  for (let i = 1; i < maxMentionPages && page.pageInfo.hasNextPage; i++) {
+    const data = await gql(DOCUMENT_MENTIONS, {id, after: page.pageInfo.endCursor});
+    if (!data.document) break;
+    page = data.document.mentions;
+    out.push(...nodes(page));
   }
   return out;
 }
@@ -46,7 +51,8 @@ export async function renderDocument(main, id, at) {
     return () => {};
   }
   document.title = (doc.title || doc.id) + ' · factgraph';
-  let ranges = entityRanges(doc);
+  const mentions = await allMentions(id, doc.mentions);
+  let ranges = entityRanges(doc.text, mentions);
   let focus = null;
   if (at) {
     const toUnit = codePointIndex(doc.text);
@@ -70,7 +76,7 @@ export async function renderDocument(main, id, at) {
       title: r.entity.name + ' (' + t + ')', ...attrs,
     }, s.text);
   }));
-  const present = new Set(doc.entities.map((e) => typeLabel(e.type)));
+  const present = new Set(mentions.filter((m) => m.entity).map((m) => typeLabel(m.entity.type)));
   main.append(
     h('header', {class: 'doc-head'},
       h('h1', {}, doc.title || doc.id),

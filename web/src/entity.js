@@ -5,7 +5,7 @@ import {ENTITY} from './queries.js';
 import {h, entityHref, documentHref, typeLabel, formatNumber} from './dom.js';
 import {figureCharts} from './chart.js';
 import {timeline} from './timeline.js';
-import {findAll, segments} from './text.js';
+import {segments, sentenceRanges} from './text.js';
 import {GraphView, graphPanel} from './graphview.js';
 import {distinctRoles} from './roles.js';
 
@@ -84,19 +84,9 @@ function docLink(m) {
   return h('a', {href: documentHref(m.document.id, m.start, m.end)}, m.document.title || m.document.id);
 }
 
-/**
- * highlightSentence marks the mention inside its sentence. The API gives
- * mention offsets into the document, not into the sentence, so the mention
- * text is looked up in the sentence; where it occurs more than once, every
- * occurrence is marked.
- */
-export function highlightSentence(sentence, text) {
-  const ranges = findAll(sentence, text);
-  if (!ranges.length) {
-    const i = sentence.indexOf(text);
-    if (i >= 0) ranges.push({start: i, end: i + text.length});
-  }
-  return segments(sentence, ranges).map((s) => (s.range ? h('mark', {}, s.text) : s.text));
+/** highlightSentence marks the mention m inside its sentence. */
+export function highlightSentence(m) {
+  return segments(m.sentence, sentenceRanges(m)).map((s) => (s.range ? h('mark', {}, s.text) : s.text));
 }
 
 function mentionList(e) {
@@ -106,6 +96,6 @@ function mentionList(e) {
   return h('div', {},
     total > ms.length ? h('p', {class: 'muted'}, `The first ${ms.length} of ${formatNumber(total)} mentions.`) : null,
     h('ol', {class: 'mentions'}, ms.map((m) => h('li', {},
-      h('p', {class: 'sentence'}, highlightSentence(m.sentence, m.text)),
+      h('p', {class: 'sentence'}, highlightSentence(m)),
       h('p', {class: 'cite'}, docLink(m), m.document.published ? h('span', {class: 'muted'}, ' · ' + m.document.published) : null)))));
 }

@@ -65,3 +65,24 @@ export function findAll(text, needle) {
   for (const m of text.matchAll(re)) out.push({start: m.index, end: m.index + m[0].length});
   return out;
 }
+
+/**
+ * sentenceRanges returns the UTF-16 range of mention m in m.sentence: at
+ * m.start - m.sentenceStart (code points), where the API says the sentence
+ * starts. Should that not select the mention's text, it returns every
+ * occurrence of the text in the sentence instead.
+ */
+export function sentenceRanges(m) {
+  const {sentence, text} = m;
+  if (Number.isInteger(m.sentenceStart) && m.start >= m.sentenceStart) {
+    const at = codePointIndex(sentence);
+    const r = {start: at(m.start - m.sentenceStart), end: at(m.end - m.sentenceStart)};
+    if (r.end > r.start && sentence.slice(r.start, r.end) === text) return [r];
+  }
+  const ranges = findAll(sentence, text);
+  if (!ranges.length) {
+    const i = sentence.indexOf(text);
+    if (i >= 0) ranges.push({start: i, end: i + text.length});
+  }
+  return ranges;
+}

@@ -1,7 +1,7 @@
 // Unit tests of the page's pure functions: node --test src/ (go test ./web runs them too).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {codePointIndex, segments, spans, findAll} from './text.js';
+import {codePointIndex, segments, spans, findAll, sentenceRanges} from './text.js';
 import {toGraphML, xmlEscape} from './graphml.js';
 import {dateKey} from './timeline.js';
 import {figureLabel, figureValue} from './chart.js';
@@ -64,19 +64,22 @@ test('parseAt reads the focused span', () => {
   assert.equal(parseAt(''), null);
 });
 
-test('entityRanges keeps this document\'s mentions and falls back to names', () => {
-  const doc = {
-    id: 'd1', text: '𝐁 Putin met Al Assad.',
-    entities: [
-      {id: 'p', name: 'Vladimir Putin', aliases: ['Putin'], type: 'PERSON',
-        mentions: {pageInfo: {hasNextPage: false}, edges: [
-          {node: {start: 2, end: 7, document: {id: 'd1'}}}, {node: {start: 0, end: 3, document: {id: 'd2'}}}]}},
-      {id: 'a', name: 'Bashar Al Assad', aliases: ['Al Assad'], type: 'PERSON',
-        mentions: {pageInfo: {hasNextPage: true}, edges: [{node: {start: 0, end: 5, document: {id: 'd0'}}}]}},
-    ],
-  };
-  const got = entityRanges(doc).map((r) => [doc.text.slice(r.start, r.end), r.entity.id]);
+test('entityRanges converts code points of every mention with an entity', () => {
+  const text = '𝐁 Putin met Al Assad.';
+  const p = {id: 'p', type: 'PERSON'}, a = {id: 'a', type: 'PERSON'};
+  const got = entityRanges(text, [{start: 2, end: 7, entity: p}, {start: 12, end: 20, entity: a}, {start: 8, end: 11, entity: null}])
+    .map((r) => [text.slice(r.start, r.end), r.entity.id]);
   assert.deepEqual(got, [['Putin', 'p'], ['Al Assad', 'a']]);
+});
+
+test('sentenceRanges marks the exact mention by sentenceStart', () => {
+  // "Putin" twice: the second is the mention.
+  const m = {sentence: '𝐁 Putin said Putin left.', sentenceStart: 100, start: 113, end: 118, text: 'Putin'};
+  assert.deepEqual(sentenceRanges(m), [{start: 14, end: 19}]);
+  // Offsets that do not select the text: every occurrence.
+  assert.deepEqual(sentenceRanges({...m, start: 50, end: 55}), [{start: 3, end: 8}, {start: 14, end: 19}]);
+  assert.deepEqual(sentenceRanges({...m, sentenceStart: undefined}), [{start: 3, end: 8}, {start: 14, end: 19}]);
+  assert.deepEqual(sentenceRanges({sentence: 'xPutinx', text: 'Putin'}), [{start: 1, end: 6}]);
 });
 
 test('distinctRoles drops repeats and bare titles', () => {

@@ -101,6 +101,14 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	if len(marks) == 0 {
 		t.Fatal("no source sentence marks a mention")
 	}
+	// Each source sentence marks its own mention once (Mention.sentenceStart),
+	// even where the sentence names the entity more than once.
+	perSentence := Eval[[]int](b, "marks per source sentence", `[...document.querySelectorAll('.mentions .sentence')].map((p) => p.querySelectorAll('mark').length)`)
+	for i, n := range perSentence {
+		if n != 1 {
+			t.Errorf("source sentence %d marks %d spans, want 1", i, n)
+		}
+	}
 	b.click("the first source", `document.querySelector('.mentions .cite a')`)
 	focus := Wait[string](b, "the document with the mention in focus", `document.querySelector('.doc-text #focus')?.textContent`)
 	if focus != marks[0] {
