@@ -448,6 +448,15 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 			}
 			if ch := chunks[i-first]; ch.len > 0 {
 				add(mix2(tChunkLast, info[ch.last].lower, uint64(ch.pos)))
+				before, after := uint64(none), uint64(none)
+				if ch.first > first {
+					before = info[ch.first-1].lower
+				}
+				if ch.last+1 < last {
+					after = info[ch.last+1].lower
+				}
+				add(mix2(tChunkBefore, before, uint64(ch.pos)))
+				add(mix2(tChunkAfter, after, uint64(ch.pos)))
 			}
 			for b := uint32(0); b < 3*nGaz; b++ {
 				if t.gaz&(1<<b) != 0 {

@@ -56,13 +56,14 @@ func train(args []string) error {
 	bits := fs.Int("bits", 0, "log2 hashed feature rows (0: default)")
 	two := fs.Bool("two-pass", true, "train a second, document-level pass")
 	corpora := fs.String("corpora", "", "comma-separated corpora (default: all)")
+	seed := fs.Uint64("seed", 0, "random seed (0: default)")
 	fs.Parse(args)
 	var cs []string
 	if *corpora != "" {
 		cs = strings.Split(*corpora, ",")
 	}
 	m, err := ner.Train(context.Background(), ner.TrainConfig{
-		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), TwoPass: *two, Corpora: cs, Log: os.Stderr,
+		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), Seed: *seed, TwoPass: *two, Corpora: cs, Log: os.Stderr,
 	})
 	if err != nil {
 		return err
