@@ -468,3 +468,76 @@ func TestSplitTables(t *testing.T) {
 		})
 	}
 }
+
+func TestCapitalChunks(t *testing.T) {
+	m := newModel(8)
+	tests := []struct {
+		name string
+		text string
+		want []string // chunk text per token, "" outside any chunk
+	}{
+		{"Connector", "the Bank of England said", []string{"", "Bank of England", "Bank of England", "Bank of England", ""}},
+		{"TrailingConnector", "Putin and the others", []string{"Putin", "", "", ""}},
+		{"TwoChunks", "Putin met Assad", []string{"Putin", "", "Assad"}},
+		{"Caps", "NATO SUMMIT ends", []string{"NATO SUMMIT", "NATO SUMMIT", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text)
+			sc := &scratch{}
+			info := m.prep(toks, sc)
+			chunks := capitalChunks(info, 0, len(info), sc)
+			for i, c := range chunks {
+				got := ""
+				if c.len > 0 {
+					var w []string
+					for _, tk := range toks[c.first : c.last+1] {
+						w = append(w, tk.Text)
+					}
+					got = strings.Join(w, " ")
+				}
+				if got != tt.want[i] {
+					t.Errorf("token %d (%s): chunk %q, want %q", i, toks[i].Text, got, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestMatchGazetteer(t *testing.T) {
+	gaz, err := buildGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(8)
+	m.gaz = gaz
+	unit := func(c int) uint32 { return 1 << (3 * c) }
+	begin := func(c int) uint32 { return 1 << (3*c + 1) }
+	cont := func(c int) uint32 { return 1 << (3*c + 2) }
+	tests := []struct {
+		name string
+		text string
+		tok  int
+		want uint32 // bits that must be set
+		none uint32 // bits that must not be set
+	}{
+		{"Country", "in Syria today", 1, unit(gazCountry), 0},
+		{"CityBig", "in Moscow today", 1, unit(gazCity) | unit(gazBigCity) | unit(gazCapital), 0},
+		{"MultiFirst", "in Cape Town today", 1, begin(gazCity), unit(gazCity)},
+		{"MultiLast", "in Cape Town today", 2, cont(gazCity), 0},
+		{"MultiRegion", "in New South Wales today", 3, cont(gazRegion), 0},
+		{"GivenName", "said Angela Merkel", 1, unit(gazGiven), 0},
+		{"Region", "in Jujuy province", 1, unit(gazRegion), 0},
+		{"Lowercase", "the syria file", 1, 0, unit(gazCountry)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text)
+			info := m.prep(toks, &scratch{})
+			got := info[tt.tok].gaz
+			if got&tt.want != tt.want || got&tt.none != 0 {
+				t.Errorf("gazetteer bits of %q = %b, want %b set and %b clear", toks[tt.tok].Text, got, tt.want, tt.none)
+			}
+		})
+	}
+}
