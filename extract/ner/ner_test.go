@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -230,6 +229,9 @@ func TestDefaultLoadTime(t *testing.T) {
 		t.Skip("timing is meaningless under the race detector")
 	}
 	c0 := cpuTime()
+	if c0 == 0 {
+		t.Skip("CPU time not measurable on this platform")
+	}
 	if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
 		t.Fatal(err)
 	}
@@ -353,13 +355,7 @@ func BenchmarkTag(b *testing.B) {
 	}
 }
 
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+
 
 func BenchmarkReadModel(b *testing.B) {
 	b.ReportAllocs()
