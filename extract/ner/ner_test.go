@@ -355,8 +355,6 @@ func BenchmarkTag(b *testing.B) {
 	}
 }
 
-
-
 func BenchmarkReadModel(b *testing.B) {
 	b.ReportAllocs()
 	cpu0 := cpuTime()
