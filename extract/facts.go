@@ -15,7 +15,7 @@ type factFinder interface {
 
 // figureCand is a figure whose about and place are still mentions.
 type figureCand struct {
-	fig   graph.Figure
+	fig   *graph.Figure // the output figure, completed by figureFacts
 	about int // mention, -1 for none
 	place int // mention, -1 for none
 }
@@ -164,7 +164,7 @@ func (d *docState) figureFacts(entOf []*graph.Entity) []*graph.Figure {
 		}
 		f.Evidence.Document = d.doc.ID
 		f.ID = factID("figure", d.doc.ID, strconv.Itoa(f.Evidence.Start), strconv.Itoa(f.Evidence.End), f.Measure)
-		out = append(out, &f)
+		out = append(out, f)
 	}
 	return out
 }

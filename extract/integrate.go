@@ -51,9 +51,9 @@ func (dateFinder) find(d *docState, c *chunk, tm []int32) {
 		if dt.First < 0 || dt.Last > len(c.toks) || dt.First >= dt.Last {
 			continue
 		}
-		m := mention{typ: graph.Date, score: 0.9, value: dt.Value}
+		m := mention{typ: graph.Date, score: 0.9}
 		if dt.Value != "" {
-			m.key = "date:" + dt.Value
+			m.key = datePrefix + dt.Value
 		}
 		i := d.add(c, dt.First, dt.Last, m)
 		// Keep the text package date gives ("Feb" of "Feb."), so that
@@ -77,7 +77,7 @@ type figureFinder struct{}
 func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 	for _, f := range figure.Find(c.text, c.toks, c.sents) {
 		fc := figureCand{about: -1, place: -1}
-		fc.fig = graph.Figure{
+		fc.fig = &graph.Figure{
 			Value: f.Value, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Measure: f.Measure,
 			Currency: f.Currency, Counted: f.Counted, Text: f.Text, Confidence: f.Confidence,
 			Evidence: graph.Mention{Sentence: c.sentBase + f.Sentence, Start: c.cpBase + f.Start, End: c.cpBase + f.End, Text: f.Text},

@@ -71,14 +71,25 @@ func (d *docState) finish() *graph.Extraction {
 			named[e] = true
 		}
 	}
+	// Each entity's mentions sized exactly: appending would leave up to
+	// half of every large slice unused.
+	count := make(map[*graph.Entity]int, len(x.Entities))
+	for mi := range d.ments {
+		if e := entOf[mi]; e != nil && !(d.ments[mi].adjective && named[e]) {
+			count[e]++
+		}
+	}
+	for e, n := range count {
+		e.Mentions = make([]graph.Mention, 0, n)
+	}
 	aliases := map[*graph.Entity]map[string]bool{}
 	for mi := range d.ments {
 		e := entOf[mi]
 		if e == nil || d.ments[mi].adjective && named[e] {
 			continue
 		}
-		m := d.ments[mi].Mention
-		m.Document, m.Entity = d.doc.ID, e.ID
+		m := d.ments[mi].evidence(d.doc.ID)
+		m.Entity = e.ID
 		e.Mentions = append(e.Mentions, m)
 		if dm := &d.ments[mi]; !dm.adjective && !dm.anaphor && dm.name != e.Name {
 			if aliases[e] == nil {
@@ -229,7 +240,8 @@ func (d *docState) cooccurrence(rb *relations, entOf []*graph.Entity) {
 	sort.Ints(sents)
 	for _, s := range sents {
 		es := bySent[s]
-		ev, ok := d.sentEv[s]
+		span, ok := d.sentEv[s]
+		ev := graph.Mention{Sentence: s, Start: span.start, End: span.end, Text: span.text}
 		for i := 0; i < len(es) && ok; i++ {
 			for j := i + 1; j < len(es); j++ {
 				a, b := es[i].ID, es[j].ID

@@ -216,7 +216,7 @@ func (d *docState) resolve() []*group {
 		m := &d.ments[mi]
 		g.ments = append(g.ments, mi)
 		if g.value == "" {
-			g.value = m.value
+			g.value = m.value()
 		}
 		if !m.weak {
 			g.weak = false

@@ -70,7 +70,8 @@ func (d *docState) process(c *chunk) {
 		m := &d.ments[mi]
 		s := c.sentOf[m.first]
 		if count[s]++; count[s] == 2 {
-			d.sentEv[c.sentBase+int(s)] = c.sentenceEvidence(m.first)
+			ev := c.sentenceEvidence(m.first)
+			d.sentEv[ev.Sentence] = sentSpan{ev.Start, ev.End, ev.Text}
 		}
 	}
 }

@@ -1,27 +1,51 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
 )
 
-// mention is one entity mention before resolution.
+// mention is one entity mention before resolution. A large document has
+// a mention every 64 bytes or so, all held until the end: the struct is
+// kept small (its flags together, no Document or Entity strings, the
+// value of a date in its key), which on a 50 MB document is worth 60 MB.
 type mention struct {
-	graph.Mention                  // global offsets and sentence; Text as written
-	name          string           // the name it gives: Text less titles and possessive, or a country for an adjective
-	typ           graph.EntityType //
-	taggedPerson  bool             // the tagger called it a person, before rules made a country of it
-	score         float64          // tagger confidence
-	place         *gazetteer.Place // for geocoded places
-	adjective     bool             // a nationality adjective standing for its country ("Russian")
-	anaphor       bool             // "the war": refers to an earlier entity, gives it no alias
-	key           string           // resolution key when fixed by a rule ("war:SY"); "" to key by name
-	isDateline    bool             // the place of the document's dateline
-	titleOnly     bool             // a title standing for its holder ("the President")
-	value         string           // ISO value of a date mention
-	weak          bool             // a doubtful proposal: dropped unless another mention confirms its name
-	personCue     float64          // how strongly its context says person ("X said", a title)
-	first, last   int              // chunk-local tokens, valid while its chunk is processed
+	Sentence   int              // global sentence index
+	Start, End int              // global code-point offsets
+	Text       string           // as written: a substring of the document
+	name       string           // the name it gives: Text less titles and possessive, or a country for an adjective
+	typ        graph.EntityType //
+	key        string           // resolution key when fixed by a rule ("war:SY", "date:2015-09"); "" to key by name
+	place      *gazetteer.Place // for geocoded places
+	score      float64          // tagger confidence
+	personCue  float64          // how strongly its context says person ("X said", a title)
+	first      int              // chunk-local tokens [first, last), valid while its chunk is processed
+	last       int              //
+	// Flags, packed together.
+	taggedPerson bool // the tagger called it a person, before rules made a country of it
+	adjective    bool // a nationality adjective standing for its country ("Russian")
+	anaphor      bool // "the war": refers to an earlier entity, gives it no alias
+	isDateline   bool // the place of the document's dateline
+	titleOnly    bool // a title standing for its holder ("the President")
+	weak         bool // a doubtful proposal: dropped unless another mention confirms its name
+}
+
+// datePrefix starts the key of a date mention with a value.
+const datePrefix = "date:"
+
+// value returns the ISO value of a date mention, "" for others.
+func (m *mention) value() string {
+	if m.typ != graph.Date {
+		return ""
+	}
+	return strings.TrimPrefix(m.key, datePrefix)
+}
+
+// evidence returns the mention as a graph.Mention of document doc.
+func (m *mention) evidence(doc string) graph.Mention {
+	return graph.Mention{Document: doc, Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text}
 }
 
 // roleCand is a title read beside a person: "Russian President Vladimir
@@ -65,6 +89,12 @@ type dateCand struct {
 	value   string
 }
 
+// sentSpan is the span of a sentence, whose index is its key.
+type sentSpan struct {
+	start, end int // code points
+	text       string
+}
+
 // docState accumulates one document's mentions and fact candidates over
 // its windows.
 type docState struct {
@@ -77,12 +107,12 @@ type docState struct {
 	dates      []dateCand
 	figures    []figureCand
 	quotes     []quoteCand
-	dateline   int                   // mention of the dateline place, -1 for none
-	countries  map[string]bool       // country codes the document names, to geocode ambiguous names
-	prefer     []string              // the same, in the order the document names them
-	lastWar    int                   // mention of the most recent war or conflict, -1 for none
-	chunkStart int                   // index of the first mention of the window being read
-	sentEv     map[int]graph.Mention // sentences naming two or more entities, for mentioned_with evidence
+	dateline   int              // mention of the dateline place, -1 for none
+	countries  map[string]bool  // country codes the document names, to geocode ambiguous names
+	prefer     []string         // the same, in the order the document names them
+	lastWar    int              // mention of the most recent war or conflict, -1 for none
+	chunkStart int              // index of the first mention of the window being read
+	sentEv     map[int]sentSpan // sentences naming two or more entities, for mentioned_with evidence
 }
 
 func newDocState(x *Extractor, doc graph.Document) *docState {
@@ -90,13 +120,14 @@ func newDocState(x *Extractor, doc graph.Document) *docState {
 	// does not grow by copying, which on a large document would double
 	// the memory it takes at its peak.
 	ments := make([]mention, 0, min(len(doc.Text)/64+16, 1<<22))
-	return &docState{x: x, doc: doc, ments: ments, dateline: -1, lastWar: -1, countries: map[string]bool{}, sentEv: map[int]graph.Mention{}}
+	return &docState{x: x, doc: doc, ments: ments, dateline: -1, lastWar: -1, countries: map[string]bool{}, sentEv: map[int]sentSpan{}}
 }
 
 // add appends a mention made from chunk tokens [first, last) and returns
 // its index.
 func (d *docState) add(c *chunk, first, last int, m mention) int {
-	m.Mention = c.evidence(first, last)
+	ev := c.evidence(first, last)
+	m.Sentence, m.Start, m.End, m.Text = ev.Sentence, ev.Start, ev.End, ev.Text
 	m.first, m.last = first, last
 	if m.name == "" {
 		m.name = m.Text

@@ -121,6 +121,9 @@ func Find(text string, toks []token.Token, sents []token.Sentence, anchor time.T
 			if b <= e && e <= len(text) {
 				d.Text = text[b:e]
 			}
+			// A value cut from the lowercased copy of text would keep
+			// all of it alive as long as the date.
+			d.Value = strings.Clone(d.Value)
 			out = append(out, d)
 			i = d.Last
 		}

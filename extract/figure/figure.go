@@ -182,6 +182,9 @@ func Find(text string, toks []token.Token, sents []token.Sentence) []Figure {
 		if b >= 0 && b <= e && e <= len(text) {
 			f.Text = text[b:e]
 		}
+		// Words taken from the lowercased copy of text would keep all
+		// of it alive as long as the figure.
+		f.Counted, f.Qualifier, f.Currency = strings.Clone(f.Counted), strings.Clone(f.Qualifier), strings.Clone(f.Currency)
 	}
 	return out
 }
