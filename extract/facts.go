@@ -16,8 +16,8 @@ type factFinder interface {
 // figureCand is a figure whose about and place are still mentions.
 type figureCand struct {
 	fig   *graph.Figure // the output figure, completed by figureFacts
-	about int // mention, -1 for none
-	place int // mention, -1 for none
+	about int           // mention, -1 for none
+	place int           // mention, -1 for none
 }
 
 // quoteCand is a quote whose speaker is still a mention.
