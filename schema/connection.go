@@ -10,7 +10,7 @@ import (
 // makes them opaque and stable (a cursor names a position in an index, not
 // an offset, so paging is not disturbed by concurrent inserts).
 type connection struct {
-	edges   []edge
+	edges   []*edge // pointers into one array: graphql-go boxes each list item
 	hasNext bool
 	endCur  string
 	total   int
@@ -30,12 +30,14 @@ func newConnection[T any](l graph.List[T], first int) *connection {
 		c.hasNext = len(l.Items) > 0
 		return c
 	}
-	c.edges = make([]edge, len(l.Items))
+	es := make([]edge, len(l.Items))
+	c.edges = make([]*edge, len(l.Items))
 	for i, it := range l.Items {
-		c.edges[i] = edge{node: it}
+		es[i] = edge{node: it}
 		if i < len(l.Cursors) {
-			c.edges[i].cursor = l.Cursors[i]
+			es[i].cursor = l.Cursors[i]
 		}
+		c.edges[i] = &es[i]
 	}
 	c.endCur = l.EndCursor()
 	return c
@@ -92,8 +94,8 @@ func newPageInfoType() *graphql.Object {
 		Fields: graphql.Fields{
 			"hasNextPage": get(graphql.NewNonNull(graphql.Boolean), "Whether there are more items after this page.",
 				func(c *connection) any { return c.hasNext }),
-			"endCursor": get(graphql.String, "The cursor of the last item of the page; pass it as `after` for the next page. Null on an empty page.",
-				func(c *connection) any { return optional(c.endCur) }),
+			"endCursor": getString(graphql.String, "The cursor of the last item of the page; pass it as `after` for the next page. Null on an empty page.",
+				func(c *connection) *string { return optString(&c.endCur) }),
 		},
 	})
 }
@@ -106,9 +108,9 @@ func (b *builder) connectionType(node *graphql.Object, what string) *graphql.Obj
 		Name:        name + "Edge",
 		Description: "One " + what + " in a page, with its cursor.",
 		Fields: graphql.Fields{
-			"cursor": get(graphql.NewNonNull(graphql.String), "An opaque, stable cursor naming this item's position; pass it as `after` to continue after it.",
-				func(e edge) any { return e.cursor }),
-			"node": get(graphql.NewNonNull(node), "The "+what+".", func(e edge) any { return e.node }),
+			"cursor": getString(graphql.NewNonNull(graphql.String), "An opaque, stable cursor naming this item's position; pass it as `after` to continue after it.",
+				func(e *edge) *string { return &e.cursor }),
+			"node": get(graphql.NewNonNull(node), "The "+what+".", func(e *edge) any { return e.node }),
 		},
 	})
 	return graphql.NewObject(graphql.ObjectConfig{

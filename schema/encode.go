@@ -33,11 +33,14 @@ func appendValue(b []byte, v any) []byte {
 	case float32:
 		return appendFloat(b, float64(v))
 	case map[string]any:
-		keys := make([]string, 0, len(v))
+		// Objects have a few fields: sort their keys in a buffer on the
+		// stack rather than a slice on the heap.
+		var buf [16]string
+		keys := buf[:0]
 		for k := range v {
 			keys = append(keys, k)
 		}
-		slices.Sort(keys)
+		sortKeys(keys)
 		b = append(b, '{')
 		for i, k := range keys {
 			if i > 0 {
@@ -63,6 +66,20 @@ func appendValue(b []byte, v any) []byte {
 		return append(b, "null"...)
 	}
 	return append(b, j...)
+}
+
+// sortKeys sorts a few keys by insertion, which needs no allocation (and
+// beats slices.Sort on the handful of fields an object has).
+func sortKeys(keys []string) {
+	if len(keys) > 12 {
+		slices.Sort(keys)
+		return
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
 }
 
 // appendFloat formats f as encoding/json does; NaN and infinities, which

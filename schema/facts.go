@@ -12,9 +12,9 @@ func (b *builder) factObjects() {
 			"A relation stated in several documents is one relation with a larger weight.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": get(nnID, "Stable ID derived from the relation's content.", func(r *graph.Relation) any { return r.ID }),
-				"predicate": get(nnString, "What the relation says: a position (\"president_of\", \"foreign_minister_of\") or one of located_in, met, participant_in, citizen_of, mentioned_with.",
-					func(r *graph.Relation) any { return r.Predicate }),
+				"id": getString(nnID, "Stable ID derived from the relation's content.", func(r *graph.Relation) *string { return &r.ID }),
+				"predicate": getString(nnString, "What the relation says: a position (\"president_of\", \"foreign_minister_of\") or one of located_in, met, participant_in, citizen_of, mentioned_with.",
+					func(r *graph.Relation) *string { return &r.Predicate }),
 				"subject": {Type: graphql.NewNonNull(b.entity), Description: "The entity the relation goes from.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Relation).Subject), nil
@@ -23,7 +23,7 @@ func (b *builder) factObjects() {
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Relation).Object), nil
 					})},
-				"role":       get(graphql.String, "For a position, the role as written (\"President\").", func(r *graph.Relation) any { return optional(r.Role) }),
+				"role":       getString(graphql.String, "For a position, the role as written (\"President\").", func(r *graph.Relation) *string { return optString(&r.Role) }),
 				"symmetric":  get(nnBool, "Whether the relation holds both ways (met, mentioned_with).", func(r *graph.Relation) any { return r.Symmetric }),
 				"confidence": get(nnFloat, "How sure the extractor is, in [0,1].", func(r *graph.Relation) any { return r.Confidence }),
 				"weight":     get(nnInt, "The number of statements (sentences) supporting the relation.", func(r *graph.Relation) any { return r.Weight }),
@@ -47,15 +47,15 @@ func (b *builder) factObjects() {
 		Description: "A count a document reports: \"more than 450,000 people have been killed\" is value 450000, qualifier \"more than\", measure killed, counted people.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":        get(nnID, "Stable ID derived from the figure's content and evidence.", func(f *graph.Figure) any { return f.ID }),
+				"id":        getString(nnID, "Stable ID derived from the figure's content and evidence.", func(f *graph.Figure) *string { return &f.ID }),
 				"value":     get(graphql.Float, "The number; null for vague amounts (\"hundreds\").", func(f *graph.Figure) any { return optFloat(f.Value) }),
 				"low":       get(graphql.Float, "Lower bound, for ranges and vague amounts.", func(f *graph.Figure) any { return optFloat(f.Low) }),
 				"high":      get(graphql.Float, "Upper bound, for ranges and vague amounts.", func(f *graph.Figure) any { return optFloat(f.High) }),
-				"qualifier": get(graphql.String, "The qualifier as written (\"more than\", \"at least\"), if any.", func(f *graph.Figure) any { return optional(f.Qualifier) }),
-				"measure":   get(nnString, "What is measured: killed, injured, displaced, refugees, arrested, kidnapped, missing, evacuated, affected, money or percent.", func(f *graph.Figure) any { return f.Measure }),
-				"currency":  get(graphql.String, "ISO 4217 currency code, for money.", func(f *graph.Figure) any { return optional(f.Currency) }),
-				"counted":   get(graphql.String, "What is counted (\"people\", \"civilians\"), if stated.", func(f *graph.Figure) any { return optional(f.Counted) }),
-				"text":      get(nnString, "The figure as written in the document.", func(f *graph.Figure) any { return f.Text }),
+				"qualifier": getString(graphql.String, "The qualifier as written (\"more than\", \"at least\"), if any.", func(f *graph.Figure) *string { return optString(&f.Qualifier) }),
+				"measure":   getString(nnString, "What is measured: killed, injured, displaced, refugees, arrested, kidnapped, missing, evacuated, affected, money or percent.", func(f *graph.Figure) *string { return &f.Measure }),
+				"currency":  getString(graphql.String, "ISO 4217 currency code, for money.", func(f *graph.Figure) *string { return optString(&f.Currency) }),
+				"counted":   getString(graphql.String, "What is counted (\"people\", \"civilians\"), if stated.", func(f *graph.Figure) *string { return optString(&f.Counted) }),
+				"text":      getString(nnString, "The figure as written in the document.", func(f *graph.Figure) *string { return &f.Text }),
 				"about": {Type: b.entity, Description: "The event or place the figure concerns, if resolved.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Figure).About), nil
@@ -64,7 +64,7 @@ func (b *builder) factObjects() {
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Figure).Place), nil
 					})},
-				"date":       get(graphql.String, "When, ISO 8601, possibly partial.", func(f *graph.Figure) any { return optional(f.Date) }),
+				"date":       getString(graphql.String, "When, ISO 8601, possibly partial.", func(f *graph.Figure) *string { return optString(&f.Date) }),
 				"confidence": get(nnFloat, "How sure the extractor is, in [0,1].", func(f *graph.Figure) any { return f.Confidence }),
 				"evidence":   get(graphql.NewNonNull(b.mention), "The span of `text` in its document.", func(f *graph.Figure) any { return &f.Evidence }),
 			}
@@ -75,7 +75,7 @@ func (b *builder) factObjects() {
 		Description: "The figures with a value of one measure and place, aggregated across all documents. Figures from different reports of the same toll are not deduplicated: compare min and max, not only sum.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"measure": get(nnString, "The measure aggregated.", func(t *graph.FigureTotal) any { return t.Measure }),
+				"measure": getString(nnString, "The measure aggregated.", func(t *graph.FigureTotal) *string { return &t.Measure }),
 				"place": {Type: b.entity, Description: "The place; null for figures with no place.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.FigureTotal).Place), nil
@@ -93,9 +93,9 @@ func (b *builder) factObjects() {
 		Description: "Something that happened, with its participants: a meeting of Vladimir Putin and Bashar Al Assad in Sochi.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":   get(nnID, "Stable ID derived from the event's content and evidence.", func(e *graph.EventFact) any { return e.ID }),
-				"kind": get(nnString, "What kind of event: meeting, visit, talks, attack, war, …", func(e *graph.EventFact) any { return e.Kind }),
-				"name": get(nnString, "A readable name (\"meeting of Vladimir Putin and Bashar Al Assad\").", func(e *graph.EventFact) any { return e.Name }),
+				"id":   getString(nnID, "Stable ID derived from the event's content and evidence.", func(e *graph.EventFact) *string { return &e.ID }),
+				"kind": getString(nnString, "What kind of event: meeting, visit, talks, attack, war, …", func(e *graph.EventFact) *string { return &e.Kind }),
+				"name": getString(nnString, "A readable name (\"meeting of Vladimir Putin and Bashar Al Assad\").", func(e *graph.EventFact) *string { return &e.Name }),
 				"participants": {Type: nnList(b.entity), Description: "Who took part.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entities(p.Source.(*graph.EventFact).Participants), nil
@@ -108,8 +108,8 @@ func (b *builder) factObjects() {
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.EventFact).Entity), nil
 					})},
-				"date":       get(graphql.String, "When, ISO 8601, possibly partial; null when unresolved.", func(e *graph.EventFact) any { return optional(e.Date) }),
-				"dateText":   get(graphql.String, "The date as written (\"Thursday\").", func(e *graph.EventFact) any { return optional(e.DateText) }),
+				"date":       getString(graphql.String, "When, ISO 8601, possibly partial; null when unresolved.", func(e *graph.EventFact) *string { return optString(&e.Date) }),
+				"dateText":   getString(graphql.String, "The date as written (\"Thursday\").", func(e *graph.EventFact) *string { return optString(&e.DateText) }),
 				"confidence": get(nnFloat, "How sure the extractor is, in [0,1].", func(e *graph.EventFact) any { return e.Confidence }),
 				"evidence": get(nnList(b.mention), "The spans that report the event.",
 					func(e *graph.EventFact) any { return mentions(e.Evidence, len(e.Evidence)) }),
@@ -121,8 +121,8 @@ func (b *builder) factObjects() {
 		Description: "A direct or partial quotation, exactly as written.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":   get(nnID, "Stable ID derived from the quote's content and evidence.", func(q *graph.Quote) any { return q.ID }),
-				"text": get(nnString, "The quoted words.", func(q *graph.Quote) any { return q.Text }),
+				"id":   getString(nnID, "Stable ID derived from the quote's content and evidence.", func(q *graph.Quote) *string { return &q.ID }),
+				"text": getString(nnString, "The quoted words.", func(q *graph.Quote) *string { return &q.Text }),
 				"speaker": {Type: b.entity, Description: "Who said it, if resolved.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Quote).Speaker), nil

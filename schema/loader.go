@@ -98,25 +98,26 @@ func (l *loader) prime(es ...*graph.Entity) {
 // thunk is the deferred value graphql-go resolves after the current level.
 type thunk = func() (any, error)
 
-// Entity returns a thunk for the entity id; the thunk yields nil if there
-// is no such entity (or id is empty).
-func (l *loader) Entity(id string) thunk {
+// Entity returns the entity id as a resolver's value: the entity itself
+// if it is loaded already (nil if it is known not to exist, or id is
+// empty), or else a thunk that yields it (or nil) from the level's batch.
+// A value that needs no thunk costs graphql-go no deferred completion.
+func (l *loader) Entity(id string) any {
 	if id == "" {
-		return func() (any, error) { return nil, nil }
+		return nil
 	}
 	l.mu.Lock()
 	e, known := l.entity[id]
+	if !known {
+		l.pendingEnts = append(l.pendingEnts, id)
+	}
 	l.mu.Unlock()
 	if known {
-		// Already loaded: no need to wait for the batch.
-		return func() (any, error) {
-			if e == nil {
-				return nil, nil
-			}
-			return e, nil
+		if e == nil {
+			return nil
 		}
+		return e
 	}
-	l.enqueueEntities(id)
 	return func() (any, error) {
 		es, err := l.loadEntities([]string{id})
 		if err != nil || es[0] == nil {
@@ -126,8 +127,25 @@ func (l *loader) Entity(id string) thunk {
 	}
 }
 
-// Entities returns a thunk for several entities, skipping missing ones.
-func (l *loader) Entities(ids []string) thunk {
+// Entities returns several entities, skipping missing ones: directly if
+// all are loaded already, or else as a thunk.
+func (l *loader) Entities(ids []string) any {
+	l.mu.Lock()
+	known := make([]*graph.Entity, 0, len(ids))
+	for _, id := range ids {
+		e, ok := l.entity[id]
+		if !ok && id != "" {
+			known = nil
+			break
+		}
+		if e != nil {
+			known = append(known, e)
+		}
+	}
+	l.mu.Unlock()
+	if known != nil {
+		return known
+	}
 	l.enqueueEntities(ids...)
 	return func() (any, error) {
 		es, err := l.loadEntities(ids)
@@ -194,6 +212,22 @@ func (l *loader) loadEntities(ids []string) ([]*graph.Entity, error) {
 		out[i] = l.entity[id]
 	}
 	return out, nil
+}
+
+// DocumentValue returns the document id as a resolver's value: the
+// document if it is loaded already (nil if known not to exist), or else a
+// thunk, as Entity does.
+func (l *loader) DocumentValue(id string) any {
+	l.mu.Lock()
+	d, known := l.document[id]
+	l.mu.Unlock()
+	switch {
+	case known && d == nil, id == "":
+		return nil
+	case known:
+		return d
+	}
+	return l.Document(id)
 }
 
 // Document returns a thunk for the document id; it yields nil if there is

@@ -39,6 +39,32 @@ func get[S any](typ graphql.Output, desc string, fn func(S) any) *graphql.Field 
 	}}
 }
 
+// getString is get for a String or ID field, whose fn returns a pointer
+// to the source's string. graphql-go serializes a *string as the string
+// it points to, and any other value with fmt.Sprintf("%v"), which would
+// cost a formatting and two allocations for each string of a response. A
+// nil pointer reads as null.
+func getString[S any](typ graphql.Output, desc string, fn func(S) *string) *graphql.Field {
+	return &graphql.Field{Type: typ, Description: desc, Resolve: func(p graphql.ResolveParams) (any, error) {
+		s, ok := p.Source.(S)
+		if !ok {
+			return nil, errInternal
+		}
+		if v := fn(s); v != nil {
+			return v, nil
+		}
+		return nil, nil
+	}}
+}
+
+// optString returns nil for a pointer to "", so that it reads as null.
+func optString(s *string) *string {
+	if *s == "" {
+		return nil
+	}
+	return s
+}
+
 // resolver wraps a resolver that calls services: errors become apiErrors,
 // internal ones are reported for the log, panics are recovered, and thunks
 // get the same treatment when they run.
@@ -175,12 +201,12 @@ func (b *builder) entityObject() {
 			"resolved across documents (\"Putin\" and \"Vladimir Putin\" are one entity).",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": get(nnID, "Stable, readable ID: the type, a slash and a slug of the name (\"person/vladimir-putin\"). IDs of merged entities keep resolving.",
-					func(e *graph.Entity) any { return e.ID }),
+				"id": getString(nnID, "Stable, readable ID: the type, a slash and a slug of the name (\"person/vladimir-putin\"). IDs of merged entities keep resolving.",
+					func(e *graph.Entity) *string { return &e.ID }),
 				"type": get(graphql.NewNonNull(b.entityTypeEnum), "What kind of thing the entity is.",
 					func(e *graph.Entity) any { return e.Type }),
-				"name": get(nnString, "The canonical name, without titles (\"Vladimir Putin\").",
-					func(e *graph.Entity) any { return e.Name }),
+				"name": getString(nnString, "The canonical name, without titles (\"Vladimir Putin\").",
+					func(e *graph.Entity) *string { return &e.Name }),
 				"aliases": get(nnList(graphql.String), "Other names the entity is called by in the documents (\"Putin\"), without `name`.",
 					func(e *graph.Entity) any { return nonNil(e.Aliases) }),
 				"roles": get(nnList(b.role), "Titles the entity holds (\"President\" of Russia).",
@@ -192,8 +218,8 @@ func (b *builder) entityObject() {
 						}
 						return e.Location
 					}),
-				"value": get(graphql.String, "For a date: its normalized ISO 8601 value, partial where the text is (\"2015-09\"); null when unresolved or not a date.",
-					func(e *graph.Entity) any { return optional(e.Value) }),
+				"value": getString(graphql.String, "For a date: its normalized ISO 8601 value, partial where the text is (\"2015-09\"); null when unresolved or not a date.",
+					func(e *graph.Entity) *string { return optString(&e.Value) }),
 				"mentionCount": get(nnInt, "The number of mentions across all documents.",
 					func(e *graph.Entity) any { return e.MentionCount }),
 				"mentions": {
@@ -328,8 +354,8 @@ func (b *builder) entityObject() {
 		Description: "A title an entity holds, optionally of another entity: \"President\" of Russia.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"title": get(nnString, "The title as written (\"President\", \"Chancellor\").",
-					func(r graph.Role) any { return r.Title }),
+				"title": getString(nnString, "The title as written (\"President\", \"Chancellor\").",
+					func(r graph.Role) *string { return &r.Title }),
 				"of": {Type: b.entity, Description: "What the title is of (Russia), if stated.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(graph.Role).Of), nil
@@ -343,7 +369,7 @@ func (b *builder) entityObject() {
 		Fields: graphql.Fields{
 			"lat":         get(nnFloat, "Latitude in degrees, WGS 84.", func(g *graph.GeoPoint) any { return g.Lat }),
 			"lon":         get(nnFloat, "Longitude in degrees, WGS 84.", func(g *graph.GeoPoint) any { return g.Lon }),
-			"countryCode": get(graphql.String, "ISO 3166-1 alpha-2 code of the country the place is in.", func(g *graph.GeoPoint) any { return optional(g.CountryCode) }),
+			"countryCode": getString(graphql.String, "ISO 3166-1 alpha-2 code of the country the place is in.", func(g *graph.GeoPoint) *string { return optString(&g.CountryCode) }),
 		},
 	})
 }
@@ -375,11 +401,11 @@ func (b *builder) documentObjects() {
 			return graphql.Fields{
 				"document": {Type: graphql.NewNonNull(b.document), Description: "The document the span is in.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
-						return loaderFrom(p.Context).Document(p.Source.(*graph.Mention).Document), nil
+						return loaderFrom(p.Context).DocumentValue(p.Source.(*graph.Mention).Document), nil
 					})},
 				"start": get(nnInt, "Offset of the first code point of the span in the document's text.", func(m *graph.Mention) any { return m.Start }),
 				"end":   get(nnInt, "Offset just past the last code point of the span.", func(m *graph.Mention) any { return m.End }),
-				"text":  get(nnString, "The span's text, exactly as in the document.", func(m *graph.Mention) any { return m.Text }),
+				"text":  getString(nnString, "The span's text, exactly as in the document.", func(m *graph.Mention) *string { return &m.Text }),
 				"sentenceIndex": get(nnInt, "0-based index of the sentence in the document, as the extractor split it.",
 					func(m *graph.Mention) any { return m.Sentence }),
 				"sentence": {Type: nnString, Description: "The sentence that contains the span, for context.",
@@ -421,11 +447,11 @@ func (b *builder) documentObjects() {
 		Description: "A news article.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":        get(nnID, "The document's ID, as given when it was ingested.", func(d *graph.Document) any { return d.ID }),
-				"title":     get(graphql.String, "The headline, if known.", func(d *graph.Document) any { return optional(d.Title) }),
-				"url":       get(graphql.String, "Where the article was published, if known.", func(d *graph.Document) any { return optional(d.URL) }),
-				"published": get(graphql.String, "Publication date or date-time, ISO 8601 as given.", func(d *graph.Document) any { return optional(d.Published) }),
-				"text":      get(nnString, "The full text. Mention offsets index into it in Unicode code points.", func(d *graph.Document) any { return d.Text }),
+				"id":        getString(nnID, "The document's ID, as given when it was ingested.", func(d *graph.Document) *string { return &d.ID }),
+				"title":     getString(graphql.String, "The headline, if known.", func(d *graph.Document) *string { return optString(&d.Title) }),
+				"url":       getString(graphql.String, "Where the article was published, if known.", func(d *graph.Document) *string { return optString(&d.URL) }),
+				"published": getString(graphql.String, "Publication date or date-time, ISO 8601 as given.", func(d *graph.Document) *string { return optString(&d.Published) }),
+				"text":      getString(nnString, "The full text. Mention offsets index into it in Unicode code points.", func(d *graph.Document) *string { return &d.Text }),
 				"place": {Type: b.entity, Description: "The place named by the dateline (\"Sochi: …\"), if any.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Document).Place), nil
