@@ -180,9 +180,18 @@ func (d *doc) before(first, open int) (int, [2]int, float64, bool) {
 // not across a quotation or a semicolon: the nearest person, else the
 // nearest other candidate or pronoun ("analyst Nick Van den Brul of BNP
 // Paribas described" is the analyst's word, not the bank's).
+//
+// A verb joined by "and" to an earlier one shares its subject, which may
+// stand further back ("Putin held a rare meeting with Bashar Al Assad on
+// Thursday and said"), and a person named after a preposition is an
+// object, not the subject: only a fallback when no other speaker stands
+// there.
 func (d *doc) subject(v, first int) (int, [2]int, bool) {
 	best, bestAt := -1, [2]int{}
 	limit := v - 8
+	if d.coordinated(v, first) {
+		limit = first
+	}
 	for k := v - 1; k >= first && k >= limit; k-- {
 		if d.inQ[k] || d.tt[k].text == ";" || (k < v-1 && speechVerbs[d.tt[k].lower]) {
 			break
@@ -199,7 +208,7 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 		if !ok {
 			continue
 		}
-		if d.cands[c].Type == graph.Person {
+		if d.cands[c].Type == graph.Person && !d.prepObject(at[0], first) {
 			return c, at, true
 		}
 		if best < 0 {
@@ -211,6 +220,36 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 		return d.anaphor(v, first)
 	}
 	return best, bestAt, true
+}
+
+// coordinated reports whether the verb at v follows "and" or "but" (an
+// adverb between allowed): "… and said", "… but later said".
+func (d *doc) coordinated(v, first int) bool {
+	k := v - 1
+	for k >= first && adverbs[d.tt[k].lower] {
+		k--
+	}
+	return k >= first && (d.tt[k].lower == "and" || d.tt[k].lower == "but")
+}
+
+// prepObject reports whether the name starting at token k follows a
+// preposition, directly or after "the": "a meeting with Bashar Al Assad".
+func (d *doc) prepObject(k, first int) bool {
+	k--
+	if k >= first && d.tt[k].lower == "the" {
+		k--
+	}
+	return k >= first && objectPreps[d.tt[k].lower]
+}
+
+// objectPreps introduce a noun phrase that is not the subject of the verb
+// after it. "after" and "before" are left out: they open clauses as often
+// ("Fox was speaking after Mr Blair told members").
+var objectPreps = map[string]bool{
+	"with": true, "between": true, "to": true, "for": true, "from": true, "by": true,
+	"against": true, "among": true, "of": true, "about": true, "on": true, "at": true,
+	"in": true, "into": true, "than": true, "like": true,
+	"toward": true, "towards": true, "under": true, "over": true, "without": true,
 }
 
 // anaphor resolves a subject right before the verb at v that refers back

@@ -91,6 +91,21 @@ func TestFind(t *testing.T) {
 		{"DocumentAnaphor", `The Kremlin issued a report. However, the report warned: “Risks remain high.”`, []q{{"Risks remain high.", "kremlin"}}},
 		{"SentenceEndAttribution", `A “spectacular comeback” in Syria would help, the Kremlin said.`, []q{{"spectacular comeback", "kremlin"}}},
 		{"AppositionAfterQuote", `“Prices will rise,” Dmitry Peskov, a spokesman for the Kremlin, told reporters.`, []q{{"Prices will rise,", "peskov"}}},
+		// A partial quote inside a sentence whose reporting verb has a
+		// person for subject is that person's, even with another person
+		// named between them.
+		{"PartialSubjectOfSaid", `Russian President Vladimir Putin held a rare meeting with Bashar Al Assad on Thursday and said the situation in Syria is now favourable for the beginning of a “political process”, which would lead to peace.`,
+			[]q{{"political process", "putin"}}},
+		{"PartialSubjectOfSaidOtherPersonBefore", `After talks with Angela Merkel, John Smith said the plan was “dead on arrival”.`,
+			[]q{{"dead on arrival", "smith"}}},
+		{"PartialSubjectOfDescribed", `Mary Jones, who met Dmitry Peskov on Monday, described the deal as “a historic step”.`,
+			[]q{{"a historic step", "jones"}}},
+		{"PartialObjectNotSpeaker", `John Smith told Mary Jones that the offer was “final and binding”.`,
+			[]q{{"final and binding", "smith"}}},
+		{"PartialAfterCoordinatedVerb", `Mary Jones flew to Sochi for talks with Dmitry Peskov and the Kremlin on Monday but later said the deal was “not yet ready”.`,
+			[]q{{"not yet ready", "jones"}}},
+		{"PrepositionalPersonFallback", `A spokesman for John Smith said the plan was “not yet ready”.`,
+			[]q{{"not yet ready", "smith"}}},
 		{"ScareQuoteSkipped", `The so-called “rebels” left.`, nil},
 		{"NoQuotes", `Putin met Merkel in Sochi.`, nil},
 		{"Empty", ``, nil},
