@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -598,4 +599,50 @@ func recordJSON(t *testing.T, x *graph.Extraction) string {
 		t.Error(err)
 	}
 	return string(b)
+}
+
+// TestEventEvidence checks that an event's evidence is the sentences that
+// state it: a later sentence about another meeting, or "the visit" that
+// refers to the document's main meeting, is not evidence of a meeting told
+// in passing.
+func TestEventEvidence(t *testing.T) {
+	tags := lexTagger{"Putin": per, "Assad": per, "Merkel": per, "Peskov": per, "Sochi": plc, "Latakia": plc}
+	tests := []struct {
+		name, text string
+		place      string
+		sentences  []int
+	}{
+		{"PastMeetingInPassing",
+			"Sochi: Putin held a rare meeting with Assad on Thursday. " +
+				"Peskov said there were talks between the two leaders, who last met in December in Latakia. " +
+				"The visit comes on the eve of a meeting in Sochi between Putin and Merkel.",
+			"place/latakia", []int{1}},
+		{"MainMeeting",
+			"Putin held a rare meeting with Assad in Latakia on Thursday. " +
+				"The two men discussed the war. " +
+				"The visit comes on the eve of a meeting in Sochi between Putin and Merkel.",
+			"place/latakia", []int{0, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tags, tt.text)
+			found := false
+			for _, e := range x.Events {
+				if e.Kind != "meeting" || e.Place != tt.place {
+					continue
+				}
+				found = true
+				var got []int
+				for _, ev := range e.Evidence {
+					got = append(got, ev.Sentence)
+				}
+				if !slices.Equal(got, tt.sentences) {
+					t.Errorf("%s: evidence in sentences %v, want %v", e.Name, got, tt.sentences)
+				}
+			}
+			if !found {
+				t.Errorf("no meeting in %s: %s", tt.place, eventList(x))
+			}
+		})
+	}
 }
