@@ -204,7 +204,10 @@ func (d *docState) participants(c *chunk, tm []int32, quoted []bool, i, first, l
 		// Assad" tagged as an organization): eventFacts filters by the
 		// entity's type. Targets are not participants ("protests against").
 		ok := (m.typ == graph.Person || m.typ == graph.Organization) && !m.adjective
-		if !ok || seen[graph.NameKey(m.name)] || targetBefore(c, j, i) {
+		// A possessor after the trigger qualifies its object: "he met
+		// Saul Mikoliunas' cross" met no one.
+		possessor := j > i && isPossessive(c.tokText(m.last))
+		if !ok || possessor || seen[graph.NameKey(m.name)] || targetBefore(c, j, i) {
 			continue
 		}
 		seen[graph.NameKey(m.name)] = true

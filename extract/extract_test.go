@@ -196,6 +196,18 @@ func TestNames(t *testing.T) {
 			map[string]string{"organization/dow-jones": "Jones"}, []string{"organization/jones"}},
 		{"CityAndTeam", "NEW YORK 1996-08-30\nNEW YORK beat Boston in New York.", lexTagger{"NEW YORK": org, "Boston": org, "New York": plc},
 			map[string]string{"organization/new-york": "NEW YORK", "place/new-york": "New York"}, nil},
+		{"DashEndsName", "The film stars James Bond - will he return?", lexTagger{"James Bond - will": per},
+			map[string]string{"person/james-bond": "James Bond"}, []string{"person/james-bond-will"}},
+		{"HyphenatedNameKept", "Robert Kilroy-Silk spoke.", lexTagger{"Robert Kilroy-Silk": per},
+			map[string]string{"person/robert-kilroy-silk": "Robert Kilroy-Silk"}, nil},
+		{"BornPrefix", "The New York-born Aguilera sang.", lexTagger{"New York-born Aguilera": per},
+			map[string]string{"person/aguilera": "Aguilera"}, []string{"person/new-york-born-aguilera"}},
+		{"BasedPrefix", "Santa Monica-based Activision rose.", lexTagger{"Santa Monica-based Activision": org},
+			map[string]string{"organization/activision": "Activision"}, nil},
+		{"RankTitle", "Sergeant Keith McDonald was hurt.", lexTagger{"Sergeant Keith McDonald": per},
+			map[string]string{"person/keith-mcdonald": "Keith McDonald"}, []string{"person/sergeant-keith-mcdonald"}},
+		{"DescriptionTitle", "Rap mogul Marion Knight was held.", lexTagger{"Rap mogul Marion Knight": per},
+			map[string]string{"person/marion-knight": "Marion Knight"}, []string{"person/rap-mogul-marion-knight"}},
 		{"OneTypePerName", "Putin spoke. Vladimir Putin said so.", lexTagger{"Putin": org, "Vladimir Putin": per},
 			map[string]string{"person/vladimir-putin": "Putin"}, []string{"organization/putin"}},
 		{"CountryNeverPerson", "Syria said no.", lexTagger{"Syria": per},
@@ -317,6 +329,30 @@ func TestRelations(t *testing.T) {
 			}
 			if !hasRelation(x, tt.subj, tt.pred, tt.obj) && !hasRelation(x, tt.obj, tt.pred, tt.subj) {
 				t.Errorf("no %s %s %s in %v", tt.subj, tt.pred, tt.obj, relations(x))
+			}
+		})
+	}
+}
+
+// TestNoRelation checks readings that state no relation of the kind.
+func TestNoRelation(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		tags            lexTagger
+		subj, pred, obj string
+	}{
+		{"MetPossessorsCross", "McAllister scored when he met Saul Mikoliunas' cross at the back post.",
+			lexTagger{"McAllister": per, "Saul Mikoliunas": per}, "person/mcallister", "met", "person/saul-mikoliunas"},
+		{"DirectorOfCity", "Hong Kong director Wong Kar-Wai won the prize.",
+			lexTagger{"Hong Kong": plc, "Wong Kar-Wai": per}, "person/wong-kar-wai", "director_of", "place/hong-kong"},
+		{"EditorOfCountry", "Ian Harris, deputy editor of UK, said so.",
+			lexTagger{"UK": plc, "Ian Harris": per}, "person/ian-harris", "deputy_editor_of", "place/united-kingdom"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			if hasRelation(x, tt.subj, tt.pred, tt.obj) || hasRelation(x, tt.obj, tt.pred, tt.subj) {
+				t.Errorf("%s %s %s in %v", tt.subj, tt.pred, tt.obj, relations(x))
 			}
 		})
 	}

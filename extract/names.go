@@ -51,6 +51,8 @@ var titles = buildTitles(map[string]string{
 	"pope": "", "mr": "", "mr.": "", "mrs": "", "mrs.": "", "ms": "", "ms.": "", "dr": "", "dr.": "",
 	"prof.": "", "professor": "", "gen.": "", "general": "", "lt.": "", "col.": "", "colonel": "",
 	"sir": "", "dame": "", "lord": "", "lady": "", "rev.": "", "sheikh": "", "judge": "", "justice": "",
+	"sergeant": "", "sgt": "", "sgt.": "", "corporal": "", "lieutenant": "",
+	"rabbi": "", "imam": "", "bishop": "", "archbishop": "", "cardinal": "", "mogul": "", "tycoon": "",
 	"president of": "president_of",
 })
 

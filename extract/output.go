@@ -158,6 +158,11 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 		if r.of >= 0 {
 			of = entOf[r.of]
 		}
+		if of != nil && of.Type == graph.Place && orgPosition(r.predicate) {
+			// "Hong Kong director Wong Kar-Wai", "deputy editor of UK":
+			// a company's position is not held of a place.
+			of = nil
+		}
 		if of != nil && of != p {
 			role.Of = of.ID
 		}
@@ -340,4 +345,16 @@ func joinNames(names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// orgPosition reports whether a position predicate is held only in an
+// organization: director, editor, chief executive, chair, founder,
+// correspondent.
+func orgPosition(pred string) bool {
+	for _, suf := range []string{"director_of", "editor_of", "ceo_of", "chair_of", "founder_of", "correspondent_of"} {
+		if strings.HasSuffix(pred, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -34,8 +34,10 @@ func ranked(c *chunk, from, ts int, predicate string) string {
 var ambiguousTitles = set("coach", "head", "chair", "manager", "captain", "chief", "member", "director", "founder",
 	"general", "justice", "judge", "leader", "commander", "secretary", "minister", "king", "queen", "prince")
 
-// honorifics are titles that say nothing about a position.
-var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.", "sheikh")
+// honorifics are titles that say nothing about a position: forms of
+// address, ranks, clergy, and descriptions ("Rap mogul Marion Knight").
+var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.", "sheikh",
+	"sergeant", "sgt", "sgt.", "corporal", "lieutenant", "rabbi", "imam", "bishop", "archbishop", "cardinal", "mogul", "tycoon")
 
 // readRoles reads the titles beside each person of the window, before
 // the name ("German Chancellor Angela Merkel", "Kremlin spokesperson Dmitry

@@ -162,6 +162,23 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			break
 		}
 	}
+	// A dash set apart by spaces and followed by a lower-case word ends
+	// the name: "James Bond - will", "Walt Disney Studios - has".
+	for j := f + 1; j < l; j++ {
+		if isDash(c.toks[j].Text) && c.toks[j].Start > c.toks[j-1].End &&
+			(j+1 >= len(c.toks) || !isCap(c.toks[j+1].Text) && !nameParticles[c.lower(j+1)]) {
+			l = j
+			break
+		}
+	}
+	// "New York-born Aguilera", "Santa Monica-based Activision": what
+	// comes before "-born" or "-based" describes the name.
+	for j := l - 2; j >= f; j-- {
+		if describesNext(c.lower(j)) {
+			f = j + 1
+			break
+		}
+	}
 	typ := s.Type
 	if typ == graph.Organization {
 		// "the State Department Spokesperson": the title is the role of
@@ -253,6 +270,21 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// describingSuffixes end a word that describes the name after it: "New
+// York-born", "London-based", "state-owned".
+var describingSuffixes = []string{"-born", "-based", "-backed", "-owned", "-led", "-listed", "-headquartered", "-bred", "-raised"}
+
+// describesNext reports whether the lower-case word w ends in one of
+// describingSuffixes.
+func describesNext(w string) bool {
+	for _, suf := range describingSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {
