@@ -59,6 +59,9 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 			if (c.lower(i) == "met" || c.lower(i) == "meet") && c.lower(i+1) == "by" {
 				continue // "the cross was met by Scott"
 			}
+			if figurative(c, i) {
+				continue
+			}
 			if c.lower(i) == "collapse" && !structureNear(c, i) {
 				continue // "the collapse of WorldCom" is no disaster
 			}
@@ -361,3 +364,41 @@ func background(c *chunk, i, first int) bool {
 	}
 	return false
 }
+
+// figurative reports whether the trigger at token i reports no event by
+// the words around it: "a heart attack", "a convicted fraudster", "the
+// visiting defence", "fans will vote", "the right to a fair trial".
+func figurative(c *chunk, i int) bool {
+	w, prev := c.lower(i), c.lower(i-1)
+	switch w {
+	case "attack", "attacks":
+		return medicalAttacks[prev] || prev == "under" && c.lower(i-2) == "come"
+	case "convicted", "charged", "sentenced":
+		// An adjective before a noun: "a convicted child molester".
+		return prev == "a" || prev == "an" || prev == "the"
+	case "visiting":
+		next := c.tokText(i + 1)
+		return next != "" && !isCap(next) && hasLetter(next) && !definite[c.lower(i+1)] && c.lower(i+1) != "a" && c.lower(i+1) != "an"
+	case "vote":
+		k := i - 1
+		for adverbsBeforeVerb[c.lower(k)] {
+			k--
+		}
+		return verbBefore[c.lower(k)]
+	case "trial":
+		return prev == "fair" || prev == "without"
+	}
+	return false
+}
+
+// medicalAttacks are the words before "attack" that make it a bout of
+// illness: "a heart attack".
+var medicalAttacks = set("heart", "panic", "asthma", "anxiety", "allergic", "epileptic")
+
+// verbBefore are the words after which "vote" is a verb, not a poll:
+// "to vote", "will vote", "they vote".
+var verbBefore = set("to", "will", "would", "can", "could", "may", "might", "should", "must", "shall",
+	"i", "we", "you", "they", "not")
+
+// adverbsBeforeVerb may stand between a modal and its verb: "will then vote".
+var adverbsBeforeVerb = set("then", "also", "still", "now", "never", "not", "again", "soon", "probably", "all")

@@ -418,6 +418,40 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestNoEvent checks trigger words used in senses that report no event.
+func TestNoEvent(t *testing.T) {
+	tags := lexTagger{"Peel": per, "Peru": plc, "Hylton-Potts": per, "Miller": per, "Livi": org, "Denmark": plc, "Wales": plc, "Kerr": per}
+	tests := []struct{ name, text, kind string }{
+		{"HeartAttack", "Peel died after suffering a heart attack in Peru in October.", "attack"},
+		{"ComeUnderAttack", "In the game, Kerr and his men come under attack in Wales.", "attack"},
+		{"ConvictedAdjective", "Opinion was divided over Hylton-Potts, a convicted fraudster.", "trial"},
+		{"VisitingAdjective", "Miller outjumped the static visiting defence of Livi.", "visit"},
+		{"VoteVerb", "Fans in Denmark will then vote for the best song.", "election"},
+		{"FairTrial", "Kerr said people in Wales have the right to a fair trial.", "trial"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tags, tt.text)
+			for _, e := range x.Events {
+				if e.Kind == tt.kind {
+					t.Errorf("event %s (%s)", e.Name, e.Kind)
+				}
+			}
+		})
+	}
+	// The same words still report events where they do.
+	x := extractWith(t, tags, "Kerr was convicted in Wales. Miller is visiting Denmark. Gunmen attacked Peel in Peru.")
+	kinds := map[string]bool{}
+	for _, e := range x.Events {
+		kinds[e.Kind] = true
+	}
+	for _, k := range []string{"trial", "visit", "attack"} {
+		if !kinds[k] {
+			t.Errorf("no %s in %s", k, eventList(x))
+		}
+	}
+}
+
 func TestInvalidInput(t *testing.T) {
 	x := mustExtractor(t)
 	tests := []struct {
