@@ -11,8 +11,9 @@ import (
 // limits and validated against the schema. The AST is shared read-only by
 // every request that sends the same text.
 type prepared struct {
-	doc *ast.Document
-	err *requestError // why the query cannot run; nil if it can
+	doc  *ast.Document
+	err  *requestError                      // why the query cannot run; nil if it can
+	fast map[*ast.OperationDefinition]*plan // compiled query operations, for the fast executor
 }
 
 // queryCache is a least-recently-used cache of prepared queries, keyed by

@@ -51,6 +51,8 @@ func appendValue(b []byte, v any) []byte {
 			b = appendValue(b, v[k])
 		}
 		return append(b, '}')
+	case *object:
+		return appendObject(b, v)
 	case []any:
 		b = append(b, '[')
 		for i, x := range v {

@@ -26,6 +26,7 @@ type metrics struct {
 	inflight prometheus.Gauge
 	cache    *prometheus.CounterVec
 	results  *prometheus.CounterVec
+	executor *prometheus.CounterVec
 
 	mu  sync.Mutex
 	ops map[string]bool
@@ -55,9 +56,13 @@ func newMetrics(stats graph.StatsService, cache *queryCache) *metrics {
 			Name: "factgraph_graphql_result_cache_total",
 			Help: "Lookups of cacheable queries in the cache of responses, by result (hit or miss).",
 		}, []string{"result"}),
+		executor: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "factgraph_graphql_fast_executions_total",
+			Help: "Queries with a compiled plan, by how they ran: fast (the fast executor) or fallback (graphql-go, after the fast executor declined).",
+		}, []string{"result"}),
 		ops: map[string]bool{},
 	}
-	m.reg.MustRegister(m.requests, m.duration, m.inflight, m.cache, m.results,
+	m.reg.MustRegister(m.requests, m.duration, m.inflight, m.cache, m.results, m.executor,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "factgraph_graphql_query_cache_entries",

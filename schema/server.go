@@ -69,6 +69,10 @@ type Config struct {
 	// negative disables it. See Server.Invalidate.
 	ResultCacheBytes int64
 
+	// DisableFastExecutor runs every query on graphql-go's executor
+	// rather than the fast executor (see fastexec.go); for comparison.
+	DisableFastExecutor bool
+
 	// Logger receives internal errors; nil discards them.
 	Logger *slog.Logger
 }
@@ -314,17 +318,29 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	// a context that is never cancelled, and resolvers take the request's
 	// deadline from the loader (reqCtx): a timed-out request ends when its
 	// resolvers see the deadline and return.
-	res := graphql.Execute(graphql.ExecuteParams{
-		Schema:        s.schema,
-		AST:           prep.doc,
-		OperationName: req.OperationName,
-		Args:          req.Variables,
-		Context:       context.WithoutCancel(withLoader(ctx, l)),
-	})
-	resp := response{Data: res.Data, executed: true}
+	resp, res := response{executed: true}, (*graphql.Result)(nil)
+	if pl := prep.fast[op]; pl != nil && !s.cfg.DisableFastExecutor {
+		if data, ok := executeFast(withLoader(ctx, l), &s.schema, pl, op, req.Variables); ok {
+			resp.Data = data
+			s.metrics.executor.WithLabelValues("fast").Inc()
+		}
+	}
+	if resp.Data == nil {
+		if prep.fast[op] != nil {
+			s.metrics.executor.WithLabelValues("fallback").Inc()
+		}
+		res = graphql.Execute(graphql.ExecuteParams{
+			Schema:        s.schema,
+			AST:           prep.doc,
+			OperationName: req.OperationName,
+			Args:          req.Variables,
+			Context:       context.WithoutCancel(withLoader(ctx, l)),
+		})
+		resp.Data = res.Data
+	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		resp.Errors = []responseError{limitf("timeout", "The request took longer than %s and was cancelled.", s.cfg.Timeout).response()}
-	} else if len(res.Errors) > 0 {
+	} else if res != nil && len(res.Errors) > 0 {
 		resp.Errors = formatErrors(res.Errors, false, l.report)
 	}
 	body := resp.encode()
@@ -418,7 +434,18 @@ func (s *Server) parseAndValidate(q string) *prepared {
 	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
 		return &prepared{err: &requestError{status: http.StatusBadRequest, errs: formatErrors(v.Errors, true, nil)}}
 	}
-	return &prepared{doc: doc}
+	p := &prepared{doc: doc}
+	for _, def := range doc.Definitions {
+		if op, ok := def.(*ast.OperationDefinition); ok {
+			if pl := compileOperation(&s.schema, doc, op); pl != nil {
+				if p.fast == nil {
+					p.fast = make(map[*ast.OperationDefinition]*plan)
+				}
+				p.fast[op] = pl
+			}
+		}
+	}
+	return p
 }
 
 // operation picks the operation to run, as graphql-go will.
