@@ -132,6 +132,19 @@ func (d *doc) after(j int) (int, [2]int, bool) {
 			return d.subject(v, j)
 		}
 	}
+	// "the new chair of the Internet Engineering Task Force (IETF), Brian
+	// Carpenter, says": a long description, then the name in apposition
+	// right before the verb.
+	for v := j + 9; v < end && v < j+25 && !d.inQ[v]; v++ {
+		if !speechVerbs[d.tt[v].lower] || d.tt[v-1].text != "," {
+			continue
+		}
+		if c := d.candAt[v-2]; c >= 0 && d.cands[c].Type == graph.Person && d.cands[c].Last == v-1 &&
+			d.cands[c].First > j && d.tt[d.cands[c].First-1].text == "," {
+			return c, [2]int{d.cands[c].First, d.cands[c].Last}, true
+		}
+		break
+	}
 	// "Vincent Koen, a senior economist with the OECD, told …"
 	if c := d.candAt[j]; c >= 0 && d.cands[c].Type == graph.Person {
 		k := d.cands[c].Last
@@ -419,6 +432,8 @@ var roleNouns = map[string]bool{
 	"ambassador": true, "envoy": true, "king": true, "queen": true, "prince": true, "candidate": true,
 	"captain": true, "founder": true, "boss": true, "player": true, "striker": true, "director": true,
 	"executive": true, "co-chairman": true, "pope": true, "novelist": true, "author": true,
+	"cardinal": true, "archbishop": true, "bishop": true, "rabbi": true, "imam": true, "priest": true,
+	"professor": true, "scientist": true, "researcher": true, "mp": true, "writer": true, "director-general": true,
 }
 
 // documentNouns speak for the organization that issued them: "the report
