@@ -128,6 +128,14 @@ func (d *doc) after(j int) (int, [2]int, bool) {
 	}
 	_, end := d.bounds(d.sentOf(j))
 	for v := j + 1; v < end && v < j+9 && !d.inQ[v]; v++ {
+		if d.tt[v].lower == "quoted" || d.tt[v].lower == "quoting" {
+			// "Reuters quoted a central bank official as saying": the
+			// one quoted speaks, named or not.
+			if c, at, ok := d.object(v, end); ok && d.cands[c].Type == graph.Person {
+				return c, at, true
+			}
+			return -1, [2]int{}, true
+		}
 		if speechVerbs[d.tt[v].lower] {
 			return d.subject(v, j)
 		}
@@ -145,11 +153,15 @@ func (d *doc) after(j int) (int, [2]int, bool) {
 		}
 		break
 	}
-	// "Vincent Koen, a senior economist with the OECD, told …"
+	// "Vincent Koen, a senior economist with the OECD, told …", "Jeff
+	// Joseph, from the Consumer Electronics Association (CEA) told …"
 	if c := d.candAt[j]; c >= 0 && d.cands[c].Type == graph.Person {
 		k := d.cands[c].Last
 		if k < end && d.tt[k].text == "," {
 			for m := k + 1; m < end && m < k+15 && !d.inQ[m]; m++ {
+				if d.tt[m].text == ")" && m+1 < end && speechVerbs[d.tt[m+1].lower] {
+					return c, [2]int{d.cands[c].First, d.cands[c].Last}, true
+				}
 				if d.tt[m].text != "," {
 					continue
 				}
@@ -358,23 +370,55 @@ func (d *doc) clauseStart(k, first int) int {
 // Vladimir Putin", "said he", "according to a Kremlin statement".
 func (d *doc) object(v, end int) (int, [2]int, bool) {
 	k := v + 1
-	if d.tt[v].lower == "according" {
+	switch d.tt[v].lower {
+	case "according":
 		if k >= end || d.tt[k].lower != "to" {
 			return -1, [2]int{}, false
 		}
 		k++
+	case "told", "tells", "tell", "telling", "asked", "asks", "urged":
+		// Who is told or asked does not speak: "telling the BBC".
+		return -1, [2]int{}, false
 	}
-	for steps := 0; k < end && steps < 5 && !d.inQ[k]; k, steps = k+1, steps+1 {
+	// "said England sevens coach Mike Friday", "said MSN's Blake Irving",
+	// "said SEC deputy enforcement director Linda Thomsen": a place or an
+	// organization that describes the speaker gives way to the person
+	// after it.
+	best, bestAt := -1, [2]int{}
+	for steps := 0; k < end && steps < 7 && !d.inQ[k]; k, steps = k+1, steps+1 {
 		if c, at, ok := d.speakerAt(k, k); ok {
-			return c, at, true
+			if d.cands[c].Type == graph.Person {
+				return c, at, true
+			}
+			if best < 0 {
+				best, bestAt = c, at
+			}
+			k = max(k, at[1]-1)
+			continue
 		}
 		t := d.tt[k]
+		if best >= 0 && isPossessiveText(t.lower) || isWordText(t.text) && !t.upper && !clauseWords[t.lower] && steps < 5 {
+			continue // "MSN's", "England sevens coach", "prosecutor"
+		}
 		if !t.upper && t.lower != "the" && t.lower != "a" && t.lower != "an" {
 			break
 		}
 	}
-	return -1, [2]int{}, false
+	return best, bestAt, best >= 0
 }
+
+// clauseWords end the search for a speaker after a verb: "said on
+// Monday that Putin …" names no speaker.
+var clauseWords = map[string]bool{
+	"that": true, "on": true, "in": true, "at": true, "to": true, "for": true, "by": true, "with": true,
+	"after": true, "before": true, "during": true, "when": true, "while": true, "and": true, "but": true,
+	"it": true, "he": true, "she": true, "they": true, "we": true, "was": true, "is": true, "would": true,
+	"will": true, "this": true, "there": true, "as": true, "if": true, "of": true, "from": true,
+}
+
+// isPossessiveText reports whether a lower-case token is a possessive
+// ending.
+func isPossessiveText(w string) bool { return w == "'s" || w == "’s" || w == "'" || w == "’" }
 
 // speakerAt reports whether token k is part of a speaking candidate or is
 // a pronoun, returning the candidate and the span that names it. first
