@@ -318,7 +318,7 @@ type country struct {
 // does not list among a country's spellings.
 var newsNames = map[string][]string{
 	"US": {"U.S.", "U.S.A.", "America", "the United States"},
-	"GB": {"Britain", "U.K.", "England"},
+	"GB": {"Britain", "U.K."}, // not England, a region of its own (GB.ENG)
 	"RU": {"Russian Federation"},
 	"KR": {"Korea"},
 	"CD": {"Congo-Kinshasa", "Democratic Republic of Congo", "DR Congo", "DRC"},
