@@ -264,7 +264,10 @@ func (g *Gazetteer) Known(name string) bool {
 // Best returns the most likely place named name. Countries come first;
 // then, among other places, those in the countries given in prefer (the
 // country codes a document already names), then capitals, then region
-// seats and larger populations.
+// seats and larger populations. A national capital or a place twenty
+// times as populous still beats a preferred namesake: "Amsterdam" in a
+// document that names the United States is the Dutch capital, not
+// Amsterdam, New York.
 func (g *Gazetteer) Best(name string, prefer ...string) (*Place, bool) {
 	ids := g.byName[graph.NameKey(name)]
 	if len(ids) == 0 {
@@ -274,15 +277,20 @@ func (g *Gazetteer) Best(name string, prefer ...string) (*Place, bool) {
 	if g.places[best].Kind == Country || len(prefer) == 0 {
 		return &g.places[best], true
 	}
+	top := &g.places[best]
 	for _, id := range ids {
 		p := &g.places[id]
 		for _, cc := range prefer {
-			if p.CountryCode == cc {
-				return p, true
+			if p.CountryCode != cc {
+				continue
 			}
+			if p != top && (top.Capital && !p.Capital || top.Population >= 20*max(p.Population, 1)) {
+				return top, true
+			}
+			return p, true
 		}
 	}
-	return &g.places[best], true
+	return top, true
 }
 
 // Demonym returns the country a nationality adjective refers to:

@@ -32,7 +32,11 @@ func TestBest(t *testing.T) {
 		{"CaseAndDiacritics", "ZURICH", nil, "Zürich", gazetteer.City, "CH"},
 		{"CountryBeatsState", "Georgia", nil, "Georgia", gazetteer.Country, "GE"},
 		{"Population", "Paris", nil, "Paris", gazetteer.City, "FR"},
-		{"PreferDocumentCountry", "Paris", []string{"US"}, "Paris", gazetteer.City, "US"},
+		{"PreferDocumentCountry", "Birmingham", []string{"US"}, "Birmingham", gazetteer.City, "US"},
+		{"PreferDocumentCountryOrder", "Birmingham", []string{"US", "GB"}, "Birmingham", gazetteer.City, "GB"},
+		{"CapitalBeatsPreferred", "Paris", []string{"US"}, "Paris", gazetteer.City, "FR"},
+		{"CapitalBeatsPreferredSmall", "Amsterdam", []string{"US"}, "Amsterdam", gazetteer.City, "NL"},
+		{"PopulousBeatsPreferred", "Melbourne", []string{"US"}, "Melbourne", gazetteer.City, "AU"},
 		{"Capital", "Tripoli", nil, "Tripoli", gazetteer.City, "LY"},
 		{"RegionAlias", "Krasnodar Krai", nil, "Krasnodar Krai", gazetteer.Region, "RU"},
 	}
