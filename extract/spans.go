@@ -180,6 +180,25 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		}
 	}
 	typ := s.Type
+	if typ == graph.Place {
+		// "Southwark, south London", "Isle of Sheppey east of London":
+		// a comma or a compass point before lower-case words ends the place.
+		for j := f + 1; j+1 < l; j++ {
+			if c.toks[j].Text == "," && !isCap(c.toks[j+1].Text) || compass[c.lower(j)] && !isCap(c.toks[j].Text) && c.lower(j+1) == "of" {
+				l = j
+				break
+			}
+		}
+	}
+	if typ == graph.Organization && l-f >= 3 {
+		// "German magazine Computer Reseller News": a nationality and a
+		// common noun describe the organization named after them.
+		if _, ok := d.x.gaz.Demonym(c.tokText(f)); ok {
+			if k := f + 1; k+1 < l && isWordLower(c.toks[k].Text) && isCap(c.toks[k+1].Text) {
+				f = k + 1
+			}
+		}
+	}
 	if typ == graph.Organization {
 		// "the State Department Spokesperson": the title is the role of
 		// someone beside the name, not part of the organization's.
@@ -270,6 +289,23 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// compass words locate a place relative to another: "east of London".
+var compass = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+	"north-east", "north-west", "south-east", "south-west")
+
+// isWordLower reports whether s is a lower-case word of letters.
+func isWordLower(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // describingSuffixes end a word that describes the name after it: "New
