@@ -108,6 +108,8 @@ func TestRoles(t *testing.T) {
 			"person/hamdullah-mohib", "Ambassador", "place/united-states", "ambassador_to"},
 		{"AppositionOf", "Tim Cook, chief executive of Apple, said so.", lexTagger{"Tim Cook": per, "Apple": org},
 			"person/tim-cook", "chief executive", "organization/apple", "ceo_of"},
+		{"AppositionOfUnknown", "Michael Weiss, president of a software maker, said so.", lexTagger{"Michael Weiss": per},
+			"person/michael-weiss", "president", "", ""},
 		{"TitleToBefore", "Afghan Ambassador to the United States Hamdullah Mohib said so.", lexTagger{"Hamdullah Mohib": per, "United States": plc},
 			"person/hamdullah-mohib", "Ambassador", "place/united-states", "ambassador_to"},
 		{"TitleOfDepartment", "Minister of Education Stefania Giannini spoke.", lexTagger{"of Education Stefania Giannini": per},

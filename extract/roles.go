@@ -149,7 +149,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 	}
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: c.spanText(rankStart, titleEnd), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: toAfter,
+		person: mi, title: trimTitle(c.spanText(rankStart, titleEnd)), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: toAfter,
 		conf: conf, ev: c.evidence(evStart, d.ments[mi].last),
 	})
 	return true
@@ -290,7 +290,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	}
 	d.ments[mi].personCue = 2
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: c.spanText(rankStart, te), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
+		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
 		ev: c.evidence(d.ments[mi].first, evEnd),
 	})
 }
@@ -335,4 +335,15 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 // no organization word.
 func personLike(name string) bool {
 	return !isAllUpper(name) && !anyOrgWord(strings.Fields(graph.NameKey(name)))
+}
+
+// trimTitle drops the preposition that a title phrase can end in:
+// "president of" StreamCast Networks is a president.
+func trimTitle(t string) string {
+	for _, p := range []string{" of", " for", " to", " at"} {
+		if len(t) > len(p) && strings.EqualFold(t[len(t)-len(p):], p) {
+			return t[:len(t)-len(p)]
+		}
+	}
+	return t
 }
