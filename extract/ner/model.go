@@ -107,6 +107,9 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 	}
 	out = m.tagInfo(info, sents, sc, out)
 	out = consistent(toks, info, out, sc)
+	gazetteerPlaces(info, out)
+	out = acronyms(toks, out)
+	out = reutersSignOff(toks, out)
 	out = dropMisc(out)
 	seatsToOrganizations(toks, out)
 	return out
