@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
@@ -35,6 +36,8 @@ type plan struct {
 	typ    *graphql.Object
 	fields []*planField
 	sorted []int // indexes of fields, by response key
+
+	sizeHint atomic.Int64 // bytes of the last response to the query, on the root plan
 }
 
 // planField is one response key of a plan.

@@ -204,9 +204,10 @@ type response struct {
 	Errors   []responseError
 }
 
-// encode encodes the response with the fast result encoder.
-func (r *response) encode() []byte {
-	b := make([]byte, 0, 1024)
+// encode encodes the response with the fast result encoder, into a
+// buffer of at least sizeHint bytes.
+func (r *response) encode(sizeHint int) []byte {
+	b := make([]byte, 0, max(sizeHint, 1024))
 	b = append(b, '{')
 	if r.executed {
 		b = append(b, `"data":`...)
@@ -232,7 +233,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	defer func() { s.metrics.observe(opName, code, time.Since(start)) }()
 	fail := func(rerr *requestError) {
 		code = rerr.errs[0].Extensions["code"].(string)
-		writeBody(w, rerr.status, (&response{Errors: rerr.errs}).encode())
+		writeBody(w, rerr.status, (&response{Errors: rerr.errs}).encode(0))
 	}
 
 	select {
@@ -343,7 +344,17 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	} else if res != nil && len(res.Errors) > 0 {
 		resp.Errors = formatErrors(res.Errors, false, l.report)
 	}
-	body := resp.encode()
+	// A query's responses tend to be the same size: start its buffer at
+	// the size of the last one, so that it need not grow.
+	pl := prep.fast[op]
+	hint := 0
+	if pl != nil {
+		hint = int(pl.sizeHint.Load())
+	}
+	body := resp.encode(hint)
+	if pl != nil {
+		pl.sizeHint.Store(int64(len(body)))
+	}
 	if len(resp.Errors) > 0 {
 		code, _ = resp.Errors[0].Extensions["code"].(string)
 	} else if cacheable && !mutation {
