@@ -397,6 +397,21 @@ func (d *doc) object(v, end int) (int, [2]int, bool) {
 			continue
 		}
 		t := d.tt[k]
+		if best < 0 && (documentNouns[t.lower] || roleNouns[t.lower]) && (d.tt[k-1].lower == "the" || k >= 2 && d.tt[k-2].lower == "the") {
+			// "said the radio station", "said the foreign secretary".
+			typ := graph.Person
+			if documentNouns[t.lower] {
+				typ = graph.Organization
+			}
+			j := k - 1
+			if d.tt[j].lower != "the" {
+				j--
+			}
+			if c := d.lastOf(j, typ); c >= 0 {
+				return c, [2]int{j, k + 1}, true
+			}
+			break
+		}
 		if best >= 0 && isPossessiveText(t.lower) || isWordText(t.text) && !t.upper && !clauseWords[t.lower] && steps < 5 {
 			continue // "MSN's", "England sevens coach", "prosecutor"
 		}
@@ -482,7 +497,12 @@ var roleNouns = map[string]bool{
 
 // documentNouns speak for the organization that issued them: "the report
 // warned".
-var documentNouns = map[string]bool{"report": true, "statement": true, "study": true, "survey": true}
+var documentNouns = map[string]bool{"report": true, "statement": true, "study": true, "survey": true,
+	// and the organizations that the text named before: "the ministry
+	// said", "said the radio station".
+	"ministry": true, "station": true, "company": true, "firm": true, "agency": true, "department": true,
+	"broadcaster": true, "newspaper": true, "network": true, "council": true, "commission": true, "club": true,
+}
 
 // adverbs may stand between a subject and its speech verb: "he also said".
 var adverbs = map[string]bool{

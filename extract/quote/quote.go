@@ -142,6 +142,15 @@ func Find(text string, toks []token.Token, sents []token.Sentence, cands []Candi
 		}
 		out = append(out, q)
 	}
+	// A quotation that runs to the end of its paragraph and goes on in a
+	// quotation opening the next is one speech, attributed at its end:
+	// "This year … house. ¶ "Some exhibitors …," said Mr Joseph.
+	for i := len(out) - 2; i >= 0; i-- {
+		if out[i].Speaker == "" && out[i+1].Speaker != "" && spans[i].close < 0 && spans[i+1].open == spans[i].last {
+			out[i].Speaker, out[i].Confidence = out[i+1].Speaker, out[i+1].Confidence*0.8
+			out[i].SpeakerStart, out[i].SpeakerEnd = out[i+1].SpeakerStart, out[i+1].SpeakerEnd
+		}
+	}
 	return out
 }
 
