@@ -321,7 +321,12 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	// resolvers see the deadline and return.
 	resp, res := response{executed: true}, (*graphql.Result)(nil)
 	if pl := prep.fast[op]; pl != nil && !s.cfg.DisableFastExecutor {
-		if data, ok := executeFast(withLoader(ctx, l), &s.schema, pl, op, req.Variables); ok {
+		// An error sends the request to graphql-go, which reports it.
+		reportErr := l.report
+		l.report = nil
+		data, ok := executeFast(withLoader(ctx, l), &s.schema, pl, op, req.Variables)
+		l.report = reportErr
+		if ok {
 			resp.Data = data
 			s.metrics.executor.WithLabelValues("fast").Inc()
 		}
