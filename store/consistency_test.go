@@ -117,6 +117,7 @@ func TestCountsMatchScan(t *testing.T) {
 				if got, want := recount(t, db), mustStats(t, db); !reflect.DeepEqual(got, want) {
 					t.Fatalf("step %d: scan %+v, counters %+v", step, got, want)
 				}
+				checkTotals(t, db)
 			}
 		})
 	}

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"math"
 	"slices"
-	"sort"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -103,73 +101,6 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 		var err error
 		out, err = listFacts(txn, &figures, prefix, keep, total, f.Page)
 		return err
-	})
-	return out, err
-}
-
-// FigureTotals groups the figures that have a value by measure and place,
-// optionally of one measure and one place; ordered by measure, then place.
-func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph.FigureTotal, error) {
-	var out []*graph.FigureTotal
-	err := db.view(ctx, func(txn *badger.Txn) error {
-		if err := resolveAll(txn, &place); err != nil {
-			return err
-		}
-		type group struct {
-			t    *graph.FigureTotal
-			docs map[string]bool
-		}
-		groups := map[[2]string]*group{}
-		prefix := []byte{pFigure}
-		switch {
-		case place != "":
-			prefix = key(pFigByEnt, place)
-		case measure != "":
-			prefix = key(pFigByMeas, measure)
-		}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: prefix[0] == pFigure})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var r *factRec[graph.Figure]
-			var err error
-			if prefix[0] == pFigure {
-				var v []byte
-				if v, err = it.Item().ValueCopy(nil); err == nil {
-					r, err = decodeFact[graph.Figure](v)
-				}
-			} else {
-				var id string
-				if id, err = lastStr(it.Item().Key()); err == nil {
-					r, err = figures.get(txn, id)
-				}
-			}
-			if err != nil {
-				return err
-			}
-			x := &r.Fact
-			if x.Value == nil || (measure != "" && x.Measure != measure) || (place != "" && x.Place != place) {
-				continue
-			}
-			g := groups[[2]string{x.Measure, x.Place}]
-			if g == nil {
-				g = &group{&graph.FigureTotal{Measure: x.Measure, Place: x.Place, Min: math.Inf(1), Max: math.Inf(-1)}, map[string]bool{}}
-				groups[[2]string{x.Measure, x.Place}] = g
-			}
-			v := *x.Value
-			g.t.Count++
-			g.t.Sum += v
-			g.t.Min, g.t.Max = math.Min(g.t.Min, v), math.Max(g.t.Max, v)
-			g.docs[r.Doc] = true
-		}
-		for _, g := range groups {
-			g.t.Documents = len(g.docs)
-			out = append(out, g.t)
-		}
-		sort.Slice(out, func(i, j int) bool {
-			a, b := out[i], out[j]
-			return a.Measure < b.Measure || a.Measure == b.Measure && a.Place < b.Place
-		})
-		return nil
 	})
 	return out, err
 }

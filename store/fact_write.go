@@ -19,6 +19,9 @@ type factKind[T any] struct {
 	refs     func(*T) []string             // referenced entity IDs
 	others   func(*T) [][]byte             // index keys not by entity
 	rewrite  func(f *T, from, into string) // re-point references after a merge
+	// total, if set, adds (sign +1) or removes (sign -1) a stored fact in
+	// aggregates kept alongside it (figure totals).
+	total func(w *wtx, doc string, f *T, sign int) error
 }
 
 var figures = factKind[graph.Figure]{
@@ -32,6 +35,7 @@ var figures = factKind[graph.Figure]{
 	rewrite: func(f *graph.Figure, from, into string) {
 		f.About, f.Place = swap(f.About, from, into), swap(f.Place, from, into)
 	},
+	total: func(w *wtx, doc string, f *graph.Figure, sign int) error { return w.addTotal(doc, f, sign) },
 }
 
 var events = factKind[graph.EventFact]{
@@ -111,6 +115,11 @@ func (k *factKind[T]) put(w *wtx, doc string, f *T, fresh bool) error {
 			return err
 		}
 	}
+	if k.total != nil {
+		if err := k.total(w, doc, f, +1); err != nil {
+			return err
+		}
+	}
 	if !fresh {
 		return nil
 	}
@@ -140,6 +149,11 @@ func (k *factKind[T]) remove(w *wtx, id string) error {
 	if err != nil || r == nil {
 		return err
 	}
+	if k.total != nil {
+		if err := k.total(w, r.Doc, &r.Fact, -1); err != nil {
+			return err
+		}
+	}
 	keys := append(k.indexKeys(&r.Fact), key(k.prefix, id), contribKey(r.Doc, k.contrib, id))
 	for _, dk := range keys {
 		if err := w.txn.Delete(dk); err != nil {
@@ -166,6 +180,11 @@ func (k *factKind[T]) repoint(w *wtx, from, into string) error {
 		}
 		for _, dk := range k.indexKeys(&r.Fact) {
 			if err := w.txn.Delete(dk); err != nil {
+				return err
+			}
+		}
+		if k.total != nil {
+			if err := k.total(w, r.Doc, &r.Fact, -1); err != nil {
 				return err
 			}
 		}

@@ -17,7 +17,7 @@ import (
 // Integers are big-endian and fixed-width, so they sort numerically.
 //
 // In the diagrams, str(x) is an encoded string, u32 a 4-byte big-endian
-// integer, and "→" separates the key from its value (codec.go).
+// integer, f64 an 8-byte float ordered numerically (appendF64), and "→" separates the key from its value (codec.go).
 //
 //	0x01 'v'                               → u32 schema version
 //	0x01 'c'                               → counters: (str name, varint count)...
@@ -44,6 +44,9 @@ import (
 //	'p' str(entity) str(event)             → ∅   events by participant, place or named event
 //	'Q' str(quote)                         → factRec(Quote)
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
+//	'T' str(measure) str(place)            → totalRec   figure totals (totals.go)
+//	'U' str(measure) str(place) f64 str(figure) → ∅   a group's values, ascending
+//	'u' str(measure) str(place) str(doc)   → uvarint   a document's figures in a group
 //
 // Contribution kinds under 'x': 'e' entity (value: the forms, roles and
 // attributes the document added, for exact retraction), 'r' relation, 'f'
@@ -73,6 +76,9 @@ const (
 	pEvByEnt   = 'p'
 	pQuote     = 'Q'
 	pQuoteBySp = 's'
+	pTotal     = 'T'
+	pTotalVal  = 'U'
+	pTotalDoc  = 'u'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -82,8 +88,8 @@ const (
 )
 
 // schemaVersion is stored under versionKey; Open refuses a store written
-// with another layout.
-const schemaVersion = 2
+// with another layout. Version 3 added the figure totals ('T', 'U', 'u').
+const schemaVersion = 3
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.

@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// benchDB opens $FACTGRAPH_BENCH_DB read-only (for example a store with
+// Reuters-21578 and BBC ingested by "factgraph ingest"), or skips.
+func benchDB(b *testing.B) *DB {
+	path := os.Getenv("FACTGRAPH_BENCH_DB")
+	if path == "" {
+		b.Skip("set FACTGRAPH_BENCH_DB=/path/to/store")
+	}
+	db, err := Open(path, WithReadOnly())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
+// benchNames returns the names of the first n entities of each of the
+// person, place and organization listings, plus $FACTGRAPH_BENCH_NAME if
+// set: a spread of rare and common entities.
+func benchNames(b *testing.B, db *DB, n int) []string {
+	var names []string
+	if s := os.Getenv("FACTGRAPH_BENCH_NAME"); s != "" {
+		names = append(names, strings.Split(s, ",")...)
+	}
+	for _, t := range []graph.EntityType{graph.Person, graph.Place, graph.Organization} {
+		l, err := db.Entities(context.Background(), graph.EntityFilter{Type: t, Page: graph.Page{First: n}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range l.Items {
+			names = append(names, e.Name)
+		}
+	}
+	return names
+}
+
+// entityQuery makes the store calls of the GraphQL API's query (a): an
+// entity by name with its roles, its first 20 relations with both ends,
+// and the documents of their first 3 evidence mentions.
+func entityQuery(ctx context.Context, db *DB, name string) error {
+	l, err := db.Entities(ctx, graph.EntityFilter{Name: name, Page: graph.Page{First: 1}})
+	if err != nil || len(l.Items) == 0 {
+		return err
+	}
+	e := l.Items[0]
+	var ofs []string
+	for _, r := range e.Roles {
+		if r.Of != "" {
+			ofs = append(ofs, r.Of)
+		}
+	}
+	if len(ofs) > 0 {
+		if _, err := db.EntitiesByID(ctx, ofs); err != nil {
+			return err
+		}
+	}
+	rels, err := db.Relations(ctx, graph.RelationFilter{Entity: e.ID, Direction: graph.Both, Page: graph.Page{First: 20}})
+	if err != nil {
+		return err
+	}
+	var ends, docs []string
+	for _, r := range rels.Items {
+		ends = append(ends, r.Subject, r.Object)
+		for i, m := range r.Evidence {
+			if i == 3 {
+				break
+			}
+			docs = append(docs, m.Document)
+		}
+	}
+	if _, err := db.EntitiesByID(ctx, ends); err != nil {
+		return err
+	}
+	if len(docs) > 0 {
+		_, err = db.Documents(ctx, graph.DocumentFilter{IDs: docs, Page: graph.Page{First: len(docs)}})
+	}
+	return err
+}
+
+// BenchmarkRead measures the store's read paths on a real store, with 32
+// concurrent readers cycling through entity names (so most lookups miss
+// the caches a single repeated name would warm).
+//
+//	FACTGRAPH_BENCH_DB=/tmp/news.db go test ./store -run '^$' -bench Read
+func BenchmarkRead(b *testing.B) {
+	db := benchDB(b)
+	names := benchNames(b, db, 300)
+	ctx := context.Background()
+	ids := make([]string, 0, len(names))
+	for _, n := range names {
+		l, err := db.Entities(ctx, graph.EntityFilter{Name: n, Page: graph.Page{First: 1}})
+		if err == nil && len(l.Items) > 0 {
+			ids = append(ids, l.Items[0].ID)
+		}
+	}
+	parallel := func(b *testing.B, fn func(i int) error) {
+		b.ReportAllocs()
+		b.SetParallelism(16) // 32 goroutines on 2 cores
+		var next atomic.Int64
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				i := int(next.Add(1))
+				if err := fn(i); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	b.Run("EntityQuery", func(b *testing.B) {
+		parallel(b, func(i int) error { return entityQuery(ctx, db, names[i%len(names)]) })
+	})
+	b.Run("EntitiesByName", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.Entities(ctx, graph.EntityFilter{Name: names[i%len(names)], Page: graph.Page{First: 1}})
+			return err
+		})
+	})
+	b.Run("Relations", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.Relations(ctx, graph.RelationFilter{Entity: ids[i%len(ids)], Page: graph.Page{First: 20}})
+			return err
+		})
+	})
+	b.Run("EntitiesByID", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			j := i % len(ids)
+			_, err := db.EntitiesByID(ctx, ids[j:min(j+20, len(ids))])
+			return err
+		})
+	})
+	b.Run("Mentions", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.Mentions(ctx, ids[i%len(ids)], graph.Page{First: 20})
+			return err
+		})
+	})
+	b.Run("Neighbors", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.Neighbors(ctx, ids[i%len(ids)], "", 20)
+			return err
+		})
+	})
+	b.Run("FigureTotals", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.FigureTotals(ctx, "", "")
+			return err
+		})
+	})
+}
