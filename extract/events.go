@@ -387,9 +387,21 @@ func figurative(c *chunk, i int) bool {
 		return verbBefore[c.lower(k)]
 	case "trial":
 		return prev == "fair" || prev == "without"
+	case "meet", "meets", "met":
+		// "Umaga will meet O'Driscoll in Saturday's Rugby Aid match":
+		// opponents in a game, not a meeting.
+		for k := i + 1; k < len(c.toks) && k <= i+10 && c.sameSentence(i, k); k++ {
+			if fixtureWords[c.lower(k)] {
+				return true
+			}
+		}
 	}
 	return false
 }
+
+// fixtureWords are the games in which players "meet".
+var fixtureWords = set("match", "game", "final", "semi-final", "semi-finals", "quarter-final", "quarter-finals",
+	"fixture", "tie", "derby", "round", "showdown", "bout")
 
 // medicalAttacks are the words before "attack" that make it a bout of
 // illness: "a heart attack".

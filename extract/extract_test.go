@@ -437,6 +437,7 @@ func TestNoEvent(t *testing.T) {
 		{"ConvictedAdjective", "Opinion was divided over Hylton-Potts, a convicted fraudster.", "trial"},
 		{"VisitingAdjective", "Miller outjumped the static visiting defence of Livi.", "visit"},
 		{"VoteVerb", "Fans in Denmark will then vote for the best song.", "election"},
+		{"MeetInMatch", "Kerr will meet Miller in Saturday's charity match in Wales.", "meeting"},
 		{"FairTrial", "Kerr said people in Wales have the right to a fair trial.", "trial"},
 	}
 	for _, tt := range tests {
