@@ -210,6 +210,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/keith-mcdonald": "Keith McDonald"}, []string{"person/sergeant-keith-mcdonald"}},
 		{"DescriptionTitle", "Rap mogul Marion Knight was held.", lexTagger{"Rap mogul Marion Knight": per},
 			map[string]string{"person/marion-knight": "Marion Knight"}, []string{"person/rap-mogul-marion-knight"}},
+		{"TitleBeforeOrgWord", "The Premier League said so.", lexTagger{"Premier League": per},
+			map[string]string{}, []string{"person/league"}},
 		{"PlaceCommaLower", "He lives in Southwark, south London.", lexTagger{"Southwark , south London": plc},
 			map[string]string{"place/southwark": "Southwark"}, nil},
 		{"PlaceCompass", "The Isle of Sheppey east of London floods.", lexTagger{"Isle of Sheppey east of London": plc},

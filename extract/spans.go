@@ -218,7 +218,8 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		f++
 	}
 	if typ == graph.Person || typ == graph.Organization && personLike(c.spanText(f, l)) {
-		if k := lastTitleEnd(c, f, l); k > f {
+		if k := lastTitleEnd(c, f, l); k > f && !(l-k == 1 && orgWords[c.lower(k)]) {
+			// (not "Premier League": no one is called League)
 			f, typ = k, graph.Person
 		}
 	}
