@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
 )
@@ -371,11 +373,15 @@ func background(c *chunk, i, first int) bool {
 func figurative(c *chunk, i int) bool {
 	w, prev := c.lower(i), c.lower(i-1)
 	switch w {
-	case "attack", "attacks":
-		return medicalAttacks[prev] || prev == "under" && c.lower(i-2) == "come"
+	case "attack", "attacks", "attacked":
+		// "a heart attack", "come under attack" (in a game), "little in
+		// attack" (in a match); "attacked the decision": words, not force.
+		return medicalAttacks[prev] || prev == "under" && c.lower(i-2) == "come" || prev == "in" && gameAmounts[c.lower(i-2)] ||
+			c.anyWithin(i+1, 5, verbalTargets)
 	case "convicted", "charged", "sentenced":
-		// An adjective before a noun: "a convicted child molester".
-		return prev == "a" || prev == "an" || prev == "the"
+		// An adjective before a noun: "a convicted child molester",
+		// "emotionally charged rock"; "charged down" in rugby.
+		return prev == "a" || prev == "an" || prev == "the" || strings.HasSuffix(prev, "ly") || c.lower(i+1) == "down"
 	case "visiting":
 		next := c.tokText(i + 1)
 		return next != "" && !isCap(next) && hasLetter(next) && !definite[c.lower(i+1)] && c.lower(i+1) != "a" && c.lower(i+1) != "an"
@@ -385,19 +391,59 @@ func figurative(c *chunk, i int) bool {
 			k--
 		}
 		return verbBefore[c.lower(k)]
-	case "trial":
-		return prev == "fair" || prev == "without"
+	case "trial", "trials":
+		// "a fair trial", "without trial"; "clinical trials" of drugs.
+		return prev == "fair" || prev == "without" || medicalTrials[prev]
+	case "rally":
+		// "a rally car", "the rally" of a market.
+		return rallyNotProtest[c.lower(i+1)] || c.anyWithin(c.sents[c.sentOf[i]].First, c.sents[c.sentOf[i]].Last-c.sents[c.sentOf[i]].First, marketWords)
+	case "speech":
+		return speechTechnology[c.lower(i+1)] // "speech technology"
 	case "meet", "meets", "met":
 		// "Umaga will meet O'Driscoll in Saturday's Rugby Aid match":
-		// opponents in a game, not a meeting.
-		for k := i + 1; k < len(c.toks) && k <= i+10 && c.sameSentence(i, k); k++ {
-			if fixtureWords[c.lower(k)] {
-				return true
-			}
+		// opponents in a game, not a meeting; "his words met a cool
+		// reception", "met the target": no one met.
+		return c.anyWithin(i+1, 10, fixtureWords) || c.anyWithin(i+1, 4, metObjects)
+	}
+	return false
+}
+
+// anyWithin reports whether one of the n tokens from i, within the
+// sentence of token i, is in words.
+func (c *chunk) anyWithin(i, n int, words map[string]bool) bool {
+	for k := i; k < len(c.toks) && k < i+n && c.sameSentence(i, k); k++ {
+		if words[c.lower(k)] {
+			return true
 		}
 	}
 	return false
 }
+
+// gameAmounts judge a team "in attack": "little in attack".
+var gameAmounts = set("little", "much", "more", "less", "strong", "weak", "good", "poor", "better", "sharp", "toothless", "blunt")
+
+// verbalTargets are what words attack: "attacked the decision".
+var verbalTargets = set("decision", "decisions", "plans", "plan", "policy", "policies", "proposals", "proposal", "claims",
+	"remarks", "comments", "record", "tabloids", "media", "critics", "idea", "move", "report", "budget", "spending",
+	"ruling", "stance", "handling", "approach", "strategy", "reforms", "law", "bill", "scheme", "views", "magazines")
+
+// medicalTrials are the trials of drugs and treatments: "clinical trials".
+var medicalTrials = set("clinical", "drug", "drugs", "medical", "vaccine", "human", "field")
+
+// rallyNotProtest follow "rally" in its other senses: "rally car".
+var rallyNotProtest = set("car", "cars", "driver", "drivers", "championship", "stage", "stages", "team", "racing")
+
+// marketWords make a rally one of prices.
+var marketWords = set("shares", "stocks", "market", "markets", "prices", "dollar", "euro", "index", "bonds", "investors", "trading")
+
+// speechTechnology follow "speech" when it is the faculty, not an address.
+var speechTechnology = set("technology", "recognition", "software", "synthesis", "therapy", "therapist", "impediment", "patterns")
+
+// metObjects are what "met" takes when no one is met: "met a cool
+// reception", "met the target".
+var metObjects = set("reception", "response", "criticism", "resistance", "opposition", "fate", "end", "death", "demand",
+	"demands", "target", "targets", "deadline", "standard", "standards", "criteria", "requirement", "requirements",
+	"expectations", "approval", "success", "costs", "needs", "challenge", "disapproval", "hostility", "silence")
 
 // fixtureWords are the games in which players "meet".
 var fixtureWords = set("match", "game", "final", "semi-final", "semi-finals", "quarter-final", "quarter-finals",

@@ -440,6 +440,15 @@ func TestNoEvent(t *testing.T) {
 		{"VisitingAdjective", "Miller outjumped the static visiting defence of Livi.", "visit"},
 		{"VoteVerb", "Fans in Denmark will then vote for the best song.", "election"},
 		{"MeetInMatch", "Kerr will meet Miller in Saturday's charity match in Wales.", "meeting"},
+		{"InAttack", "Kerr's side has shown little in attack in Wales.", "attack"},
+		{"AttackedDecision", "Kerr has attacked the decision by the court in Wales.", "attack"},
+		{"ChargedDown", "Miller's clearance in Wales was charged down and Kerr scored.", "trial"},
+		{"EmotionallyCharged", "Miller's emotionally charged rock was warmly received in Wales.", "trial"},
+		{"ClinicalTrial", "Shares fell in Wales after the drug failed in a clinical trial.", "trial"},
+		{"RallyCar", "Kerr drove a rally car in Wales.", "protest"},
+		{"MarketRally", "Kerr said fears about Wales played a part in the rally of shares.", "protest"},
+		{"SpeechTechnology", "Kerr's firm in Wales sells speech technology.", "speech"},
+		{"MetReception", "Kerr's words met a cool reception from Miller in Wales.", "meeting"},
 		{"FairTrial", "Kerr said people in Wales have the right to a fair trial.", "trial"},
 	}
 	for _, tt := range tests {
@@ -453,12 +462,13 @@ func TestNoEvent(t *testing.T) {
 		})
 	}
 	// The same words still report events where they do.
-	x := extractWith(t, tags, "Kerr was convicted in Wales. Miller is visiting Denmark. Gunmen attacked Peel in Peru.")
+	x := extractWith(t, tags, "Kerr was convicted in Wales. Miller is visiting Denmark. Gunmen attacked Peel in Peru. "+
+		"Thousands joined a rally against Kerr in Wales. Kerr met Miller in Denmark. Kerr gave a speech in Peru.")
 	kinds := map[string]bool{}
 	for _, e := range x.Events {
 		kinds[e.Kind] = true
 	}
-	for _, k := range []string{"trial", "visit", "attack"} {
+	for _, k := range []string{"trial", "visit", "attack", "protest", "meeting", "speech"} {
 		if !kinds[k] {
 			t.Errorf("no %s in %s", k, eventList(x))
 		}
