@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -44,13 +45,8 @@ func gazetteerPlaces(info []tokInfo, spans []Span) {
 // must spell initials of the long form in order, starting with the first.
 func acronyms(toks []token.Token, spans []Span) []Span {
 	var defs map[string]graph.EntityType
-	at := map[int]int{} // first token -> index in spans, one-token spans
-	for i, s := range spans {
-		if s.Last-s.First == 1 {
-			at[s.First] = i
-		}
-	}
-	for _, s := range spans {
+	n := len(spans)
+	for _, s := range spans[:n] {
 		if s.Last-s.First < 2 || s.Last+2 >= len(toks) ||
 			toks[s.Last].Text != "(" || toks[s.Last+2].Text != ")" {
 			continue
@@ -63,9 +59,8 @@ func acronyms(toks []token.Token, spans []Span) []Span {
 			defs = map[string]graph.EntityType{}
 		}
 		defs[short] = s.Type
-		if _, ok := at[s.Last+1]; !ok {
+		if !slices.ContainsFunc(spans, func(o Span) bool { return o.First == s.Last+1 && o.Last == s.Last+2 }) {
 			spans = append(spans, Span{First: s.Last + 1, Last: s.Last + 2, Type: s.Type, Score: s.Score})
-			at[s.Last+1] = len(spans) - 1
 		}
 	}
 	if defs == nil {
@@ -80,7 +75,9 @@ func acronyms(toks []token.Token, spans []Span) []Span {
 			s.Type = t
 		}
 	}
-	sort.Slice(spans, func(a, b int) bool { return spans[a].First < spans[b].First })
+	if len(spans) > n {
+		sort.Slice(spans, func(a, b int) bool { return spans[a].First < spans[b].First })
+	}
 	return spans
 }
 
