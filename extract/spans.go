@@ -245,6 +245,11 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	for f < l && !hasLetterOrDigit(c.toks[f].Text) {
 		f++
 	}
+	// Nor in an article, which starts the next sentence after an
+	// abbreviation: "Washington D.C. The six-member team".
+	for l > f+1 && (c.toks[l-1].Text == "The" || c.toks[l-1].Text == "A" || c.toks[l-1].Text == "An") {
+		l--
+	}
 	// Names do not end in a function word: "Mecca is", "Church of
 	// Scientology and" are the tagger overreaching.
 	for l > f+1 && closedClass[c.lower(l-1)] && !isCap(c.toks[l-1].Text) && c.toks[l-2].Text != "-" {
@@ -262,7 +267,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		return mention{}, false
 	}
 	m := mention{typ: typ, taggedPerson: typ == graph.Person, score: s.Score, first: f, last: l}
-	if _, ok := titles[lk]; ok && typ == graph.Person {
+	if _, ok := titles[lk]; ok && typ == graph.Person || typ == graph.Person && l-f >= 2 && d.demonymTitle(c, f, l) {
 		// "The President later took action": a title alone names whoever
 		// holds it in the document, if anyone (see resolve).
 		m.titleOnly = true
@@ -290,6 +295,16 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// demonymTitle reports whether tokens [f, l) are a nationality and a
+// title only: "Afghan Ambassador" names no one by itself.
+func (d *docState) demonymTitle(c *chunk, f, l int) bool {
+	if _, ok := d.x.gaz.Demonym(c.tokText(f)); !ok {
+		return false
+	}
+	_, ok := titleAt(c, f+1, l-f-1)
+	return ok
 }
 
 // compass words locate a place relative to another: "east of London".
