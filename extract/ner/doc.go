@@ -18,7 +18,12 @@
 // capitalized word, the class that the first pass gave the same word
 // elsewhere in the document, and the contexts of its other mentions.
 // After decoding, a surname of a person found in full is a person
-// throughout the document.
+// throughout the document (consistency.go), and a few rules add what the
+// model sees too rarely to learn (rules.go): a short form defined in
+// parentheses ("National Union of Metalworkers of SA (Numsa)") takes the
+// long form's type throughout the document; an unsure one-word person
+// that the place gazetteer knows and the given-name list does not is a
+// place ("Jujuy"); and a wire story's "Reuter" sign-off line is no name.
 //
 // Span.Score is 1 - exp(-margin/T). The margin is how much better the
 // decoded path scores with the span than with O labels in its place. T is
