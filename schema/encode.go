@@ -53,6 +53,11 @@ func appendValue(b []byte, v any) []byte {
 		return append(b, '}')
 	case *object:
 		return appendObject(b, v)
+	case *string:
+		if v == nil {
+			return append(b, "null"...)
+		}
+		return appendString(b, *v)
 	case []any:
 		b = append(b, '[')
 		for i, x := range v {

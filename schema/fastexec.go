@@ -416,6 +416,11 @@ type fastExec struct {
 	args   map[*planField]map[string]any // evaluated with variables
 	queue  []func()
 	failed bool
+
+	// Objects and their values are cut from slabs, a few allocations
+	// for a whole response rather than two for each object.
+	objs []object
+	vals []any
 }
 
 // executeFast runs a plan; ok is false if the request must be executed
@@ -442,7 +447,18 @@ func executeFast(ctx context.Context, sch *graphql.Schema, p *plan, op *ast.Oper
 }
 
 func (e *fastExec) object(p *plan, src any) *object {
-	o := &object{p: p, vals: make([]any, len(p.fields))}
+	n := len(p.fields)
+	// Each new slab is twice the last, up to a bound: small responses
+	// stay small, large ones need few slabs.
+	if len(e.objs) == cap(e.objs) {
+		e.objs = make([]object, 0, min(max(2*cap(e.objs), 8), 256))
+	}
+	if cap(e.vals)-len(e.vals) < n {
+		e.vals = make([]any, 0, max(n, min(max(2*cap(e.vals), 32), 1024)))
+	}
+	e.objs = append(e.objs, object{p: p, vals: e.vals[len(e.vals) : len(e.vals)+n : len(e.vals)+n]})
+	e.vals = e.vals[:len(e.vals)+n]
+	o := &e.objs[len(e.objs)-1]
 	for i, f := range p.fields {
 		if e.failed {
 			break
@@ -483,14 +499,7 @@ func (e *fastExec) argsOf(f *planField) map[string]any {
 // complete stores in slot the completed value v of type t.
 func (e *fastExec) complete(f *planField, t graphql.Type, v any, slot *any) {
 	if th, ok := v.(func() (any, error)); ok {
-		e.queue = append(e.queue, func() {
-			x, err := th()
-			if err != nil {
-				e.failed = true
-				return
-			}
-			e.complete(f, t, x, slot)
-		})
+		e.later(f, t, th, slot)
 		return
 	}
 	nonNull := false
@@ -520,7 +529,7 @@ func (e *fastExec) complete(f *planField, t graphql.Type, v any, slot *any) {
 		*slot = e.object(f.sub, v)
 	case *graphql.Scalar:
 		if s, ok := v.(*string); ok && (t == graphql.String || t == graphql.ID) {
-			*slot = *s
+			*slot = s // encoded as its string, with no boxing
 			return
 		}
 		*slot = leaf(t.Serialize(v), nonNull, e)
@@ -529,6 +538,20 @@ func (e *fastExec) complete(f *planField, t graphql.Type, v any, slot *any) {
 	default:
 		e.failed = true
 	}
+}
+
+// later queues a thunk, to be completed into slot once it has run. (A
+// function of its own, so that complete's arguments need not live on the
+// heap for the closure's sake.)
+func (e *fastExec) later(f *planField, t graphql.Type, th func() (any, error), slot *any) {
+	e.queue = append(e.queue, func() {
+		x, err := th()
+		if err != nil {
+			e.failed = true
+			return
+		}
+		e.complete(f, t, x, slot)
+	})
 }
 
 func leaf(v any, nonNull bool, e *fastExec) any {
