@@ -26,6 +26,7 @@ func TestAppendValueMatchesEncodingJSON(t *testing.T) {
 		{"Nested", map[string]any{"z": []any{map[string]any{"b": 1, "a": nil}}, "a": "x", "m": map[string]any{}}},
 		{"EmptyList", []any{}},
 		{"Fallback", []string{"typed", "slice"}},
+		{"StringPointer", []any{new("quote \" and 😀"), (*string)(nil)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
