@@ -216,6 +216,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"place/washington-dc": "Washington D.C."}, nil},
 		{"DemonymTitleAlone", "According to Afghan Ambassador to the United States Hamdullah Mohib, it went well.", lexTagger{"Afghan Ambassador": per, "Hamdullah Mohib": per},
 			map[string]string{"person/hamdullah-mohib": "Hamdullah Mohib"}, []string{"person/afghan-ambassador"}},
+		{"PartyNickname", "The Lib Dems said so. Lib Dem leader Charles Kennedy agreed.", lexTagger{"Lib Dems": per, "Lib Dem": per, "Charles Kennedy": per},
+			map[string]string{"organization/lib-dems": "Lib Dems"}, []string{"person/lib-dems", "person/lib-dem"}},
 		{"PlaceCommaLower", "He lives in Southwark, south London.", lexTagger{"Southwark , south London": plc},
 			map[string]string{"place/southwark": "Southwark"}, nil},
 		{"PlaceCompass", "The Isle of Sheppey east of London floods.", lexTagger{"Isle of Sheppey east of London": plc},

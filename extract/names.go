@@ -133,7 +133,8 @@ var orgWords = set("ministry", "party", "council", "university", "inc", "inc.", 
 
 // knownOrgs are single names that are organizations whatever the tagger
 // says, because news uses them as actors: "the Kremlin said".
-var knownOrgs = set("kremlin", "pentagon", "white house", "taliban", "hamas", "hezbollah", "nato", "un", "eu", "state department", "downing street", "elysee", "élysée")
+var knownOrgs = set("kremlin", "pentagon", "white house", "taliban", "hamas", "hezbollah", "nato", "un", "eu", "state department", "downing street", "elysee", "élysée",
+	"lib dem", "lib dems", "tories", "tory party")
 
 // closedClass are capitalized words that never start a name on their own.
 var closedClass = set("the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
