@@ -332,6 +332,7 @@ func TestRelations(t *testing.T) {
 		{"Comma", "A bomb hit Kabul, Afghanistan, today.", lexTagger{"Kabul": plc, "Afghanistan": plc}, "place/kabul", "located_in", "place/afghanistan"},
 		{"EnglandInUK", "England coach Andy Robinson left Britain.", lexTagger{"England": plc, "Andy Robinson": per, "Britain": plc}, "place/england", "located_in", "place/united-kingdom"},
 		{"EnglandCoach", "England coach Andy Robinson named his side.", lexTagger{"England": plc, "Andy Robinson": per}, "person/andy-robinson", "coach_of", "place/england"},
+		{"ScottishCitizen", "Scottish singer Ian Brown was held.", lexTagger{"Ian Brown": per}, "person/ian-brown", "citizen_of", "place/scotland"},
 		{"Gazetteer", "Sochi is far from Russia's capital.", lexTagger{"Sochi": plc, "Russia": plc}, "place/sochi", "located_in", "place/russia"},
 		{"Citizen", "Russian journalist Ivan Petrov was held.", lexTagger{"Ivan Petrov": per}, "person/ivan-petrov", "citizen_of", "place/russia"},
 		{"CitizenApposition", "Ivan Petrov, a Russian citizen, was held.", lexTagger{"Ivan Petrov": per}, "person/ivan-petrov", "citizen_of", "place/russia"},

@@ -47,7 +47,7 @@ type Place struct {
 	Name        string
 	Kind        Kind
 	Aliases     []string // other names: official names, ISO alpha-3, transliterations
-	Demonyms    []string // countries only: "Russian"
+	Demonyms    []string // countries, and regions news treats as nations: "Russian", "Scottish"
 	CountryCode string   // ISO 3166-1 alpha-2
 	RegionCode  string   // "RU.38" for regions and cities
 	Lat, Lon    float64
@@ -146,6 +146,11 @@ func Parse(gz []byte) (*Gazetteer, error) {
 			}
 		case Region:
 			g.byRegion[p.RegionCode] = id
+			for _, d := range p.Demonyms {
+				if k := graph.NameKey(d); k != "" {
+					g.demonym[k] = id // "Scottish": Scotland, not the United Kingdom
+				}
+			}
 		}
 	}
 	for k, ids := range g.byName {
@@ -294,7 +299,8 @@ func (g *Gazetteer) Best(name string, prefer ...string) (*Place, bool) {
 }
 
 // Demonym returns the country a nationality adjective refers to:
-// "Russian" → Russia, "Afghan" → Afghanistan.
+// "Russian" → Russia, "Afghan" → Afghanistan; or the region for the few
+// that news treats as nations: "Scottish" → Scotland.
 func (g *Gazetteer) Demonym(word string) (*Place, bool) {
 	id, ok := g.demonym[graph.NameKey(word)]
 	if !ok {

@@ -87,6 +87,7 @@ func TestDemonym(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Russian", "Russia"}, {"German", "Germany"}, {"Syrian", "Syria"},
 		{"Afghan", "Afghanistan"}, {"American", "United States"}, {"British", "United Kingdom"},
+		{"Scottish", "Scotland"}, {"Welsh", "Wales"}, {"English", "England"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

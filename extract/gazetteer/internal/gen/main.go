@@ -102,6 +102,7 @@ func run(citiesPath, admin1Path, countriesPath, out string, minPop int) error {
 		if short := stripRegionWord(name); short != name && !genericWords[strings.ToLower(short)] {
 			r.aliases = append(r.aliases, short)
 		}
+		r.demonyms = regionDemonyms[code]
 		rows = append(rows, r)
 	}
 	for _, c := range cs {
@@ -336,9 +337,14 @@ var newsNames = map[string][]string{
 	"CV": {"Cape Verde"},
 }
 
+// regionDemonyms are the adjectives of regions that news names as
+// nations of their own: "Scottish First Minister" is Scotland's.
+var regionDemonyms = map[string][]string{
+	"GB.ENG": {"English"}, "GB.SCT": {"Scottish", "Scots"}, "GB.WLS": {"Welsh"}, "GB.NIR": {"Northern Irish"},
+}
+
 // newsDemonyms adds adjectives news uses beside world-countries' demonyms.
 var newsDemonyms = map[string][]string{
-	"GB": {"English", "Scottish", "Welsh"},
 	"US": {"U.S."},
 	"AF": {"Afghani"},
 	"NL": {"Dutch"},
