@@ -362,6 +362,10 @@ func TestNoRelation(t *testing.T) {
 	}{
 		{"MetPossessorsCross", "McAllister scored when he met Saul Mikoliunas' cross at the back post.",
 			lexTagger{"McAllister": per, "Saul Mikoliunas": per}, "person/mcallister", "met", "person/saul-mikoliunas"},
+		{"ListNotApposition", "He called dignitaries including Bill Clinton, the King of Belgium as well as the French foreign ministry.",
+			lexTagger{"Bill Clinton": per, "Belgium": plc}, "person/bill-clinton", "king_of", "place/belgium"},
+		{"ListNotAppositionAnd", "He called Bill Clinton, the King of Belgium and the Pope.",
+			lexTagger{"Bill Clinton": per, "Belgium": plc}, "person/bill-clinton", "king_of", "place/belgium"},
 		{"DirectorOfCity", "Hong Kong director Wong Kar-Wai won the prize.",
 			lexTagger{"Hong Kong": plc, "Wong Kar-Wai": per}, "person/wong-kar-wai", "director_of", "place/hong-kong"},
 		{"EditorOfCountry", "Ian Harris, deputy editor of UK, said so.",

@@ -288,6 +288,11 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 			to = c.lower(te) == "to"
 		}
 	}
+	// "Bill Clinton, the King of Belgium as well as the French ministry":
+	// the title names another item of a list.
+	if w := c.lower(evEnd); w == "as" && c.lower(evEnd+1) == "well" || (w == "and" || w == "or") && (c.lower(evEnd+1) == "the" || isCap(c.tokText(evEnd+1))) {
+		return
+	}
 	d.ments[mi].personCue = 2
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
