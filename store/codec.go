@@ -286,10 +286,14 @@ type relRec struct {
 	Symmetric                  bool
 	Confidence                 float64
 	Weight                     int
+	// Evidence is the relation's first maxEvidence evidence mentions in
+	// (document, position) order, kept with the relation so that reading it
+	// needs no scan of its supports.
+	Evidence []graph.Mention
 }
 
 func (r *relRec) encode() []byte {
-	e := encoder{make([]byte, 0, 96)}
+	e := encoder{make([]byte, 0, 96+64*len(r.Evidence))}
 	e.str(r.Subject)
 	e.str(r.Predicate)
 	e.str(r.Object)
@@ -299,6 +303,14 @@ func (r *relRec) encode() []byte {
 	e.bool(r.Symmetric)
 	e.float(r.Confidence)
 	e.uint(uint64(r.Weight))
+	e.uint(uint64(len(r.Evidence)))
+	for _, m := range r.Evidence {
+		e.str(m.Document)
+		e.uint(uint64(m.Sentence))
+		e.uint(uint64(m.Start))
+		e.uint(uint64(m.End))
+		e.str(m.Text)
+	}
 	return e.b
 }
 
@@ -306,6 +318,16 @@ func decodeRel(b []byte) (*relRec, error) {
 	d := decoder{b: b}
 	r := &relRec{Subject: d.str(), Predicate: d.str(), Object: d.str(), Role: d.str(), RoleDoc: d.str()}
 	r.HasRole, r.Symmetric, r.Confidence, r.Weight = d.bool(), d.bool(), d.float(), int(d.uint())
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+	}
+	if n > 0 && d.err == nil {
+		r.Evidence = make([]graph.Mention, 0, n)
+	}
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		r.Evidence = append(r.Evidence, graph.Mention{Document: d.str(), Sentence: int(d.uint()), Start: int(d.uint()), End: int(d.uint()), Text: d.str()})
+	}
 	return r, d.err
 }
 

@@ -118,6 +118,8 @@ func TestCountsMatchScan(t *testing.T) {
 					t.Fatalf("step %d: scan %+v, counters %+v", step, got, want)
 				}
 				checkTotals(t, db)
+				checkDegrees(t, db)
+				checkEvidence(t, db)
 			}
 		})
 	}

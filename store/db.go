@@ -491,10 +491,11 @@ type wtx struct {
 	db      *DB
 	txn     *badger.Txn
 	deltas  map[string]int64
-	touched map[string]bool       // entities a retraction changed but kept
-	ents    map[string]*entityRec // read-through cache; nil: no entity
-	merges  map[string]string     // read-through cache of resolveID
-	lists   map[string][]string   // read-through cache of ID lists, by key
+	touched map[string]bool               // entities a retraction changed but kept
+	ents    map[string]*entityRec         // read-through cache; nil: no entity
+	merges  map[string]string             // read-through cache of resolveID
+	lists   map[string][]string           // read-through cache of ID lists, by key
+	degrees map[string]map[string]*degree // degree deltas by entity and predicate
 
 	// fresh is the document being applied, which had no contributions
 	// when its application began; freshContribs holds the contribution
@@ -510,6 +511,9 @@ func (db *DB) newWtx() *wtx {
 func (w *wtx) count(name string, d int) { w.deltas[name] += int64(d) }
 
 func (w *wtx) commit() error {
+	if err := w.flushDegrees(); err != nil {
+		return err
+	}
 	changed := false
 	for _, d := range w.deltas {
 		changed = changed || d != 0

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"sort"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -121,4 +122,74 @@ func scanDocuments(txn *badger.Txn, f graph.DocumentFilter) (graph.List[*graph.D
 		s.total = int(n)
 	}
 	return s.run(txn, f.Page)
+}
+
+// DocumentEntities returns up to limit (0 means 50, at most
+// graph.MaxPageSize) entities mentioned in document docID, most mentioned
+// across all documents first, then by ID; typ "" for any type. It reads the
+// document's contribution records, so it costs one key per entity of the
+// document, whatever the size of the store. ENOTFOUND if there is no such
+// document. It implements schema.DocumentEntityLister.
+func (db *DB) DocumentEntities(ctx context.Context, docID string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
+	if typ != "" && !typ.Valid() {
+		return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", typ)
+	}
+	limit = graph.Page{First: limit}.Limit(defaultPage)
+	var out []*graph.Entity
+	err := db.view(ctx, func(txn *badger.Txn) error {
+		if ok, err := has(txn, key(pDoc, docID)); err != nil {
+			return err
+		} else if !ok {
+			return graph.Errorf(graph.ENOTFOUND, "document %q not found", docID)
+		}
+		type found struct {
+			id  string
+			rec *entityRec
+		}
+		var all []found
+		seen := map[string]bool{}
+		prefix := append(contribPrefix(docID), kEntity)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if len(all)%256 == 255 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			_, _, id, err := parseContribKey(it.Item().Key())
+			if err != nil {
+				return err
+			}
+			if id, err = resolveID(txn, id); err != nil {
+				return err
+			}
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			rec, err := getEntity(txn, id)
+			if err != nil {
+				return err
+			}
+			if rec == nil || (typ != "" && rec.Type != typ) {
+				continue
+			}
+			all = append(all, found{id, rec})
+		}
+		sort.Slice(all, func(i, j int) bool {
+			a, b := all[i], all[j]
+			return a.rec.Mentions > b.rec.Mentions || a.rec.Mentions == b.rec.Mentions && a.id < b.id
+		})
+		out = make([]*graph.Entity, 0, min(limit, len(all)))
+		for _, f := range all[:min(limit, len(all))] {
+			e, err := render(txn, f.id, f.rec)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
 }

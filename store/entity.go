@@ -135,6 +135,18 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 	prefix := graph.NameKey(f.Search)
 	ids := map[string]bool{}
 	for _, t := range types {
+		if f.Name != "" && f.Search == "" {
+			// An exact name is one key per type: a point read, which
+			// Badger's bloom filters answer without seeking every table.
+			list, err := readIDs(txn, key(pName, string(t), exact))
+			if err != nil {
+				return graph.List[*graph.Entity]{}, err
+			}
+			for _, id := range list {
+				ids[id] = true
+			}
+			continue
+		}
 		var p []byte
 		if f.Name != "" {
 			p = key(pName, string(t), exact)

@@ -32,7 +32,7 @@ import (
 //	'm' str(entity) str(doc) u32 u32       → mentionRec   start and end code points
 //	'M' str(from)                          → mergeRec
 //	'N' str(into) str(from)                → ∅   reverse of 'M'
-//	'R' str(relation)                      → relRec
+//	'R' str(relation)                      → relRec   with its first 20 evidence mentions
 //	'o' str(subject) str(pred) str(object) → edgeRec   outward edges
 //	'i' str(object) str(pred) str(subject) → edgeRec   inward edges
 //	'S' str(relation) str(doc)             → supportRec   one document's statements of a relation
@@ -44,6 +44,7 @@ import (
 //	'p' str(entity) str(event)             → ∅   events by participant, place or named event
 //	'Q' str(quote)                         → factRec(Quote)
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
+//	'c' str(entity)                        → degrees   relations by predicate and direction (degree.go)
 //	'T' str(measure) str(place)            → totalRec   figure totals (totals.go)
 //	'U' str(measure) str(place) f64 str(figure) → ∅   a group's values, ascending
 //	'u' str(measure) str(place) str(doc)   → uvarint   a document's figures in a group
@@ -79,6 +80,7 @@ const (
 	pTotal     = 'T'
 	pTotalVal  = 'U'
 	pTotalDoc  = 'u'
+	pDegree    = 'c'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -88,7 +90,8 @@ const (
 )
 
 // schemaVersion is stored under versionKey; Open refuses a store written
-// with another layout. Version 3 added the figure totals ('T', 'U', 'u').
+// with another layout. Version 3 added the figure totals ('T', 'U', 'u') and degrees ('c'), and
+// keeps each relation's first evidence in its 'R' record.
 const schemaVersion = 3
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"sort"
 
@@ -42,6 +43,8 @@ type scan[T any] struct {
 	// total, when not negative, is the known number of items; otherwise the
 	// whole range is scanned to count them.
 	total int
+	// ctx, if set, ends a long scan when it is cancelled.
+	ctx context.Context
 }
 
 // run returns the page of s after cursor p.After.
@@ -56,50 +59,21 @@ func (s *scan[T]) run(txn *badger.Txn, p graph.Page) (graph.List[T], error) {
 	}
 	limit := p.Limit(defaultPage)
 	count := 0
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: s.needsValue, PrefetchSize: 64})
-	defer it.Close()
+	prefetch := 64
+	if s.total >= 0 && s.match == nil {
+		prefetch = min(limit+1, prefetch)
+	}
 	for _, prefix := range s.prefixes {
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			item := it.Item()
-			k := item.Key()
-			var v []byte
-			if s.needsValue {
-				if v, err = item.ValueCopy(nil); err != nil {
-					return out, err
-				}
-			}
-			if s.match != nil {
-				ok, err := s.match(k, v)
-				if err != nil {
-					return out, err
-				}
-				if !ok {
-					continue
-				}
-			}
-			count++
-			if after != nil && bytes.Compare(k, after) <= 0 {
-				continue
-			}
-			if len(out.Items) == limit {
-				out.HasNextPage = true
-				if s.total >= 0 {
-					out.TotalCount = s.total
-					return out, nil
-				}
-				continue
-			}
-			if v == nil && !s.needsValue {
-				if v, err = item.ValueCopy(nil); err != nil {
-					return out, err
-				}
-			}
-			x, err := s.build(item.KeyCopy(nil), v)
-			if err != nil {
-				return out, err
-			}
-			out.Items = append(out.Items, x)
-			out.Cursors = append(out.Cursors, encodeCursor(k))
+		if end := prefixEnd(prefix); after != nil && end != nil && bytes.Compare(after, end) >= 0 && s.total >= 0 {
+			continue // the page starts in a later prefix; the count is known
+		}
+		// One iterator per prefix, with Prefix set, so that Badger only
+		// opens the tables whose key range overlaps it.
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: s.needsValue, PrefetchSize: prefetch})
+		done, err := s.runPrefix(it, prefix, after, limit, &count, &out)
+		it.Close()
+		if err != nil || done {
+			return out, err
 		}
 	}
 	out.TotalCount = count
@@ -107,6 +81,67 @@ func (s *scan[T]) run(txn *badger.Txn, p graph.Page) (graph.List[T], error) {
 		out.TotalCount = s.total
 	}
 	return out, nil
+}
+
+// runPrefix lists the items under one prefix into out; done says the page
+// is full and the total known.
+func (s *scan[T]) runPrefix(it *badger.Iterator, prefix, after []byte, limit int, count *int, out *graph.List[T]) (done bool, err error) {
+	{
+		start := prefix
+		if after != nil && s.total >= 0 && bytes.Compare(after, prefix) > 0 {
+			// Nothing before the cursor needs counting: start after it.
+			start = after
+		}
+		n := 0
+		for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
+			if n++; s.ctx != nil && n%256 == 0 {
+				if err := s.ctx.Err(); err != nil {
+					return false, err
+				}
+			}
+			item := it.Item()
+			k := item.Key()
+			var v []byte
+			if s.needsValue {
+				if v, err = item.ValueCopy(nil); err != nil {
+					return false, err
+				}
+			}
+			if s.match != nil {
+				ok, err := s.match(k, v)
+				if err != nil {
+					return false, err
+				}
+				if !ok {
+					continue
+				}
+			}
+			*count++
+			if after != nil && bytes.Compare(k, after) <= 0 {
+				continue
+			}
+			if len(out.Items) == limit {
+				out.HasNextPage = true
+				if s.total >= 0 {
+					out.TotalCount = s.total
+					return true, nil
+				}
+				continue
+			}
+			if v == nil && !s.needsValue {
+				if v, err = item.ValueCopy(nil); err != nil {
+					return false, err
+				}
+			}
+			x, err := s.build(item.KeyCopy(nil), v)
+			if err != nil {
+				return false, err
+			}
+			out.Items = append(out.Items, x)
+			out.Cursors = append(out.Cursors, encodeCursor(k))
+		}
+	}
+	return false, nil
 }
 
 func hasAnyPrefix(k []byte, prefixes [][]byte) bool {

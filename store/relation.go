@@ -49,7 +49,7 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 					if err != nil {
 						return nil, err
 					}
-					return renderRel(txn, id, r)
+					return renderRel(id, r), nil
 				},
 				total: -1,
 			}
@@ -115,8 +115,16 @@ func relationsOf(txn *badger.Txn, id string, dir graph.Direction, pred, other st
 			if err != nil || r == nil {
 				return nil, errCorrupt
 			}
-			return renderRel(txn, e.Relation, r)
+			return renderRel(e.Relation, r), nil
 		},
+	}
+	if other == "" {
+		// The entity's degrees count its relations: no need to scan them all.
+		n, err := relationCount(txn, id, dir, pred)
+		if err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+		s.total = n
 	}
 	return s.run(txn, p)
 }
@@ -156,11 +164,7 @@ func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Rel
 			if err != nil || r == nil {
 				return errCorrupt
 			}
-			rel, err := renderRel(txn, id, r)
-			if err != nil {
-				return err
-			}
-			out = append(out, rel)
+			out = append(out, renderRel(id, r))
 		}
 		return nil
 	})

@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -77,8 +76,16 @@ func getSupport(txn *badger.Txn, rel, doc string) (*supportRec, error) {
 	return decodeSupport(v, doc)
 }
 
-// putRel writes a relation and both of its edges.
-func (w *wtx) putRel(id string, r *relRec) error {
+// putRel writes a relation and both of its edges. existed says the
+// relation was stored before, symmetric or not as wasSym says.
+func (w *wtx) putRel(id string, r *relRec, existed, wasSym bool) error {
+	switch {
+	case !existed:
+		w.degreeDelta(r, r.Symmetric, +1)
+	case wasSym != r.Symmetric:
+		w.degreeDelta(r, wasSym, -1)
+		w.degreeDelta(r, r.Symmetric, +1)
+	}
 	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric}.encode()
 	if err := w.txn.Set(key(pOut, r.Subject, r.Predicate, r.Object), e); err != nil {
 		return err
@@ -90,6 +97,7 @@ func (w *wtx) putRel(id string, r *relRec) error {
 }
 
 func (w *wtx) deleteRel(id string, r *relRec) error {
+	w.degreeDelta(r, r.Symmetric, -1)
 	for _, k := range [][]byte{key(pOut, r.Subject, r.Predicate, r.Object), key(pIn, r.Object, r.Predicate, r.Subject), key(pRel, id)} {
 		if err := w.txn.Delete(k); err != nil {
 			return err
@@ -120,6 +128,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 			return "", err
 		}
 	}
+	existed, wasSym := rec != nil, rec != nil && rec.Symmetric
 	if rec == nil {
 		// 64 bits of SHA-256: a collision is not a practical concern, so
 		// no read checks for one.
@@ -148,6 +157,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 		}
 	}
 	rec.Weight += added
+	rec.Evidence = mergeEvidence(rec.Evidence, withDocument(sup.Evidence, doc))
 	rec.Confidence = max(rec.Confidence, sup.Confidence)
 	rec.Symmetric = rec.Symmetric || sup.Symmetric
 	if sup.Role != "" && (!rec.HasRole || doc < rec.RoleDoc || doc == rec.RoleDoc) {
@@ -159,7 +169,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 	if err := w.txn.Set(contribKey(doc, kRelation, id), nil); err != nil {
 		return "", err
 	}
-	return id, w.putRel(id, rec)
+	return id, w.putRel(id, rec, existed, wasSym)
 }
 
 // removeSupport retracts document doc's statements of relation id.
@@ -184,6 +194,9 @@ func (w *wtx) recomputeRel(id string) error {
 	err = eachSupport(w.txn, id, func(doc string, s *supportRec) error {
 		n++
 		rec.Weight += s.Count
+		if len(rec.Evidence) < maxEvidence { // supports come in document order
+			rec.Evidence = append(rec.Evidence, s.Evidence[:min(len(s.Evidence), maxEvidence-len(rec.Evidence))]...)
+		}
 		rec.Confidence = max(rec.Confidence, s.Confidence)
 		rec.Symmetric = rec.Symmetric || s.Symmetric
 		if s.Role != "" && !rec.HasRole { // supports come in document order
@@ -197,7 +210,7 @@ func (w *wtx) recomputeRel(id string) error {
 	if n == 0 {
 		return w.deleteRel(id, old)
 	}
-	return w.putRel(id, rec)
+	return w.putRel(id, rec, true, old.Symmetric)
 }
 
 // eachSupport calls fn for each support of relation id, in document order.
@@ -225,37 +238,28 @@ func eachSupport(txn *badger.Txn, id string, fn func(doc string, s *supportRec) 
 	return nil
 }
 
-// evidence returns the first maxEvidence evidence mentions of relation id
-// in (document, position) order.
-func evidence(txn *badger.Txn, id string) ([]graph.Mention, error) {
-	var out []graph.Mention
-	errEnough := fmt.Errorf("enough")
-	err := eachSupport(txn, id, func(_ string, s *supportRec) error {
-		out = append(out, s.Evidence...)
-		if len(out) >= maxEvidence {
-			return errEnough
+// withDocument returns ms with Document set to doc, copying only if one
+// differs.
+func withDocument(ms []graph.Mention, doc string) []graph.Mention {
+	for i := range ms {
+		if ms[i].Document != doc {
+			out := make([]graph.Mention, len(ms))
+			for j, m := range ms {
+				m.Document = doc
+				out[j] = m
+			}
+			return out
 		}
-		return nil
-	})
-	if err != nil && err != errEnough {
-		return nil, err
 	}
-	if len(out) > maxEvidence {
-		out = out[:maxEvidence]
-	}
-	return out, nil
+	return ms
 }
 
 // renderRel turns a stored relation into the domain type, with evidence.
-func renderRel(txn *badger.Txn, id string, r *relRec) (*graph.Relation, error) {
-	ev, err := evidence(txn, id)
-	if err != nil {
-		return nil, err
-	}
+func renderRel(id string, r *relRec) *graph.Relation {
 	return &graph.Relation{
 		ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
-		Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: ev,
-	}, nil
+		Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: r.Evidence,
+	}
 }
 
 // rekeyRelations moves every relation touching entity from to entity into,
