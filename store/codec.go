@@ -38,7 +38,14 @@ var errCorrupt = errors.New("corrupt value")
 type decoder struct {
 	b   []byte
 	err error
+	// s, when set, is the whole value as one string: str returns
+	// substrings of it, so decoding a record allocates once rather than
+	// once per string field.
+	s string
 }
+
+// newDecoder returns a decoder whose strings share one allocation.
+func newDecoder(b []byte) decoder { return decoder{b: b, s: string(b)} }
 
 func (d *decoder) uint() uint64 {
 	v, n := binary.Uvarint(d.b)
@@ -66,7 +73,13 @@ func (d *decoder) str() string {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[:n])
+	var s string
+	if d.s != "" {
+		at := len(d.s) - len(d.b)
+		s = d.s[at : at+int(n)]
+	} else {
+		s = string(d.b[:n])
+	}
 	d.b = d.b[n:]
 	return s
 }
@@ -190,7 +203,7 @@ func (r *entityRec) encode() []byte {
 }
 
 func decodeEntity(b []byte) (*entityRec, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	r := &entityRec{Type: graph.EntityType(d.str()), Name: d.str(), Mentions: int(d.uint()), Docs: int(d.uint())}
 	r.Forms, r.Roles, r.Locs, r.Values = getCounted(&d), getRoles(&d), getCounted(&d), getCounted(&d)
 	return r, d.err
@@ -315,7 +328,7 @@ func (r *relRec) encode() []byte {
 }
 
 func decodeRel(b []byte) (*relRec, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	r := &relRec{Subject: d.str(), Predicate: d.str(), Object: d.str(), Role: d.str(), RoleDoc: d.str()}
 	r.HasRole, r.Symmetric, r.Confidence, r.Weight = d.bool(), d.bool(), d.float(), int(d.uint())
 	n := d.uint()
@@ -379,7 +392,7 @@ func (r *supportRec) encode() []byte {
 }
 
 func decodeSupport(b []byte, doc string) (*supportRec, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	r := &supportRec{Count: int(d.uint()), Confidence: d.float(), Role: d.str(), Symmetric: d.bool()}
 	n := d.uint()
 	if n > uint64(len(d.b)) {
@@ -400,7 +413,7 @@ func encodeMention(sentence int, text string) []byte {
 }
 
 func decodeMention(b []byte) (sentence int, text string, err error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	sentence, text = int(d.uint()), d.str()
 	return sentence, text, d.err
 }
@@ -416,7 +429,7 @@ func encodeIDs(ids []string) []byte {
 }
 
 func decodeIDs(b []byte) ([]string, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	n := d.uint()
 	if n > uint64(len(d.b)) {
 		d.fail()

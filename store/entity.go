@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"math"
@@ -264,11 +265,7 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 		} else if rec == nil {
 			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
 		}
-		weights := map[string]int{}
-		err = eachEdge(txn, id, func(other string, e edgeRec) error {
-			weights[other] += e.Weight
-			return nil
-		})
+		weights, err := edgeWeights(ctx, txn, id)
 		if err != nil {
 			return err
 		}
@@ -331,4 +328,71 @@ func eachEdge(txn *badger.Txn, id string, fn func(other string, e edgeRec) error
 		it.Close()
 	}
 	return nil
+}
+
+// maxNeighborEdges bounds the edges Neighbors reads: the most connected
+// entities of a large store have tens of thousands.
+const maxNeighborEdges = 100000
+
+// edgeWeights sums the weights of entity id's edges by the entity at their
+// other end. It reads keys and the weight in each edge value, allocating
+// one string per neighbour.
+func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]int, error) {
+	weights := map[string]int{}
+	n := 0
+	for _, p := range []byte{pIn, pOut} {
+		prefix := key(p, id)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
+		for it.Rewind(); it.Valid(); it.Next() {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					it.Close()
+					return nil, err
+				}
+			}
+			if n > maxNeighborEdges {
+				it.Close()
+				return nil, graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
+			}
+			item := it.Item()
+			// The key is prefix, the predicate, then the other entity.
+			rest, ok := skipStr(item.Key()[len(prefix):])
+			if !ok {
+				it.Close()
+				return nil, errCorrupt
+			}
+			w := 0
+			err := item.Value(func(v []byte) error {
+				// edgeRec: str(relation), uvarint(weight), bool.
+				d := decoder{b: v}
+				l := d.uint()
+				if d.err != nil || uint64(len(d.b)) < l {
+					return errCorrupt
+				}
+				d.b = d.b[l:]
+				w = int(d.uint())
+				return d.err
+			})
+			if err != nil {
+				it.Close()
+				return nil, err
+			}
+			if end, ok := skipStr(rest); !ok || len(end) != 0 {
+				it.Close()
+				return nil, errCorrupt
+			}
+			if bytes.IndexByte(rest, 0) == len(rest)-1 {
+				weights[string(rest[:len(rest)-1])] += w // no escaped zero byte
+				continue
+			}
+			other, _, err := readStr(rest)
+			if err != nil {
+				it.Close()
+				return nil, err
+			}
+			weights[other] += w
+		}
+		it.Close()
+	}
+	return weights, nil
 }

@@ -140,6 +140,22 @@ func readStr(b []byte) (string, []byte, error) {
 	return "", nil, fmt.Errorf("key: unterminated string")
 }
 
+// skipStr returns what follows the encoded string at the front of b,
+// without decoding it; false if it is unterminated.
+func skipStr(b []byte) ([]byte, bool) {
+	for i := 0; i < len(b); i++ {
+		if b[i] != 0 {
+			continue
+		}
+		if i+1 < len(b) && b[i+1] == 0xFF {
+			i++
+			continue
+		}
+		return b[i+1:], true
+	}
+	return nil, false
+}
+
 // key builds a key from a keyspace byte and strings.
 func key(prefix byte, parts ...string) []byte {
 	n := 1

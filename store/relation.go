@@ -87,12 +87,14 @@ func relationsOf(txn *badger.Txn, id string, dir graph.Direction, pred, other st
 		needsValue: true,
 		total:      -1,
 		match: func(k, v []byte) (bool, error) {
-			parts, err := parseKey(k, k[0], 3)
-			if err != nil {
-				return false, err
-			}
-			if other != "" && parts[2] != other {
-				return false, nil
+			if other != "" {
+				parts, err := parseKey(k, k[0], 3)
+				if err != nil {
+					return false, err
+				}
+				if parts[2] != other {
+					return false, nil
+				}
 			}
 			e, err := decodeEdge(v)
 			if err != nil {
@@ -125,6 +127,10 @@ func relationsOf(txn *badger.Txn, id string, dir graph.Direction, pred, other st
 			return graph.List[*graph.Relation]{}, err
 		}
 		s.total = n
+		if dir == graph.Both {
+			// Every edge is listed: only the listed ones' values are read.
+			s.match, s.needsValue = nil, false
+		}
 	}
 	return s.run(txn, p)
 }
