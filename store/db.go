@@ -53,6 +53,11 @@ type DB struct {
 	ents   map[string]*entityRec
 	merges map[string]string
 	lists  map[string][]string
+
+	// foreignRelIDs says a restore stored a relation whose ID is not
+	// relationID of its endpoints, so the writer must find relations by
+	// their edge rather than by computing the ID (see addSupport).
+	foreignRelIDs bool
 }
 
 // maxCached bounds the writer's caches; they are cleared when full.
@@ -193,6 +198,10 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	db := &DB{bdb: bdb, cfg: cfg, path: path, stop: make(chan struct{})}
+	if err := db.readFlags(); err != nil {
+		db.bdb.Close()
+		return nil, err
+	}
 	if err := db.checkVersion(); err != nil {
 		bdb.Close()
 		return nil, err
@@ -247,6 +256,19 @@ func firstLine(err error) string {
 
 // checkVersion stamps a new store with the layout version and refuses a
 // store with another one.
+// readFlags reads the store-wide flags kept under meta keys.
+func (db *DB) readFlags() error {
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		ok, err := has(txn, foreignRelKey())
+		db.foreignRelIDs = ok
+		return err
+	})
+	if err != nil {
+		return graph.Errorf(graph.EINTERNAL, "cannot read store %q: %v", db.path, firstLine(err))
+	}
+	return nil
+}
+
 func (db *DB) checkVersion() error {
 	var v uint32
 	found := false

@@ -21,6 +21,7 @@ import (
 //
 //	0x01 'v'                               → u32 schema version
 //	0x01 'c'                               → counters: (str name, varint count)...
+//	0x01 'f'                               → ∅   some relation IDs are not relationID(s, p, o) (restored)
 //	'd' str(doc)                           → docRec
 //	'D' ^str(published) str(doc)           → ∅   documents newest first (^ = every byte complemented)
 //	'x' str(doc) kind str(id)              → ∅ | entityContrib   what doc contributed (kind below)
@@ -99,6 +100,10 @@ const schemaVersion = 3
 var dataPrefixes = []byte{pDoc, pEntity, pMerge, pRel, pFigure, pEvent, pQuote}
 
 func versionKey() []byte { return []byte{pMeta, 'v'} }
+
+// foreignRelKey, when present, says a restore stored relations whose IDs
+// are not relationID of their endpoints.
+func foreignRelKey() []byte { return []byte{pMeta, 'f'} }
 
 // countersKey holds every counter in one value, so that a commit rewrites
 // one key rather than one per counter.

@@ -114,8 +114,17 @@ func (w *wtx) deleteRel(id string, r *relRec) error {
 func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (string, error) {
 	var id string
 	var rec *relRec
-	v, ok, err := get(w.txn, key(pOut, s, p, o))
-	if err != nil {
+	var v []byte
+	ok := false
+	var err error
+	if !w.db.foreignRelIDs {
+		// Every relation's ID is relationID of its endpoints: read it
+		// directly rather than its edge first.
+		id = relationID(s, p, o)
+		if rec, err = getRel(w.txn, id); err != nil {
+			return "", err
+		}
+	} else if v, ok, err = get(w.txn, key(pOut, s, p, o)); err != nil {
 		return "", err
 	}
 	if ok {
@@ -157,7 +166,9 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 		}
 	}
 	rec.Weight += added
-	rec.Evidence = mergeEvidence(rec.Evidence, withDocument(sup.Evidence, doc))
+	if n := len(rec.Evidence); n < maxEvidence || len(sup.Evidence) > 0 && mentionLess(graph.Mention{Document: doc}, rec.Evidence[n-1]) {
+		rec.Evidence = mergeEvidence(rec.Evidence, withDocument(sup.Evidence, doc))
+	}
 	rec.Confidence = max(rec.Confidence, sup.Confidence)
 	rec.Symmetric = rec.Symmetric || sup.Symmetric
 	if sup.Role != "" && (!rec.HasRole || doc < rec.RoleDoc || doc == rec.RoleDoc) {

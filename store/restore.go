@@ -237,6 +237,12 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 			}
 		}
 	}
+	if rel.ID != relationID(rel.Subject, rel.Predicate, rel.Object) && !w.db.foreignRelIDs {
+		if err := w.txn.Set(foreignRelKey(), nil); err != nil {
+			return err
+		}
+		w.db.foreignRelIDs = true // kept even if the restore fails: only slower
+	}
 	w.count(cRelations, 1)
 	return w.putRel(rel.ID, rec, false, false)
 }

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// A dump whose relation IDs are not derived from their endpoints (written
+// by hand or by another tool) restores with its IDs, and later ingests
+// still find those relations rather than duplicating them.
+func TestRestore_ForeignRelationIDs(t *testing.T) {
+	db := MustOpenDB(t)
+	mustIngest(t, db, docA(), docB())
+	dump := regexp.MustCompile(`"id":"rel/[0-9a-f]+"`).ReplaceAllStringFunc(dumpJSON(t, db, graph.DumpFilter{}), func(s string) string {
+		return `"id":"rel/custom-` + s[10:len(s)-1] + `"`
+	})
+	restored := MustOpenDB(t)
+	if err := restored.Restore(ctx, jsonRecords(dump)); err != nil {
+		t.Fatal(err)
+	}
+	again := func() *graph.Extraction { // docA under another ID: it restates docA's relations
+		x := docA()
+		x.Document.ID = "a2"
+		for _, e := range x.Entities {
+			for i := range e.Mentions {
+				e.Mentions[i].Document = "a2"
+			}
+		}
+		for _, r := range x.Relations {
+			for i := range r.Evidence {
+				r.Evidence[i].Document = "a2"
+			}
+		}
+		return x
+	}
+	mustIngest(t, db, docC(), again())
+	mustIngest(t, restored, docC(), again())
+	want, got := mustStats(t, db), mustStats(t, restored)
+	if got.Relations != want.Relations {
+		t.Fatalf("relations after ingest: %d, want %d", got.Relations, want.Relations)
+	}
+	l, err := restored.Relations(ctx, graph.RelationFilter{Subject: "person/vladimir-putin", Predicate: graph.Met})
+	if err != nil || len(l.Items) != 1 {
+		t.Fatalf("met: %v, %v", l.Items, err)
+	}
+	if id := l.Items[0].ID; len(id) < 11 || id[:11] != "rel/custom-" {
+		t.Errorf("relation ID %q, want the restored one", id)
+	}
+}
