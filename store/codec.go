@@ -2,7 +2,7 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
+	"fmt"
 	"errors"
 	"math"
 	"sort"
@@ -488,20 +488,121 @@ func decodeMerge(b []byte) (mergeRec, error) {
 }
 
 // factRec wraps a stored figure, event or quote with the document it
-// belongs to.
+// belongs to. Facts are stored in the binary form below (they were JSON in
+// layout version 2): dumps read every one of them.
 type factRec[T any] struct {
-	Doc  string `json:"doc"`
-	Fact T      `json:"fact"`
+	Doc  string
+	Fact T
 }
 
-func encodeFact[T any](doc string, f T) ([]byte, error) {
-	return json.Marshal(factRec[T]{doc, f})
+func putMention(e *encoder, m *graph.Mention) {
+	e.str(m.Document)
+	e.str(m.Entity)
+	e.uint(uint64(m.Sentence))
+	e.uint(uint64(m.Start))
+	e.uint(uint64(m.End))
+	e.str(m.Text)
+}
+
+func getMention(d *decoder) graph.Mention {
+	return graph.Mention{Document: d.str(), Entity: d.str(), Sentence: int(d.uint()), Start: int(d.uint()), End: int(d.uint()), Text: d.str()}
+}
+
+// putOptFloat writes a presence byte, then the number if present.
+func putOptFloat(e *encoder, f *float64) {
+	e.bool(f != nil)
+	if f != nil {
+		e.float(*f)
+	}
+}
+
+func getOptFloat(d *decoder) *float64 {
+	if !d.bool() {
+		return nil
+	}
+	f := d.float()
+	return &f
+}
+
+func encodeFact[T any](doc string, f *T) ([]byte, error) {
+	e := encoder{make([]byte, 0, 128)}
+	e.str(doc)
+	switch x := any(f).(type) {
+	case *graph.Figure:
+		e.str(x.ID)
+		putOptFloat(&e, x.Value)
+		putOptFloat(&e, x.Low)
+		putOptFloat(&e, x.High)
+		for _, s := range []string{x.Qualifier, x.Measure, x.Currency, x.Counted, x.About, x.Place, x.Date, x.Text} {
+			e.str(s)
+		}
+		putMention(&e, &x.Evidence)
+		e.float(x.Confidence)
+	case *graph.EventFact:
+		for _, s := range []string{x.ID, x.Kind, x.Name, x.Place, x.Date, x.DateText, x.Entity} {
+			e.str(s)
+		}
+		e.uint(uint64(len(x.Participants)))
+		for _, p := range x.Participants {
+			e.str(p)
+		}
+		e.uint(uint64(len(x.Evidence)))
+		for i := range x.Evidence {
+			putMention(&e, &x.Evidence[i])
+		}
+		e.float(x.Confidence)
+	case *graph.Quote:
+		e.str(x.ID)
+		e.str(x.Text)
+		e.str(x.Speaker)
+		putMention(&e, &x.Evidence)
+		e.float(x.Confidence)
+	default:
+		return nil, fmt.Errorf("encodeFact: unknown fact type %T", f)
+	}
+	return e.b, nil
 }
 
 func decodeFact[T any](b []byte) (*factRec[T], error) {
-	var r factRec[T]
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, errCorrupt
+	d := newDecoder(b)
+	r := &factRec[T]{Doc: d.str()}
+	switch x := any(&r.Fact).(type) {
+	case *graph.Figure:
+		x.ID = d.str()
+		x.Value, x.Low, x.High = getOptFloat(&d), getOptFloat(&d), getOptFloat(&d)
+		x.Qualifier, x.Measure, x.Currency, x.Counted = d.str(), d.str(), d.str(), d.str()
+		x.About, x.Place, x.Date, x.Text = d.str(), d.str(), d.str(), d.str()
+		x.Evidence = getMention(&d)
+		x.Confidence = d.float()
+	case *graph.EventFact:
+		x.ID, x.Kind, x.Name, x.Place, x.Date, x.DateText, x.Entity = d.str(), d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		n := d.uint()
+		if n > uint64(len(d.b)) {
+			d.fail()
+		}
+		for i := uint64(0); i < n && d.err == nil; i++ {
+			x.Participants = append(x.Participants, d.str())
+		}
+		n = d.uint()
+		if n > uint64(len(d.b)) {
+			d.fail()
+		}
+		for i := uint64(0); i < n && d.err == nil; i++ {
+			x.Evidence = append(x.Evidence, getMention(&d))
+		}
+		x.Confidence = d.float()
+	case *graph.Quote:
+		x.ID, x.Text, x.Speaker = d.str(), d.str(), d.str()
+		x.Evidence = getMention(&d)
+		x.Confidence = d.float()
+	default:
+		return nil, fmt.Errorf("decodeFact: unknown fact type %T", x)
 	}
-	return &r, nil
+	if d.err == nil && len(d.b) != 0 {
+		d.fail()
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return r, nil
 }
