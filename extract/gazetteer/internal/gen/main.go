@@ -353,7 +353,7 @@ var newsDemonyms = map[string][]string{
 	"KR": {"Korean"},
 	"CN": {"Chinese"},
 	"IL": {"Israeli"},
-	"SA": {"Saudi Arabian"},
+	"SA": {"Saudi Arabian", "Saudi"},
 }
 
 func readCountries(path string) ([]country, error) {
