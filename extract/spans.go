@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
@@ -164,9 +165,11 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	}
 	// A dash set apart by spaces and followed by a lower-case word ends
 	// the name: "James Bond - will", "Walt Disney Studios - has".
+	// But a short syllable inside the tagger's span joins a hyphenated
+	// name: "Moon Jae - in", "Lee Jun - seok", "Chan - o - cha".
 	for j := f + 1; j < l; j++ {
 		if isDash(c.toks[j].Text) && c.toks[j].Start > c.toks[j-1].End &&
-			(j+1 >= len(c.toks) || !isCap(c.toks[j+1].Text) && !nameParticles[c.lower(j+1)]) {
+			(j+1 >= len(c.toks) || !isCap(c.toks[j+1].Text) && !nameParticles[c.lower(j+1)]) && !nameSyllable(c, j, l) {
 			l = j
 			break
 		}
@@ -215,6 +218,11 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	// "Russian President Vladimir Putin", "Kremlin spokesperson Dmitry Peskov".
 	// "the Kremlin"; a capitalized "The Oval" is the tagger's choice.
 	for f < l && (c.tokText(f) == "the" || c.tokText(f) == "a") {
+		f++
+	}
+	// A conjunction or sentence adverb that opens the sentence is no part
+	// of the name after it: "Yet Jujuy", "But Macron".
+	if l-f > 1 && sentenceOpeners[c.lower(f)] && f == c.sents[c.sentOf[f]].First {
 		f++
 	}
 	if typ == graph.Person || typ == graph.Organization && personLike(c.spanText(f, l)) {
@@ -279,6 +287,9 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if knownOrgs[lk] {
 		m.typ = graph.Organization
 	}
+	if currencyPrefix(c, f, l) {
+		return mention{}, false
+	}
 	// A lone nationality adjective is not an entity ("Russian television").
 	if _, ok := d.x.gaz.Demonym(text); ok && !d.x.gaz.Known(text) {
 		return mention{}, false
@@ -306,6 +317,56 @@ func (d *docState) demonymTitle(c *chunk, f, l int) bool {
 	_, ok := titleAt(c, f+1, l-f-1)
 	return ok
 }
+
+// nameSyllable reports whether the spaced dash at token j, inside the
+// span that ends at l, joins a lower-case syllable to the name part before
+// it: the syllable is in the span, short, not a common word, and followed
+// by the span's end, another dash or a capitalized word ("Moon Jae - in",
+// "Inzamam - ul - Haq", "Majlis - e Mushawarat"), while "James Bond -
+// will" and "Studios - has" end the name at the dash.
+func nameSyllable(c *chunk, j, l int) bool {
+	if j < 1 || j+1 >= l {
+		return false
+	}
+	prev := c.toks[j-1].Text
+	if !isCap(prev) && !(isWordLower(prev) && j >= 2 && isDash(c.toks[j-2].Text)) {
+		return false
+	}
+	w := c.lower(j + 1)
+	if !isWordLower(c.toks[j+1].Text) || strings.Contains(w, "-") || utf8.RuneCountInString(w) > 6 {
+		return false
+	}
+	if len(w) > 2 && (closedClass[w] || commonShortWords[w]) {
+		return false
+	}
+	k := j + 2
+	return k >= l || isDash(c.toks[k].Text) || isCap(c.toks[k].Text)
+}
+
+// commonShortWords are short lower-case words that follow a dash in
+// running prose and are no syllable of a name ("Bond - will").
+var commonShortWords = set("will", "has", "had", "have", "was", "were", "is", "are", "says", "said", "can", "could",
+	"would", "should", "must", "did", "does", "now", "then", "just", "only", "been", "told", "adds", "added", "saw",
+	"won", "lost", "led", "took", "makes", "made", "new", "old", "still", "even", "once", "again", "not",
+	"both", "each", "every", "any", "into", "over", "under", "about", "than", "whose", "whom", "like", "plus")
+
+// currencyPrefix reports whether tokens [f, l) are one upper-case word
+// that prefixes a currency sign, "US $ 5 billion", "HK$", "A $": the
+// country qualifies the dollar and is not mentioned as a place.
+func currencyPrefix(c *chunk, f, l int) bool {
+	if l-f != 1 || l >= len(c.toks) || !isAllUpper(c.toks[f].Text) || len(c.toks[f].Text) > 3 || c.toks[l].NewlineBefore {
+		return false
+	}
+	switch c.toks[l].Text {
+	case "$", "$.":
+		return true
+	}
+	return false
+}
+
+// sentenceOpeners are the capitalized words that start a sentence
+// before a name without being part of it.
+var sentenceOpeners = set("yet", "but", "and", "so", "still", "although", "though", "however", "meanwhile", "also", "or", "nor")
 
 // compass words locate a place relative to another: "east of London".
 var compass = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -427,6 +488,9 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 			if j > len(c.toks) || !c.sameSentence(i, j-1) || anyTrue(covered[i:j]) || anyTrue(mask[i:j]) || !isCap(c.toks[j-1].Text) {
 				continue
 			}
+			if currencyPrefix(c, i, j) {
+				break
+			}
 			text := c.spanText(i, j)
 			if knownOrgs[lowerKey(text)] {
 				out = append(out, mention{typ: graph.Organization, score: 0.8, first: i, last: j})
@@ -434,6 +498,11 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 				break
 			}
 			if !d.x.gaz.IsCountryName(text) {
+				continue
+			}
+			// "Saudi", "Thai" name their countries too, but the tagger
+			// alone tells the noun from the far commoner adjective.
+			if _, ok := d.x.gaz.Demonym(text); ok && !isAllUpper(text) {
 				continue
 			}
 			if p, ok := d.x.gaz.Best(text); ok && p.Kind == gazetteer.Country && (n > 1 || len(text) > 3 || isAllUpper(text)) {
