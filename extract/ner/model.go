@@ -183,13 +183,24 @@ func (m *Model) emissions(n int, sc *scratch) {
 	}
 	sc.scores = sc.scores[:n*nLabels]
 	var acc [nLabels]int32
+	var rowOf [maxFeats]uint32
+	idx, rows := m.idx, m.rows
 	for t := 0; t < n; t++ {
 		c := int(sc.refs[t]) * nLabels
 		copy(acc[:], m.cacheVec[c:c+nLabels])
 		f := sc.feats[t*maxFeats : t*maxFeats+int(sc.nfeats[t])]
+		// Gather the row numbers first: the loads are independent, so
+		// the memory system serves them together, and the rows' loads
+		// below no longer wait on them one by one.
+		k := 0
 		for _, b := range f {
-			r := int(m.idx[b]) * nLabels
-			row := (*[nLabels]int16)(m.rows[r : r+nLabels])
+			if r := idx[b]; r != 0 {
+				rowOf[k] = r
+				k++
+			}
+		}
+		for _, r := range rowOf[:k] {
+			row := (*[nLabels]int16)(rows[int(r)*nLabels:])
 			for l := range acc {
 				acc[l] += int32(row[l])
 			}
