@@ -33,6 +33,7 @@ func (m *Model) buildCache() {
 			x.cacheIdx[ti.word] = uint32(i + 1)
 		}
 	}
+	m.index()
 }
 
 // indexCache maps the vocabulary's word hashes to their cache rows, for a
@@ -46,4 +47,48 @@ func (m *Model) indexCache() {
 	if m.first != nil {
 		m.first.cacheIdx = idx
 	}
+	m.index()
+}
+
+// index builds the fast lookup tables of m and of its first pass from
+// their maps.
+func (m *Model) index() {
+	clusters, gaz := newWordTable(m.clusters), newWordTable(m.gaz)
+	for _, x := range []*Model{m, m.first} {
+		if x == nil {
+			continue
+		}
+		x.clusterT, x.gazT = clusters, gaz
+		if x.cacheIdx != nil {
+			x.cacheT = newWordTable(x.cacheIdx)
+		}
+	}
+}
+
+// cluster returns the packed cluster path of word hash k.
+func (m *Model) cluster(k uint64) (uint32, bool) {
+	if m.clusterT != nil {
+		return m.clusterT.get(k)
+	}
+	c, ok := m.clusters[k]
+	return c, ok
+}
+
+// gazBits returns the gazetteer categories of word or sequence hash k.
+func (m *Model) gazBits(k uint64) uint32 {
+	if m.gazT != nil {
+		v, _ := m.gazT.get(k)
+		return v
+	}
+	return m.gaz[k]
+}
+
+// cacheRow returns the intrinsic-score cache row of word hash k, 0 for
+// none.
+func (m *Model) cacheRow(k uint64) uint32 {
+	if m.cacheT != nil {
+		v, _ := m.cacheT.get(k)
+		return v
+	}
+	return m.cacheIdx[k]
 }

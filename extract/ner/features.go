@@ -37,6 +37,10 @@ type tokInfo struct {
 	cluster                   uint32 // packed cluster path; 0 when unknown
 	gaz                       uint32 // gazetteer bits
 	doc                       uint64 // document-level evidence (second pass)
+	// ref is the intrinsic-score cache row of the word (0: none), looked
+	// up once by prep for both passes; hasRef says it was.
+	ref    uint32
+	hasRef bool
 }
 
 // Feature templates. Numbers are part of the model file's meaning: append,
@@ -225,6 +229,9 @@ func (m *Model) prep(toks []token.Token, sc *scratch) []tokInfo {
 	for i := range toks {
 		info[i] = tokInfo{}
 		m.prepToken(toks[i].Text, &info[i], sc)
+		if m.cacheIdx != nil {
+			info[i].ref, info[i].hasRef = m.cacheRow(info[i].word), true
+		}
 		if toks[i].NewlineBefore || i == 0 {
 			info[i].flags |= flLineStart
 		}
@@ -350,18 +357,19 @@ func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
 // clusterOf looks a token up in the word clusters: exact form first, then
 // its title-case form (for headline capitals), then lower case.
 func (m *Model) clusterOf(ti *tokInfo) uint32 {
-	if c, ok := m.clusters[ti.word]; ok {
+	if c, ok := m.cluster(ti.word); ok {
 		return c
 	}
 	if ti.flags&flAllCaps != 0 {
-		if c, ok := m.clusters[ti.title]; ok {
+		if c, ok := m.cluster(ti.title); ok {
 			return c
 		}
 	}
 	if ti.lower == ti.word {
 		return 0
 	}
-	return m.clusters[ti.lower]
+	c, _ := m.cluster(ti.lower)
+	return c
 }
 
 // Cluster paths pack three levels of a hierarchical clustering: the coarse
@@ -415,7 +423,10 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		}
 		ref := uint32(0)
 		if m.cacheIdx != nil {
-			ref = m.cacheIdx[t.word]
+			ref = t.ref
+			if !t.hasRef {
+				ref = m.cacheRow(t.word)
+			}
 		}
 		sc.refs[i-first] = ref
 		if ref == 0 {

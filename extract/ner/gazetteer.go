@@ -117,14 +117,14 @@ func (m *Model) matchGazetteer(info []tokInfo) {
 		if info[i].flags&(flInitCap|flAllCaps) == 0 {
 			continue
 		}
-		if v := m.gaz[info[i].lower]; v != 0 {
+		if v := m.gazBits(info[i].lower); v != 0 {
 			info[i].gaz |= spreadGaz(v, 0)
 		}
 		key := seqKey(seqSeed, info[i].lower)
 		for n := 2; n <= maxGazTokens && i+n <= len(info); n++ {
 			key = seqKey(key, info[i+n-1].lower)
-			v, ok := m.gaz[key]
-			if !ok {
+			v := m.gazBits(key)
+			if v == 0 {
 				continue
 			}
 			info[i].gaz |= spreadGaz(v, 1)

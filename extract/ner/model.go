@@ -52,6 +52,9 @@ type Model struct {
 	vocab    []string
 	cacheIdx map[uint64]uint32 // word hash → row of cacheVec; nil: no cache
 	cacheVec []int32           // row 0 is zeros
+	// Fast copies of clusters, gaz and cacheIdx for tagging, built by
+	// index; nil until then, and the maps are read instead.
+	clusterT, gazT, cacheT *wordTable
 
 	pool sync.Pool
 }
@@ -186,8 +189,10 @@ func (m *Model) emissions(n int, sc *scratch) {
 	var rowOf [maxFeats]uint32
 	idx, rows := m.idx, m.rows
 	for t := 0; t < n; t++ {
-		c := int(sc.refs[t]) * nLabels
-		copy(acc[:], m.cacheVec[c:c+nLabels])
+		cv := (*[nLabels]int32)(m.cacheVec[int(sc.refs[t])*nLabels:])
+		for l := range acc {
+			acc[l] = cv[l] // a loop, not copy: no memmove call for 17 words
+		}
 		f := sc.feats[t*maxFeats : t*maxFeats+int(sc.nfeats[t])]
 		// Gather the row numbers first: the loads are independent, so
 		// the memory system serves them together, and the rows' loads
