@@ -109,6 +109,8 @@ func BenchmarkRead(b *testing.B) {
 		b.ReportAllocs()
 		b.SetParallelism(16) // 32 goroutines on 2 cores
 		var next atomic.Int64
+		cpu := cpuTime()
+		defer func() { b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op") }()
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				i := int(next.Add(1))
