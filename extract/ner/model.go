@@ -233,15 +233,39 @@ func viterbi(n int, sc *scratch, trans, endW []float32) []uint8 {
 		prev[l] = sc.scores[l] + trans[startRow*nLabels+l]
 	}
 	tr := (*[nLabels * (nLabels + 1)]float32)(trans)
+	// Only BILOU-allowed predecessors are tried (the others score
+	// negInf), in predecessors' order: O, B and U follow any of the
+	// closed labels, whose transitions are gathered into rows here; I
+	// and L follow the B or I of their class.
+	var trC [nLabels][nClosed]float32
+	for l := 0; l < nLabels; l++ {
+		if afterClosed[l] {
+			for k, p := range closedLabels {
+				trC[l][k] = tr[int(p)*nLabels+l]
+			}
+		}
+	}
 	for t := 1; t < n; t++ {
 		e := (*[nLabels]float32)(sc.scores[t*nLabels : t*nLabels+nLabels])
 		bk := (*[nLabels]uint8)(sc.back[t*nLabels : t*nLabels+nLabels])
+		var pc [nClosed]float32
+		for k, p := range closedLabels {
+			pc[k] = prev[p]
+		}
 		for l := 0; l < nLabels; l++ {
-			// Only BILOU-allowed predecessors: the others score negInf.
 			best, arg := negInf*2, 0
-			for _, p := range predecessors[l] {
-				if v := prev[p] + tr[int(p)*nLabels+l]; v > best {
-					best, arg = v, int(p)
+			if afterClosed[l] {
+				row := &trC[l]
+				for k := range pc {
+					if v := pc[k] + row[k]; v > best {
+						best, arg = v, int(closedLabels[k])
+					}
+				}
+			} else {
+				for _, p := range openPreds[l] {
+					if v := prev[p] + tr[int(p)*nLabels+l]; v > best {
+						best, arg = v, int(p)
+					}
 				}
 			}
 			cur[l] = best + e[l]
@@ -315,6 +339,35 @@ var predecessors = func() (out [nLabels][]uint8) {
 	}
 	return out
 }()
+
+// nClosed is the number of closed labels: O, and L and U of each class.
+const nClosed = 1 + 2*nClasses
+
+// closedLabels are the labels after which a new span or O may follow, in
+// ascending order; afterClosed marks the labels that follow exactly
+// them, and openPreds lists the two predecessors (B and I of the class) of
+// the others. viterbi relies on this shape of predecessors, checked here.
+var (
+	closedLabels [nClosed]uint8
+	afterClosed  [nLabels]bool
+	openPreds    [nLabels][2]uint8
+	_            = func() bool {
+		if copy(closedLabels[:], predecessors[labelO]) != nClosed || len(predecessors[labelO]) != nClosed {
+			panic("ner: unexpected predecessors of O")
+		}
+		for l := 0; l < nLabels; l++ {
+			switch ps := predecessors[l]; {
+			case string(ps) == string(closedLabels[:]):
+				afterClosed[l] = true
+			case len(ps) == 2:
+				copy(openPreds[l][:], ps)
+			default:
+				panic("ner: unexpected BILOU predecessors")
+			}
+		}
+		return true
+	}()
+)
 
 // transitions returns the hard BILOU constraints as a transition table and
 // end vector: 0 where allowed, negInf where not.
