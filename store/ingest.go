@@ -180,6 +180,11 @@ func (w *wtx) apply(x *graph.Extraction) (status, error) {
 		return 0, err
 	}
 	w.count(cDocuments, 1)
+	// Degrees are written with each document rather than at commit, so that
+	// a transaction too big for them fails here, where the batcher splits.
+	if err := w.flushDegrees(); err != nil {
+		return 0, err
+	}
 	return st, nil
 }
 

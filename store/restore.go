@@ -85,6 +85,15 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 }
 
 func (w *wtx) restore(r *graph.Record) error {
+	if err := w.restoreRecord(r); err != nil {
+		return err
+	}
+	// As in apply: a transaction too big for the degrees fails here, where
+	// Restore commits the records before this one and retries it.
+	return w.flushDegrees()
+}
+
+func (w *wtx) restoreRecord(r *graph.Record) error {
 	bad := func(format string, args ...any) error {
 		return graph.Errorf(graph.EINVALID, "restore %s: "+format, append([]any{r.Kind}, args...)...)
 	}
