@@ -518,6 +518,10 @@ type wtx struct {
 	merges  map[string]string             // read-through cache of resolveID
 	lists   map[string][]string           // read-through cache of ID lists, by key
 	degrees map[string]map[string]*degree // degree deltas by entity and predicate
+	// noFold keeps this transaction's caches out of the DB's at commit:
+	// a restore reads each entity once, and folding would only hold
+	// memory.
+	noFold bool
 
 	// fresh is the document being applied, which had no contributions
 	// when its application began; freshContribs holds the contribution
@@ -554,6 +558,9 @@ func (w *wtx) commit() error {
 	}
 	if err := w.txn.Commit(); err != nil {
 		return err
+	}
+	if w.noFold {
+		return nil
 	}
 	db := w.db
 	if db.ents == nil || len(db.ents)+len(w.ents) > maxCached {

@@ -18,6 +18,22 @@
 // in counter keys updated in that transaction too, so Stats reads a dozen
 // keys whatever the size of the graph.
 //
+// Aggregates that readers would otherwise compute by scanning are kept the
+// same way: each entity's relation counts by predicate and direction
+// (degree.go), so a page of a well-connected entity's relations knows its
+// total without reading every edge; figure totals by measure and place with
+// a value index for exact minimum and maximum after deletions (totals.go),
+// so FigureTotals reads one key per group; and each relation's first 20
+// evidence mentions inside its record, so rendering a relation is one read.
+//
+// # Reads
+//
+// Values are a compact binary encoding (codec.go) decoded with one
+// allocation for all their strings. Exact name lookups are point reads
+// (bloom filters skip most tables); scans use one iterator per key prefix
+// with IteratorOptions.Prefix set, read values only where needed, and stop
+// as soon as a page is full when the total is known.
+//
 // # Documents, provenance and deletion
 //
 // Every document records what it contributed ('x' keys): the name forms,
@@ -84,6 +100,10 @@
 //     fact already holds is stored as "ID@document".
 //   - Relation evidence is capped at 20 mentions per relation and document;
 //     weights stay exact.
+//   - A figure total's sum is kept by adding and subtracting values, so
+//     after deletions of non-integer values it can differ in its last bits
+//     from the sum a store that never had the document computes; counts,
+//     documents, minimum and maximum are exact.
 //   - Restore reproduces a dump exactly, but a dump does not attribute name
 //     forms, roles or relation weight beyond evidence to documents, so
 //     deleting documents of a restored store leaves those in place.

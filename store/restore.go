@@ -36,7 +36,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 	if !empty {
 		return graph.Errorf(graph.ECONFLICT, "cannot restore into a store that is not empty")
 	}
-	w := db.newWtx()
+	w := db.restoreWtx()
 	defer func() { w.txn.Discard() }()
 	var batch []*graph.Record // applied in w, not yet committed
 	for {
@@ -58,7 +58,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			// record, redoing it in a fresh transaction since the failed
 			// record left the current one half-written, then retry.
 			w.txn.Discard()
-			w = db.newWtx()
+			w = db.restoreWtx()
 			for _, r := range batch {
 				if err := w.restore(r); err != nil {
 					return internal(err)
@@ -67,7 +67,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			if err := w.commit(); err != nil {
 				return internal(err)
 			}
-			w, batch = db.newWtx(), nil
+			w, batch = db.restoreWtx(), nil
 			err = w.restore(rec)
 		}
 		if err != nil {
@@ -78,7 +78,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			if err := w.commit(); err != nil {
 				return internal(err)
 			}
-			w, batch = db.newWtx(), nil
+			w, batch = db.restoreWtx(), nil
 		}
 	}
 	return internal(w.commit())
@@ -254,4 +254,12 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 	}
 	w.count(cRelations, 1)
 	return w.putRel(rel.ID, rec, false, false)
+}
+
+// restoreWtx is a write transaction for Restore, whose reads do not warm
+// the writer's caches.
+func (db *DB) restoreWtx() *wtx {
+	w := db.newWtx()
+	w.noFold = true
+	return w
 }
