@@ -299,10 +299,12 @@ type relRec struct {
 	Symmetric                  bool
 	Confidence                 float64
 	Weight                     int
-	// Evidence is the relation's first maxEvidence evidence mentions in
-	// (document, position) order, kept with the relation so that reading it
-	// needs no scan of its supports.
-	Evidence []graph.Mention
+	// Evidence is the start of the relation's evidence — its first
+	// maxEvidence mentions in (document, position) order — kept with the
+	// relation, up to inlineEvidenceBytes, so that reading a relation needs
+	// no scan of its supports; MoreEvidence says the supports hold more.
+	Evidence     []graph.Mention
+	MoreEvidence bool
 }
 
 func (r *relRec) encode() []byte {
@@ -324,6 +326,7 @@ func (r *relRec) encode() []byte {
 		e.uint(uint64(m.End))
 		e.str(m.Text)
 	}
+	e.bool(r.MoreEvidence)
 	return e.b
 }
 
@@ -341,6 +344,7 @@ func decodeRel(b []byte) (*relRec, error) {
 	for i := uint64(0); i < n && d.err == nil; i++ {
 		r.Evidence = append(r.Evidence, graph.Mention{Document: d.str(), Sentence: int(d.uint()), Start: int(d.uint()), End: int(d.uint()), Text: d.str()})
 	}
+	r.MoreEvidence = d.bool()
 	return r, d.err
 }
 

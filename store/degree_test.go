@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+	"math/rand"
 	"reflect"
 	"testing"
 
@@ -96,5 +98,39 @@ func checkEvidence(t *testing.T, db *DB) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A relation stated by many documents with long evidence keeps only the
+// start of its evidence in its record; rendering it still gives the first
+// maxEvidence mentions, through ingests in any document order and
+// deletions.
+func TestEvidence_BeyondInline(t *testing.T) {
+	db := MustOpenDB(t)
+	long := " said the officials in a statement that was long enough to fill the inline evidence of a relation quickly."
+	doc := func(i int) *graph.Extraction {
+		id := fmt.Sprintf("d%02d", i)
+		text := "Putin met Assad" + long
+		x := extraction(id, text,
+			ent{id: "person/putin", typ: graph.Person, name: "Putin", surfaces: []string{"Putin"}},
+			ent{id: "person/assad", typ: graph.Person, name: "Assad", surfaces: []string{"Assad"}})
+		withRel(x, "person/putin", graph.Met, "person/assad", "Putin met Assad"+long)
+		return x
+	}
+	rng := rand.New(rand.NewSource(3))
+	order := rng.Perm(30)
+	for step, i := range order {
+		mustIngest(t, db, doc(i))
+		checkEvidence(t, db)
+		if step%7 == 6 {
+			if err := db.DeleteDocument(ctx, fmt.Sprintf("d%02d", order[rng.Intn(step)])); err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+				t.Fatal(err)
+			}
+			checkEvidence(t, db)
+		}
+	}
+	l, err := db.Relations(ctx, graph.RelationFilter{Predicate: graph.Met})
+	if err != nil || len(l.Items) != 1 || len(l.Items[0].Evidence) != maxEvidence {
+		t.Fatalf("got %+v, %v; want one relation with %d evidence mentions", l.Items, err, maxEvidence)
 	}
 }

@@ -204,7 +204,10 @@ func (d *dumper) relations() error {
 		if ok, err := d.keepAll(r.Subject, r.Object); err != nil || !ok {
 			return err
 		}
-		rel := renderRel(id, r)
+		rel, err := renderRel(d.txn, id, r)
+		if err != nil {
+			return err
+		}
 		if d.docs != nil {
 			// Only what the selected documents state.
 			rel.Weight, rel.Confidence, rel.Role, rel.Evidence = 0, 0, "", nil

@@ -49,7 +49,7 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 					if err != nil {
 						return nil, err
 					}
-					return renderRel(id, r), nil
+					return renderRel(txn, id, r)
 				},
 				total: -1,
 			}
@@ -117,7 +117,7 @@ func relationsOf(txn *badger.Txn, id string, dir graph.Direction, pred, other st
 			if err != nil || r == nil {
 				return nil, errCorrupt
 			}
-			return renderRel(e.Relation, r), nil
+			return renderRel(txn, e.Relation, r)
 		},
 	}
 	if other == "" {
@@ -170,7 +170,11 @@ func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Rel
 			if err != nil || r == nil {
 				return errCorrupt
 			}
-			out = append(out, renderRel(id, r))
+			rel, err := renderRel(txn, id, r)
+			if err != nil {
+				return err
+			}
+			out = append(out, rel)
 		}
 		return nil
 	})

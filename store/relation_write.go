@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -166,9 +167,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 		}
 	}
 	rec.Weight += added
-	if n := len(rec.Evidence); n < maxEvidence || len(sup.Evidence) > 0 && mentionLess(graph.Mention{Document: doc}, rec.Evidence[n-1]) {
-		rec.Evidence = mergeEvidence(rec.Evidence, withDocument(sup.Evidence, doc))
-	}
+	rec.addEvidence(doc, sup.Evidence)
 	rec.Confidence = max(rec.Confidence, sup.Confidence)
 	rec.Symmetric = rec.Symmetric || sup.Symmetric
 	if sup.Role != "" && (!rec.HasRole || doc < rec.RoleDoc || doc == rec.RoleDoc) {
@@ -206,7 +205,7 @@ func (w *wtx) recomputeRel(id string) error {
 		n++
 		rec.Weight += s.Count
 		if len(rec.Evidence) < maxEvidence { // supports come in document order
-			rec.Evidence = append(rec.Evidence, s.Evidence[:min(len(s.Evidence), maxEvidence-len(rec.Evidence))]...)
+			rec.Evidence = append(rec.Evidence, withDocument(s.Evidence[:min(len(s.Evidence), maxEvidence-len(rec.Evidence))], doc)...)
 		}
 		rec.Confidence = max(rec.Confidence, s.Confidence)
 		rec.Symmetric = rec.Symmetric || s.Symmetric
@@ -221,6 +220,7 @@ func (w *wtx) recomputeRel(id string) error {
 	if n == 0 {
 		return w.deleteRel(id, old)
 	}
+	rec.Evidence, rec.MoreEvidence = trimEvidence(rec.Evidence)
 	return w.putRel(id, rec, true, old.Symmetric)
 }
 
@@ -265,13 +265,88 @@ func withDocument(ms []graph.Mention, doc string) []graph.Mention {
 	return ms
 }
 
-// renderRel turns a stored relation into the domain type, with evidence.
-func renderRel(id string, r *relRec) *graph.Relation {
+// inlineEvidenceBytes bounds the evidence kept in a relation's record, so
+// that the record stays well under Badger's value threshold (in the LSM
+// tree, not the value log, where each rewrite would leave garbage).
+const inlineEvidenceBytes = 512
+
+// trimEvidence returns the longest start of ms that fits in
+// inlineEvidenceBytes, and whether that left any out.
+func trimEvidence(ms []graph.Mention) ([]graph.Mention, bool) {
+	size := 0
+	for i, m := range ms {
+		if size += len(m.Document) + len(m.Text) + 8; size > inlineEvidenceBytes {
+			return ms[:i:i], true
+		}
+	}
+	return ms, false
+}
+
+// addEvidence adds document doc's evidence mentions ms to the start of the
+// relation's evidence kept in r.
+func (r *relRec) addEvidence(doc string, ms []graph.Mention) {
+	if len(ms) == 0 {
+		return
+	}
+	n := len(r.Evidence)
+	first := graph.Mention{Document: doc}
+	if !r.MoreEvidence {
+		if n == maxEvidence && !mentionLess(first, r.Evidence[n-1]) {
+			return // all of doc's mentions sort after the kept ones
+		}
+		r.Evidence, r.MoreEvidence = trimEvidence(mergeEvidence(r.Evidence, withDocument(ms, doc)))
+		return
+	}
+	// r.Evidence is a strict start of the evidence: of the merged list, only
+	// what sorts before its last mention is known to be in place.
+	if n == 0 || !mentionLess(first, r.Evidence[n-1]) {
+		return
+	}
+	last := r.Evidence[n-1]
+	merged := mergeEvidence(r.Evidence, withDocument(ms, doc))
+	i := 0
+	for i < len(merged) && !mentionLess(last, merged[i]) {
+		i++
+	}
+	r.Evidence, _ = trimEvidence(merged[:i])
+}
+
+// renderRel turns a stored relation into the domain type, with evidence:
+// the kept evidence, or if the relation has more, the first maxEvidence
+// mentions of its supports.
+func renderRel(txn *badger.Txn, id string, r *relRec) (*graph.Relation, error) {
+	ev := r.Evidence
+	if r.MoreEvidence {
+		var err error
+		if ev, err = evidence(txn, id); err != nil {
+			return nil, err
+		}
+	}
 	return &graph.Relation{
 		ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
-		Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: r.Evidence,
-	}
+		Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: ev,
+	}, nil
 }
+
+// evidence returns the first maxEvidence evidence mentions of relation id
+// in (document, position) order, from its supports.
+func evidence(txn *badger.Txn, id string) ([]graph.Mention, error) {
+	var out []graph.Mention
+	err := eachSupport(txn, id, func(_ string, s *supportRec) error {
+		out = append(out, s.Evidence...)
+		if len(out) >= maxEvidence {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && err != errEnough {
+		return nil, err
+	}
+	return out[:min(len(out), maxEvidence)], nil
+}
+
+// errEnough ends a scan early.
+var errEnough = errors.New("enough")
 
 // rekeyRelations moves every relation touching entity from to entity into,
 // combining them with relations into already has; relations that would

@@ -230,8 +230,8 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 	} else if rest < 0 {
 		return graph.Errorf(graph.EINVALID, "restore relation %q: weight %d below its %d evidence", rel.ID, rel.Weight, total)
 	}
-	rec := &relRec{Subject: rel.Subject, Predicate: rel.Predicate, Object: rel.Object, Symmetric: rel.Symmetric, Confidence: rel.Confidence, Weight: rel.Weight,
-		Evidence: mergeEvidence(nil, rel.Evidence)}
+	rec := &relRec{Subject: rel.Subject, Predicate: rel.Predicate, Object: rel.Object, Symmetric: rel.Symmetric, Confidence: rel.Confidence, Weight: rel.Weight}
+	rec.Evidence, rec.MoreEvidence = trimEvidence(mergeEvidence(nil, rel.Evidence))
 	for _, doc := range docs {
 		s := byDoc[doc]
 		if rel.Role != "" && (!rec.HasRole || doc < rec.RoleDoc) {
