@@ -161,8 +161,25 @@ func newChunk(text string, cpBase, sentBase int, first bool) *chunk {
 	c.toks = token.Tokenize(text)
 	c.sents = token.Sentences(text, c.toks)
 	c.lowers = make([]string, len(c.toks))
+	// The lower-case forms that differ from their tokens are built into
+	// one string, so that a window costs one allocation, not one per
+	// capitalized word.
+	var b strings.Builder
+	ends := make([]int32, len(c.toks))
 	for i, t := range c.toks {
-		c.lowers[i] = lowerKey(t.Text)
+		if needsLower(t.Text) {
+			writeLowerKey(&b, t.Text)
+			ends[i] = int32(b.Len())
+		}
+	}
+	all, start := b.String(), 0
+	for i, t := range c.toks {
+		if ends[i] == 0 {
+			c.lowers[i] = t.Text
+			continue
+		}
+		c.lowers[i] = all[start:ends[i]]
+		start = int(ends[i])
 	}
 	c.sentOf = make([]int32, len(c.toks))
 	for i, s := range c.sents {

@@ -155,12 +155,38 @@ var nameParticles = set("al", "el", "bin", "ibn", "de", "da", "di", "del", "dell
 // lowerKey is the lower-case form used for lexicon look-ups, with curly
 // apostrophes straightened.
 func lowerKey(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
-		}
+	if needsLower(s) {
+		return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 	}
 	return s
+}
+
+// writeLowerKey writes lowerKey(s) to b, without an allocation of its
+// own when s is ASCII.
+func writeLowerKey(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			b.WriteString(lowerKey(s))
+			return
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+}
+
+// needsLower reports whether lowerKey(s) may differ from s.
+func needsLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // isCap reports whether s starts with an upper-case letter.

@@ -450,11 +450,18 @@ func titleAt(c *chunk, i, n int) (title, bool) {
 	if i < 0 || i+n > len(c.toks) {
 		return title{}, false
 	}
-	key := c.lower(i)
-	for j := i + 1; j < i+n; j++ {
-		key += " " + c.lower(j)
+	if n == 1 {
+		t, ok := titles[c.lower(i)]
+		return t, ok
 	}
-	t, ok := titles[key]
+	// The key is built on the stack: a lookup with string(bytes) does not
+	// allocate.
+	var buf [64]byte
+	key := append(buf[:0], c.lower(i)...)
+	for j := i + 1; j < i+n; j++ {
+		key = append(append(key, ' '), c.lower(j)...)
+	}
+	t, ok := titles[string(key)]
 	return t, ok
 }
 
