@@ -281,6 +281,10 @@ func TestNames(t *testing.T) {
 			nil, []string{"place/saudi-arabia", "place/thailand"}},
 		{"SentenceOpener", "Yet Jujuy grew . Jujuy is a province . Jujuy has lithium .", lexTagger{"Yet Jujuy": per, "Jujuy": plc},
 			map[string]string{"place/jujuy": "Jujuy"}, []string{"person/yet-jujuy", "person/jujuy"}},
+		{"LongerTitleNoName", "She would act as Chief Executive Officer of Zipmex .", lexTagger{"Zipmex": org},
+			nil, []string{"person/officer", "person/executive-officer"}},
+		{"WholeTitleSpan", "Acme named a new Chief Executive Officer in May .", lexTagger{"Chief Executive Officer": per},
+			nil, []string{"person/officer", "person/executive-officer", "person/chief-executive-officer"}},
 		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
 	}
 	for _, tt := range tests {

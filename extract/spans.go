@@ -416,7 +416,16 @@ func lastTitleEnd(c *chunk, f, l int) int {
 	end := f
 	for i := f; i < l-1; i++ {
 		for n := maxTitleWords; n >= 1; n-- {
-			if i+n >= l {
+			if i+n > l {
+				continue
+			}
+			if i+n == l {
+				// A title to the end of the span ("Chief Executive
+				// Officer") leaves no name, and no shorter title in it
+				// ("Chief Executive") is stripped.
+				if _, ok := titleAt(c, i, n); ok {
+					return end
+				}
 				continue
 			}
 			if t, ok := titleAt(c, i, n); ok && isCap(c.toks[i+n].Text) && (t.predicate != "" || honorifics[c.lower(i)]) && !ambiguousTitles[c.lower(i)] {
@@ -584,6 +593,13 @@ func titledNameAt(c *chunk, covered, mask []bool, i int) int {
 	// "to head Apple".
 	if ambiguousTitles[c.lower(i-1)] && (i < 2 || !c.sameSentence(i-2, i) || closedClass[c.lower(i-2)] || !hasLetter(c.toks[i-2].Text)) {
 		return i
+	}
+	// "Chief Executive Officer": the word after "Chief Executive" ends a
+	// longer title, and names no one.
+	for n := 2; n <= maxTitleWords; n++ {
+		if _, ok := titleAt(c, i-n+1, n); ok {
+			return i
+		}
 	}
 	j := i
 	for j < len(c.toks) && j < i+3 && !covered[j] && !mask[j] && c.sameSentence(i, j) && isNameWord(c.toks[j].Text) &&
