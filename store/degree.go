@@ -129,8 +129,11 @@ func (w *wtx) flushDegrees() error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	if w.degs == nil {
+		w.degs = map[string][]degree{}
+	}
 	for _, id := range ids {
-		ds, err := getDegrees(w.txn, id)
+		ds, err := w.degreesOf(id)
 		if err != nil {
 			return err
 		}
@@ -152,6 +155,7 @@ func (w *wtx) flushDegrees() error {
 				ds = append(ds[:i], ds[i+1:]...)
 			}
 		}
+		w.degs[id] = ds
 		k := key(pDegree, id)
 		if len(ds) == 0 {
 			err = w.txn.Delete(k)
@@ -164,4 +168,16 @@ func (w *wtx) flushDegrees() error {
 	}
 	w.degrees = nil
 	return nil
+}
+
+// degreesOf returns a copy of entity id's degrees as this transaction sees
+// them, through the transaction's and the DB's caches.
+func (w *wtx) degreesOf(id string) ([]degree, error) {
+	if ds, ok := w.degs[id]; ok {
+		return append([]degree(nil), ds...), nil
+	}
+	if ds, ok := w.db.degs[id]; ok {
+		return append([]degree(nil), ds...), nil
+	}
+	return getDegrees(w.txn, id)
 }

@@ -91,10 +91,10 @@ const (
 )
 
 // schemaVersion is stored under versionKey; Open refuses a store written
-// with another layout. Versions 3 and 4 added the figure totals ('T', 'U', 'u') and degrees ('c'), and
-// keeps each relation's first evidence in its 'R' record; facts ('F', 'V',
-// 'Q') became binary rather than JSON.
-const schemaVersion = 4
+// with another layout. Versions 3 to 5 added the figure totals ('T', 'U',
+// 'u') and degrees ('c'), keep the start of each relation's evidence in its
+// 'R' record, and store facts ('F', 'V', 'Q') in binary rather than JSON.
+const schemaVersion = 5
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.
