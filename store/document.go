@@ -63,7 +63,7 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 			}
 		default:
 			var err error
-			out, err = scanDocuments(txn, f)
+			out, err = scanDocuments(ctx, txn, f)
 			return err
 		}
 		var items []sorted[*graph.Document]
@@ -93,7 +93,7 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 	return out, err
 }
 
-func scanDocuments(txn *badger.Txn, f graph.DocumentFilter) (graph.List[*graph.Document], error) {
+func scanDocuments(ctx context.Context, txn *badger.Txn, f graph.DocumentFilter) (graph.List[*graph.Document], error) {
 	s := scan[*graph.Document]{
 		prefixes: [][]byte{{pDocDate}},
 		total:    -1,
@@ -121,7 +121,7 @@ func scanDocuments(txn *badger.Txn, f graph.DocumentFilter) (graph.List[*graph.D
 		}
 		s.total = int(n)
 	}
-	return s.run(txn, f.Page)
+	return s.run(ctx, txn, f.Page)
 }
 
 // DocumentEntities returns up to limit (0 means 50, at most

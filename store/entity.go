@@ -74,14 +74,14 @@ func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.List[*g
 		case f.Name != "" || f.Search != "":
 			out, err = searchEntities(txn, f)
 		default:
-			out, err = listEntities(txn, f)
+			out, err = listEntities(ctx, txn, f)
 		}
 		return err
 	})
 	return out, err
 }
 
-func listEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
+func listEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
 	s := scan[*graph.Entity]{}
 	var err error
 	if f.Type != "" {
@@ -118,7 +118,7 @@ func listEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Enti
 	if err != nil {
 		return graph.List[*graph.Entity]{}, err
 	}
-	return s.run(txn, f.Page)
+	return s.run(ctx, txn, f.Page)
 }
 
 // rankKey orders entities by mention count, descending, then ID.
@@ -231,7 +231,7 @@ func (db *DB) Mentions(ctx context.Context, entityID string, p graph.Page) (grap
 			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", entityID)
 		}
 		s := scan[graph.Mention]{prefixes: [][]byte{key(pMention, id)}, total: rec.Mentions, build: buildMention}
-		out, err = s.run(txn, p)
+		out, err = s.run(ctx, txn, p)
 		return err
 	})
 	return out, err

@@ -12,7 +12,7 @@ import (
 // listFacts lists the facts of one kind through an index (prefix: the
 // index keys, whose last string is the fact ID) or the primary keyspace
 // (prefix nil), keeping those keep accepts.
-func listFacts[T any](txn *badger.Txn, k *factKind[T], prefix []byte, keep func(*T) bool, total int, p graph.Page) (graph.List[*T], error) {
+func listFacts[T any](ctx context.Context, txn *badger.Txn, k *factKind[T], prefix []byte, keep func(*T) bool, total int, p graph.Page) (graph.List[*T], error) {
 	load := func(key []byte, v []byte) (*T, error) {
 		if prefix != nil {
 			id, err := lastStr(key)
@@ -48,7 +48,7 @@ func listFacts[T any](txn *badger.Txn, k *factKind[T], prefix []byte, keep func(
 			return keep(f), nil
 		}
 	}
-	return s.run(txn, p)
+	return s.run(ctx, txn, p)
 }
 
 // resolveAll resolves the non-empty IDs pointed to through merges.
@@ -99,7 +99,7 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 			total, keep = int(n), nil
 		}
 		var err error
-		out, err = listFacts(txn, &figures, prefix, keep, total, f.Page)
+		out, err = listFacts(ctx, txn, &figures, prefix, keep, total, f.Page)
 		return err
 	})
 	return out, err
@@ -134,7 +134,7 @@ func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*grap
 			total, keep = int(n), nil
 		}
 		var err error
-		out, err = listFacts(txn, &events, prefix, keep, total, f.Page)
+		out, err = listFacts(ctx, txn, &events, prefix, keep, total, f.Page)
 		return err
 	})
 	return out, err
@@ -159,7 +159,7 @@ func (db *DB) Quotes(ctx context.Context, f graph.QuoteFilter) (graph.List[*grap
 			total = int(n)
 		}
 		var err error
-		out, err = listFacts(txn, &quotes, prefix, nil, total, f.Page)
+		out, err = listFacts(ctx, txn, &quotes, prefix, nil, total, f.Page)
 		return err
 	})
 	return out, err

@@ -43,12 +43,12 @@ type scan[T any] struct {
 	// total, when not negative, is the known number of items; otherwise the
 	// whole range is scanned to count them.
 	total int
-	// ctx, if set, ends a long scan when it is cancelled.
+	// ctx ends a long scan when it is cancelled (set by run).
 	ctx context.Context
 }
 
 // run returns the page of s after cursor p.After.
-func (s *scan[T]) run(txn *badger.Txn, p graph.Page) (graph.List[T], error) {
+func (s *scan[T]) run(ctx context.Context, txn *badger.Txn, p graph.Page) (graph.List[T], error) {
 	var out graph.List[T]
 	after, err := decodeCursor(p.After)
 	if err != nil {
@@ -57,6 +57,7 @@ func (s *scan[T]) run(txn *badger.Txn, p graph.Page) (graph.List[T], error) {
 	if after != nil && !hasAnyPrefix(after, s.prefixes) {
 		return out, graph.Errorf(graph.EINVALID, "cursor %q does not belong to this list", p.After)
 	}
+	s.ctx = ctx
 	limit := p.Limit(defaultPage)
 	count := 0
 	prefetch := 64

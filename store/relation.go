@@ -32,11 +32,11 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 		}
 		switch {
 		case f.Entity != "":
-			out, err = relationsOf(txn, f.Entity, f.Direction, f.Predicate, "", f.Page)
+			out, err = relationsOf(ctx, txn, f.Entity, f.Direction, f.Predicate, "", f.Page)
 		case f.Subject != "":
-			out, err = relationsOf(txn, f.Subject, graph.Out, f.Predicate, f.Object, f.Page)
+			out, err = relationsOf(ctx, txn, f.Subject, graph.Out, f.Predicate, f.Object, f.Page)
 		case f.Object != "":
-			out, err = relationsOf(txn, f.Object, graph.In, f.Predicate, "", f.Page)
+			out, err = relationsOf(ctx, txn, f.Object, graph.In, f.Predicate, "", f.Page)
 		default:
 			s := scan[*graph.Relation]{
 				prefixes: [][]byte{{pRel}},
@@ -66,7 +66,7 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 				}
 				s.total = int(n)
 			}
-			out, err = s.run(txn, f.Page)
+			out, err = s.run(ctx, txn, f.Page)
 		}
 		return err
 	})
@@ -75,7 +75,7 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 
 // relationsOf lists the relations of entity id in direction dir, with an
 // optional predicate and entity at the other end.
-func relationsOf(txn *badger.Txn, id string, dir graph.Direction, pred, other string, p graph.Page) (graph.List[*graph.Relation], error) {
+func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, pred, other string, p graph.Page) (graph.List[*graph.Relation], error) {
 	prefix := func(ks byte) []byte {
 		if pred != "" {
 			return key(ks, id, pred)
@@ -132,7 +132,7 @@ func relationsOf(txn *badger.Txn, id string, dir graph.Direction, pred, other st
 			s.match, s.needsValue = nil, false
 		}
 	}
-	return s.run(txn, p)
+	return s.run(ctx, txn, p)
 }
 
 // Path returns a shortest chain of relations between two entities, ignoring
