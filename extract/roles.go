@@ -59,6 +59,10 @@ func (d *docState) readRoles(c *chunk, tm []int32) {
 	}
 }
 
+// titlePreps end a title phrase before what the title is of: "President
+// of", "Ambassador to", "spokesman for".
+var titlePreps = set("of", "to", "for", "at")
+
 // roleBefore reads "[of] [modifiers] TITLE Name", right to left from the
 // token before the name.
 func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
@@ -122,7 +126,9 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	if m := &d.ments[mi]; m.typ != graph.Person {
 		// "President Obama" tagged as an organization is a person, but
 		// not "Director WWF's Congo programme".
-		if t.predicate == "" || !isCap(c.toks[ts].Text) || !personLike(m.name) || isPossessive(c.tokText(m.last)) {
+		// Nor "President of Hindu Mahasabha": after a title's
+		// preposition comes what the title is of, not who holds it.
+		if t.predicate == "" || !isCap(c.toks[ts].Text) || !personLike(m.name) || isPossessive(c.tokText(m.last)) || titlePreps[c.lower(first-1)] {
 			return false
 		}
 		m.typ = graph.Person

@@ -296,7 +296,10 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	}
 	// A country is a place, whatever the tagger says: "Syria" is never a
 	// person, and "North Korea said" is the country speaking.
-	if places := d.x.gaz.Lookup(text); len(places) > 0 && places[0].Kind == gazetteer.Country && !isAllUpper(text) || len(places) > 0 && places[0].Kind == gazetteer.Country && l-f > 1 {
+	// But a short word in mixed case is no country code: "Arm" (the
+	// company) is not ARM, Armenia.
+	codeLike := len(text) <= 3 && !isAllUpper(text)
+	if places := d.x.gaz.Lookup(text); !codeLike && (len(places) > 0 && places[0].Kind == gazetteer.Country && !isAllUpper(text) || len(places) > 0 && places[0].Kind == gazetteer.Country && l-f > 1) {
 		m.typ = graph.Place // resolve still lets "Jordan" join "Eddie Jordan"
 	}
 	if m.typ == graph.Place {
