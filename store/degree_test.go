@@ -133,4 +133,17 @@ func TestEvidence_BeyondInline(t *testing.T) {
 	if err != nil || len(l.Items) != 1 || len(l.Items[0].Evidence) != maxEvidence {
 		t.Fatalf("got %+v, %v; want one relation with %d evidence mentions", l.Items, err, maxEvidence)
 	}
+	next := jsonRecords(dumpJSON(t, db, graph.DumpFilter{}))
+	dumped := 0
+	for r, err := next(); err == nil; r, err = next() {
+		if r.Relation != nil {
+			dumped++
+			if !reflect.DeepEqual(r.Relation.Evidence, l.Items[0].Evidence) {
+				t.Errorf("dumped evidence %v, want %v", r.Relation.Evidence, l.Items[0].Evidence)
+			}
+		}
+	}
+	if dumped != 1 {
+		t.Errorf("dumped %d relations, want 1", dumped)
+	}
 }

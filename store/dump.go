@@ -191,7 +191,40 @@ func (d *dumper) mentions() error {
 	})
 }
 
+// supportCursor reads the supports of relations visited in ID order
+// through one iterator, which each relation seeks forward, rather than one
+// new iterator per relation.
+type supportCursor struct {
+	it *badger.Iterator
+}
+
+// each calls fn for each support of relation id, in document order.
+func (c *supportCursor) each(id string, fn func(doc string, s *supportRec) error) error {
+	prefix := key(pSupport, id)
+	for c.it.Seek(prefix); c.it.ValidForPrefix(prefix); c.it.Next() {
+		item := c.it.Item()
+		doc, _, err := readStr(item.Key()[len(prefix):])
+		if err != nil {
+			return err
+		}
+		var s *supportRec
+		if err := item.Value(func(v []byte) error {
+			var err error
+			s, err = decodeSupport(v, doc)
+			return err
+		}); err != nil {
+			return err
+		}
+		if err := fn(doc, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (d *dumper) relations() error {
+	sc := &supportCursor{d.txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pSupport}})}
+	defer sc.it.Close()
 	return d.each([]byte{pRel}, func(k, v []byte) error {
 		id, err := lastStr(k)
 		if err != nil {
@@ -204,14 +237,28 @@ func (d *dumper) relations() error {
 		if ok, err := d.keepAll(r.Subject, r.Object); err != nil || !ok {
 			return err
 		}
-		rel, err := renderRel(d.txn, id, r)
-		if err != nil {
-			return err
+		rel := &graph.Relation{
+			ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
+			Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: r.Evidence,
+		}
+		if r.MoreEvidence && d.docs == nil {
+			rel.Evidence = nil
+			err := sc.each(id, func(_ string, s *supportRec) error {
+				rel.Evidence = append(rel.Evidence, s.Evidence...)
+				if len(rel.Evidence) >= maxEvidence {
+					return errEnough
+				}
+				return nil
+			})
+			if err != nil && err != errEnough {
+				return err
+			}
+			rel.Evidence = rel.Evidence[:min(len(rel.Evidence), maxEvidence)]
 		}
 		if d.docs != nil {
 			// Only what the selected documents state.
 			rel.Weight, rel.Confidence, rel.Role, rel.Evidence = 0, 0, "", nil
-			err := eachSupport(d.txn, id, func(doc string, s *supportRec) error {
+			err := sc.each(id, func(doc string, s *supportRec) error {
 				if d.docs[doc] {
 					rel.Weight += s.Count
 					rel.Confidence = max(rel.Confidence, s.Confidence)
