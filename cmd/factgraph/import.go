@@ -31,6 +31,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return graph.Errorf(graph.EINVALID, "import: want one dump file, got %d arguments", flags.NArg())
 	}
 	path := flags.Arg(0)
+	limitHeap(env)
 
 	var in io.Reader = env.Stdin
 	if path != "-" {

@@ -82,12 +82,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return graph.Errorf(graph.EINVALID, "ingest: no input paths")
 	}
-	if env.Getenv("GOMEMLIMIT") == "" {
-		// Badger's compactions and the workers' garbage would otherwise
-		// take the heap well past what a long ingest needs; a soft limit
-		// keeps peak RSS near 400 MB for a few percent more CPU.
-		debug.SetMemoryLimit(ingestMemoryLimit)
-	}
+	limitHeap(env)
 	ex, err := extract.New()
 	if err != nil {
 		return fmt.Errorf("load extractor: %w", err)
@@ -122,9 +117,19 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// ingestMemoryLimit is the Go heap's soft limit during ingest, unless
-// GOMEMLIMIT sets another (see BENCHMARKS.md for its effect).
-const ingestMemoryLimit = 320 << 20
+// writeMemoryLimit is the Go heap's soft limit while a command writes a
+// store, unless GOMEMLIMIT sets another (see BENCHMARKS.md for its effect).
+const writeMemoryLimit = 320 << 20
+
+// limitHeap sets a soft heap limit for a long write. Badger's compactions
+// and the extraction workers' garbage would otherwise take the heap well
+// past what the work needs; the limit keeps peak RSS near 400 MB for a few
+// percent more CPU.
+func limitHeap(env *Env) {
+	if env.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(writeMemoryLimit)
+	}
+}
 
 // ingestBatch is the number of documents handed to the store at once.
 const ingestBatch = 64
