@@ -32,7 +32,10 @@
 // allocation for all their strings. Exact name lookups are point reads
 // (bloom filters skip most tables); scans use one iterator per key prefix
 // with IteratorOptions.Prefix set, read values only where needed, and stop
-// as soon as a page is full when the total is known.
+// as soon as a page is full when the total is known. A document's entities
+// and mentions (DocumentEntities, DocumentMentions) are read from its
+// contribution records and each entity's mention keys in it, so they cost
+// what the document holds, not what the store holds.
 //
 // # Documents, provenance and deletion
 //

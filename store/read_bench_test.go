@@ -149,6 +149,24 @@ func BenchmarkRead(b *testing.B) {
 			return err
 		})
 	})
+	docs, err := db.Documents(ctx, graph.DocumentFilter{Page: graph.Page{First: 300}})
+	if err != nil || len(docs.Items) == 0 {
+		b.Fatalf("documents: %d, %v", len(docs.Items), err)
+	}
+	b.Run("DocumentMentions", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.DocumentMentions(ctx, docs.Items[i%len(docs.Items)].ID, graph.Page{First: 20})
+			return err
+		})
+	})
+	b.Run("DocumentMentionsByDump", func(b *testing.B) {
+		// What the GraphQL API did before DocumentMentions: a one-document
+		// dump, keeping its mention records.
+		parallel(b, func(i int) error {
+			_ = dumpedMentions(b, db, docs.Items[i%len(docs.Items)].ID)
+			return nil
+		})
+	})
 	b.Run("Neighbors", func(b *testing.B) {
 		parallel(b, func(i int) error {
 			_, err := db.Neighbors(ctx, ids[i%len(ids)], "", 20)

@@ -20,6 +20,14 @@ import (
 // or SIGTERM before the server closes their connections.
 const shutdownGrace = 15 * time.Second
 
+// The GraphQL API lists Document.entities and Document.mentions through
+// these optional interfaces; without them it falls back to dumps that scan
+// the store.
+var (
+	_ schema.DocumentEntityLister  = (*store.DB)(nil)
+	_ schema.DocumentMentionLister = (*store.DB)(nil)
+)
+
 // serveOptions are the parsed flags of "serve".
 type serveOptions struct {
 	db, addr, token string
