@@ -28,6 +28,22 @@ for f in reuters bbc; do
   tail -1 "$out/ingest-$f.time"
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(f\"{sys.argv[2]}: {d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s, store {d['store_seconds']:.1f} s ({100*d['store_seconds']/d['seconds']:.0f}%)\")" "$out/ingest-$f.json" "$f"
 done
+# The store's share of ingest CPU: the same documents through extract alone.
+/usr/bin/time -f 'extract only, Reuters: wall %e s, user %U s, sys %S s, peak RSS %M KB' \
+  "$fg" extract "${reuters_flags[@]}" "$reuters" >/dev/null 2>"$out/extract-reuters.time" || true
+/usr/bin/time -f 'extract only, BBC: wall %e s, user %U s, sys %S s, peak RSS %M KB' \
+  "$fg" extract "$bbc" >/dev/null 2>"$out/extract-bbc.time" || true
+tail -1 "$out/extract-reuters.time"; tail -1 "$out/extract-bbc.time"
+python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+def cpu(f):
+    t = open(f).read().strip().split("\n")[-1]
+    return float(re.search(r"user ([0-9.]+)", t).group(1)) + float(re.search(r"sys ([0-9.]+)", t).group(1))
+ing = cpu(f"{out}/ingest-reuters.time") + cpu(f"{out}/ingest-bbc.time")
+ext = cpu(f"{out}/extract-reuters.time") + cpu(f"{out}/extract-bbc.time")
+print(f"CPU: ingest {ing:.1f} s, extract alone {ext:.1f} s, store share {(ing-ext)/ing:.0%}")
+PY
 "$fg" stats --db "$out/news.db"
 du -sh "$out/news.db"
 
@@ -37,7 +53,7 @@ words=$(python3 -c "
 import json,sys
 n=0
 for l in open(sys.argv[1]):
-    d=json.loads(l); n+=len((d.get('title','')+' '+d.get('body','')).split())
+    d=json.loads(l); n+=len(((d.get('title') or '')+' '+(d.get('body') or '')).split())
 print(n)" "$out/r2000.jsonl")
 echo "words: $words"
 for w in 1 2; do
