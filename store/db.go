@@ -533,6 +533,11 @@ type wtx struct {
 	// keys it has written since, so that absent ones need no read.
 	fresh         string
 	freshContribs map[string]bool
+
+	// contribs caches the documents' contribution ID lists by key
+	// (contrib.go); dirtyContribs are those flushContribs has to write.
+	contribs      map[string][]string
+	dirtyContribs map[string]bool
 }
 
 func (db *DB) newWtx() *wtx {
@@ -542,6 +547,9 @@ func (db *DB) newWtx() *wtx {
 func (w *wtx) count(name string, d int) { w.deltas[name] += int64(d) }
 
 func (w *wtx) commit() error {
+	if err := w.flushContribs(); err != nil {
+		return err
+	}
 	if err := w.flushDegrees(); err != nil {
 		return err
 	}

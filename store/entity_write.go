@@ -304,6 +304,9 @@ func (w *wtx) putEntity(id string, old, rec *entityRec, keepName bool) error {
 }
 
 func (w *wtx) reindexNames(id string, old, rec *entityRec) error {
+	if sameNames(old, rec) {
+		return nil // the usual case: a document added mentions or counts
+	}
 	ok, nk := nameKeys(old), nameKeys(rec)
 	t := string(rec.Type)
 	for _, k := range diff(ok, nk) {
@@ -328,6 +331,21 @@ func (w *wtx) reindexNames(id string, old, rec *entityRec) error {
 		}
 	}
 	return nil
+}
+
+// sameNames reports whether a and b are indexed under the same names and
+// surnames: same type, name and form strings (counts do not matter), so
+// that reindexNames can skip folding every form.
+func sameNames(a, b *entityRec) bool {
+	if a == nil || b == nil || a.Type != b.Type || a.Name != b.Name || len(a.Forms) != len(b.Forms) {
+		return false
+	}
+	for i := range a.Forms {
+		if a.Forms[i].S != b.Forms[i].S {
+			return false
+		}
+	}
+	return true
 }
 
 // deleteEntity removes an entity and its index entries. Automatic merges

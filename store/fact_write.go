@@ -124,7 +124,7 @@ func (k *factKind[T]) put(w *wtx, doc string, f *T, fresh bool) error {
 		return nil
 	}
 	w.count(k.counter, 1)
-	return w.txn.Set(contribKey(doc, k.contrib, k.id(f)), nil)
+	return w.contribEdit(doc, k.contrib, k.id(f), true)
 }
 
 // freeID returns f's ID if no other fact holds it, else one qualified by
@@ -154,11 +154,14 @@ func (k *factKind[T]) remove(w *wtx, id string) error {
 			return err
 		}
 	}
-	keys := append(k.indexKeys(&r.Fact), key(k.prefix, id), contribKey(r.Doc, k.contrib, id))
+	keys := append(k.indexKeys(&r.Fact), key(k.prefix, id))
 	for _, dk := range keys {
 		if err := w.txn.Delete(dk); err != nil {
 			return err
 		}
+	}
+	if err := w.contribEdit(r.Doc, k.contrib, id, false); err != nil {
+		return err
 	}
 	w.count(k.counter, -1)
 	return nil

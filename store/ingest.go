@@ -180,6 +180,9 @@ func (w *wtx) apply(x *graph.Extraction) (status, error) {
 		return 0, err
 	}
 	w.count(cDocuments, 1)
+	if err := w.flushContribs(); err != nil {
+		return 0, err
+	}
 	// Degrees are written with each document rather than at commit, so that
 	// a transaction too big for them fails here, where the batcher splits.
 	if err := w.flushDegrees(); err != nil {
@@ -412,14 +415,8 @@ func (w *wtx) retract(id string, old *docRec) error {
 			if err != nil {
 				return err
 			}
-		case kRelation:
-			err = w.removeSupport(fid, id)
-		case kFigure:
-			err = figures.remove(w, fid)
-		case kEvent:
-			err = events.remove(w, fid)
-		case kQuote:
-			err = quotes.remove(w, fid)
+		case kRelation, kFigure, kEvent, kQuote:
+			err = w.retractList(id, kind)
 		default:
 			err = fmt.Errorf("unknown contribution kind %q", kind)
 		}
@@ -431,6 +428,31 @@ func (w *wtx) retract(id string, old *docRec) error {
 	w.touched = nil
 	for _, e := range touched {
 		if err := w.unfold(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// retractList retracts the relations, figures, events or quotes (kind)
+// that document doc contributed.
+func (w *wtx) retractList(doc string, kind byte) error {
+	ids, err := w.contribIDs(doc, kind)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids { // the removers replace the list, not change it
+		switch kind {
+		case kRelation:
+			err = w.removeSupport(id, doc)
+		case kFigure:
+			err = figures.remove(w, id)
+		case kEvent:
+			err = events.remove(w, id)
+		default:
+			err = quotes.remove(w, id)
+		}
+		if err != nil {
 			return err
 		}
 	}

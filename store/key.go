@@ -24,7 +24,8 @@ import (
 //	0x01 'f'                               → ∅   some relation IDs are not relationID(s, p, o) (restored)
 //	'd' str(doc)                           → docRec
 //	'D' ^str(published) str(doc)           → ∅   documents newest first (^ = every byte complemented)
-//	'x' str(doc) kind str(id)              → ∅ | entityContrib   what doc contributed (kind below)
+//	'x' str(doc) 'e' str(entity)           → entityContrib   what doc contributed to an entity
+//	'x' str(doc) kind str("")              → idList   doc's relations, figures, events or quotes (kind below)
 //	'e' str(entity)                        → entityRec
 //	't' str(type) str(entity)              → ∅   entities by type
 //	'n' str(type) str(namekey)             → idList   entities by folded name or alias
@@ -52,7 +53,9 @@ import (
 //
 // Contribution kinds under 'x': 'e' entity (value: the forms, roles and
 // attributes the document added, for exact retraction), 'r' relation, 'f'
-// figure, 'v' event, 'q' quote.
+// figure, 'v' event, 'q' quote. The last four keep one sorted ID list per
+// document and kind (contrib.go) rather than a key per fact, which cuts the
+// keys an ingest writes.
 const (
 	pMeta      = 0x01
 	pDoc       = 'd'
@@ -93,8 +96,10 @@ const (
 // schemaVersion is stored under versionKey; Open refuses a store written
 // with another layout. Versions 3 to 5 added the figure totals ('T', 'U',
 // 'u') and degrees ('c'), keep the start of each relation's evidence in its
-// 'R' record, and store facts ('F', 'V', 'Q') in binary rather than JSON.
-const schemaVersion = 5
+// 'R' record, and store facts ('F', 'V', 'Q') in binary rather than JSON;
+// version 6 lists a document's relations and facts under one 'x' key per
+// kind.
+const schemaVersion = 6
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.

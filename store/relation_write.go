@@ -176,7 +176,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 	if err := w.txn.Set(key(pSupport, id, doc), sup.encode()); err != nil {
 		return "", err
 	}
-	if err := w.txn.Set(contribKey(doc, kRelation, id), nil); err != nil {
+	if err := w.contribEdit(doc, kRelation, id, true); err != nil {
 		return "", err
 	}
 	return id, w.putRel(id, rec, existed, wasSym)
@@ -184,10 +184,11 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 
 // removeSupport retracts document doc's statements of relation id.
 func (w *wtx) removeSupport(id, doc string) error {
-	for _, k := range [][]byte{key(pSupport, id, doc), contribKey(doc, kRelation, id)} {
-		if err := w.txn.Delete(k); err != nil {
-			return err
-		}
+	if err := w.txn.Delete(key(pSupport, id, doc)); err != nil {
+		return err
+	}
+	if err := w.contribEdit(doc, kRelation, id, false); err != nil {
+		return err
 	}
 	return w.recomputeRel(id)
 }
@@ -397,10 +398,11 @@ func (w *wtx) rekeyRelations(from, into string) error {
 			return err
 		}
 		for _, m := range sups {
-			for _, k := range [][]byte{key(pSupport, id, m.doc), contribKey(m.doc, kRelation, id)} {
-				if err := w.txn.Delete(k); err != nil {
-					return err
-				}
+			if err := w.txn.Delete(key(pSupport, id, m.doc)); err != nil {
+				return err
+			}
+			if err := w.contribEdit(m.doc, kRelation, id, false); err != nil {
+				return err
 			}
 		}
 		if err := w.deleteRel(id, r); err != nil {

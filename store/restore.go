@@ -241,7 +241,7 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 			return err
 		}
 		if doc != "" {
-			if err := w.txn.Set(contribKey(doc, kRelation, rel.ID), nil); err != nil {
+			if err := w.contribEdit(doc, kRelation, rel.ID, true); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,83 @@
+package store
+
+import "sort"
+
+// A document's relations, figures, events and quotes are recorded as one
+// contribution key per kind, contribKey(doc, kind, ""), whose value lists
+// their IDs sorted, rather than one key per fact: a document states a few
+// of each, and every key costs a write to Badger's memtable. Edits are
+// collected in the transaction and written once by flushContribs, so a
+// document with many facts rewrites its lists once, not once per fact.
+
+// listKinds are the contribution kinds kept as ID lists.
+var listKinds = []byte{kRelation, kFigure, kEvent, kQuote}
+
+// contribIDs returns the IDs of kind that doc contributed, as this
+// transaction sees them. The slice must not be changed.
+func (w *wtx) contribIDs(doc string, kind byte) ([]string, error) {
+	k := string(contribKey(doc, kind, ""))
+	if ids, ok := w.contribs[k]; ok {
+		return ids, nil
+	}
+	var ids []string
+	if doc != w.fresh {
+		v, ok, err := get(w.txn, []byte(k))
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			if ids, err = decodeIDs(v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if w.contribs == nil {
+		w.contribs = map[string][]string{}
+	}
+	w.contribs[k] = ids
+	return ids, nil
+}
+
+// contribEdit adds or removes id in the list of kind that doc contributed.
+func (w *wtx) contribEdit(doc string, kind byte, id string, add bool) error {
+	ids, err := w.contribIDs(doc, kind)
+	if err != nil {
+		return err
+	}
+	i := sort.SearchStrings(ids, id)
+	present := i < len(ids) && ids[i] == id
+	switch {
+	case add && !present:
+		// A new slice: callers may be ranging over the old one.
+		ids = append(append(append(make([]string, 0, len(ids)+1), ids[:i]...), id), ids[i:]...)
+	case !add && present:
+		ids = append(append(make([]string, 0, len(ids)-1), ids[:i]...), ids[i+1:]...)
+	default:
+		return nil
+	}
+	k := string(contribKey(doc, kind, ""))
+	w.contribs[k] = ids
+	if w.dirtyContribs == nil {
+		w.dirtyContribs = map[string]bool{}
+	}
+	w.dirtyContribs[k] = true
+	return nil
+}
+
+// flushContribs writes the contribution lists changed since the last
+// flush.
+func (w *wtx) flushContribs() error {
+	for k := range w.dirtyContribs {
+		var err error
+		if ids := w.contribs[k]; len(ids) == 0 {
+			err = w.txn.Delete([]byte(k))
+		} else {
+			err = w.txn.Set([]byte(k), encodeIDs(ids))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	w.dirtyContribs = nil
+	return nil
+}
