@@ -136,6 +136,7 @@ type entityRec struct {
 	Roles    []roleCount
 	Locs     []counted // encodeLoc of a GeoPoint
 	Values   []counted
+	Degrees  []degree // relations by predicate and direction (degree.go)
 }
 
 // entityContrib is what one document added to one entity ('x' doc 'e').
@@ -199,6 +200,7 @@ func (r *entityRec) encode() []byte {
 	putRoles(&e, r.Roles)
 	putCounted(&e, r.Locs)
 	putCounted(&e, r.Values)
+	putDegrees(&e, r.Degrees)
 	return e.b
 }
 
@@ -206,6 +208,7 @@ func decodeEntity(b []byte) (*entityRec, error) {
 	d := newDecoder(b)
 	r := &entityRec{Type: graph.EntityType(d.str()), Name: d.str(), Mentions: int(d.uint()), Docs: int(d.uint())}
 	r.Forms, r.Roles, r.Locs, r.Values = getCounted(&d), getRoles(&d), getCounted(&d), getCounted(&d)
+	r.Degrees = getDegrees(&d)
 	return r, d.err
 }
 

@@ -53,7 +53,6 @@ type DB struct {
 	ents   map[string]*entityRec
 	merges map[string]string
 	lists  map[string][]string
-	degs   map[string][]degree
 
 	// foreignRelIDs says a restore stored a relation whose ID is not
 	// relationID of its endpoints, so the writer must find relations by
@@ -522,7 +521,9 @@ type wtx struct {
 	merges  map[string]string             // read-through cache of resolveID
 	lists   map[string][]string           // read-through cache of ID lists, by key
 	degrees map[string]map[string]*degree // degree deltas by entity and predicate
-	degs    map[string][]degree           // degrees as written, by entity
+	// deadDegs holds the degrees of entities deleted in this transaction
+	// before their pending deltas were folded in (degree.go).
+	deadDegs map[string][]degree
 	// noFold keeps this transaction's caches out of the DB's at commit:
 	// a restore reads each entity once, and folding would only hold
 	// memory.
@@ -593,12 +594,6 @@ func (w *wtx) commit() error {
 	}
 	for k, ids := range w.lists {
 		db.lists[k] = ids
-	}
-	if db.degs == nil || len(db.degs)+len(w.degs) > maxCached {
-		db.degs = map[string][]degree{}
-	}
-	for id, ds := range w.degs {
-		db.degs[id] = ds
 	}
 	return nil
 }

@@ -12,11 +12,10 @@ import (
 // so that a page of an entity's relations knows its total count without
 // scanning every edge of a well-connected entity.
 //
-//	'c' str(entity) → degreeRec
-//
-// Writes accumulate deltas per entity in the transaction (wtx.degrees) and
-// fold them in at commit: one read and one write per entity a transaction
-// touched.
+// They are kept in the entity's record ('e'), which a document that gives
+// an entity relations rewrites anyway: no key or read of their own. Writes
+// accumulate deltas per entity in the transaction (wtx.degrees) and fold
+// them into the records after each document and at commit.
 
 // degree counts one predicate's edges of an entity.
 type degree struct {
@@ -47,8 +46,7 @@ func (d degree) count(dir graph.Direction) int {
 	return d.Out + d.In
 }
 
-func encodeDegrees(ds []degree) []byte {
-	e := encoder{make([]byte, 0, 8*len(ds))}
+func putDegrees(e *encoder, ds []degree) {
 	e.uint(uint64(len(ds)))
 	for _, d := range ds {
 		e.str(d.Pred)
@@ -57,36 +55,30 @@ func encodeDegrees(ds []degree) []byte {
 		e.uint(uint64(d.OutSym))
 		e.uint(uint64(d.InSym))
 	}
-	return e.b
 }
 
-func decodeDegrees(b []byte) ([]degree, error) {
-	d := decoder{b: b}
+func getDegrees(d *decoder) []degree {
 	n := d.uint()
 	if n > uint64(len(d.b)) {
 		d.fail()
+		return nil
 	}
-	ds := make([]degree, 0, n)
+	var ds []degree
 	for i := uint64(0); i < n && d.err == nil; i++ {
 		ds = append(ds, degree{Pred: d.str(), Out: int(d.uint()), In: int(d.uint()), OutSym: int(d.uint()), InSym: int(d.uint())})
 	}
-	return ds, d.err
-}
-
-func getDegrees(txn *badger.Txn, id string) ([]degree, error) {
-	v, ok, err := get(txn, key(pDegree, id))
-	if !ok || err != nil {
-		return nil, err
-	}
-	return decodeDegrees(v)
+	return ds
 }
 
 // relationCount is the number of relations of entity id in direction dir,
 // of predicate pred ("" for any).
 func relationCount(txn *badger.Txn, id string, dir graph.Direction, pred string) (int, error) {
-	ds, err := getDegrees(txn, id)
+	rec, err := getEntity(txn, id)
+	if err != nil || rec == nil {
+		return 0, err
+	}
 	n := 0
-	for _, d := range ds {
+	for _, d := range rec.Degrees {
 		if pred == "" || d.Pred == pred {
 			n += d.count(dir)
 		}
@@ -121,22 +113,30 @@ func (w *wtx) degreeDelta(r *relRec, sym bool, sign int) {
 	add(r.Object, degree{In: 1, InSym: s})
 }
 
-// flushDegrees folds the transaction's degree deltas into the stored
-// records.
+// flushDegrees folds the transaction's degree deltas into the entity
+// records. An entity deleted in the meantime keeps no degrees.
 func (w *wtx) flushDegrees() error {
 	ids := make([]string, 0, len(w.degrees))
 	for id := range w.degrees {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	if w.degs == nil {
-		w.degs = map[string][]degree{}
+	if len(ids) > 0 && w.deadDegs == nil {
+		w.deadDegs = map[string][]degree{}
 	}
 	for _, id := range ids {
-		ds, err := w.degreesOf(id)
+		old, err := w.entity(id)
 		if err != nil {
 			return err
 		}
+		// A deleted entity's relations may still be removed after it (a
+		// retraction handles entities first), and it may come back in
+		// the same document: start from the degrees it was deleted with.
+		base, dead := w.deadDegs[id]
+		if !dead && old != nil {
+			base = old.Degrees
+		}
+		ds := append([]degree(nil), base...)
 		for _, d := range w.degrees[id] {
 			if d.zero() {
 				continue
@@ -155,29 +155,17 @@ func (w *wtx) flushDegrees() error {
 				ds = append(ds[:i], ds[i+1:]...)
 			}
 		}
-		w.degs[id] = ds
-		k := key(pDegree, id)
-		if len(ds) == 0 {
-			err = w.txn.Delete(k)
-		} else {
-			err = w.txn.Set(k, encodeDegrees(ds))
+		if old == nil {
+			w.deadDegs[id] = ds
+			continue
 		}
-		if err != nil {
+		delete(w.deadDegs, id)
+		rec := *old
+		rec.Degrees = ds
+		if err := w.putEntity(id, old, &rec, true); err != nil {
 			return err
 		}
 	}
 	w.degrees = nil
 	return nil
-}
-
-// degreesOf returns a copy of entity id's degrees as this transaction sees
-// them, through the transaction's and the DB's caches.
-func (w *wtx) degreesOf(id string) ([]degree, error) {
-	if ds, ok := w.degs[id]; ok {
-		return append([]degree(nil), ds...), nil
-	}
-	if ds, ok := w.db.degs[id]; ok {
-		return append([]degree(nil), ds...), nil
-	}
-	return getDegrees(w.txn, id)
 }

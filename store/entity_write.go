@@ -362,6 +362,12 @@ func (w *wtx) deleteEntity(id string, rec *entityRec) error {
 		}
 	}
 	w.ents[id] = nil
+	if w.deadDegs == nil {
+		w.deadDegs = map[string][]degree{}
+	}
+	if _, ok := w.deadDegs[id]; !ok { // else deleted before, deltas pending
+		w.deadDegs[id] = rec.Degrees
+	}
 	w.count(cEntities, -1)
 	w.count(cTypePre+string(rec.Type), -1)
 	for _, k := range scanKeys(w.txn, key(pMergeRev, id)) {

@@ -26,7 +26,7 @@ import (
 //	'D' ^str(published) str(doc)           → ∅   documents newest first (^ = every byte complemented)
 //	'x' str(doc) 'e' str(entity)           → entityContrib   what doc contributed to an entity
 //	'x' str(doc) kind str("")              → idList   doc's relations, figures, events or quotes (kind below)
-//	'e' str(entity)                        → entityRec
+//	'e' str(entity)                        → entityRec   with its relation counts (degree.go)
 //	't' str(type) str(entity)              → ∅   entities by type
 //	'n' str(type) str(namekey)             → idList   entities by folded name or alias
 //	'l' str(token)                         → idList   persons with a multi-word name ending in token
@@ -46,7 +46,6 @@ import (
 //	'p' str(entity) str(event)             → ∅   events by participant, place or named event
 //	'Q' str(quote)                         → factRec(Quote)
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
-//	'c' str(entity)                        → degrees   relations by predicate and direction (degree.go)
 //	'T' str(measure) str(place)            → totalRec   figure totals (totals.go)
 //	'U' str(measure) str(place) f64 str(figure) → ∅   a group's values, ascending
 //	'u' str(measure) str(place) str(doc)   → uvarint   a document's figures in a group
@@ -84,7 +83,6 @@ const (
 	pTotal     = 'T'
 	pTotalVal  = 'U'
 	pTotalDoc  = 'u'
-	pDegree    = 'c'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -98,7 +96,7 @@ const (
 // 'u') and degrees ('c'), keep the start of each relation's evidence in its
 // 'R' record, and store facts ('F', 'V', 'Q') in binary rather than JSON;
 // version 6 lists a document's relations and facts under one 'x' key per
-// kind.
+// kind and keeps degrees in the entity record instead of 'c' keys.
 const schemaVersion = 6
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
