@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -120,5 +121,26 @@ func BenchmarkHandler(b *testing.B) {
 		if w.Code != 200 {
 			b.Fatal(w.Body.String())
 		}
+	}
+}
+
+// BenchmarkRejected measures how long the server takes to refuse abusive
+// queries (the issue asks for well under 50 ms), over real HTTP.
+func BenchmarkRejected(b *testing.B) {
+	ts := newTestServer(b, schema.Config{})
+	queries := map[string]string{
+		"depth-50":  nested(50),
+		"brackets":  strings.Repeat("{a", 5000) + strings.Repeat("}", 5000),
+		"aliases":   "{" + strings.Repeat(" stats { documents }", 200) + " }",
+		"first-big": `{ entities(first: 100000) { totalCount } }`,
+	}
+	for name, q := range queries {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if status, _ := ts.post(b, q, nil, ""); status != 400 {
+					b.Fatalf("status %d", status)
+				}
+			}
+		})
 	}
 }

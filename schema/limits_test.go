@@ -63,9 +63,8 @@ func TestRejected(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
+			calls := ts.g.entCalls.Load() + ts.g.byIDCalls.Load()
 			status, r := ts.post(t, tt.query, tt.vars, "")
-			elapsed := time.Since(start)
 			if status != tt.status || r.code() != tt.code {
 				t.Fatalf("status %d code %q, want %d %q; errors %+v", status, r.code(), tt.status, tt.code, r.Errors)
 			}
@@ -78,8 +77,10 @@ func TestRejected(t *testing.T) {
 			if !strings.Contains(r.Errors[0].Message, tt.msg) {
 				t.Errorf("message %q does not contain %q", r.Errors[0].Message, tt.msg)
 			}
-			if tt.code == "LIMIT" && elapsed > 50*time.Millisecond {
-				t.Errorf("rejected after %v", elapsed)
+			// Rejected before execution: no resolver reached the graph.
+			// (How fast is measured by BenchmarkRejected.)
+			if tt.code == "LIMIT" && ts.g.entCalls.Load()+ts.g.byIDCalls.Load() != calls {
+				t.Errorf("a rejected query reached the graph")
 			}
 		})
 	}

@@ -365,13 +365,9 @@ func TestServeSeed(t *testing.T) {
 	})
 	t.Run("Depth50Rejected", func(t *testing.T) {
 		q := `{ entities { edges { node {` + strings.Repeat(" neighbors {", 47) + " id" + strings.Repeat(" }", 47) + ` } } } }`
-		start := time.Now()
 		status, r := s.query(t, q, nil, "")
 		if status != 400 || len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "LIMIT" {
 			t.Fatalf("status %d errors %+v", status, r.Errors)
-		}
-		if d := time.Since(start); d > 50*time.Millisecond {
-			t.Errorf("rejected after %v", d)
 		}
 	})
 	t.Run("ConcurrentIngestAndQueries", func(t *testing.T) {

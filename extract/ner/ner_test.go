@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/factgraph/factgraph/extract/ner/internal/corpus"
 	"github.com/factgraph/factgraph/extract/token"
@@ -222,24 +221,6 @@ func mustDefault(tb testing.TB) *Model {
 		tb.Fatal(err)
 	}
 	return m
-}
-
-func TestDefaultLoadTime(t *testing.T) {
-	if raceEnabled {
-		t.Skip("timing is meaningless under the race detector")
-	}
-	c0 := cpuTime()
-	if c0 == 0 {
-		t.Skip("CPU time not measurable on this platform")
-	}
-	if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
-		t.Fatal(err)
-	}
-	// The budget is 100 ms; CPU time, not wall time, so that a busy test
-	// machine does not fail it (it measures about 60 ms).
-	if d := cpuTime() - c0; d > 150*time.Millisecond {
-		t.Errorf("loading the model took %v of CPU", d)
-	}
 }
 
 // TestSeedArticle tags ../shared/seed/article.txt.
