@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"github.com/factgraph/factgraph/extract/internal/benchnews"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,7 @@ func benchmarkExtract(b *testing.B, x *extract.Extractor) {
 	docs, words := reuters(b, 2000)
 	ctx := context.Background()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchnews.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			if _, err := x.Extract(ctx, d); err != nil {
@@ -64,7 +65,7 @@ func benchmarkExtract(b *testing.B, x *extract.Extractor) {
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 	// On a shared machine wall time depends on the neighbours; CPU time
 	// (including the collector's) is the cost of the work itself.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := benchnews.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(words)*float64(b.N)/cpu.Seconds(), "words/cpu-s")
 	}
 }

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"github.com/factgraph/factgraph/extract/internal/benchnews"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -321,13 +322,13 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchnews.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			m.Tag(d.toks, d.sents)
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := benchnews.CPUTime() - cpu0
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 	// On a shared machine wall time overstates the cost; CPU time of the
 	// process (GC included) is what one core would spend.
@@ -338,13 +339,13 @@ func BenchmarkTag(b *testing.B) {
 
 func BenchmarkReadModel(b *testing.B) {
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := benchnews.CPUTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := readModel(embedded); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((benchnews.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 // FuzzTag checks that Tag never panics and returns spans inside their

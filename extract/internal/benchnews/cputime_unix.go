@@ -1,15 +1,15 @@
 //go:build unix
 
-package extract_test
+package benchnews
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user and system) the process has used, so
-// that benchmarks on a shared machine can report throughput per CPU second.
-func cpuTime() time.Duration {
+// CPUTime is the CPU time this process has used, user and system: on a
+// shared machine it is steadier than wall time.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
