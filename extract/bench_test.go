@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"github.com/factgraph/factgraph/extract/internal/benchnews"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/internal/benchnews"
 	"github.com/factgraph/factgraph/graph"
 )
 

@@ -2,12 +2,12 @@ package ner
 
 import (
 	"bytes"
-	"github.com/factgraph/factgraph/extract/internal/benchnews"
 	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/factgraph/factgraph/extract/internal/benchnews"
 	"github.com/factgraph/factgraph/extract/ner/internal/corpus"
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
