@@ -774,3 +774,30 @@ func TestEventEvidence(t *testing.T) {
 		})
 	}
 }
+
+func TestFigurePlaceFromWar(t *testing.T) {
+	tests := []struct {
+		name, text, about, place string
+	}{
+		// Sochi and Syria come from the gazetteer; Aleppo from the tagger.
+		{"WarOverDateline", "Sochi: Putin met Assad. Russia has been involved in Syria's civil war since 2015. More than 450,000 people have been killed during the war.",
+			"event/syrian-civil-war", "place/syria"},
+		{"OwnPlaceFirst", "Sochi: Russia has been involved in Syria's civil war since 2015. Thirty people were killed in Aleppo during the war.",
+			"event/syrian-civil-war", "place/aleppo"},
+		{"NoWar", "Sochi: At least 12 people were killed on Monday.", "place/sochi", "place/sochi"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, lexTagger{"Aleppo": graph.Place}, tt.text)
+			for _, f := range x.Figures {
+				if f.Measure == graph.Killed {
+					if f.About != tt.about || f.Place != tt.place {
+						t.Errorf("about %q place %q, want %q %q", f.About, f.Place, tt.about, tt.place)
+					}
+					return
+				}
+			}
+			t.Fatalf("no killed figure in %+v", x.Figures)
+		})
+	}
+}

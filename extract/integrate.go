@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/factgraph/factgraph/extract/date"
 	"github.com/factgraph/factgraph/extract/figure"
@@ -106,6 +107,12 @@ func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 				}
 			}
 		}
+		// A count about a country's war happened in that country ("more
+		// than 450,000 people have been killed" in Syria's war, reported
+		// from Sochi).
+		if fc.place < 0 && fc.about >= 0 {
+			fc.place = d.countryOfWar(d.ments[fc.about].key)
+		}
 		// A casualty count with no place of its own happened where the
 		// dateline is; money and percentages need not.
 		if fc.place < 0 && d.dateline >= 0 && f.Measure != graph.Money && f.Measure != graph.Percent {
@@ -119,6 +126,23 @@ func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 		}
 		d.figures = append(d.figures, fc)
 	}
+}
+
+// countryOfWar returns the mention naming the country of a war keyed
+// "war:CC", or -1 when the key is no war's or the document never names the
+// country itself.
+func (d *docState) countryOfWar(key string) int {
+	code, ok := strings.CutPrefix(key, "war:")
+	if !ok {
+		return -1
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if p := m.place; p != nil && p.Kind == gazetteer.Country && p.CountryCode == code && !m.adjective && m.typ == graph.Place {
+			return i
+		}
+	}
+	return -1
 }
 
 // quoteFinder adds package quote's quotations, offering the window's
