@@ -110,12 +110,7 @@ func (e *NQuadsEncoder) document(d *graph.Document) {
 	e.inGraph(d.ID)
 	e.subject(resDocument, d.ID)
 	e.typ(cDocument)
-	e.str(tID, d.ID)
-	e.str(tHeadline, d.Title)
-	e.str(tURL, d.URL)
-	e.str(tDatePublished, d.Published)
-	e.str(tText, d.Text)
-	e.ref(tPlace, resEntity, d.Place)
+	documentProps(e, d)
 }
 
 func (e *NQuadsEncoder) entity(x *graph.Entity) {
@@ -123,18 +118,7 @@ func (e *NQuadsEncoder) entity(x *graph.Entity) {
 	e.subject(resEntity, x.ID)
 	e.typ(cEntity)
 	e.typ(entityClass(x.Type))
-	e.str(tID, x.ID)
-	e.str(tName, x.Name)
-	for _, a := range x.Aliases {
-		e.str(tAlternateName, a)
-	}
-	e.int(tMentionCount, int64(x.MentionCount))
-	e.str(tNormalized, x.Value)
-	if l := x.Location; l != nil {
-		e.double(tLatitude, l.Lat)
-		e.double(tLongitude, l.Lon)
-		e.str(tCountryCode, l.CountryCode)
-	}
+	entityProps(e, x)
 	for i := range x.Roles {
 		e.o = append(e.o[:0], '<')
 		e.o = append(appendRoleIRI(e.o, x.ID, i), '>')
@@ -144,8 +128,7 @@ func (e *NQuadsEncoder) entity(x *graph.Entity) {
 		e.s = append(e.s[:0], '<')
 		e.s = append(appendRoleIRI(e.s, x.ID, i), '>')
 		e.typ(cRole)
-		e.str(tTitle, role.Title)
-		e.ref(tOf, resEntity, role.Of)
+		roleProps(e, &role)
 	}
 }
 
@@ -155,12 +138,7 @@ func (e *NQuadsEncoder) mention(m *graph.Mention) {
 	e.s = append(e.s[:0], '<')
 	e.s = append(appendMentionIRI(e.s, m), '>')
 	e.typ(cMention)
-	e.ref(tDocument, resDocument, m.Document)
-	e.ref(tEntity, resEntity, m.Entity)
-	e.int(tSentence, int64(m.Sentence))
-	e.int(tStart, int64(m.Start))
-	e.int(tEnd, int64(m.End))
-	e.str(tSpan, m.Text)
+	mentionProps(e, m)
 }
 
 // evidence links the fact res/id to a span of evidence and describes the
@@ -179,14 +157,7 @@ func (e *NQuadsEncoder) relation(r *graph.Relation) {
 	e.inGraph("")
 	e.subject(resRelation, r.ID)
 	e.typ(cRelation)
-	e.str(tID, r.ID)
-	e.ref(tSubject, resEntity, r.Subject)
-	e.str(tPredicate, r.Predicate)
-	e.ref(tObject, resEntity, r.Object)
-	e.str(tRole, r.Role)
-	e.boolean(tSymmetric, r.Symmetric)
-	e.int(tWeight, int64(r.Weight))
-	e.double(tConfidence, r.Confidence)
+	relationProps(e, r)
 	for i := range r.Evidence {
 		e.evidence(resRelation, r.ID, &r.Evidence[i])
 	}
@@ -237,25 +208,7 @@ func (e *NQuadsEncoder) figure(f *graph.Figure) {
 	e.inGraph(f.Evidence.Document)
 	e.subject(resFigure, f.ID)
 	e.typ(cFigure)
-	e.str(tID, f.ID)
-	if f.Value != nil {
-		e.double(tValue, *f.Value)
-	}
-	if f.Low != nil {
-		e.double(tLow, *f.Low)
-	}
-	if f.High != nil {
-		e.double(tHigh, *f.High)
-	}
-	e.str(tQualifier, f.Qualifier)
-	e.str(tMeasure, f.Measure)
-	e.str(tCurrency, f.Currency)
-	e.str(tCounted, f.Counted)
-	e.ref(tAbout, resEntity, f.About)
-	e.ref(tPlace, resEntity, f.Place)
-	e.str(tDate, f.Date)
-	e.str(tSpan, f.Text)
-	e.double(tConfidence, f.Confidence)
+	figureProps(e, f)
 	e.evidence(resFigure, f.ID, &f.Evidence)
 }
 
@@ -263,17 +216,7 @@ func (e *NQuadsEncoder) event(v *graph.EventFact) {
 	e.inGraph("")
 	e.subject(resEvent, v.ID)
 	e.typ(cEventFact)
-	e.str(tID, v.ID)
-	e.str(tKind, v.Kind)
-	e.str(tName, v.Name)
-	for _, p := range v.Participants {
-		e.ref(tParticipant, resEntity, p)
-	}
-	e.ref(tPlace, resEntity, v.Place)
-	e.str(tDate, v.Date)
-	e.str(tDateText, v.DateText)
-	e.ref(tEntity, resEntity, v.Entity)
-	e.double(tConfidence, v.Confidence)
+	eventProps(e, v)
 	for i := range v.Evidence {
 		e.evidence(resEvent, v.ID, &v.Evidence[i])
 	}
@@ -283,10 +226,7 @@ func (e *NQuadsEncoder) quote(q *graph.Quote) {
 	e.inGraph(q.Evidence.Document)
 	e.subject(resQuote, q.ID)
 	e.typ(cQuote)
-	e.str(tID, q.ID)
-	e.str(tText, q.Text)
-	e.ref(tSpeaker, resEntity, q.Speaker)
-	e.double(tConfidence, q.Confidence)
+	quoteProps(e, q)
 	e.evidence(resQuote, q.ID, &q.Evidence)
 }
 
@@ -321,6 +261,20 @@ func (e *NQuadsEncoder) quad(p, o []byte) {
 	e.w.Write(b) // errors are kept by the writer and reported by Encode
 	e.line = b
 	e.n++
+}
+
+// strs states each of vs as a value of t.
+func (e *NQuadsEncoder) strs(t term, vs []string) {
+	for _, v := range vs {
+		e.str(t, v)
+	}
+}
+
+// refs states each resource res/id of ids as a value of t.
+func (e *NQuadsEncoder) refs(t term, res string, ids []string) {
+	for _, id := range ids {
+		e.ref(t, res, id)
+	}
 }
 
 func (e *NQuadsEncoder) typ(c class) { e.quad(e.typePred, e.class[c]) }
