@@ -6,13 +6,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
+	"github.com/factgraph/factgraph/internal/loadtest"
 	"github.com/factgraph/factgraph/schema"
 )
 
@@ -42,8 +39,8 @@ func BenchmarkServer(b *testing.B) {
 			plainBody, _ = io.ReadAll(res.Body)
 			res.Body.Close()
 		}
-		b.Run(q.name, func(b *testing.B) { loadTest(b, client, ts.URL+"/graphql", body, false) })
-		b.Run(q.name+"-nocache", func(b *testing.B) { loadTest(b, client, ts.URL+"/graphql", body, true) })
+		b.Run(q.name, func(b *testing.B) { loadtest.Post(b, client, ts.URL+"/graphql", body, false) })
+		b.Run(q.name+"-nocache", func(b *testing.B) { loadtest.Post(b, client, ts.URL+"/graphql", body, true) })
 	}
 	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
@@ -52,56 +49,7 @@ func BenchmarkServer(b *testing.B) {
 	}))
 	defer plain.Close()
 	body, _ := json.Marshal(map[string]any{"query": queries[0].query})
-	b.Run("plain-net-http", func(b *testing.B) { loadTest(b, client, plain.URL, body, false) })
-}
-
-// loadTest sends b.N POSTs from 32 clients and reports p50, p99 and req/s.
-// With noCache the requests bypass the server's response cache.
-func loadTest(b *testing.B, client *http.Client, url string, body []byte, noCache bool) {
-	const clients = 32
-	var next, failed atomic.Int64
-	lat := make([][]time.Duration, clients)
-	var wg sync.WaitGroup
-	b.ResetTimer()
-	start := time.Now()
-	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for next.Add(1) <= int64(b.N) {
-				t0 := time.Now()
-				req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
-				req.Header.Set("Content-Type", "application/json")
-				if noCache {
-					req.Header.Set("Cache-Control", "no-cache")
-				}
-				res, err := client.Do(req)
-				if err != nil {
-					failed.Add(1)
-					continue
-				}
-				out, err := io.ReadAll(res.Body)
-				res.Body.Close()
-				if err != nil || res.StatusCode != 200 || bytes.Contains(out, []byte(`"errors":[`)) {
-					failed.Add(1)
-				}
-				lat[c] = append(lat[c], time.Since(t0))
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	b.StopTimer()
-	b.ReportMetric(float64(failed.Load())/float64(b.N), "errors/op")
-	all := slices.Concat(lat...)
-	slices.Sort(all)
-	pct := func(p float64) float64 {
-		return float64(all[min(len(all)-1, int(p*float64(len(all))))].Microseconds()) / 1000
-	}
-	b.ReportMetric(pct(0.5), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
-	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
-	b.ReportMetric(0, "ns/op")
+	b.Run("plain-net-http", func(b *testing.B) { loadtest.Post(b, client, plain.URL, body, false) })
 }
 
 // BenchmarkHandler measures the CPU cost of one request without the

@@ -11,13 +11,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/loadtest"
 	"github.com/factgraph/factgraph/schema"
 	"github.com/factgraph/factgraph/store"
 )
@@ -200,64 +198,11 @@ func decode(b *testing.B, data []byte, v any) {
 	}
 }
 
-// clients is the number of concurrent clients of the load test.
-const clients = 32
-
-// load sends b.N requests from 32 clients and reports latency percentiles
-// and throughput. With noCache the requests bypass the server's response
-// cache (Cache-Control: no-cache), so that every one is executed.
+// load runs loadtest.Post against the server's /graphql endpoint (url may
+// already name it).
 func load(b *testing.B, client *http.Client, url string, body []byte, noCache bool) {
-	target := url
 	if !strings.HasSuffix(url, "/graphql") {
-		target = url + "/graphql"
+		url += "/graphql"
 	}
-	var next atomic.Int64
-	lat := make([][]time.Duration, clients)
-	var failed atomic.Int64
-	var wg sync.WaitGroup
-	b.ResetTimer()
-	start := time.Now()
-	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for next.Add(1) <= int64(b.N) {
-				t0 := time.Now()
-				req, _ := http.NewRequest(http.MethodPost, target, bytes.NewReader(body))
-				req.Header.Set("Content-Type", "application/json")
-				if noCache {
-					req.Header.Set("Cache-Control", "no-cache")
-				}
-				res, err := client.Do(req)
-				if err != nil {
-					failed.Add(1)
-					continue
-				}
-				out, err := io.ReadAll(res.Body)
-				res.Body.Close()
-				if err != nil || res.StatusCode != 200 || bytes.Contains(out, []byte(`"errors":[`)) {
-					failed.Add(1)
-				}
-				lat[c] = append(lat[c], time.Since(t0))
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	b.StopTimer()
-	// Failed requests (an error status, or errors such as a timeout in
-	// the response) still count in the latencies; errors/op says how many.
-	b.ReportMetric(float64(failed.Load())/float64(b.N), "errors/op")
-	all := slices.Concat(lat...)
-	slices.Sort(all)
-	pct := func(p float64) float64 {
-		if len(all) == 0 {
-			return 0
-		}
-		return float64(all[min(len(all)-1, int(p*float64(len(all))))].Microseconds()) / 1000
-	}
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
-	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
-	b.ReportMetric(0, "ns/op")
+	loadtest.Post(b, client, url, body, noCache)
 }
