@@ -38,9 +38,10 @@ var (
 // for concurrent use: writes are serialized, reads run on consistent
 // snapshots in parallel with them.
 type DB struct {
-	bdb  *badger.DB
-	cfg  config
-	path string
+	bdb    *badger.DB
+	cfg    config
+	path   string
+	mapped string // path as /proc/self/maps names it (releaseMapped)
 
 	mu        sync.Mutex // serializes writers; Badger conflict detection is off
 	stop      chan struct{}
@@ -201,6 +202,9 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	db := &DB{bdb: bdb, cfg: cfg, path: path, stop: make(chan struct{})}
+	if !cfg.inMemory {
+		db.mapped = mappedDir(path)
+	}
 	if err := db.readFlags(); err != nil {
 		db.bdb.Close()
 		return nil, err

@@ -26,6 +26,7 @@ func (db *DB) Dump(ctx context.Context, f graph.DumpFilter, fn func(*graph.Recor
 		if err != nil {
 			return err
 		}
+		d.mapped = db.mapped
 		for _, step := range []func() error{d.documents, d.entities, d.mentions, d.relations, d.figures, d.events, d.quotes, d.merges} {
 			if err := step(); err != nil {
 				return err
@@ -42,7 +43,17 @@ type dumper struct {
 	docs  map[string]bool           // selected documents; nil for all
 	types map[graph.EntityType]bool // selected types; nil for all
 	kept  map[string]bool           // cache of keepEntity, bounded
+
+	mapped string // the store's directory for releaseMapped; "" in memory
+	keys   int    // keys visited, to release mapped pages every releaseEvery
 }
+
+// releaseEvery is how many keys a dump visits between drops of the pages
+// it has read from Badger's memory-mapped files (releaseMapped). A key
+// with its lookups reads well under a kilobyte of tables and value log, so
+// the dump's resident file pages stay at a few tens of megabytes whatever
+// the store size; dropping costs one read of /proc/self/maps.
+const releaseEvery = 1 << 15
 
 func newDumper(ctx context.Context, txn *badger.Txn, f graph.DumpFilter, fn func(*graph.Record) error) (*dumper, error) {
 	d := &dumper{ctx: ctx, txn: txn, fn: fn, kept: map[string]bool{}}
@@ -76,6 +87,9 @@ func (d *dumper) each(prefix []byte, fn func(k, v []byte) error) error {
 	for it.Rewind(); it.Valid(); it.Next() {
 		if err := d.ctx.Err(); err != nil {
 			return err
+		}
+		if d.keys++; d.keys%releaseEvery == 0 {
+			releaseMapped(d.mapped)
 		}
 		v, err := it.Item().ValueCopy(nil)
 		if err != nil {
