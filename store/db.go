@@ -43,6 +43,8 @@ type DB struct {
 	path   string
 	mapped string // path as /proc/self/maps names it (releaseMapped)
 
+	released time.Time // last releaseWritten that dropped pages; under mu
+
 	mu        sync.Mutex // serializes writers; Badger conflict detection is off
 	stop      chan struct{}
 	wg        sync.WaitGroup
@@ -218,6 +220,25 @@ func Open(path string, opts ...Option) (*DB, error) {
 		go db.gcLoop()
 	}
 	return db, nil
+}
+
+// releaseInterval is how often a long write drops its resident pages of
+// Badger's mapped files.
+const releaseInterval = 250 * time.Millisecond
+
+// releaseWritten drops, at most once a releaseInterval, the resident pages
+// of Badger's memory-mapped files (memtable logs, value logs, tables) that
+// the writer has touched. An ingest writes the whole value log and reads
+// tables all over the store; without this the kernel counts every page it
+// touched in the process's RSS (150 MB of 500 over Reuters-21578), although
+// they are clean or written-back page cache that it could drop at any
+// time. Called by writers, under mu.
+func (db *DB) releaseWritten() {
+	if db.mapped == "" || time.Since(db.released) < releaseInterval {
+		return
+	}
+	releaseMapped(db.mapped)
+	db.released = time.Now()
 }
 
 func prepareDir(path string, readOnly bool) error {

@@ -29,6 +29,7 @@ func (db *DB) Ingest(ctx context.Context, xs []*graph.Extraction) (graph.IngestR
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	defer db.releaseWritten()
 
 	b := &batcher{db: db, w: db.newWtx()}
 	defer func() { b.w.txn.Discard() }()

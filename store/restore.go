@@ -79,6 +79,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 				return internal(err)
 			}
 			w, batch = db.restoreWtx(), nil
+			db.releaseWritten()
 		}
 	}
 	return internal(w.commit())
