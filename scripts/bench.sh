@@ -22,6 +22,9 @@ lscpu | grep -E 'Model name|^CPU\(s\)'; free -g | head -2; go version
 echo "== ingest Reuters-21578 + BBC (--workers 2)"
 /usr/bin/time -f 'wall %e s, user %U s, sys %S s, peak RSS %M KB' \
   "$fg" ingest --db "$out/news.db" --json "${reuters_flags[@]}" "$reuters" >"$out/ingest-reuters.json" 2>"$out/ingest-reuters.time" || true
+# Export's peak RSS at two store sizes: Reuters alone here, both below.
+/usr/bin/time -f 'export N-Quads of Reuters alone: wall %e s, user %U s, peak RSS %M KB' \
+  "$fg" export --db "$out/news.db" --format nquads --out "$out/reuters.nq" 2>"$out/export-reuters.time"
 /usr/bin/time -f 'wall %e s, user %U s, sys %S s, peak RSS %M KB' \
   "$fg" ingest --db "$out/news.db" --json "$bbc" >"$out/ingest-bbc.json" 2>"$out/ingest-bbc.time" || true
 for f in reuters bbc; do
@@ -46,6 +49,8 @@ print(f"CPU: ingest {ing:.1f} s, extract alone {ext:.1f} s, store share {(ing-ex
 PY
 "$fg" stats --db "$out/news.db"
 du -sh "$out/news.db"
+echo "Badger alone writing this store's keys once (the store's floor):"
+FACTGRAPH_BENCH_DB=$out/news.db go test ./store -run '^$' -bench BadgerFloor -benchtime 1x | grep Benchmark
 
 echo "== ingest throughput, first 2,000 Reuters records (title, blank line, body)"
 head -2000 "$reuters" >"$out/r2000.jsonl"
@@ -72,7 +77,7 @@ done
 echo "== export N-Quads"
 /usr/bin/time -f 'wall %e s, user %U s, peak RSS %M KB' \
   "$fg" export --db "$out/news.db" --format nquads --out "$out/news.nq" 2>"$out/export.time"
-tail -1 "$out/export.time"
+tail -1 "$out/export-reuters.time"; tail -1 "$out/export.time"
 statements=$(wc -l <"$out/news.nq")
 python3 -c "import sys,re; t=open(sys.argv[1]).read().split('\n')[-2]; s=float(re.search(r'user ([0-9.]+)',t).group(1)); w=float(re.search(r'wall ([0-9.]+)',t).group(1)); n=int(sys.argv[2]); print(f'{n:,} statements: {n/w:,.0f}/s wall, {n/s:,.0f}/s per CPU-second')" "$out/export.time" "$statements"
 
