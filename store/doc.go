@@ -78,10 +78,12 @@
 // memtables, 2 MB tables at every level, a 16 MB block cache. Most of what
 // remains is Badger's compaction buffers, garbage the Go collector frees
 // late; a process that must stay under a memory budget should also set a
-// soft memory limit (GOMEMLIMIT or debug.SetMemoryLimit). Measured with
-// "factgraph ingest" on Reuters-21578 (19,780 documents, extraction
-// included): peak RSS 579 MB by default, 429 MB with GOMEMLIMIT=320MiB for
-// 7% more CPU, 315 MB with 200MiB for 33% more.
+// soft memory limit (GOMEMLIMIT or debug.SetMemoryLimit; "factgraph
+// ingest" sets 360 MiB). Badger also memory-maps its tables, value logs
+// and memtable logs, and the kernel counts every page a process touched in
+// its RSS: Ingest and Restore drop those pages every 250 ms, and Dump every
+// 32,768 keys (mapped_linux.go), which keeps an export's RSS flat whatever
+// the store size. BENCHMARKS.md has the measurements.
 //
 // # Concurrency
 //
