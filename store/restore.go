@@ -36,6 +36,10 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 	if !empty {
 		return graph.Errorf(graph.ECONFLICT, "cannot restore into a store that is not empty")
 	}
+	// The writer's caches may remember entities, merges and name lists
+	// that earlier writes deleted; Restore writes around them (restoreWtx),
+	// so they must go.
+	db.ents, db.merges, db.lists = nil, nil, nil
 	w := db.restoreWtx()
 	defer func() { w.txn.Discard() }()
 	var batch []*graph.Record // applied in w, not yet committed
