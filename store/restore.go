@@ -149,6 +149,9 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if rec == nil {
 			return bad("mention of unknown entity %q", m.Entity)
 		}
+		if err := w.restoreRefs(r.Kind, []string{m.Document}, nil); err != nil {
+			return err
+		}
 		k := mentionKey(m.Entity, m.Document, m.Start, m.End)
 		if ok, err := has(w.txn, k); err != nil || ok {
 			return errors.Join(err, bad("duplicate mention %q at %d", m.Text, m.Start))
@@ -178,6 +181,9 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 
 	case r.Kind == graph.RecordFigure && r.Figure != nil:
 		f := *r.Figure
+		if err := w.restoreRefs(r.Kind, []string{f.Evidence.Document}, []string{f.About, f.Place}); err != nil {
+			return err
+		}
 		return figures.put(w, f.Evidence.Document, &f, true)
 
 	case r.Kind == graph.RecordEvent && r.Event != nil:
@@ -186,15 +192,24 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if len(e.Evidence) > 0 {
 			doc = e.Evidence[0].Document
 		}
+		if err := w.restoreRefs(r.Kind, evidenceDocs(e.Evidence), append([]string{e.Place, e.Entity}, e.Participants...)); err != nil {
+			return err
+		}
 		return events.put(w, doc, &e, true)
 
 	case r.Kind == graph.RecordQuote && r.Quote != nil:
 		q := *r.Quote
+		if err := w.restoreRefs(r.Kind, []string{q.Evidence.Document}, []string{q.Speaker}); err != nil {
+			return err
+		}
 		return quotes.put(w, q.Evidence.Document, &q, true)
 
 	case r.Kind == graph.RecordMerge && r.Merge != nil:
 		if r.Merge.From == "" || r.Merge.Into == "" {
 			return bad("from and into required")
+		}
+		if r.Merge.From == r.Merge.Into {
+			return bad("%q merged into itself", r.Merge.From)
 		}
 		return w.putMerge(r.Merge.From, mergeRec{Into: r.Merge.Into})
 	}
@@ -206,6 +221,9 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 // a document for the rest of the weight.
 func (w *wtx) restoreRelation(rel *graph.Relation) error {
 	if err := rel.Validate(); err != nil {
+		return err
+	}
+	if err := w.restoreRefs(graph.RecordRelation, evidenceDocs(rel.Evidence), []string{rel.Subject, rel.Object}); err != nil {
 		return err
 	}
 	if ok, err := has(w.txn, key(pOut, rel.Subject, rel.Predicate, rel.Object)); err != nil || ok {
@@ -259,6 +277,43 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 	}
 	w.count(cRelations, 1)
 	return w.putRel(rel.ID, rec, false, false)
+}
+
+// restoreRefs checks that the documents and entities a restored fact names
+// exist: a dump lists documents and entities before the facts that name
+// them, and a fact naming a missing document could never be deleted. Empty
+// IDs are optional references and pass.
+func (w *wtx) restoreRefs(kind string, docs, ents []string) error {
+	for _, d := range docs {
+		if d == "" {
+			continue
+		}
+		if ok, err := has(w.txn, key(pDoc, d)); err != nil {
+			return err
+		} else if !ok {
+			return graph.Errorf(graph.EINVALID, "restore %s: unknown document %q", kind, d)
+		}
+	}
+	for _, e := range ents {
+		if e == "" {
+			continue
+		}
+		if rec, err := w.entity(e); err != nil {
+			return err
+		} else if rec == nil {
+			return graph.Errorf(graph.EINVALID, "restore %s: unknown entity %q", kind, e)
+		}
+	}
+	return nil
+}
+
+// evidenceDocs returns the documents of the evidence mentions.
+func evidenceDocs(ms []graph.Mention) []string {
+	docs := make([]string, len(ms))
+	for i, m := range ms {
+		docs[i] = m.Document
+	}
+	return docs
 }
 
 // restoreWtx is a write transaction for Restore, whose reads do not warm

@@ -3,6 +3,7 @@ package store
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -67,7 +68,6 @@ func TestRestore_AfterDeletesInSameProcess(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	t.Logf("after delete: %+v", mustStats(t, db))
 	if err := db.Restore(ctx, jsonRecords(dump)); err != nil {
 		t.Fatalf("restore: %v", err)
 	}
@@ -85,5 +85,47 @@ func TestRestore_AfterDeletesInSameProcess(t *testing.T) {
 	}
 	if a, b := dumpJSON(t, db, graph.DumpFilter{}), dumpJSON(t, want, graph.DumpFilter{}); a != b {
 		t.Errorf("dump differs from fresh restore+ingest:\n%s", lineDiff(b, a))
+	}
+}
+
+// TestRestore_DanglingReferences: a dump whose facts name documents or
+// entities it does not hold is refused, since such facts could never be
+// deleted.
+func TestRestore_DanglingReferences(t *testing.T) {
+	src := MustOpenDB(t)
+	mustIngest(t, src, docA())
+	dump := dumpJSON(t, src, graph.DumpFilter{})
+	tests := []struct {
+		name      string
+		kind, old string // in the first line of this kind, old (a regexp) becomes new
+		new, want string
+	}{
+		{"relation object", `"kind":"relation"`, `"object":"[^"]*"`, `"object":"person/nobody"`, `unknown entity "person/nobody"`},
+		{"relation evidence", `"kind":"relation"`, `"document":"a"`, `"document":"nodoc"`, `unknown document "nodoc"`},
+		{"mention document", `"kind":"mention"`, `"document":"a"`, `"document":"nodoc"`, `unknown document "nodoc"`},
+		{"self merge", "", "", `{"kind":"merge","merge":{"from":"person/putin","into":"person/putin"}}`, "merged into itself"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := strings.SplitAfter(dump, "\n")
+			if tt.kind == "" {
+				lines = append(lines, tt.new+"\n")
+			} else {
+				old, done := regexp.MustCompile(tt.old), false
+				for i, l := range lines {
+					if !done && strings.Contains(l, tt.kind) && old.MatchString(l) {
+						lines[i], done = old.ReplaceAllLiteralString(l, tt.new), true
+					}
+				}
+				if !done {
+					t.Fatalf("no %s line with %s in the dump", tt.kind, tt.old)
+				}
+			}
+			err := MustOpenDB(t).Restore(ctx, jsonRecords(strings.Join(lines, "")))
+			wantCode(t, err, graph.EINVALID)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one saying %s", err, tt.want)
+			}
+		})
 	}
 }
