@@ -258,6 +258,29 @@ func prepareDir(path string, readOnly bool) error {
 	case err != nil:
 		return graph.Errorf(graph.EINVALID, "cannot use store directory %q: %v", path, firstLine(err))
 	}
+	return checkStoreDir(path, readOnly)
+}
+
+// checkStoreDir refuses a directory that holds files but no Badger
+// database, so that a mistyped --db never fills a user's directory with
+// store files, and says so plainly when a read-only open finds no store.
+// Whether a Badger database is factgraph's is checkVersion's concern.
+func checkStoreDir(path string, readOnly bool) error {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return graph.Errorf(graph.EINVALID, "cannot use store directory %q: %v", path, firstLine(err))
+	}
+	for _, e := range entries {
+		if e.Name() == "MANIFEST" {
+			return nil
+		}
+	}
+	switch {
+	case len(entries) > 0:
+		return graph.Errorf(graph.EINVALID, "%q is not a factgraph store: the directory holds other files (%s); give --db a new or empty directory", path, entries[0].Name())
+	case readOnly:
+		return graph.Errorf(graph.ENOTFOUND, "no store at %q: the directory is empty", path)
+	}
 	return nil
 }
 
@@ -282,8 +305,6 @@ func firstLine(err error) string {
 	return s
 }
 
-// checkVersion stamps a new store with the layout version and refuses a
-// store with another one.
 // readFlags reads the store-wide flags kept under meta keys.
 func (db *DB) readFlags() error {
 	err := db.bdb.View(func(txn *badger.Txn) error {
@@ -297,6 +318,8 @@ func (db *DB) readFlags() error {
 	return nil
 }
 
+// checkVersion stamps a new store with the layout version and refuses a
+// store with another one.
 func (db *DB) checkVersion() error {
 	var v uint32
 	found := false

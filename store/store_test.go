@@ -98,6 +98,26 @@ func TestOpen(t *testing.T) {
 		_, err := Open(file)
 		wantCode(t, err, graph.EINVALID)
 	})
+	t.Run("ErrOtherFiles", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, opts := range [][]Option{nil, {WithReadOnly()}} {
+			_, err := Open(dir, opts...)
+			wantCode(t, err, graph.EINVALID)
+			if msg := graph.ErrorMessage(err); !strings.Contains(msg, "not a factgraph store") {
+				t.Errorf("message = %q", msg)
+			}
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("Open wrote into the directory: %d entries", len(entries))
+		}
+	})
+	t.Run("ErrReadOnlyEmpty", func(t *testing.T) {
+		_, err := Open(t.TempDir(), WithReadOnly())
+		wantCode(t, err, graph.ENOTFOUND)
+	})
 	t.Run("ErrReadOnlyMissing", func(t *testing.T) {
 		_, err := Open(filepath.Join(t.TempDir(), "none"), WithReadOnly())
 		wantCode(t, err, graph.ENOTFOUND)
