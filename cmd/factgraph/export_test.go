@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -252,8 +253,10 @@ func TestImport_Errors(t *testing.T) {
 		{"MalformedLine", "malformed", []string{write("bad.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n{oops\n")},
 			graph.EINVALID, "line 3: malformed JSON"},
 		{"MalformedLineExistingStore", "existing", []string{filepath.Join(dir, "bad.jsonl")},
-			graph.EINVALID, "line 3: malformed JSON at byte 2: invalid character 'o' looking for beginning of object key string; the store " +
-				filepath.Join(dir, "existing") + " now holds part of the dump: delete it before importing again"},
+			graph.EINVALID, "import " + filepath.Join(dir, "bad.jsonl") + ": line 3: malformed JSON at byte 2: invalid character 'o' looking for beginning of object key string; nothing was imported"},
+		{"MalformedLateExistingStore", "existing2", []string{write("late.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+manyDocuments(1200)+"{oops\n")},
+			graph.EINVALID, "line 1202: malformed JSON at byte 2: invalid character 'o' looking for beginning of object key string; the store " +
+				filepath.Join(dir, "existing2") + " now holds part of the dump: delete it before importing again"},
 		{"NotEmpty", "", []string{full}, graph.ECONFLICT, "not empty"},
 		{"Missing", "missing", []string{filepath.Join(dir, "nope.jsonl")}, graph.ENOTFOUND, "no such file"},
 		{"NoArgs", "noargs", nil, graph.EINVALID, "want one dump file"},
@@ -264,7 +267,7 @@ func TestImport_Errors(t *testing.T) {
 			if tt.db != "" {
 				db = filepath.Join(dir, tt.db)
 			}
-			if tt.db == "existing" {
+			if strings.HasPrefix(tt.db, "existing") {
 				s, err := store.Open(db)
 				if err != nil {
 					t.Fatal(err)
@@ -282,6 +285,15 @@ func TestImport_Errors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyDocuments returns n document records of a jsonl dump.
+func manyDocuments(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `{"kind":"document","document":{"id":"d%d","text":"x"}}`+"\n", i)
+	}
+	return b.String()
 }
 
 func TestExport_Errors(t *testing.T) {

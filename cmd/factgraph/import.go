@@ -59,11 +59,12 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	}
 	start := time.Now()
 	err = db.Restore(ctx, dump.Next)
+	partial := err != nil && !storeEmpty(ctx, db)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return importFailed(err, path, *dbPath, created)
+		return importFailed(err, path, *dbPath, created, partial)
 	}
 	c := dump.Counts()
 	fmt.Fprintf(env.Stdout, "imported %d documents, %d entities, %d mentions, %d relations, %d figures, %d events, %d quotes, %d merges in %s\n",
@@ -73,10 +74,17 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// storeEmpty reports whether the store holds nothing a restore writes.
+func storeEmpty(ctx context.Context, db *store.DB) bool {
+	s, err := db.Stats(ctx)
+	return err == nil && s.Documents+s.Entities+s.Mentions+s.Relations+s.Figures+s.Events+s.Quotes == 0
+}
+
 // importFailed explains a failed restore. Restore is not atomic: a store
-// this import created is removed again, and one that existed (empty) is
-// left for the user to delete, with a word saying so.
-func importFailed(err error, path, dbPath string, created bool) error {
+// this import created is removed again, and one that existed (empty) and
+// now holds part of the dump is left for the user to delete, with a word
+// saying so.
+func importFailed(err error, path, dbPath string, created, partial bool) error {
 	msg := fmt.Sprintf("import %s: %s", path, userMessage(err))
 	switch {
 	case graph.ErrorCode(err) == graph.ECONFLICT:
@@ -85,8 +93,10 @@ func importFailed(err error, path, dbPath string, created bool) error {
 		if rmErr := os.RemoveAll(dbPath); rmErr == nil {
 			msg += "; nothing was imported"
 		} else {
-			msg += fmt.Sprintf("; the store %s holds part of the dump and could not be removed: %v", dbPath, rmErr)
+			msg += fmt.Sprintf("; the store %s that this import created could not be removed: %v", dbPath, rmErr)
 		}
+	case !partial:
+		msg += "; nothing was imported"
 	default:
 		msg += fmt.Sprintf("; the store %s now holds part of the dump: delete it before importing again", dbPath)
 	}

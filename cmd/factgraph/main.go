@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/factgraph/factgraph/graph"
@@ -106,15 +107,16 @@ func exitCode(err error) int {
 	return exitFailure
 }
 
-// userMessage is what the CLI prints for err: the message of an application
-// error, or the wrapped error text for anything else (a CLI user may see
-// I/O details, unlike an API user).
+// userMessage is what the CLI prints for err: the error text, with an
+// application error in it shown by its message alone, so that context a
+// command wrapped around it ("import dump.jsonl: …") is kept (a CLI user
+// may see I/O details, unlike an API user).
 func userMessage(err error) string {
 	var e *graph.Error
 	if err == nil {
 		return ""
 	} else if errors.As(err, &e) {
-		return e.Message
+		return strings.Replace(err.Error(), e.Error(), e.Message, 1)
 	}
 	return err.Error()
 }
