@@ -16,9 +16,11 @@ import (
 // Model file format, zstd-compressed (it decompresses several times faster
 // than gzip, which keeps loading under 100 ms); integers are varints:
 //
-//	"FGNER" version(=1)
+//	"FGNER" version(=2)
 //	clusters: count, then (key delta, value) pairs, keys ascending
-//	gazetteer: the same
+//	gazetteer: the same; since version 2 it also holds the training
+//	  lexicon's categories, the capitalization classes (bits capShift and
+//	  up) and the cue words' classes (bits cueShift and up)
 //	vocabulary: count, then (length, bytes) per word
 //	passes: 1 or 2, then each pass's model, first pass first:
 //	  bits, lite (0 or 1), scale (float32 bits), temp (float32 bits),
@@ -28,8 +30,10 @@ import (
 //
 // Rows whose weights are all zero are not written.
 const (
-	magic       = "FGNER"
-	fileVersion = 1
+	magic = "FGNER"
+	// fileVersion 2 added the lexicon, capitalization and cue features:
+	// the features of a version-1 model are no longer computed.
+	fileVersion = 2
 )
 
 // WriteTo writes the model in its binary format.

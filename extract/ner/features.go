@@ -36,6 +36,8 @@ type tokInfo struct {
 	flags                     uint32
 	cluster                   uint32 // packed cluster path; 0 when unknown
 	gaz                       uint32 // gazetteer bits
+	cue                       uint8  // cue-word class bits (cues.go), capitalized tokens only
+	capc                      uint8  // capitalization class in raw news (capitals.go), capitalized tokens only
 	doc                       uint64 // document-level evidence (second pass)
 	// ref is the intrinsic-score cache row of the word (0: none), looked
 	// up once by prep for both passes; hasRef says it was.
@@ -93,6 +95,8 @@ const (
 	tAggP2
 	tChunkBefore
 	tChunkAfter
+	tCapClass
+	tChunkCue
 )
 
 // affixes is the longest prefix and suffix, in runes, that are features.
@@ -474,6 +478,9 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 					add(mix(tGaz, uint64(b)))
 				}
 			}
+			if flags&flInitCap != 0 {
+				add(mix2(tCapClass, uint64(t.capc), uint64(ctx)))
+			}
 			sc.nfeats[i-first] = uint8(k)
 			continue
 		}
@@ -524,6 +531,9 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 				add(mix(tGazP1, uint64(b)))
 			}
 		}
+		if flags&flInitCap != 0 {
+			add(mix2(tCapClass, uint64(t.capc), uint64(ctx)))
+		}
 		if ch := chunks[i-first]; ch.len > 0 {
 			pos := uint64(ch.pos)
 			add(mix2(tChunkLast, info[ch.last].lower, pos))
@@ -542,6 +552,13 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 			}
 			add(mix2(tChunkBefore, before, pos))
 			add(mix2(tChunkAfter, after, pos))
+			// The cue words of the whole chunk: "Ministry" in
+			// "Ministry of Foreign Affairs", seen from "Affairs".
+			for c := 0; c < nClasses; c++ {
+				if ch.cue&(1<<c) != 0 {
+					add(mix2(tChunkCue, uint64(c), pos))
+				}
+			}
 		}
 		if t.doc != 0 {
 			add(mix(tDoc, t.doc))
@@ -605,6 +622,7 @@ type chunk struct {
 	first, last int   // document token indexes of the run's first and last token
 	len         int   // 0: the token is in no run
 	pos         uint8 // 0 only token, 1 first, 2 inside, 3 last
+	cue         uint8 // cue-word class bits of the chunk's words (cues.go)
 }
 
 // connectorHashes are lower-case words that may join capitalized words
@@ -642,8 +660,12 @@ func capitalChunks(info []tokInfo, first, last int, sc *scratch) []chunk {
 			}
 			break
 		}
+		var cue uint8
 		for k := i; k <= j; k++ {
-			c := chunk{first: i, last: j, len: j - i + 1, pos: 2}
+			cue |= info[k].cue
+		}
+		for k := i; k <= j; k++ {
+			c := chunk{first: i, last: j, len: j - i + 1, pos: 2, cue: cue}
 			switch {
 			case i == j:
 				c.pos = 0

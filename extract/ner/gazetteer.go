@@ -26,6 +26,12 @@ const (
 	gazBigCity        // places with at least 300,000 inhabitants
 	gazCapital        // capital cities
 	gazRegion         // states, provinces and other first-level regions
+	// The entity lexicon of the training data (lexicon.go), one category
+	// per class, in class order.
+	gazLexPer
+	gazLexLoc
+	gazLexOrg
+	gazLexMisc
 	nGaz
 )
 
@@ -119,6 +125,8 @@ func (m *Model) matchGazetteer(info []tokInfo) {
 		}
 		if v := m.gazBits(info[i].lower); v != 0 {
 			info[i].gaz |= spreadGaz(v, 0)
+			info[i].capc = uint8(v >> capShift)
+			info[i].cue = uint8(v>>cueShift) & (1<<nClasses - 1)
 		}
 		key := seqKey(seqSeed, info[i].lower)
 		for n := 2; n <= maxGazTokens && i+n <= len(info); n++ {

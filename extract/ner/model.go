@@ -109,6 +109,8 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 		docGroups(info, sc)
 	}
 	out = m.tagInfo(info, sents, sc, out)
+	cueHeads(info, out)
+	trimWeekdays(info, out)
 	out = consistent(toks, info, out, sc)
 	gazetteerPlaces(info, out)
 	out = acronyms(toks, out)

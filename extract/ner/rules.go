@@ -137,3 +137,44 @@ func reutersSignOff(toks []token.Token, spans []Span) []Span {
 	}
 	return out
 }
+
+// cueHeads retypes a person whose last word is a cue word of one other
+// class ("… Charitable Foundation", "… Province"): names of people do not
+// end in such words, and the surname rule would otherwise spread the
+// error to every "Foundation" of the document.
+func cueHeads(info []tokInfo, spans []Span) {
+	for i := range spans {
+		s := &spans[i]
+		if s.Type != graph.Person || s.Last-s.First < 2 {
+			continue
+		}
+		switch info[s.Last-1].cue {
+		case 1 << classOrg:
+			s.Type = graph.Organization
+		case 1 << classLoc:
+			s.Type = graph.Place
+		}
+	}
+}
+
+// weekdays are the lower-case hashes of the days of the week.
+var weekdays = func() map[uint64]bool {
+	out := map[uint64]bool{}
+	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		out[fnvString(w)] = true
+	}
+	return out
+}()
+
+// trimWeekdays drops a day of the week from the end of a longer name:
+// "in Sha Tin Saturday evening" names the place Sha Tin. Names that end
+// in a weekday ("Good Friday", "Super Tuesday") are events, which Tag
+// does not return.
+func trimWeekdays(info []tokInfo, spans []Span) {
+	for i := range spans {
+		s := &spans[i]
+		if s.Last-s.First >= 2 && s.Type != miscType && weekdays[info[s.Last-1].lower] {
+			s.Last--
+		}
+	}
+}

@@ -33,6 +33,10 @@ type TrainConfig struct {
 	// Corpora limits training to some of "conll", "worldwide" and "gum"
 	// (default: all three).
 	Corpora []string
+	// LeaveTune also leaves the En-Worldwide tuning split (corpus.Tune)
+	// out of the annotated and the raw text, so that experiments can be
+	// scored on it. The committed model is trained with it.
+	LeaveTune bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
@@ -53,8 +57,9 @@ func (c *TrainConfig) defaults() {
 }
 
 // Train builds a model from the data in cfg.DataDir: CoNLL-2003 train,
-// the En-Worldwide files outside the held-out fifth (corpus.HeldOut) and
-// the GUM train documents. Word clusters come from the raw text of those
+// the En-Worldwide files outside the held-out fifth (corpus.HeldOut; and
+// outside the tuning split with cfg.LeaveTune) and the GUM train
+// documents. Word clusters come from the raw text of those
 // documents and of the Reuters-21578, BBC and Worldwide original articles
 // (held-out ones excluded). Training is deterministic for a given Seed.
 func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
@@ -66,12 +71,12 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 	logf := func(format string, args ...any) {
 		fmt.Fprintf(cfg.Log, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 	}
-	docs, err := TrainingDocs(cfg.DataDir, cfg.Corpora...)
+	docs, err := trainingDocs(cfg.DataDir, cfg.LeaveTune, cfg.Corpora...)
 	if err != nil {
 		return nil, err
 	}
 	logf("read %d training documents", len(docs))
-	raw, err := rawTexts(cfg.DataDir, docs)
+	raw, err := rawTexts(cfg.DataDir, docs, cfg.LeaveTune)
 	if err != nil {
 		return nil, err
 	}
@@ -85,9 +90,16 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 	if proto.gaz, err = buildGazetteer(); err != nil {
 		return nil, fmt.Errorf("train: gazetteer: %w", err)
 	}
-	logf("gazetteer of %d entries", len(proto.gaz))
+	addCapitals(proto.gaz, capitalClasses(proto, raw))
+	logf("gazetteer of %d entries, capitalization classes included", len(proto.gaz))
 	set := prepare(proto, docs)
 	logf("prepared %d sentences, %d tokens", len(set.sents), set.tokens)
+	// Cue words and the lexicon come from the prepared training labels;
+	// addLexicon rematches every document's gazetteer bits, cues
+	// included.
+	addCues(proto, set)
+	addLexicon(proto, set)
+	logf("gazetteer with cue words and lexicon: %d entries", len(proto.gaz))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -136,6 +148,16 @@ func clearDoc(info []tokInfo) {
 // TrainingDocs reads the annotated training documents under dataDir:
 // those of the named corpora ("conll", "worldwide", "gum"), or all.
 func TrainingDocs(dataDir string, corpora ...string) ([]corpus.Doc, error) {
+	return trainingDocs(dataDir, false, corpora...)
+}
+
+// leftOut reports whether the En-Worldwide document id is kept out of
+// training: the held-out fifth always, the tuning split on request.
+func leftOut(id string, leaveTune bool) bool {
+	return corpus.HeldOut(id) || (leaveTune && corpus.Tune(id))
+}
+
+func trainingDocs(dataDir string, leaveTune bool, corpora ...string) ([]corpus.Doc, error) {
 	use := map[string]bool{}
 	for _, c := range corpora {
 		switch c {
@@ -160,7 +182,7 @@ func TrainingDocs(dataDir string, corpora ...string) ([]corpus.Doc, error) {
 			return nil, graph.Errorf(graph.EINVALID, "train: read En-Worldwide: %v", err)
 		}
 		for _, d := range ww {
-			if !corpus.HeldOut(d.ID) {
+			if !leftOut(d.ID, leaveTune) {
 				docs = append(docs, d)
 			}
 		}
@@ -176,7 +198,7 @@ func TrainingDocs(dataDir string, corpora ...string) ([]corpus.Doc, error) {
 }
 
 // rawTexts gathers unlabelled text for the word clusters.
-func rawTexts(dataDir string, docs []corpus.Doc) ([]string, error) {
+func rawTexts(dataDir string, docs []corpus.Doc, leaveTune bool) ([]string, error) {
 	var out []string
 	for _, d := range docs {
 		out = append(out, d.Text)
@@ -196,7 +218,7 @@ func rawTexts(dataDir string, docs []corpus.Doc) ([]string, error) {
 	for _, n := range names {
 		stem := filepath.Base(n)
 		stem = stem[:strings.IndexByte(stem, '.')]
-		if !corpus.HeldOut(stem) {
+		if !leftOut(stem, leaveTune) {
 			keep = append(keep, n)
 		}
 	}

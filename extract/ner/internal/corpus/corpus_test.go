@@ -127,3 +127,39 @@ func TestHeldOut(t *testing.T) {
 		}
 	}
 }
+
+func TestTune(t *testing.T) {
+	// Experiments are scored on this split: it must not change either,
+	// and it must never overlap the held-out fifth.
+	tests := []struct {
+		id   string
+		want bool
+	}{
+		{"af_afrol_5", true},
+		{"af_afrol_8", true},
+		{"af_afrol_11", true},
+		{"af_afrol_10", false}, // held out
+		{"af_afrol_1", false},
+		{"af_afrol_12", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			if Tune(tt.id) != tt.want {
+				t.Errorf("Tune(%q) = %v, want %v: the tuning split changed", tt.id, !tt.want, tt.want)
+			}
+		})
+	}
+	n := 0
+	for i := 0; i < 1000; i++ {
+		id := string(rune('a'+i%26)) + string(rune('a'+i/26))
+		if Tune(id) {
+			n++
+			if HeldOut(id) {
+				t.Fatalf("%q is in both the tuning split and the held-out fifth", id)
+			}
+		}
+	}
+	if n < 150 || n > 250 {
+		t.Errorf("Tune keeps %d of 1000 ids, want about 200", n)
+	}
+}

@@ -4,6 +4,8 @@
 //
 //	nereval train -data ../shared/data -out /tmp/model.bin
 //	nereval heldout < /tmp/ww.gold.jsonl > /tmp/ww_dev.gold.jsonl
+//	nereval tune < /tmp/ww.gold.jsonl > /tmp/ww_tune.gold.jsonl
+//	nereval train -leave-tune -out /tmp/tune.bin   # experiments: no tuning split
 //	nereval tag [-model /tmp/model.bin] < GOLD.jsonl > PRED.jsonl
 //
 // "tag" reads gold or input JSONL ({"id","text",...}) and writes PRED JSONL,
@@ -28,7 +30,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: nereval train|tag|heldout [flags]")
+		fmt.Fprintln(os.Stderr, "usage: nereval train|tag|heldout|tune [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -38,7 +40,9 @@ func main() {
 	case "tag":
 		err = tag(os.Args[2:])
 	case "heldout":
-		err = heldout()
+		err = split(corpus.HeldOut)
+	case "tune":
+		err = split(corpus.Tune)
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -57,13 +61,14 @@ func train(args []string) error {
 	two := fs.Bool("two-pass", true, "train a second, document-level pass")
 	corpora := fs.String("corpora", "", "comma-separated corpora (default: all)")
 	seed := fs.Uint64("seed", 0, "random seed (0: default)")
+	leaveTune := fs.Bool("leave-tune", false, "leave the En-Worldwide tuning split out of training")
 	fs.Parse(args)
 	var cs []string
 	if *corpora != "" {
 		cs = strings.Split(*corpora, ",")
 	}
 	m, err := ner.Train(context.Background(), ner.TrainConfig{
-		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), Seed: *seed, TwoPass: *two, Corpora: cs, Log: os.Stderr,
+		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), Seed: *seed, TwoPass: *two, Corpora: cs, LeaveTune: *leaveTune, Log: os.Stderr,
 	})
 	if err != nil {
 		return err
@@ -150,22 +155,23 @@ func tag(args []string) error {
 	return in.Err()
 }
 
-// heldout copies the gold lines whose id is in the tagger's En-Worldwide
-// development split.
-func heldout() error {
-	in := bufio.NewScanner(os.Stdin)
-	in.Buffer(make([]byte, 64<<20), 64<<20)
+// split copies the gold lines whose id is in one En-Worldwide split:
+// corpus.HeldOut (the held-out fifth, for reporting) or corpus.Tune (the
+// tuning split, for experiments).
+func split(in func(id string) bool) error {
+	sc := bufio.NewScanner(os.Stdin)
+	sc.Buffer(make([]byte, 64<<20), 64<<20)
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	for in.Scan() {
+	for sc.Scan() {
 		var doc struct{ ID string }
-		if err := json.Unmarshal(in.Bytes(), &doc); err != nil {
+		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
 			return err
 		}
-		if corpus.HeldOut(doc.ID) {
-			out.Write(in.Bytes())
+		if in(doc.ID) {
+			out.Write(sc.Bytes())
 			out.WriteByte('\n')
 		}
 	}
-	return in.Err()
+	return sc.Err()
 }
