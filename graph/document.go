@@ -10,7 +10,7 @@ type Document struct {
 	ID        string `json:"id"`
 	Title     string `json:"title,omitempty"`
 	URL       string `json:"url,omitempty"`
-	Published string `json:"published,omitempty"` // ISO 8601 date or date-time, as given
+	Published string `json:"published,omitempty"` // ISO 8601 date or date-time (Validate checks its shape)
 	Text      string `json:"text"`
 	// Place is the ID of the place entity named by the dateline
 	// ("Sochi: …", "LONDON (Reuters) -"), if any.
@@ -26,8 +26,38 @@ func (d *Document) Validate() error {
 		return Errorf(EINVALID, "document id is not valid UTF-8")
 	case !utf8.ValidString(d.Text):
 		return Errorf(EINVALID, "document %q: text is not valid UTF-8", d.ID)
+	case d.Published != "" && !isISODate(d.Published):
+		return Errorf(EINVALID, "document %q: published date %q is not ISO 8601 (2006-01-02 or 2006-01-02T15:04:05Z)", d.ID, d.Published)
 	}
 	return nil
+}
+
+// isISODate reports whether s has the shape of an ISO 8601 date, possibly
+// partial or with a time: YYYY, YYYY-MM, YYYY-MM-DD, then "T" and anything.
+// Stores sort and filter publication dates as strings, which is only
+// right for this shape.
+func isISODate(s string) bool {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case len(s) < 4 || !digits(s[:4]):
+		return false
+	case len(s) == 4:
+		return true
+	case len(s) < 7 || s[4] != '-' || !digits(s[5:7]):
+		return false
+	case len(s) == 7:
+		return true
+	case len(s) < 10 || s[7] != '-' || !digits(s[8:10]):
+		return false
+	}
+	return len(s) == 10 || s[10] == 'T'
 }
 
 // DocumentFilter selects documents. Documents are listed by published date,

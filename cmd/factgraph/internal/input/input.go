@@ -78,6 +78,10 @@ func List(paths []string) ([]File, []error) {
 			continue
 		}
 		if !fi.IsDir() {
+			if ext := filepath.Ext(p); ext != "" && !hasInputSuffix(p) {
+				errs = append(errs, fmt.Errorf("%s: unsupported file type %q: factgraph reads .txt (one document), .jsonl or .ndjson (one per line), each optionally .gz", p, ext))
+				continue
+			}
 			files = append(files, newSourceFile(p, filepath.Base(p), fi.Size()))
 			continue
 		}
@@ -101,6 +105,9 @@ func List(paths []string) ([]File, []error) {
 		})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+		}
+		if len(found) == 0 && err == nil {
+			errs = append(errs, fmt.Errorf("%s: no .txt, .jsonl or .ndjson files (optionally .gz) in this directory", p))
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].Name < found[j].Name })
 		files = append(files, found...)
@@ -223,6 +230,9 @@ func readText(r io.Reader, f File, opt Options, send func(Item) bool) bool {
 		return send(Item{Where: where, Err: err})
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
+	if strings.TrimSpace(text) == "" {
+		return send(Item{Where: where, Err: errors.New("empty document")})
+	}
 	id := f.Name
 	if first, _, _ := strings.Cut(text, "\n"); isIDLine(strings.TrimSpace(first)) {
 		id = strings.TrimSpace(first)
@@ -293,6 +303,9 @@ func readJSONL(br *bufio.Reader, f File, opt Options, send func(Item) bool) bool
 				return false
 			}
 		case len(bytes.TrimSpace(line)) > 0:
+			if n == 1 {
+				line = bytes.TrimPrefix(line, []byte("\ufeff")) // a byte-order mark
+			}
 			doc, err := parseJSONLine(line, opt.Fields)
 			if !send(Item{Where: where, Doc: doc, Err: err}) {
 				return false
@@ -314,6 +327,10 @@ func parseJSONLine(line []byte, names Fields) (graph.Document, error) {
 	dec.UseNumber()
 	if err := dec.Decode(&m); err != nil {
 		return graph.Document{}, fmt.Errorf("malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if rest := bytes.TrimSpace(line[dec.InputOffset():]); len(rest) > 0 {
+		at := len(line) - len(bytes.TrimLeft(line[dec.InputOffset():], " \t\r\n"))
+		return graph.Document{}, fmt.Errorf("malformed JSON: unexpected data after the object at byte %d (one document per line)", at)
 	}
 	var doc graph.Document
 	var err error
@@ -351,10 +368,18 @@ func parseJSONLine(line []byte, names Fields) (graph.Document, error) {
 	if doc.ID == "" {
 		return graph.Document{}, fmt.Errorf("empty %q field", names.ID)
 	}
+	if doc.Published != "" {
+		if doc.Published, err = NormalizeDate(doc.Published); err != nil {
+			return graph.Document{}, fmt.Errorf("field %q: %w", names.Published, err)
+		}
+	}
 	if doc.Title != "" && !strings.HasPrefix(doc.Text, doc.Title) {
 		// The title is part of what a reader sees, and of what the
 		// extractor reads; offsets are into this combined text.
 		doc.Text = doc.Title + "\n\n" + doc.Text
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return graph.Document{}, fmt.Errorf("empty %q field", names.Text)
 	}
 	if !utf8.ValidString(doc.Text) {
 		return graph.Document{}, errors.New("text is not valid UTF-8")

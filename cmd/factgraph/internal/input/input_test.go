@@ -64,6 +64,16 @@ func TestRead(t *testing.T) {
 	write(t, dir, "bad/lines.jsonl", []byte("{\"id\":\"ok\",\"text\":\"fine\"}\n{\"id\":\"x\"\n{\"text\":\"no id\"}\n{\"id\":\"n\",\"text\":5}\n"))
 	write(t, dir, "bad/big.jsonl", []byte("{\"id\":\"small\",\"text\":\"a\"}\n{\"id\":\"big\",\"text\":\""+strings.Repeat("a", 200)+"\"}\n{\"id\":\"after\",\"text\":\"b\"}\n"))
 	write(t, dir, "bad/notgz.txt.gz", []byte("plain"))
+	write(t, dir, "bad/empty.txt", []byte(" \n"))
+	write(t, dir, "bad/data.json", []byte(`{"id":"j","text":"x"}`))
+	write(t, dir, "bad/more.jsonl", []byte("{\"id\":\"a1\",\"text\":\"x\"} {\"id\":\"a2\",\"text\":\"y\"}\n{\"id\":\"a3\",\"text\":\"z\"} ]]\n{\"id\":\"a4\",\"text\":\" \"}\n"))
+	write(t, dir, "bad/dates.jsonl", []byte("{\"id\":\"d1\",\"text\":\"x\",\"published\":\"26-FEB-1987 15:01:01.79\"}\n{\"id\":\"d2\",\"text\":\"x\",\"published\":\"02/03/2017\"}\n"))
+	write(t, dir, "bom.jsonl", []byte("\ufeff{\"id\":\"b1\",\"text\":\"x\"}\n"))
+	write(t, dir, "noext", []byte("A text file without an extension."))
+	if err := os.MkdirAll(filepath.Join(dir, "nothing/sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "nothing/sub/data.json", []byte("{}"))
 
 	tests := []struct {
 		name  string
@@ -93,6 +103,23 @@ func TestRead(t *testing.T) {
 		}},
 		{"NotGzip", "", defaults, []string{filepath.Join(dir, "bad/notgz.txt.gz")},
 			[]string{"ERR " + filepath.Join(dir, "bad/notgz.txt.gz") + ": not a gzip file: unexpected EOF"}},
+		{"EmptyText", "", defaults, []string{filepath.Join(dir, "bad/empty.txt")},
+			[]string{"ERR " + filepath.Join(dir, "bad/empty.txt") + ": empty document"}},
+		{"UnsupportedSuffix", "", defaults, []string{filepath.Join(dir, "bad/data.json")},
+			[]string{"ERR " + filepath.Join(dir, "bad/data.json") + `: unsupported file type ".json": factgraph reads .txt (one document), .jsonl or .ndjson (one per line), each optionally .gz`}},
+		{"NoExtensionIsText", "", defaults, []string{filepath.Join(dir, "noext")}, []string{"noext"}},
+		{"DirectoryWithoutInputs", "", defaults, []string{filepath.Join(dir, "nothing")},
+			[]string{"ERR " + filepath.Join(dir, "nothing") + ": no .txt, .jsonl or .ndjson files (optionally .gz) in this directory"}},
+		{"MoreOnALine", "", defaults, []string{filepath.Join(dir, "bad/more.jsonl")}, []string{
+			"ERR " + filepath.Join(dir, "bad/more.jsonl") + ":1: malformed JSON: unexpected data after the object at byte 23 (one document per line)",
+			"ERR " + filepath.Join(dir, "bad/more.jsonl") + ":2: malformed JSON: unexpected data after the object at byte 23 (one document per line)",
+			"ERR " + filepath.Join(dir, "bad/more.jsonl") + ":3: empty \"text\" field",
+		}},
+		{"Dates", "", defaults, []string{filepath.Join(dir, "bad/dates.jsonl")}, []string{
+			"d1",
+			"ERR " + filepath.Join(dir, "bad/dates.jsonl") + `:2: field "published": unrecognized date "02/03/2017": use ISO 8601 (2006-01-02 or 2006-01-02T15:04:05Z)`,
+		}},
+		{"ByteOrderMark", "", defaults, []string{filepath.Join(dir, "bom.jsonl")}, []string{"b1"}},
 		{"StdinText", "no id line here", defaults, []string{"-"}, []string{"stdin"}},
 		{"StdinJSONL", "{\"id\":\"s1\",\"text\":\"a\"}\n{\"id\":\"s2\",\"text\":\"b\"}", defaults, []string{"-"}, []string{"s1", "s2"}},
 		{"CustomFields", "{\"newid\":3,\"body\":\"b\"}\n", Options{MaxDocBytes: 100, Fields: Fields{ID: "newid", Text: "body", Title: "title"}}, []string{"-"}, []string{"3"}},

@@ -1,0 +1,81 @@
+package input
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// isoLayouts are the ISO 8601 forms a publication date may take, kept as
+// given (with a space before the time turned into "T").
+var isoLayouts = []string{
+	"2006",
+	"2006-01",
+	"2006-01-02",
+	"2006-01-02T15:04",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04:05Z07:00",
+}
+
+// otherLayouts are common news-feed forms, rewritten in ISO 8601: RSS and
+// e-mail dates, Reuters-21578's ("26-FEB-1987 15:01:01.79"), and written-out
+// dates. Numeric day/month forms such as 02/03/2020 are ambiguous and
+// refused.
+var otherLayouts = []struct {
+	layout string
+	out    string // time.Format layout of the ISO result
+}{
+	{"2006-01-02T15:04:05 -0700", "2006-01-02T15:04:05Z07:00"},
+	{time.RFC1123Z, "2006-01-02T15:04:05Z07:00"},
+	{time.RFC1123, "2006-01-02T15:04:05Z07:00"},
+	{"Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z07:00"},
+	{"Mon, 2 Jan 2006 15:04:05 MST", "2006-01-02T15:04:05Z07:00"},
+	{"2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z07:00"},
+	{time.RFC850, "2006-01-02T15:04:05Z07:00"},
+	{time.ANSIC, "2006-01-02T15:04:05"},
+	{"2-Jan-2006 15:04:05", "2006-01-02T15:04:05"},
+	{"2-Jan-2006", "2006-01-02"},
+	{"January 2, 2006", "2006-01-02"},
+	{"Jan 2, 2006", "2006-01-02"},
+	{"2 January 2006", "2006-01-02"},
+	{"2 Jan 2006", "2006-01-02"},
+	{"Monday, January 2, 2006", "2006-01-02"},
+	{"Monday, 2 January 2006", "2006-01-02"},
+}
+
+// NormalizeDate returns a document's publication date in ISO 8601, which
+// the store sorts and filters as a string: ISO dates are kept, common
+// news-feed forms are rewritten, anything else is an error.
+func NormalizeDate(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if iso := strings.Replace(s, " ", "T", 1); len(iso) >= 10 && iso[4] == '-' {
+		s = iso
+	}
+	for _, l := range isoLayouts {
+		if _, err := time.Parse(l, stripFraction(s)); err == nil {
+			return s, nil
+		}
+	}
+	for _, o := range otherLayouts {
+		if t, err := time.Parse(o.layout, stripFraction(s)); err == nil {
+			return t.Format(o.out), nil
+		}
+	}
+	return "", fmt.Errorf("unrecognized date %q: use ISO 8601 (2006-01-02 or 2006-01-02T15:04:05Z)", s)
+}
+
+// stripFraction removes fractional seconds ("15:01:01.79" → "15:01:01"),
+// which the layouts above do not spell out; they carry no meaning for a
+// publication date.
+func stripFraction(s string) string {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 || i+3 >= len(s) || s[i+3] != '.' && s[i+3] != ',' {
+		return s
+	}
+	j := i + 4
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	return s[:i+3] + s[j:]
+}

@@ -1,0 +1,44 @@
+package input
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNormalizeDate(t *testing.T) {
+	tests := []struct {
+		in, want string // want "" for an error
+	}{
+		{"2017-11-21", "2017-11-21"},
+		{"2017", "2017"},
+		{"2017-11", "2017-11"},
+		{"2017-11-21T18:04:05Z", "2017-11-21T18:04:05Z"},
+		{"2017-11-21T18:04:05.123+03:00", "2017-11-21T18:04:05.123+03:00"},
+		{"2017-11-21 18:04:05", "2017-11-21T18:04:05"},
+		{" 2017-11-21 ", "2017-11-21"},
+		{"2017-11-21 18:04:05 +0300", "2017-11-21T18:04:05+03:00"},
+		{"26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"}, // Reuters-21578
+		{"Tue, 21 Nov 2017 18:04:05 +0300", "2017-11-21T18:04:05+03:00"},
+		{"Tue, 21 Nov 2017 18:04:05 GMT", "2017-11-21T18:04:05Z"},
+		{"November 21, 2017", "2017-11-21"},
+		{"21 November 2017", "2017-11-21"},
+		{"Nov 21, 2017", "2017-11-21"},
+		{"02/03/2017", ""}, // day and month ambiguous
+		{"yesterday", ""},
+		{"2017-13-01", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := NormalizeDate(tt.in)
+			switch {
+			case tt.want == "" && err == nil:
+				t.Errorf("NormalizeDate(%q) = %q, want an error", tt.in, got)
+			case tt.want == "" && !strings.Contains(err.Error(), "ISO 8601"):
+				t.Errorf("error %q does not say what to use", err)
+			case tt.want != "" && (err != nil || got != tt.want):
+				t.Errorf("NormalizeDate(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
