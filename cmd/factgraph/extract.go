@@ -17,6 +17,9 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := in.validate(); err != nil {
+		return err
+	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"-"}

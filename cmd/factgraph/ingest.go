@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +44,17 @@ func (f *inputFlags) register(fs interface {
 	fs.StringVar(&f.fields.Published, "published-field", "published", "JSON Lines key of the publication date")
 }
 
+// validate checks the flags' values once they are parsed.
+func (f *inputFlags) validate() error {
+	switch {
+	case f.workers < 1:
+		return graph.Errorf(graph.EINVALID, "--workers must be at least 1, not %d", f.workers)
+	case f.maxDocBytes < 1:
+		return graph.Errorf(graph.EINVALID, "--max-doc-bytes must be positive, not %d", f.maxDocBytes)
+	}
+	return nil
+}
+
 func (f *inputFlags) options() input.Options {
 	return input.Options{MaxDocBytes: f.maxDocBytes, Fields: f.fields}
 }
@@ -60,6 +72,7 @@ type ingestSummary struct {
 	// StoreSeconds is the time spent writing to the store, which runs
 	// while the workers extract the next documents.
 	StoreSeconds float64       `json:"store_seconds"`
+	Interrupted  bool          `json:"interrupted,omitempty"` // by a signal
 	Stats        *graph.Stats  `json:"stats,omitempty"`
 	elapsed      time.Duration `json:"-"`
 }
@@ -78,6 +91,9 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print a JSON summary instead of progress")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for `go tool pprof`)")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
 		return err
 	}
 	if *cpuProfile != "" {
@@ -106,25 +122,36 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	}
 	defer s.Close()
 	sum, err := ingestPaths(ctx, env, s, ex, fs.Args(), in, !*asJSON)
-	if err != nil {
-		return err
-	}
+	// The summary is printed however the run ended: what is stored is
+	// stored, each document complete.
+	interrupted := errors.Is(err, context.Canceled) && ctx.Err() != nil
 	if *asJSON {
-		stats, err := s.Stats(ctx)
-		if err != nil {
-			return err
+		sum.Interrupted = interrupted
+		if stats, serr := s.Stats(context.WithoutCancel(ctx)); serr == nil {
+			sum.Stats = &stats
 		}
-		sum.Stats = &stats
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(sum); err != nil {
-			return err
+		if jerr := enc.Encode(sum); jerr != nil && err == nil {
+			err = jerr
 		}
 	} else {
-		fmt.Fprintf(env.Stderr, "ingested %d documents (%d new, %d replaced, %d unchanged), %d failed, in %s\n",
-			sum.Documents, sum.Added, sum.Replaced, sum.Unchanged, sum.Failed, sum.elapsed.Round(time.Millisecond))
+		verb := "ingested"
+		if interrupted {
+			verb = "interrupted: stored"
+		}
+		fmt.Fprintf(env.Stderr, "%s %d documents (%d new, %d replaced, %d unchanged), %d failed, in %s\n",
+			verb, sum.Documents, sum.Added, sum.Replaced, sum.Unchanged, sum.Failed, sum.elapsed.Round(time.Millisecond))
 	}
-	if sum.Failed > 0 {
+	switch {
+	case interrupted:
+		if !*asJSON {
+			fmt.Fprintln(env.Stderr, "factgraph: every stored document is complete; run the same command again to ingest the rest")
+		}
+		return errInterrupted
+	case err != nil:
+		return err
+	case sum.Failed > 0:
 		return errReported
 	}
 	return nil
@@ -148,14 +175,17 @@ func limitHeap(env *Env) {
 const ingestBatch = 64
 
 // ingestPaths reads, extracts and stores every document under paths. Bad
-// documents are reported on stderr (unless quiet is false and --json hides
-// them in the summary) and skipped, or end the run with --strict.
-func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Extractor, paths []string, opt inputFlags, progress bool) (*ingestSummary, error) {
+// documents are reported on stderr (when print is true; --json keeps them
+// in the summary instead) and skipped, or end the run with --strict, once
+// the documents before them are stored. A document ID seen twice in one
+// run is such a bad document: two inputs would otherwise replace each
+// other silently. The summary is returned even with an error.
+func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Extractor, paths []string, opt inputFlags, print bool) (*ingestSummary, error) {
 	start := time.Now()
 	sum := &ingestSummary{}
 	files, errs := input.List(paths)
 	for _, err := range errs {
-		sum.fail(env, "", err, progress)
+		sum.fail(env, "", err, print)
 	}
 	if len(errs) > 0 && opt.strict {
 		return sum, errReported
@@ -164,7 +194,7 @@ func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Ext
 	for _, f := range files {
 		total += f.Size
 	}
-	bar := newProgress(env.Stderr, total, progress)
+	bar := newProgress(env.Stderr, total, print)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -197,7 +227,7 @@ func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Ext
 			if code := graph.ErrorCode(err); (code != graph.EINVALID && code != graph.ELIMIT) || done >= len(batch) {
 				return fmt.Errorf("store: %w", err)
 			}
-			sum.fail(env, batch[done].Where, err, progress)
+			sum.fail(env, batch[done].Where, err, print)
 			if opt.strict {
 				return errReported
 			}
@@ -205,13 +235,22 @@ func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Ext
 		}
 		return nil
 	}
+	seen := map[string]string{} // document ID → where it was read
 	err := input.Extract(ctx, ex, inputs, opt.workers, func(r input.Result) error {
 		sum.Bytes += r.Bytes
 		bar.add(r.Bytes)
+		if r.Err == nil {
+			if first, dup := seen[r.Doc.ID]; dup {
+				r.Err = fmt.Errorf("document ID %q was already read from %s in this run; skipped (give the inputs distinct names, IDs or ID lines)", r.Doc.ID, first)
+			} else {
+				seen[r.Doc.ID] = r.Where
+			}
+		}
 		if r.Err != nil {
-			sum.fail(env, r.Where, r.Err, progress)
+			sum.fail(env, r.Where, r.Err, print)
 			if opt.strict {
-				return errReported
+				// Store what came before the bad document.
+				return errors.Join(flush(), errReported)
 			}
 			return nil
 		}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,6 +175,13 @@ func TestIngestErrors(t *testing.T) {
 	lines := filepath.Join(dir, "lines.jsonl")
 	os.WriteFile(lines, []byte("{\"id\":\"l1\",\"text\":\"Putin spoke.\"}\n{broken\n"), 0o644)
 	missing := filepath.Join(dir, "nope.txt")
+	strictLines := filepath.Join(dir, "strict.jsonl")
+	os.WriteFile(strictLines, []byte("{\"id\":\"g1\",\"text\":\"Putin spoke.\"}\n{\"id\":\"g2\",\"text\":\"Assad spoke.\"}\n{broken\n{\"id\":\"g3\",\"text\":\"Merkel spoke.\"}\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "oct"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "nov"), 0o755)
+	octStory, novStory := filepath.Join(dir, "oct", "story.txt"), filepath.Join(dir, "nov", "story.txt")
+	os.WriteFile(octStory, []byte("Putin spoke in October."), 0o644)
+	os.WriteFile(novStory, []byte("Putin spoke in November."), 0o644)
 
 	tests := []struct {
 		name     string
@@ -188,7 +197,11 @@ func TestIngestErrors(t *testing.T) {
 		{"Binary", []string{bin}, "", "reported", []string{bin + ": binary data"}, 0},
 		{"InvalidUTF8", []string{latin1}, "", "reported", []string{latin1 + ": invalid UTF-8 at byte offset 3"}, 0},
 		{"MalformedLine", []string{lines}, "", "reported", []string{lines + ":2: malformed JSON"}, 1},
-		{"Strict", []string{"--strict", bin, good}, "", "reported", []string{"binary data"}, 0},
+		{"Strict", []string{"--strict", bin, good}, "", "reported", []string{"binary data", "ingested 0 documents"}, 0},
+		{"StrictStoresWhatCameBefore", []string{"--strict", strictLines}, "", "reported", []string{strictLines + ":3: malformed JSON", "ingested 2 documents"}, 2},
+		{"DuplicateID", []string{octStory, novStory}, "", "reported", []string{novStory + `: document ID "story.txt" was already read from ` + octStory}, 1},
+		{"BadMaxDocBytes", []string{"--max-doc-bytes", "-1", good}, "", graph.EINVALID, []string{"--max-doc-bytes must be positive"}, 0},
+		{"BadWorkers", []string{"--workers", "0", good}, "", graph.EINVALID, []string{"--workers must be at least 1"}, 0},
 		{"NoPaths", nil, "", graph.EINVALID, []string{"Usage: factgraph ingest"}, 0},
 		{"BadFlag", []string{"--workers=x", good}, "", graph.EINVALID, []string{"invalid value"}, 0},
 	}
@@ -227,6 +240,46 @@ func TestIngestErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestIngestInterrupted cancels an ingest as SIGINT does: it still prints
+// its summary, exits 130, and the store holds only complete documents.
+func TestIngestInterrupted(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	var in strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&in, "{\"id\":\"d%d\",\"text\":\"Vladimir Putin met Bashar al-Assad in Sochi on day %d.\"}\n", i, i)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb bytes.Buffer
+	stdin := &cancelAfter{r: strings.NewReader(in.String()), n: 64 << 10, cancel: cancel}
+	env := &Env{Stdin: stdin, Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	err := Run(ctx, env, []string{"ingest", "--db", db, "--json", "-"})
+	if !errors.Is(err, errInterrupted) || exitCode(err) != exitSignal {
+		t.Fatalf("err = %v (exit %d), want interrupted (exit %d)\n%s", err, exitCode(err), exitSignal, errb.String())
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal(out.Bytes(), &sum); err != nil {
+		t.Fatalf("no JSON summary: %v\n%s", err, out.String())
+	}
+	if !sum.Interrupted || sum.Stats == nil || sum.Stats.Documents != sum.Added || sum.Added >= 2000 {
+		t.Fatalf("summary %+v, stats %+v", sum, sum.Stats)
+	}
+}
+
+// cancelAfter reads from r and calls cancel once n bytes have been read.
+type cancelAfter struct {
+	r      io.Reader
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if c.n -= n; c.n <= 0 {
+		c.cancel()
+	}
+	return n, err
 }
 
 func TestIngestStoreInUse(t *testing.T) {

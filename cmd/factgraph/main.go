@@ -90,14 +90,22 @@ func usage(w io.Writer) {
 // (for example per-file ingest errors); main only sets the exit status.
 var errReported = errors.New("errors reported above")
 
+// errInterrupted says a command stopped on SIGINT or SIGTERM after saying
+// what it had done.
+var errInterrupted = fmt.Errorf("interrupted: %w", errReported)
+
 // Exit statuses.
 const (
-	exitFailure  = 1 // something failed; details printed
-	exitUsage    = 2 // bad flags or arguments
-	exitConflict = 3 // the store is in use, or not empty where it must be
+	exitFailure  = 1   // something failed; details printed
+	exitUsage    = 2   // bad flags or arguments
+	exitConflict = 3   // the store is in use, or not empty where it must be
+	exitSignal   = 130 // interrupted, as shells report SIGINT (128 + 2)
 )
 
 func exitCode(err error) int {
+	if errors.Is(err, errInterrupted) {
+		return exitSignal
+	}
 	switch graph.ErrorCode(err) {
 	case graph.EINVALID:
 		return exitUsage
