@@ -70,10 +70,46 @@ type shape struct {
 	fields                    int
 }
 
+// Bounds on what graphql-go's validation takes time for, checked before it
+// runs: some of its rules are quadratic, and every error it reports scans
+// the whole query text to find a line number.
+const (
+	maxDefinitions = 100  // operations and fragments in one document
+	maxVariables   = 100  // variable definitions of one operation
+	maxArguments   = 1000 // arguments of fields and directives in one document
+)
+
 // staticLimits checks every operation of doc against the limits that do not
-// depend on variables.
+// depend on variables, and refuses fragment cycles, which validation would
+// follow forever.
 func staticLimits(doc *ast.Document, cfg *Config) *apiError {
+	if n := len(doc.Definitions); n > maxDefinitions {
+		return limitf("definitions", "The query has %d operations and fragments; at most %d are allowed.", n, maxDefinitions)
+	}
+	c := &docCounter{}
+	for _, def := range doc.Definitions {
+		switch def := def.(type) {
+		case *ast.OperationDefinition:
+			if n := len(def.VariableDefinitions); n > maxVariables {
+				return limitf("variables", "The operation declares %d variables; at most %d are allowed.", n, maxVariables)
+			}
+			c.directives(def.Directives)
+			c.count(def.SelectionSet)
+		case *ast.FragmentDefinition:
+			c.directives(def.Directives)
+			c.count(def.SelectionSet)
+		}
+	}
+	switch {
+	case c.fields > cfg.MaxFields:
+		return limitf("fields", "The query text selects more than %d fields.", cfg.MaxFields)
+	case c.arguments > maxArguments:
+		return limitf("arguments", "The query passes %d arguments; at most %d are allowed.", c.arguments, maxArguments)
+	}
 	frags := fragments(doc)
+	if cycle := fragmentCycle(doc, frags); cycle != nil {
+		return invalidf("Fragment %s spreads itself: %s.", cycle[0], strings.Join(cycle, " → "))
+	}
 	for _, def := range doc.Definitions {
 		op, ok := def.(*ast.OperationDefinition)
 		if !ok {
@@ -98,6 +134,99 @@ func staticLimits(doc *ast.Document, cfg *Config) *apiError {
 	return nil
 }
 
+// docCounter counts the fields and arguments written in a document,
+// without expanding fragments.
+type docCounter struct{ fields, arguments int }
+
+func (c *docCounter) count(ss *ast.SelectionSet) {
+	if ss == nil {
+		return
+	}
+	for _, sel := range ss.Selections {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			c.fields++
+			c.arguments += len(sel.Arguments)
+			c.directives(sel.Directives)
+			c.count(sel.SelectionSet)
+		case *ast.InlineFragment:
+			c.directives(sel.Directives)
+			c.count(sel.SelectionSet)
+		case *ast.FragmentSpread:
+			c.directives(sel.Directives)
+		}
+	}
+}
+
+func (c *docCounter) directives(ds []*ast.Directive) {
+	for _, d := range ds {
+		c.arguments += len(d.Arguments)
+	}
+}
+
+// fragmentCycle returns a cycle of fragment spreads ("A", "B", "A"), or
+// nil. Every fragment of the document is searched, used or not, as
+// validation looks at all of them.
+func fragmentCycle(doc *ast.Document, frags map[string]*ast.FragmentDefinition) []string {
+	const (
+		onPath = iota + 1
+		done
+	)
+	state := map[string]int{}
+	var path []string
+	var visit func(name string) []string
+	var spreads func(ss *ast.SelectionSet) []string
+	spreads = func(ss *ast.SelectionSet) []string {
+		if ss == nil {
+			return nil
+		}
+		for _, sel := range ss.Selections {
+			var cycle []string
+			switch sel := sel.(type) {
+			case *ast.Field:
+				cycle = spreads(sel.SelectionSet)
+			case *ast.InlineFragment:
+				cycle = spreads(sel.SelectionSet)
+			case *ast.FragmentSpread:
+				cycle = visit(sel.Name.Value)
+			}
+			if cycle != nil {
+				return cycle
+			}
+		}
+		return nil
+	}
+	visit = func(name string) []string {
+		f := frags[name]
+		switch {
+		case f == nil || state[name] == done:
+			return nil
+		case state[name] == onPath:
+			for i, n := range path {
+				if n == name {
+					return append(append([]string(nil), path[i:]...), name)
+				}
+			}
+		}
+		state[name] = onPath
+		path = append(path, name)
+		if cycle := spreads(f.SelectionSet); cycle != nil {
+			return cycle
+		}
+		path = path[:len(path)-1]
+		state[name] = done
+		return nil
+	}
+	for _, def := range doc.Definitions {
+		if f, ok := def.(*ast.FragmentDefinition); ok && f.Name != nil {
+			if cycle := visit(f.Name.Value); cycle != nil {
+				return cycle
+			}
+		}
+	}
+	return nil
+}
+
 func fragments(doc *ast.Document) map[string]*ast.FragmentDefinition {
 	m := make(map[string]*ast.FragmentDefinition)
 	for _, def := range doc.Definitions {
@@ -113,7 +242,7 @@ func fragments(doc *ast.Document) map[string]*ast.FragmentDefinition {
 type shapeWalker struct {
 	frags     map[string]*ast.FragmentDefinition
 	maxFields int
-	active    map[string]bool // fragments being expanded, to skip cycles (validation reports them)
+	active    map[string]bool // fragments being expanded (staticLimits refuses cycles first)
 	shape
 	tooMany bool
 }

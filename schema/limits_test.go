@@ -18,8 +18,26 @@ func nested(depth int) string {
 	return `{ entity(id: "person/vladimir-putin") {` + strings.Repeat(` neighbors(first: 1) {`, depth-2) + ` id` + strings.Repeat(` }`, depth-2) + ` } }`
 }
 
+// manyVars returns n variable definitions.
+func manyVars(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "$v%d: Int ", i)
+	}
+	return b.String()
+}
+
+// manyArgs returns n arguments.
+func manyArgs(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "a%x:1 ", i%4096)
+	}
+	return b.String()
+}
+
 func TestRejected(t *testing.T) {
-	ts := newTestServer(t, schema.Config{MaxAliases: 3, MaxRootFields: 4, MaxCost: 5000, MaxBodyBytes: 4096})
+	ts := newTestServer(t, schema.Config{MaxAliases: 3, MaxRootFields: 4, MaxCost: 5000, MaxBodyBytes: 8192})
 	tests := []struct {
 		name   string
 		query  string
@@ -34,8 +52,17 @@ func TestRejected(t *testing.T) {
 		{"UnknownField", `{ entity(id: "x") { salary } }`, nil, 400, "INVALID", "", `Cannot query field "salary"`},
 		{"MissingArgument", `{ entity { name } }`, nil, 400, "INVALID", "", `argument "id"`},
 		{"BadEnum", `{ entities(type: ROBOT) { totalCount } }`, nil, 400, "INVALID", "", "ROBOT"},
-		{"BadVariable", `query($n: Int) { entities(first: $n) { totalCount } }`, map[string]any{"n": "many"}, 200, "INVALID", "", `Variable "$n"`},
-		{"FragmentCycle", `{ entity(id: "x") { ...A } } fragment A on Entity { neighbors { ...A } }`, nil, 400, "INVALID", "", "within itself"},
+		{"BadVariable", `query($n: Int) { entities(first: $n) { totalCount } }`, map[string]any{"n": "many"}, 400, "INVALID", "", "Variable $n of type Int: expected a whole number"},
+		{"IntAsString", `query($n: Int) { entities(first: $n) { totalCount } }`, map[string]any{"n": "1000"}, 400, "INVALID", "", "expected a whole number"},
+		{"IntAsFraction", `query($n: Int) { entities(first: $n) { totalCount } }`, map[string]any{"n": 2.7}, 400, "INVALID", "", "expected a whole number"},
+		{"StringAsObject", `query($x: String) { entities(search: $x) { totalCount } }`, map[string]any{"x": map[string]any{"a": 1}}, 400, "INVALID", "", "Variable $x of type String: expected a string"},
+		{"BooleanAsString", `query($s: Boolean!) { stats @include(if: $s) { documents } }`, map[string]any{"s": "yes"}, 400, "INVALID", "", "expected true or false"},
+		{"FragmentCycle", `{ entity(id: "x") { ...A } } fragment A on Entity { neighbors { ...A } }`, nil, 400, "INVALID", "", "Fragment A spreads itself: A → A"},
+		{"FragmentCycleAtRoot", `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, nil, 400, "INVALID", "", "spreads itself: A → B → A"},
+		{"UnusedFragmentCycle", `{ stats { documents } } fragment A on Query { ...A }`, nil, 400, "INVALID", "", "spreads itself"},
+		{"Variables", "query(" + manyVars(101) + ") { stats { documents } }", nil, 400, "LIMIT", "variables", "101 variables"},
+		{"Definitions", "{ stats { documents } }" + strings.Repeat(" fragment F on Query{__typename}", 100), nil, 400, "LIMIT", "definitions", "101 operations and fragments"},
+		{"Arguments", "{ stats(" + manyArgs(1001) + ") { documents } }", nil, 400, "LIMIT", "arguments", "1001 arguments"},
 		{"Depth50", nested(50), nil, 400, "LIMIT", "depth", "50 levels deep; at most 12"},
 		{"Depth13", nested(13), nil, 400, "LIMIT", "depth", "13 levels deep"},
 		{"Brackets", strings.Repeat("{a", 200) + strings.Repeat("}", 200), nil, 400, "LIMIT", "depth", "nests brackets"},
@@ -59,7 +86,7 @@ func TestRejected(t *testing.T) {
 			fragment J on Entity { id name aliases }`, nil, 400, "LIMIT", "fields", "more than 1000 fields"},
 		{"NotFound", `{ entity(id: "person/nobody") { name } }`, nil, 200, "NOT_FOUND", "", `entity "person/nobody" not found`},
 		{"UnknownOperation", `query A { stats { documents } }`, nil, 200, "", "", ""},
-		{"BodyTooLarge", `{ entities(name: "` + strings.Repeat("x", 5000) + `") { totalCount } }`, nil, 413, "LIMIT", "body", "larger than 4096 bytes"},
+		{"BodyTooLarge", `{ entities(name: "` + strings.Repeat("x", 9000) + `") { totalCount } }`, nil, 413, "LIMIT", "body", "larger than 8192 bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +123,8 @@ func TestHTTPErrors(t *testing.T) {
 		{"GetMutation", http.MethodGet, "", "", 405, "POST"},
 		{"Put", http.MethodPut, "application/json", `{"query":"{ stats { documents } }"}`, 405, "GET"},
 		{"NotJSON", http.MethodPost, "application/json", `query { stats }`, 400, "not valid JSON"},
+		{"VariablesAsString", http.MethodPost, "application/json", `{"query":"{ stats { documents } }","variables":"{\"a\":1}"}`, 400, `The request's "variables" must be a JSON object (not a string holding one), not a JSON string.`},
+		{"QueryAsNumber", http.MethodPost, "application/json", `{"query":123}`, 400, `The request's "query" must be a string, not a JSON number.`},
 		{"WrongContentType", http.MethodPost, "text/plain", `{"query":"{ stats { documents } }"}`, 415, "application/json"},
 		{"BadVariables", http.MethodGet, "", "variables=nope", 400, "variables"},
 	}

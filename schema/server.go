@@ -293,6 +293,10 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if err := checkVariables(&s.schema, op, req.Variables); err != nil {
+		fail(reject(http.StatusBadRequest, err))
+		return
+	}
 	if _, err := costOf(&s.schema, prep.doc, op, req.Variables, &s.cfg); err != nil {
 		fail(reject(http.StatusBadRequest, err))
 		return
@@ -308,11 +312,15 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	l := newLoader(ctx, s.svc.Entities, s.svc.Documents)
-	l.authorized = mutation
-	l.report = func(err error) {
-		s.cfg.Logger.Error("graphql resolver failed", "operation", opName, "err", err)
+	loader := func() *loader {
+		l := newLoader(ctx, s.svc.Entities, s.svc.Documents)
+		l.authorized = mutation
+		l.report = func(err error) {
+			s.cfg.Logger.Error("graphql resolver failed", "operation", opName, "err", err)
+		}
+		return l
 	}
+	l := loader()
 	// graphql.Execute returns as soon as its context is done, leaving its
 	// goroutine to run on; a request could then outlive the concurrency
 	// bound, or a shutdown that closes the store under it. So Execute gets
@@ -334,6 +342,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	if resp.Data == nil {
 		if prep.fast[op] != nil {
 			s.metrics.executor.WithLabelValues("fallback").Inc()
+			// A fresh loader: graphql-go must not see what the failed
+			// plan loaded (or failed to load) and reach another answer.
+			l = loader()
 		}
 		res = graphql.Execute(graphql.ExecuteParams{
 			Schema:        s.schema,
@@ -413,6 +424,14 @@ func decodeRequest(raw string) (*request, *requestError) {
 			}
 		}
 	} else if err := json.Unmarshal([]byte(raw[1:]), req); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) && typeErr.Field != "" {
+			want := "a string"
+			if typeErr.Field == "variables" {
+				want = "a JSON object (not a string holding one)"
+			}
+			return nil, reject(http.StatusBadRequest, invalidf("The request's %q must be %s, not a JSON %s.", typeErr.Field, want, typeErr.Value))
+		}
 		return nil, reject(http.StatusBadRequest, invalidf("The request body is not valid JSON: expected {\"query\": \"…\", \"variables\": {…}, \"operationName\": \"…\"}."))
 	}
 	if strings.TrimSpace(req.Query) == "" {
