@@ -87,7 +87,10 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 			items = append(items, sorted[*graph.Document]{docDateKey(d.Published, d.ID), d})
 		}
 		var err error
-		out, err = pageSorted(items, f.Page)
+		out, err = pageSorted(items, f.Page, func(k []byte) bool {
+			_, _, err := parseDocDateKey(k)
+			return err == nil
+		})
 		return err
 	})
 	return out, err

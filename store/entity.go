@@ -134,6 +134,11 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 	}
 	exact := graph.NameKey(f.Name)
 	prefix := graph.NameKey(f.Search)
+	if f.Search != "" && prefix == "" || f.Name != "" && exact == "" {
+		// Only spaces or punctuation: no name can match, and an empty
+		// prefix would match every name.
+		return graph.List[*graph.Entity]{}, nil
+	}
 	ids := map[string]bool{}
 	for _, t := range types {
 		if f.Name != "" && f.Search == "" {
@@ -194,8 +199,14 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 		}
 		items = append(items, sorted[*graph.Entity]{rankKey(rec.Mentions, id), e})
 	}
-	return pageSorted(items, f.Page)
+	return pageSorted(items, f.Page, isRankKey)
 }
+
+// isRankKey reports whether k can be a rankKey: a count, then an entity ID.
+func isRankKey(k []byte) bool { return len(k) > 8 && isEntityIDKey(k[8:]) }
+
+// isEntityIDKey reports whether k can be an entity ID ("type/slug").
+func isEntityIDKey(k []byte) bool { return bytes.IndexByte(k, '/') > 0 }
 
 func entitiesByIDs(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
 	seen := map[string]bool{}
@@ -211,7 +222,7 @@ func entitiesByIDs(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Ent
 		seen[e.ID] = true
 		items = append(items, sorted[*graph.Entity]{[]byte(e.ID), e})
 	}
-	return pageSorted(items, f.Page)
+	return pageSorted(items, f.Page, isEntityIDKey)
 }
 
 // Mentions returns a page of an entity's mentions ordered by document, then

@@ -161,11 +161,14 @@ type sorted[T any] struct {
 }
 
 // pageSorted returns the page after p.After of items, sorting them by key.
-func pageSorted[T any](items []sorted[T], p graph.Page) (graph.List[T], error) {
+func pageSorted[T any](items []sorted[T], p graph.Page, valid func(key []byte) bool) (graph.List[T], error) {
 	var out graph.List[T]
 	after, err := decodeCursor(p.After)
 	if err != nil {
 		return out, err
+	}
+	if after != nil && !valid(after) {
+		return out, graph.Errorf(graph.EINVALID, "cursor %q does not belong to this list", p.After)
 	}
 	sort.Slice(items, func(i, j int) bool { return bytes.Compare(items[i].key, items[j].key) < 0 })
 	limit := p.Limit(defaultPage)

@@ -122,6 +122,22 @@ func TestEntities(t *testing.T) {
 		wantCode(t, err, graph.EINVALID)
 		_, err = db.Entities(ctx, graph.EntityFilter{Page: graph.Page{After: encodeCursor([]byte("zzz"))}})
 		wantCode(t, err, graph.EINVALID)
+		// Lists sorted in memory check their cursors too.
+		for _, f := range []graph.EntityFilter{{Search: "town"}, {IDs: []string{"place/sochi"}}} {
+			f.Page.After = encodeCursor([]byte("foo"))
+			_, err = db.Entities(ctx, f)
+			wantCode(t, err, graph.EINVALID)
+		}
+		_, err = db.Documents(ctx, graph.DocumentFilter{Entity: "place/sochi", Page: graph.Page{After: encodeCursor([]byte("foo"))}})
+		wantCode(t, err, graph.EINVALID)
+	})
+	t.Run("SearchOfPunctuationFindsNothing", func(t *testing.T) {
+		for _, q := range []string{"!!!", " ", "-", "\ufffd"} {
+			l, err := db.Entities(ctx, graph.EntityFilter{Search: q})
+			if err != nil || l.TotalCount != 0 || len(l.Items) != 0 {
+				t.Errorf("search %q: %d items (total %d), %v", q, len(l.Items), l.TotalCount, err)
+			}
+		}
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {
 		_, err := db.Entity(ctx, "person/nobody")
