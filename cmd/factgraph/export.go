@@ -69,6 +69,14 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	for _, id := range filter.Documents {
+		// A mistyped --doc would otherwise be an empty dump.
+		if _, err := db.Document(ctx, id); graph.ErrorCode(err) == graph.ENOTFOUND {
+			return graph.Errorf(graph.ENOTFOUND, "export: no document %q in %s", id, *dbPath)
+		} else if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
 
 	outs := &exportOutputs{gzip: *gz}
 	defer outs.abort()

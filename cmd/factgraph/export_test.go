@@ -278,6 +278,15 @@ func TestImport_Errors(t *testing.T) {
 			if graph.ErrorCode(err) != tt.code || !strings.Contains(userMessage(err), tt.msg) {
 				t.Fatalf("import = %v (code %q); want code %q, message with %q", err, graph.ErrorCode(err), tt.code, tt.msg)
 			}
+			// A bad dump is a failed input (1), a bad argument a usage error
+			// (2), a store in the way a conflict (3).
+			wantExit := map[string]int{"NoArgs": exitUsage, "NotEmpty": exitConflict}[tt.name]
+			if wantExit == 0 {
+				wantExit = exitFailure
+			}
+			if got := exitCode(err); got != wantExit {
+				t.Errorf("exit status %d, want %d", got, wantExit)
+			}
 			if tt.name == "NewerVersion" || tt.name == "NotADump" || tt.name == "MalformedLine" {
 				if _, err := os.Stat(db); !os.IsNotExist(err) {
 					t.Errorf("failed import left a store at %s", db)
@@ -324,6 +333,16 @@ func TestExport_Errors(t *testing.T) {
 		_, _, err := exportCLI(t, nil, "export", "--db", filepath.Join(t.TempDir(), "nope"), "--format", "jsonl")
 		if graph.ErrorCode(err) != graph.ENOTFOUND {
 			t.Fatalf("export of a missing store = %v, want %s", err, graph.ENOTFOUND)
+		}
+	})
+	t.Run("UnknownDocument", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "d.jsonl")
+		_, _, err := exportCLI(t, nil, "export", "--db", db, "--format", "jsonl", "--doc", "no-such-doc", "--out", out)
+		if graph.ErrorCode(err) != graph.ENOTFOUND || !strings.Contains(userMessage(err), `no document "no-such-doc"`) || exitCode(err) != exitFailure {
+			t.Fatalf("export --doc of an unknown document = %v (exit %d)", err, exitCode(err))
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("a failed export left %s", out)
 		}
 	})
 }

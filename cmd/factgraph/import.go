@@ -48,7 +48,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	// created), so a dump that cannot be read leaves no trace.
 	dump, err := export.NewReader(in)
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return inputFailure(fmt.Errorf("import %s: %w", path, err))
 	}
 
 	_, statErr := os.Stat(*dbPath)
@@ -64,7 +64,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		err = cerr
 	}
 	if err != nil {
-		return importFailed(err, path, *dbPath, created, partial)
+		return inputFailure(importFailed(err, path, *dbPath, created, partial))
 	}
 	c := dump.Counts()
 	fmt.Fprintf(env.Stdout, "imported %d documents, %d entities, %d mentions, %d relations, %d figures, %d events, %d quotes, %d merges in %s\n",

@@ -102,9 +102,32 @@ const (
 	exitSignal   = 130 // interrupted, as shells report SIGINT (128 + 2)
 )
 
+// statusError gives an error an exit status of its own, where the one its
+// code implies would mislead: a malformed dump is EINVALID, but it is a
+// failure of the input (1), not a bad flag or argument (2).
+type statusError struct {
+	err    error
+	status int
+}
+
+func (e *statusError) Error() string { return e.err.Error() }
+func (e *statusError) Unwrap() error { return e.err }
+
+// inputFailure marks err, if it is an EINVALID error about an input's
+// content, as a failure (exit status 1).
+func inputFailure(err error) error {
+	if graph.ErrorCode(err) != graph.EINVALID {
+		return err
+	}
+	return &statusError{err: err, status: exitFailure}
+}
+
 func exitCode(err error) int {
+	var se *statusError
 	if errors.Is(err, errInterrupted) {
 		return exitSignal
+	} else if errors.As(err, &se) {
+		return se.status
 	}
 	switch graph.ErrorCode(err) {
 	case graph.EINVALID:
