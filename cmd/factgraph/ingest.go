@@ -287,7 +287,7 @@ func (s *ingestSummary) fail(env *Env, where string, err error, print bool) {
 	}
 }
 
-// splitWhere separates "path: message" errors from listSources.
+// splitWhere separates the "path: message" errors of input.List.
 func splitWhere(msg string) (string, string) {
 	for i := 0; i+1 < len(msg); i++ {
 		if msg[i] == ':' && msg[i+1] == ' ' {
