@@ -576,6 +576,9 @@ type wtx struct {
 	// a restore reads each entity once, and folding would only hold
 	// memory.
 	noFold bool
+	// docLens, in a restore, holds the text length of every restored
+	// document (restoreRefs).
+	docLens map[string]int
 
 	// fresh is the document being applied, which had no contributions
 	// when its application began; freshContribs holds the contribution

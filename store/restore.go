@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"unicode/utf8"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -40,7 +41,10 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 	// that earlier writes deleted; Restore writes around them (restoreWtx),
 	// so they must go.
 	db.ents, db.merges, db.lists = nil, nil, nil
-	w := db.restoreWtx()
+	// The length in code points of every restored document's text, to
+	// check the offsets of the mentions and evidence that follow.
+	lens := map[string]int{}
+	w := db.restoreWtx(lens)
 	defer func() { w.txn.Discard() }()
 	var batch []*graph.Record // applied in w, not yet committed
 	for {
@@ -62,7 +66,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			// record, redoing it in a fresh transaction since the failed
 			// record left the current one half-written, then retry.
 			w.txn.Discard()
-			w = db.restoreWtx()
+			w = db.restoreWtx(lens)
 			for _, r := range batch {
 				if err := w.restore(r); err != nil {
 					return internal(err)
@@ -71,7 +75,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			if err := w.commit(); err != nil {
 				return internal(err)
 			}
-			w, batch = db.restoreWtx(), nil
+			w, batch = db.restoreWtx(lens), nil
 			err = w.restore(rec)
 		}
 		if err != nil {
@@ -82,7 +86,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			if err := w.commit(); err != nil {
 				return internal(err)
 			}
-			w, batch = db.restoreWtx(), nil
+			w, batch = db.restoreWtx(lens), nil
 			db.releaseWritten()
 		}
 	}
@@ -115,6 +119,7 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 			return err
 		}
 		w.count(cDocuments, 1)
+		w.docLens[d.ID] = utf8.RuneCountInString(d.Text)
 		return w.txn.Set(docDateKey(d.Published, d.ID), nil)
 
 	case r.Kind == graph.RecordEntity && r.Entity != nil:
@@ -149,7 +154,7 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if rec == nil {
 			return bad("mention of unknown entity %q", m.Entity)
 		}
-		if err := w.restoreRefs(r.Kind, []string{m.Document}, nil); err != nil {
+		if err := w.restoreRefs(r.Kind, []graph.Mention{*m}, nil); err != nil {
 			return err
 		}
 		k := mentionKey(m.Entity, m.Document, m.Start, m.End)
@@ -181,7 +186,7 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 
 	case r.Kind == graph.RecordFigure && r.Figure != nil:
 		f := *r.Figure
-		if err := w.restoreRefs(r.Kind, []string{f.Evidence.Document}, []string{f.About, f.Place}); err != nil {
+		if err := w.restoreRefs(r.Kind, []graph.Mention{f.Evidence}, []string{f.About, f.Place}); err != nil {
 			return err
 		}
 		return figures.put(w, f.Evidence.Document, &f, true)
@@ -192,14 +197,14 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if len(e.Evidence) > 0 {
 			doc = e.Evidence[0].Document
 		}
-		if err := w.restoreRefs(r.Kind, evidenceDocs(e.Evidence), append([]string{e.Place, e.Entity}, e.Participants...)); err != nil {
+		if err := w.restoreRefs(r.Kind, e.Evidence, append([]string{e.Place, e.Entity}, e.Participants...)); err != nil {
 			return err
 		}
 		return events.put(w, doc, &e, true)
 
 	case r.Kind == graph.RecordQuote && r.Quote != nil:
 		q := *r.Quote
-		if err := w.restoreRefs(r.Kind, []string{q.Evidence.Document}, []string{q.Speaker}); err != nil {
+		if err := w.restoreRefs(r.Kind, []graph.Mention{q.Evidence}, []string{q.Speaker}); err != nil {
 			return err
 		}
 		return quotes.put(w, q.Evidence.Document, &q, true)
@@ -223,7 +228,7 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 	if err := rel.Validate(); err != nil {
 		return err
 	}
-	if err := w.restoreRefs(graph.RecordRelation, evidenceDocs(rel.Evidence), []string{rel.Subject, rel.Object}); err != nil {
+	if err := w.restoreRefs(graph.RecordRelation, rel.Evidence, []string{rel.Subject, rel.Object}); err != nil {
 		return err
 	}
 	if ok, err := has(w.txn, key(pOut, rel.Subject, rel.Predicate, rel.Object)); err != nil || ok {
@@ -280,18 +285,21 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 }
 
 // restoreRefs checks that the documents and entities a restored fact names
-// exist: a dump lists documents and entities before the facts that name
-// them, and a fact naming a missing document could never be deleted. Empty
-// IDs are optional references and pass.
-func (w *wtx) restoreRefs(kind string, docs, ents []string) error {
-	for _, d := range docs {
-		if d == "" {
+// exist, and that its spans lie in their document's text: a dump lists
+// documents and entities before the facts that name them, and a fact
+// naming a missing document could never be deleted. A span without a
+// document and empty entity IDs are optional and pass.
+func (w *wtx) restoreRefs(kind string, spans []graph.Mention, ents []string) error {
+	for _, m := range spans {
+		if m.Document == "" {
 			continue
 		}
-		if ok, err := has(w.txn, key(pDoc, d)); err != nil {
-			return err
-		} else if !ok {
-			return graph.Errorf(graph.EINVALID, "restore %s: unknown document %q", kind, d)
+		n, ok := w.docLens[m.Document]
+		if !ok {
+			return graph.Errorf(graph.EINVALID, "restore %s: unknown document %q", kind, m.Document)
+		}
+		if m.Start < 0 || m.End < m.Start || m.End > n {
+			return graph.Errorf(graph.EINVALID, "restore %s: span %d–%d outside document %q (%d characters)", kind, m.Start, m.End, m.Document, n)
 		}
 	}
 	for _, e := range ents {
@@ -307,19 +315,11 @@ func (w *wtx) restoreRefs(kind string, docs, ents []string) error {
 	return nil
 }
 
-// evidenceDocs returns the documents of the evidence mentions.
-func evidenceDocs(ms []graph.Mention) []string {
-	docs := make([]string, len(ms))
-	for i, m := range ms {
-		docs[i] = m.Document
-	}
-	return docs
-}
-
 // restoreWtx is a write transaction for Restore, whose reads do not warm
 // the writer's caches.
-func (db *DB) restoreWtx() *wtx {
+func (db *DB) restoreWtx(lens map[string]int) *wtx {
 	w := db.newWtx()
 	w.noFold = true
+	w.docLens = lens
 	return w
 }

@@ -103,6 +103,8 @@ func TestRestore_DanglingReferences(t *testing.T) {
 		{"relation object", `"kind":"relation"`, `"object":"[^"]*"`, `"object":"person/nobody"`, `unknown entity "person/nobody"`},
 		{"relation evidence", `"kind":"relation"`, `"document":"a"`, `"document":"nodoc"`, `unknown document "nodoc"`},
 		{"mention document", `"kind":"mention"`, `"document":"a"`, `"document":"nodoc"`, `unknown document "nodoc"`},
+		{"mention past the text", `"kind":"mention"`, `"end":[0-9]+`, `"end":100000`, `outside document "a"`},
+		{"relation evidence before the text", `"kind":"relation"`, `"start":[0-9]+`, `"start":-1`, `outside document "a"`},
 		{"self merge", "", "", `{"kind":"merge","merge":{"from":"person/putin","into":"person/putin"}}`, "merged into itself"},
 	}
 	for _, tt := range tests {
