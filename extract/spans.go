@@ -519,6 +519,11 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 			if !d.x.gaz.IsCountryName(text) {
 				continue
 			}
+			// "AND" in a headline in capitals is a conjunction, not
+			// Andorra's code.
+			if n == 1 && closedClass[lowerKey(text)] {
+				continue
+			}
 			// "Saudi", "Thai" name their countries too, but the tagger
 			// alone tells the noun from the far commoner adjective.
 			if _, ok := d.x.gaz.Demonym(text); ok && !isAllUpper(text) {
