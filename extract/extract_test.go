@@ -290,6 +290,8 @@ func TestNames(t *testing.T) {
 		{"WholeTitleSpan", "Acme named a new Chief Executive Officer in May .", lexTagger{"Chief Executive Officer": per},
 			nil, []string{"person/officer", "person/executive-officer", "person/chief-executive-officer"}},
 		{"CountryFromGazetteer", "Talks in Afghanistan resumed.", lexTagger{}, map[string]string{"place/afghanistan": "Afghanistan"}, nil},
+		{"CurrencyNoun", "Aid reached 53 billion US dollars .", lexTagger{},
+			nil, []string{"place/united-states"}},
 		{"CapitalsConjunction", "SHARES RISE AND FALL IN PERU", lexTagger{},
 			map[string]string{"place/peru": "PERU"}, []string{"place/andorra"}},
 	}

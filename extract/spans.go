@@ -353,6 +353,9 @@ var commonShortWords = set("will", "has", "had", "have", "was", "were", "is", "a
 	"won", "lost", "led", "took", "makes", "made", "new", "old", "still", "even", "once", "again", "not",
 	"both", "each", "every", "any", "into", "over", "under", "about", "than", "whose", "whom", "like", "plus")
 
+// currencyNouns are words for currencies that a country code may qualify.
+var currencyNouns = set("dollar", "dollars")
+
 // currencyPrefix reports whether tokens [f, l) are one upper-case word
 // that prefixes a currency sign, "US $ 5 billion", "HK$", "A $": the
 // country qualifies the dollar and is not mentioned as a place.
@@ -507,7 +510,9 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 			if j > len(c.toks) || !c.sameSentence(i, j-1) || anyTrue(covered[i:j]) || anyTrue(mask[i:j]) || !isCap(c.toks[j-1].Text) {
 				continue
 			}
-			if currencyPrefix(c, i, j) {
+			if currencyPrefix(c, i, j) || n == 1 && j < len(c.toks) && currencyNouns[c.lower(j)] {
+				// "US $", and "53 billion US dollars", which the tagger
+				// left untagged: the currency's, not the country's.
 				break
 			}
 			text := c.spanText(i, j)
