@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -169,7 +170,8 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	// name: "Moon Jae - in", "Lee Jun - seok", "Chan - o - cha".
 	for j := f + 1; j < l; j++ {
 		if isDash(c.toks[j].Text) && c.toks[j].Start > c.toks[j-1].End &&
-			(j+1 >= len(c.toks) || !isCap(c.toks[j+1].Text) && !nameParticles[c.lower(j+1)]) && !nameSyllable(c, j, l) {
+			(j+1 >= len(c.toks) || !isCap(c.toks[j+1].Text) && !nameParticles[c.lower(j+1)]) && !nameSyllable(c, j, l) &&
+			!hyphenInName(c, j, l) {
 			l = j
 			break
 		}
@@ -352,6 +354,31 @@ var commonShortWords = set("will", "has", "had", "have", "was", "were", "is", "a
 	"would", "should", "must", "did", "does", "now", "then", "just", "only", "been", "told", "adds", "added", "saw",
 	"won", "lost", "led", "took", "makes", "made", "new", "old", "still", "even", "once", "again", "not",
 	"both", "each", "every", "any", "into", "over", "under", "about", "than", "whose", "whom", "like", "plus")
+
+// hyphenInName reports whether the spaced dash at token j, inside the
+// tagger's span that ends at l, is a hyphen within the name: a number
+// follows it ("G - 8"), or a lower-case word that the span continues
+// after with capitalized words ("Organisation for Economic Co -
+// operation and Development", "Canadian Co - operative Association").
+func hyphenInName(c *chunk, j, l int) bool {
+	if j+1 >= l {
+		return false
+	}
+	next := c.toks[j+1].Text
+	if isDigits(next) {
+		return true
+	}
+	w := c.lower(j + 1)
+	if !isWordLower(next) || closedClass[w] || slices.Contains(describingSuffixes, "-"+w) {
+		return false // "UK - based Arm"
+	}
+	for k := j + 2; k < l; k++ {
+		if isCap(c.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
 
 // currencyNouns are words for currencies that a country code may qualify.
 var currencyNouns = set("dollar", "dollars")
