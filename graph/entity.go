@@ -89,8 +89,9 @@ type EntityFilter struct {
 	Type EntityType // "" for any
 	// Name matches a name or alias exactly, ignoring case and diacritics.
 	Name string
-	// Search is a prefix of a name or alias, ignoring case and diacritics;
-	// results are ordered most-mentioned first.
+	// Search is a prefix of a name or alias, or of the last word of a
+	// person's name ("Merkel"), ignoring case and diacritics; results are
+	// ordered most-mentioned first.
 	Search string
 	IDs    []string // only these entities (merged IDs resolve); nil for any
 	Page

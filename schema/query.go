@@ -54,7 +54,7 @@ func (b *builder) query() *graphql.Object {
 				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
 					"type":   {Type: b.entityTypeEnum, Description: "Only entities of this type."},
 					"name":   {Type: graphql.String, Description: "A name or alias, matched exactly but ignoring case and diacritics (\"putin\" finds Vladimir Putin)."},
-					"search": {Type: graphql.String, Description: "A prefix of a name or alias, ignoring case and diacritics; most-mentioned first."},
+					"search": {Type: graphql.String, Description: "A prefix of a name or alias, or of a person's surname, ignoring case and diacritics; most-mentioned first."},
 				}),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -184,6 +186,13 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 		}
 		it.Close()
 	}
+	if f.Name == "" && !strings.Contains(prefix, " ") && slices.Contains(types, graph.Person) {
+		// People are found by their surname too ("Merkel"), through the
+		// index of the last words of their names.
+		if err := surnameSearch(txn, prefix, ids); err != nil {
+			return graph.List[*graph.Entity]{}, err
+		}
+	}
 	items := make([]sorted[*graph.Entity], 0, len(ids))
 	for id := range ids {
 		rec, err := getEntity(txn, id)
@@ -200,6 +209,27 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 		items = append(items, sorted[*graph.Entity]{rankKey(rec.Mentions, id), e})
 	}
 	return pageSorted(items, f.Page, isRankKey)
+}
+
+// surnameSearch adds to ids the people with a multi-word name whose last
+// word starts with prefix (folded), up to maxSearch entities in all.
+func surnameSearch(txn *badger.Txn, prefix string, ids map[string]bool) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: appendStrPrefix(key(pSurname), prefix), PrefetchValues: true})
+	defer it.Close()
+	for it.Rewind(); it.Valid() && len(ids) < maxSearch; it.Next() {
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		list, err := decodeIDs(v)
+		if err != nil {
+			return err
+		}
+		for _, id := range list {
+			ids[id] = true
+		}
+	}
+	return nil
 }
 
 // isRankKey reports whether k can be a rankKey: a count, then an entity ID.

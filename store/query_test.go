@@ -131,6 +131,18 @@ func TestEntities(t *testing.T) {
 		_, err = db.Documents(ctx, graph.DocumentFilter{Entity: "place/sochi", Page: graph.Page{After: encodeCursor([]byte("foo"))}})
 		wantCode(t, err, graph.EINVALID)
 	})
+	t.Run("SearchBySurname", func(t *testing.T) {
+		for _, f := range []graph.EntityFilter{{Search: "ASSAD"}, {Search: "Ass", Type: graph.Person}} {
+			l, err := db.Entities(ctx, f)
+			if err != nil || len(l.Items) != 1 || l.Items[0].ID != "person/bashar-al-assad" {
+				t.Errorf("search %+v: %v, %v", f, l.Items, err)
+			}
+		}
+		l, err := db.Entities(ctx, graph.EntityFilter{Search: "assad", Type: graph.Place})
+		if err != nil || len(l.Items) != 0 {
+			t.Errorf("surname search outside people: %v, %v", l.Items, err)
+		}
+	})
 	t.Run("SearchOfPunctuationFindsNothing", func(t *testing.T) {
 		for _, q := range []string{"!!!", " ", "-", "\ufffd"} {
 			l, err := db.Entities(ctx, graph.EntityFilter{Search: q})

@@ -42,6 +42,25 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("highlights = %q, want %q", got, want)
 		}
 	})
+	t.Run("NoMatchIsShown", func(t *testing.T) {
+		b.Do("search for nothing", chromedp.Navigate(srv.URL+"/#/"),
+			chromedp.Evaluate[chromedp.Void](`document.getElementById('search').value = ''`),
+			chromedp.SendKeys(chromedp.ID("search"), "zzzqqq"))
+		// The message must be visible, not only announced to screen readers.
+		got := webtest.Wait[string](b, "visible no-match message", `(() => {
+			const s = document.getElementById('search-status');
+			return s.textContent && s.getBoundingClientRect().width > 100 ? s.textContent : null;
+		})()`)
+		if want := "No name, alias or surname starts with “zzzqqq”."; got != want {
+			t.Errorf("message %q, want %q", got, want)
+		}
+		b.Do("clear the search", chromedp.Evaluate[chromedp.Void](`(() => {
+			const i = document.getElementById('search'); i.value = ''; i.dispatchEvent(new Event('input'));
+		})()`))
+		if w := webtest.Eval[float64](b, "message width", `document.getElementById('search-status').getBoundingClientRect().width`); w > 1 {
+			t.Errorf("the message stays visible (%.0f px wide) after the search is cleared", w)
+		}
+	})
 	t.Run("ErrNotFound", func(t *testing.T) {
 		b.Do("open a missing entity", chromedp.Navigate(srv.URL+"/#/entity/nope"))
 		h := webtest.Wait[string](b, "not found", `document.querySelector('main h1')?.textContent`)

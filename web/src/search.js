@@ -1,4 +1,4 @@
-// Type-ahead search over names and aliases, following the WAI-ARIA combobox
+// Type-ahead search over names, aliases and surnames, following the WAI-ARIA combobox
 // pattern: the input keeps focus, arrow keys move the active option,
 // Enter opens it, Escape closes the list.
 
@@ -18,6 +18,14 @@ export function setupSearch(input, list, status, navigate) {
   let results = [];
   let active = -1;
 
+  // The status line is read to screen readers; it is shown too when there
+  // is nothing else to see (no match, or a failed search).
+  function say(text, visible) {
+    status.textContent = text;
+    status.classList.toggle('visually-hidden', !visible);
+    status.classList.add('search-status');
+  }
+
   function close() {
     results = [];
     active = -1;
@@ -26,6 +34,7 @@ export function setupSearch(input, list, status, navigate) {
     list.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
+    status.classList.add('visually-hidden');
   }
 
   function setActive(i) {
@@ -69,9 +78,11 @@ export function setupSearch(input, list, status, navigate) {
     });
     list.hidden = results.length === 0;
     input.setAttribute('aria-expanded', results.length ? 'true' : 'false');
-    status.textContent = results.length
-      ? results.length + ' result' + (results.length === 1 ? '' : 's') + ', use the arrow keys to choose'
-      : 'no entity starts with “' + q + '”';
+    if (results.length) {
+      say(results.length + ' result' + (results.length === 1 ? '' : 's') + ', use the arrow keys to choose', false);
+    } else {
+      say('No name, alias or surname starts with “' + q + '”.', true);
+    }
     setActive(results.length ? 0 : -1);
   }
 
@@ -89,7 +100,7 @@ export function setupSearch(input, list, status, navigate) {
     } catch (err) {
       if (err.name === 'AbortError') return;
       close();
-      status.textContent = 'search failed: ' + err.message;
+      say('Search failed: ' + err.message, true);
     }
   }
 
@@ -99,7 +110,7 @@ export function setupSearch(input, list, status, navigate) {
     if (!q) {
       if (controller) controller.abort();
       close();
-      status.textContent = '';
+      say('', false);
       return;
     }
     timer = setTimeout(() => lookup(q), delayMs);
