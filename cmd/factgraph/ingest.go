@@ -89,7 +89,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	var in inputFlags
 	in.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON summary instead of progress")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for `go tool pprof`)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (read it with go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -25,6 +26,32 @@ func TestUserMessage(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := userMessage(tt.err); got != tt.want {
 				t.Errorf("userMessage = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRunWithoutCommand(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		status int // 0 for success
+		out    string
+	}{
+		{"none", nil, exitUsage, "stderr"},
+		{"help", []string{"help"}, 0, "stdout"},
+		{"--help", []string{"--help"}, 0, "stdout"},
+		{"unknown", []string{"frobnicate"}, exitUsage, "stderr"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, err := cli(t, "", tt.args...)
+			if tt.status == 0 && err != nil || tt.status != 0 && exitCode(err) != tt.status {
+				t.Fatalf("err = %v (exit %d), want exit %d", err, exitCode(err), tt.status)
+			}
+			usage := map[string]string{"stdout": stdout, "stderr": stderr}[tt.out]
+			if !strings.Contains(usage, "Usage: factgraph COMMAND") {
+				t.Errorf("usage not on %s", tt.out)
 			}
 		})
 	}

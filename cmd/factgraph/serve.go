@@ -64,7 +64,7 @@ func parseServeFlags(env *Env, args []string) (*serveOptions, error) {
 	c := &opt.cfg
 	fs.IntVar(&c.MaxDepth, "max-depth", c.MaxDepth, "deepest query allowed")
 	fs.IntVar(&c.MaxCost, "max-cost", c.MaxCost, "largest estimated query cost allowed (items the response may hold)")
-	fs.IntVar(&c.MaxFirst, "max-first", c.MaxFirst, "largest `first` argument (at most 1000)")
+	fs.IntVar(&c.MaxFirst, "max-first", c.MaxFirst, "largest value of a query's first argument (at most 1000)")
 	fs.IntVar(&c.MaxAliases, "max-aliases", c.MaxAliases, "most aliases in a query")
 	fs.IntVar(&c.MaxRootFields, "max-root-fields", c.MaxRootFields, "most root fields in a query")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body", c.MaxBodyBytes, "largest request body, in bytes")
