@@ -7,8 +7,8 @@ package ner
 // reachable here provides.
 //
 // A model trusts a list blindly when every training name is in it. So,
-// as Ratinov and Roth (2009) and Florian et al. (2003) do, the lexicon
-// that a training document sees is jackknifed: it comes from the other
+// like the first-pass evidence of the second pass, the lexicon that a
+// training document sees is jackknifed: it comes from the other
 // lexFolds-1 folds of the training documents, so that, as on new text,
 // some names are missing and the context has to decide. The model file
 // stores the lexicon of all training documents.
@@ -20,10 +20,6 @@ const lexFolds = 5
 // per document) that a class needs for the name to carry its bit, so
 // that a stray annotation does not mark "Chicago" an organization.
 const lexShare = 0.25
-
-// lexMinDocs is the number of training documents in which a name must be
-// annotated to enter the lexicon.
-const lexMinDocs = 1
 
 // lexCounts maps a name's gazetteer key to the number of documents that
 // annotated it with each class.
@@ -66,9 +62,6 @@ func lexBits(counts lexCounts, dst map[uint64]uint32) {
 		for _, n := range c {
 			total += n
 		}
-		if total < lexMinDocs {
-			continue
-		}
 		for cl, n := range c {
 			if n > 0 && float64(n) >= lexShare*float64(total) {
 				dst[k] |= 1 << (gazLexPer + cl)
@@ -83,15 +76,13 @@ func lexBits(counts lexCounts, dst map[uint64]uint32) {
 // plus the lexicon of all documents, for the model file.
 func addLexicon(m *Model, set *trainSet) {
 	static := m.gaz
-	perDoc := make([]lexCounts, len(set.docs))
 	var fold [lexFolds]lexCounts
 	for k := range fold {
 		fold[k] = lexCounts{}
 	}
 	total := lexCounts{}
 	for d := range set.docs {
-		perDoc[d] = docLexicon(set, d)
-		for key, c := range perDoc[d] {
+		for key, c := range docLexicon(set, d) {
 			f, t := fold[d%lexFolds][key], total[key]
 			for i := range c {
 				f[i] += c[i]
@@ -114,12 +105,12 @@ func addLexicon(m *Model, set *trainSet) {
 		for key, t := range total {
 			f := fold[k][key]
 			var r [nClasses]int32
-			any := false
+			some := false
 			for i := range t {
 				r[i] = t[i] - f[i]
-				any = any || r[i] > 0
+				some = some || r[i] > 0
 			}
-			if any {
+			if some {
 				rest[key] = r
 			}
 		}
