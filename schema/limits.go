@@ -227,6 +227,47 @@ func fragmentCycle(doc *ast.Document, frags map[string]*ast.FragmentDefinition) 
 	return nil
 }
 
+// flattenUntypedFragments replaces every inline fragment without a type
+// condition or directives ("... { documents }") by its selections, which
+// mean the same. graphql-go's validation wrongly rejects such a fragment
+// under a non-null field ("objects of type Stats can never be of type
+// Stats!").
+func flattenUntypedFragments(doc *ast.Document) {
+	var flatten func(ss *ast.SelectionSet)
+	flatten = func(ss *ast.SelectionSet) {
+		if ss == nil {
+			return
+		}
+		out := ss.Selections[:0:0]
+		changed := false
+		for _, sel := range ss.Selections {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				flatten(sel.SelectionSet)
+			case *ast.InlineFragment:
+				flatten(sel.SelectionSet)
+				if sel.TypeCondition == nil && len(sel.Directives) == 0 && sel.SelectionSet != nil {
+					out = append(out, sel.SelectionSet.Selections...)
+					changed = true
+					continue
+				}
+			}
+			out = append(out, sel)
+		}
+		if changed {
+			ss.Selections = out
+		}
+	}
+	for _, def := range doc.Definitions {
+		switch def := def.(type) {
+		case *ast.OperationDefinition:
+			flatten(def.SelectionSet)
+		case *ast.FragmentDefinition:
+			flatten(def.SelectionSet)
+		}
+	}
+}
+
 func fragments(doc *ast.Document) map[string]*ast.FragmentDefinition {
 	m := make(map[string]*ast.FragmentDefinition)
 	for _, def := range doc.Definitions {

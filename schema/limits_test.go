@@ -86,6 +86,7 @@ func TestRejected(t *testing.T) {
 			fragment J on Entity { id name aliases }`, nil, 400, "LIMIT", "fields", "more than 1000 fields"},
 		{"NotFound", `{ entity(id: "person/nobody") { name } }`, nil, 200, "NOT_FOUND", "", `entity "person/nobody" not found`},
 		{"UnknownOperation", `query A { stats { documents } }`, nil, 200, "", "", ""},
+		{"UntypedInlineFragment", `{ stats { ... { documents } } }`, nil, 200, "", "", ""},
 		{"BodyTooLarge", `{ entities(name: "` + strings.Repeat("x", 9000) + `") { totalCount } }`, nil, 413, "LIMIT", "body", "larger than 8192 bytes"},
 	}
 	for _, tt := range tests {

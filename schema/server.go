@@ -466,6 +466,7 @@ func (s *Server) parseAndValidate(q string) *prepared {
 	if err := staticLimits(doc, &s.cfg); err != nil {
 		return &prepared{err: reject(http.StatusBadRequest, err)}
 	}
+	flattenUntypedFragments(doc)
 	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
 		return &prepared{err: &requestError{status: http.StatusBadRequest, errs: formatErrors(v.Errors, true, nil)}}
 	}
