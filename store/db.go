@@ -261,17 +261,19 @@ func prepareDir(path string, readOnly bool) error {
 	return checkStoreDir(path, readOnly)
 }
 
-// checkStoreDir refuses a directory that holds files but no Badger
-// database, so that a mistyped --db never fills a user's directory with
+// checkStoreDir refuses a directory that holds files but none of a Badger
+// database's, so that a mistyped --db never fills a user's directory with
 // store files, and says so plainly when a read-only open finds no store.
-// Whether a Badger database is factgraph's is checkVersion's concern.
+// A store whose creation was interrupted (a lock file, no manifest yet)
+// opens again. Whether a Badger database is factgraph's is checkVersion's
+// concern.
 func checkStoreDir(path string, readOnly bool) error {
 	entries, err := os.ReadDir(path)
 	if err != nil {
 		return graph.Errorf(graph.EINVALID, "cannot use store directory %q: %v", path, firstLine(err))
 	}
 	for _, e := range entries {
-		if e.Name() == "MANIFEST" {
+		if isBadgerFile(e.Name()) {
 			return nil
 		}
 	}
@@ -303,6 +305,20 @@ func firstLine(err error) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// isBadgerFile reports whether a file name is one Badger writes in its
+// directory.
+func isBadgerFile(name string) bool {
+	switch name {
+	case "MANIFEST", "LOCK", "KEYREGISTRY", "DISCARD":
+		return true
+	}
+	switch filepath.Ext(name) {
+	case ".sst", ".vlog", ".mem":
+		return true
+	}
+	return false
 }
 
 // readFlags reads the store-wide flags kept under meta keys.

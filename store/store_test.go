@@ -114,6 +114,18 @@ func TestOpen(t *testing.T) {
 			t.Errorf("Open wrote into the directory: %d entries", len(entries))
 		}
 	})
+	t.Run("InterruptedCreation", func(t *testing.T) {
+		// Killed after Badger took its lock, before it wrote a manifest.
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "LOCK"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		db, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+	})
 	t.Run("ErrReadOnlyEmpty", func(t *testing.T) {
 		_, err := Open(t.TempDir(), WithReadOnly())
 		wantCode(t, err, graph.ENOTFOUND)
