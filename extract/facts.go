@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"math"
 	"strconv"
 
 	"github.com/factgraph/factgraph/graph"
@@ -150,9 +152,27 @@ func splitWords(s string) []string {
 	return out
 }
 
-// figureFacts resolves figures' references to entities.
+// figureFacts resolves figures' references to entities, and drops the
+// restatements of a figure (see restates).
 func (d *docState) figureFacts(entOf []*graph.Entity) []*graph.Figure {
 	out := make([]*graph.Figure, 0, len(d.figures))
+	// Figures by measure and amount: only those can restate each other.
+	type amountKey struct {
+		measure        string
+		value, low, hi uint64 // float bits; noAmount when absent
+	}
+	const noAmount = math.MaxUint64
+	bits := func(v *float64) uint64 {
+		if v == nil {
+			return noAmount
+		}
+		return math.Float64bits(*v)
+	}
+	keyOf := func(f *graph.Figure) amountKey {
+		return amountKey{f.Measure, bits(f.Value), bits(f.Low), bits(f.High)}
+	}
+	byAmount := map[amountKey][]*graph.Figure{}
+next:
 	for i := range d.figures {
 		fc := &d.figures[i]
 		f := fc.fig
@@ -162,11 +182,49 @@ func (d *docState) figureFacts(entOf []*graph.Entity) []*graph.Figure {
 		if fc.place >= 0 && entOf[fc.place] != nil {
 			f.Place = entOf[fc.place].ID
 		}
+		k := keyOf(f)
+		for _, g := range byAmount[k] {
+			if restates(g, f) {
+				g.About = cmp.Or(g.About, f.About)
+				g.Place = cmp.Or(g.Place, f.Place)
+				g.Counted = cmp.Or(g.Counted, f.Counted)
+				g.Qualifier = cmp.Or(g.Qualifier, f.Qualifier)
+				g.Date = cmp.Or(g.Date, f.Date)
+				continue next
+			}
+		}
 		f.Evidence.Document = d.doc.ID
 		f.ID = factID("figure", d.doc.ID, strconv.Itoa(f.Evidence.Start), strconv.Itoa(f.Evidence.End), f.Measure)
 		out = append(out, f)
+		byAmount[k] = append(byAmount[k], f)
 	}
 	return out
+}
+
+// restates reports whether figure f, later in a document, states figure g
+// again, as a story's body restates its headline ("At least 107 killed in
+// Mecca crane collapse" … "killing 107 or more"): a count of people (not
+// money or a percentage, where equal amounts are often different things),
+// the same measure and amount, nothing that contradicts g (another place,
+// subject, counted noun or date), and either g in the first sentence or an
+// amount of 20 or more, which two events rarely share. Counting both would
+// count the dead twice in every total.
+func restates(g, f *graph.Figure) bool {
+	if g.Measure == graph.Money || g.Measure == graph.Percent {
+		return false
+	}
+	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+	compatible := func(a, b string) bool { return a == "" || b == "" || a == b }
+	if g.Measure != f.Measure || !same(g.Value, f.Value) || !same(g.Low, f.Low) || !same(g.High, f.High) ||
+		g.Currency != f.Currency || !compatible(g.Place, f.Place) || !compatible(g.About, f.About) ||
+		!compatible(g.Counted, f.Counted) || !compatible(g.Date, f.Date) {
+		return false
+	}
+	amount := g.Value
+	if amount == nil {
+		amount = g.High
+	}
+	return g.Evidence.Sentence == 0 || amount != nil && *amount >= 20
 }
 
 // quoteFacts resolves quotes' speakers to entities.

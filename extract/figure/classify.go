@@ -62,6 +62,11 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	} else {
 		f.Low, f.High = &low, &high
 	}
+	if f.Qualifier == "" && a.last+1 < s.Last && tt[a.last].lower == "or" && (tt[a.last+1].lower == "more" || tt[a.last+1].lower == "so") {
+		// "killing 107 or more", "30 or so": the qualifier after the amount.
+		f.Qualifier = "or " + tt[a.last+1].lower
+		f.Last = max(f.Last, a.last+2)
+	}
 	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
 	return f, true
 }

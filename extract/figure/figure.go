@@ -28,7 +28,8 @@ type Figure struct {
 	// Value is nil for vague amounts ("hundreds"); Low and High are set for
 	// ranges ("between 10 and 12 million") and vague amounts.
 	Value, Low, High *float64
-	// Qualifier is lowercased as written: "more than", "at least", "about".
+	// Qualifier is lowercased as written: "more than", "at least", "about",
+	// or after the amount, "or more" and "or so".
 	Qualifier string
 	// Measure is one of graph.Measures.
 	Measure string

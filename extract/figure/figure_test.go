@@ -52,6 +52,8 @@ func TestFind(t *testing.T) {
 			[]string{"450000 killed q=more than c=people [More than 450,000 people]", "1.1e+07 displaced c=people [11 million]"}},
 		{"Dozen", "A dozen soldiers were wounded.", []string{"12 injured c=soldiers [A dozen soldiers]"}},
 		{"Killing", "A car bomb exploded, killing at least 12 people.", []string{"12 killed q=at least c=people [at least 12 people]"}},
+		{"OrMore", "A crane fell into the mosque, killing 107 or more and wounding 238.", []string{"107 killed q=or more [107 or more]", "238 injured [238]"}},
+		{"OrSo", "The floods killed 30 or so people.", []string{"30 killed q=or so [30 or so]"}},
 		{"Hundreds", "Hundreds of people were arrested.", []string{"200-999 arrested c=people [Hundreds of people]"}},
 		{"TensOfThousands", "Tens of thousands fled their homes.", []string{"20000-99999 displaced [Tens of thousands]"}},
 		{"Range", "Between 10 and 12 million people are affected.", []string{"1e+07-1.2e+07 affected c=people [Between 10 and 12 million people]"}},

@@ -1,0 +1,35 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+func TestRestates(t *testing.T) {
+	n := func(v float64) *float64 { return &v }
+	fig := func(sentence int, measure string, v float64, place string) *graph.Figure {
+		return &graph.Figure{Measure: measure, Value: n(v), Place: place, Evidence: graph.Mention{Sentence: sentence}}
+	}
+	tests := []struct {
+		name string
+		g, f *graph.Figure
+		want bool
+	}{
+		{"headline restated", fig(0, graph.Killed, 7, "place/mecca"), fig(3, graph.Killed, 7, ""), true},
+		{"large amount restated", fig(2, graph.Killed, 107, ""), fig(5, graph.Killed, 107, "place/mecca"), true},
+		{"small amount twice in the body", fig(2, graph.Killed, 3, ""), fig(5, graph.Killed, 3, ""), false},
+		{"another place", fig(0, graph.Killed, 107, "place/mecca"), fig(3, graph.Killed, 107, "place/medina"), false},
+		{"another measure", fig(0, graph.Killed, 107, ""), fig(3, graph.Injured, 107, ""), false},
+		{"another amount", fig(0, graph.Killed, 107, ""), fig(3, graph.Killed, 108, ""), false},
+		{"money", fig(0, graph.Money, 5e9, ""), fig(3, graph.Money, 5e9, ""), false},
+		{"percent", fig(0, graph.Percent, 25, ""), fig(3, graph.Percent, 25, ""), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := restates(tt.g, tt.f); got != tt.want {
+				t.Errorf("restates = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
