@@ -62,6 +62,13 @@ func NormalizeDate(s string) (string, error) {
 			return t.Format(o.out), nil
 		}
 	}
+	// Letters glued to the last digit carry no date ("27-MAR-1987
+	// 00:02:59.13RM" in Reuters-21578, an editor's mark).
+	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9' {
+		if d, err := NormalizeDate(t); err == nil {
+			return d, nil
+		}
+	}
 	return "", fmt.Errorf("unrecognized date %q: use ISO 8601 (2006-01-02 or 2006-01-02T15:04:05Z)", s)
 }
 
@@ -79,3 +86,5 @@ func stripFraction(s string) string {
 	}
 	return s[:i+3] + s[j:]
 }
+
+func isLetterOrSpace(r rune) bool { return r == ' ' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
