@@ -81,9 +81,10 @@
 // soft memory limit (GOMEMLIMIT or debug.SetMemoryLimit; "factgraph
 // ingest" sets 360 MiB). Badger also memory-maps its tables, value logs
 // and memtable logs, and the kernel counts every page a process touched in
-// its RSS: Ingest and Restore drop those pages every 250 ms, and Dump every
-// 32,768 keys (mapped_linux.go), which keeps an export's RSS flat whatever
-// the store size. BENCHMARKS.md has the measurements.
+// its RSS: Ingest and Restore have the kernel reclaim those pages every
+// 250 ms, and Dump every 32,768 keys (mapped_linux.go), which keeps an
+// export's RSS flat whatever the store size. BENCHMARKS.md has the
+// measurements.
 //
 // # Concurrency
 //

@@ -6,17 +6,23 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
-// releaseMapped drops this process's resident pages of the files Badger
-// has memory-mapped under dir (its tables and value logs), so that a long
-// scan does not keep every page it has read resident: the kernel counts
-// touched pages of a mapping in the process's RSS until it is unmapped or
-// memory runs short. Badger maps these files MAP_SHARED, so dropping the
-// pages loses nothing: they stay in the page cache and a later read maps
-// them again. Private mappings are left alone. Errors are ignored; the
-// only cost of failing is a larger RSS.
+// releaseMapped asks the kernel to reclaim this process's resident pages
+// of the files Badger has memory-mapped under dir (its tables, value logs
+// and memtable logs), so that a long scan or write does not keep every
+// page it has touched in its RSS: the kernel counts touched pages of a
+// mapping until it is unmapped or memory runs short.
+//
+// It uses MADV_PAGEOUT, which never changes what memory holds: reclaimed
+// file pages are read again on the next access. That matters because the
+// ranges come from /proc/self/maps and Badger may unmap a file between the
+// read and the madvise, letting the kernel put other memory in its place;
+// MADV_DONTNEED there would zero a private anonymous mapping (Go's heap),
+// MADV_PAGEOUT at worst swaps it out. Only shared mappings under dir are
+// listed. Errors are ignored: the only cost of failing is a larger RSS.
 func releaseMapped(dir string) {
 	if dir == "" {
 		return
@@ -42,8 +48,14 @@ func releaseMapped(dir string) {
 		if err1 != nil || err2 != nil || end <= start {
 			continue
 		}
-		syscall.Syscall(syscall.SYS_MADVISE, uintptr(start), uintptr(end-start), syscall.MADV_DONTNEED)
+		pageOut(uintptr(start), uintptr(end-start))
 	}
+}
+
+// pageOut asks the kernel to reclaim the pages of a range, keeping their
+// contents (MADV_PAGEOUT).
+func pageOut(start, length uintptr) {
+	unix.Syscall(unix.SYS_MADVISE, start, length, unix.MADV_PAGEOUT)
 }
 
 // mappedDir returns the directory whose mappings releaseMapped drops, as
