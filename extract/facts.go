@@ -210,8 +210,8 @@ next:
 // amount of 20 or more, which two events rarely share. Counting both would
 // count the dead twice in every total.
 func restates(g, f *graph.Figure) bool {
-	if g.Measure == graph.Money || g.Measure == graph.Percent {
-		return false
+	if g.Measure == graph.Money || g.Measure == graph.Percent || f.Qualifier == "another" {
+		return false // "arrested another 25": an addition, not a restatement
 	}
 	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 	compatible := func(a, b string) bool { return a == "" || b == "" || a == b }

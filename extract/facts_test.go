@@ -23,6 +23,11 @@ func TestRestates(t *testing.T) {
 		{"another measure", fig(0, graph.Killed, 107, ""), fig(3, graph.Injured, 107, ""), false},
 		{"another amount", fig(0, graph.Killed, 107, ""), fig(3, graph.Killed, 108, ""), false},
 		{"money", fig(0, graph.Money, 5e9, ""), fig(3, graph.Money, 5e9, ""), false},
+		{"another", fig(0, graph.Arrested, 25, ""), func() *graph.Figure {
+			f := fig(2, graph.Arrested, 25, "")
+			f.Qualifier = "another"
+			return f
+		}(), false},
 		{"percent", fig(0, graph.Percent, 25, ""), fig(3, graph.Percent, 25, ""), false},
 	}
 	for _, tt := range tests {
