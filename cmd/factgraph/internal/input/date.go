@@ -28,11 +28,9 @@ var otherLayouts = []struct {
 }{
 	{"2006-01-02T15:04:05 -0700", "2006-01-02T15:04:05Z07:00"},
 	{time.RFC1123Z, "2006-01-02T15:04:05Z07:00"},
-	{time.RFC1123, "2006-01-02T15:04:05Z07:00"},
 	{"Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z07:00"},
-	{"Mon, 2 Jan 2006 15:04:05 MST", "2006-01-02T15:04:05Z07:00"},
 	{"2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z07:00"},
-	{time.RFC850, "2006-01-02T15:04:05Z07:00"},
+	{"Monday, 02-Jan-06 15:04:05 -0700", "2006-01-02T15:04:05Z07:00"},
 	{time.ANSIC, "2006-01-02T15:04:05"},
 	{"2-Jan-2006 15:04:05", "2006-01-02T15:04:05"},
 	{"2-Jan-2006", "2006-01-02"},
@@ -49,6 +47,10 @@ var otherLayouts = []struct {
 // news-feed forms are rewritten, anything else is an error.
 func NormalizeDate(s string) (string, error) {
 	s = strings.TrimSpace(s)
+	s, err := numericZone(s)
+	if err != nil {
+		return "", err
+	}
 	if iso := strings.Replace(s, " ", "T", 1); len(iso) >= 10 && iso[4] == '-' {
 		s = iso
 	}
@@ -62,9 +64,9 @@ func NormalizeDate(s string) (string, error) {
 			return t.Format(o.out), nil
 		}
 	}
-	// Letters glued to the last digit carry no date ("27-MAR-1987
+	// Letters after a time's fractional seconds carry no date ("27-MAR-1987
 	// 00:02:59.13RM" in Reuters-21578, an editor's mark).
-	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9' {
+	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && endsWithFraction(t) {
 		if d, err := NormalizeDate(t); err == nil {
 			return d, nil
 		}
@@ -88,3 +90,47 @@ func stripFraction(s string) string {
 }
 
 func isLetterOrSpace(r rune) bool { return r == ' ' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// endsWithFraction reports whether s ends with a time's fractional seconds
+// (":01.79").
+func endsWithFraction(s string) bool {
+	i := strings.LastIndexByte(s, '.')
+	if i < 3 || i == len(s)-1 || s[i-3] != ':' {
+		return false
+	}
+	for _, r := range s[i+1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// zoneOffsets are the time-zone names of RFC 822 dates (RSS, e-mail),
+// which time.Parse would read by the machine's own zone database or as
+// UTC: a date must not depend on where it is ingested.
+var zoneOffsets = map[string]string{
+	"UT": "+0000", "UTC": "+0000", "GMT": "+0000", "Z": "+0000",
+	"EST": "-0500", "EDT": "-0400", "CST": "-0600", "CDT": "-0500",
+	"MST": "-0700", "MDT": "-0600", "PST": "-0800", "PDT": "-0700",
+}
+
+// numericZone replaces a time-zone name at the end of a date with time
+// ("… 18:04:05 EST") by its offset, and refuses names it does not know.
+func numericZone(s string) (string, error) {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 1 || !strings.Contains(s[:i], ":") || s[i-1] < '0' || s[i-1] > '9' {
+		return s, nil // the last word does not follow a time
+	}
+	name := s[i+1:]
+	if name == "" || strings.TrimRightFunc(name, isLetterOrSpace) != "" {
+		return s, nil // not a word of letters
+	}
+	if off, ok := zoneOffsets[strings.ToUpper(name)]; ok {
+		return s[:i+1] + off, nil
+	}
+	if len(name) <= 5 && strings.ToUpper(name) == name {
+		return "", fmt.Errorf("unknown time zone %q in date %q: use ISO 8601 with a numeric offset (2006-01-02T15:04:05-05:00)", name, s)
+	}
+	return s, nil
+}
