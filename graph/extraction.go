@@ -24,8 +24,8 @@ type Extractor interface {
 // IngestResult says what an ingest changed.
 type IngestResult struct {
 	Added     int `json:"added"`     // new documents
-	Replaced  int `json:"replaced"`  // documents whose text changed
-	Unchanged int `json:"unchanged"` // documents already stored with the same text
+	Replaced  int `json:"replaced"`  // documents whose text, title, URL or date changed
+	Unchanged int `json:"unchanged"` // documents already stored exactly so
 }
 
 // Ingester stores extractions. Each document is applied atomically: after

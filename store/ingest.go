@@ -152,7 +152,8 @@ func (w *wtx) apply(x *graph.Extraction) (status, error) {
 	}
 	st := added
 	if old != nil {
-		if old.Hash == h && old.Doc.Text == doc.Text {
+		if old.Hash == h && old.Doc.Text == doc.Text && old.Doc.Title == doc.Title &&
+			old.Doc.URL == doc.URL && old.Doc.Published == doc.Published {
 			return unchanged, nil
 		}
 		if err := w.retract(doc.ID, old); err != nil {

@@ -109,6 +109,13 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 	switch {
 	case r.Kind == graph.RecordDocument && r.Document != nil:
 		d := *r.Document
+		if d.Published != "" {
+			// Dumps written before dates were normalized on input hold
+			// them as the source gave them ("26-FEB-1987 15:01:01.79").
+			if p, err := graph.NormalizePublished(d.Published); err == nil {
+				d.Published = p
+			}
+		}
 		if err := d.Validate(); err != nil {
 			return err
 		}

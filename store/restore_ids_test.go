@@ -131,3 +131,17 @@ func TestRestore_DanglingReferences(t *testing.T) {
 		})
 	}
 }
+
+// TestRestore_OldDates: a dump written before publication dates were
+// normalized on input restores with them in ISO 8601.
+func TestRestore_OldDates(t *testing.T) {
+	dump := `{"kind":"document","document":{"id":"r1","published":"26-FEB-1987 15:01:01.79","text":"Cocoa prices rose."}}` + "\n"
+	db := MustOpenDB(t)
+	if err := db.Restore(ctx, jsonRecords(dump)); err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.Document(ctx, "r1")
+	if err != nil || d.Published != "1987-02-26T15:01:01" {
+		t.Fatalf("document = %+v, %v", d, err)
+	}
+}

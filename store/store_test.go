@@ -256,6 +256,24 @@ func TestIngest(t *testing.T) {
 			t.Errorf("dump changed")
 		}
 	})
+	t.Run("NewDateReplaces", func(t *testing.T) {
+		db := MustOpenDB(t)
+		mustIngest(t, db, docA())
+		a := docA()
+		a.Document.Published = "2015-10-23"
+		if res := mustIngest(t, db, a); res != (graph.IngestResult{Replaced: 1}) {
+			t.Fatalf("result = %+v", res)
+		}
+		d, err := db.Document(ctx, "a")
+		if err != nil || d.Published != "2015-10-23" {
+			t.Fatalf("document = %+v, %v", d, err)
+		}
+		want := MustOpenDB(t)
+		mustIngest(t, want, a)
+		if got, w := dumpJSON(t, db, graph.DumpFilter{}), dumpJSON(t, want, graph.DumpFilter{}); got != w {
+			t.Errorf("dump differs from a store that only had the new date:\n%s", lineDiff(w, got))
+		}
+	})
 	t.Run("NewTextReplaces", func(t *testing.T) {
 		db := MustOpenDB(t)
 		mustIngest(t, db, docA(), docC())

@@ -369,7 +369,7 @@ func parseJSONLine(line []byte, names Fields) (graph.Document, error) {
 		return graph.Document{}, fmt.Errorf("empty %q field", names.ID)
 	}
 	if doc.Published != "" {
-		if doc.Published, err = NormalizeDate(doc.Published); err != nil {
+		if doc.Published, err = graph.NormalizePublished(doc.Published); err != nil {
 			return graph.Document{}, fmt.Errorf("field %q: %w", names.Published, err)
 		}
 	}

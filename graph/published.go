@@ -1,4 +1,4 @@
-package input
+package graph
 
 import (
 	"fmt"
@@ -42,10 +42,11 @@ var otherLayouts = []struct {
 	{"Monday, 2 January 2006", "2006-01-02"},
 }
 
-// NormalizeDate returns a document's publication date in ISO 8601, which
-// the store sorts and filters as a string: ISO dates are kept, common
-// news-feed forms are rewritten, anything else is an error.
-func NormalizeDate(s string) (string, error) {
+// NormalizePublished returns a document's publication date in ISO 8601,
+// which stores sort and filter as a string (Document.Validate checks the
+// shape): ISO dates are kept, common news-feed forms are rewritten,
+// anything else is an error saying what to use.
+func NormalizePublished(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	s, err := numericZone(s)
 	if err != nil {
@@ -67,7 +68,7 @@ func NormalizeDate(s string) (string, error) {
 	// Letters after a time's fractional seconds carry no date ("27-MAR-1987
 	// 00:02:59.13RM" in Reuters-21578, an editor's mark).
 	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && endsWithFraction(t) {
-		if d, err := NormalizeDate(t); err == nil {
+		if d, err := NormalizePublished(t); err == nil {
 			return d, nil
 		}
 	}

@@ -1,11 +1,11 @@
-package input
+package graph
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestNormalizeDate(t *testing.T) {
+func TestNormalizePublished(t *testing.T) {
 	tests := []struct {
 		in, want string // want "" for an error
 	}{
@@ -40,14 +40,14 @@ func TestNormalizeDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := NormalizeDate(tt.in)
+			got, err := NormalizePublished(tt.in)
 			switch {
 			case tt.want == "" && err == nil:
-				t.Errorf("NormalizeDate(%q) = %q, want an error", tt.in, got)
+				t.Errorf("NormalizePublished(%q) = %q, want an error", tt.in, got)
 			case tt.want == "" && !strings.Contains(err.Error(), "ISO 8601"):
 				t.Errorf("error %q does not say what to use", err)
 			case tt.want != "" && (err != nil || got != tt.want):
-				t.Errorf("NormalizeDate(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+				t.Errorf("NormalizePublished(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
 			}
 		})
 	}
