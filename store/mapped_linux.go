@@ -34,9 +34,12 @@ func releaseMapped(dir string) {
 	prefix := []byte(dir + string(filepath.Separator))
 	sc := bufio.NewScanner(bytes.NewReader(maps))
 	for sc.Scan() {
-		// address perms offset dev inode pathname
-		f := bytes.Fields(sc.Bytes())
-		if len(f) < 6 || len(f[1]) < 4 || f[1][3] != 's' || !bytes.HasPrefix(f[5], prefix) {
+		// address perms offset dev inode pathname; only the pathname,
+		// which may hold spaces, has a slash.
+		line := sc.Bytes()
+		f := bytes.Fields(line)
+		slash := bytes.IndexByte(line, '/')
+		if len(f) < 6 || len(f[1]) < 4 || f[1][3] != 's' || slash < 0 || !bytes.HasPrefix(line[slash:], prefix) {
 			continue
 		}
 		lo, hi, ok := bytes.Cut(f[0], []byte{'-'})
