@@ -201,6 +201,17 @@ next:
 	return out
 }
 
+// adds reports whether a figure counts more of something already counted
+// ("another 25", "25 more protesters", "25 other people"): an addition,
+// never a restatement.
+func adds(f *graph.Figure) bool {
+	switch f.Qualifier {
+	case "another", "more", "other", "further", "additional":
+		return true
+	}
+	return false
+}
+
 // restates reports whether figure f, later in a document, states figure g
 // again, as a story's body restates its headline ("At least 107 killed in
 // Mecca crane collapse" … "killing 107 or more"): a count of people (not
@@ -210,8 +221,8 @@ next:
 // amount of 20 or more, which two events rarely share. Counting both would
 // count the dead twice in every total.
 func restates(g, f *graph.Figure) bool {
-	if g.Measure == graph.Money || g.Measure == graph.Percent || f.Qualifier == "another" {
-		return false // "arrested another 25": an addition, not a restatement
+	if g.Measure == graph.Money || g.Measure == graph.Percent || adds(g) || adds(f) {
+		return false
 	}
 	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 	compatible := func(a, b string) bool { return a == "" || b == "" || a == b }

@@ -11,6 +11,10 @@ func TestRestates(t *testing.T) {
 	fig := func(sentence int, measure string, v float64, place string) *graph.Figure {
 		return &graph.Figure{Measure: measure, Value: n(v), Place: place, Evidence: graph.Mention{Sentence: sentence}}
 	}
+	with := func(f *graph.Figure, qualifier, text string) *graph.Figure {
+		f.Qualifier, f.Text = qualifier, text
+		return f
+	}
 	tests := []struct {
 		name string
 		g, f *graph.Figure
@@ -23,11 +27,12 @@ func TestRestates(t *testing.T) {
 		{"another measure", fig(0, graph.Killed, 107, ""), fig(3, graph.Injured, 107, ""), false},
 		{"another amount", fig(0, graph.Killed, 107, ""), fig(3, graph.Killed, 108, ""), false},
 		{"money", fig(0, graph.Money, 5e9, ""), fig(3, graph.Money, 5e9, ""), false},
-		{"another", fig(0, graph.Arrested, 25, ""), func() *graph.Figure {
-			f := fig(2, graph.Arrested, 25, "")
-			f.Qualifier = "another"
-			return f
-		}(), false},
+		{"another", fig(0, graph.Arrested, 25, ""), with(fig(2, graph.Arrested, 25, ""), "another", "another 25"), false},
+		{"another first", with(fig(0, graph.Arrested, 25, ""), "another", "another 25"), fig(2, graph.Arrested, 25, ""), false},
+		{"more", fig(0, graph.Arrested, 25, ""), with(fig(2, graph.Arrested, 25, ""), "more", "25"), false},
+		{"other", fig(0, graph.Arrested, 25, ""), with(fig(2, graph.Arrested, 25, ""), "other", "25"), false},
+		{"or more", fig(0, graph.Killed, 107, ""), with(fig(2, graph.Killed, 107, ""), "or more", "107 or more"), true},
+		{"restated with its noun", fig(0, graph.Arrested, 25, ""), with(fig(2, graph.Arrested, 25, ""), "", "25 protesters"), true},
 		{"percent", fig(0, graph.Percent, 25, ""), fig(3, graph.Percent, 25, ""), false},
 	}
 	for _, tt := range tests {

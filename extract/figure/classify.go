@@ -66,6 +66,10 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 		// "killing 107 or more", "30 or so": the qualifier after the amount.
 		f.Qualifier = "or " + tt[a.last+1].lower
 		f.Last = max(f.Last, a.last+2)
+	} else if f.Qualifier == "" && a.last < s.Last && addWords[tt[a.last].lower] && (a.last+1 >= s.Last || tt[a.last+1].lower != "than") {
+		// "25 more protesters", "25 other people": an addition to a count
+		// already given, which the qualifier says.
+		f.Qualifier = tt[a.last].lower
 	}
 	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
 	return f, true

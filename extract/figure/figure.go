@@ -29,7 +29,8 @@ type Figure struct {
 	// ranges ("between 10 and 12 million") and vague amounts.
 	Value, Low, High *float64
 	// Qualifier is lowercased as written: "more than", "at least", "about",
-	// or after the amount, "or more" and "or so".
+	// or after the amount, "or more" and "or so", and the additions
+	// "another 25", "25 more", "25 other".
 	Qualifier string
 	// Measure is one of graph.Measures.
 	Measure string

@@ -54,6 +54,8 @@ func TestFind(t *testing.T) {
 		{"Killing", "A car bomb exploded, killing at least 12 people.", []string{"12 killed q=at least c=people [at least 12 people]"}},
 		{"OrMore", "A crane fell into the mosque, killing 107 or more and wounding 238.", []string{"107 killed q=or more [107 or more]", "238 injured [238]"}},
 		{"OrSo", "The floods killed 30 or so people.", []string{"30 killed q=or so [30 or so]"}},
+		{"MoreIsAnAddition", "On Tuesday police arrested 25 more protesters.", []string{"25 arrested q=more [25]"}},
+		{"MoreThanIsNoAddition", "Police arrested 25 more than on Monday.", []string{"25 arrested [25]"}},
 		{"Hundreds", "Hundreds of people were arrested.", []string{"200-999 arrested c=people [Hundreds of people]"}},
 		{"TensOfThousands", "Tens of thousands fled their homes.", []string{"20000-99999 displaced [Tens of thousands]"}},
 		{"Range", "Between 10 and 12 million people are affected.", []string{"1e+07-1.2e+07 affected c=people [Between 10 and 12 million people]"}},

@@ -99,6 +99,9 @@ var qualifiers = [][]string{
 	{"approximately"}, {"roughly"}, {"under"}, {"estimated"}, {"only"}, {"exactly"}, {"another"},
 }
 
+// addWords after an amount make it an addition: "25 more", "25 other".
+var addWords = map[string]bool{"more": true, "other": true, "further": true, "additional": true}
+
 // notCounted are words that stop a counted noun phrase.
 var notCounted = map[string]bool{
 	"and": true, "or": true, "but": true, "in": true, "on": true, "at": true, "for": true, "from": true,
