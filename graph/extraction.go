@@ -30,8 +30,8 @@ type IngestResult struct {
 
 // Ingester stores extractions. Each document is applied atomically: after
 // a crash it is entirely present or entirely absent. Ingesting the same
-// document (same ID, same text) again changes nothing; the same ID with new
-// text replaces that document's facts.
+// document (same ID, text, title, URL and date) again changes nothing; the
+// same ID with any of them new replaces that document's facts.
 type Ingester interface {
 	Ingest(ctx context.Context, xs []*Extraction) (IngestResult, error)
 }

@@ -52,8 +52,8 @@ func NormalizePublished(s string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if iso := strings.Replace(s, " ", "T", 1); len(iso) >= 10 && iso[4] == '-' {
-		s = iso
+	if len(s) > 10 && s[4] == '-' && s[10] == ' ' {
+		s = s[:10] + "T" + s[11:] // "2017-11-21 18:04:05"
 	}
 	for _, l := range isoLayouts {
 		if _, err := time.Parse(l, stripFraction(s)); err == nil {
@@ -65,9 +65,11 @@ func NormalizePublished(s string) (string, error) {
 			return t.Format(o.out), nil
 		}
 	}
-	// Letters after a time's fractional seconds carry no date ("27-MAR-1987
-	// 00:02:59.13RM" in Reuters-21578, an editor's mark).
-	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && endsWithFraction(t) {
+	// Letters glued to a time's fractional seconds carry no date
+	// ("27-MAR-1987 00:02:59.13RM" or "….13E F" in Reuters-21578, editors'
+	// marks); a separate word there may be a zone or "pm", so it is not
+	// dropped.
+	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && endsWithFraction(t) && s[len(t)] != ' ' {
 		if d, err := NormalizePublished(t); err == nil {
 			return d, nil
 		}
@@ -130,7 +132,7 @@ func numericZone(s string) (string, error) {
 	if off, ok := zoneOffsets[strings.ToUpper(name)]; ok {
 		return s[:i+1] + off, nil
 	}
-	if len(name) <= 5 && strings.ToUpper(name) == name {
+	if len(name) <= 5 {
 		return "", fmt.Errorf("unknown time zone %q in date %q: use ISO 8601 with a numeric offset (2006-01-02T15:04:05-05:00)", name, s)
 	}
 	return s, nil

@@ -178,8 +178,8 @@ func (b *builder) statsObjects() {
 		Description: "What an ingest changed.",
 		Fields: graphql.Fields{
 			"added":     get(nnInt, "New documents.", func(r *ingestResult) any { return r.Added }),
-			"replaced":  get(nnInt, "Documents whose text changed; their old facts were replaced.", func(r *ingestResult) any { return r.Replaced }),
-			"unchanged": get(nnInt, "Documents already stored with the same text.", func(r *ingestResult) any { return r.Unchanged }),
+			"replaced":  get(nnInt, "Documents whose text, title, URL or date changed; their old facts were replaced.", func(r *ingestResult) any { return r.Replaced }),
+			"unchanged": get(nnInt, "Documents already stored exactly so.", func(r *ingestResult) any { return r.Unchanged }),
 			"documents": get(nnList(graphql.ID), "The IDs of the documents, in input order (generated from the text where none was given).",
 				func(r *ingestResult) any { return r.ids }),
 		},

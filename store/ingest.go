@@ -17,8 +17,8 @@ import (
 // Ingest stores extractions in order. Each document is applied atomically
 // in one Badger transaction (several small documents may share one): after
 // a crash it is entirely present or entirely absent. A document already
-// stored with the same text is left alone, title, URL and date included;
-// one with new text has its old facts retracted and the new ones stored.
+// stored with the same text, title, URL and date is left alone; one with
+// any of them new has its old facts retracted and the new ones stored.
 //
 // On error the documents before the failing one are stored and the rest are
 // not; the error names the document. EINVALID for a malformed extraction,

@@ -111,10 +111,13 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		d := *r.Document
 		if d.Published != "" {
 			// Dumps written before dates were normalized on input hold
-			// them as the source gave them ("26-FEB-1987 15:01:01.79").
-			if p, err := graph.NormalizePublished(d.Published); err == nil {
-				d.Published = p
+			// them as the source gave them ("26-FEB-1987 15:01:01.79");
+			// one that cannot be read is dropped, as input now refuses it.
+			p, err := graph.NormalizePublished(d.Published)
+			if err != nil {
+				p = ""
 			}
+			d.Published = p
 		}
 		if err := d.Validate(); err != nil {
 			return err

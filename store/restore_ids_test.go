@@ -133,15 +133,19 @@ func TestRestore_DanglingReferences(t *testing.T) {
 }
 
 // TestRestore_OldDates: a dump written before publication dates were
-// normalized on input restores with them in ISO 8601.
+// normalized on input restores with them in ISO 8601, and without the
+// ones that cannot be read.
 func TestRestore_OldDates(t *testing.T) {
-	dump := `{"kind":"document","document":{"id":"r1","published":"26-FEB-1987 15:01:01.79","text":"Cocoa prices rose."}}` + "\n"
+	dump := `{"kind":"document","document":{"id":"r1","published":"26-FEB-1987 15:01:01.79","text":"Cocoa prices rose."}}` + "\n" +
+		`{"kind":"document","document":{"id":"r2","published":"31-MAR-1987 605:12:19.12","text":"Cocoa prices fell."}}` + "\n"
 	db := MustOpenDB(t)
 	if err := db.Restore(ctx, jsonRecords(dump)); err != nil {
 		t.Fatal(err)
 	}
-	d, err := db.Document(ctx, "r1")
-	if err != nil || d.Published != "1987-02-26T15:01:01" {
-		t.Fatalf("document = %+v, %v", d, err)
+	for id, want := range map[string]string{"r1": "1987-02-26T15:01:01", "r2": ""} {
+		d, err := db.Document(ctx, id)
+		if err != nil || d.Published != want {
+			t.Errorf("document %s = %+v, %v; want published %q", id, d, err, want)
+		}
 	}
 }
