@@ -212,30 +212,24 @@ func adds(f *graph.Figure) bool {
 	return false
 }
 
-// restates reports whether figure f, later in a document, states figure g
-// again, as a story's body restates its headline ("At least 107 killed in
-// Mecca crane collapse" … "killing 107 or more"): a count of people (not
-// money or a percentage, where equal amounts are often different things),
-// the same measure and amount, nothing that contradicts g (another place,
-// subject, counted noun or date), and either g in the first sentence or an
-// amount of 20 or more, which two events rarely share. Counting both would
-// count the dead twice in every total.
+// restates reports whether figure f, later in a document, states again
+// the figure g of its first sentence, as a story's body restates its
+// headline ("At least 107 killed in Mecca crane collapse" … "killing 107 or
+// more"): a count of people (not money or a percentage, where equal
+// amounts are often different things), the same measure and amount,
+// nothing that contradicts g (another place, subject, counted noun or
+// date), and f no addition ("25 more"). Counting both would count the dead
+// twice in every total. Equal counts later in a story are left apart: they
+// are as often two events as one.
 func restates(g, f *graph.Figure) bool {
-	if g.Measure == graph.Money || g.Measure == graph.Percent || adds(g) || adds(f) {
+	if g.Evidence.Sentence != 0 || g.Measure == graph.Money || g.Measure == graph.Percent || adds(f) {
 		return false
 	}
 	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 	compatible := func(a, b string) bool { return a == "" || b == "" || a == b }
-	if g.Measure != f.Measure || !same(g.Value, f.Value) || !same(g.Low, f.Low) || !same(g.High, f.High) ||
-		g.Currency != f.Currency || !compatible(g.Place, f.Place) || !compatible(g.About, f.About) ||
-		!compatible(g.Counted, f.Counted) || !compatible(g.Date, f.Date) {
-		return false
-	}
-	amount := g.Value
-	if amount == nil {
-		amount = g.High
-	}
-	return g.Evidence.Sentence == 0 || amount != nil && *amount >= 20
+	return g.Measure == f.Measure && same(g.Value, f.Value) && same(g.Low, f.Low) && same(g.High, f.High) &&
+		g.Currency == f.Currency && compatible(g.Place, f.Place) && compatible(g.About, f.About) &&
+		compatible(g.Counted, f.Counted) && compatible(g.Date, f.Date)
 }
 
 // quoteFacts resolves quotes' speakers to entities.

@@ -46,14 +46,17 @@ var otherLayouts = []struct {
 // which stores sort and filter as a string (Document.Validate checks the
 // shape): ISO dates are kept, common news-feed forms are rewritten,
 // anything else is an error saying what to use.
-func NormalizePublished(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	s, err := numericZone(s)
+func NormalizePublished(date string) (string, error) {
+	given := strings.TrimSpace(date)
+	s, err := numericZone(given)
 	if err != nil {
 		return "", err
 	}
 	if len(s) > 10 && s[4] == '-' && s[10] == ' ' {
 		s = s[:10] + "T" + s[11:] // "2017-11-21 18:04:05"
+	}
+	if len(s) > 12 && s[4] == '-' && s[10] == 'T' && s[12] == ':' {
+		s = s[:11] + "0" + s[11:] // "T6:04": time.Parse takes a one-digit hour
 	}
 	for _, l := range isoLayouts {
 		if _, err := time.Parse(l, stripFraction(s)); err == nil {
@@ -69,12 +72,12 @@ func NormalizePublished(s string) (string, error) {
 	// ("27-MAR-1987 00:02:59.13RM" or "….13E F" in Reuters-21578, editors'
 	// marks); a separate word there may be a zone or "pm", so it is not
 	// dropped.
-	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && endsWithFraction(t) && s[len(t)] != ' ' {
+	if t := strings.TrimRightFunc(s, isLetterOrSpace); t != s && endsWithFraction(t) && s[len(t)] != ' ' && !meaningfulTail(s[len(t):]) {
 		if d, err := NormalizePublished(t); err == nil {
 			return d, nil
 		}
 	}
-	return "", fmt.Errorf("unrecognized date %q: use ISO 8601 (2006-01-02 or 2006-01-02T15:04:05Z)", s)
+	return "", fmt.Errorf("unrecognized date %q: use ISO 8601 (2006-01-02 or 2006-01-02T15:04:05Z)", given)
 }
 
 // stripFraction removes fractional seconds ("15:01:01.79" → "15:01:01"),
@@ -93,6 +96,21 @@ func stripFraction(s string) string {
 }
 
 func isLetterOrSpace(r rune) bool { return r == ' ' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// meaningfulTail reports whether letters after a time may change it: "PM",
+// "AM", "Z" or a time-zone name, glued or not.
+func meaningfulTail(tail string) bool {
+	up := strings.ToUpper(tail)
+	if strings.HasPrefix(up, "AM") || strings.HasPrefix(up, "PM") || strings.HasPrefix(up, "Z") {
+		return true
+	}
+	for _, w := range strings.Fields(up) {
+		if _, ok := zoneOffsets[w]; ok {
+			return true
+		}
+	}
+	return false
+}
 
 // endsWithFraction reports whether s ends with a time's fractional seconds
 // (":01.79").

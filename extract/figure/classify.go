@@ -66,13 +66,30 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 		// "killing 107 or more", "30 or so": the qualifier after the amount.
 		f.Qualifier = "or " + tt[a.last+1].lower
 		f.Last = max(f.Last, a.last+2)
-	} else if f.Qualifier == "" && a.last < s.Last && addWords[tt[a.last].lower] && (a.last+1 >= s.Last || tt[a.last+1].lower != "than") {
+	} else if f.Qualifier == "" && a.last < s.Last && addWords[tt[a.last].lower] && !comparesMore(tt, a.last, s.Last) {
 		// "25 more protesters", "25 other people": an addition to a count
 		// already given, which the qualifier says.
 		f.Qualifier = tt[a.last].lower
 	}
 	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
 	return f, true
+}
+
+// comparesMore reports whether the word at i ("more") begins a comparison
+// rather than an addition: "25 more people than last year", "more or less".
+func comparesMore(tt []tok, i, end int) bool {
+	if i+1 < end && tt[i+1].lower == "or" {
+		return true
+	}
+	for j := i + 1; j < end && j <= i+3; j++ {
+		if tt[j].lower == "than" {
+			return true
+		}
+		if !tt[j].word {
+			return false // punctuation ends the phrase
+		}
+	}
+	return false
 }
 
 // qualifierBefore reads a qualifier ending right before token i.

@@ -56,6 +56,7 @@ func TestFind(t *testing.T) {
 		{"OrSo", "The floods killed 30 or so people.", []string{"30 killed q=or so [30 or so]"}},
 		{"MoreIsAnAddition", "On Tuesday police arrested 25 more protesters.", []string{"25 arrested q=more [25]"}},
 		{"MoreThanIsNoAddition", "Police arrested 25 more than on Monday.", []string{"25 arrested [25]"}},
+		{"MoreNounThanIsNoAddition", "The floods killed 25 more people than last year.", []string{"25 killed [25]"}},
 		{"Hundreds", "Hundreds of people were arrested.", []string{"200-999 arrested c=people [Hundreds of people]"}},
 		{"TensOfThousands", "Tens of thousands fled their homes.", []string{"20000-99999 displaced [Tens of thousands]"}},
 		{"Range", "Between 10 and 12 million people are affected.", []string{"1e+07-1.2e+07 affected c=people [Between 10 and 12 million people]"}},
