@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -205,8 +206,10 @@ next:
 // ("another 25", "25 more protesters", "25 other people"): an addition,
 // never a restatement.
 func adds(f *graph.Figure) bool {
-	switch f.Qualifier {
-	case "another", "more", "other", "further", "additional":
+	switch q := f.Qualifier; {
+	case q == "another", q == "more", q == "other", q == "further", q == "additional":
+		return true
+	case strings.Contains(q, " … "): // "at least … more"
 		return true
 	}
 	return false

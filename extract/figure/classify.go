@@ -62,17 +62,30 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	} else {
 		f.Low, f.High = &low, &high
 	}
-	if f.Qualifier == "" && a.last+1 < s.Last && tt[a.last].lower == "or" && (tt[a.last+1].lower == "more" || tt[a.last+1].lower == "so") {
-		// "killing 107 or more", "30 or so": the qualifier after the amount.
-		f.Qualifier = "or " + tt[a.last+1].lower
-		f.Last = max(f.Last, a.last+2)
-	} else if f.Qualifier == "" && a.last < s.Last && addWords[tt[a.last].lower] && !comparesMore(tt, a.last, s.Last) {
-		// "25 more protesters", "25 other people": an addition to a count
-		// already given, which the qualifier says.
-		f.Qualifier = tt[a.last].lower
-	}
+	qualifyAfter(&f, tt, a, s.Last)
 	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
 	return f, true
+}
+
+// qualifyAfter adds to f what follows amount a and qualifies it: "or
+// more" and "or so" ("killing 107 or more"), when nothing before the
+// amount did, and an addition to a count already given ("25 more
+// protesters", "25 other people"), joined to a qualifier before it ("at
+// least … more").
+func qualifyAfter(f *Figure, tt []tok, a amount, end int) {
+	switch {
+	case a.last+1 < end && tt[a.last].lower == "or" && (tt[a.last+1].lower == "more" || tt[a.last+1].lower == "so"):
+		if f.Qualifier == "" {
+			f.Qualifier = "or " + tt[a.last+1].lower
+			f.Last = max(f.Last, a.last+2)
+		}
+	case a.last < end && addWords[tt[a.last].lower] && !comparesMore(tt, a.last, end):
+		if f.Qualifier == "" {
+			f.Qualifier = tt[a.last].lower
+		} else {
+			f.Qualifier += " … " + tt[a.last].lower
+		}
+	}
 }
 
 // comparesMore reports whether the word at i ("more") begins a comparison

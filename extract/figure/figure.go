@@ -30,7 +30,7 @@ type Figure struct {
 	Value, Low, High *float64
 	// Qualifier is lowercased as written: "more than", "at least", "about",
 	// or after the amount, "or more" and "or so", and the additions
-	// "another 25", "25 more", "25 other".
+	// "another 25", "25 more", "25 other" ("at least … more" with both).
 	Qualifier string
 	// Measure is one of graph.Measures.
 	Measure string
@@ -318,6 +318,7 @@ func sameObject(tt []tok, a amount, s token.Sentence, prev Figure) (Figure, bool
 	if q, n := qualifierBefore(tt, a.first, s.First); n > 0 {
 		f.Qualifier = q
 	}
+	qualifyAfter(&f, tt, a, s.Last)
 	v, lo, hi := a.value, a.low, a.high
 	if a.exact {
 		f.Value = &v
@@ -374,6 +375,7 @@ func distribute(tt []tok, list []member, f Figure, s token.Sentence) []Figure {
 		if q, n := qualifierBefore(tt, m.a.first, s.First); n > 0 {
 			g.Qualifier = q
 		}
+		qualifyAfter(&g, tt, m.a, s.Last)
 		if _, npEnd := countedAfter(tt, m.a.last, s.Last); npEnd > m.a.last {
 			g.Last = npEnd
 		}
