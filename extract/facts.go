@@ -203,11 +203,11 @@ next:
 }
 
 // adds reports whether a figure counts more of something already counted
-// ("another 25", "25 more protesters", "25 other people"): an addition,
+// ("another 25", "a further 25", "25 more protesters", "25 other people"): an addition,
 // never a restatement.
 func adds(f *graph.Figure) bool {
 	switch q := f.Qualifier; {
-	case q == "another", q == "more", q == "other", q == "further", q == "additional":
+	case q == "another", q == "a further", q == "an additional", q == "more", q == "other", q == "further", q == "additional":
 		return true
 	case strings.Contains(q, " … "): // "at least … more"
 		return true
@@ -221,11 +221,11 @@ func adds(f *graph.Figure) bool {
 // more"): a count of people (not money or a percentage, where equal
 // amounts are often different things), the same measure and amount,
 // nothing that contradicts g (another place, subject, counted noun or
-// date), and f no addition ("25 more"). Counting both would count the dead
+// date), and f no addition ("25 more") unless g is one too. Counting both would count the dead
 // twice in every total. Equal counts later in a story are left apart: they
 // are as often two events as one.
 func restates(g, f *graph.Figure) bool {
-	if g.Evidence.Sentence != 0 || g.Measure == graph.Money || g.Measure == graph.Percent || adds(f) {
+	if g.Evidence.Sentence != 0 || g.Measure == graph.Money || g.Measure == graph.Percent || adds(f) && !adds(g) {
 		return false
 	}
 	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }

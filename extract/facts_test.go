@@ -24,6 +24,8 @@ func TestRestates(t *testing.T) {
 		{"headline restated with its noun", fig(0, graph.Arrested, 25, ""), with(fig(2, graph.Arrested, 25, ""), "", "25 protesters"), true},
 		{"headline or more", fig(0, graph.Killed, 107, ""), with(fig(2, graph.Killed, 107, ""), "or more", "107 or more"), true},
 		{"headline addition restated", with(fig(0, graph.Arrested, 25, ""), "another", "Another 25"), fig(2, graph.Arrested, 25, ""), true},
+		{"headline addition restated as one", with(fig(0, graph.Arrested, 25, ""), "at least … more", "at least 25"), with(fig(2, graph.Arrested, 25, ""), "at least … more", "at least 25"), true},
+		{"a further", fig(0, graph.Arrested, 25, ""), with(fig(2, graph.Arrested, 25, ""), "a further", "A further 25"), false},
 		{"equal counts in the body", fig(2, graph.Killed, 107, ""), fig(5, graph.Killed, 107, "place/mecca"), false},
 		{"another place", fig(0, graph.Killed, 107, "place/mecca"), fig(3, graph.Killed, 107, "place/medina"), false},
 		{"another measure", fig(0, graph.Killed, 107, ""), fig(3, graph.Injured, 107, ""), false},

@@ -98,14 +98,15 @@ func stripFraction(s string) string {
 func isLetterOrSpace(r rune) bool { return r == ' ' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // meaningfulTail reports whether letters after a time may change it: "PM",
-// "AM", "Z" or a time-zone name, glued or not.
+// "AM", "Z", or a word of three letters or more, which may name a time
+// zone.
 func meaningfulTail(tail string) bool {
 	up := strings.ToUpper(tail)
 	if strings.HasPrefix(up, "AM") || strings.HasPrefix(up, "PM") || strings.HasPrefix(up, "Z") {
 		return true
 	}
 	for _, w := range strings.Fields(up) {
-		if _, ok := zoneOffsets[w]; ok {
+		if len(w) > 2 { // a zone name ("CET"); Reuters' marks are "F", "RM", "E F"
 			return true
 		}
 	}

@@ -62,7 +62,7 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	} else {
 		f.Low, f.High = &low, &high
 	}
-	qualifyAfter(&f, tt, a, s.Last)
+	qualifyAfter(&f, tt, a, s.Last, prior)
 	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
 	return f, true
 }
@@ -71,15 +71,18 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 // more" and "or so" ("killing 107 or more"), when nothing before the
 // amount did, and an addition to a count already given ("25 more
 // protesters", "25 other people"), joined to a qualifier before it ("at
-// least … more").
-func qualifyAfter(f *Figure, tt []tok, a amount, end int) {
+// least … more"). After a figure of another measure in the sentence,
+// "more" means others, not an addition ("killed 20 and injured 100 more").
+// prior are the figures already found in the sentence.
+func qualifyAfter(f *Figure, tt []tok, a amount, end int, prior []Figure) {
 	switch {
 	case a.last+1 < end && tt[a.last].lower == "or" && (tt[a.last+1].lower == "more" || tt[a.last+1].lower == "so"):
 		if f.Qualifier == "" {
 			f.Qualifier = "or " + tt[a.last+1].lower
 			f.Last = max(f.Last, a.last+2)
 		}
-	case a.last < end && addWords[tt[a.last].lower] && !comparesMore(tt, a.last, end):
+	case a.last < end && addWords[tt[a.last].lower] && !comparesMore(tt, a.last, end) &&
+		(len(prior) == 0 || prior[len(prior)-1].Measure == f.Measure):
 		if f.Qualifier == "" {
 			f.Qualifier = tt[a.last].lower
 		} else {

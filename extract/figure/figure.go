@@ -318,7 +318,7 @@ func sameObject(tt []tok, a amount, s token.Sentence, prev Figure) (Figure, bool
 	if q, n := qualifierBefore(tt, a.first, s.First); n > 0 {
 		f.Qualifier = q
 	}
-	qualifyAfter(&f, tt, a, s.Last)
+	qualifyAfter(&f, tt, a, s.Last, []Figure{prev})
 	v, lo, hi := a.value, a.low, a.high
 	if a.exact {
 		f.Value = &v
@@ -375,7 +375,7 @@ func distribute(tt []tok, list []member, f Figure, s token.Sentence) []Figure {
 		if q, n := qualifierBefore(tt, m.a.first, s.First); n > 0 {
 			g.Qualifier = q
 		}
-		qualifyAfter(&g, tt, m.a, s.Last)
+		qualifyAfter(&g, tt, m.a, s.Last, nil)
 		if _, npEnd := countedAfter(tt, m.a.last, s.Last); npEnd > m.a.last {
 			g.Last = npEnd
 		}

@@ -94,7 +94,7 @@ var tollHeads = map[string]string{
 var qualifiers = [][]string{
 	{"more", "than"}, {"at", "least"}, {"at", "most"}, {"fewer", "than"}, {"less", "than"},
 	{"as", "many", "as"}, {"as", "few", "as"}, {"up", "to"}, {"close", "to"}, {"upwards", "of"},
-	{"in", "excess", "of"}, {"an", "estimated"}, {"just", "over"}, {"just", "under"},
+	{"in", "excess", "of"}, {"an", "estimated"}, {"an", "additional"}, {"a", "further"}, {"just", "over"}, {"just", "under"},
 	{"well", "over"}, {"nearly"}, {"about"}, {"over"}, {"some"}, {"almost"}, {"around"},
 	{"approximately"}, {"roughly"}, {"under"}, {"estimated"}, {"only"}, {"exactly"}, {"another"},
 }
