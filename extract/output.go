@@ -163,7 +163,10 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 			// a company's position is not held of a place.
 			of = nil
 		}
-		if of != nil && of != p {
+		if of != nil && of != p && !(r.predicate == "ambassador_to" && r.to) {
+			// An ambassador to a country is not its ambassador ("Afghan
+			// Ambassador to the United States"): the ambassador_to
+			// relation says where he is posted.
 			role.Of = of.ID
 		}
 		if k := p.ID + "\x00" + graph.NameKey(role.Title) + "\x00" + role.Of; !seen[k] {

@@ -131,6 +131,8 @@ func TestFind(t *testing.T) {
 		{"NotMoneyForCount", "Shareholders lost about $180bn and 20,000 workers lost their jobs.", []string{"1.8e+11 money USD q=about [about $180bn]"}},
 		{"MissingList", "A further three are on the missing list.", []string{"3 missing q=a further [A further three]"}},
 		{"ChangeFromNotRange", "Approval rose from the initial 39 percent to 49 percent.", []string{"39 percent [39 percent]", "49 percent [49 percent]"}},
+		{"SpacedCurrencyPrefix", "The referendum cost NZ $ 26 million.", []string{"2.6e+07 money NZD [NZ $ 26 million]"}},
+		{"ArticleBeforeDollar", "A $ 5 fee was charged.", []string{"5 money USD [$ 5]"}},
 		{"GulfCurrency", "Costs are capped at KD 890.", []string{"890 money KWD [KD 890]"}},
 		{"NotDeadWeight", "Ten ships totalling 460,000 dead weight tons.", nil},
 		{"Headline", "FLOODS KILL 12 IN SOUTH CHINA", []string{"12 killed [12]"}},
