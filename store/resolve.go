@@ -11,7 +11,9 @@ import (
 // contribute) when there is none. In order:
 //
 //  1. an entity of the same type with the local ID (following merges);
-//  2. an entity of the same type with the same folded name;
+//  2. an entity of the same type with the same folded name or alias, except
+//     that a lone surname of several people joins only a person named by
+//     it alone;
 //  3. for a person with a multi-word name, a new entity for that name, into
 //     which a surname-only person ("Putin") is merged if that surname now
 //     belongs to exactly one full name;
@@ -26,7 +28,22 @@ func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
 		return id, err
 	}
 	nk := graph.NameKey(e.Name)
-	if id, ok, err := w.byName(t, nk); ok || err != nil {
+	if t == graph.Person && tokenCount(nk) == 1 {
+		// A lone surname that several people's full names end in ("Lee":
+		// Stan Lee, Starry Lee) joins none of them, though one may have it
+		// as an alias; only a person named by the surname alone.
+		others, err := w.ids(key(pSurname, nk))
+		if err != nil {
+			return "", err
+		}
+		if len(others) > 1 {
+			if id, ok, err := w.byName(t, nk, true); ok || err != nil {
+				return id, err
+			}
+			return w.create(graph.EntityID(t, e.Name), t)
+		}
+	}
+	if id, ok, err := w.byName(t, nk, false); ok || err != nil {
 		return id, err
 	}
 	if t == graph.Person && tokenCount(nk) >= 2 {
@@ -37,7 +54,7 @@ func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
 		return id, w.absorbSurname(id, nk[strings.LastIndexByte(nk, ' ')+1:])
 	}
 	for _, a := range e.Aliases {
-		if id, ok, err := w.byName(t, graph.NameKey(a)); ok || err != nil {
+		if id, ok, err := w.byName(t, graph.NameKey(a), false); ok || err != nil {
 			return id, err
 		}
 	}
@@ -67,8 +84,9 @@ func (w *wtx) existing(id string, t graph.EntityType) (string, bool, error) {
 	return id, true, nil
 }
 
-// byName returns the best entity of type t indexed under the folded name nk.
-func (w *wtx) byName(t graph.EntityType, nk string) (string, bool, error) {
+// byName returns the best entity of type t indexed under the folded name
+// nk; with own, only one whose name (not an alias) is nk.
+func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, error) {
 	if nk == "" {
 		return "", false, nil
 	}
@@ -82,7 +100,7 @@ func (w *wtx) byName(t graph.EntityType, nk string) (string, bool, error) {
 		if err != nil {
 			return "", false, err
 		}
-		if rec != nil && rec.Mentions > bestN {
+		if rec != nil && rec.Mentions > bestN && (!own || graph.NameKey(rec.Name) == nk) {
 			best, bestN = id, rec.Mentions
 		}
 	}

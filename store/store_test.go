@@ -304,6 +304,37 @@ func TestIngest(t *testing.T) {
 	})
 }
 
+// TestIngest_AmbiguousSurname: a lone surname that two people's full
+// names end in joins neither, though one of them has it as an alias.
+func TestIngest_AmbiguousSurname(t *testing.T) {
+	db := MustOpenDB(t)
+	mustIngest(t, db,
+		extraction("stan", "Stan Lee wrote comics. Lee died in 2018.",
+			ent{id: "person/stan-lee", typ: graph.Person, name: "Stan Lee", aliases: []string{"Lee"}, surfaces: []string{"Stan Lee", "Lee died"}}),
+		extraction("starry", "Starry Lee leads the party.",
+			ent{id: "person/starry-lee", typ: graph.Person, name: "Starry Lee", surfaces: []string{"Starry Lee"}}),
+		extraction("new", "Lee said the protest would continue.",
+			ent{id: "person/lee", typ: graph.Person, name: "Lee", surfaces: []string{"Lee"}}),
+	)
+	e, err := db.Entity(ctx, "person/lee")
+	if err != nil || e.MentionCount != 1 {
+		t.Fatalf("person/lee = %+v, %v; want its own entity", e, err)
+	}
+	if stan, err := db.Entity(ctx, "person/stan-lee"); err != nil || stan.MentionCount != 2 {
+		t.Errorf("person/stan-lee = %+v, %v; want only its own 2 mentions", stan, err)
+	}
+	// With one full name ending in it, the surname joins it.
+	one := MustOpenDB(t)
+	mustIngest(t, one,
+		extraction("stan", "Stan Lee wrote comics.",
+			ent{id: "person/stan-lee", typ: graph.Person, name: "Stan Lee", surfaces: []string{"Stan Lee"}}),
+		extraction("new", "Lee said so.", ent{id: "person/lee", typ: graph.Person, name: "Lee", surfaces: []string{"Lee"}}),
+	)
+	if stan, err := one.Entity(ctx, "person/stan-lee"); err != nil || stan.MentionCount != 2 {
+		t.Errorf("person/stan-lee = %+v, %v; want the lone surname's mention too", stan, err)
+	}
+}
+
 func TestIngest_Invalid(t *testing.T) {
 	tests := []struct {
 		name string
