@@ -289,6 +289,9 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if knownOrgs[lk] {
 		m.typ = graph.Organization
 	}
+	if d.postNominal(c, f, l) {
+		return mention{}, false
+	}
 	if currencyPrefix(c, f, l) {
 		return mention{}, false
 	}
@@ -382,6 +385,21 @@ func hyphenInName(c *chunk, j, l int) bool {
 
 // currencyNouns are words for currencies that a country code may qualify.
 var currencyNouns = set("dollar", "dollars")
+
+// postNominals are letters written after a name, between commas: "Mark
+// Tedeschi, QC, said", "Tom Molomby, SC, said", "John Smith, MP, said".
+var postNominals = map[string]bool{
+	"QC": true, "KC": true, "SC": true, "MP": true, "MEP": true, "MSP": true, "OBE": true, "MBE": true,
+	"CBE": true, "KBE": true, "DBE": true, "PhD": true, "Esq": true, "Jr": true, "Sr": true,
+}
+
+// postNominal reports whether tokens [f, l) are one post-nominal between
+// commas after a capitalized word that is no place the gazetteer knows
+// ("Columbia, SC, said" is South Carolina): no name of its own.
+func (d *docState) postNominal(c *chunk, f, l int) bool {
+	return l-f == 1 && f >= 2 && l < len(c.toks) && postNominals[strings.TrimSuffix(c.toks[f].Text, ".")] &&
+		c.toks[f-1].Text == "," && c.toks[l].Text == "," && isCap(c.toks[f-2].Text) && !d.x.gaz.Known(c.toks[f-2].Text)
+}
 
 // currencyPrefix reports whether tokens [f, l) are one upper-case word
 // that prefixes a currency sign, "US $ 5 billion", "HK$", "A $": the
