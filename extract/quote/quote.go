@@ -160,7 +160,7 @@ func pair(tt []tok) []span {
 	var out []span
 	open := -1
 	closeAt := func(last, close int) {
-		if last > open+1 && words(tt[open+1:last]) >= 2 {
+		if last > open+1 && words(tt[open+1:last]) >= 2 && !titled(tt[open+1:last]) {
 			out = append(out, span{open: open, first: open + 1, last: last, close: close})
 		}
 		open = -1
@@ -201,6 +201,29 @@ func pair(tt []tok) []span {
 	}
 	return out
 }
+
+// titled reports whether ts are a short name or title in quotation marks
+// rather than words someone said: at most five words, each capitalized
+// ("Insurgency Wiki", "Super District Council"), small joining words
+// aside, and no sentence punctuation.
+func titled(ts []tok) bool {
+	n := 0
+	for _, t := range ts {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		switch {
+		case unicode.IsLetter(r) && unicode.IsUpper(r):
+			n++
+		case unicode.IsLetter(r) && titleJoiners[t.lower]:
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsAny(t.text, ".!?,:;"):
+			return false
+		}
+	}
+	return n > 0 && n <= 5
+}
+
+// titleJoiners are the lower-case words a title may hold: "Church of
+// Scientology", "Pride and Prejudice".
+var titleJoiners = map[string]bool{"of": true, "the": true, "and": true, "on": true, "in": true, "for": true, "a": true, "to": true}
 
 // words counts the word tokens of ts.
 func words(ts []tok) int {

@@ -64,6 +64,8 @@ func TestFind(t *testing.T) {
 		want     []q
 	}{
 		{"SaidAfter", `“We will win this,” Putin said.`, []q{{"We will win this,", "putin"}}},
+		{"TitleInQuotes", `Putin said the “Super District Council” and the "Church of Scientology" page were down.`, nil},
+		{"TitleCaseSentence", `"We Will Not Go Away," Putin said.`, []q{{"We Will Not Go Away,", "putin"}}},
 		{"SaidInverted", `"We will win this," said Angela Merkel.`, []q{{"We will win this,", "merkel"}}},
 		{"SaidTitleInverted", `"We will win this," said German Chancellor Angela Merkel.`, []q{{"We will win this,", "merkel"}}},
 		{"ToldThat", `Dmitry Peskov told reporters that “there were talks” between them.`, []q{{"there were talks", "peskov"}}},
