@@ -97,7 +97,11 @@
 //   - Resolution depends on arrival order: which entity a short name joins
 //     can differ between two orders of the same documents ("Putin" joins
 //     "Vladimir Putin" only if that is the one full name ending in Putin
-//     when it arrives).
+//     when it arrives). A surname-only person merged into the one full
+//     name it then matched stays merged when a second full name with that
+//     surname arrives, so later lone mentions of the surname still join
+//     the first ("Lee" before "Stan Lee" and "Starry Lee"); in the other
+//     order they get an entity of their own.
 //   - Analysts' merges are permanent: deleting every document of a merged
 //     entity removes the entity, and the merge keeps pointing at its ID.
 //   - Role targets and document places name entities as they were when

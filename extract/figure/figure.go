@@ -66,13 +66,15 @@ type Phrase struct {
 
 // tok is a token with what Find needs precomputed once.
 type tok struct {
-	text, lower string
-	start, end  int  // code points
-	b, be       int  // bytes
-	digit       bool // starts with a digit, after any currency code
-	cur         int  // length of a currency code joined to the digits: "rs500", "sh2"
-	upper       bool // starts with an upper-case letter
-	word        bool // letters only (hyphens and apostrophes allowed)
+	lower      string
+	start, end int  // code points
+	b, be      int  // bytes
+	digit      bool // starts with a digit, after any currency code
+	cur        int  // length of a currency code joined to the digits: "rs500", "sh2"
+	upper      bool // starts with an upper-case letter
+	word       bool // letters only (hyphens and apostrophes allowed)
+	caps       bool // letters in upper case only: "NZ"
+	nl         bool // a line break before it
 }
 
 // tokPool recycles the prepared tokens between calls: Find keeps none of
@@ -94,6 +96,7 @@ func prepare(text string, toks []token.Token, buf []tok) []tok {
 		out[i] = tok{
 			lower: lower, start: t.Start, end: t.End, b: t.Byte, be: t.ByteEnd,
 			digit: r >= '0' && r <= '9', upper: unicode.IsUpper(r), word: isWord(t.Text),
+			caps: unicode.IsUpper(r) && t.Text == strings.ToUpper(t.Text), nl: t.NewlineBefore,
 		}
 		if !out[i].digit && unicode.IsLetter(r) && len(lower) > 1 {
 			out[i].cur = codeLen(lower)

@@ -23,11 +23,11 @@ func prefixCurrency(tt []tok, i, first int) (string, int) {
 				return c, 2
 			}
 		}
-		// "NZ $ 26 million", as tokenized text writes it: a capitalized
-		// country prefix of two letters or more one space before the "$"
-		// ("A $5 fee" is an article, not Australian dollars).
+		// "NZ $ 26 million", as tokenized text writes it: a country prefix
+		// in capitals one space before the "$" on the same line ("A $5
+		// fee" is an article, not Australian dollars).
 		if i-2 >= first {
-			if q := tt[i-2]; q.end+1 == p.start && len(q.lower) >= 2 && q.text == strings.ToUpper(q.text) {
+			if q := tt[i-2]; q.end+1 == p.start && !p.nl && q.caps && q.lower != "a" {
 				if c, ok := currencyPrefix[q.lower+"$"]; ok {
 					return c, 2
 				}

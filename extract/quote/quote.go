@@ -54,6 +54,7 @@ var speechVerbs = map[string]bool{
 	"believes": true, "describes": true, "described": true, "called": true, "calls": true,
 	"recounted": true, "testified": true, "announces": true, "cautioned": true, "boasted": true,
 	"added,": true, "saying": true, "telling": true, "adding": true, "warning": true,
+	"chanted": true, "yelled": true, "screamed": true,
 }
 
 // pronouns refer back to the last person named.
@@ -160,7 +161,7 @@ func pair(tt []tok) []span {
 	var out []span
 	open := -1
 	closeAt := func(last, close int) {
-		if last > open+1 && words(tt[open+1:last]) >= 2 && !titled(tt[open+1:last]) {
+		if last > open+1 && words(tt[open+1:last]) >= 2 && (!titled(tt[open+1:last]) || spoken(tt, open, close)) {
 			out = append(out, span{open: open, first: open + 1, last: last, close: close})
 		}
 		open = -1
@@ -220,6 +221,32 @@ func titled(ts []tok) bool {
 	}
 	return n > 0 && n <= 5
 }
+
+// spoken reports whether a quotation's marks sit next to what attributes
+// words to someone: a colon or a verb of speech just before the opening
+// mark ("told reporters"), or a verb of speech within three words after
+// the closing one ("…", Trump said). Verbs that name rather than quote
+// ("a page called") do not count.
+func spoken(tt []tok, open, close int) bool {
+	speech := func(i int) bool { return speechVerbs[tt[i].lower] && !namingVerbs[tt[i].lower] }
+	if open > 0 && (tt[open-1].lower == ":" || speech(open-1)) || open > 1 && speech(open-2) && !determiners[tt[open-1].lower] {
+		return true
+	}
+	for j := close + 1; close >= 0 && j < len(tt) && j <= close+3; j++ {
+		if speech(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// determiners before a quotation make it a noun phrase ("said the “Super
+// District Council” …"), not words said.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true}
+
+// namingVerbs are verbs of speech that usually introduce a name in
+// quotation marks rather than words said: "the so-called", "a page called".
+var namingVerbs = map[string]bool{"called": true, "calls": true, "described": true, "describes": true}
 
 // titleJoiners are the lower-case words a title may hold: "Church of
 // Scientology", "Pride and Prejudice".
