@@ -41,6 +41,26 @@ const bigCity = 300000
 // maxGazTokens is the longest entry matched, in tokens.
 const maxGazTokens = 4
 
+// gazKey returns the gazetteer key of an entry: its token's lower-case
+// hash for one token, the seqKey of its tokens for more; false for an
+// empty entry or one longer than maxGazTokens.
+func (m *Model) gazKey(name string, sc *scratch) (uint64, bool) {
+	toks := token.Tokenize(name)
+	if len(toks) == 0 || len(toks) > maxGazTokens {
+		return 0, false
+	}
+	var ti tokInfo
+	key := uint64(seqSeed)
+	for _, t := range toks {
+		m.prepToken(t.Text, &ti, sc)
+		key = seqKey(key, ti.lower)
+	}
+	if len(toks) == 1 {
+		key = ti.lower
+	}
+	return key, true
+}
+
 // buildGazetteer reads the embedded lists into a table from a token's
 // lower-case hash (one-token entries) or a token sequence's key
 // (seqKey, longer entries) to a mask of categories.
@@ -49,20 +69,9 @@ func buildGazetteer() (map[uint64]uint32, error) {
 	m := newModel(8)
 	sc := &scratch{}
 	add := func(name string, cat int) {
-		toks := token.Tokenize(name)
-		if len(toks) == 0 || len(toks) > maxGazTokens {
-			return
+		if key, ok := m.gazKey(name, sc); ok {
+			gaz[key] |= 1 << cat
 		}
-		var ti tokInfo
-		key := uint64(seqSeed)
-		for _, t := range toks {
-			m.prepToken(t.Text, &ti, sc)
-			key = seqKey(key, ti.lower)
-		}
-		if len(toks) == 1 {
-			key = ti.lower
-		}
-		gaz[key] |= 1 << cat
 	}
 	lists := []struct {
 		file string

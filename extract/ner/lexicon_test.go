@@ -30,19 +30,12 @@ func lexDoc(id string, names ...string) corpus.Doc {
 	return corpus.Doc{ID: id, Text: b.String(), Spans: spans}
 }
 
-// keyOf is the gazetteer key of a name.
-func keyOf(name string) uint64 {
-	m := newModel(8)
-	sc := &scratch{}
-	toks := token.Tokenize(name)
-	var ti tokInfo
-	key := uint64(seqSeed)
-	for _, t := range toks {
-		m.prepToken(t.Text, &ti, sc)
-		key = seqKey(key, ti.lower)
-	}
-	if len(toks) == 1 {
-		return ti.lower
+// keyOf is the gazetteer key of a name, as buildGazetteer computes it.
+func keyOf(t *testing.T, name string) uint64 {
+	t.Helper()
+	key, ok := newModel(8).gazKey(name, &scratch{})
+	if !ok {
+		t.Fatalf("%q has no gazetteer key", name)
 	}
 	return key
 }
@@ -75,7 +68,7 @@ func TestAddLexicon(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := m.gaz[keyOf(tt.entry)]
+			got := m.gaz[keyOf(t, tt.entry)]
 			if got&tt.want != tt.want || got&tt.none != 0 {
 				t.Errorf("lexicon bits of %q = %b, want %b set and %b clear", tt.entry, got, tt.want, tt.none)
 			}
@@ -88,9 +81,9 @@ func TestAddLexicon(t *testing.T) {
 		var quux, zorb uint32
 		for i := range info {
 			switch {
-			case info[i].lower == keyOf("Quuxly"):
+			case info[i].lower == keyOf(t, "Quuxly"):
 				quux = info[i].gaz
-			case info[i].lower == keyOf("Zorblat"):
+			case info[i].lower == keyOf(t, "Zorblat"):
 				zorb = info[i].gaz
 			}
 		}
