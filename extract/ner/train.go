@@ -37,6 +37,10 @@ type TrainConfig struct {
 	// out of the annotated and the raw text, so that experiments can be
 	// scored on it. The committed model is trained with it.
 	LeaveTune bool
+	// TuneFold, with LeaveTune, names the fold of the En-Worldwide
+	// training files (corpus.Fold, 1 to 4) to leave out instead of the
+	// tuning split (fold 1), so that a choice can be checked on all four.
+	TuneFold int
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
@@ -67,16 +71,19 @@ func Train(ctx context.Context, cfg TrainConfig) (*Model, error) {
 	if cfg.Bits < 8 || cfg.Bits > 26 {
 		return nil, graph.Errorf(graph.EINVALID, "train: bits must be in 8..26, got %d", cfg.Bits)
 	}
+	if cfg.TuneFold < 0 || cfg.TuneFold > 4 {
+		return nil, graph.Errorf(graph.EINVALID, "train: the tuning fold must be in 1..4, got %d", cfg.TuneFold)
+	}
 	start := time.Now()
 	logf := func(format string, args ...any) {
 		fmt.Fprintf(cfg.Log, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 	}
-	docs, err := trainingDocs(cfg.DataDir, cfg.LeaveTune, cfg.Corpora...)
+	docs, err := trainingDocs(cfg.DataDir, cfg.leftFold(), cfg.Corpora...)
 	if err != nil {
 		return nil, err
 	}
 	logf("read %d training documents", len(docs))
-	raw, err := rawTexts(cfg.DataDir, docs, cfg.LeaveTune)
+	raw, err := rawTexts(cfg.DataDir, docs, cfg.leftFold())
 	if err != nil {
 		return nil, err
 	}
@@ -148,16 +155,28 @@ func clearDoc(info []tokInfo) {
 // TrainingDocs reads the annotated training documents under dataDir:
 // those of the named corpora ("conll", "worldwide", "gum"), or all.
 func TrainingDocs(dataDir string, corpora ...string) ([]corpus.Doc, error) {
-	return trainingDocs(dataDir, false, corpora...)
+	return trainingDocs(dataDir, 0, corpora...)
 }
 
 // leftOut reports whether the En-Worldwide document id is kept out of
 // training: the held-out fifth always, the tuning split on request.
-func leftOut(id string, leaveTune bool) bool {
-	return corpus.HeldOut(id) || (leaveTune && corpus.Tune(id))
+func leftOut(id string, tuneFold int) bool {
+	return corpus.HeldOut(id) || (tuneFold > 0 && corpus.Fold(id) == tuneFold)
 }
 
-func trainingDocs(dataDir string, leaveTune bool, corpora ...string) ([]corpus.Doc, error) {
+// leftFold is the En-Worldwide fold that cfg leaves out besides the
+// held-out fifth, or 0 for none.
+func (c *TrainConfig) leftFold() int {
+	switch {
+	case !c.LeaveTune:
+		return 0
+	case c.TuneFold == 0:
+		return 1
+	}
+	return c.TuneFold
+}
+
+func trainingDocs(dataDir string, tuneFold int, corpora ...string) ([]corpus.Doc, error) {
 	use := map[string]bool{}
 	for _, c := range corpora {
 		switch c {
@@ -182,7 +201,7 @@ func trainingDocs(dataDir string, leaveTune bool, corpora ...string) ([]corpus.D
 			return nil, graph.Errorf(graph.EINVALID, "train: read En-Worldwide: %v", err)
 		}
 		for _, d := range ww {
-			if !leftOut(d.ID, leaveTune) {
+			if !leftOut(d.ID, tuneFold) {
 				docs = append(docs, d)
 			}
 		}
@@ -198,7 +217,7 @@ func trainingDocs(dataDir string, leaveTune bool, corpora ...string) ([]corpus.D
 }
 
 // rawTexts gathers unlabelled text for the word clusters.
-func rawTexts(dataDir string, docs []corpus.Doc, leaveTune bool) ([]string, error) {
+func rawTexts(dataDir string, docs []corpus.Doc, tuneFold int) ([]string, error) {
 	var out []string
 	for _, d := range docs {
 		out = append(out, d.Text)
@@ -218,7 +237,7 @@ func rawTexts(dataDir string, docs []corpus.Doc, leaveTune bool) ([]string, erro
 	for _, n := range names {
 		stem := filepath.Base(n)
 		stem = stem[:strings.IndexByte(stem, '.')]
-		if !leftOut(stem, leaveTune) {
+		if !leftOut(stem, tuneFold) {
 			keep = append(keep, n)
 		}
 	}

@@ -265,6 +265,11 @@ func HeldOut(id string) bool { return fifth(id) == 0 }
 // is only looked at to report the final model.
 func Tune(id string) bool { return fifth(id) == 1 }
 
+// Fold returns the fifth of En-Worldwide that the document id falls in,
+// 0 to 4: 0 is the held-out fifth and 1 the tuning split. Experiments
+// that need more than one split leave out folds 2 to 4 in turn as well.
+func Fold(id string) int { return int(fifth(id)) }
+
 func fifth(id string) uint32 {
 	h := fnv.New32a()
 	h.Write([]byte(id))

@@ -6,6 +6,8 @@
 //	nereval heldout < /tmp/ww.gold.jsonl > /tmp/ww_dev.gold.jsonl
 //	nereval tune < /tmp/ww.gold.jsonl > /tmp/ww_tune.gold.jsonl
 //	nereval train -leave-tune -out /tmp/tune.bin   # experiments: no tuning split
+//	nereval tune -fold 3 < /tmp/ww.gold.jsonl > /tmp/ww_f3.gold.jsonl
+//	nereval train -leave-tune -fold 3 -out /tmp/f3.bin   # the same check on fold 3
 //	nereval tag [-model /tmp/model.bin] < GOLD.jsonl > PRED.jsonl
 //
 // "tag" reads gold or input JSONL ({"id","text",...}) and writes PRED JSONL,
@@ -42,7 +44,14 @@ func main() {
 	case "heldout":
 		err = split(corpus.HeldOut)
 	case "tune":
-		err = split(corpus.Tune)
+		fs := flag.NewFlagSet("tune", flag.ExitOnError)
+		fold := fs.Int("fold", 1, "En-Worldwide training fold, 1..4 (1: the tuning split)")
+		fs.Parse(os.Args[2:])
+		if *fold < 1 || *fold > 4 {
+			err = fmt.Errorf("tune: -fold must be in 1..4, got %d", *fold)
+			break
+		}
+		err = split(func(id string) bool { return corpus.Fold(id) == *fold })
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -62,13 +71,14 @@ func train(args []string) error {
 	corpora := fs.String("corpora", "", "comma-separated corpora (default: all)")
 	seed := fs.Uint64("seed", 0, "random seed (0: default)")
 	leaveTune := fs.Bool("leave-tune", false, "leave the En-Worldwide tuning split out of training")
+	fold := fs.Int("fold", 1, "with -leave-tune: the En-Worldwide fold to leave out, 1..4")
 	fs.Parse(args)
 	var cs []string
 	if *corpora != "" {
 		cs = strings.Split(*corpora, ",")
 	}
 	m, err := ner.Train(context.Background(), ner.TrainConfig{
-		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), Seed: *seed, TwoPass: *two, Corpora: cs, LeaveTune: *leaveTune, Log: os.Stderr,
+		DataDir: *data, Epochs: *epochs, Bits: uint8(*bits), Seed: *seed, TwoPass: *two, Corpora: cs, LeaveTune: *leaveTune, TuneFold: *fold, Log: os.Stderr,
 	})
 	if err != nil {
 		return err
