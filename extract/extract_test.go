@@ -224,6 +224,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/marion-knight": "Marion Knight"}, []string{"person/rap-mogul-marion-knight"}},
 		{"TitleBeforeOrgWord", "The Premier League said so.", lexTagger{"Premier League": per},
 			map[string]string{}, []string{"person/league"}},
+		{"TitleBeforeOrgWordUntagged", "Arsenal play in the Premier League and the Chancellor Club.", lexTagger{"Arsenal": org},
+			map[string]string{"organization/arsenal": "Arsenal"}, []string{"person/league", "person/club"}},
 		{"ArticleAfterAbbreviation", "They sang in Washington D.C. The team left.", lexTagger{"Washington D.C. The": plc},
 			map[string]string{"place/washington-dc": "Washington D.C."}, nil},
 		{"DemonymTitleAlone", "According to Afghan Ambassador to the United States Hamdullah Mohib, it went well.", lexTagger{"Afghan Ambassador": per, "Hamdullah Mohib": per},

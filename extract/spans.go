@@ -667,7 +667,9 @@ func titledNameAt(c *chunk, covered, mask []bool, i int) int {
 		}
 		j++
 	}
-	if j == i || isAllUpper(c.spanText(i, j)) {
+	// "Premier League", "Chairman Club": a word that ends an
+	// organization's name names no one.
+	if j == i || isAllUpper(c.spanText(i, j)) || orgWords[c.lower(j-1)] {
 		return i
 	}
 	return j
