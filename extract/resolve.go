@@ -292,14 +292,25 @@ func (d *docState) mergeAcronyms(groups []*group) {
 		if g.typ != graph.Organization || g.merged >= 0 || len(g.words) < 2 {
 			continue
 		}
-		var b strings.Builder
+		// Hyphenated words may give one initial or one per part:
+		// "Al-Qaeda in the Arabian Peninsula" is AQAP, and
+		// "Pakistan Tehreek-e-Insaf" PTI.
+		var whole, parts strings.Builder
 		for _, w := range g.words {
-			if w != "of" && w != "the" && w != "and" && w != "for" {
-				b.WriteByte(w[0])
+			if w == "of" || w == "the" || w == "and" || w == "for" {
+				continue
+			}
+			whole.WriteByte(w[0])
+			for _, p := range strings.Split(w, "-") {
+				if len(p) > 1 {
+					parts.WriteByte(p[0])
+				}
 			}
 		}
-		if b.Len() >= 2 {
-			initials[b.String()] = i
+		for _, b := range []string{whole.String(), parts.String()} {
+			if len(b) >= 2 {
+				initials[b] = i
+			}
 		}
 	}
 	for i, g := range groups {

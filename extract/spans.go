@@ -97,7 +97,8 @@ func captionMask(c *chunk) []bool {
 			for j < len(c.toks) && j <= i+3 && c.toks[j].Text != ")" {
 				j++
 			}
-			if j < len(c.toks) && c.toks[j].Text == ")" && j > i+1 && agencies[lowerKey(c.spanText(i+1, j))] {
+			if j < len(c.toks) && c.toks[j].Text == ")" && j > i+1 && agencies[lowerKey(c.spanText(i+1, j))] &&
+				!definesAcronym(c, i, c.spanText(i+1, j)) {
 				for k := i; k <= j; k++ {
 					mask[k] = true
 				}
@@ -106,6 +107,40 @@ func captionMask(c *chunk) []bool {
 	}
 	return mask
 }
+
+// definesAcronym reports whether short, in parentheses at open, spells
+// the initials of the capitalized words just before them on the line: an
+// agency's acronym ("Environmental Protection Agency (EPA)", "Pakistan
+// Tehreek-e-Insaf (PTI)"), not a wire credit.
+func definesAcronym(c *chunk, open int, short string) bool {
+	short = strings.ToUpper(short)
+	if len(short) < 2 {
+		return false
+	}
+	var initials []byte
+	for j := open - 1; j >= 0 && j >= open-12 && len(initials) < len(short) && !c.toks[j+1].NewlineBefore; j-- {
+		t := c.toks[j].Text
+		if isCap(t) && hasLetter(t) {
+			parts := strings.Split(t, "-") // "Tehreek-e-Insaf" gives T and I
+			for k := len(parts) - 1; k >= 0; k-- {
+				if isCap(parts[k]) {
+					initials = append(initials, parts[k][0])
+				}
+			}
+			continue
+		}
+		// Hyphens, "of", "and" and the "e" of "Tehreek-e-Insaf" join
+		// the words of a name.
+		if !isDash(t) && !acronymJoiners[c.lower(j)] && !(len(t) == 1 && hasLetter(t)) {
+			break
+		}
+	}
+	slices.Reverse(initials)
+	return strings.ToUpper(string(initials)) == short
+}
+
+// acronymJoiners are the lower-case words that an acronym skips.
+var acronymJoiners = set("of", "and", "for", "the", "on", "de", "del", "la", "e", "&")
 
 // creditAhead reports whether a caption word at i introduces a credit: a
 // colon or the word "credit" follows on the same line.
@@ -228,7 +263,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		f++
 	}
 	if typ == graph.Person || typ == graph.Organization && personLike(c.spanText(f, l)) {
-		if k := lastTitleEnd(c, f, l); k > f && !(l-k == 1 && orgWords[c.lower(k)]) {
+		if k := d.lastTitleEnd(c, f, l); k > f && !(l-k == 1 && orgWords[c.lower(k)]) {
 			// (not "Premier League": no one is called League)
 			f, typ = k, graph.Person
 		}
@@ -463,9 +498,12 @@ func isDigits(s string) bool {
 // lastTitleEnd returns the token after the last title word in [f, l) that
 // still leaves a capitalized name after it, or f when there is none:
 // "Russian President Vladimir Putin" → the index of "Vladimir".
-func lastTitleEnd(c *chunk, f, l int) int {
+func (d *docState) lastTitleEnd(c *chunk, f, l int) int {
 	end := f
 	for i := f; i < l-1; i++ {
+		if d.midNameTitle(c, f, i) {
+			continue
+		}
 		for n := maxTitleWords; n >= 1; n-- {
 			if i+n > l {
 				continue
@@ -493,6 +531,29 @@ func lastTitleEnd(c *chunk, f, l int) int {
 	}
 	return end
 }
+
+// midNameTitle reports whether the title-like word at i, inside a name
+// that starts at f, is part of the name: "Hassan Sheikh Mohamud",
+// "Sikandar Sultan Raja". Such words ("Sheikh", "Sultan") are titles
+// before a name, but inside one, after a word that is no title, demonym,
+// country or organization word, they are the name's own.
+func (d *docState) midNameTitle(c *chunk, f, i int) bool {
+	if i == f || !nameTitles[c.lower(i)] {
+		return false
+	}
+	prev := c.tokText(i - 1)
+	if !isCap(prev) || orgWords[c.lower(i-1)] || d.x.gaz.IsCountryName(prev) {
+		return false
+	}
+	if _, ok := titles[c.lower(i-1)]; ok {
+		return false
+	}
+	_, demonym := d.x.gaz.Demonym(prev)
+	return !demonym
+}
+
+// nameTitles are titles that are also common parts of names.
+var nameTitles = set("sheikh", "sultan", "shah", "raja", "begum", "mirza", "emir", "amir", "pasha", "khan", "malik", "nawab")
 
 // titleEndsAt reports whether a title other than an honorific ends at
 // token i.
