@@ -131,9 +131,15 @@ func (d *docState) resolve() []*group {
 		if len(s.words) == 1 && nameParticles[s.words[0]] {
 			continue
 		}
+		// A name mostly called a person does not join a name named
+		// after it: "Ortega" is not "the Government of Daniel Ortega".
+		personal := s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place]
 		best, bestOrg := -1, -1
 		for _, hi := range suffixOf[s.nk] {
 			h := sets[hi]
+			if personal && namedAfter(h.words, len(s.words)) {
+				continue
+			}
 			if h.votes[graph.Organization] > h.votes[graph.Person]+h.cues[graph.Person] && (bestOrg < 0 || len(h.ments) > len(sets[bestOrg].ments)) {
 				bestOrg = hi
 			}
@@ -267,6 +273,19 @@ func (d *docState) resolve() []*group {
 
 func placeKey(p *gazetteer.Place) string {
 	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
+}
+
+// namedAfter reports whether a name is named after words that end it and
+// follow "of" or "for", its last n among them: "Government of Daniel Ortega", "Foundation for
+// Nelson Mandela". (An organization may go by those words, as "the Church
+// of Scientology" by "Scientology"; a person does not.)
+func namedAfter(words []string, n int) bool {
+	for k := 1; k < len(words)-n; k++ {
+		if words[k] == "of" || words[k] == "for" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSuffix reports whether the words of long end with short, and short
