@@ -275,10 +275,11 @@ func placeKey(p *gazetteer.Place) string {
 	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
 }
 
-// namedAfter reports whether a name is named after words that end it and
-// follow "of" or "for", its last n among them: "Government of Daniel Ortega", "Foundation for
-// Nelson Mandela". (An organization may go by those words, as "the Church
-// of Scientology" by "Scientology"; a person does not.)
+// namedAfter reports whether a name is named after words that end it,
+// its last n among them, and follow "of" or "for": "Government of Daniel
+// Ortega", "Foundation for Nelson Mandela". (An organization may go by
+// those words, as "the Church of Scientology" by "Scientology"; a person
+// does not.)
 func namedAfter(words []string, n int) bool {
 	for k := 1; k < len(words)-n; k++ {
 		if words[k] == "of" || words[k] == "for" {
