@@ -258,7 +258,7 @@ func TestNames(t *testing.T) {
 		{"PhotoBy", "Talks resumed.\nPhoto by John Smith\nThe talks went on.", lexTagger{"John Smith": per},
 			nil, []string{"person/john-smith"}},
 		{"WireCredit", "The talks (AFP) went on.", lexTagger{"AFP": org}, nil, []string{"organization/afp"}},
-		{"AcronymNotCredit", "The Environmental Protection Agency (EPA) and Pakistan Tehreek-e-Insaf (PTI) said so. EPA agreed.",
+		{"AcronymNotCredit", "The Environmental Protection Agency's (EPA) staff and Pakistan Tehreek-e-Insaf (PTI) said so. EPA agreed.",
 			lexTagger{"Environmental Protection Agency": org, "EPA": org, "Pakistan Tehreek-e-Insaf": org, "PTI": org},
 			map[string]string{"organization/environmental-protection-agency": "EPA", "organization/pakistan-tehreek-e-insaf": "PTI"}, nil},
 		{"CreditAfterName", "Shares in Apple (AP) fell.", lexTagger{"Apple": org, "AP": org}, nil, []string{"organization/ap"}},

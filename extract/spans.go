@@ -130,8 +130,9 @@ func definesAcronym(c *chunk, open int, short string) bool {
 			continue
 		}
 		// Hyphens, "of", "and" and the "e" of "Tehreek-e-Insaf" join
-		// the words of a name.
-		if !isDash(t) && !acronymJoiners[c.lower(j)] && !(len(t) == 1 && hasLetter(t)) {
+		// the words of a name; a possessive may end it ("the
+		// Environmental Protection Agency's (EPA) reasoning").
+		if !isDash(t) && !acronymJoiners[c.lower(j)] && !(len(t) == 1 && hasLetter(t)) && !(j >= open-2 && (isPossessive(t) || t == "’")) {
 			break
 		}
 	}
