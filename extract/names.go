@@ -51,7 +51,9 @@ var titles = buildTitles(map[string]string{
 	"pope": "", "mr": "", "mr.": "", "mrs": "", "mrs.": "", "ms": "", "ms.": "", "dr": "", "dr.": "",
 	"prof.": "", "professor": "", "gen.": "", "general": "", "lt.": "", "col.": "", "colonel": "",
 	"sir": "", "dame": "", "lord": "", "lady": "", "rev.": "", "sheikh": "", "judge": "", "justice": "",
-	"sergeant": "", "sgt": "", "sgt.": "", "corporal": "", "lieutenant": "",
+	"sergeant": "", "sgt": "", "sgt.": "", "corporal": "", "lieutenant": "", "prof": "", "brig": "", "brig.": "",
+	"brigadier": "", "brigadier general": "", "major": "", "maj.": "", "capt.": "", "col": "", "lt": "", "gen": "",
+	"his excellency": "", "h.e.": "",
 	"rabbi": "", "imam": "", "bishop": "", "archbishop": "", "cardinal": "", "mogul": "", "tycoon": "",
 	"president of": "president_of",
 })

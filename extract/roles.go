@@ -32,12 +32,13 @@ func ranked(c *chunk, from, ts int, predicate string) string {
 // ambiguousTitles are also verbs or common nouns: they count as titles
 // only capitalized, or after what they are of ("club coach").
 var ambiguousTitles = set("coach", "head", "chair", "manager", "captain", "chief", "member", "director", "founder",
-	"general", "justice", "judge", "leader", "commander", "secretary", "minister", "king", "queen", "prince")
+	"general", "justice", "judge", "leader", "commander", "secretary", "minister", "king", "queen", "prince", "major")
 
 // honorifics are titles that say nothing about a position: forms of
 // address, ranks, clergy, and descriptions ("Rap mogul Marion Knight").
 var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.", "sheikh",
-	"sergeant", "sgt", "sgt.", "corporal", "lieutenant", "rabbi", "imam", "bishop", "archbishop", "cardinal", "mogul", "tycoon")
+	"sergeant", "sgt", "sgt.", "corporal", "lieutenant", "prof", "brig", "brig.", "brigadier", "brigadier general", "major", "maj.",
+	"capt.", "col", "lt", "gen", "his excellency", "h.e.", "rabbi", "imam", "bishop", "archbishop", "cardinal", "mogul", "tycoon")
 
 // readRoles reads the titles beside each person of the window, before
 // the name ("German Chancellor Angela Merkel", "Kremlin spokesperson Dmitry

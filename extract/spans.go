@@ -281,7 +281,7 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 		} else if c.lower(f-1) == "of" && l-f >= 3 && titleEndsAt(c, f-2) {
 			f++ // "Minister of [Education Stefania Giannini]"
 		}
-		for f < l && !isCap(c.toks[f].Text) && hasLetter(c.toks[f].Text) && !nameParticles[c.lower(f)] {
+		for f < l && !opensName(c.toks[f].Text) && hasLetter(c.toks[f].Text) {
 			f++
 		}
 	}
@@ -518,7 +518,11 @@ func (d *docState) lastTitleEnd(c *chunk, f, l int) int {
 				}
 				continue
 			}
-			if t, ok := titleAt(c, i, n); ok && isCap(c.toks[i+n].Text) && (t.predicate != "" || honorifics[c.lower(i)]) && !ambiguousTitles[c.lower(i)] {
+			// A title that is also a common word or a surname ("King",
+			// "Justice", "Major") is one only where it opens the name.
+			opens := i == f && isCap(c.tokText(i))
+			if t, ok := titleAt(c, i, n); ok && opensName(c.toks[i+n].Text) &&
+				(t.predicate != "" || honorifics[c.lower(i)] || opens) && (!ambiguousTitles[c.lower(i)] || opens) {
 				end = i + n
 				break
 			}
@@ -531,6 +535,16 @@ func (d *docState) lastTitleEnd(c *chunk, f, l int) int {
 		}
 	}
 	return end
+}
+
+// opensName reports whether a word may begin a name after a title: a
+// capitalized word or a particle ("Dr al-Mannai", "Dr de Villiers").
+func opensName(w string) bool {
+	if isCap(w) {
+		return true
+	}
+	first, _, _ := strings.Cut(lowerKey(w), "-")
+	return nameParticles[first]
 }
 
 // midNameTitle reports whether the title-like word at i, inside a name
