@@ -351,6 +351,43 @@ func TestNames(t *testing.T) {
 	}
 }
 
+// TestWrappedNames checks that a line break inside hard-wrapped wire copy
+// does not cut a name, while one that ends a headline or a line of
+// pre-tokenized text (a sentence per line) does.
+func TestWrappedNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		tags       lexTagger
+		want       map[string]string // entity ID → its name
+		notWant    []string
+	}{
+		{"WireCopy", "OTTAWA, March 3 - Officials said that Canadian External Affairs Minister Joe\nClark would meet with the United States Treasury Secretary James\nBaker on Monday.",
+			lexTagger{"Joe Clark": per, "James Baker": per},
+			map[string]string{"person/joe-clark": "Joe Clark", "person/james-baker": "James Baker"}, []string{"person/joe", "person/clark"}},
+		{"Headline", "Talks with Joe\nClark said the talks went well.", lexTagger{"Joe": per, "Clark": per, "Joe Clark": per},
+			nil, []string{"person/joe-clark"}},
+		{"Pretokenized", "Results , in order , of the race ( metres ) run on Sunday , won by Jane\nQuigley ( USA ) ahead of others .",
+			lexTagger{"Jane": per, "Quigley": per, "Jane Quigley": per}, map[string]string{"person/jane": "Jane"}, []string{"person/jane-quigley"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			for id, name := range tt.want {
+				if e := entity(x, id); e == nil {
+					t.Errorf("no %s in %v", id, ids(x))
+				} else if e.Name != name {
+					t.Errorf("%s is named %q, want %q", id, e.Name, name)
+				}
+			}
+			for _, id := range tt.notWant {
+				if entity(x, id) != nil {
+					t.Errorf("unexpected %s", id)
+				}
+			}
+		})
+	}
+}
+
 func TestDateline(t *testing.T) {
 	tests := []struct {
 		name, text string

@@ -154,12 +154,17 @@ type chunk struct {
 	cpBase   int
 	sentBase int
 	first    bool // the document's first window, where its dateline is
+	// pretokenized is set for text written one token apart, as corpora
+	// such as CoNLL-2003 ship it ("Smith , 42 , said ."): there each line
+	// is a sentence, so a line break never wraps a name.
+	pretokenized bool
 }
 
 func newChunk(text string, cpBase, sentBase int, first bool) *chunk {
 	c := &chunk{text: text, cpBase: cpBase, sentBase: sentBase, first: first}
 	c.toks = token.Tokenize(text)
 	c.sents = token.Sentences(text, c.toks)
+	c.pretokenized = spacedPunctuation(c.toks)
 	c.lowers = make([]string, len(c.toks))
 	// The lower-case forms that differ from their tokens are built into
 	// one string, so that a window costs one allocation, not one per
@@ -206,12 +211,44 @@ func (c *chunk) tokText(i int) string {
 	return c.toks[i].Text
 }
 
-// spanText returns the text covered by tokens [first, last).
-func (c *chunk) spanText(first, last int) string {
+// spacedPunctuation reports whether most commas, full stops and brackets
+// stand apart from the words they belong to, as in pre-tokenized text.
+func spacedPunctuation(toks []token.Token) bool {
+	spaced, marks := 0, 0
+	for i := 1; i+1 < len(toks); i++ {
+		switch toks[i].Text {
+		case ",", ".", ")":
+			marks++
+			if toks[i].Start > toks[i-1].End {
+				spaced++
+			}
+		case "(":
+			marks++
+			if toks[i+1].Start > toks[i].End {
+				spaced++
+			}
+		}
+	}
+	return marks >= 3 && spaced*5 >= marks*4
+}
+
+// rawText returns the text covered by tokens [first, last), as written.
+func (c *chunk) rawText(first, last int) string {
 	if first < 0 || last > len(c.toks) || first >= last {
 		return ""
 	}
 	return c.text[c.toks[first].Byte:c.toks[last-1].ByteEnd]
+}
+
+// spanText returns the text covered by tokens [first, last) as a name
+// reads: line breaks and tabs inside it are single spaces (a name wrapped
+// over two lines of wire copy).
+func (c *chunk) spanText(first, last int) string {
+	s := c.rawText(first, last)
+	if strings.ContainsAny(s, "\n\r\t") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // sameSentence reports whether tokens i and j are in one sentence.
@@ -225,7 +262,7 @@ func (c *chunk) evidence(first, last int) graph.Mention {
 		Sentence: c.sentBase + int(c.sentOf[first]),
 		Start:    c.cpBase + c.toks[first].Start,
 		End:      c.cpBase + c.toks[last-1].End,
-		Text:     c.spanText(first, last),
+		Text:     c.rawText(first, last),
 	}
 }
 

@@ -108,6 +108,26 @@ func captionMask(c *chunk) []bool {
 	return mask
 }
 
+// softWrap reports whether the line break before token j wraps prose
+// rather than ending a line of its own: the line before is long (as wire
+// copy is wrapped at 60 to 80 characters) and does not end in
+// punctuation, both lines are in one sentence, and the text is not
+// pre-tokenized (a line per sentence).
+func softWrap(c *chunk, j int) bool {
+	if j == 0 || c.pretokenized || !c.sameSentence(j-1, j) || c.toks[j].BlankLineBefore || !hasLetter(c.toks[j-1].Text) {
+		return false
+	}
+	k := j - 1
+	for k > 0 && !c.toks[k].NewlineBefore {
+		k--
+	}
+	return c.toks[j-1].End-c.toks[k].Start >= minWrapWidth
+}
+
+// minWrapWidth is the shortest line, in code points, that may be
+// hard-wrapped prose; shorter lines are headlines, captions and datelines.
+const minWrapWidth = 50
+
 // definesAcronym reports whether short, in parentheses at open, spells
 // the initials of the capitalized words just before them on the line: an
 // agency's acronym ("Environmental Protection Agency (EPA)", "Pakistan
@@ -180,16 +200,19 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 	return []Span{s}
 }
 
-// cleanSpan turns a tagger span into a mention candidate: cut at line
-// breaks and captions, without leading titles, determiners and trailing
+// cleanSpan turns a tagger span into a mention candidate: cut at hard
+// line breaks and captions, without leading titles, determiners and trailing
 // possessives; false when nothing of a name is left.
 func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	f, l := s.First, s.Last
 	if f < 0 || l > len(c.toks) || f >= l || !s.Type.Valid() || s.Type == graph.Date || s.Type == graph.Other {
 		return mention{}, false
 	}
+	// A line break ends a name where it ends the sentence (a headline, a
+	// caption, a blank line); inside hard-wrapped wire copy it does not
+	// ("Treasury Secretary James\nBaker").
 	for j := f + 1; j < l; j++ {
-		if c.toks[j].NewlineBefore || !c.sameSentence(f, j) {
+		if !c.sameSentence(f, j) || c.toks[j].NewlineBefore && !softWrap(c, j) {
 			l = j
 			break
 		}

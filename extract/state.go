@@ -130,7 +130,7 @@ func (d *docState) add(c *chunk, first, last int, m mention) int {
 	m.Sentence, m.Start, m.End, m.Text = ev.Sentence, ev.Start, ev.End, ev.Text
 	m.first, m.last = first, last
 	if m.name == "" {
-		m.name = m.Text
+		m.name = c.spanText(first, last)
 	}
 	if m.place != nil && m.place.Kind == gazetteer.Country && !d.countries[m.place.CountryCode] {
 		d.countries[m.place.CountryCode] = true
