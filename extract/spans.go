@@ -543,7 +543,7 @@ func (d *docState) lastTitleEnd(c *chunk, f, l int) int {
 			}
 			// A title that is also a common word or a surname ("King",
 			// "Justice", "Major") is one only where it opens the name.
-			opens := i == f && isCap(c.tokText(i))
+			opens := i == f && isCap(c.tokText(i)) && !companyTitles[c.lower(i)]
 			if t, ok := titleAt(c, i, n); ok && opensName(c.toks[i+n].Text) &&
 				(t.predicate != "" || honorifics[c.lower(i)] || opens) && (!ambiguousTitles[c.lower(i)] || opens) {
 				end = i + n
@@ -559,6 +559,10 @@ func (d *docState) lastTitleEnd(c *chunk, f, l int) int {
 	}
 	return end
 }
+
+// companyTitles open company names as often as people's: "General
+// Motors", "General Electric", "Chief Executive".
+var companyTitles = set("general", "chief", "head", "director", "member", "leader")
 
 // opensName reports whether a word may begin a name after a title: a
 // capitalized word or a particle ("Dr al-Mannai", "Dr de Villiers").
