@@ -704,11 +704,26 @@ func TestFigurePlaceFromDateline(t *testing.T) {
 	}
 }
 
+// TestRegeocode checks that a place named before a country that the
+// document names later is read again in that country, unless the first
+// reading is far better known (a capital) and the namesake's region goes
+// unnamed.
 func TestRegeocode(t *testing.T) {
-	x := extractWith(t, lexTagger{"Paris": plc, "United States": plc}, "Paris police arrested him. Paris is in the United States.")
-	p := entity(x, "place/paris")
-	if p == nil || p.Location == nil || p.Location.CountryCode != "US" {
-		t.Errorf("Paris: %+v", p)
+	tests := []struct {
+		name, text, id, country string
+	}{
+		{"Namesake", "Birmingham police arrested him. Birmingham is in the United States.", "place/birmingham", "US"},
+		{"CapitalKept", "The accord was agreed in Paris. The United States sanctions were regrettable.", "place/paris", "FR"},
+		{"RegionNamed", "Paris police arrested him. Paris is a town in Texas, in the United States.", "place/paris", "US"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, lexTagger{"Birmingham": plc, "Paris": plc, "Texas": plc, "United States": plc}, tt.text)
+			p := entity(x, tt.id)
+			if p == nil || p.Location == nil || p.Location.CountryCode != tt.country {
+				t.Errorf("%s: %+v, want it in %s", tt.id, p, tt.country)
+			}
+		})
 	}
 }
 

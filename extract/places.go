@@ -89,6 +89,21 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
 }
 
+// regionNamed reports whether the document names the region that
+// contains place p.
+func (d *docState) regionNamed(p *gazetteer.Place) bool {
+	r, ok := d.x.gaz.Region(p)
+	if !ok {
+		return false
+	}
+	for i := range d.ments {
+		if d.ments[i].place == r {
+			return true
+		}
+	}
+	return false
+}
+
 // within returns the place named name inside container, or with a nil
 // container the best one inside a country the document names, if any.
 func (d *docState) within(name string, container *gazetteer.Place) *gazetteer.Place {

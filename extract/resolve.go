@@ -85,10 +85,12 @@ func (d *docState) resolve() []*group {
 	}
 	// A place named before the country that disambiguates it ("Paris …
 	// Texas") was read with the countries known then; read it again with
-	// all of the document's.
+	// all of the document's. A far better known place keeps its name
+	// ("Paris" in a story that also names the United States), unless the
+	// document names the namesake's region too.
 	for _, s := range sets {
 		if p := s.place; p != nil && p.Kind != gazetteer.Country && !d.countries[p.CountryCode] {
-			if q := d.within(d.ments[s.ments[0]].name, nil); q != nil && q != p {
+			if q := d.within(d.ments[s.ments[0]].name, nil); q != nil && q != p && (!gazetteer.Outranks(p, q) || d.regionNamed(q)) {
 				s.place = q
 			}
 		}

@@ -289,13 +289,20 @@ func (g *Gazetteer) Best(name string, prefer ...string) (*Place, bool) {
 			if p.CountryCode != cc {
 				continue
 			}
-			if p != top && (top.Capital && !p.Capital || top.Population >= 20*max(p.Population, 1)) {
+			if p != top && Outranks(top, p) {
 				return top, true
 			}
 			return p, true
 		}
 	}
 	return top, true
+}
+
+// Outranks reports whether place a is so much better known than its
+// namesake b that a document that names b's country still means a: a is
+// a national capital and b is not, or a has twenty times b's population.
+func Outranks(a, b *Place) bool {
+	return a.Capital && !b.Capital || a.Population >= 20*max(b.Population, 1)
 }
 
 // Demonym returns the country a nationality adjective refers to:
