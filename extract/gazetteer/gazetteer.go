@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,14 +65,20 @@ func (p *Place) GeoPoint() *graph.GeoPoint {
 
 // Gazetteer is an immutable index of places, safe for concurrent use.
 type Gazetteer struct {
-	places    []Place
-	byName    map[string][]int32 // NameKey → places, best first
-	demonym   map[string]int32   // NameKey of a demonym → country
-	byCountry map[string]int32   // country code → country
-	byRegion  map[string]int32   // region code → region
+	places []Place
+	byName map[string][]int32 // NameKey → places, best first
+	// byCode holds the aliases that are codes ("MAC", "BRA", "UK"),
+	// which name a place only when written in capitals: "Mac" is no
+	// Macau, "Bra" no Brazil.
+	byCode    map[string][]int32
+	demonym   map[string]int32 // NameKey of a demonym → country
+	byCountry map[string]int32 // country code → country
+	byRegion  map[string]int32 // region code → region
 	// countryText holds the lower-cased names and aliases of countries,
-	// a cheap test before NameKey, which is costly on every word.
-	countryText map[string]bool
+	// a cheap test before NameKey, which is costly on every word;
+	// countryCodes their codes, as written.
+	countryText  map[string]bool
+	countryCodes map[string]bool
 }
 
 var (
@@ -96,11 +103,13 @@ func Parse(gz []byte) (*Gazetteer, error) {
 	}
 	g := &Gazetteer{
 		byName:    make(map[string][]int32, 64000),
+		byCode:    make(map[string][]int32, 512),
 		demonym:   make(map[string]int32, 512),
 		byCountry: make(map[string]int32, 256),
 		byRegion:  make(map[string]int32, 4096),
 
-		countryText: make(map[string]bool, 2048),
+		countryText:  make(map[string]bool, 2048),
+		countryCodes: make(map[string]bool, 512),
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -132,7 +141,11 @@ func Parse(gz []byte) (*Gazetteer, error) {
 			g.byCountry[p.CountryCode] = id
 			g.countryText[strings.ToLower(p.Name)] = true
 			for _, a := range p.Aliases {
-				g.countryText[strings.ToLower(a)] = true
+				if isCode(a) {
+					g.countryCodes[a] = true
+				} else {
+					g.countryText[strings.ToLower(a)] = true
+				}
 			}
 			for _, d := range p.Demonyms {
 				if k := graph.NameKey(d); k != "" {
@@ -153,9 +166,11 @@ func Parse(gz []byte) (*Gazetteer, error) {
 			}
 		}
 	}
-	for k, ids := range g.byName {
-		sort.SliceStable(ids, func(i, j int) bool { return g.better(ids[i], ids[j]) })
-		g.byName[k] = ids
+	for _, m := range []map[string][]int32{g.byName, g.byCode} {
+		for k, ids := range m {
+			sort.SliceStable(ids, func(i, j int) bool { return g.better(ids[i], ids[j]) })
+			m[k] = ids
+		}
 	}
 	return g, nil
 }
@@ -165,12 +180,51 @@ func (g *Gazetteer) add(name string, id int32) {
 	if k == "" {
 		return
 	}
-	for _, x := range g.byName[k] {
+	m := g.byName
+	if isCode(name) {
+		m = g.byCode
+	}
+	for _, x := range m[k] {
 		if x == id {
 			return
 		}
 	}
-	g.byName[k] = append(g.byName[k], id)
+	m[k] = append(m[k], id)
+}
+
+// isCode reports whether a name is a code of two or three capital
+// letters ("UK", "MAC"), which names a place only when so written.
+func isCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ids returns the places named name, best first: by name or alias, and
+// by code when name is written in capitals.
+func (g *Gazetteer) ids(name string) []int32 {
+	k := graph.NameKey(name)
+	ids := g.byName[k]
+	if len(g.byCode[k]) == 0 || strings.ToUpper(name) != name {
+		return ids
+	}
+	if len(ids) == 0 {
+		return g.byCode[k]
+	}
+	all := slices.Clone(g.byCode[k])
+	for _, id := range ids {
+		if !slices.Contains(all, id) {
+			all = append(all, id)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return g.better(all[i], all[j]) })
+	return all
 }
 
 // better is the document-independent ranking: countries, then capitals,
@@ -253,7 +307,7 @@ func (g *Gazetteer) Len() int { return len(g.places) }
 // Lookup returns every place named name (or with it as an alias), best
 // first in the document-independent ranking; nil if there is none.
 func (g *Gazetteer) Lookup(name string) []*Place {
-	ids := g.byName[graph.NameKey(name)]
+	ids := g.ids(name)
 	out := make([]*Place, len(ids))
 	for i, id := range ids {
 		out[i] = &g.places[id]
@@ -263,7 +317,7 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 
 // Known reports whether any place has this name or alias.
 func (g *Gazetteer) Known(name string) bool {
-	return len(g.byName[graph.NameKey(name)]) > 0
+	return len(g.ids(name)) > 0
 }
 
 // Best returns the most likely place named name. Countries come first;
@@ -274,7 +328,7 @@ func (g *Gazetteer) Known(name string) bool {
 // document that names the United States is the Dutch capital, not
 // Amsterdam, New York.
 func (g *Gazetteer) Best(name string, prefer ...string) (*Place, bool) {
-	ids := g.byName[graph.NameKey(name)]
+	ids := g.ids(name)
 	if len(ids) == 0 {
 		return nil, false
 	}
@@ -368,7 +422,7 @@ func (g *Gazetteer) Within(p, container *Place) bool {
 func Embedded() []byte { return placesGz }
 
 // IsCountryName reports whether s, ignoring case only, is a country's
-// name or alias ("Syria", "U.S."). It is much cheaper than Best.
+// name or alias ("Syria", "U.S."), or, as written, its code ("UK"). It is much cheaper than Best.
 func (g *Gazetteer) IsCountryName(s string) bool {
-	return g.countryText[strings.ToLower(s)]
+	return g.countryText[strings.ToLower(s)] || g.countryCodes[s]
 }

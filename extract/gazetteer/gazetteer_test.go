@@ -39,6 +39,8 @@ func TestBest(t *testing.T) {
 		{"PopulousBeatsPreferred", "Melbourne", []string{"US"}, "Melbourne", gazetteer.City, "AU"},
 		{"Capital", "Tripoli", nil, "Tripoli", gazetteer.City, "LY"},
 		{"RegionAlias", "Krasnodar Krai", nil, "Krasnodar Krai", gazetteer.Region, "RU"},
+		{"CodeInCapitals", "BRA", nil, "Brazil", gazetteer.Country, "BR"},
+		{"CodeNotInCapitals", "Bra", nil, "Bra", gazetteer.City, "IT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,6 +110,28 @@ func TestIsCountryName(t *testing.T) {
 		if got := g.IsCountryName(in); got != want {
 			t.Errorf("IsCountryName(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// TestCodesOnlyInCapitals checks that a country code names the country
+// only when written in capitals: "the Mac mini" names no Macau.
+func TestCodesOnlyInCapitals(t *testing.T) {
+	g := mustDefault(t)
+	for _, name := range []string{"Mac", "mac"} {
+		for _, p := range g.Lookup(name) {
+			if p.Kind == gazetteer.Country {
+				t.Errorf("Lookup(%q) has the country %s", name, p.Name)
+			}
+		}
+		if g.IsCountryName(name) {
+			t.Errorf("IsCountryName(%q) = true", name)
+		}
+	}
+	if p, ok := g.Best("MAC"); !ok || p.CountryCode != "MO" {
+		t.Errorf("Best(MAC) = %+v, want Macau", p)
+	}
+	if !g.IsCountryName("UK") || !g.Known("USA") {
+		t.Errorf("UK or USA not known")
 	}
 }
 
