@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -181,6 +182,36 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
+	// A company's short name ("Pentland", "General Motors") joins the one
+	// organization whose name it starts ("Pentland Industries PLC",
+	// "General Motors Corp"), if only one does and it names no place. A
+	// name with "of" is a name of its own ("University of Texas", not
+	// "University of Texas Arlington Muslim Student Association").
+	orgPrefix := map[string][]int{}
+	for i, s := range sets {
+		if len(s.words) >= 2 && s.place == nil && s.votes[graph.Organization] > s.votes[graph.Person]+s.cues[graph.Person]+s.votes[graph.Place] {
+			for k := 1; k < len(s.words) && k <= 3; k++ {
+				key := strings.Join(s.words[:k], " ")
+				orgPrefix[key] = append(orgPrefix[key], i)
+			}
+		}
+	}
+	for si, s := range sets {
+		if find(si) != si || s.place != nil || len(s.words) == 0 || nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, hi := range orgPrefix[s.nk] {
+			roots[find(hi)] = true
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				if r != si {
+					s.parent = r
+				}
+			}
+		}
+	}
 	// One type per chain: the tagger's votes for its longest name, which
 	// says more than a surname alone, and the context cues of all its
 	// names.
@@ -275,6 +306,12 @@ func (d *docState) resolve() []*group {
 
 func placeKey(p *gazetteer.Place) string {
 	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
+}
+
+// isConnector reports whether a word joins the words of a name: "of",
+// "for", "and", "the".
+func isConnector(w string) bool {
+	return w == "of" || w == "for" || w == "and" || w == "the" || w == "&"
 }
 
 // namedAfter reports whether a name is named after words that end it,
