@@ -80,6 +80,9 @@ func (d *docState) resolve() []*group {
 		if m.personCue > 0 {
 			s.cues[graph.Person] += m.personCue
 		}
+		if m.orgCue > 0 {
+			s.cues[graph.Organization] += m.orgCue
+		}
 		if m.place != nil && (s.place == nil || m.isDateline) {
 			s.place = m.place
 		}

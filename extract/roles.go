@@ -327,6 +327,10 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 		}
 		orgLike := knownOrgs[lowerKey(m.name)] || isAllUpper(m.name) || anyOrgWord(strings.Fields(graph.NameKey(m.name)))
 		next := c.lower(m.last)
+		if m.place == nil && orgContext(c, m.first, m.last) {
+			m.orgCue = 2 // as strong as a title is for a person
+			continue
+		}
 		switch {
 		case orgLike:
 		case speechCues[next]:
@@ -341,6 +345,50 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 			m.personCue = 0.5
 		}
 	}
+}
+
+// orgContext reports whether the words around tokens [f, l) say that
+// they name an organization: "shares in X", "a stake in X", "X shares",
+// "X's chief executive", "analyst at X", "director of X".
+func orgContext(c *chunk, f, l int) bool {
+	before, after := c.lower(f-1), c.lower(l)
+	switch {
+	case (before == "in" || before == "of") && stakeNouns[c.lower(f-2)]:
+		return true
+	case stakeNouns[after] && after != "stake":
+		return true
+	case isPossessive(c.tokText(l)) && companyNouns[c.lower(l+1)]:
+		return true
+	case before == "at" && f >= 2 && (titleEndsAt(c, f-2) || workerNouns[c.lower(f-2)]):
+		return true
+	case before == "of" && f >= 2 && companyTitleEndsAt(c, f-2):
+		return true
+	}
+	return false
+}
+
+// stakeNouns are what one holds in a company: "shares in X", "X shares".
+var stakeNouns = set("shares", "stake", "stock", "shareholders", "shareholding")
+
+// companyNouns after a possessive say that a name is a company's: "X's
+// chief executive", "X's profits".
+var companyNouns = set("shares", "shareholders", "chief", "president", "spokesman", "spokeswoman", "spokesperson", "profit", "profits", "revenue", "revenues", "sales", "earnings",
+	"subsidiary", "subsidiaries", "chairman", "ceo", "board", "headquarters", "employees", "workforce",
+	"customers", "products", "stock", "takeover", "share", "brand", "factory", "plant", "plants", "executives")
+
+// workerNouns are jobs held at an organization: "an analyst at Gartner".
+var workerNouns = set("analyst", "analysts", "researcher", "researchers", "economist", "economists", "engineer",
+	"engineers", "employee", "employees", "executive", "executives", "staff", "worker", "workers", "scientist")
+
+// companyTitleEndsAt reports whether a title that only an organization
+// has ends at token i: "chief executive of X", "chairman of X",
+// "director of X", "spokesman for X" is read by the caller's "of".
+func companyTitleEndsAt(c *chunk, i int) bool {
+	switch c.lower(i) {
+	case "executive", "ceo", "chairman", "chairwoman", "director", "founder", "co-founder", "shareholder", "owner", "spokesman", "spokeswoman", "spokesperson":
+		return true
+	}
+	return false
 }
 
 // personLike reports whether a name could be a person's: not an acronym,

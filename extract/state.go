@@ -21,6 +21,7 @@ type mention struct {
 	place      *gazetteer.Place // for geocoded places
 	score      float64          // tagger confidence
 	personCue  float64          // how strongly its context says person ("X said", a title)
+	orgCue     float64          // how strongly it says organization ("shares in X", "director of X")
 	first      int              // chunk-local tokens [first, last), valid while its chunk is processed
 	last       int              //
 	// Flags, packed together.
