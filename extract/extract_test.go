@@ -212,6 +212,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"organization/walt-disney-studios": "Walt Disney Studios"}, []string{"organization/walt-disney-studios-has"}},
 		{"DashBeforeLongWordInSpan", "Lee Jae - announced it .", lexTagger{"Lee Jae - announced": per},
 			map[string]string{"person/lee-jae": "Lee Jae"}, nil},
+		{"NewspaperNoDate", "The Mail on Sunday said so. The Sunday Times reported it on Sunday.", lexTagger{"Sunday Times": org},
+			map[string]string{"organization/mail-on-sunday": "Mail on Sunday", "organization/sunday-times": "Sunday Times", "date/sunday": "Sunday"}, nil},
 		{"CompanyContext", "Shares in Ericsson fell. Siemens's chief executive left. Steve Linford, director of Spamhaus, agreed.",
 			lexTagger{"Ericsson": per, "Siemens": per, "Steve Linford": per, "Spamhaus": per},
 			map[string]string{"organization/ericsson": "Ericsson", "organization/siemens": "Siemens", "organization/spamhaus": "Spamhaus"},

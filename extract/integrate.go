@@ -49,7 +49,7 @@ type dateFinder struct{}
 func (dateFinder) find(d *docState, c *chunk, tm []int32) {
 	anchor, _ := date.ParseAnchor(d.doc.Published)
 	for _, dt := range date.Find(c.text, c.toks, c.sents, anchor) {
-		if dt.First < 0 || dt.Last > len(c.toks) || dt.First >= dt.Last {
+		if dt.First < 0 || dt.Last > len(c.toks) || dt.First >= dt.Last || named(tm, dt.First, dt.Last) {
 			continue
 		}
 		m := mention{typ: graph.Date, score: 0.9}
@@ -68,6 +68,17 @@ func (dateFinder) find(d *docState, c *chunk, tm []int32) {
 			}
 		}
 	}
+}
+
+// named reports whether a name already covers one of tokens [f, l): the
+// "Sunday" of "The Sunday Times" is no date.
+func named(tm []int32, f, l int) bool {
+	for t := f; t < l; t++ {
+		if tm[t] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // figureFinder adds package figure's counts, with what each is about (a

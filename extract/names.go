@@ -136,7 +136,10 @@ var orgWords = set("ministry", "party", "council", "university", "inc", "inc.", 
 // knownOrgs are single names that are organizations whatever the tagger
 // says, because news uses them as actors: "the Kremlin said".
 var knownOrgs = set("kremlin", "pentagon", "white house", "taliban", "hamas", "hezbollah", "nato", "un", "eu", "state department", "downing street", "elysee", "élysée",
-	"lib dem", "lib dems", "tories", "tory party")
+	"lib dem", "lib dems", "tories", "tory party",
+	// Newspapers named after a weekday, which is no date in them.
+	"mail on sunday", "independent on sunday", "sunday times", "sunday telegraph", "sunday mirror", "sunday express",
+	"sunday post", "sunday herald", "sunday people", "sunday tribune", "sunday independent")
 
 // closedClass are capitalized words that never start a name on their own.
 var closedClass = set("the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",

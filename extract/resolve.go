@@ -126,7 +126,7 @@ func (d *docState) resolve() []*group {
 	}
 	for _, si := range order {
 		s := sets[si]
-		if len(s.words) == 0 || s.place != nil && s.place.Kind == gazetteer.Country && !s.taggedPerson ||
+		if len(s.words) == 0 || s.votes[graph.Date] > 0 || s.place != nil && s.place.Kind == gazetteer.Country && !s.taggedPerson ||
 			s.votes[graph.Place] > s.votes[graph.Person] && s.place != nil && !s.taggedPerson {
 			continue
 		}
@@ -200,7 +200,7 @@ func (d *docState) resolve() []*group {
 		}
 	}
 	for si, s := range sets {
-		if find(si) != si || s.place != nil || len(s.words) == 0 || nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) {
+		if find(si) != si || s.place != nil || len(s.words) == 0 || s.votes[graph.Date] > 0 || nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) {
 			continue
 		}
 		roots := map[int]bool{}
