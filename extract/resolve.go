@@ -215,6 +215,17 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
+	// An organization's name in the plural joins the singular ("Lib
+	// Dems", "Lib Dem"; "Democrats", "Democrat").
+	for si, s := range sets {
+		single, ok := strings.CutSuffix(s.nk, "s")
+		if !ok || len(single) < 3 || find(si) != si || s.place != nil || !orgVoted(s) {
+			continue
+		}
+		if hi, ok := byNK[single]; ok && orgVoted(sets[hi]) && find(hi) != si {
+			s.parent = find(hi)
+		}
+	}
 	// One type per chain: the tagger's votes for its longest name, which
 	// says more than a surname alone, and the context cues of all its
 	// names.
@@ -309,6 +320,13 @@ func (d *docState) resolve() []*group {
 
 func placeKey(p *gazetteer.Place) string {
 	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
+}
+
+// orgVoted reports whether the tagger and the context call a name an
+// organization more than anything else.
+func orgVoted(s *nameSet) bool {
+	org := s.votes[graph.Organization] + s.cues[graph.Organization]
+	return org > s.votes[graph.Person]+s.cues[graph.Person] && org > s.votes[graph.Place]
 }
 
 // isConnector reports whether a word joins the words of a name: "of",
