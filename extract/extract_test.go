@@ -879,6 +879,22 @@ func TestEventEvidence(t *testing.T) {
 	}
 }
 
+// TestFigurePlaceNearest checks that each figure of a sentence takes the
+// place phrase nearest it, not the sentence's first.
+func TestFigurePlaceNearest(t *testing.T) {
+	x := extractWith(t, lexTagger{"France": plc, "Germany": plc}, "Sales rose 5% in France and fell 3% in Germany.")
+	want := map[string]string{"5%": "place/france", "3%": "place/germany"}
+	for _, f := range x.Figures {
+		if f.Place != want[f.Text] {
+			t.Errorf("%s: place %q, want %q", f.Text, f.Place, want[f.Text])
+		}
+		delete(want, f.Text)
+	}
+	if len(want) > 0 {
+		t.Errorf("figures missing: %v", want)
+	}
+}
+
 func TestFigurePlaceFromWar(t *testing.T) {
 	tests := []struct {
 		name, text, about, place string
