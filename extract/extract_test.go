@@ -879,6 +879,19 @@ func TestEventEvidence(t *testing.T) {
 	}
 }
 
+// TestPlacePossessive checks that "London's West End" is a place in
+// London, not a namesake of the gazetteer's in another country.
+func TestPlacePossessive(t *testing.T) {
+	x := extractWith(t, lexTagger{"London": plc, "West End": plc}, "The show opened in London's West End last night.")
+	w := entity(x, "place/west-end")
+	if w == nil || w.Location != nil && w.Location.CountryCode != "GB" {
+		t.Fatalf("West End: %+v", w)
+	}
+	if !hasRelation(x, "place/west-end", graph.LocatedIn, "place/london") {
+		t.Errorf("no West End located_in London in %v", relations(x))
+	}
+}
+
 // TestFigurePlaceNearest checks that each figure of a sentence takes the
 // place phrase nearest it, not the sentence's first.
 func TestFigurePlaceNearest(t *testing.T) {

@@ -18,6 +18,7 @@ func (d *docState) readPlaces(c *chunk, tm []int32) {
 		}
 		d.placeOf(c, tm, mi)
 		d.placeComma(c, tm, mi)
+		d.placePossessive(c, tm, mi)
 	}
 	for i := range c.toks {
 		if tm[i] < 0 && countryNouns[c.lower(i+1)] && c.sameSentence(i, i+1) {
@@ -87,6 +88,31 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+}
+
+// placePossessive reads "London's West End", "Syria's Latakia": a place
+// that a possessive place names as its container. The gazetteer's
+// reading of the place must lie in the container's country; a namesake
+// elsewhere (a West End in Canada) is dropped, and the text's containment
+// stands.
+func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
+	m := &d.ments[mi]
+	f := m.first
+	if f < 2 || !isPossessive(c.tokText(f-1)) || tm[f-2] < 0 || !c.sameSentence(f-2, f) {
+		return
+	}
+	oi := int(tm[f-2])
+	o := &d.ments[oi]
+	if oi == mi || o.typ != graph.Place || o.adjective || o.place == nil || o.last != f-1 || m.place != nil && m.place.Kind == gazetteer.Country {
+		return
+	}
+	if m.place != nil && m.place.CountryCode != o.place.CountryCode {
+		m.place = d.within(m.Text, o.place)
+		if m.place == nil {
+			m.name = m.Text // no longer the gazetteer's name
+		}
+	}
+	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(o.first, m.last)})
 }
 
 // regionNamed reports whether the document names the region that
