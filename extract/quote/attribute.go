@@ -42,6 +42,12 @@ func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float6
 			return c, [2]int{d.cands[c].First, d.cands[c].Last}, 0.6
 		}
 	}
+	// A quotation that a verb of judgement frames is its subject's word:
+	// Tory leader Michael Howard accused them of "squabbling like
+	// schoolboys".
+	if c, at, ok := d.sentenceSubject(first, sp.open); ok && d.framedBy(at[1], sp.open) {
+		return c, at, 0.5
+	}
 	// A quotation standing alone continues the previous speaker, or quotes
 	// the speaker of the sentence before.
 	if prevSpeaker >= 0 && prevSent >= openSent-1 {
@@ -192,6 +198,11 @@ func (d *doc) before(first, open int) (int, [2]int, float64, bool) {
 			continue
 		}
 		if c, at, ok := d.subject(v, first); ok {
+			if at[1] <= v && d.nominalSubject(d.clauseOf(at[1], v), v) {
+				// "According to Robert Peston, the prime minister
+				// said: “…”": an unnamed subject stands between.
+				return -1, [2]int{}, 0, true
+			}
 			return c, at, 0.85, true
 		}
 		if c, at, ok := d.object(v, open); ok {
@@ -199,6 +210,17 @@ func (d *doc) before(first, open int) (int, [2]int, float64, bool) {
 		}
 	}
 	return -1, [2]int{}, 0, false
+}
+
+// clauseOf returns where the clause of the verb at v begins, at from or
+// after the last comma or colon between them.
+func (d *doc) clauseOf(from, v int) int {
+	for k := v - 1; k >= from; k-- {
+		if t := d.tt[k].text; t == "," || t == ":" || t == ";" {
+			return k + 1
+		}
+	}
+	return from
 }
 
 // subject finds the speaker before the verb at v, within eight tokens and
@@ -212,6 +234,12 @@ func (d *doc) before(first, open int) (int, [2]int, float64, bool) {
 // object, not the subject: only a fallback when no other speaker stands
 // there.
 func (d *doc) subject(v, first int) (int, [2]int, bool) {
+	// ", saying", ", adding": the participle's subject is the clause's.
+	if participles[d.tt[v].lower] && v > first && d.tt[v-1].text == "," {
+		if c, at, ok := d.sentenceSubject(first, v); ok {
+			return c, at, true
+		}
+	}
 	best, bestAt := -1, [2]int{}
 	limit := v - 8
 	if d.coordinated(v, first) {
@@ -245,6 +273,85 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 		return d.anaphor(v, first)
 	}
 	return best, bestAt, true
+}
+
+// framedBy reports whether a verb of judgement stands between the
+// subject, ending at token from, and a quotation opening at open.
+func (d *doc) framedBy(from, open int) bool {
+	for k := from; k < open; k++ {
+		if judgementVerbs[d.tt[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// judgementVerbs frame a quotation as their subject's words: "accused
+// them of “squabbling”", "branded the plan “a disaster”".
+var judgementVerbs = map[string]bool{
+	"accused": true, "accuses": true, "branded": true, "brands": true, "dismissed": true, "dismisses": true,
+	"criticised": true, "criticized": true, "condemned": true, "hailed": true, "labelled": true, "labeled": true,
+	"blamed": true, "praised": true, "denounced": true, "slammed": true, "mocked": true, "derided": true,
+}
+
+// participles of speech verbs take their subject from the clause they
+// follow: "Dr Gibbons praised her, saying he …".
+var participles = map[string]bool{"saying": true, "adding": true, "telling": true, "insisting": true, "arguing": true, "warning": true}
+
+// sentenceSubject returns the person who opens the words of a sentence
+// from first to before end, most often its subject: the first person
+// named there, unless a preposition introduces them, a quotation comes
+// first, or an unnamed person ("a spokesman for the bank") opens it.
+func (d *doc) sentenceSubject(first, end int) (int, [2]int, bool) {
+	if d.nominalSubject(first, end) {
+		return -1, [2]int{}, false
+	}
+	for k := first; k < end; k++ {
+		if d.inQ[k] {
+			return -1, [2]int{}, false
+		}
+		if c := d.candAt[k]; c >= 0 && d.cands[c].Type == graph.Person {
+			if d.prepObject(d.cands[c].First, first) {
+				return -1, [2]int{}, false
+			}
+			return c, [2]int{d.cands[c].First, d.cands[c].Last}, true
+		}
+	}
+	return -1, [2]int{}, false
+}
+
+// nominalSubject reports whether the words from first open with an
+// unnamed person, "A spokesman", "The prime minister", before end and
+// before any name.
+func (d *doc) nominalSubject(first, end int) bool {
+	k := first
+	for k < end && k < first+2 && (d.tt[k].lower == "later" || d.tt[k].lower == "," || d.tt[k].lower == "but" || d.tt[k].lower == "and") {
+		k++
+	}
+	if k >= end || !personDeterminers[d.tt[k].lower] {
+		return false
+	}
+	for j := k + 1; j < end && j <= k+4; j++ {
+		if d.candAt[j] >= 0 || d.inQ[j] {
+			return false
+		}
+		if roleNouns[d.tt[j].lower] || personNouns[d.tt[j].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// personDeterminers open an unnamed person: "a spokesman", "the
+// official".
+var personDeterminers = map[string]bool{"a": true, "an": true, "the": true, "one": true, "another": true}
+
+// personNouns are unnamed people who may speak: "a spokesman for the
+// bank said", "an official said".
+var personNouns = map[string]bool{
+	"official": true, "officials": true, "source": true, "sources": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "analyst": true, "witness": true, "resident": true, "aide": true, "diplomat": true,
+	"lawyer": true, "prosecutor": true, "judge": true, "police": true, "officer": true, "man": true, "woman": true,
 }
 
 // coordinated reports whether the verb at v follows "and" or "but" (an
@@ -464,6 +571,11 @@ func (d *doc) lastOf(k int, typ graph.EntityType) int {
 		first, last := d.bounds(s)
 		if s == sk {
 			last = k
+		}
+		if typ == graph.Person && d.nominalSubject(first, last) {
+			// "A spokesman for the bank said … “…,” he said": he is the
+			// spokesman, whom the text does not name.
+			return -1
 		}
 		for i := first; i < last; i++ {
 			if c := d.candAt[i]; c >= 0 && !d.inQ[i] && d.cands[c].Type == typ {

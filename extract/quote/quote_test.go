@@ -81,6 +81,13 @@ func TestFind(t *testing.T) {
 		{"Partial", `Al Assad said “stability is improving” in Syria, “opening the door to peace”.`,
 			[]q{{"stability is improving", "assad"}, {"opening the door to peace", "assad"}}},
 		{"Unresolved", `“Prices will rise,” the statement said.`, []q{{"Prices will rise,", ""}}},
+		{"JudgementVerb", `John Smith said Putin should sack Peskov. Angela Merkel accused them of "squabbling like schoolboys".`,
+			[]q{{"squabbling like schoolboys", "merkel"}}},
+		{"ParticipleSubject", `Later, John Smith praised the work of Mary Jones, saying he "agreed with everything she has done".`,
+			[]q{{"agreed with everything she has done", "smith"}}},
+		{"PronounAfterUnnamed", `The Kremlin froze accounts of John Smith. A spokesman for the bank said he was aware of it. "Now we have to find out," he said.`,
+			[]q{{"Now we have to find out,", ""}}},
+		{"UnnamedAfterAccording", `According to John Smith, the prime minister said: "Help me win."`, []q{{"Help me win.", ""}}},
 		{"UnresolvedOfficials", `Mary Jones left. “Prices will rise,” officials said.`, []q{{"Prices will rise,", ""}}},
 		// A quotation left open at a paragraph end goes on in the next.
 		{"Unclosed", "“We won the vote and we will govern,\n\n“It is a new day,” John Smith said.", []q{{"We won the vote and we will govern,", "smith"}, {"It is a new day,", "smith"}}},
