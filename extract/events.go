@@ -61,7 +61,7 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 			if (c.lower(i) == "met" || c.lower(i) == "meet") && c.lower(i+1) == "by" {
 				continue // "the cross was met by Scott"
 			}
-			if figurative(c, i) {
+			if figurative(c, i) || unreal(c, i, s.First) {
 				continue
 			}
 			if c.lower(i) == "collapse" && !structureNear(c, i) {
@@ -366,6 +366,31 @@ func background(c *chunk, i, first int) bool {
 	}
 	return false
 }
+
+// unreal reports whether the words before the trigger at token i, or
+// right after it, make it an event that did not take place: denied,
+// hoped for, feared or still to come ("has yet to reach agreement",
+// "before the next general election", "an attack is about to happen",
+// "the threat of attacks").
+func unreal(c *chunk, i, first int) bool {
+	for k := i - 1; k >= first && k >= i-3; k-- {
+		if unrealBefore[c.lower(k)] {
+			return true
+		}
+	}
+	next, then := c.lower(i+1), c.lower(i+2)
+	return unrealAfter[next] || (next == "is" || next == "was") && (then == "about" || then == "unlikely" || then == "expected")
+}
+
+// unrealBefore are the words before a trigger that deny it or put it in
+// the future or the mind.
+var unrealBefore = set("no", "not", "never", "yet", "would", "could", "might", "may", "if", "whether", "next",
+	"upcoming", "forthcoming", "future", "possible", "potential", "planned", "proposed", "threat", "threats",
+	"risk", "fear", "fears", "feared", "without", "any", "against", "prevent", "avoid")
+
+// unrealAfter are the words after a trigger noun that put it in the
+// future or in doubt: "an attack would …", "a deal could …".
+var unrealAfter = set("would", "could", "might", "may", "will")
 
 // figurative reports whether the trigger at token i reports no event by
 // the words around it: "a heart attack", "a convicted fraudster", "the
