@@ -378,8 +378,14 @@ func unreal(c *chunk, i, first int) bool {
 			return true
 		}
 	}
-	next, then := c.lower(i+1), c.lower(i+2)
-	return unrealAfter[next] || (next == "is" || next == "was") && (then == "about" || then == "unlikely" || then == "expected")
+	// The trigger's clause: "an attack [in Wales] is about to happen".
+	for k := i + 1; k < len(c.toks) && k <= i+5 && c.sameSentence(i, k) && !clauseStops[c.lower(k)]; k++ {
+		w, then := c.lower(k), c.lower(k+1)
+		if unrealAfter[w] || (w == "is" || w == "was") && (then == "about" || then == "unlikely" || then == "expected") {
+			return true
+		}
+	}
+	return false
 }
 
 // unrealBefore are the words before a trigger that deny it or put it in
