@@ -378,7 +378,11 @@ func unreal(c *chunk, i, first int) bool {
 			return true
 		}
 	}
-	// The trigger's clause: "an attack [in Wales] is about to happen".
+	// The trigger's clause: "an attack [in Wales] is about to happen"
+	// (not "the attack will be investigated", which happened).
+	if definite[c.lower(i-1)] {
+		return false
+	}
 	for k := i + 1; k < len(c.toks) && k <= i+5 && c.sameSentence(i, k) && !clauseStops[c.lower(k)]; k++ {
 		w, then := c.lower(k), c.lower(k+1)
 		if unrealAfter[w] || (w == "is" || w == "was") && (then == "about" || then == "unlikely" || then == "expected") {

@@ -560,6 +560,15 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestPastEventWithFuture checks that a definite event spoken of in the
+// future tense happened: "the attack will be investigated".
+func TestPastEventWithFuture(t *testing.T) {
+	x := extractWith(t, lexTagger{"Kabul": plc}, "Militants attacked a police station in Kabul. The attack in Kabul will be investigated.")
+	if len(x.Events) != 1 || x.Events[0].Kind != "attack" || x.Events[0].Place != "place/kabul" {
+		t.Errorf("events %s, want one attack in Kabul", eventList(x))
+	}
+}
+
 // TestNoEvent checks trigger words used in senses that report no event.
 func TestNoEvent(t *testing.T) {
 	tags := lexTagger{"Peel": per, "Peru": plc, "Hylton-Potts": per, "Miller": per, "Livi": org, "Denmark": plc, "Wales": plc, "Kerr": per}
