@@ -185,6 +185,31 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
+	// An initial and a surname ("B O'Driscoll", "J. Smith") join the one
+	// person whose given name starts with that letter and whose surname
+	// it is ("Brian O'Driscoll").
+	initialKey := func(words []string) string { return words[0][:1] + " " + strings.Join(words[1:], " ") }
+	byInitial := map[string][]int{}
+	for i, s := range sets {
+		if len(s.words) >= 2 && !isInitial(s.words[0]) && s.votes[graph.Person]+s.cues[graph.Person] > 0 {
+			k := initialKey(s.words)
+			byInitial[k] = append(byInitial[k], i)
+		}
+	}
+	for si, s := range sets {
+		if len(s.words) < 2 || find(si) != si || !isInitial(s.words[0]) {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, hi := range byInitial[initialKey(s.words)] {
+			roots[find(hi)] = true
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				s.parent = r
+			}
+		}
+	}
 	// A company's short name ("Pentland", "General Motors") joins the one
 	// organization whose name it starts ("Pentland Industries PLC",
 	// "General Motors Corp"), if only one does and it names no place. A
@@ -329,6 +354,18 @@ func orgVoted(s *nameSet) bool {
 	return org > s.votes[graph.Person]+s.cues[graph.Person] && org > s.votes[graph.Place]
 }
 
+// isInitial reports whether a name's word is an initial: "b", "j.".
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && w[0] >= 'a' && w[0] <= 'z'
+}
+
+// initialFirst reports whether a name starts with an initial.
+func initialFirst(name string) bool {
+	first, _, _ := strings.Cut(graph.NameKey(name), " ")
+	return isInitial(first)
+}
+
 // isConnector reports whether a word joins the words of a name: "of",
 // "for", "and", "the".
 func isConnector(w string) bool {
@@ -450,6 +487,10 @@ func (d *docState) canonical(g *group) (name string) {
 		wa, wb := len(strings.Fields(strings.TrimPrefix(graph.NameKey(names[a]), "the "))), len(strings.Fields(strings.TrimPrefix(graph.NameKey(names[b]), "the ")))
 		if wa != wb {
 			return wa > wb
+		}
+		// "Girvan Dempsey" rather than "G Dempsey".
+		if ia, ib := initialFirst(names[a]), initialFirst(names[b]); ia != ib {
+			return !ia
 		}
 		if ua, ub := isAllUpper(names[a]), isAllUpper(names[b]); ua != ub {
 			return !ua
