@@ -21,6 +21,9 @@ func FuzzExtract(f *testing.F) {
 		"“Unclosed quote by Merkel\n\n\"Another\" — said ’s 's ' … 1.1bn $",
 		"\u00e9\u0301 Zürich\u200b \ufeffKöln, Ελλάδα — 東京: 平和",
 		"caf\xe9 \xff\xfe",
+		"Officials said that Canadian External Affairs Minister Joe\nClark met Treasury Secretary James\r\nBaker.",
+		"Rap mogul Marion \"Suge\" Knight met B O'Driscoll and the Environmental Protection Agency's (EPA) staff \"",
+		"According to John Smith, the prime minister said: \"Help me.\" Sales rose 5% in France and fell 3% in Germany.",
 	} {
 		f.Add(s)
 	}
