@@ -164,7 +164,7 @@ func newChunk(text string, cpBase, sentBase int, first bool) *chunk {
 	c := &chunk{text: text, cpBase: cpBase, sentBase: sentBase, first: first}
 	c.toks = token.Tokenize(text)
 	c.sents = token.Sentences(text, c.toks)
-	c.pretokenized = spacedPunctuation(c.toks)
+	c.pretokenized = token.Pretokenized(c.toks)
 	c.lowers = make([]string, len(c.toks))
 	// The lower-case forms that differ from their tokens are built into
 	// one string, so that a window costs one allocation, not one per
@@ -209,27 +209,6 @@ func (c *chunk) tokText(i int) string {
 		return ""
 	}
 	return c.toks[i].Text
-}
-
-// spacedPunctuation reports whether most commas, full stops and brackets
-// stand apart from the words they belong to, as in pre-tokenized text.
-func spacedPunctuation(toks []token.Token) bool {
-	spaced, marks := 0, 0
-	for i := 1; i+1 < len(toks); i++ {
-		switch toks[i].Text {
-		case ",", ".", ")":
-			marks++
-			if toks[i].Start > toks[i-1].End {
-				spaced++
-			}
-		case "(":
-			marks++
-			if toks[i+1].Start > toks[i].End {
-				spaced++
-			}
-		}
-	}
-	return marks >= 3 && spaced*5 >= marks*4
 }
 
 // rawText returns the text covered by tokens [first, last), as written.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
 )
 
@@ -189,24 +190,11 @@ func captionMask(c *chunk) []bool {
 }
 
 // softWrap reports whether the line break before token j wraps prose
-// rather than ending a line of its own: the line before is long (as wire
-// copy is wrapped at 60 to 80 characters) and does not end in
-// punctuation, both lines are in one sentence, and the text is not
-// pre-tokenized (a line per sentence).
+// inside one sentence (token.SoftBreak) in text that is not pre-tokenized
+// (a sentence per line).
 func softWrap(c *chunk, j int) bool {
-	if j == 0 || c.pretokenized || !c.sameSentence(j-1, j) || c.toks[j].BlankLineBefore || !hasLetter(c.toks[j-1].Text) {
-		return false
-	}
-	k := j - 1
-	for k > 0 && !c.toks[k].NewlineBefore {
-		k--
-	}
-	return c.toks[j-1].End-c.toks[k].Start >= minWrapWidth
+	return !c.pretokenized && c.sameSentence(j-1, j) && token.SoftBreak(c.toks, j)
 }
-
-// minWrapWidth is the shortest line, in code points, that may be
-// hard-wrapped prose; shorter lines are headlines, captions and datelines.
-const minWrapWidth = 50
 
 // definesAcronym reports whether short, in parentheses at open, spells
 // the initials of the capitalized words just before them on the line: an

@@ -97,6 +97,7 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 	defer m.pool.Put(sc)
 	info := m.prep(toks, sc)
 	sents = splitTables(toks, sents, sc)
+	softWraps(toks, info, sents)
 	var out []Span
 	if m.first != nil {
 		// Two passes: the first model's labels become document-level
@@ -118,6 +119,24 @@ func (m *Model) Tag(toks []token.Token, sents []token.Sentence) []Span {
 	out = dropMisc(out)
 	seatsToOrganizations(toks, out)
 	return out
+}
+
+// softWraps clears the line-start flag of tokens that a line break
+// separates from the rest of their sentence in hard-wrapped prose
+// ("Minister Gad\nYaacobi said"): the training text has a line per
+// sentence, so the tagger reads a line start as a sentence start and would
+// cut the name. Pre-tokenized text keeps its line starts.
+func softWraps(toks []token.Token, info []tokInfo, sents []token.Sentence) {
+	if token.Pretokenized(toks) {
+		return
+	}
+	for _, s := range sents {
+		for i := s.First + 1; i < s.Last && i < len(info); i++ {
+			if token.SoftBreak(toks, i) {
+				info[i].flags &^= flLineStart
+			}
+		}
+	}
 }
 
 // tableGap is the run of spaces inside a line, in code points, from which

@@ -449,6 +449,40 @@ func TestSplitTables(t *testing.T) {
 	}
 }
 
+// TestSoftWraps checks that a line break inside hard-wrapped prose is no
+// line start for the tagger, while one in pre-tokenized text (a sentence
+// per line) stays one.
+func TestSoftWraps(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineStart := func(text, word string) bool {
+		toks := token.Tokenize(text)
+		sents := token.Sentences(text, toks)
+		info := m.prep(toks, &scratch{})
+		softWraps(toks, info, sents)
+		for i, tk := range toks {
+			if tk.Text == word {
+				return info[i].flags&flLineStart != 0
+			}
+		}
+		t.Fatalf("no %q in %q", word, text)
+		return false
+	}
+	wrapped := "The mideast nation's goal of economic independence is to be achieved, said Gad\nYaacobi, the minister."
+	if lineStart(wrapped, "Yaacobi") {
+		t.Errorf("Yaacobi starts a line in wrapped prose")
+	}
+	if !lineStart("Putin meets Assad\nSochi: Russian President Vladimir Putin held talks.", "Sochi") {
+		t.Errorf("Sochi after a headline does not start a line")
+	}
+	pretok := "Results , in order , of the long race ( metres ) run on Sunday in the city centre , won by Jane\nQuigley ( USA ) ."
+	if !lineStart(pretok, "Quigley") {
+		t.Errorf("Quigley in pre-tokenized text does not start a line")
+	}
+}
+
 func TestCapitalChunks(t *testing.T) {
 	m := newModel(8)
 	tests := []struct {

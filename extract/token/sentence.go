@@ -112,3 +112,66 @@ func lineBreakEnds(toks []Token, lineStart, i int) bool {
 	width := toks[i-1].End - toks[lineStart].Start
 	return width < 50
 }
+
+// MinWrapWidth is the shortest line, in code points, that SoftBreak takes
+// for hard-wrapped prose; shorter lines are headlines, captions and
+// datelines.
+const MinWrapWidth = 50
+
+// SoftBreak reports whether the line break before toks[i] wraps a line of
+// prose, as wire copy is wrapped at 60 to 80 characters, rather than ending
+// a line of its own: no blank line comes between, the line before is at
+// least MinWrapWidth code points wide, and it ends in a word. Whether both
+// lines are in one sentence is for the caller to check.
+func SoftBreak(toks []Token, i int) bool {
+	if i <= 0 || i >= len(toks) || !toks[i].NewlineBefore || toks[i].BlankLineBefore {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(toks[i-1].Text)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	k := i - 1
+	for k > 0 && !toks[k].NewlineBefore {
+		k--
+	}
+	return toks[i-1].End-toks[k].Start >= MinWrapWidth
+}
+
+// Pretokenized reports whether most punctuation marks and clitics (",",
+// ".", brackets, ":", "'s", "n't") stand apart from the words they belong
+// to, as in text that was tokenized once
+// already and written a sentence per line (as corpora such as CoNLL-2003
+// ship it: "Smith , 42 , said ."). There a line break always ends a
+// sentence.
+func Pretokenized(toks []Token) bool {
+	spaced, marks := 0, 0
+	for i := 1; i+1 < len(toks); i++ {
+		switch toks[i].Text {
+		case ",", ".", ")", ":", ";", "'s", "n't":
+			// After a word only: "1." and "4:30" are numbers.
+			if !hasLetter(toks[i-1].Text) {
+				continue
+			}
+			marks++
+			if toks[i].Start > toks[i-1].End {
+				spaced++
+			}
+		case "(":
+			marks++
+			if toks[i+1].Start > toks[i].End {
+				spaced++
+			}
+		}
+	}
+	return marks >= 1 && spaced*5 >= marks*4
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
