@@ -373,19 +373,28 @@ func background(c *chunk, i, first int) bool {
 // "before the next general election", "an attack is about to happen",
 // "the threat of attacks").
 func unreal(c *chunk, i, first int) bool {
+	// Only words as written in lower case, outside names and dates:
+	// "Theresa May met …", "the May 22 attack" are no modal.
+	word := func(k int) string {
+		if t := c.tokText(k); t != "" && !isCap(t) {
+			return c.lower(k)
+		}
+		return ""
+	}
 	for k := i - 1; k >= first && k >= i-3; k-- {
-		if unrealBefore[c.lower(k)] {
+		if w := word(k); unrealBefore[w] && !(w == "yet" && c.lower(k+1) == "another") {
 			return true
 		}
 	}
-	// The trigger's clause: "an attack [in Wales] is about to happen"
-	// (not "the attack will be investigated", which happened).
 	if definite[c.lower(i-1)] {
-		return false
+		return false // "the attack will be investigated" happened
 	}
+	// The trigger's clause: "an attack [in Wales] is about to happen", "a
+	// deal would end it" (not "attacks could be linked", "an attack may
+	// have been the work of …", which happened).
 	for k := i + 1; k < len(c.toks) && k <= i+5 && c.sameSentence(i, k) && !clauseStops[c.lower(k)]; k++ {
-		w, then := c.lower(k), c.lower(k+1)
-		if unrealAfter[w] || (w == "is" || w == "was") && (then == "about" || then == "unlikely" || then == "expected") {
+		w, then := word(k), c.lower(k+1)
+		if unrealAfter[w] && then != "be" && then != "have" || (w == "is" || w == "was") && (then == "about" || then == "unlikely" || then == "expected") {
 			return true
 		}
 	}
@@ -396,7 +405,7 @@ func unreal(c *chunk, i, first int) bool {
 // the future or the mind.
 var unrealBefore = set("no", "not", "never", "yet", "would", "could", "might", "may", "if", "whether", "next",
 	"upcoming", "forthcoming", "future", "possible", "potential", "planned", "proposed", "threat", "threats",
-	"risk", "fear", "fears", "feared", "without", "any", "against", "prevent", "avoid")
+	"risk", "fear", "fears", "feared", "without", "any", "prevent", "avoid")
 
 // unrealAfter are the words after a trigger noun that put it in the
 // future or in doubt: "an attack would …", "a deal could …".

@@ -107,9 +107,10 @@ func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
 		return
 	}
 	if m.place != nil && m.place.CountryCode != o.place.CountryCode {
-		m.place = d.within(m.Text, o.place)
+		name := c.spanText(m.first, m.last)
+		m.place = d.within(name, o.place)
 		if m.place == nil {
-			m.name = m.Text // no longer the gazetteer's name
+			m.name = name // no longer the gazetteer's name
 		}
 	}
 	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(o.first, m.last)})

@@ -213,11 +213,15 @@ func (d *docState) resolve() []*group {
 	// A company's short name ("Pentland", "General Motors") joins the one
 	// organization whose name it starts ("Pentland Industries PLC",
 	// "General Motors Corp"), if only one does and it names no place. A
-	// name with "of" is a name of its own ("University of Texas", not
-	// "University of Texas Arlington Muslim Student Association").
+	// name with "of" is a name of its own ("University of Texas"), and so
+	// is one that a title or a possessive calls a person's ("President
+	// Trump"); an organization whose last word says it is a thing of its
+	// own, named after another, is never the longer name ("Apple Daily",
+	// "Trump Organization").
 	orgPrefix := map[string][]int{}
 	for i, s := range sets {
-		if len(s.words) >= 2 && s.place == nil && s.votes[graph.Organization] > s.votes[graph.Person]+s.cues[graph.Person]+s.votes[graph.Place] {
+		if len(s.words) >= 2 && s.place == nil && s.votes[graph.Organization] > s.votes[graph.Person]+s.cues[graph.Person]+s.votes[graph.Place] &&
+			!namedAfterHeads[s.words[len(s.words)-1]] {
 			for k := 1; k < len(s.words) && k <= 3; k++ {
 				key := strings.Join(s.words[:k], " ")
 				orgPrefix[key] = append(orgPrefix[key], i)
@@ -225,7 +229,8 @@ func (d *docState) resolve() []*group {
 		}
 	}
 	for si, s := range sets {
-		if find(si) != si || s.place != nil || len(s.words) == 0 || s.votes[graph.Date] > 0 || nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) {
+		if find(si) != si || s.place != nil || len(s.words) == 0 || s.votes[graph.Date] > 0 || s.cues[graph.Person] >= 0.5 ||
+			nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) {
 			continue
 		}
 		roots := map[int]bool{}
@@ -346,6 +351,14 @@ func (d *docState) resolve() []*group {
 func placeKey(p *gazetteer.Place) string {
 	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
 }
+
+// namedAfterHeads end names of things named after another name: a
+// newspaper, a foundation, a building, a prize ("Apple Daily", "Trump
+// Organization", "Nobel Prize").
+var namedAfterHeads = set("daily", "news", "times", "post", "magazine", "journal", "herald", "tribune", "foundation",
+	"organization", "organisation", "institute", "university", "college", "school", "hospital", "museum", "stadium",
+	"arena", "airport", "station", "street", "avenue", "road", "square", "park", "tower", "hotel", "centre", "center",
+	"prize", "award", "awards", "cup", "league", "festival", "trophy", "fund", "trust", "library", "bridge")
 
 // orgVoted reports whether the tagger and the context call a name an
 // organization more than anything else.

@@ -355,8 +355,8 @@ func orgContext(c *chunk, f, l int) bool {
 	switch {
 	case (before == "in" || before == "of") && stakeNouns[c.lower(f-2)]:
 		return true
-	case stakeNouns[after] && after != "stake":
-		return true
+	case stakeNouns[after] && after != "stake" && marketVerbs[c.lower(l+1)]:
+		return true // "Ericsson shares fell", not "Beyonce shares a photo"
 	case isPossessive(c.tokText(l)) && companyNouns[c.lower(l+1)]:
 		return true
 	case before == "at" && f >= 2 && (titleEndsAt(c, f-2) || workerNouns[c.lower(f-2)]):
@@ -371,10 +371,15 @@ func orgContext(c *chunk, f, l int) bool {
 var stakeNouns = set("shares", "stake", "stock", "shareholders", "shareholding")
 
 // companyNouns after a possessive say that a name is a company's: "X's
-// chief executive", "X's profits".
-var companyNouns = set("shares", "shareholders", "chief", "president", "spokesman", "spokeswoman", "spokesperson", "profit", "profits", "revenue", "revenues", "sales", "earnings",
-	"subsidiary", "subsidiaries", "chairman", "ceo", "board", "headquarters", "employees", "workforce",
-	"customers", "products", "stock", "takeover", "share", "brand", "factory", "plant", "plants", "executives")
+// profits", "X's shareholders" (a person has a spokesman and a chief of
+// staff too).
+var companyNouns = set("shares", "shareholders", "profit", "profits", "revenue", "revenues", "earnings",
+	"subsidiary", "subsidiaries", "ceo", "headquarters", "customers", "products", "stock", "takeover", "factory",
+	"plant", "plants")
+
+// marketVerbs follow "X shares" when X is a company: "Ericsson shares fell".
+var marketVerbs = set("fell", "rose", "gained", "lost", "closed", "dropped", "jumped", "slipped", "climbed", "surged",
+	"slumped", "tumbled", "plunged", "soared", "were", "have", "had", "ended", "opened", "traded", "rallied", "eased")
 
 // workerNouns are jobs held at an organization: "an analyst at Gartner".
 var workerNouns = set("analyst", "analysts", "researcher", "researchers", "economist", "economists", "engineer",

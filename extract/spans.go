@@ -83,29 +83,49 @@ func (d *docState) process(c *chunk) {
 // into one span: `Marion "Suge" Knight`, `Earvin "Magic" Johnson`, where
 // the tagger found a part of it as a person.
 func nicknames(c *chunk, spans []Span) []Span {
+	joined := -1
 	for k := range spans {
 		s := &spans[k]
 		if s.Type != graph.Person {
 			continue
 		}
-		for q := max(s.First-4, 1); q < min(s.Last+1, len(c.toks)); q++ {
+		for q := max(s.First-3, 1); q < min(s.Last+1, len(c.toks)); q++ {
 			f, l, ok := nicknameAt(c, q)
 			if !ok || l <= s.First || f >= s.Last {
 				continue
 			}
-			s.First, s.Last = min(s.First, f), max(s.Last, l)
+			// Left of the mark, the tagger's start stands, or one
+			// given name before the nickname ("Rapper Calvin “Snoop”
+			// Broadus" is Calvin's).
+			if s.First <= q {
+				f = s.First
+			} else {
+				f = max(f, q-1)
+			}
+			s.First, s.Last = f, max(s.Last, l)
+			joined = k
 			break
 		}
 	}
-	// Drop what the joined spans now cover.
+	if joined < 0 {
+		return spans
+	}
+	// Drop what the joined spans now cover, whichever came first.
+	slices.SortStableFunc(spans, func(a, b Span) int {
+		if a.First != b.First {
+			return a.First - b.First
+		}
+		return b.Last - a.Last
+	})
 	out := spans[:0]
-	end := -1
 	for _, s := range spans {
-		if s.First < end {
+		if n := len(out); n > 0 && s.First < out[n-1].Last {
+			if s.Type == graph.Person && out[n-1].Type != graph.Person && s.Last >= out[n-1].Last {
+				out[n-1] = s // the joined name over the part the tagger typed otherwise
+			}
 			continue
 		}
 		out = append(out, s)
-		end = s.Last
 	}
 	return out
 }
@@ -243,12 +263,25 @@ func creditAhead(c *chunk, i int) bool {
 	return false
 }
 
-// splitSpan splits a place span at a comma that separates two places the
+// splitSpan splits a span at a line break that is no soft wrap, and a place
+// span at a comma that separates two places the
 // gazetteer knows, the second a country or region: "Aceh, Indonesia",
 // "Irving, Texas" are two places (and placeComma relates them), while
 // "Washington, D.C." stays whole.
 func (d *docState) splitSpan(c *chunk, s Span) []Span {
-	if s.Type != graph.Place || s.First < 0 || s.Last > len(c.toks) {
+	if s.First < 0 || s.Last > len(c.toks) {
+		return []Span{s}
+	}
+	// A line break that ends a line of its own (a headline, a caption)
+	// ends a name, and a name may start the next line: "… Russian leader
+	// Vladimir Putin⏎Sergei Lavrov said".
+	for k := s.First + 1; k < s.Last; k++ {
+		if c.toks[k].NewlineBefore && !softWrap(c, k) {
+			return append([]Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}},
+				d.splitSpan(c, Span{First: k, Last: s.Last, Type: s.Type, Score: s.Score})...)
+		}
+	}
+	if s.Type != graph.Place {
 		return []Span{s}
 	}
 	for k := s.First + 1; k < s.Last-1; k++ {

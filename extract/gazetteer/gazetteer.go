@@ -68,8 +68,8 @@ type Gazetteer struct {
 	places []Place
 	byName map[string][]int32 // NameKey → places, best first
 	// byCode holds the aliases that are codes ("MAC", "BRA", "UK"),
-	// which name a place only when written in capitals: "Mac" is no
-	// Macau, "Bra" no Brazil.
+	// which name a place only when written in capitals ("Mac" is no
+	// Macau, "Bra" no Brazil), with the places of byName of the same key.
 	byCode    map[string][]int32
 	demonym   map[string]int32 // NameKey of a demonym → country
 	byCountry map[string]int32 // country code → country
@@ -166,6 +166,16 @@ func Parse(gz []byte) (*Gazetteer, error) {
 			}
 		}
 	}
+	// A code written in capitals may also be a name ("US" and "U.S."):
+	// its list holds both, so that a look-up never merges them.
+	for k, ids := range g.byCode {
+		for _, id := range g.byName[k] {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		g.byCode[k] = ids
+	}
 	for _, m := range []map[string][]int32{g.byName, g.byCode} {
 		for k, ids := range m {
 			sort.SliceStable(ids, func(i, j int) bool { return g.better(ids[i], ids[j]) })
@@ -210,21 +220,10 @@ func isCode(s string) bool {
 // by code when name is written in capitals.
 func (g *Gazetteer) ids(name string) []int32 {
 	k := graph.NameKey(name)
-	ids := g.byName[k]
-	if len(g.byCode[k]) == 0 || strings.ToUpper(name) != name {
+	if ids, ok := g.byCode[k]; ok && strings.ToUpper(name) == name {
 		return ids
 	}
-	if len(ids) == 0 {
-		return g.byCode[k]
-	}
-	all := slices.Clone(g.byCode[k])
-	for _, id := range ids {
-		if !slices.Contains(all, id) {
-			all = append(all, id)
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return g.better(all[i], all[j]) })
-	return all
+	return g.byName[k]
 }
 
 // better is the document-independent ranking: countries, then capitals,

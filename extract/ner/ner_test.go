@@ -470,7 +470,7 @@ func TestSoftWraps(t *testing.T) {
 		t.Fatalf("no %q in %q", word, text)
 		return false
 	}
-	wrapped := "The mideast nation's goal of economic independence is to be achieved, said Gad\nYaacobi, the minister."
+	wrapped := "ISRAEL SEES EXPORTS DOUBLING\nThe mideast nation's goal of economic independence is to be achieved, said Gad\nYaacobi, the minister."
 	if lineStart(wrapped, "Yaacobi") {
 		t.Errorf("Yaacobi starts a line in wrapped prose")
 	}

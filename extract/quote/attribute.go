@@ -280,11 +280,16 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 func (d *doc) framedBy(from, open int) bool {
 	for k := from; k < open; k++ {
 		if judgementVerbs[d.tt[k].lower] {
-			return true
+			// "John Smith was accused of “gross misconduct”": the
+			// subject is the target, not the speaker.
+			return k == 0 || !passiveAux[d.tt[k-1].lower]
 		}
 	}
 	return false
 }
+
+// passiveAux before a verb of judgement make its subject the target.
+var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "got": true}
 
 // judgementVerbs frame a quotation as their subject's words: "accused
 // them of “squabbling”", "branded the plan “a disaster”".
@@ -336,7 +341,13 @@ func (d *doc) nominalSubject(first, end int) bool {
 			return false
 		}
 		if roleNouns[d.tt[j].lower] || personNouns[d.tt[j].lower] {
-			return true
+			// "The actor Tom Hanks", "The chief executive, John Smith,":
+			// a name in apposition names the person.
+			n := j + 1
+			for n < end && n <= j+2 && (d.tt[n].text == "," || roleNouns[d.tt[n].lower] || personNouns[d.tt[n].lower]) {
+				n++
+			}
+			return n >= end || d.candAt[n] < 0
 		}
 	}
 	return false

@@ -87,6 +87,9 @@ func TestFind(t *testing.T) {
 			[]q{{"agreed with everything she has done", "smith"}}},
 		{"PronounAfterUnnamed", `The Kremlin froze accounts of John Smith. A spokesman for the bank said he was aware of it. "Now we have to find out," he said.`,
 			[]q{{"Now we have to find out,", ""}}},
+		{"ApposedRoleNamed", `The actor John Smith said he was delighted. "It is an honour," he said.`, []q{{"It is an honour,", "smith"}}},
+		{"ApposedRoleNamedCommas", `The chief executive, John Smith, said profits rose. "It was a good year," he said.`, []q{{"It was a good year,", "smith"}}},
+		{"PassiveJudgement", `Former minister John Smith was accused of "gross misconduct" by the committee.`, []q{{"gross misconduct", ""}}},
 		{"UnnamedAfterAccording", `According to John Smith, the prime minister said: "Help me win."`, []q{{"Help me win.", ""}}},
 		{"UnresolvedOfficials", `Mary Jones left. “Prices will rise,” officials said.`, []q{{"Prices will rise,", ""}}},
 		// A quotation left open at a paragraph end goes on in the next.

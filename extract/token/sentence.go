@@ -120,8 +120,9 @@ const MinWrapWidth = 50
 
 // SoftBreak reports whether the line break before toks[i] wraps a line of
 // prose, as wire copy is wrapped at 60 to 80 characters, rather than ending
-// a line of its own: no blank line comes between, the line before is at
-// least MinWrapWidth code points wide, and it ends in a word. Whether both
+// a line of its own: no blank line comes between, the line before is not
+// the text's first (a headline), is at least MinWrapWidth code points
+// wide, and ends in a word. Whether both
 // lines are in one sentence is for the caller to check.
 func SoftBreak(toks []Token, i int) bool {
 	if i <= 0 || i >= len(toks) || !toks[i].NewlineBefore || toks[i].BlankLineBefore {
@@ -135,7 +136,10 @@ func SoftBreak(toks []Token, i int) bool {
 	for k > 0 && !toks[k].NewlineBefore {
 		k--
 	}
-	return toks[i-1].End-toks[k].Start >= MinWrapWidth
+	// The first line of a text is most often its headline, which may
+	// run long without punctuation ("Kerry to visit Moscow for talks
+	// with Russian leader Vladimir Putin").
+	return k > 0 && toks[i-1].End-toks[k].Start >= MinWrapWidth
 }
 
 // Pretokenized reports whether most punctuation marks and clitics (",",
