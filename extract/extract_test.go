@@ -936,7 +936,7 @@ func TestPlacePossessive(t *testing.T) {
 	if !hasRelation(x, "place/west-end", graph.LocatedIn, "place/london") {
 		t.Errorf("no West End located_in London in %v", relations(x))
 	}
-	x = extractWith(t, lexTagger{"London": plc, "West End": plc}, "Officials said that huge crowds had returned to the theatres in London's West\nEnd on Monday.")
+	x = extractWith(t, lexTagger{"London": plc, "West End": plc}, "THEATRES REOPEN\nOfficials said that huge crowds had returned to the theatres in London's West\nEnd on Monday.")
 	if w := entity(x, "place/west-end"); w == nil || w.Name != "West End" {
 		t.Errorf("wrapped West End: %+v", w)
 	}
