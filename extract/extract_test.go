@@ -222,6 +222,8 @@ func TestNames(t *testing.T) {
 			[]string{"person/knight", "person/johnson", "person/marion-suge"}},
 		{"NicknameNotInHeadline", `Obama "Deeply Concerned" Over Syria Talks`, lexTagger{"Obama": per, "Syria": plc},
 			map[string]string{"person/obama": "Obama"}, nil},
+		{"DemonymBeforeName", "He won. Australian Nicole Pratt beat Selima Sfar.", lexTagger{"Australian Nicole Pratt": per, "Selima Sfar": per},
+			map[string]string{"person/nicole-pratt": "Nicole Pratt"}, []string{"person/australian-nicole-pratt"}},
 		{"InitialJoinsFullName", "Brian O'Driscoll returns. Ireland: G Dempsey, B O'Driscoll, B Smith. Girvan Dempsey is fit.",
 			lexTagger{"Brian O'Driscoll": per, "G Dempsey": per, "B O'Driscoll": per, "B Smith": per, "Girvan Dempsey": per},
 			map[string]string{"person/brian-odriscoll": "B O'Driscoll", "person/girvan-dempsey": "G Dempsey", "person/b-smith": "B Smith"},

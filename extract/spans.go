@@ -387,6 +387,14 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if l-f > 1 && sentenceOpeners[c.lower(f)] && f == c.sents[c.sentOf[f]].First {
 		f++
 	}
+	// A nationality before a person's full name is no part of it:
+	// "Australian Nicole Pratt" (the tagger keeps it at a sentence's
+	// start); the country link is read from it as from any adjective.
+	if typ == graph.Person && l-f >= 3 && isCap(c.tokText(f+1)) {
+		if _, ok := d.x.gaz.Demonym(c.tokText(f)); ok {
+			f++
+		}
+	}
 	if typ == graph.Person || typ == graph.Organization && personLike(c.spanText(f, l)) {
 		if k := d.lastTitleEnd(c, f, l); k > f && !(l-k == 1 && orgWords[c.lower(k)]) {
 			// (not "Premier League": no one is called League)
