@@ -287,7 +287,9 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		if c.lower(x) == "the" {
 			x++
 		}
-		if x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x {
+		// "head of Malawi's journalists": of the journalists, not of
+		// Malawi.
+		if x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
 			// "Afghan Ambassador to the United States": the embassy's
 			// host is what an ambassador_to relation points at.
 			of, conf = int(tm[x]), 0.85
