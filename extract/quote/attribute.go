@@ -265,6 +265,21 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 			return c, at, true
 		}
 		if best < 0 {
+			if d.roleBetween(at[1], v) {
+				// "a U.S. Customs spokesman said", "Eric Abensur,
+				// Wanadoo's chief executive, told": the name only
+				// qualifies the speaker, who is named in apposition
+				// before it or not at all; an organization's
+				// spokesperson speaks for it ("a Cabinet Office
+				// spokeswoman said").
+				if p, pat, ok := d.apposedBefore(at[0], first); ok {
+					return p, pat, true
+				}
+				if d.cands[c].Type == graph.Organization && d.spokesBetween(at[1], v) {
+					return c, at, true
+				}
+				return -1, [2]int{}, true
+			}
 			best, bestAt = c, at
 		}
 		k = at[0] // skip the rest of this candidate
@@ -273,6 +288,46 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 		return d.anaphor(v, first)
 	}
 	return best, bestAt, true
+}
+
+// roleBetween reports whether a word for a person's role or job stands
+// between tokens from and v: "U.S. Customs [spokesman] said".
+func (d *doc) roleBetween(from, v int) bool {
+	for k := from; k < v; k++ {
+		if roleNouns[d.tt[k].lower] || personNouns[d.tt[k].lower] || d.tt[k].lower == "executive" {
+			return true
+		}
+	}
+	return false
+}
+
+// spokesBetween reports whether a word for a spokesperson stands between
+// tokens from and v.
+func (d *doc) spokesBetween(from, v int) bool {
+	for k := from; k < v; k++ {
+		switch d.tt[k].lower {
+		case "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen":
+			return true
+		}
+	}
+	return false
+}
+
+// apposedBefore returns the person named right before a description that
+// starts at token k, set off by a comma: "Eric Abensur, [Wanadoo's chief
+// executive]".
+func (d *doc) apposedBefore(k, first int) (int, [2]int, bool) {
+	k--
+	if k >= first && (d.tt[k].lower == "the" || d.tt[k].lower == "a" || d.tt[k].lower == "an") {
+		k--
+	}
+	if k-1 < first || d.tt[k].text != "," {
+		return -1, [2]int{}, false
+	}
+	if c := d.candAt[k-1]; c >= 0 && d.cands[c].Type == graph.Person && d.cands[c].Last == k {
+		return c, [2]int{d.cands[c].First, d.cands[c].Last}, true
+	}
+	return -1, [2]int{}, false
 }
 
 // framedBy reports whether a verb of judgement stands between the
@@ -448,7 +503,8 @@ func (d *doc) sentenceEnd(j, k int) (int, [2]int, bool) {
 		if d.inQ[v] {
 			return -1, [2]int{}, false
 		}
-		if !speechVerbs[d.tt[v].lower] {
+		// "for the claims about China": a noun, not a verb of speech.
+		if !speechVerbs[d.tt[v].lower] || v > 0 && determiners[d.tt[v-1].lower] {
 			continue
 		}
 		if v+1 < end {
