@@ -948,6 +948,22 @@ func TestPlacePossessive(t *testing.T) {
 	}
 }
 
+// TestPlacesWithoutTown checks that continents and news regions are no
+// towns of the same name, and that a place the text puts in a region the
+// gazetteer does not know it in loses the wrong reading.
+func TestPlacesWithoutTown(t *testing.T) {
+	x := extractWith(t, lexTagger{"Asia": plc, "Gulf": plc, "Norfolk": plc, "England": plc},
+		"Sales in Asia rose. Tension in the Gulf rose. The woollen industry in Norfolk, England, declined.")
+	for _, id := range []string{"place/asia", "place/gulf", "place/norfolk"} {
+		if e := entity(x, id); e == nil || e.Location != nil {
+			t.Errorf("%s: %+v, want a place without location", id, e)
+		}
+	}
+	if !hasRelation(x, "place/norfolk", graph.LocatedIn, "place/england") {
+		t.Errorf("no Norfolk located_in England in %v", relations(x))
+	}
+}
+
 // TestFigurePlaceNearest checks that each figure of a sentence takes the
 // place phrase nearest it, not the sentence's first.
 func TestFigurePlaceNearest(t *testing.T) {

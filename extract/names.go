@@ -147,6 +147,20 @@ var knownOrgs = set("kremlin", "pentagon", "white house", "taliban", "hamas", "h
 	"mail on sunday", "independent on sunday", "sunday times", "sunday telegraph", "sunday mirror", "sunday express",
 	"sunday post", "sunday herald", "sunday people", "sunday tribune", "sunday independent")
 
+// worldRegions are continents, oceans and the regions that news names
+// across countries; the gazetteer knows only towns and provinces of the
+// same names ("Asia" in the Philippines, "West" in Cameroon), so they are
+// places without a location.
+var worldRegions = set("asia", "europe", "africa", "americas", "north america", "south america",
+	"latin america", "central america", "middle east", "near east", "far east", "gulf", "persian gulf", "west",
+	"east", "north", "south", "south-east", "south east", "southeast", "north-east", "north east", "northeast",
+	"south-west", "south west", "southwest", "north-west", "north west", "northwest", "midlands", "caribbean",
+	"balkans", "baltics", "scandinavia", "sahel", "horn of africa", "central asia", "south asia", "southeast asia",
+	"south-east asia", "east asia", "asia-pacific", "asia pacific", "pacific", "atlantic", "indian ocean",
+	"mediterranean", "arctic", "antarctic", "antarctica", "oceania", "eurasia", "caucasus", "himalayas",
+	"andes", "alps", "amazon", "sahara", "west africa", "east africa", "southern africa", "north africa",
+	"sub-saharan africa", "western europe", "eastern europe", "central europe", "western world", "third world")
+
 // closedClass are capitalized words that never start a name on their own.
 var closedClass = set("the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
 	"his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "of", "to", "from", "by", "with", "and", "or", "but",

@@ -80,10 +80,14 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	if m.place != nil {
 		if m.place.Kind == gazetteer.Country || !d.x.gaz.Within(m.place, o.place) {
 			// "Lagos, Nigeria" where Lagos was read as elsewhere: move it.
-			if alt := d.within(m.Text, o.place); alt != nil {
+			if alt := d.within(c.spanText(m.first, m.last), o.place); alt != nil {
 				m.place = alt
-			} else {
+			} else if m.place.Kind == gazetteer.Country || m.place.CountryCode == o.place.CountryCode {
 				return
+			} else {
+				// "Norfolk, England" that the gazetteer knows only in
+				// the United States: a place the text puts in England.
+				m.place, m.name = nil, c.spanText(m.first, m.last)
 			}
 		}
 	}

@@ -148,6 +148,9 @@ func (d *docState) preferred() []string { return d.prefer }
 // geocode looks a place name up, preferring the document's countries, and
 // regions when region is set ("the province of Latakia").
 func (d *docState) geocode(name string, region bool) *gazetteer.Place {
+	if worldRegions[strings.TrimPrefix(graph.NameKey(name), "the ")] {
+		return nil // "Asia", "the Gulf": no town of that name
+	}
 	if region {
 		for _, p := range d.x.gaz.Lookup(name) {
 			if p.Kind == gazetteer.Region && (len(d.countries) == 0 || d.countries[p.CountryCode]) {
