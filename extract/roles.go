@@ -329,7 +329,7 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 		}
 		orgLike := knownOrgs[lowerKey(m.name)] || isAllUpper(m.name) || anyOrgWord(strings.Fields(graph.NameKey(m.name)))
 		next := c.lower(m.last)
-		if m.place == nil && orgContext(c, m.first, m.last) {
+		if m.place == nil && d.orgContext(c, tm, m.first, m.last) {
 			m.orgCue = 2 // as strong as a title is for a person
 			continue
 		}
@@ -350,11 +350,16 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 }
 
 // orgContext reports whether the words around tokens [f, l) say that
-// they name an organization: "shares in X", "a stake in X", "X shares",
-// "X's chief executive", "analyst at X", "director of X".
-func orgContext(c *chunk, f, l int) bool {
+// they name an organization: "shares in X", "X shares fell", "X's
+// profits", "analyst at X", "director of X", "firm X", and a person's
+// affiliation, "Brian Taylor of X" (a place there is read before).
+func (d *docState) orgContext(c *chunk, tm []int32, f, l int) bool {
 	before, after := c.lower(f-1), c.lower(l)
 	switch {
+	case companyDescriptors[before] && !isCap(c.tokText(f-1)):
+		return true // "analyst firm Gartner", "retailer Morrisons"
+	case before == "of" && f >= 2 && tm[f-2] >= 0 && d.ments[tm[f-2]].typ == graph.Person && d.ments[tm[f-2]].last == f-1:
+		return true // "Brian Taylor of Wells Fargo"
 	case (before == "in" || before == "of") && stakeNouns[c.lower(f-2)]:
 		return true
 	case stakeNouns[after] && after != "stake" && marketVerbs[c.lower(l+1)]:
@@ -368,6 +373,13 @@ func orgContext(c *chunk, f, l int) bool {
 	}
 	return false
 }
+
+// companyDescriptors are nouns written before a company's name: "analyst
+// firm Gartner", "retailer Morrisons" (not "broker", "rival", "publisher"
+// or "carrier", which come before people and ships too).
+var companyDescriptors = set("firm", "company", "retailer", "group", "giant", "maker", "insurer", "airline", "chain",
+	"startup", "start-up", "manufacturer", "supermarket", "conglomerate", "subsidiary", "lender", "bank", "automaker",
+	"carmaker")
 
 // stakeNouns are what one holds in a company: "shares in X", "X shares".
 var stakeNouns = set("shares", "stake", "stock", "shareholders", "shareholding")
