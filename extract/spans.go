@@ -326,12 +326,14 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	}
 	// A dash set apart by spaces and followed by a lower-case word ends
 	// the name: "James Bond - will", "Walt Disney Studios - has".
-	// But a short syllable inside the tagger's span joins a hyphenated
-	// name: "Moon Jae - in", "Lee Jun - seok", "Chan - o - cha".
+	// But in pre-tokenized text, where hyphens are spaced too, a short
+	// syllable inside the tagger's span joins a hyphenated name: "Moon
+	// Jae - in", "Lee Jun - seok", "Chan - o - cha". (In prose they are
+	// written "Moon Jae-in", and "Alexander Fang - show how" is a dash.)
 	for j := f + 1; j < l; j++ {
 		if isDash(c.toks[j].Text) && c.toks[j].Start > c.toks[j-1].End &&
-			(j+1 >= len(c.toks) || !isCap(c.toks[j+1].Text) && !nameParticles[c.lower(j+1)]) && !nameSyllable(c, j, l) &&
-			!hyphenInName(c, j, l) {
+			(j+1 >= len(c.toks) || !isCap(c.toks[j+1].Text) && !nameParticles[c.lower(j+1)]) &&
+			!(c.pretokenized && (nameSyllable(c, j, l) || hyphenInName(c, j, l))) {
 			l = j
 			break
 		}

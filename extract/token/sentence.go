@@ -150,18 +150,23 @@ func SoftBreak(toks []Token, i int) bool {
 // sentence.
 func Pretokenized(toks []Token) bool {
 	spaced, marks := 0, 0
-	for i := 1; i+1 < len(toks); i++ {
+	for i := 1; i < len(toks); i++ {
 		switch toks[i].Text {
 		case ",", ".", ")", ":", ";", "'s", "n't":
-			// After a word only: "1." and "4:30" are numbers.
-			if !hasLetter(toks[i-1].Text) {
+			// After a number, only a mark set apart counts: "1." and
+			// "4:30" are numbers.
+			apart := toks[i].Start > toks[i-1].End
+			if !apart && !hasLetter(toks[i-1].Text) {
 				continue
 			}
 			marks++
-			if toks[i].Start > toks[i-1].End {
+			if apart {
 				spaced++
 			}
 		case "(":
+			if i+1 == len(toks) {
+				continue
+			}
 			marks++
 			if toks[i+1].Start > toks[i].End {
 				spaced++
