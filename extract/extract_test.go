@@ -212,6 +212,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/moon-jae-in": "Moon Jae - in", "person/lee-jun-seok": "Lee Jun - seok"}, []string{"person/moon-jae", "person/lee-jun"}},
 		{"SpacedHyphenParticles", "Prayut Chan - o - cha met Inzamam - ul - Haq .", lexTagger{"Prayut Chan - o - cha": per, "Inzamam - ul - Haq": per},
 			map[string]string{"person/prayut-chan-o-cha": "Prayut Chan - o - cha", "person/inzamam-ul-haq": "Inzamam - ul - Haq"}, []string{"person/prayut-chan"}},
+		{"TimeAfterName", "The Commerce Department for November reported a deficit.", lexTagger{"Commerce Department for November": org},
+			map[string]string{"organization/commerce-department": "Commerce Department"}, nil},
 		{"DashInProse", "Three designers - Oded Cohen, Dani Hak and Alexander Fang - show how it works.", lexTagger{"Alexander Fang - show": per},
 			map[string]string{"person/alexander-fang": "Alexander Fang"}, []string{"person/alexander-fang-show"}},
 		{"DashBeforeVerbInSpan", "Walt Disney Studios - has grown .", lexTagger{"Walt Disney Studios - has": org},

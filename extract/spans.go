@@ -324,6 +324,14 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			break
 		}
 	}
+	// A time after a preposition ends the name: "the Commerce Department
+	// for November", "the Fed in March".
+	for j := f + 1; j+1 < l; j++ {
+		if timePreps[c.tokText(j)] && allTimes(c, j+1, l) {
+			l = j
+			break
+		}
+	}
 	// A dash set apart by spaces and followed by a lower-case word ends
 	// the name: "James Bond - will", "Walt Disney Studios - has".
 	// But in pre-tokenized text, where hyphens are spaced too, a short
@@ -674,6 +682,25 @@ func (d *docState) lastTitleEnd(c *chunk, f, l int) int {
 // companyTitles open company names as often as people's: "General
 // Motors", "General Electric", "Chief Executive".
 var companyTitles = set("general", "chief", "head", "director", "member", "leader")
+
+// timePreps may put a time after a name.
+var timePreps = set("for", "in", "on", "since", "until", "by")
+
+// allTimes reports whether tokens [f, l) are all months, weekdays or
+// years: "November", "March 1987".
+func allTimes(c *chunk, f, l int) bool {
+	for k := f; k < l; k++ {
+		if !timeWords[c.lower(k)] && !(len(c.tokText(k)) == 4 && isDigits(c.tokText(k))) {
+			return false
+		}
+	}
+	return f < l
+}
+
+// timeWords are the months and weekdays.
+var timeWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // opensName reports whether a word may begin a name after a title: a
 // capitalized word or a particle ("Dr al-Mannai", "Dr de Villiers").
