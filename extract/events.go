@@ -278,12 +278,19 @@ func (d *docState) eventPlace(c *chunk, tm []int32, i, first, last int) int {
 	// otherwise comes from the dateline.
 	if triggers[c.lower(i)] != "" && !meetingLike[triggers[c.lower(i)]] {
 		for j := i - 1; j >= first; j-- {
-			if tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && !d.ments[tm[j]].adjective {
+			if tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && !d.ments[tm[j]].adjective && !modifierPlace(c, &d.ments[tm[j]]) {
 				return int(tm[j])
 			}
 		}
 	}
 	return -1
+}
+
+// modifierPlace reports whether a place mention qualifies the noun after
+// it, an article before: "a US entrepreneur", "the UK economy".
+func modifierPlace(c *chunk, m *mention) bool {
+	before, next := c.lower(m.first-1), c.tokText(m.last)
+	return (before == "a" || before == "an" || before == "the") && next != "" && isWordLower(next)
 }
 
 func (d *docState) isCountry(mi int) bool {

@@ -609,6 +609,17 @@ func TestRealEvents(t *testing.T) {
 	}
 }
 
+// TestEventPlaceNotModifier checks that a place qualifying a noun ("a US
+// entrepreneur") is not where an event happened.
+func TestEventPlaceNotModifier(t *testing.T) {
+	x := extractWith(t, lexTagger{"Kerr": per, "Peru": plc}, "Kerr sold his company to a Peru investor in a big deal.")
+	for _, e := range x.Events {
+		if e.Place == "place/peru" {
+			t.Errorf("event %s placed in Peru", eventList(x))
+		}
+	}
+}
+
 // TestNoEvent checks trigger words used in senses that report no event.
 func TestNoEvent(t *testing.T) {
 	tags := lexTagger{"Peel": per, "Peru": plc, "Hylton-Potts": per, "Miller": per, "Livi": org, "Denmark": plc, "Wales": plc, "Kerr": per}
