@@ -278,7 +278,7 @@ func (d *docState) eventPlace(c *chunk, tm []int32, i, first, last int) int {
 	// otherwise comes from the dateline.
 	if triggers[c.lower(i)] != "" && !meetingLike[triggers[c.lower(i)]] {
 		for j := i - 1; j >= first; j-- {
-			if tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && !d.ments[tm[j]].adjective && !modifierPlace(c, &d.ments[tm[j]]) {
+			if tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && !d.ments[tm[j]].adjective && (d.ments[tm[j]].last == i || !modifierPlace(c, &d.ments[tm[j]])) {
 				return int(tm[j])
 			}
 		}
@@ -287,7 +287,8 @@ func (d *docState) eventPlace(c *chunk, tm []int32, i, first, last int) int {
 }
 
 // modifierPlace reports whether a place mention qualifies the noun after
-// it, an article before: "a US entrepreneur", "the UK economy".
+// it, an article before: "a US entrepreneur", "the UK economy". (The
+// caller keeps "the Manchester bombing", where the noun is the event.)
 func modifierPlace(c *chunk, m *mention) bool {
 	before, next := c.lower(m.first-1), c.tokText(m.last)
 	return (before == "a" || before == "an" || before == "the") && next != "" && isWordLower(next)

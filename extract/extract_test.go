@@ -212,8 +212,11 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/moon-jae-in": "Moon Jae - in", "person/lee-jun-seok": "Lee Jun - seok"}, []string{"person/moon-jae", "person/lee-jun"}},
 		{"SpacedHyphenParticles", "Prayut Chan - o - cha met Inzamam - ul - Haq .", lexTagger{"Prayut Chan - o - cha": per, "Inzamam - ul - Haq": per},
 			map[string]string{"person/prayut-chan-o-cha": "Prayut Chan - o - cha", "person/inzamam-ul-haq": "Inzamam - ul - Haq"}, []string{"person/prayut-chan"}},
-		{"TimeAfterName", "The Commerce Department for November reported a deficit.", lexTagger{"Commerce Department for November": org},
-			map[string]string{"organization/commerce-department": "Commerce Department"}, nil},
+		{"TimeAfterName", "The Commerce Department for November reported a deficit. The Fed in Sept. agreed.",
+			lexTagger{"Commerce Department for November": org, "Fed in Sept.": org},
+			map[string]string{"organization/commerce-department": "Commerce Department", "organization/fed": "Fed"}, nil},
+		{"DescriptorRelativeClause", "Microsoft is the company Bill Gates founded. Gates said he was proud.", lexTagger{"Microsoft": org, "Bill Gates": per, "Gates": per},
+			map[string]string{"person/bill-gates": "Gates"}, []string{"organization/bill-gates"}},
 		{"DashInProse", "Three designers - Oded Cohen, Dani Hak and Alexander Fang - show how it works.", lexTagger{"Alexander Fang - show": per},
 			map[string]string{"person/alexander-fang": "Alexander Fang"}, []string{"person/alexander-fang-show"}},
 		{"DashBeforeVerbInSpan", "Walt Disney Studios - has grown .", lexTagger{"Walt Disney Studios - has": org},
@@ -598,6 +601,7 @@ func TestRealEvents(t *testing.T) {
 		{"MayMonth", "The May 22 attack killed 22 people in Manchester.", "attack"},
 		{"YetAnother", "Yet another attack in Baghdad killed 12 people on Tuesday.", "attack"},
 		{"CouldBeLinked", "Two attacks in Kabul could be linked, police said on Monday.", "attack"},
+		{"PlaceNamesEvent", "The Manchester bombing killed 22 people.", "bombing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -801,10 +805,11 @@ func TestRegeocode(t *testing.T) {
 		{"Namesake", "Birmingham police arrested him. Birmingham is in the United States.", "place/birmingham", "US"},
 		{"CapitalKept", "The accord was agreed in Paris. The United States sanctions were regrettable.", "place/paris", "FR"},
 		{"RegionNamed", "Paris police arrested him. Paris is a town in Texas, in the United States.", "place/paris", "US"},
+		{"ContainerMisread", "He was born in Atlanta, Georgia, in 1950.", "place/atlanta", "US"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := extractWith(t, lexTagger{"Birmingham": plc, "Paris": plc, "Texas": plc, "United States": plc}, tt.text)
+			x := extractWith(t, lexTagger{"Birmingham": plc, "Paris": plc, "Texas": plc, "United States": plc, "Atlanta": plc, "Georgia": plc}, tt.text)
 			p := entity(x, tt.id)
 			if p == nil || p.Location == nil || p.Location.CountryCode != tt.country {
 				t.Errorf("%s: %+v, want it in %s", tt.id, p, tt.country)

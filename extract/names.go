@@ -24,7 +24,7 @@ var titles = buildTitles(map[string]string{
 	"interior minister": "interior_minister_of", "finance minister": "finance_minister_of",
 	"health minister": "health_minister_of", "justice minister": "justice_minister_of",
 	"energy minister": "minister_of", "oil minister": "minister_of", "agriculture minister": "minister_of",
-	"education minister": "minister_of", "labour minister": "minister_of", "labor minister": "minister_of",
+	"education minister": "minister_of", "work and pensions secretary": "minister_of",
 	"transport minister": "minister_of", "environment minister": "minister_of", "industry minister": "minister_of",
 	"planning minister": "minister_of", "information minister": "minister_of", "culture minister": "minister_of",
 	"chief minister": "chief_minister_of", "general manager": "manager_of", "shadow chancellor": "",
@@ -157,7 +157,7 @@ var worldRegions = set("asia", "europe", "africa", "americas", "north america", 
 	"south-west", "south west", "southwest", "north-west", "north west", "northwest", "midlands", "caribbean",
 	"balkans", "baltics", "scandinavia", "sahel", "horn of africa", "central asia", "south asia", "southeast asia",
 	"south-east asia", "east asia", "asia-pacific", "asia pacific", "pacific", "atlantic", "indian ocean",
-	"mediterranean", "arctic", "antarctic", "antarctica", "oceania", "eurasia", "caucasus", "himalayas",
+	"mediterranean", "arctic", "antarctic", "oceania", "eurasia", "caucasus", "himalayas",
 	"andes", "alps", "amazon", "sahara", "west africa", "east africa", "southern africa", "north africa",
 	"sub-saharan africa", "western europe", "eastern europe", "central europe", "western world", "third world")
 

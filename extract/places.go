@@ -84,6 +84,10 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 				m.place = alt
 			} else if m.place.Kind == gazetteer.Country || m.place.CountryCode == o.place.CountryCode {
 				return
+			} else if q := d.containerOf(m.place, c.spanText(o.first, o.last)); q != nil {
+				// "Atlanta, Georgia": the container was misread (the
+				// country), and the place's reading tells which it is.
+				o.place, o.name = q, q.Name
 			} else {
 				// "Norfolk, England" that the gazetteer knows only in
 				// the United States: a place the text puts in England.
@@ -118,6 +122,16 @@ func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(o.first, m.last)})
+}
+
+// containerOf returns the place named name that contains p, if any.
+func (d *docState) containerOf(p *gazetteer.Place, name string) *gazetteer.Place {
+	for _, q := range d.x.gaz.Lookup(name) {
+		if q.Kind != gazetteer.City && d.x.gaz.Within(p, q) {
+			return q
+		}
+	}
+	return nil
 }
 
 // regionNamed reports whether the document names the region that

@@ -356,10 +356,11 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 func (d *docState) orgContext(c *chunk, tm []int32, f, l int) bool {
 	before, after := c.lower(f-1), c.lower(l)
 	switch {
-	case companyDescriptors[before] && !isCap(c.tokText(f-1)):
+	case companyDescriptors[before] && !isCap(c.tokText(f-1)) && !relativeClause(c, f, l):
 		return true // "analyst firm Gartner", "retailer Morrisons"
-	case before == "of" && f >= 2 && tm[f-2] >= 0 && d.ments[tm[f-2]].typ == graph.Person && d.ments[tm[f-2]].last == f-1:
-		return true // "Brian Taylor of Wells Fargo"
+	case before == "of" && f >= 2 && tm[f-2] >= 0 && d.ments[tm[f-2]].typ == graph.Person && d.ments[tm[f-2]].last == f-1 &&
+		tm[f] >= 0 && d.ments[tm[f]].typ != graph.Place:
+		return true // "Brian Taylor of Wells Fargo", not "Jane Smith of Little Snoring"
 	case (before == "in" || before == "of") && stakeNouns[c.lower(f-2)]:
 		return true
 	case stakeNouns[after] && after != "stake" && marketVerbs[c.lower(l+1)]:
@@ -372,6 +373,13 @@ func (d *docState) orgContext(c *chunk, tm []int32, f, l int) bool {
 		return true
 	}
 	return false
+}
+
+// relativeClause reports whether the name at [f, l) opens a relative
+// clause after an article and a noun: "the company Bill Gates founded".
+func relativeClause(c *chunk, f, l int) bool {
+	art := c.lower(f - 2)
+	return (art == "the" || art == "a" || art == "an") && isWordLower(c.tokText(l)) && !speechCues[c.lower(l)]
 }
 
 // companyDescriptors are nouns written before a company's name: "analyst

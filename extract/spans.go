@@ -690,7 +690,7 @@ var timePreps = set("for", "in", "on", "since", "until", "by")
 // years: "November", "March 1987".
 func allTimes(c *chunk, f, l int) bool {
 	for k := f; k < l; k++ {
-		if !timeWords[c.lower(k)] && !(len(c.tokText(k)) == 4 && isDigits(c.tokText(k))) {
+		if !timeWords[strings.TrimSuffix(c.lower(k), ".")] && !(len(c.tokText(k)) == 4 && isDigits(c.tokText(k))) {
 			return false
 		}
 	}

@@ -68,6 +68,7 @@ func TestFind(t *testing.T) {
 		{"MoneyMln", "It paid 5.93 mln dlrs.", []string{"5.93e+06 money USD [5.93 mln dlrs]"}},
 		{"Cents", "Shr 29 cts vs 36 cts.", []string{"0.29 money USD [29 cts]", "0.36 money USD [36 cts]"}},
 		{"TotalRestatedPerShare", "Net includes a charge of 4,860,000, or 50 cts a share.", []string{"4.86e+06 money USD [4,860,000]", "0.5 money USD [50 cts]"}},
+		{"TotalRestatedNoComma", "It posted a charge of 4,860,000 or 50 cts a share.", []string{"4.86e+06 money USD [4,860,000]", "0.5 money USD [50 cts]"}},
 		{"Compared", "Net profit rose to 5.3 mln dlrs from 4.1 mln.", []string{"5.3e+06 money USD [5.3 mln dlrs]", "4.1e+06 money USD [4.1 mln]"}},
 		{"Pct", "Inflation rose to 5.1 pct from 4.8.", []string{"5.1 percent [5.1 pct]", "4.8 percent [4.8]"}},
 		{"Hostages", "Gunmen took 5 hostages.", []string{"5 kidnapped c=hostages [5 hostages]"}},

@@ -136,7 +136,7 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 			v, lo, hi := a.value, a.low, a.high
 			// "a charge of 4,860,000, or 50 cts a share": a total
 			// restated per share is in dollars, not cents.
-			restated := len(between) == 2 && between[0].lower == "," && between[1].lower == "or"
+			restated := len(between) > 0 && between[len(between)-1].lower == "or"
 			if f.Measure == graph.Money && f.MeasureLast > f.MeasureFirst && subunits[trimDot(tt[f.MeasureLast-1].lower)] && !restated {
 				v, lo, hi = v/100, lo/100, hi/100
 			}

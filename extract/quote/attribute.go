@@ -265,7 +265,7 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 			return c, at, true
 		}
 		if best < 0 {
-			if d.roleBetween(at[1], v) {
+			if d.roleBetween(at[1], v) && !d.coordinated(at[0], first) && d.tt[max(at[0]-1, 0)].lower != "and" {
 				// "a U.S. Customs spokesman said", "Eric Abensur,
 				// Wanadoo's chief executive, told": the name only
 				// qualifies the speaker, who is named in apposition
@@ -290,15 +290,41 @@ func (d *doc) subject(v, first int) (int, [2]int, bool) {
 	return best, bestAt, true
 }
 
-// roleBetween reports whether a word for a person's role or job stands
-// between tokens from and v: "U.S. Customs [spokesman] said".
+// roleBetween reports whether the words between tokens from and v are a
+// noun phrase ending in a word for a person's role or job: "U.S. Customs
+// [spokesman] said", "Wanadoo's [chief executive] told"; not "Chelsea
+// sacked their manager and said", where a clause comes between.
 func (d *doc) roleBetween(from, v int) bool {
+	role := false
 	for k := from; k < v; k++ {
-		if roleNouns[d.tt[k].lower] || personNouns[d.tt[k].lower] || d.tt[k].lower == "executive" {
-			return true
+		t := d.tt[k]
+		switch {
+		case roleNouns[t.lower] || personNouns[t.lower] || t.lower == "executive":
+			role = true
+		case isPossessiveText(t.text) || roleModifiers[t.lower] || startsUpper(t.text):
+			if role {
+				return false // "the envoy Smith": the role is not last
+			}
+		default:
+			return false
 		}
 	}
-	return false
+	return role
+}
+
+// roleModifiers may stand in a role's noun phrase: "senior economist",
+// "deputy foreign minister".
+var roleModifiers = map[string]bool{
+	"senior": true, "former": true, "deputy": true, "top": true, "acting": true, "assistant": true, "press": true,
+	"foreign": true, "finance": true, "defence": true, "defense": true, "interior": true, "health": true, "trade": true,
+	"prime": true, "vice": true, "general": true, "managing": true, "chief": true, "executive": true, "junior": true,
+	"regional": true, "local": true, "national": true, "military": true, "government": true, "company": true, "bank": true,
+}
+
+// startsUpper reports whether a word starts with a capital letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // spokesBetween reports whether a word for a spokesperson stands between

@@ -90,6 +90,8 @@ func TestFind(t *testing.T) {
 		{"ApposedRoleNamed", `The actor John Smith said he was delighted. "It is an honour," he said.`, []q{{"It is an honour,", "smith"}}},
 		{"ApposedRoleNamedCommas", `The chief executive, John Smith, said profits rose. "It was a good year," he said.`, []q{{"It was a good year,", "smith"}}},
 		{"PassiveJudgement", `Former minister John Smith was accused of "gross misconduct" by the committee.`, []q{{"gross misconduct", ""}}},
+		{"RoleInOtherClause", `The Kremlin sacked their manager and said: "This is progress."`, []q{{"This is progress.", "kremlin"}}},
+		{"RoleAfterAnd", `Putin and Russia's president said: "We are united."`, []q{{"We are united.", "putin"}}},
 		{"UnnamedSpokesman", `"There was false information," a Russia Customs spokesman said.`, []q{{"There was false information,", ""}}},
 		{"OrganizationSpokesman", `But a Kremlin spokeswoman said the move was not about "the destruction of records".`, []q{{"the destruction of records", "kremlin"}}},
 		{"ClaimsNoun", `The company said there is no "factual basis" for the claims about Russia.`, []q{{"factual basis", ""}}},
