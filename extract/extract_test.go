@@ -279,6 +279,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/ekwo": "Ekwo", "person/abdullah": "Abdullah", "person/nandi": "Nandi", "person/salim": "Salim",
 				"person/al-mannai": "al-Mannai", "person/john-major": "John Major", "person/stephen-king": "Stephen King"},
 			[]string{"person/justice-ekwo", "person/king-abdullah", "person/major", "person/king"}},
+		{"SurnameNotTitle", "The camp grew, where King and 15 youths planted seeds. The King spoke.", lexTagger{"King": per},
+			map[string]string{"person/king": "King"}, nil},
 		{"CompanyNotTitle", "General Motors said so. General Electric agreed.", lexTagger{"General Motors": per, "General Electric": per},
 			nil, []string{"person/motors", "person/electric"}},
 		{"RankTitle", "Sergeant Keith McDonald was hurt.", lexTagger{"Sergeant Keith McDonald": per},

@@ -457,8 +457,10 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	m := mention{typ: typ, taggedPerson: typ == graph.Person, score: s.Score, first: f, last: l}
 	if _, ok := titles[lk]; ok && typ == graph.Person || typ == graph.Person && l-f >= 2 && d.demonymTitle(c, f, l) {
 		// "The President later took action": a title alone names whoever
-		// holds it in the document, if anyone (see resolve).
-		m.titleOnly = true
+		// holds it in the document, if anyone (see resolve). A title that
+		// is also a surname, with no article before it mid-sentence, is
+		// the surname: "where King and 15 youths planted seeds".
+		m.titleOnly = !(l-f == 1 && surnameTitles[lk] && f > c.sents[c.sentOf[f]].First && !titleArticles[c.lower(f-1)])
 	}
 	if m.score < 0 || m.score > 1 {
 		m.score = 0.5
@@ -682,6 +684,13 @@ func (d *docState) lastTitleEnd(c *chunk, f, l int) int {
 // companyTitles open company names as often as people's: "General
 // Motors", "General Electric", "Chief Executive".
 var companyTitles = set("general", "chief", "head", "director", "member", "leader")
+
+// surnameTitles are titles that are common surnames too.
+var surnameTitles = set("king", "bishop", "judge", "major", "cardinal", "prince", "marshal")
+
+// titleArticles before a title make it the title: "the King", "his
+// Majesty", "former Judge".
+var titleArticles = set("the", "a", "an", "his", "her", "their", "our", "its", "former", "late", "then", "new")
 
 // timePreps may put a time after a name.
 var timePreps = set("for", "in", "on", "since", "until", "by")
