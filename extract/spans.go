@@ -184,6 +184,7 @@ func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "”" }
 // ("(AFP)"), which are never names.
 func captionMask(c *chunk) []bool {
 	mask := make([]bool, len(c.toks))
+	maskLinks(c, mask)
 	for i := 0; i < len(c.toks); i++ {
 		t := c.toks[i]
 		l := c.lower(i)
@@ -250,6 +251,26 @@ func definesAcronym(c *chunk, open int, short string) bool {
 
 // acronymJoiners are the lower-case words that an acronym skips.
 var acronymJoiners = set("of", "and", "for", "the", "on", "de", "del", "la", "e", "&")
+
+// maskLinks marks the tokens of web addresses and e-mail addresses: a run
+// of tokens with no space between them that holds "://", "www." or "@"
+// ("https://www.tehrantimes.com/news/…/Oman-navy-chief-hails-…").
+func maskLinks(c *chunk, mask []bool) {
+	for i := 0; i < len(c.toks); {
+		j := i + 1
+		for j < len(c.toks) && c.toks[j].Start == c.toks[j-1].End {
+			j++
+		}
+		if j-i > 1 || strings.Contains(c.tokText(i), "://") {
+			if w := c.rawText(i, j); strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") || strings.Contains(w, "@") && strings.Contains(w, ".") {
+				for k := i; k < j; k++ {
+					mask[k] = true
+				}
+			}
+		}
+		i = j
+	}
+}
 
 // creditAhead reports whether a caption word at i introduces a credit: a
 // colon or the word "credit" follows on the same line.
