@@ -161,6 +161,10 @@ var worldRegions = set("asia", "europe", "africa", "americas", "north america", 
 	"andes", "alps", "amazon", "sahara", "west africa", "east africa", "southern africa", "north africa",
 	"sub-saharan africa", "western europe", "eastern europe", "central europe", "western world", "third world")
 
+// formerCountries are countries that no longer exist, which the
+// gazetteer of today's places does not know.
+var formerCountries = set("yugoslavia", "ussr", "czechoslovakia", "zaire", "burma", "rhodesia", "prussia")
+
 // closedClass are capitalized words that never start a name on their own.
 var closedClass = set("the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
 	"his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "of", "to", "from", "by", "with", "and", "or", "but",

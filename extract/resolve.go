@@ -345,6 +345,7 @@ func (d *docState) resolve() []*group {
 		}
 	}
 	d.mergeAcronyms(groups)
+	d.mergeDefinitions(groups)
 	return groups
 }
 
@@ -452,6 +453,41 @@ func (d *docState) mergeAcronyms(groups []*group) {
 			groups[hi].ments = append(groups[hi].ments, g.ments...)
 			groups[hi].weak = groups[hi].weak && g.weak
 		}
+	}
+}
+
+// mergeDefinitions merges the short form defined in parentheses after an
+// organization's name into it (readDefinitions): "IHT" is the Honduran
+// Institute of Tourism wherever the document uses it.
+func (d *docState) mergeDefinitions(groups []*group) {
+	if len(d.defines) == 0 {
+		return
+	}
+	of := make(map[int]int, 2*len(d.defines))
+	for _, p := range d.defines {
+		of[p[0]], of[p[1]] = -1, -1
+	}
+	for gi, g := range groups {
+		for _, mi := range g.ments {
+			if _, ok := of[mi]; ok {
+				of[mi] = gi
+			}
+		}
+	}
+	root := func(gi int) int {
+		for gi >= 0 && groups[gi].merged >= 0 {
+			gi = groups[gi].merged
+		}
+		return gi
+	}
+	for _, p := range d.defines {
+		long, short := root(of[p[0]]), root(of[p[1]])
+		if long < 0 || short < 0 || long == short || groups[long].typ != graph.Organization || len(groups[short].words) > 1 {
+			continue
+		}
+		groups[short].merged = long
+		groups[long].ments = append(groups[long].ments, groups[short].ments...)
+		groups[long].weak = groups[long].weak && groups[short].weak
 	}
 }
 

@@ -58,6 +58,7 @@ func (d *docState) process(c *chunk) {
 		}
 		end = m.last
 	}
+	d.readDefinitions(c, tm)
 	d.readWars(c, tm)
 	d.readRoles(c, tm)
 	d.readCues(c, tm)
@@ -251,6 +252,25 @@ func definesAcronym(c *chunk, open int, short string) bool {
 
 // acronymJoiners are the lower-case words that an acronym skips.
 var acronymJoiners = set("of", "and", "for", "the", "on", "de", "del", "la", "e", "&")
+
+// readDefinitions notes the short forms defined in parentheses after an
+// organization's name: "The Honduran Institute of Tourism (IHT)", whatever
+// the short form's letters ("Instituto Hondureño del Café (IHCAFE)").
+func (d *docState) readDefinitions(c *chunk, tm []int32) {
+	for mi := d.chunkStart; mi < len(d.ments); mi++ {
+		m := &d.ments[mi]
+		k := m.last
+		if m.typ != graph.Organization || c.tokText(k) != "(" || k+2 >= len(c.toks) || c.tokText(k+2) != ")" || tm[k+1] < 0 {
+			continue
+		}
+		// "Brann (Norway)", "Red Star (Yugoslavia)" in a results table
+		// are where, not a short form.
+		if s := int(tm[k+1]); d.ments[s].first == k+1 && d.ments[s].last == k+2 && d.ments[s].typ != graph.Date && d.ments[s].place == nil &&
+			!formerCountries[c.lower(k+1)] {
+			d.defines = append(d.defines, [2]int{mi, s})
+		}
+	}
+}
 
 // maskLinks marks the tokens of web addresses and e-mail addresses: a run
 // of tokens with no space between them that holds "://", "www." or "@"

@@ -114,6 +114,10 @@ type docState struct {
 	lastWar    int              // mention of the most recent war or conflict, -1 for none
 	chunkStart int              // index of the first mention of the window being read
 	sentEv     map[int]sentSpan // sentences naming two or more entities, for mentioned_with evidence
+	// defines pairs an organization's mention with the one-word mention
+	// in parentheses right after it, its short form: "the Honduran
+	// Institute of Tourism (IHT)".
+	defines [][2]int
 }
 
 func newDocState(x *Extractor, doc graph.Document) *docState {
