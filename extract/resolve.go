@@ -185,6 +185,36 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
+	// A name of two or three words whose last is a first surname ("Barón"
+	// of "Rafael Barón Herazo", "Priyanka Gandhi" of "Priyanka Gandhi
+	// Vadra") joins the one person whose name, one word longer, it ends
+	// but for that word.
+	bySurname := map[string][]int{}
+	for i, s := range sets {
+		if len(s.words) >= 3 && s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
+			bySurname[s.words[len(s.words)-2]] = append(bySurname[s.words[len(s.words)-2]], i)
+			bySurname[strings.Join(s.words[:len(s.words)-1], " ")] = append(bySurname[strings.Join(s.words[:len(s.words)-1], " ")], i)
+		}
+	}
+	for si, s := range sets {
+		if find(si) != si || s.place != nil || len(s.words) == 0 || len(s.words) > 2 || nameParticles[s.words[len(s.words)-1]] ||
+			s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place] {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, hi := range bySurname[s.nk] {
+			if len(sets[hi].words) == len(s.words)+1 || len(s.words) == 1 {
+				roots[find(hi)] = true
+			}
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				if r != si {
+					s.parent = r
+				}
+			}
+		}
+	}
 	// An initial and a surname ("B O'Driscoll", "J. Smith") join the one
 	// person whose given name starts with that letter and whose surname
 	// it is ("Brian O'Driscoll").
