@@ -13,6 +13,10 @@ import (
 // confidence.
 func (d *doc) attribute(sp span, prevSpeaker, prevSent int) (int, [2]int, float64) {
 	none := [2]int{}
+	// "an article titled “Nutrient quality …”": a title, said by no one.
+	if k := sp.open - 1; k >= 0 && !d.inQ[k] && titleVerbs[d.tt[k].lower] {
+		return -1, none, 0
+	}
 	// The words after the closing mark attribute it only within its
 	// sentence: in `…." She said …` the next sentence says something else.
 	if sp.close >= 0 && sp.close+1 < len(d.tt) && d.sentOf(sp.close+1) == d.closeSent(sp) {
@@ -379,6 +383,9 @@ var judgementVerbs = map[string]bool{
 	"criticised": true, "criticized": true, "condemned": true, "hailed": true, "labelled": true, "labeled": true,
 	"blamed": true, "praised": true, "denounced": true, "slammed": true, "mocked": true, "derided": true,
 }
+
+// titleVerbs introduce the title of a work in quotation marks.
+var titleVerbs = map[string]bool{"titled": true, "entitled": true, "dubbed": true, "headlined": true}
 
 // participles of speech verbs take their subject from the clause they
 // follow: "Dr Gibbons praised her, saying he …".

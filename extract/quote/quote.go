@@ -55,6 +55,7 @@ var speechVerbs = map[string]bool{
 	"recounted": true, "testified": true, "announces": true, "cautioned": true, "boasted": true,
 	"added,": true, "saying": true, "telling": true, "adding": true, "warning": true,
 	"chanted": true, "yelled": true, "screamed": true,
+	"affirmed": true, "asserted": true, "lamented": true, "revealed": true, "highlighted": true, "underlined": true, "assured": true, "indicated": true, "affirms": true, "asserts": true, "reveals": true, "assures": true, "confirms": true,
 }
 
 // pronouns refer back to the last person named.

@@ -92,6 +92,8 @@ func TestFind(t *testing.T) {
 		{"PassiveJudgement", `Former minister John Smith was accused of "gross misconduct" by the committee.`, []q{{"gross misconduct", ""}}},
 		{"RoleInOtherClause", `The Kremlin sacked their manager and said: "This is progress."`, []q{{"This is progress.", "kremlin"}}},
 		{"RoleAfterAnd", `Putin and Russia's president said: "We are united."`, []q{{"We are united.", "putin"}}},
+		{"Affirmed", `"We will do everything possible," John Smith affirmed.`, []q{{"We will do everything possible,", "smith"}}},
+		{"TitledWork", `The Kremlin revealed a plan. John Smith published an article titled "Nutrient quality of frass fertiliser".`, []q{{"Nutrient quality of frass fertiliser", ""}}},
 		{"UnnamedSpokesman", `"There was false information," a Russia Customs spokesman said.`, []q{{"There was false information,", ""}}},
 		{"OrganizationSpokesman", `But a Kremlin spokeswoman said the move was not about "the destruction of records".`, []q{{"the destruction of records", "kremlin"}}},
 		{"ClaimsNoun", `The company said there is no "factual basis" for the claims about Russia.`, []q{{"factual basis", ""}}},
