@@ -63,13 +63,13 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 	d.links = append(d.links, linkCand{subj: mi, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: c.evidence(min(j, d.ments[cont].first), m.last)})
 }
 
-// placeComma reads "Kabul, Afghanistan": a place that is not a country,
-// a comma, then a country or region that contains it (by the gazetteer,
-// when it knows both).
+// placeComma reads "Kabul, Afghanistan" and "Karachi in Pakistan": a
+// place that is not a country, a comma or "in", then a country or region
+// that contains it (by the gazetteer, when it knows both).
 func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	m := &d.ments[mi]
 	l := m.last
-	if c.tokText(l) != "," || l+1 >= len(tm) || tm[l+1] < 0 || !c.sameSentence(l, l+1) {
+	if sep := c.tokText(l); sep != "," && sep != "in" || l+1 >= len(tm) || tm[l+1] < 0 || !c.sameSentence(l, l+1) {
 		return
 	}
 	oi := int(tm[l+1])

@@ -326,6 +326,10 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 		return []Span{s}
 	}
 	for k := s.First + 1; k < s.Last-1; k++ {
+		// "Karachi in Pakistan": two places the gazetteer knows.
+		if c.toks[k].Text == "in" && d.x.gaz.Known(c.spanText(s.First, k)) && d.x.gaz.Known(c.spanText(k+1, s.Last)) {
+			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: k + 1, Last: s.Last, Type: s.Type, Score: s.Score}}
+		}
 		if c.toks[k].Text != "," {
 			continue
 		}
@@ -335,7 +339,9 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 		// "Aceh, Indonesia"; "Mecca, Islam's holiest city" too, but not
 		// "Butte, Mont." or "Zhengzhou, capital of Henan".
 		plain := isCap(c.toks[k+1].Text) && len(right) >= 5 && !strings.Contains(right, ".")
-		if left && (ok && p.Kind != gazetteer.City || !ok && plain) {
+		// A country after the comma splits even a place the gazetteer
+		// spells otherwise ("Marseilles, France").
+		if left && (ok && p.Kind != gazetteer.City || !ok && plain) || ok && p.Kind == gazetteer.Country && isCap(c.tokText(s.First)) {
 			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: k + 1, Last: s.Last, Type: s.Type, Score: s.Score}}
 		}
 	}
