@@ -1007,6 +1007,25 @@ func TestPlacesWithoutTown(t *testing.T) {
 	}
 }
 
+// TestLocalCurrency checks that a bare "$" or "Rs" is the currency of the
+// figure's country, and a written prefix stands.
+func TestLocalCurrency(t *testing.T) {
+	tests := []struct{ name, text, currency string }{
+		{"Dollar", "WELLINGTON, March 3 - The government will spend $8.4 million on roads.", "NZD"},
+		{"Rupee", "In Karachi, Pakistan, the government set aside Rs 50 billion.", "PKR"},
+		{"Prefix", "WELLINGTON, March 3 - The government will spend US$8.4 million on roads.", "USD"},
+		{"Nowhere", "The government will spend $8.4 million on roads.", "USD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, lexTagger{"Karachi": plc, "Pakistan": plc}, tt.text)
+			if len(x.Figures) != 1 || x.Figures[0].Currency != tt.currency {
+				t.Errorf("figures %+v, want one in %s", x.Figures, tt.currency)
+			}
+		})
+	}
+}
+
 // TestFigurePlaceNearest checks that each figure of a sentence takes the
 // place phrase nearest it, not the sentence's first.
 func TestFigurePlaceNearest(t *testing.T) {

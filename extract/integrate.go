@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract/date"
 	"github.com/factgraph/factgraph/extract/figure"
@@ -68,6 +70,50 @@ func (dateFinder) find(d *docState, c *chunk, tm []int32) {
 			}
 		}
 	}
+}
+
+// localCurrency reads a bare "$" or "Rs" as the currency of the country
+// where the figure is, or of the document's dateline: "$8.4 million" in a
+// story from Wellington is New Zealand dollars, "Rs 50 billion" in one
+// from Karachi Pakistani rupees. A written prefix ("US$", "NZ$") stands.
+func (d *docState) localCurrency(fc *figureCand) {
+	f := fc.fig
+	if f.Currency != "USD" && f.Currency != "INR" || !bareSymbol(f.Text, f.Currency) {
+		return
+	}
+	cc := ""
+	for _, mi := range []int{fc.place, d.dateline} {
+		if mi >= 0 && d.ments[mi].place != nil {
+			cc = d.ments[mi].place.CountryCode
+			break
+		}
+	}
+	local, ok := localCurrencies[f.Currency][cc]
+	if ok {
+		f.Currency = local
+	}
+}
+
+// bareSymbol reports whether a money figure's text writes its currency
+// as a bare "$" or "Rs", with no country before it.
+func bareSymbol(text, currency string) bool {
+	if currency == "INR" {
+		return strings.HasPrefix(text, "Rs") || strings.Contains(text, " Rs")
+	}
+	i := strings.IndexByte(text, '$')
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return i == 0 || !unicode.IsLetter(r)
+}
+
+// localCurrencies map a bare symbol's default currency and a country to
+// the country's own: the dollars and rupees of other countries.
+var localCurrencies = map[string]map[string]string{
+	"USD": {"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "NA": "NAD", "JM": "JMD",
+		"LR": "LRD", "FJ": "FJD", "BS": "BSD", "BB": "BBD", "BZ": "BZD", "GY": "GYD", "TT": "TTD", "BN": "BND", "SB": "SBD"},
+	"INR": {"PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR", "SC": "SCR"},
 }
 
 // phraseDistance is how many tokens separate a phrase from a figure; a
@@ -153,6 +199,7 @@ func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 		if k := d.nearestDate(fc.fig.Evidence.Sentence, fc.fig.Evidence.Start); k >= 0 {
 			fc.fig.Date = d.dates[k].value
 		}
+		d.localCurrency(&fc)
 		d.figures = append(d.figures, fc)
 	}
 }
