@@ -279,10 +279,13 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/ekwo": "Ekwo", "person/abdullah": "Abdullah", "person/nandi": "Nandi", "person/salim": "Salim",
 				"person/al-mannai": "al-Mannai", "person/john-major": "John Major", "person/stephen-king": "Stephen King"},
 			[]string{"person/justice-ekwo", "person/king-abdullah", "person/major", "person/king"}},
-		{"FirstSurname", "Artist Rafael Barón Herazo opened a show. Barón said so. Priyanka Gandhi Vadra spoke; Priyanka Gandhi agreed.",
-			lexTagger{"Rafael Barón Herazo": per, "Barón": per, "Priyanka Gandhi Vadra": per, "Priyanka Gandhi": per},
-			map[string]string{"person/rafael-baron-herazo": "Barón", "person/priyanka-gandhi-vadra": "Priyanka Gandhi"},
-			[]string{"person/baron", "person/priyanka-gandhi"}},
+		{"WithoutLastSurname", "Priyanka Gandhi Vadra spoke; Priyanka Gandhi agreed. Sarah Jessica Parker starred; her co-star Jessica said so.",
+			lexTagger{"Priyanka Gandhi Vadra": per, "Priyanka Gandhi": per, "Sarah Jessica Parker": per, "Jessica": per},
+			map[string]string{"person/priyanka-gandhi-vadra": "Priyanka Gandhi", "person/jessica": "Jessica"},
+			[]string{"person/priyanka-gandhi"}},
+		{"DefinitionNotPerson", "The ruling Justice and Development Party (Erdogan) won. Erdogan thanked voters.",
+			lexTagger{"Justice and Development Party": org, "Erdogan": per},
+			map[string]string{"person/erdogan": "Erdogan"}, nil},
 		{"DefinedShortForm", "The Honduran Institute of Tourism (IHT) launched it. The IHT said so.",
 			lexTagger{"Honduran Institute of Tourism": org, "IHT": org},
 			map[string]string{"organization/honduran-institute-of-tourism": "IHT"}, []string{"organization/iht"}},
@@ -311,6 +314,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/hamdullah-mohib": "Hamdullah Mohib"}, []string{"person/afghan-ambassador"}},
 		{"PartyNickname", "The Lib Dems said so. Lib Dem leader Charles Kennedy agreed.", lexTagger{"Lib Dems": per, "Lib Dem": per, "Charles Kennedy": per},
 			map[string]string{"organization/lib-dems": "Lib Dems"}, []string{"person/lib-dems", "person/lib-dem"}},
+		{"CapitalInCountry", "Analysts questioned the role of Moscow in Syria after the talks.", lexTagger{"Moscow": plc, "Syria": plc},
+			map[string]string{"place/moscow": "Moscow"}, nil},
 		{"PlaceInPlace", "The ship docked at Karachi in Pakistan before sailing to Marseilles, France.",
 			lexTagger{"Karachi in Pakistan": plc, "Marseilles , France": plc, "Marseilles, France": plc},
 			map[string]string{"place/karachi": "Karachi", "place/pakistan": "Pakistan", "place/marseilles": "Marseilles", "place/france": "France"},
@@ -1005,20 +1010,29 @@ func TestPlacesWithoutTown(t *testing.T) {
 	if !hasRelation(x, "place/norfolk", graph.LocatedIn, "place/england") {
 		t.Errorf("no Norfolk located_in England in %v", relations(x))
 	}
+	x = extractWith(t, lexTagger{"Moscow": plc, "Syria": plc}, "Analysts questioned the role of Moscow in Syria after the talks.")
+	if m := entity(x, "place/moscow"); m == nil || m.Location == nil || m.Location.CountryCode != "RU" {
+		t.Errorf("Moscow: %+v", m)
+	}
+	if hasRelation(x, "place/moscow", graph.LocatedIn, "place/syria") {
+		t.Errorf("Moscow located_in Syria")
+	}
 }
 
 // TestLocalCurrency checks that a bare "$" or "Rs" is the currency of the
 // figure's country, and a written prefix stands.
 func TestLocalCurrency(t *testing.T) {
 	tests := []struct{ name, text, currency string }{
-		{"Dollar", "WELLINGTON, March 3 - The government will spend $8.4 million on roads.", "NZD"},
+		{"Dollar", "The government will spend $8.4 million on roads in Wellington.", "NZD"},
 		{"Rupee", "In Karachi, Pakistan, the government set aside Rs 50 billion.", "PKR"},
-		{"Prefix", "WELLINGTON, March 3 - The government will spend US$8.4 million on roads.", "USD"},
+		{"Prefix", "The government will spend US$8.4 million on roads in Wellington.", "USD"},
+		{"SpacedPrefix", "The miner will spend US $5 million on roads in Wellington.", "USD"},
+		{"DatelineAlone", "SINGAPORE (Reuters) - Oil prices rose to $85 a barrel on Monday.", "USD"},
 		{"Nowhere", "The government will spend $8.4 million on roads.", "USD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := extractWith(t, lexTagger{"Karachi": plc, "Pakistan": plc}, tt.text)
+			x := extractWith(t, lexTagger{"Karachi": plc, "Pakistan": plc, "Wellington": plc}, tt.text)
 			if len(x.Figures) != 1 || x.Figures[0].Currency != tt.currency {
 				t.Errorf("figures %+v, want one in %s", x.Figures, tt.currency)
 			}

@@ -73,24 +73,20 @@ func (dateFinder) find(d *docState, c *chunk, tm []int32) {
 }
 
 // localCurrency reads a bare "$" or "Rs" as the currency of the country
-// where the figure is, or of the document's dateline: "$8.4 million" in a
-// story from Wellington is New Zealand dollars, "Rs 50 billion" in one
-// from Karachi Pakistani rupees. A written prefix ("US$", "NZ$") stands.
-func (d *docState) localCurrency(fc *figureCand) {
+// that the figure's own sentence places it in: "$8.4 million on roads in
+// Wellington" is New Zealand dollars, "Rs 50 billion in Karachi" Pakistani
+// rupees. A written prefix ("US$", "US $", "NZ$"; prefixed) stands, and a
+// dateline alone decides nothing: world prices are quoted in US dollars
+// from everywhere.
+func (d *docState) localCurrency(fc *figureCand, prefixed bool) {
 	f := fc.fig
-	if f.Currency != "USD" && f.Currency != "INR" || !bareSymbol(f.Text, f.Currency) {
+	if prefixed || f.Currency != "USD" && f.Currency != "INR" || !bareSymbol(f.Text, f.Currency) || fc.place < 0 || fc.place == d.dateline {
 		return
 	}
-	cc := ""
-	for _, mi := range []int{fc.place, d.dateline} {
-		if mi >= 0 && d.ments[mi].place != nil {
-			cc = d.ments[mi].place.CountryCode
-			break
+	if p := d.ments[fc.place].place; p != nil {
+		if local, ok := localCurrencies[f.Currency][p.CountryCode]; ok {
+			f.Currency = local
 		}
-	}
-	local, ok := localCurrencies[f.Currency][cc]
-	if ok {
-		f.Currency = local
 	}
 }
 
@@ -104,8 +100,8 @@ func bareSymbol(text, currency string) bool {
 	if i < 0 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return i == 0 || !unicode.IsLetter(r)
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:i], " "))
+	return !unicode.IsLetter(r) // "US $5 million" is written out
 }
 
 // localCurrencies map a bare symbol's default currency and a country to
@@ -199,7 +195,7 @@ func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 		if k := d.nearestDate(fc.fig.Evidence.Sentence, fc.fig.Evidence.Start); k >= 0 {
 			fc.fig.Date = d.dates[k].value
 		}
-		d.localCurrency(&fc)
+		d.localCurrency(&fc, f.First > 0 && isCap(c.tokText(f.First-1)) && hasLetter(c.tokText(f.First-1)))
 		d.figures = append(d.figures, fc)
 	}
 }

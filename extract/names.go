@@ -59,7 +59,7 @@ var titles = buildTitles(map[string]string{
 	"sir": "", "dame": "", "lord": "", "lady": "", "rev.": "", "sheikh": "", "judge": "", "justice": "",
 	"sergeant": "", "sgt": "", "sgt.": "", "corporal": "", "lieutenant": "", "prof": "", "brig": "", "brig.": "",
 	"brigadier": "", "brigadier general": "", "major": "", "maj.": "", "capt.": "", "col": "", "lt": "", "gen": "",
-	"his excellency": "", "h.e.": "", "hon.": "", "honourable": "", "alhaji": "", "supt": "", "supt.": "",
+	"his excellency": "", "h.e.": "", "hon.": "", "alhaji": "", "supt": "", "supt.": "",
 	"engr": "", "engr.": "", "ustaz": "",
 	"rabbi": "", "imam": "", "bishop": "", "archbishop": "", "cardinal": "", "mogul": "", "tycoon": "",
 	"president of": "president_of",

@@ -69,12 +69,21 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	m := &d.ments[mi]
 	l := m.last
-	if sep := c.tokText(l); sep != "," && sep != "in" || l+1 >= len(tm) || tm[l+1] < 0 || !c.sameSentence(l, l+1) {
+	sep := c.tokText(l)
+	if sep != "," && sep != "in" || l+1 >= len(tm) || tm[l+1] < 0 || !c.sameSentence(l, l+1) {
 		return
 	}
 	oi := int(tm[l+1])
 	o := &d.ments[oi]
 	if o.typ != graph.Place || o.place == nil || o.place.Kind == gazetteer.City || o.first != l+1 {
+		return
+	}
+	if sep == "in" {
+		// "Karachi in Pakistan", but not "the role of Moscow in Syria":
+		// only where the gazetteer already puts the one in the other.
+		if m.place != nil && d.x.gaz.Within(m.place, o.place) {
+			d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+		}
 		return
 	}
 	if m.place != nil {

@@ -185,25 +185,25 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
-	// A name of two or three words whose last is a first surname ("Barón"
-	// of "Rafael Barón Herazo", "Priyanka Gandhi" of "Priyanka Gandhi
-	// Vadra") joins the one person whose name, one word longer, it ends
-	// but for that word.
-	bySurname := map[string][]int{}
+	// A given name and a first surname ("Priyanka Gandhi") join the one
+	// person named before them with one more surname ("Priyanka Gandhi
+	// Vadra"). (A lone word is not read so: "Jessica" of "Sarah Jessica
+	// Parker" is a middle name.)
+	withoutLast := map[string][]int{}
 	for i, s := range sets {
-		if len(s.words) >= 3 && s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
-			bySurname[s.words[len(s.words)-2]] = append(bySurname[s.words[len(s.words)-2]], i)
-			bySurname[strings.Join(s.words[:len(s.words)-1], " ")] = append(bySurname[strings.Join(s.words[:len(s.words)-1], " ")], i)
+		if len(s.words) == 3 && s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
+			k := strings.Join(s.words[:2], " ")
+			withoutLast[k] = append(withoutLast[k], i)
 		}
 	}
 	for si, s := range sets {
-		if find(si) != si || s.place != nil || len(s.words) == 0 || len(s.words) > 2 || nameParticles[s.words[len(s.words)-1]] ||
+		if find(si) != si || s.place != nil || len(s.words) != 2 || nameParticles[s.words[1]] ||
 			s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place] {
 			continue
 		}
 		roots := map[int]bool{}
-		for _, hi := range bySurname[s.nk] {
-			if len(sets[hi].words) == len(s.words)+1 || len(s.words) == 1 {
+		for _, hi := range withoutLast[s.nk] {
+			if sets[hi].ments[0] < s.ments[0] {
 				roots[find(hi)] = true
 			}
 		}
@@ -513,6 +513,11 @@ func (d *docState) mergeDefinitions(groups []*group) {
 	for _, p := range d.defines {
 		long, short := root(of[p[0]]), root(of[p[1]])
 		if long < 0 || short < 0 || long == short || groups[long].typ != graph.Organization || len(groups[short].words) > 1 {
+			continue
+		}
+		// A person or a place in parentheses ("(Erdogan)", "(Somaliland)")
+		// is no short form, unless written like an acronym ("(MENA)").
+		if groups[short].typ != graph.Organization && !isAllUpper(d.ments[p[1]].Text) {
 			continue
 		}
 		groups[short].merged = long

@@ -38,7 +38,7 @@ var ambiguousTitles = set("coach", "head", "chair", "manager", "captain", "chief
 // address, ranks, clergy, and descriptions ("Rap mogul Marion Knight").
 var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof.", "professor", "rev.", "sheikh",
 	"sergeant", "sgt", "sgt.", "corporal", "lieutenant", "prof", "brig", "brig.", "brigadier", "brigadier general", "major", "maj.",
-	"capt.", "col", "lt", "gen", "gen.", "lt.", "col.", "his excellency", "h.e.", "hon.", "honourable", "alhaji",
+	"capt.", "col", "lt", "gen", "gen.", "lt.", "col.", "his excellency", "h.e.", "hon.", "alhaji",
 	"supt", "supt.", "engr", "engr.", "ustaz", "rabbi", "imam", "bishop", "archbishop", "cardinal", "mogul", "tycoon")
 
 // readRoles reads the titles beside each person of the window, before

@@ -272,6 +272,17 @@ func (d *docState) readDefinitions(c *chunk, tm []int32) {
 	}
 }
 
+// hasRegionReading reports whether a name is also a region's ("Georgia",
+// the US state), so that a comma before it may name a town there.
+func (d *docState) hasRegionReading(name string) bool {
+	for _, p := range d.x.gaz.Lookup(name) {
+		if p.Kind == gazetteer.Region {
+			return true
+		}
+	}
+	return false
+}
+
 // maskLinks marks the tokens of web addresses and e-mail addresses: a run
 // of tokens with no space between them that holds "://", "www." or "@"
 // ("https://www.tehrantimes.com/news/…/Oman-navy-chief-hails-…").
@@ -282,7 +293,7 @@ func maskLinks(c *chunk, mask []bool) {
 			j++
 		}
 		if j-i > 1 || strings.Contains(c.tokText(i), "://") {
-			if w := c.rawText(i, j); strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") || strings.Contains(w, "@") && strings.Contains(w, ".") {
+			if isAddress(c.rawText(i, j)) {
 				for k := i; k < j; k++ {
 					mask[k] = true
 				}
@@ -290,6 +301,32 @@ func maskLinks(c *chunk, mask []bool) {
 		}
 		i = j
 	}
+}
+
+// isAddress reports whether a run of text with no space is a web or
+// e-mail address: "https://…", "www.…", "oman-news.com/…", "bob@example.com"
+// (not "@Reuters.Oman", a handle glued to the next sentence).
+func isAddress(w string) bool {
+	lw := strings.ToLower(w)
+	if strings.Contains(lw, "://") || strings.HasPrefix(lw, "www.") {
+		return true
+	}
+	for _, tld := range []string{".com/", ".org/", ".net/", ".gov/", ".edu/", ".co.uk/", ".info/"} {
+		if strings.Contains(lw, tld) {
+			return true
+		}
+	}
+	at := strings.IndexByte(w, '@')
+	dot := strings.LastIndexByte(w, '.')
+	if at <= 0 || dot < at || dot == len(w)-1 {
+		return false
+	}
+	for _, r := range w[dot+1:] {
+		if r < 'a' || r > 'z' {
+			return false // a domain ends in lower case
+		}
+	}
+	return true
 }
 
 // creditAhead reports whether a caption word at i introduces a credit: a
@@ -305,10 +342,10 @@ func creditAhead(c *chunk, i int) bool {
 }
 
 // splitSpan splits a span at a line break that is no soft wrap, and a place
-// span at a comma that separates two places the
-// gazetteer knows, the second a country or region: "Aceh, Indonesia",
-// "Irving, Texas" are two places (and placeComma relates them), while
-// "Washington, D.C." stays whole.
+// span at "in" between two places the gazetteer knows ("Karachi in
+// Pakistan"), or at a comma before a country or region: "Aceh,
+// Indonesia", "Irving, Texas", "Marseilles, France" are two places (and
+// placeComma relates them), while "Washington, D.C." stays whole.
 func (d *docState) splitSpan(c *chunk, s Span) []Span {
 	if s.First < 0 || s.Last > len(c.toks) {
 		return []Span{s}
@@ -341,7 +378,7 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 		plain := isCap(c.toks[k+1].Text) && len(right) >= 5 && !strings.Contains(right, ".")
 		// A country after the comma splits even a place the gazetteer
 		// spells otherwise ("Marseilles, France").
-		if left && (ok && p.Kind != gazetteer.City || !ok && plain) || ok && p.Kind == gazetteer.Country && isCap(c.tokText(s.First)) {
+		if left && (ok && p.Kind != gazetteer.City || !ok && plain) || ok && p.Kind == gazetteer.Country && isCap(c.tokText(s.First)) && !d.hasRegionReading(right) {
 			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: k + 1, Last: s.Last, Type: s.Type, Score: s.Score}}
 		}
 	}

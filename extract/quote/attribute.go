@@ -385,7 +385,7 @@ var judgementVerbs = map[string]bool{
 }
 
 // titleVerbs introduce the title of a work in quotation marks.
-var titleVerbs = map[string]bool{"titled": true, "entitled": true, "dubbed": true, "headlined": true}
+var titleVerbs = map[string]bool{"titled": true, "entitled": true, "headlined": true}
 
 // participles of speech verbs take their subject from the clause they
 // follow: "Dr Gibbons praised her, saying he …".
