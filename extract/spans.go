@@ -279,9 +279,24 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if f >= l {
 		return mention{}, false
 	}
+	// A company's designator alone ("CORP" of a headline in capitals)
+	// takes the capitalized words before it on its line: "UNITED
+	// PRESIDENTIAL CORP".
+	if l-f == 1 && designators[c.lower(f)] {
+		for f > 0 && f > s.First-4 && !mask[f-1] && !c.toks[f].NewlineBefore && isCap(c.tokText(f-1)) && hasLetter(c.tokText(f-1)) &&
+			!closedClass[c.lower(f-1)] && c.sameSentence(f-1, f) {
+			f--
+		}
+		typ = graph.Organization
+	}
 	text := c.spanText(f, l)
 	lk := lowerKey(text)
 	if d.x.doubtful && l-f == 1 && closedClass[lk] {
+		return mention{}, false
+	}
+	// No name is one letter ("S/P" gave "P"), nor a designator alone, nor
+	// the agency's "Reuter" (its sign-off, or "Reuter correspondents").
+	if l-f == 1 && (utf8.RuneCountInString(strings.TrimSuffix(text, ".")) == 1 || designators[lk] || lk == "reuter") {
 		return mention{}, false
 	}
 	m := mention{typ: typ, taggedPerson: typ == graph.Person, score: s.Score, first: f, last: l}
@@ -469,6 +484,9 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// designators end a company's name and are none on their own.
+var designators = set("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "nv", "bv", "gmbh", "spa", "s.a.", "sa")
 
 // timePreps may put a time after a name.
 var timePreps = set("for", "in", "on", "since", "until", "by")

@@ -1,6 +1,7 @@
 package token
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -104,7 +105,7 @@ func lineBreakEnds(toks []Token, lineStart, i int) bool {
 	if endsWithTerminal(toks, lineStart, i) || prev.Text == ":" {
 		return true
 	}
-	if !canStart(toks[i]) {
+	if !canStart(toks[i]) || designatorAfterName(toks, i) {
 		return false
 	}
 	// A short line that does not end in punctuation is a headline, a
@@ -131,6 +132,9 @@ func SoftBreak(toks []Token, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(toks[i-1].Text)
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return false
+	}
+	if designatorAfterName(toks, i) {
+		return true
 	}
 	k := i - 1
 	for k > 0 && !toks[k].NewlineBefore {
@@ -181,6 +185,24 @@ func hasLetter(s string) bool {
 		if unicode.IsLetter(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// designatorAfterName reports whether toks[i] is a company's designator
+// ("Inc", "Corp") after a capitalized word: "BP North America\nInc said"
+// carries the name across the line, however short the line before.
+func designatorAfterName(toks []Token, i int) bool {
+	if i <= 0 || i >= len(toks) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[i-1].Text)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	switch strings.TrimSuffix(strings.ToLower(toks[i].Text), ".") {
+	case "inc", "corp", "co", "ltd", "plc", "llc":
+		return true
 	}
 	return false
 }
