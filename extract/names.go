@@ -162,6 +162,13 @@ var worldRegions = set("asia", "europe", "africa", "americas", "north america", 
 	"andes", "alps", "amazon", "sahara", "west africa", "east africa", "southern africa", "north africa",
 	"sub-saharan africa", "western europe", "eastern europe", "central europe", "western world", "third world")
 
+// possessiveNames are companies whose names end in a possessive, which is
+// kept: "Moody's said", "McDonald's".
+var possessiveNames = set("moody's", "mcdonald's", "sainsbury's", "macy's", "kellogg's", "lloyd's", "christie's",
+	"sotheby's", "wendy's", "denny's", "domino's", "dillard's", "hardee's", "kohl's", "friendly's", "carl's jr",
+	"standard & poor's", "standard and poor's", "poor's", "barclays'", "levi's", "ben & jerry's", "trader joe's",
+	"moody’s", "mcdonald’s", "sainsbury’s", "macy’s", "lloyd’s", "christie’s", "sotheby’s", "standard & poor’s")
+
 // formerCountries are countries that no longer exist, which the
 // gazetteer of today's places does not know.
 var formerCountries = set("yugoslavia", "ussr", "czechoslovakia", "zaire", "burma", "rhodesia", "prussia")

@@ -136,6 +136,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/hamdullah-mohib": "Hamdullah Mohib"}, []string{"person/afghan-ambassador"}},
 		{"PartyNickname", "The Lib Dems said so. Lib Dem leader Charles Kennedy agreed.", lexTagger{"Lib Dems": per, "Lib Dem": per, "Charles Kennedy": per},
 			map[string]string{"organization/lib-dems": "Lib Dems"}, []string{"person/lib-dems", "person/lib-dem"}},
+		{"PossessiveName", "Moody's said it cut the rating. Syria's army advanced.", lexTagger{"Moody 's": org, "Moody's": org, "Syria 's": plc, "Syria's": plc},
+			map[string]string{"organization/moodys": "Moody's", "place/syria": "Syria"}, []string{"organization/moody"}},
 		{"DesignatorAlone", "UNITED PRESIDENTIAL CORP <UPCO> 4TH QTR NET\n\nShr 39 cts. By S/P, Reuter correspondents said so.\n REUTER",
 			lexTagger{"CORP": org, "P": per, "Reuter": per, "REUTER": per},
 			map[string]string{"organization/united-presidential-corp": "UNITED PRESIDENTIAL CORP"},

@@ -257,7 +257,8 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			f++
 		}
 	}
-	for l > f && (isPossessive(c.toks[l-1].Text) || !hasLetterOrDigit(c.toks[l-1].Text) && c.toks[l-1].Text != "." && c.toks[l-1].Text != "+") {
+	for l > f && (isPossessive(c.toks[l-1].Text) && !possessiveNames[lowerKey(c.spanText(f, l))] ||
+		!isPossessive(c.toks[l-1].Text) && !hasLetterOrDigit(c.toks[l-1].Text) && c.toks[l-1].Text != "." && c.toks[l-1].Text != "+") {
 		l--
 	}
 	for f < l && !hasLetterOrDigit(c.toks[f].Text) {
