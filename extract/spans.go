@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/factgraph/factgraph/extract/date"
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
@@ -496,17 +497,12 @@ var timePreps = set("for", "in", "on", "since", "until", "by")
 // years: "November", "March 1987".
 func allTimes(c *chunk, f, l int) bool {
 	for k := f; k < l; k++ {
-		if !timeWords[strings.TrimSuffix(c.lower(k), ".")] && !(len(c.tokText(k)) == 4 && isDigits(c.tokText(k))) {
+		if !date.IsMonthOrWeekday(c.lower(k)) && !(len(c.tokText(k)) == 4 && isDigits(c.tokText(k))) {
 			return false
 		}
 	}
 	return f < l
 }
-
-// timeWords are the months and weekdays.
-var timeWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // supplement finds the countries and well-known institutions the tagger
 // missed, outside its spans: a country name is a place wherever it is

@@ -136,3 +136,11 @@ func TestSeed(t *testing.T) {
 		t.Errorf("dates = %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+func TestIsMonthOrWeekday(t *testing.T) {
+	for w, want := range map[string]bool{"november": true, "nov.": true, "sept": true, "sunday": true, "may": true, "mayor": false, "summer": false, "": false} {
+		if got := IsMonthOrWeekday(w); got != want {
+			t.Errorf("IsMonthOrWeekday(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -20,6 +20,16 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 }
 
+// IsMonthOrWeekday reports whether a word, in lower case and with any
+// final full stop, names a month or a day of the week: "november",
+// "nov.", "sunday".
+func IsMonthOrWeekday(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	_, month := monthNames[w]
+	_, day := weekdays[w]
+	return month || day
+}
+
 // yearPreps before a bare four-digit number make it a year.
 var yearPreps = map[string]bool{
 	"in": true, "since": true, "by": true, "until": true, "till": true, "from": true, "during": true,
