@@ -8,8 +8,16 @@ const (
 	LocatedIn     = "located_in"     // place → place
 	Met           = "met"            // person ↔ person, from meeting events
 	ParticipantIn = "participant_in" // entity → event
-	CitizenOf     = "citizen_of"     // person → place, where explicit
+	CitizenOf     = "citizen_of"     // person → country, from nationality words and national offices
 	MentionedWith = "mentioned_with" // any other pair in one sentence
+
+	MemberOf   = "member_of"   // person → party, union, band, court, parliament; organization or country → alliance
+	EmployeeOf = "employee_of" // person → organization they work, report or speak for, when no title says more
+	PlayerOf   = "player_of"   // person → sports club or team they play for
+	CoachOf    = "coach_of"    // person → sports club or team they coach or manage
+	BasedIn    = "based_in"    // organization → place where it is based or headquartered
+	FounderOf  = "founder_of"  // person → organization they founded
+	PartOf     = "part_of"     // organization → organization: a ministry of a government, a subsidiary
 )
 
 // Relation is a directed, typed edge between two entities. A relation stated
