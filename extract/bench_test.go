@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,16 +12,16 @@ import (
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/extract/internal/benchnews"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // reuters reads the first n Reuters-21578 records as documents: title,
 // blank line, body.
 func reuters(b *testing.B, n int) ([]graph.Document, int) {
 	b.Helper()
-	path := filepath.Join("..", "..", "shared", "data", "news_raw_reuters21578", "reuters21578.jsonl")
-	f, err := os.Open(path)
+	f, err := os.Open(testenv.Shared(b, "data/news_raw_reuters21578/reuters21578.jsonl"))
 	if err != nil {
-		b.Skipf("no Reuters data: %v", err)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)

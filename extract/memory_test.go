@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -16,17 +15,17 @@ import (
 	"time"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // reutersBodies returns the Reuters-21578 bodies joined by blank lines,
-// repeated until the text reaches size bytes; it skips t when the data are
-// absent.
+// repeated until the text reaches size bytes; the data are missing for t
+// when absent (testenv.Missing).
 func reutersBodies(t testing.TB, size int) string {
 	t.Helper()
-	path := filepath.Join("..", "..", "shared", "data", "news_raw_reuters21578", "reuters21578.jsonl")
-	f, err := os.Open(path)
+	f, err := os.Open(testenv.Shared(t, "data/news_raw_reuters21578/reuters21578.jsonl"))
 	if err != nil {
-		t.Skipf("no Reuters data: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var bodies []string

@@ -5,26 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/testenv"
 )
-
-// sharedDir returns ../shared beside the checkout, skipping the test when
-// it is absent outside CI (where it must be present).
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing in CI: %v", err)
-		}
-		t.Skipf("no %s: %v", dir, err)
-	}
-	return dir
-}
 
 // seedExpect is ../shared/seed/expected.json.
 type seedExpect struct {
@@ -98,16 +84,11 @@ func named(e *graph.Entity, name string) bool {
 // TestSeedArticle checks every item of ../shared/seed/expected.json, what a
 // careful analyst extracts from ../shared/seed/article.txt.
 func TestSeedArticle(t *testing.T) {
-	dir := sharedDir(t)
 	var want seedExpect
-	b, err := os.ReadFile(filepath.Join(dir, "seed", "expected.json"))
-	if err != nil {
+	if err := json.Unmarshal(testenv.ReadShared(t, "seed/expected.json"), &want); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
-	}
-	doc := readDoc(t, filepath.Join(dir, "seed", "article.txt"))
+	doc := readDoc(t, testenv.Shared(t, "seed/article.txt"))
 	x := mustExtractor(t)
 	got, err := x.Extract(context.Background(), doc)
 	if err != nil {

@@ -1,12 +1,13 @@
 package date
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/factgraph/factgraph/extract/token"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 func run(text string, anchor time.Time) []Date {
@@ -123,10 +124,7 @@ func TestParseAnchor(t *testing.T) {
 // TestSeed checks the dates of the seed article: Thursday, December and
 // September 2015.
 func TestSeed(t *testing.T) {
-	text, err := os.ReadFile("../../../shared/seed/article.txt")
-	if err != nil {
-		t.Skip("seed article absent:", err)
-	}
+	text := testenv.ReadShared(t, "seed/article.txt")
 	var got []string
 	for _, d := range run(string(text), time.Time{}) {
 		got = append(got, d.Text+"="+d.Value)

@@ -2,11 +2,12 @@ package figure
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract/token"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // find runs Find over text.
@@ -164,10 +165,7 @@ func TestFind(t *testing.T) {
 // TestSeed checks the figures of the seed article against expected.json:
 // the two counts and nothing else.
 func TestSeed(t *testing.T) {
-	text, err := os.ReadFile("../../../shared/seed/article.txt")
-	if err != nil {
-		t.Skip("seed article absent:", err)
-	}
+	text := testenv.ReadShared(t, "seed/article.txt")
 	var got []string
 	for _, f := range find(string(text)) {
 		got = append(got, describe(f))

@@ -143,7 +143,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, name := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"} {
 		s := scores[name]
-		fmt.Printf("figures %-7s sentences=%d (no figure: %d) gold=%d predicted=%d precision=%.3f recall=%.3f\n",
+		t.Logf("figures %-7s sentences=%d (no figure: %d) gold=%d predicted=%d precision=%.3f recall=%.3f",
 			name, s.sentences, s.negatives, s.gold, s.pred, s.precision(), s.recall())
 	}
 	all := scores["all"]

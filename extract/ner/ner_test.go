@@ -3,7 +3,6 @@ package ner
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,6 +10,8 @@ import (
 	"github.com/factgraph/factgraph/extract/ner/internal/corpus"
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 func TestAllowed(t *testing.T) {
@@ -226,10 +227,7 @@ func mustDefault(tb testing.TB) *Model {
 
 // TestSeedArticle tags ../shared/seed/article.txt.
 func TestSeedArticle(t *testing.T) {
-	text, err := os.ReadFile("../../../shared/seed/article.txt")
-	if err != nil {
-		t.Skip("seed article not available:", err)
-	}
+	text := testenv.ReadShared(t, "seed/article.txt")
 	m := mustDefault(t)
 	toks := token.Tokenize(string(text))
 	spans := m.Tag(toks, token.Sentences(string(text), toks))
@@ -304,9 +302,9 @@ func TestTagEdgeCases(t *testing.T) {
 }
 
 func BenchmarkTag(b *testing.B) {
-	texts, err := corpus.ReadJSONLText("../../../shared/data/news_raw_reuters21578/reuters21578.jsonl", "body", 2000)
+	texts, err := corpus.ReadJSONLText(testenv.Shared(b, "data/news_raw_reuters21578/reuters21578.jsonl"), "body", 2000)
 	if err != nil {
-		b.Skip("Reuters-21578 not available:", err)
+		b.Fatal(err)
 	}
 	m := mustDefault(b)
 	type doc struct {

@@ -3,15 +3,15 @@ package quote
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // goldenArticles is testdata/bbc_quotes.json: hand-checked speakers of the
@@ -34,12 +34,13 @@ type goldenArticles struct {
 	} `json:"articles"`
 }
 
-// loadBBC returns the texts of the given BBC articles, skipping the test
-// when the data set is absent.
+// loadBBC returns the texts of the given BBC articles; the data set is
+// missing for t when absent (testenv.Missing).
 func loadBBC(t *testing.T, ids map[string]bool) map[string]string {
-	f, err := os.Open("../../../shared/data/news_raw_bbc2225/bbc2225.jsonl")
+	t.Helper()
+	f, err := os.Open(testenv.Shared(t, "data/news_raw_bbc2225/bbc2225.jsonl"))
 	if err != nil {
-		t.Skip("BBC data set absent:", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	out := map[string]string{}
@@ -59,7 +60,7 @@ func loadBBC(t *testing.T, ids map[string]bool) map[string]string {
 
 // TestGoldenBBC attributes the quotations of BBC and En-Worldwide articles, with the
 // names a reader would mark as the candidates, and checks every speaker
-// against the hand-checked key. It prints the share found and right.
+// against the hand-checked key. It logs the share found and right (-v).
 func TestGoldenBBC(t *testing.T) {
 	raw, err := os.ReadFile("testdata/bbc_quotes.json")
 	if err != nil {
@@ -76,11 +77,7 @@ func TestGoldenBBC(t *testing.T) {
 	texts := loadBBC(t, ids)
 	for id := range ids {
 		if name, ok := strings.CutPrefix(id, "worldwide/"); ok {
-			b, err := os.ReadFile(filepath.Join("../../../shared/data/en_worldwide_newswire/original_articles", name))
-			if err != nil {
-				t.Skip("En-Worldwide absent:", err)
-			}
-			texts[id] = string(b)
+			texts[id] = string(testenv.ReadShared(t, "data/en_worldwide_newswire/original_articles/"+name))
 		}
 	}
 	type tally struct{ total, found, right int }
@@ -129,7 +126,7 @@ func TestGoldenBBC(t *testing.T) {
 	}
 	for _, split := range []string{"dev", "blind"} {
 		n := tallies[split]
-		fmt.Printf("quotes BBC %-5s %d quotations, %d found, %d right speaker (%.3f)\n",
+		t.Logf("quotes BBC %-5s %d quotations, %d found, %d right speaker (%.3f)",
 			split, n.total, n.found, n.right, float64(n.right)/float64(max(n.total, 1)))
 	}
 }

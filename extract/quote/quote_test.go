@@ -2,13 +2,14 @@ package quote
 
 import (
 	"encoding/json"
-	"os"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // entity is a name the test simulates the entity recognizer finding.
@@ -176,14 +177,8 @@ func TestFind(t *testing.T) {
 
 // TestSeed checks the quotations of the seed article against expected.json.
 func TestSeed(t *testing.T) {
-	text, err := os.ReadFile("../../../shared/seed/article.txt")
-	if err != nil {
-		t.Skip("seed article absent:", err)
-	}
-	raw, err := os.ReadFile("../../../shared/seed/expected.json")
-	if err != nil {
-		t.Skip("seed expectations absent:", err)
-	}
+	text := testenv.ReadShared(t, "seed/article.txt")
+	raw := testenv.ReadShared(t, "seed/expected.json")
 	var exp struct {
 		Quotes []struct {
 			Speaker      string `json:"speaker"`
