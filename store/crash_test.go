@@ -13,6 +13,8 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"github.com/factgraph/factgraph/graph"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 const crashDocs = 3000
@@ -22,23 +24,32 @@ func crashDoc(i int) *graph.Extraction {
 	return benchExtraction(rand.New(rand.NewSource(int64(i))), fmt.Sprint("doc", i))
 }
 
-// TestCrashChild is the process TestCrash kills: it ingests the crash
-// documents one by one into $FACTGRAPH_CRASH_DIR.
-func TestCrashChild(t *testing.T) {
-	dir := os.Getenv("FACTGRAPH_CRASH_DIR")
-	if dir == "" {
-		t.Skip("run by TestCrash")
+// TestMain is the process TestCrash kills when $FACTGRAPH_CRASH_DIR is
+// set, and runs the tests otherwise.
+func TestMain(m *testing.M) {
+	if dir := os.Getenv("FACTGRAPH_CRASH_DIR"); dir != "" {
+		if err := crashChild(dir); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
 	}
+	os.Exit(m.Run())
+}
+
+// crashChild ingests the crash documents one by one into dir.
+func crashChild(dir string) error {
 	db, err := Open(dir)
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
+	defer db.Close()
 	for i := 0; i < crashDocs; i++ {
 		if _, err := db.Ingest(ctx, []*graph.Extraction{crashDoc(i)}); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
-	db.Close()
+	return nil
 }
 
 // TestCrash kills an ingesting process with SIGKILL at random moments,
@@ -50,9 +61,9 @@ func TestCrash(t *testing.T) {
 		t.Skip("kills subprocesses; skipped with -short")
 	}
 	dir := t.TempDir()
-	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	rng := rand.New(rand.NewSource(testenv.Seed(t)))
 	for round := 0; round < 4; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+		cmd := exec.Command(os.Args[0])
 		cmd.Env = append(os.Environ(), "FACTGRAPH_CRASH_DIR="+dir)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"unsafe"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // TestReleaseMapped maps a file the way Badger maps its tables (shared,
@@ -97,7 +99,7 @@ func mappingRSS(t *testing.T, path string) int {
 	t.Helper()
 	b, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
-		t.Skip("no /proc/self/smaps:", err)
+		testenv.Missing(t, "no /proc/self/smaps: %v", err)
 	}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	in, found, rss := false, false, 0

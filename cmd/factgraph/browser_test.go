@@ -47,7 +47,7 @@ func TestBrowserExamples(t *testing.T) {
 	b := webtest.New(t)
 	examples := filepath.Join("..", "..", "examples")
 	if _, err := os.Stat(examples); err != nil {
-		t.Skipf("no examples: %v", err)
+		t.Fatalf("no examples: %v", err)
 	}
 	url := startServeArgs(t, "--workers", "2", "--ingest", examples)
 	webtest.CheckExplorer(t, b, url, webtest.ScreenshotDir(t), seedExplorer)

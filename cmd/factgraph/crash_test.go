@@ -17,9 +17,9 @@ import (
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store"
-)
 
-const reutersPath = "../../../shared/data/news_raw_reuters21578/reuters21578.jsonl"
+	"github.com/factgraph/factgraph/internal/testenv"
+)
 
 // TestIngestSurvivesSIGKILL kills `factgraph ingest` with SIGKILL at
 // random moments while it ingests Reuters-21578 records, and checks after
@@ -30,14 +30,14 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and ingests 1,500 documents several times")
 	}
-	requireShared(t, reutersPath)
+	reuters := testenv.Shared(t, "data/news_raw_reuters21578/reuters21578.jsonl")
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "factgraph")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	corpus := filepath.Join(dir, "reuters.jsonl")
-	copyLines(t, reutersPath, corpus, 1500)
+	copyLines(t, reuters, corpus, 1500)
 	fields := []string{"--id-field", "newid", "--text-field", "body", "--published-field", "date"}
 	args := func(db string) []string {
 		return append(append([]string{"ingest", "--db", db, "--workers", "2"}, fields...), corpus)

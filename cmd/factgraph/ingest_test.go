@@ -14,22 +14,9 @@ import (
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
-
-// seedPath is the brief's example article, beside the checkout.
-const seedPath = "../../../shared/seed/article.txt"
-
-// requireShared skips a test that needs ../shared, unless in CI, where it
-// must be there.
-func requireShared(t testing.TB, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s missing in CI: %v", path, err)
-		}
-		t.Skipf("%s not available: %v", path, err)
-	}
-}
 
 // cli runs factgraph in-process and returns its stdout, stderr and error.
 func cli(t testing.TB, stdin string, args ...string) (string, string, error) {
@@ -54,7 +41,7 @@ func ingestJSON(t *testing.T, args ...string) ingestSummary {
 }
 
 func TestIngestSeed(t *testing.T) {
-	requireShared(t, seedPath)
+	seedPath := testenv.Shared(t, "seed/article.txt")
 	db := filepath.Join(t.TempDir(), "db")
 
 	first := ingestJSON(t, "--db", db, seedPath)
@@ -70,11 +57,7 @@ func TestIngestSeed(t *testing.T) {
 			OneEntity []string         `json:"one_entity"`
 		} `json:"entities"`
 	}
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(seedPath), "expected.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &expected); err != nil {
+	if err := json.Unmarshal(testenv.ReadShared(t, "seed/expected.json"), &expected); err != nil {
 		t.Fatal(err)
 	}
 	s, err := store.Open(db)

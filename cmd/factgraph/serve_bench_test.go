@@ -18,6 +18,8 @@ import (
 	"github.com/factgraph/factgraph/internal/loadtest"
 	"github.com/factgraph/factgraph/schema"
 	"github.com/factgraph/factgraph/store"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // BenchmarkServe measures the GraphQL server end to end: a real HTTP server
@@ -74,10 +76,7 @@ func benchStore(b *testing.B) *store.DB {
 		b.Cleanup(func() { db.Close() })
 		return db
 	}
-	text, err := os.ReadFile(seedArticle)
-	if err != nil {
-		b.Skipf("no FACTGRAPH_BENCH_DB and no seed article: %v", err)
-	}
+	text := testenv.ReadShared(b, "seed/article.txt")
 	db, err := store.Open(filepath.Join(b.TempDir(), "db"))
 	if err != nil {
 		b.Fatal(err)

@@ -4,19 +4,25 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"testing"
 	"time"
 
 	"github.com/factgraph/factgraph/graph"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // slowExtractor takes a random time per document, so that workers finish
-// out of order, and panics on a document whose text is "panic".
-type slowExtractor struct{}
+// out of order, and panics on a document whose text is "panic". The time
+// depends only on the seed and the document's ID (testenv.Seed replays it).
+type slowExtractor struct{ seed uint64 }
 
-func (slowExtractor) Extract(ctx context.Context, doc graph.Document) (*graph.Extraction, error) {
-	time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond)
+func (x slowExtractor) Extract(ctx context.Context, doc graph.Document) (*graph.Extraction, error) {
+	h := fnv.New64a()
+	h.Write([]byte(doc.ID))
+	time.Sleep(time.Duration(rand.New(rand.NewPCG(x.seed, h.Sum64())).IntN(200)) * time.Microsecond)
 	if doc.Text == "panic" {
 		panic("boom")
 	}
@@ -36,7 +42,7 @@ func TestExtractKeepsOrder(t *testing.T) {
 		close(in)
 	}()
 	next := 0
-	err := Extract(context.Background(), slowExtractor{}, in, 4, func(r Result) error {
+	err := Extract(context.Background(), slowExtractor{uint64(testenv.Seed(t))}, in, 4, func(r Result) error {
 		if r.Seq != next {
 			t.Fatalf("got seq %d, want %d", r.Seq, next)
 		}
@@ -70,7 +76,7 @@ func TestExtractStopsOnEmitError(t *testing.T) {
 		}
 	}()
 	stop := errors.New("stop")
-	err := Extract(ctx, slowExtractor{}, in, 2, func(r Result) error {
+	err := Extract(ctx, slowExtractor{uint64(testenv.Seed(t))}, in, 2, func(r Result) error {
 		if r.Seq == 10 {
 			return stop
 		}
