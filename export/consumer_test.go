@@ -12,6 +12,8 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/graph"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // These tests read the exports back with the tools researchers use: Raptor's
@@ -21,7 +23,7 @@ import (
 // TestNQuads_Rapper checks that rapper parses the N-Quads export without an
 // error or warning, and counts as many statements as were written.
 func TestNQuads_Rapper(t *testing.T) {
-	rapper := requireTool(t, "/usr/bin/rapper")
+	rapper := testenv.Tool(t, "apt-get install raptor2-utils", "rapper")
 	var buf bytes.Buffer
 	enc := export.NewNQuadsEncoder(&buf, export.NQuadsOptions{})
 	if err := exportTo(enc, fixture()); err != nil {
@@ -46,7 +48,7 @@ func TestNQuads_Rapper(t *testing.T) {
 
 // TestVocabulary_Rapper checks that vocab.ttl is valid Turtle.
 func TestVocabulary_Rapper(t *testing.T) {
-	rapper := requireTool(t, "/usr/bin/rapper")
+	rapper := testenv.Tool(t, "apt-get install raptor2-utils", "rapper")
 	path := writeTemp(t, "vocab.ttl", []byte(export.VocabularyTurtle))
 	out, err := exec.Command(rapper, "-i", "turtle", "-c", path).CombinedOutput()
 	if err != nil || bytes.Contains(out, []byte("Error")) || bytes.Contains(out, []byte("Warning")) {
@@ -109,7 +111,7 @@ print(json.dumps({
 // are the same RDF dataset, that names and IDs survive, and that every
 // factgraph term used is declared in vocab.ttl.
 func TestRDF_RDFLib(t *testing.T) {
-	py := requirePython(t, "rdflib")
+	py := testenv.Python(t, "rdflib")
 	rs := fixture()
 	nq := encodeAll(t, "nquads", rs)["fixture.nq"]
 	ld := encodeAll(t, "jsonld", rs)["fixture.jsonld"]
@@ -202,7 +204,7 @@ print(json.dumps({
 // TestGraphML_NetworkX checks that NetworkX reads the GraphML with typed
 // attributes, one node per entity and one edge per relation.
 func TestGraphML_NetworkX(t *testing.T) {
-	py := requirePython(t, "networkx")
+	py := testenv.Python(t, "networkx")
 	rs := fixture()
 	gml := encodeAll(t, "graphml", rs)["fixture.graphml"]
 	out := runPython(t, py, networkxScript, writeTemp(t, "fixture.graphml", gml))
@@ -257,7 +259,7 @@ print(json.dumps({"nodes": rows(sys.argv[1]), "relationships": rows(sys.argv[2])
 // TestCSV_Python checks with Python's csv module that the Neo4j files
 // parse, with names, aliases and IDs intact.
 func TestCSV_Python(t *testing.T) {
-	py := requirePython(t, "csv")
+	py := testenv.Python(t, "csv")
 	rs := fixture()
 	files := encodeAll(t, "csv", rs)
 	out := runPython(t, py, csvScript, writeTemp(t, "nodes.csv", files["fixture.nodes.csv"]),

@@ -132,35 +132,6 @@ func count(rs []*graph.Record, kind string) int {
 	return n
 }
 
-// requireTool returns the path of an external consumer, or skips the test
-// when it is missing, except in CI (CI=true), where it must be installed.
-func requireTool(t *testing.T, path string) string {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required in CI (apt-get install raptor2-utils python3-rdflib python3-networkx): %v", path, err)
-		}
-		t.Skipf("%s not installed", path)
-	}
-	return path
-}
-
-// requirePython returns Debian's python3 after checking that it imports
-// the given modules.
-func requirePython(t *testing.T, modules ...string) string {
-	t.Helper()
-	py := requireTool(t, "/usr/bin/python3")
-	for _, m := range modules {
-		if err := exec.Command(py, "-c", "import "+m).Run(); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("python module %s is required in CI: %v", m, err)
-			}
-			t.Skipf("python module %s not installed", m)
-		}
-	}
-	return py
-}
-
 // runPython runs a Python script with args and returns its stdout.
 func runPython(t *testing.T, py, script string, args ...string) []byte {
 	t.Helper()

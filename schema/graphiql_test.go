@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/factgraph/factgraph/schema"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // TestGraphiQLRendersOffline loads /graphiql in headless Chromium, when one
@@ -18,16 +20,7 @@ func TestGraphiQLRendersOffline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
-	var browser string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			browser = p
-			break
-		}
-	}
-	if browser == "" {
-		t.Skip("no Chromium installed")
-	}
+	browser := testenv.Tool(t, "apt-get install chromium", "chromium", "chromium-browser", "google-chrome", "headless-shell")
 	ts := newTestServer(t, schema.Config{})
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // get serves one request through Handler and returns the response.
@@ -250,13 +252,7 @@ func TestAcceptsGzip(t *testing.T) {
 // TestJavaScriptUnits runs the page's own unit tests (src/*.test.js) with
 // Node's test runner. They need no npm packages, only node.
 func TestJavaScriptUnits(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("node not on PATH")
-		}
-		t.Skip("node not on PATH")
-	}
+	node := testenv.Tool(t, "apt-get install nodejs", "node")
 	// Files, not the directory: Node 18 searches a directory, newer
 	// versions take glob patterns instead.
 	files, err := filepath.Glob("src/*.test.js")
@@ -274,8 +270,8 @@ func TestJavaScriptUnits(t *testing.T) {
 
 // TestDistUpToDate checks that dist/ is what build.sh makes of src/, so that
 // a change to the page's source cannot ship without its bundle. It needs the
-// npm packages (run build.sh once); without them it checks only the files
-// copied verbatim.
+// npm packages ("npm ci" in web/, or build.sh once): without them it checks
+// the files copied verbatim and skips, or fails under CI=true.
 func TestDistUpToDate(t *testing.T) {
 	for _, name := range []string{"index.html", "style.css"} {
 		src, err := os.ReadFile(filepath.Join("src", name))
@@ -291,7 +287,7 @@ func TestDistUpToDate(t *testing.T) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join("node_modules", ".bin", "esbuild")); err != nil {
-		t.Skip("npm packages not installed (web/build.sh installs them); bundle not compared")
+		testenv.Missing(t, "npm packages not installed (run npm ci in web/); bundle not compared: %v", err)
 	}
 	out := t.TempDir()
 	cmd := exec.Command("sh", "build.sh")

@@ -17,6 +17,8 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // Awkward names the fixture store holds; every format must carry them.
@@ -384,25 +386,6 @@ func TestExport_Filter(t *testing.T) {
 	}
 }
 
-// requireConsumer returns the path of an external tool, or skips the test
-// when it is missing, except in CI (CI=true), where it must be installed.
-func requireConsumer(t *testing.T, path string, pyModules ...string) string {
-	t.Helper()
-	fail := t.Skipf
-	if os.Getenv("CI") == "true" {
-		fail = t.Fatalf
-	}
-	if _, err := os.Stat(path); err != nil {
-		fail("%s not installed (apt-get install raptor2-utils python3-rdflib python3-networkx)", path)
-	}
-	for _, m := range pyModules {
-		if err := exec.Command(path, "-c", "import "+m).Run(); err != nil {
-			fail("python module %s not installed", m)
-		}
-	}
-	return path
-}
-
 const exportConsumerScript = `
 import csv, json, sys
 fmt, path = sys.argv[1], sys.argv[2]
@@ -436,8 +419,8 @@ print(json.dumps({"nodes": nodes, "edges": edges, "names": names}))
 // back with its real consumer: the node and edge counts equal the store's
 // stats, and every entity's ID and name survive.
 func TestExport_Consumers(t *testing.T) {
-	py := requireConsumer(t, "/usr/bin/python3", "rdflib", "networkx")
-	rapper := requireConsumer(t, "/usr/bin/rapper")
+	py := testenv.Python(t, "rdflib", "networkx")
+	rapper := testenv.Tool(t, "apt-get install raptor2-utils", "rapper")
 	db := exportSpacedStore(t)
 	stats := exportStats(t, db)
 	dump, _, err := exportCLI(t, nil, "export", "--db", db, "--format", "jsonl")

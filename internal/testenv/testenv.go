@@ -128,6 +128,21 @@ func Tool(t testing.TB, install, name string, alternatives ...string) string {
 	return ""
 }
 
+// Python returns Debian's /usr/bin/python3 after checking that it imports
+// each of modules; Missing ends t when it or a module is absent. It is not
+// the python3 on $PATH, which may be one (pyenv, a virtual environment)
+// without the Debian packages that CI installs.
+func Python(t testing.TB, modules ...string) string {
+	t.Helper()
+	py := Tool(t, "apt-get install python3", "/usr/bin/python3")
+	for _, m := range modules {
+		if out, err := exec.Command(py, "-c", "import "+m).CombinedOutput(); err != nil {
+			Missing(t, "python module %s not installed (apt-get install python3-%s): %v\n%s", m, m, err, out)
+		}
+	}
+	return py
+}
+
 func lookPath(name string) (string, error) {
 	if !filepath.IsAbs(name) {
 		return exec.LookPath(name)

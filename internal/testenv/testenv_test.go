@@ -103,6 +103,7 @@ func TestMissing(t *testing.T) {
 		{"ToolAbsentSkips", "", func(t testing.TB) { Tool(t, "apt-get install nothing", "/nonexistent/rapper") }, "skip: ", "/nonexistent/rapper"},
 		{"ToolAbsentFailsInCI", "true", func(t testing.TB) { Tool(t, "apt-get install nothing", "no-such-tool-xyz", "nor-this-one") }, "fatal: ", "apt-get install nothing"},
 		{"ToolNotExecutable", "true", func(t testing.TB) { Tool(t, "x", filepath.Join(dir, "seed", "article.txt")) }, "fatal: ", "article.txt"},
+		{"PythonModuleAbsentFailsInCI", "true", func(t testing.TB) { Python(t, "no_such_module_xyz") }, "fatal: ", "python"},
 		{"ToolOnPath", "true", func(t testing.TB) {
 			if p := Tool(t, "x", "no-such-tool-xyz", "go"); !filepath.IsAbs(p) {
 				t.Fatalf("Tool found %q", p)

@@ -15,6 +15,8 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // stepTimeout bounds each step; a step that waits longer has failed.
@@ -48,10 +50,7 @@ func New(t testing.TB) *Browser {
 	t.Helper()
 	path := ChromiumPath()
 	if path == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no chromium on PATH (install Debian's chromium package, or set FACTGRAPH_CHROMIUM)")
-		}
-		t.Skip("no chromium on PATH; install Debian's chromium package to run the browser tests")
+		testenv.Missing(t, "no chromium on PATH (install Debian's chromium package, or set FACTGRAPH_CHROMIUM)")
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
