@@ -3,8 +3,10 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os/exec"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -197,7 +199,7 @@ print(json.dumps({
     "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
     "node_data": {n: d for n, d in g.nodes(data=True)},
     "edge_data": [[u, v, d] for u, v, d in g.edges(data=True)],
-    "types": {n: [type(d.get("mentionCount")).__name__, type(d.get("latitude", 0.0)).__name__] for n, d in g.nodes(data=True)},
+    "types": {n: [type(d.get("mentionCount")).__name__, type(d.get("latitude")).__name__] for n, d in g.nodes(data=True)},
 }))
 `
 
@@ -207,7 +209,64 @@ func TestGraphML_NetworkX(t *testing.T) {
 	py := testenv.Python(t, "networkx")
 	rs := fixture()
 	gml := encodeAll(t, "graphml", rs)["fixture.graphml"]
-	out := runPython(t, py, networkxScript, writeTemp(t, "fixture.graphml", gml))
+	for _, p := range checkNetworkX(t, rs, runPython(t, py, networkxScript, writeTemp(t, "fixture.graphml", gml))) {
+		t.Error(p)
+	}
+}
+
+// TestGraphML_NetworkXCheckFails is the test of TestGraphML_NetworkX: fed a
+// dump that lacks a field, or has a wrong value in it, its check must
+// report the field.
+func TestGraphML_NetworkXCheckFails(t *testing.T) {
+	py := testenv.Python(t, "networkx")
+	rs := fixture()
+	gml := string(encodeAll(t, "graphml", rs)["fixture.graphml"])
+	tests := []struct {
+		name    string
+		damage  func(string) string
+		problem string // what a reported problem must name
+	}{
+		{"NoPredicate", dropData("predicate"), "predicate"},
+		{"WrongPredicate", func(s string) string {
+			return strings.Replace(s, `<data key="predicate">`, `<data key="predicate">x_`, 1)
+		}, "predicate"},
+		{"NoLatitude", dropData("latitude"), "latitude"},
+		{"LatitudeWithoutLocation", func(s string) string {
+			// A latitude on the first node, a date without a location.
+			return strings.Replace(s, `<data key="mentionCount">`, `<data key="latitude">1.5</data><data key="mentionCount">`, 1)
+		}, "latitude"},
+		{"NoMentionCount", dropData("mentionCount"), "mentionCount"},
+		{"NoWeight", dropData("weight"), "weight"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			damaged := tt.damage(gml)
+			if damaged == gml {
+				t.Fatal("the damage changed nothing")
+			}
+			out := runPython(t, py, networkxScript, writeTemp(t, "damaged.graphml", []byte(damaged)))
+			problems := checkNetworkX(t, rs, out)
+			if !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, tt.problem) }) {
+				t.Errorf("damaged dump passed the check; problems %q, want one naming %s", problems, tt.problem)
+			}
+		})
+	}
+}
+
+// dropData returns a damage that removes every <data> element of key from
+// a GraphML dump.
+func dropData(key string) func(string) string {
+	re := regexp.MustCompile(`<data key="` + key + `">[^<]*</data>`)
+	return func(s string) string { return re.ReplaceAllString(s, "") }
+}
+
+// checkNetworkX compares what networkxScript printed of a GraphML dump with
+// the records the dump was made of, and returns the problems: one node per
+// entity with its name, aliases, an integer mentionCount and a float
+// latitude exactly where the entity has a location, and one edge per
+// relation with its predicate and a numeric weight.
+func checkNetworkX(t *testing.T, rs []*graph.Record, out []byte) []string {
+	t.Helper()
 	var got struct {
 		Directed     bool
 		Nodes, Edges int
@@ -218,34 +277,57 @@ func TestGraphML_NetworkX(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	var problems []string
+	report := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	if !got.Directed || got.Nodes != count(rs, graph.RecordEntity) || got.Edges != count(rs, graph.RecordRelation) {
-		t.Fatalf("directed=%v nodes=%d edges=%d; want directed, %d nodes, %d edges", got.Directed, got.Nodes, got.Edges,
+		report("directed=%v nodes=%d edges=%d; want directed, %d nodes, %d edges", got.Directed, got.Nodes, got.Edges,
 			count(rs, graph.RecordEntity), count(rs, graph.RecordRelation))
 	}
+	want := map[string]int{} // "subject predicate object" of each relation
 	for _, r := range rs {
-		if x := r.Entity; x != nil {
-			d := got.NodeData[x.ID]
-			if d == nil || d["name"] != x.Name || d["type"] != string(x.Type) {
-				t.Errorf("node %q: %v, want name %q", x.ID, d, x.Name)
-				continue
+		if x := r.Relation; x != nil {
+			want[x.Subject+" "+x.Predicate+" "+x.Object]++
+		}
+		x := r.Entity
+		if x == nil {
+			continue
+		}
+		d := got.NodeData[x.ID]
+		if d == nil || d["name"] != x.Name || d["type"] != string(x.Type) {
+			report("node %q: %v, want name %q", x.ID, d, x.Name)
+			continue
+		}
+		if len(x.Aliases) > 0 {
+			var aliases []string
+			s, _ := d["aliases"].(string)
+			if err := json.Unmarshal([]byte(s), &aliases); err != nil || strings.Join(aliases, "|") != strings.Join(x.Aliases, "|") {
+				report("node %q: aliases %v, want %q", x.ID, d["aliases"], x.Aliases)
 			}
-			if len(x.Aliases) > 0 {
-				var aliases []string
-				if err := json.Unmarshal([]byte(d["aliases"].(string)), &aliases); err != nil || strings.Join(aliases, "|") != strings.Join(x.Aliases, "|") {
-					t.Errorf("node %q: aliases %v, want %q", x.ID, d["aliases"], x.Aliases)
-				}
-			}
-			if ty := got.Types[x.ID]; ty[0] != "int" || ty[1] != "float" {
-				t.Errorf("node %q: mentionCount and latitude read as %v, want int and float", x.ID, ty)
-			}
+		}
+		latitude := "NoneType" // absent
+		if x.Location != nil {
+			latitude = "float"
+		}
+		if ty := got.Types[x.ID]; len(ty) != 2 || ty[0] != "int" || ty[1] != latitude {
+			report("node %q: mentionCount and latitude read as %v, want int and %s", x.ID, ty, latitude)
 		}
 	}
 	for _, e := range got.EdgeData {
-		d := e[2].(map[string]any)
-		if _, ok := d["weight"].(float64); !ok || d["predicate"] == "" {
-			t.Errorf("edge %v: weight or predicate missing", e)
+		u, _ := e[0].(string)
+		v, _ := e[1].(string)
+		d, _ := e[2].(map[string]any)
+		if _, ok := d["weight"].(float64); !ok {
+			report("edge %s→%s: weight %v, want a number", u, v, d["weight"])
 		}
+		p, ok := d["predicate"].(string)
+		key := u + " " + p + " " + v
+		if !ok || want[key] == 0 {
+			report("edge %s→%s: predicate %v, not a relation of the dump's records", u, v, d["predicate"])
+			continue
+		}
+		want[key]--
 	}
+	return problems
 }
 
 const csvScript = `
