@@ -1,19 +1,20 @@
 // Package benchnews loads the news that the extractor's benchmarks run on:
 // the first stories of Reuters-21578 from ../shared/data beside the
-// checkout, tokenized, with their dates. A benchmark is skipped when the
-// data set is absent.
+// checkout (or $FACTGRAPH_SHARED; see internal/testenv), tokenized, with
+// their dates. A benchmark is skipped when the data set is absent, and
+// fails under CI=true.
 package benchnews
 
 import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
 	"github.com/factgraph/factgraph/extract/token"
+
+	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // Doc is a tokenized story: its title, a blank line and its body.
@@ -24,18 +25,16 @@ type Doc struct {
 	Date  time.Time // zero when the record's date does not parse
 }
 
-// ReutersPath is where Reuters-21578 lies relative to the repository.
-const ReutersPath = "../shared/data/news_raw_reuters21578/reuters21578.jsonl"
+// ReutersPath is where Reuters-21578 lies in the shared data.
+const ReutersPath = "data/news_raw_reuters21578/reuters21578.jsonl"
 
-// Reuters returns the first n stories and their total size in bytes,
-// skipping tb when the data set is absent.
+// Reuters returns the first n stories and their total size in bytes; the
+// data set is missing for tb when absent (testenv.Missing).
 func Reuters(tb testing.TB, n int) ([]Doc, int64) {
 	tb.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "../../..")
-	f, err := os.Open(filepath.Join(root, ReutersPath))
+	f, err := os.Open(testenv.Shared(tb, ReutersPath))
 	if err != nil {
-		tb.Skip("Reuters-21578 absent:", err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	var (
