@@ -94,8 +94,23 @@ type EntityFilter struct {
 	// ordered most-mentioned first.
 	Search string
 	IDs    []string // only these entities (merged IDs resolve); nil for any
+	// OrderBy orders the result; "" keeps each selection's own order (by
+	// ID, or most-mentioned first for Name and Search).
+	OrderBy EntityOrder
 	Page
 }
+
+// EntityOrder is an order of entity listings.
+type EntityOrder string
+
+// Entity orders.
+const (
+	ByMentions EntityOrder = "mentions" // most mentioned first, then ID
+	ByName     EntityOrder = "name"     // by NameKey of the name, then ID
+)
+
+// Valid reports whether o is "" or one of the defined orders.
+func (o EntityOrder) Valid() bool { return o == "" || o == ByMentions || o == ByName }
 
 // Merge records that entity From was merged into entity Into by an analyst;
 // From keeps resolving to Into.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -270,7 +271,7 @@ func (g *memGraph) Relations(ctx context.Context, f graph.RelationFilter) (graph
 	var out []*graph.Relation
 	for _, r := range g.relations {
 		if f.Subject != "" && r.Subject != g.resolve(f.Subject) || f.Object != "" && r.Object != g.resolve(f.Object) ||
-			f.Predicate != "" && r.Predicate != f.Predicate {
+			f.Predicates != nil && !slices.Contains(f.Predicates, r.Predicate) {
 			continue
 		}
 		if f.Entity != "" {
@@ -285,16 +286,19 @@ func (g *memGraph) Relations(ctx context.Context, f graph.RelationFilter) (graph
 	return paginate(out, func(r *graph.Relation) string { return r.ID }, f.Page)
 }
 
-func (g *memGraph) Path(ctx context.Context, from, to string, maxHops int) ([]*graph.Relation, error) {
+func (g *memGraph) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, error) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	from, to = g.resolve(from), g.resolve(to)
+	from, to, maxHops := g.resolve(f.From), g.resolve(f.To), f.MaxHops
 	prev := map[string]*graph.Relation{from: nil}
 	frontier := []string{from}
 	for hop := 0; hop < maxHops && len(frontier) > 0; hop++ {
 		var next []string
 		for _, id := range frontier {
 			for _, r := range g.relations {
+				if !f.Follows(r.Predicate) {
+					continue
+				}
 				other := ""
 				if r.Subject == id {
 					other = r.Object

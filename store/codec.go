@@ -352,24 +352,33 @@ func decodeRel(b []byte) (*relRec, error) {
 }
 
 // edgeRec is the value of an 'o' or 'i' edge key: enough to walk and rank
-// neighbours without loading the relation.
+// neighbours and relations without loading the relation.
 type edgeRec struct {
 	Relation  string
 	Weight    int
 	Symmetric bool
+	// Confidence is the relation's. It ends the value, so that edges
+	// written before it was kept still decode: they have no confidence
+	// (HasConfidence false), and ranking reads it from the relation.
+	Confidence    float64
+	HasConfidence bool
 }
 
 func (r edgeRec) encode() []byte {
-	e := encoder{make([]byte, 0, 32)}
+	e := encoder{make([]byte, 0, 40)}
 	e.str(r.Relation)
 	e.uint(uint64(r.Weight))
 	e.bool(r.Symmetric)
+	e.float(r.Confidence)
 	return e.b
 }
 
 func decodeEdge(b []byte) (edgeRec, error) {
 	d := decoder{b: b}
 	r := edgeRec{Relation: d.str(), Weight: int(d.uint()), Symmetric: d.bool()}
+	if len(d.b) > 0 {
+		r.Confidence, r.HasConfidence = d.float(), true
+	}
 	return r, d.err
 }
 

@@ -186,3 +186,17 @@ func pageSorted[T any](items []sorted[T], p graph.Page, valid func(key []byte) b
 	}
 	return out, nil
 }
+
+// loadPage turns a page of IDs, sorted in memory, into a page of the items
+// they name, so that only the page's items are loaded.
+func loadPage[T any](ids graph.List[string], load func(id string) (T, error)) (graph.List[T], error) {
+	out := graph.List[T]{Cursors: ids.Cursors, HasNextPage: ids.HasNextPage, TotalCount: ids.TotalCount}
+	out.Items = make([]T, len(ids.Items))
+	for i, id := range ids.Items {
+		var err error
+		if out.Items[i], err = load(id); err != nil {
+			return graph.List[T]{}, err
+		}
+	}
+	return out, nil
+}

@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
+	"math"
+	"slices"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -17,11 +20,17 @@ const (
 )
 
 // Relations returns a page of relations matching f. Relations of one
-// entity are listed through the edge indexes: symmetric relations count as
-// both outward and inward. Entity IDs in f follow merges.
+// entity are listed through the edge indexes, strongest first (by weight,
+// then confidence): symmetric relations count as both outward and inward.
+// The listing of every relation, or of every relation of some predicates,
+// is by relation ID. Entity IDs in f follow merges. EINVALID for a
+// predicate outside the vocabulary that no relation uses.
 func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List[*graph.Relation], error) {
 	var out graph.List[*graph.Relation]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := checkPredicates(ctx, txn, f.Predicates); err != nil {
+			return err
+		}
 		var err error
 		for _, p := range []*string{&f.Entity, &f.Subject, &f.Object} {
 			if *p != "" {
@@ -32,11 +41,11 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 		}
 		switch {
 		case f.Entity != "":
-			out, err = relationsOf(ctx, txn, f.Entity, f.Direction, f.Predicate, "", f.Page)
+			out, err = relationsOf(ctx, txn, f.Entity, f.Direction, f.Predicates, "", f.Page)
 		case f.Subject != "":
-			out, err = relationsOf(ctx, txn, f.Subject, graph.Out, f.Predicate, f.Object, f.Page)
+			out, err = relationsOf(ctx, txn, f.Subject, graph.Out, f.Predicates, f.Object, f.Page)
 		case f.Object != "":
-			out, err = relationsOf(ctx, txn, f.Object, graph.In, f.Predicate, "", f.Page)
+			out, err = relationsOf(ctx, txn, f.Object, graph.In, f.Predicates, "", f.Page)
 		default:
 			s := scan[*graph.Relation]{
 				prefixes: [][]byte{{pRel}},
@@ -53,11 +62,11 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 				},
 				total: -1,
 			}
-			if f.Predicate != "" {
+			if f.Predicates != nil {
 				s.needsValue = true
 				s.match = func(_, v []byte) (bool, error) {
 					r, err := decodeRel(v)
-					return err == nil && r.Predicate == f.Predicate, err
+					return err == nil && slices.Contains(f.Predicates, r.Predicate), err
 				}
 			} else {
 				n, err := getCounter(txn, cRelations)
@@ -73,73 +82,130 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 	return out, err
 }
 
-// relationsOf lists the relations of entity id in direction dir, with an
-// optional predicate and entity at the other end.
-func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, pred, other string, p graph.Page) (graph.List[*graph.Relation], error) {
-	prefix := func(ks byte) []byte {
-		if pred != "" {
-			return key(ks, id, pred)
+// relationsOf lists the relations of entity id in direction dir, of the
+// predicates preds (nil for any), with an optional entity at the other
+// end, strongest first.
+//
+// The edge indexes are ordered by predicate and other entity, not by
+// strength, so a page is chosen in memory: the entity's edges are read
+// (key and value, about 40 bytes, which the LSM tree holds inline: no
+// value log read) and sorted by strengthKey, and only the page's
+// relations are loaded. A page costs O(degree log degree) rather than
+// O(page); BENCHMARKS.md has its cost for the most connected entities. An
+// index kept in strength order would make it O(page), at the price of
+// rewriting two more keys whenever a statement changes a relation's
+// weight.
+func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, p graph.Page) (graph.List[*graph.Relation], error) {
+	var prefixes [][]byte
+	for _, ks := range []byte{pIn, pOut} {
+		if preds == nil {
+			prefixes = append(prefixes, key(ks, id))
+			continue
 		}
-		return key(ks, id)
+		for _, pred := range preds {
+			prefixes = append(prefixes, key(ks, id, pred))
+		}
 	}
-	s := scan[*graph.Relation]{
-		prefixes:   [][]byte{prefix(pIn), prefix(pOut)}, // 'i' < 'o'
-		needsValue: true,
-		total:      -1,
-		match: func(k, v []byte) (bool, error) {
+	var items []sorted[string]
+	seen := map[string]bool{} // a predicate listed twice
+	n := 0
+	for _, prefix := range prefixes {
+		if preds != nil {
+			if seen[string(prefix)] {
+				continue
+			}
+			seen[string(prefix)] = true
+		}
+		err := eachPrefix(txn, prefix, func(k []byte, e edgeRec) error {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
 			if other != "" {
 				parts, err := parseKey(k, k[0], 3)
 				if err != nil {
-					return false, err
+					return err
 				}
 				if parts[2] != other {
-					return false, nil
+					return nil
 				}
 			}
-			e, err := decodeEdge(v)
-			if err != nil {
-				return false, err
+			switch {
+			case dir == graph.Out && k[0] != pOut && !e.Symmetric, dir == graph.In && k[0] != pIn && !e.Symmetric:
+				return nil
 			}
-			switch dir {
-			case graph.Out:
-				return k[0] == pOut || e.Symmetric, nil
-			case graph.In:
-				return k[0] == pIn || e.Symmetric, nil
+			if !e.HasConfidence {
+				r, err := getRel(txn, e.Relation)
+				if err != nil || r == nil {
+					return errCorrupt
+				}
+				e.Confidence = r.Confidence
 			}
-			return true, nil
-		},
-		build: func(k, v []byte) (*graph.Relation, error) {
-			e, err := decodeEdge(v)
-			if err != nil {
-				return nil, err
-			}
-			r, err := getRel(txn, e.Relation)
-			if err != nil || r == nil {
-				return nil, errCorrupt
-			}
-			return renderRel(txn, e.Relation, r)
-		},
-	}
-	if other == "" {
-		// The entity's degrees count its relations: no need to scan them all.
-		n, err := relationCount(txn, id, dir, pred)
+			items = append(items, sorted[string]{strengthKey(e.Weight, e.Confidence, k), e.Relation})
+			return nil
+		})
 		if err != nil {
 			return graph.List[*graph.Relation]{}, err
 		}
-		s.total = n
-		if dir == graph.Both {
-			// Every edge is listed: only the listed ones' values are read.
-			s.match, s.needsValue = nil, false
-		}
 	}
-	return s.run(ctx, txn, p)
+	ids, err := pageSorted(items, p, isStrengthKey)
+	if err != nil {
+		return graph.List[*graph.Relation]{}, err
+	}
+	return loadPage(ids, func(rid string) (*graph.Relation, error) {
+		r, err := getRel(txn, rid)
+		if err != nil || r == nil {
+			return nil, errCorrupt
+		}
+		return renderRel(txn, rid, r)
+	})
 }
 
+// eachPrefix calls fn with the key and value of every edge under prefix.
+// The key is only valid during the call.
+func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		var e edgeRec
+		err := item.Value(func(v []byte) error {
+			var err error
+			e, err = decodeEdge(v)
+			return err
+		})
+		if err == nil {
+			err = fn(item.Key(), e)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// strengthKey orders an entity's edges strongest first: weight, then
+// confidence, both descending, then the edge key, which makes it unique
+// and is the cursor of a page.
+func strengthKey(weight int, confidence float64, edgeKey []byte) []byte {
+	b := make([]byte, 0, 12+len(edgeKey))
+	b = binary.BigEndian.AppendUint32(b, math.MaxUint32-uint32(min(weight, math.MaxUint32)))
+	b = appendF64(b, -confidence)
+	return append(b, edgeKey...)
+}
+
+// isStrengthKey reports whether k can be a strengthKey.
+func isStrengthKey(k []byte) bool { return len(k) > 12 && (k[12] == pIn || k[12] == pOut) }
+
 // Path returns a shortest chain of relations between two entities, ignoring
-// direction, at most maxHops long (0 means 4, at most 8), or nil if there is
-// none. It searches breadth-first from both ends at once, expanding the
-// smaller frontier. ENOTFOUND if either entity does not exist.
-func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Relation, error) {
+// direction and following only the predicates f allows, at most f.MaxHops
+// long (0 means 4, at most 8), or nil if there is none. It searches
+// breadth-first from both ends at once, expanding the smaller frontier.
+// ENOTFOUND if either entity does not exist, EINVALID for an unknown
+// predicate.
+func (db *DB) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, error) {
+	hops := f.MaxHops
 	switch {
 	case hops <= 0:
 		hops = defaultHops
@@ -148,8 +214,11 @@ func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Rel
 	}
 	var out []*graph.Relation
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := checkPredicates(ctx, txn, append(append([]string(nil), f.Predicates...), f.ExcludePredicates...)); err != nil {
+			return err
+		}
 		var ends [2]string
-		for i, id := range []string{from, to} {
+		for i, id := range []string{f.From, f.To} {
 			r, err := resolveID(txn, id)
 			if err != nil {
 				return err
@@ -161,7 +230,7 @@ func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Rel
 			}
 			ends[i] = r
 		}
-		ids, err := shortestPath(ctx, txn, ends[0], ends[1], hops)
+		ids, err := shortestPath(ctx, txn, ends[0], ends[1], hops, f)
 		if err != nil || ids == nil {
 			return err
 		}
@@ -192,8 +261,9 @@ type step struct {
 // expands one whole level of the smaller frontier at a time and, among the
 // nodes where the two searches meet in that level, takes the one with the
 // shortest total distance (then the smallest ID), so the result is both
-// shortest and deterministic.
-func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int) ([]string, error) {
+// shortest and deterministic. It follows the edges whose predicate f
+// allows.
+func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f graph.PathFilter) ([]string, error) {
 	if a == b {
 		return []string{}, nil
 	}
@@ -214,7 +284,7 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int) (
 				return nil, err
 			}
 			d := seen[side][n].depth + 1
-			err := eachEdge(txn, n, func(other string, e edgeRec) error {
+			err := eachEdge(txn, n, f, func(other string, e edgeRec) error {
 				if _, ok := seen[side][other]; ok {
 					return nil
 				}

@@ -87,7 +87,7 @@ func (w *wtx) putRel(id string, r *relRec, existed, wasSym bool) error {
 		w.degreeDelta(r, wasSym, -1)
 		w.degreeDelta(r, r.Symmetric, +1)
 	}
-	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric}.encode()
+	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric, Confidence: r.Confidence}.encode()
 	if err := w.txn.Set(key(pOut, r.Subject, r.Predicate, r.Object), e); err != nil {
 		return err
 	}
