@@ -84,6 +84,19 @@ func (d *decoder) str() string {
 	return s
 }
 
+// raw returns the bytes of the next string without copying them: valid
+// only as long as the decoded value.
+func (d *decoder) raw() []byte {
+	n := d.uint()
+	if d.err != nil || uint64(len(d.b)) < n {
+		d.fail()
+		return nil
+	}
+	s := d.b[:n]
+	d.b = d.b[n:]
+	return s
+}
+
 func (d *decoder) float() float64 {
 	if len(d.b) < 8 {
 		d.fail()
@@ -371,6 +384,22 @@ func (r edgeRec) encode() []byte {
 	e.bool(r.Symmetric)
 	e.float(r.Confidence)
 	return e.b
+}
+
+// edgeStrength decodes what ranks an edge (all of it but the relation ID)
+// without allocating.
+func edgeStrength(b []byte) (weight int, symmetric bool, confidence float64, hasConfidence bool, err error) {
+	d := decoder{b: b}
+	n := d.uint()
+	if d.err != nil || uint64(len(d.b)) < n {
+		return 0, false, 0, false, errCorrupt
+	}
+	d.b = d.b[n:]
+	weight, symmetric = int(d.uint()), d.bool()
+	if len(d.b) > 0 {
+		confidence, hasConfidence = d.float(), true
+	}
+	return weight, symmetric, confidence, hasConfidence, d.err
 }
 
 func decodeEdge(b []byte) (edgeRec, error) {

@@ -3,8 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -130,12 +128,6 @@ func listEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (g
 	return s.run(ctx, txn, f.Page)
 }
 
-// rankKey orders entities by mention count, descending, then ID.
-func rankKey(mentions int, id string) []byte {
-	b := binary.BigEndian.AppendUint64(nil, math.MaxUint64-uint64(mentions))
-	return append(b, id...)
-}
-
 func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
 	types := graph.EntityTypes
 	if f.Type != "" {
@@ -238,9 +230,6 @@ func surnameSearch(txn *badger.Txn, prefix string, ids map[string]bool) error {
 	}
 	return nil
 }
-
-// isRankKey reports whether k can be a rankKey: a count, then an entity ID.
-func isRankKey(k []byte) bool { return len(k) > 8 && isEntityIDKey(k[8:]) }
 
 // isEntityIDKey reports whether k can be an entity ID ("type/slug").
 func isEntityIDKey(k []byte) bool { return bytes.IndexByte(k, '/') > 0 }
@@ -394,8 +383,9 @@ func eachEdge(txn *badger.Txn, id string, f graph.PathFilter, fn func(other stri
 	return nil
 }
 
-// maxNeighborEdges bounds the edges Neighbors reads: the most connected
-// entities of a large store have tens of thousands.
+// maxNeighborEdges bounds the edges Neighbors and a page of relations
+// read: the most connected entities of a large store have tens of
+// thousands.
 const maxNeighborEdges = 100000
 
 // tie is the strength of an entity's ties to one neighbour: the summed
@@ -432,20 +422,28 @@ func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]*t
 				it.Close()
 				return nil, errCorrupt
 			}
-			var e edgeRec
+			var w int
+			var conf float64
 			err := item.Value(func(v []byte) error {
+				var hasConf bool
 				var err error
-				e, err = decodeEdge(v)
+				if w, _, conf, hasConf, err = edgeStrength(v); err != nil || hasConf {
+					return err
+				}
+				// Written before edges kept the confidence.
+				e, err := decodeEdge(v)
+				if err != nil {
+					return err
+				}
+				r, err := getRel(txn, e.Relation)
+				if err == nil && r == nil {
+					err = errCorrupt
+				}
+				if err == nil {
+					conf = r.Confidence
+				}
 				return err
 			})
-			if err == nil && !e.HasConfidence { // written before edges kept it
-				var r *relRec
-				if r, err = getRel(txn, e.Relation); err == nil && r == nil {
-					err = errCorrupt
-				} else if err == nil {
-					e.Confidence = r.Confidence
-				}
-			}
 			if err != nil {
 				it.Close()
 				return nil, err
@@ -466,8 +464,8 @@ func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]*t
 					weights[other] = t
 				}
 			}
-			t.weight += e.Weight
-			t.confidence = max(t.confidence, e.Confidence)
+			t.weight += w
+			t.confidence = max(t.confidence, conf)
 		}
 		it.Close()
 	}

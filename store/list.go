@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"container/heap"
 	"context"
 	"encoding/base64"
 	"sort"
@@ -199,4 +200,74 @@ func loadPage[T any](ids graph.List[string], load func(id string) (T, error)) (g
 		}
 	}
 	return out, nil
+}
+
+// topKeys chooses one page of a list sorted in memory without keeping the
+// whole list: of the keys offered, it keeps the limit+1 smallest after the
+// cursor (a max-heap), and counts them all. Offering a key that does not
+// enter the page costs a comparison and no allocation, so a page of an
+// entity with thousands of relations allocates for about the page only.
+type topKeys struct {
+	after []byte
+	limit int
+	keys  keyHeap
+	total int
+}
+
+// newTopKeys returns the chooser of page p, checking its cursor with valid.
+func newTopKeys(p graph.Page, valid func(key []byte) bool) (*topKeys, error) {
+	after, err := decodeCursor(p.After)
+	if err != nil {
+		return nil, err
+	}
+	if after != nil && !valid(after) {
+		return nil, graph.Errorf(graph.EINVALID, "cursor %q does not belong to this list", p.After)
+	}
+	return &topKeys{after: after, limit: p.Limit(defaultPage)}, nil
+}
+
+// offer considers key k, which it copies if it keeps it.
+func (t *topKeys) offer(k []byte) {
+	t.total++
+	if t.after != nil && bytes.Compare(k, t.after) <= 0 {
+		return
+	}
+	if len(t.keys) == t.limit+1 {
+		if bytes.Compare(k, t.keys[0]) >= 0 {
+			return
+		}
+		t.keys[0] = append(t.keys[0][:0], k...)
+		heap.Fix(&t.keys, 0)
+		return
+	}
+	heap.Push(&t.keys, append([]byte(nil), k...))
+}
+
+// page returns the page's keys in order, with the list's total and
+// whether more follow.
+func (t *topKeys) page() (keys [][]byte, cursors []string, hasNext bool) {
+	keys = []([]byte)(t.keys)
+	sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i], keys[j]) < 0 })
+	if len(keys) > t.limit {
+		keys, hasNext = keys[:t.limit], true
+	}
+	cursors = make([]string, len(keys))
+	for i, k := range keys {
+		cursors[i] = encodeCursor(k)
+	}
+	return keys, cursors, hasNext
+}
+
+// keyHeap is a max-heap of keys.
+type keyHeap [][]byte
+
+func (h keyHeap) Len() int           { return len(h) }
+func (h keyHeap) Less(i, j int) bool { return bytes.Compare(h[i], h[j]) > 0 }
+func (h keyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *keyHeap) Push(x any)        { *h = append(*h, x.([]byte)) }
+func (h *keyHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"math"
@@ -87,15 +88,26 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 // end, strongest first.
 //
 // The edge indexes are ordered by predicate and other entity, not by
-// strength, so a page is chosen in memory: the entity's edges are read
-// (key and value, about 40 bytes, which the LSM tree holds inline: no
-// value log read) and sorted by strengthKey, and only the page's
-// relations are loaded. A page costs O(degree log degree) rather than
-// O(page); BENCHMARKS.md has its cost for the most connected entities. An
-// index kept in strength order would make it O(page), at the price of
-// rewriting two more keys whenever a statement changes a relation's
-// weight.
+// strength, so a page is chosen in memory: every edge of the entity is
+// read (its key and its value, about 40 bytes that the LSM tree holds
+// inline: no value log read), ranked by strengthKey, and only the page's
+// strongest are kept (topKeys) and loaded. A page costs O(degree) reads
+// and comparisons but allocates for the page only; BENCHMARKS.md has its
+// cost for the most connected entities. An index kept in strength order
+// would make it O(page), at the price of rewriting two more keys whenever
+// a statement changes a relation's weight.
 func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, p graph.Page) (graph.List[*graph.Relation], error) {
+	top, err := newTopKeys(p, isStrengthKey)
+	if err != nil {
+		return graph.List[*graph.Relation]{}, err
+	}
+	// The degrees say, without reading an edge, whether there are too
+	// many to rank per request.
+	if n, err := relationCount(txn, id, graph.Both, ""); err != nil {
+		return graph.List[*graph.Relation]{}, err
+	} else if n > maxNeighborEdges {
+		return graph.List[*graph.Relation]{}, graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
+	}
 	var prefixes [][]byte
 	for _, ks := range []byte{pIn, pOut} {
 		if preds == nil {
@@ -106,78 +118,90 @@ func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Dire
 			prefixes = append(prefixes, key(ks, id, pred))
 		}
 	}
-	var items []sorted[string]
-	seen := map[string]bool{} // a predicate listed twice
+	var otherEnc []byte
+	if other != "" {
+		otherEnc = appendStr(nil, other)
+	}
+	base := len(key(pOut, id)) // where the predicate starts in an edge key
+	seen := map[string]bool{}  // a predicate listed twice
+	var buf []byte
 	n := 0
 	for _, prefix := range prefixes {
-		if preds != nil {
-			if seen[string(prefix)] {
-				continue
-			}
-			seen[string(prefix)] = true
+		if seen[string(prefix)] {
+			continue
 		}
-		err := eachPrefix(txn, prefix, func(k []byte, e edgeRec) error {
+		seen[string(prefix)] = true
+		err := eachEdgeValue(txn, prefix, func(k, v []byte) error {
 			if n++; n%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			if other != "" {
-				parts, err := parseKey(k, k[0], 3)
-				if err != nil {
-					return err
-				}
-				if parts[2] != other {
+			if otherEnc != nil {
+				// The key ends with the other entity: skip the predicate
+				// and compare what is left.
+				rest, ok := skipStr(k[base:])
+				if !ok || !bytes.Equal(rest, otherEnc) {
 					return nil
 				}
 			}
-			switch {
-			case dir == graph.Out && k[0] != pOut && !e.Symmetric, dir == graph.In && k[0] != pIn && !e.Symmetric:
+			w, sym, conf, hasConf, err := edgeStrength(v)
+			if err != nil {
+				return err
+			}
+			if dir == graph.Out && k[0] != pOut && !sym || dir == graph.In && k[0] != pIn && !sym {
 				return nil
 			}
-			if !e.HasConfidence {
+			if !hasConf {
+				e, err := decodeEdge(v)
+				if err != nil {
+					return err
+				}
 				r, err := getRel(txn, e.Relation)
 				if err != nil || r == nil {
 					return errCorrupt
 				}
-				e.Confidence = r.Confidence
+				conf = r.Confidence
 			}
-			items = append(items, sorted[string]{strengthKey(e.Weight, e.Confidence, k), e.Relation})
+			buf = appendStrengthKey(buf[:0], w, conf, k)
+			top.offer(buf)
 			return nil
 		})
 		if err != nil {
 			return graph.List[*graph.Relation]{}, err
 		}
 	}
-	ids, err := pageSorted(items, p, isStrengthKey)
-	if err != nil {
-		return graph.List[*graph.Relation]{}, err
-	}
-	return loadPage(ids, func(rid string) (*graph.Relation, error) {
-		r, err := getRel(txn, rid)
-		if err != nil || r == nil {
-			return nil, errCorrupt
+	keys, cursors, hasNext := top.page()
+	out := graph.List[*graph.Relation]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Relation, len(keys))}
+	for i, k := range keys {
+		v, ok, err := get(txn, k[strengthPrefix:])
+		if err != nil || !ok {
+			return graph.List[*graph.Relation]{}, errCorrupt
 		}
-		return renderRel(txn, rid, r)
-	})
+		e, err := decodeEdge(v)
+		if err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+		r, err := getRel(txn, e.Relation)
+		if err != nil || r == nil {
+			return graph.List[*graph.Relation]{}, errCorrupt
+		}
+		if out.Items[i], err = renderRel(txn, e.Relation, r); err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+	}
+	return out, nil
 }
 
-// eachPrefix calls fn with the key and value of every edge under prefix.
-// The key is only valid during the call.
-func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) error) error {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+// eachEdgeValue calls fn with the key and value of every edge under
+// prefix, both only valid during the call. Values are read as the
+// iterator reaches them, without copies.
+func eachEdgeValue(txn *badger.Txn, prefix []byte, fn func(k, v []byte) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
 		item := it.Item()
-		var e edgeRec
-		err := item.Value(func(v []byte) error {
-			var err error
-			e, err = decodeEdge(v)
-			return err
-		})
-		if err == nil {
-			err = fn(item.Key(), e)
-		}
+		err := item.Value(func(v []byte) error { return fn(item.Key(), v) })
 		if err != nil {
 			return err
 		}
@@ -185,18 +209,34 @@ func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) err
 	return nil
 }
 
-// strengthKey orders an entity's edges strongest first: weight, then
-// confidence, both descending, then the edge key, which makes it unique
-// and is the cursor of a page.
-func strengthKey(weight int, confidence float64, edgeKey []byte) []byte {
-	b := make([]byte, 0, 12+len(edgeKey))
+// eachPrefix calls fn with the key and decoded value of every edge under
+// prefix. The key is only valid during the call.
+func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) error) error {
+	return eachEdgeValue(txn, prefix, func(k, v []byte) error {
+		e, err := decodeEdge(v)
+		if err != nil {
+			return err
+		}
+		return fn(k, e)
+	})
+}
+
+// appendStrengthKey appends the key that orders an entity's edges
+// strongest first: weight, then confidence, both descending, then the
+// edge key, which makes it unique and is the cursor of a page.
+func appendStrengthKey(b []byte, weight int, confidence float64, edgeKey []byte) []byte {
 	b = binary.BigEndian.AppendUint32(b, math.MaxUint32-uint32(min(weight, math.MaxUint32)))
 	b = appendF64(b, -confidence)
 	return append(b, edgeKey...)
 }
 
+// strengthPrefix is the length of a strength key before its edge key.
+const strengthPrefix = 12
+
 // isStrengthKey reports whether k can be a strengthKey.
-func isStrengthKey(k []byte) bool { return len(k) > 12 && (k[12] == pIn || k[12] == pOut) }
+func isStrengthKey(k []byte) bool {
+	return len(k) > strengthPrefix && (k[strengthPrefix] == pIn || k[strengthPrefix] == pOut)
+}
 
 // Path returns a shortest chain of relations between two entities, ignoring
 // direction and following only the predicates f allows, at most f.MaxHops
