@@ -204,13 +204,14 @@ func loadPage[T any](ids graph.List[string], load func(id string) (T, error)) (g
 
 // topKeys chooses one page of a list sorted in memory without keeping the
 // whole list: of the keys offered, it keeps the limit+1 smallest after the
-// cursor (a max-heap), and counts them all. Offering a key that does not
-// enter the page costs a comparison and no allocation, so a page of an
-// entity with thousands of relations allocates for about the page only.
+// cursor (a max-heap), each with a value, and counts them all. Offering a
+// key that does not enter the page costs a comparison and no allocation,
+// so a page of an entity with thousands of relations allocates for about
+// the page only.
 type topKeys struct {
 	after []byte
 	limit int
-	keys  keyHeap
+	heap  keyHeap
 	total int
 }
 
@@ -226,45 +227,49 @@ func newTopKeys(p graph.Page, valid func(key []byte) bool) (*topKeys, error) {
 	return &topKeys{after: after, limit: p.Limit(defaultPage)}, nil
 }
 
-// offer considers key k, which it copies if it keeps it.
-func (t *topKeys) offer(k []byte) {
+// offer considers key k with its value v; it copies both if it keeps them.
+func (t *topKeys) offer(k, v []byte) {
 	t.total++
 	if t.after != nil && bytes.Compare(k, t.after) <= 0 {
 		return
 	}
-	if len(t.keys) == t.limit+1 {
-		if bytes.Compare(k, t.keys[0]) >= 0 {
+	if len(t.heap) == t.limit+1 {
+		top := &t.heap[0]
+		if bytes.Compare(k, top.key) >= 0 {
 			return
 		}
-		t.keys[0] = append(t.keys[0][:0], k...)
-		heap.Fix(&t.keys, 0)
+		top.key, top.val = append(top.key[:0], k...), append(top.val[:0], v...)
+		heap.Fix(&t.heap, 0)
 		return
 	}
-	heap.Push(&t.keys, append([]byte(nil), k...))
+	heap.Push(&t.heap, keyVal{append([]byte(nil), k...), append([]byte(nil), v...)})
 }
 
-// page returns the page's keys in order, with the list's total and
-// whether more follow.
-func (t *topKeys) page() (keys [][]byte, cursors []string, hasNext bool) {
-	keys = []([]byte)(t.keys)
-	sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i], keys[j]) < 0 })
-	if len(keys) > t.limit {
-		keys, hasNext = keys[:t.limit], true
+// page returns the page's keys and values in order, their cursors, and
+// whether more follow; t.total is the length of the whole list.
+func (t *topKeys) page() (kvs []keyVal, cursors []string, hasNext bool) {
+	kvs = t.heap
+	sort.Slice(kvs, func(i, j int) bool { return bytes.Compare(kvs[i].key, kvs[j].key) < 0 })
+	if len(kvs) > t.limit {
+		kvs, hasNext = kvs[:t.limit], true
 	}
-	cursors = make([]string, len(keys))
-	for i, k := range keys {
-		cursors[i] = encodeCursor(k)
+	cursors = make([]string, len(kvs))
+	for i, kv := range kvs {
+		cursors[i] = encodeCursor(kv.key)
 	}
-	return keys, cursors, hasNext
+	return kvs, cursors, hasNext
 }
+
+// keyVal is a key kept by topKeys, with its value.
+type keyVal struct{ key, val []byte }
 
 // keyHeap is a max-heap of keys.
-type keyHeap [][]byte
+type keyHeap []keyVal
 
 func (h keyHeap) Len() int           { return len(h) }
-func (h keyHeap) Less(i, j int) bool { return bytes.Compare(h[i], h[j]) > 0 }
+func (h keyHeap) Less(i, j int) bool { return bytes.Compare(h[i].key, h[j].key) > 0 }
 func (h keyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *keyHeap) Push(x any)        { *h = append(*h, x.([]byte)) }
+func (h *keyHeap) Push(x any)        { *h = append(*h, x.(keyVal)) }
 func (h *keyHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]

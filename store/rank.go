@@ -59,17 +59,17 @@ func rankEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (g
 				buf = binary.BigEndian.AppendUint64(buf[:0], math.MaxUint64-mentions)
 			}
 			buf = append(buf, encID...)
-			top.offer(buf)
+			top.offer(buf, nil)
 			return nil
 		})
 		if err != nil {
 			return graph.List[*graph.Entity]{}, err
 		}
 	}
-	keys, cursors, hasNext := top.page()
-	out := graph.List[*graph.Entity]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Entity, len(keys))}
-	for i, k := range keys {
-		id, _, err := readStr(orderKeyID(f.OrderBy, k))
+	kvs, cursors, hasNext := top.page()
+	out := graph.List[*graph.Entity]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Entity, len(kvs))}
+	for i, kv := range kvs {
+		id, _, err := readStr(orderKeyID(f.OrderBy, kv.key))
 		if err != nil {
 			return graph.List[*graph.Entity]{}, err
 		}

@@ -164,21 +164,17 @@ func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Dire
 				conf = r.Confidence
 			}
 			buf = appendStrengthKey(buf[:0], w, conf, k)
-			top.offer(buf)
+			top.offer(buf, v)
 			return nil
 		})
 		if err != nil {
 			return graph.List[*graph.Relation]{}, err
 		}
 	}
-	keys, cursors, hasNext := top.page()
-	out := graph.List[*graph.Relation]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Relation, len(keys))}
-	for i, k := range keys {
-		v, ok, err := get(txn, k[strengthPrefix:])
-		if err != nil || !ok {
-			return graph.List[*graph.Relation]{}, errCorrupt
-		}
-		e, err := decodeEdge(v)
+	kvs, cursors, hasNext := top.page()
+	out := graph.List[*graph.Relation]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Relation, len(kvs))}
+	for i, kv := range kvs {
+		e, err := decodeEdge(kv.val)
 		if err != nil {
 			return graph.List[*graph.Relation]{}, err
 		}

@@ -38,12 +38,15 @@ func TestTopKeys(t *testing.T) {
 				buf := []byte{}
 				for _, k := range keys {
 					buf = append(buf[:0], k...) // offer must copy what it keeps
-					top.offer(buf)
+					top.offer(buf, buf)
 				}
 				got, cursors, hasNext := top.page()
 				var gotS []string
-				for _, k := range got {
-					gotS = append(gotS, string(k))
+				for _, kv := range got {
+					gotS = append(gotS, string(kv.key))
+					if string(kv.val) != string(kv.key) {
+						t.Errorf("key %q kept with value %q", kv.key, kv.val)
+					}
 				}
 				if !slices.Equal(gotS, want.Items) || !slices.Equal(cursors, want.Cursors) || hasNext != want.HasNextPage || top.total != want.TotalCount {
 					t.Fatalf("page %d: got %q next %v total %d, want %q next %v total %d", pages, gotS, hasNext, top.total, want.Items, want.HasNextPage, want.TotalCount)
