@@ -168,8 +168,11 @@ func (g *memGraph) Entities(ctx context.Context, f graph.EntityFilter) (graph.Li
 		out = append(out, e)
 	}
 	key := func(e *graph.Entity) string { return e.ID }
-	if f.Search != "" {
+	if f.Search != "" || f.OrderBy == graph.ByMentions {
 		key = func(e *graph.Entity) string { return fmt.Sprintf("%010d|%s", 1<<30-e.MentionCount, e.ID) }
+	}
+	if f.OrderBy == graph.ByName {
+		key = func(e *graph.Entity) string { return nameKey(e.Name) + "|" + e.ID }
 	}
 	return paginate(out, key, f.Page)
 }
@@ -557,4 +560,36 @@ func (g *memGraph) Dump(ctx context.Context, f graph.DumpFilter, fn func(*graph.
 		}
 	}
 	return nil
+}
+
+// Vocabulary counts the predicates, measures, kinds and types in use.
+func (g *memGraph) Vocabulary(ctx context.Context) (graph.Vocabulary, error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	count := func(terms []string) []graph.TermCount {
+		n := map[string]int{}
+		for _, t := range terms {
+			n[t]++
+		}
+		out := []graph.TermCount{}
+		for t, c := range n {
+			out = append(out, graph.TermCount{Term: t, Count: c})
+		}
+		graph.SortTerms(out)
+		return out
+	}
+	var preds, measures, kinds, types []string
+	for _, r := range g.relations {
+		preds = append(preds, r.Predicate)
+	}
+	for _, f := range g.figures {
+		measures = append(measures, f.Measure)
+	}
+	for _, e := range g.events {
+		kinds = append(kinds, e.Kind)
+	}
+	for _, e := range g.entities {
+		types = append(types, string(e.Type))
+	}
+	return graph.Vocabulary{Predicates: count(preds), Measures: count(measures), EventKinds: count(kinds), EntityTypes: count(types)}, nil
 }
