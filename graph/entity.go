@@ -94,8 +94,23 @@ type EntityFilter struct {
 	// ordered most-mentioned first.
 	Search string
 	IDs    []string // only these entities (merged IDs resolve); nil for any
+	// OrderBy orders the result; "" keeps each selection's own order (by
+	// ID, or most-mentioned first for Name and Search).
+	OrderBy EntityOrder
 	Page
 }
+
+// EntityOrder is an order of entity listings.
+type EntityOrder string
+
+// Entity orders.
+const (
+	ByMentions EntityOrder = "mentions" // most mentioned first, then ID
+	ByName     EntityOrder = "name"     // by NameKey of the name, then ID
+)
+
+// Valid reports whether o is "" or one of the defined orders.
+func (o EntityOrder) Valid() bool { return o == "" || o == ByMentions || o == ByName }
 
 // Merge records that entity From was merged into entity Into by an analyst;
 // From keeps resolving to Into.
@@ -109,7 +124,8 @@ type EntityService interface {
 	// Entity returns the entity with the given ID, following merges.
 	// ENOTFOUND if there is none.
 	Entity(ctx context.Context, id string) (*Entity, error)
-	// Entities returns a page of entities matching f.
+	// Entities returns a page of entities matching f. EINVALID for an
+	// unknown type or order.
 	Entities(ctx context.Context, f EntityFilter) (List[*Entity], error)
 	// EntitiesByID loads many entities at once, following merges. The result
 	// has one element per id, nil where an entity does not exist.
@@ -117,7 +133,8 @@ type EntityService interface {
 	// Mentions returns a page of an entity's mentions, in document order.
 	Mentions(ctx context.Context, entityID string, p Page) (List[Mention], error)
 	// Neighbors returns the entities related to id by any relation, most
-	// strongly connected first; typ "" for any type.
+	// strongly connected first (by the summed weight of their relations,
+	// then the highest confidence among them); typ "" for any type.
 	Neighbors(ctx context.Context, id string, typ EntityType, limit int) ([]*Entity, error)
 	// MergeEntities merges ids into the entity into: mentions, aliases,
 	// roles and facts move to it, and the old IDs resolve to it.

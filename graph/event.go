@@ -30,6 +30,7 @@ type EventFilter struct {
 
 // EventService reads events.
 type EventService interface {
-	// Events returns a page of events matching f.
+	// Events returns a page of events matching f. EINVALID for a kind no
+	// event has: kinds are the extractor's words, with no fixed list.
 	Events(ctx context.Context, f EventFilter) (List[*EventFact], error)
 }

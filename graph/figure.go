@@ -63,8 +63,10 @@ type FigureTotal struct {
 
 // FigureService reads figures.
 type FigureService interface {
-	// Figures returns a page of figures matching f.
+	// Figures returns a page of figures matching f. EINVALID for a
+	// measure that is neither one of Measures nor used by a figure.
 	Figures(ctx context.Context, f FigureFilter) (List[*Figure], error)
-	// FigureTotals groups figures with a value by measure and place.
+	// FigureTotals groups figures with a value by measure and place;
+	// EINVALID for an unknown measure, as Figures.
 	FigureTotals(ctx context.Context, measure, place string) ([]*FigureTotal, error)
 }

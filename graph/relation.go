@@ -61,9 +61,9 @@ const (
 
 // RelationFilter selects relations.
 type RelationFilter struct {
-	Subject   string // "" for any
-	Object    string // "" for any
-	Predicate string // "" for any
+	Subject    string   // "" for any
+	Object     string   // "" for any
+	Predicates []string // any of these; nil for any
 	// Entity with Direction selects relations touching one entity; used
 	// instead of Subject and Object.
 	Entity    string
@@ -71,11 +71,44 @@ type RelationFilter struct {
 	Page
 }
 
+// PathFilter selects the relations a path may follow.
+type PathFilter struct {
+	From, To string // entity IDs
+	MaxHops  int    // 0 for the service's default
+	// Predicates, when not nil, are the only predicates followed;
+	// ExcludePredicates are never followed.
+	Predicates        []string
+	ExcludePredicates []string
+}
+
+// Follows reports whether a path under f may follow predicate p.
+func (f PathFilter) Follows(p string) bool {
+	for _, x := range f.ExcludePredicates {
+		if x == p {
+			return false
+		}
+	}
+	if f.Predicates == nil {
+		return true
+	}
+	for _, x := range f.Predicates {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
 // RelationService reads relations.
 type RelationService interface {
-	// Relations returns a page of relations matching f.
+	// Relations returns a page of relations matching f. The relations of
+	// one entity (Entity, Subject or Object set) come strongest first: by
+	// weight, then confidence. EINVALID for a predicate outside the
+	// vocabulary (KnownPredicate) that no relation uses.
 	Relations(ctx context.Context, f RelationFilter) (List[*Relation], error)
-	// Path returns the shortest chain of relations from one entity to
-	// another, at most maxHops long, or nil if there is none.
-	Path(ctx context.Context, from, to string, maxHops int) ([]*Relation, error)
+	// Path returns the shortest chain of relations from f.From to f.To
+	// that follows only the predicates f allows, at most f.MaxHops long,
+	// or nil if there is none. ENOTFOUND if an end does not exist,
+	// EINVALID for an unknown predicate.
+	Path(ctx context.Context, f PathFilter) ([]*Relation, error)
 }

@@ -29,14 +29,21 @@ func (b *builder) factObjects() {
 				"weight":     get(nnInt, "The number of statements (sentences) supporting the relation.", func(r *graph.Relation) any { return r.Weight }),
 				"evidence": {
 					Type:        nnList(b.mention),
-					Description: "Spans that state the relation, at most one per document.",
-					Args:        graphql.FieldConfigArgument{"first": {Type: graphql.Int, DefaultValue: 5, Description: "The number of spans to return, at most 1000."}},
+					Description: "Spans that state the relation, in document order: the first of each document, or with `all` every one the store keeps with the relation (its first 20).",
+					Args: graphql.FieldConfigArgument{
+						"first": {Type: graphql.Int, DefaultValue: 5, Description: "The number of spans to return, at most 1000."},
+						"all":   {Type: graphql.Boolean, DefaultValue: false, Description: "Every span, several per document where a document states the relation more than once."},
+					},
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						n, err := b.limit(p)
 						if err != nil {
 							return nil, err
 						}
-						return mentions(p.Source.(*graph.Relation).Evidence, n), nil
+						ev := p.Source.(*graph.Relation).Evidence
+						if all, _ := p.Args["all"].(bool); !all {
+							ev = firstPerDocument(ev)
+						}
+						return mentions(ev, n), nil
 					}),
 				},
 			}
@@ -135,6 +142,25 @@ func (b *builder) factObjects() {
 }
 
 // mentions returns pointers to the first n mentions of ms.
+// firstPerDocument keeps the first span of each document of ms, which
+// lists each document's spans together. It returns ms itself when no
+// document has two.
+func firstPerDocument(ms []graph.Mention) []graph.Mention {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Document != ms[i-1].Document {
+			continue
+		}
+		out := append([]graph.Mention(nil), ms[:i]...)
+		for _, m := range ms[i+1:] {
+			if m.Document != out[len(out)-1].Document {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return ms
+}
+
 func mentions(ms []graph.Mention, n int) []*graph.Mention {
 	n = min(n, len(ms))
 	out := make([]*graph.Mention, n)

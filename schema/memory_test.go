@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -167,8 +168,11 @@ func (g *memGraph) Entities(ctx context.Context, f graph.EntityFilter) (graph.Li
 		out = append(out, e)
 	}
 	key := func(e *graph.Entity) string { return e.ID }
-	if f.Search != "" {
+	if f.Search != "" || f.OrderBy == graph.ByMentions {
 		key = func(e *graph.Entity) string { return fmt.Sprintf("%010d|%s", 1<<30-e.MentionCount, e.ID) }
+	}
+	if f.OrderBy == graph.ByName {
+		key = func(e *graph.Entity) string { return nameKey(e.Name) + "|" + e.ID }
 	}
 	return paginate(out, key, f.Page)
 }
@@ -270,7 +274,7 @@ func (g *memGraph) Relations(ctx context.Context, f graph.RelationFilter) (graph
 	var out []*graph.Relation
 	for _, r := range g.relations {
 		if f.Subject != "" && r.Subject != g.resolve(f.Subject) || f.Object != "" && r.Object != g.resolve(f.Object) ||
-			f.Predicate != "" && r.Predicate != f.Predicate {
+			f.Predicates != nil && !slices.Contains(f.Predicates, r.Predicate) {
 			continue
 		}
 		if f.Entity != "" {
@@ -285,16 +289,19 @@ func (g *memGraph) Relations(ctx context.Context, f graph.RelationFilter) (graph
 	return paginate(out, func(r *graph.Relation) string { return r.ID }, f.Page)
 }
 
-func (g *memGraph) Path(ctx context.Context, from, to string, maxHops int) ([]*graph.Relation, error) {
+func (g *memGraph) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, error) {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	from, to = g.resolve(from), g.resolve(to)
+	from, to, maxHops := g.resolve(f.From), g.resolve(f.To), f.MaxHops
 	prev := map[string]*graph.Relation{from: nil}
 	frontier := []string{from}
 	for hop := 0; hop < maxHops && len(frontier) > 0; hop++ {
 		var next []string
 		for _, id := range frontier {
 			for _, r := range g.relations {
+				if !f.Follows(r.Predicate) {
+					continue
+				}
 				other := ""
 				if r.Subject == id {
 					other = r.Object
@@ -553,4 +560,36 @@ func (g *memGraph) Dump(ctx context.Context, f graph.DumpFilter, fn func(*graph.
 		}
 	}
 	return nil
+}
+
+// Vocabulary counts the predicates, measures, kinds and types in use.
+func (g *memGraph) Vocabulary(ctx context.Context) (graph.Vocabulary, error) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	count := func(terms []string) []graph.TermCount {
+		n := map[string]int{}
+		for _, t := range terms {
+			n[t]++
+		}
+		out := []graph.TermCount{}
+		for t, c := range n {
+			out = append(out, graph.TermCount{Term: t, Count: c})
+		}
+		graph.SortTerms(out)
+		return out
+	}
+	var preds, measures, kinds, types []string
+	for _, r := range g.relations {
+		preds = append(preds, r.Predicate)
+	}
+	for _, f := range g.figures {
+		measures = append(measures, f.Measure)
+	}
+	for _, e := range g.events {
+		kinds = append(kinds, e.Kind)
+	}
+	for _, e := range g.entities {
+		types = append(types, string(e.Type))
+	}
+	return graph.Vocabulary{Predicates: count(preds), Measures: count(measures), EventKinds: count(kinds), EntityTypes: count(types)}, nil
 }

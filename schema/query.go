@@ -13,6 +13,7 @@ func (b *builder) build() (graphql.Schema, error) {
 	b.documentObjects()
 	b.factObjects()
 	b.statsObjects()
+	b.vocabularyObjects()
 	b.entityConn = b.connectionType(b.entity, "entity")
 	b.relationConn = b.connectionType(b.relation, "relation")
 	b.figureConn = b.connectionType(b.figure, "figure")
@@ -50,11 +51,12 @@ func (b *builder) query() *graphql.Object {
 			},
 			"entities": {
 				Type:        graphql.NewNonNull(b.entityConn),
-				Description: "Entities, optionally of one type, by exact name or name prefix. Without name or search they are listed by ID.",
+				Description: "Entities, optionally of one type, by exact name or name prefix. Without name or search they are listed by ID, unless `orderBy` says otherwise.",
 				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
-					"type":   {Type: b.entityTypeEnum, Description: "Only entities of this type."},
-					"name":   {Type: graphql.String, Description: "A name or alias, matched exactly but ignoring case and diacritics (\"putin\" finds Vladimir Putin)."},
-					"search": {Type: graphql.String, Description: "A prefix of a name or alias, or of a person's surname, ignoring case and diacritics; most-mentioned first."},
+					"orderBy": {Type: b.entityOrderEnum, Description: "MENTIONS for most mentioned first, NAME for alphabetical; by default by ID, or most mentioned first with name or search."},
+					"type":    {Type: b.entityTypeEnum, Description: "Only entities of this type."},
+					"name":    {Type: graphql.String, Description: "A name or alias, matched exactly but ignoring case and diacritics (\"putin\" finds Vladimir Putin)."},
+					"search":  {Type: graphql.String, Description: "A prefix of a name or alias, or of a person's surname, ignoring case and diacritics; most-mentioned first."},
 				}),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)
@@ -65,6 +67,7 @@ func (b *builder) query() *graphql.Object {
 					f.Type, _ = p.Args["type"].(graph.EntityType)
 					f.Name, _ = p.Args["name"].(string)
 					f.Search, _ = p.Args["search"].(string)
+					f.OrderBy, _ = p.Args["orderBy"].(graph.EntityOrder)
 					l, err := b.svc.Entities.Entities(reqCtx(p.Context), f)
 					if err != nil {
 						return nil, err
@@ -75,11 +78,11 @@ func (b *builder) query() *graphql.Object {
 			},
 			"relations": {
 				Type:        graphql.NewNonNull(b.relationConn),
-				Description: "Relations by subject, object and predicate, strongest first; with no filter, every relation, page by page.",
+				Description: "Relations by subject, object and predicate. With a subject or an object, strongest first (by weight, then confidence); otherwise every relation, or every relation of the predicates, page by page by ID.",
 				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
 					"subject":   {Type: graphql.ID, Description: "Only relations from this entity."},
 					"object":    {Type: graphql.ID, Description: "Only relations to this entity."},
-					"predicate": {Type: graphql.String, Description: "Only relations with this predicate."},
+					"predicate": predicatesArg("Only relations with one of these predicates."),
 				}),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)
@@ -89,7 +92,7 @@ func (b *builder) query() *graphql.Object {
 					f := graph.RelationFilter{Page: pg}
 					f.Subject, _ = p.Args["subject"].(string)
 					f.Object, _ = p.Args["object"].(string)
-					f.Predicate, _ = p.Args["predicate"].(string)
+					f.Predicates = stringList(p.Args["predicate"])
 					l, err := b.svc.Relations.Relations(reqCtx(p.Context), f)
 					if err != nil {
 						return nil, err
@@ -179,19 +182,28 @@ func (b *builder) query() *graphql.Object {
 				}),
 			},
 			"path": {
-				Type:        graphql.NewList(graphql.NewNonNull(b.relation)),
-				Description: "The shortest chain of relations from one entity to another, each with its evidence; null if there is none within maxHops.",
+				Type: graphql.NewList(graphql.NewNonNull(b.relation)),
+				Description: "The shortest chain of relations from one entity to another, each with its evidence; null if there is none within maxHops. " +
+					"Unless `predicates` or `excludePredicates` is given, it leaves out mentioned_with, which links any two entities named in one sentence.",
 				Args: graphql.FieldConfigArgument{
-					"from":    idArg("The entity to start from."),
-					"to":      idArg("The entity to reach."),
-					"maxHops": {Type: graphql.Int, DefaultValue: 4, Description: "The longest chain to consider."},
+					"from":              idArg("The entity to start from."),
+					"to":                idArg("The entity to reach."),
+					"maxHops":           {Type: graphql.Int, DefaultValue: 4, Description: "The longest chain to consider."},
+					"predicates":        predicatesArg("Follow only relations with these predicates."),
+					"excludePredicates": predicatesArg("Never follow relations with these predicates; [] follows every predicate, mentioned_with included."),
 				},
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					hops, _ := p.Args["maxHops"].(int)
 					if hops < 1 || hops > b.cfg.MaxHops {
 						return nil, limitf("maxHops", "`maxHops` must be between 1 and %d.", b.cfg.MaxHops)
 					}
-					rs, err := b.svc.Relations.Path(reqCtx(p.Context), p.Args["from"].(string), p.Args["to"].(string), hops)
+					f := graph.PathFilter{From: p.Args["from"].(string), To: p.Args["to"].(string), MaxHops: hops,
+						Predicates: stringList(p.Args["predicates"]), ExcludePredicates: stringList(p.Args["excludePredicates"])}
+					_, only := p.Args["predicates"]
+					if _, ex := p.Args["excludePredicates"]; !only && !ex {
+						f.ExcludePredicates = []string{graph.MentionedWith}
+					}
+					rs, err := b.svc.Relations.Path(reqCtx(p.Context), f)
 					if err != nil || rs == nil {
 						return nil, err
 					}
@@ -222,6 +234,7 @@ func (b *builder) query() *graphql.Object {
 					return newConnection(l, first), nil
 				}),
 			},
+			"vocabulary": b.vocabularyField(),
 			"stats": {
 				Type:        graphql.NewNonNull(b.stats),
 				Description: "Counts of what the graph holds.",

@@ -18,10 +18,11 @@ type builder struct {
 	svc Services
 	cfg *Config
 
-	entityTypeEnum, directionEnum *graphql.Enum
+	entityTypeEnum, directionEnum, entityOrderEnum *graphql.Enum
 
 	pageInfo, entity, role, geoPoint, relation, figure, figureTotal *graphql.Object
 	event, quote, mention, document, stats, typeCount, ingestResult *graphql.Object
+	term, vocabulary                                                *graphql.Object
 
 	entityConn, relationConn, figureConn, eventConn, quoteConn, mentionConn, documentConn *graphql.Object
 }
@@ -170,9 +171,17 @@ func (b *builder) enums() {
 			"BOTH": {Value: graph.Both, Description: "Relations in either direction."},
 		},
 	})
+	b.entityOrderEnum = graphql.NewEnum(graphql.EnumConfig{
+		Name:        "EntityOrder",
+		Description: "The order of an entity listing.",
+		Values: graphql.EnumValueConfigMap{
+			"MENTIONS": {Value: graph.ByMentions, Description: "Most mentioned first, then by ID."},
+			"NAME":     {Value: graph.ByName, Description: "By name, ignoring case and diacritics, then by ID."},
+		},
+	})
 	// Enums build their lookup maps lazily, on first use, without a lock;
 	// use them once here so that concurrent requests only read them.
-	for _, e := range []*graphql.Enum{b.entityTypeEnum, b.directionEnum} {
+	for _, e := range []*graphql.Enum{b.entityTypeEnum, b.directionEnum, b.entityOrderEnum} {
 		e.Serialize(e.Values()[0].Value)
 		e.ParseValue(e.Values()[0].Name)
 	}
@@ -241,9 +250,9 @@ func (b *builder) entityObject() {
 				},
 				"relations": {
 					Type:        graphql.NewNonNull(b.relationConn),
-					Description: "Relations that touch the entity, strongest first.",
+					Description: "Relations that touch the entity, strongest first: by weight, then confidence.",
 					Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
-						"predicate": {Type: graphql.String, Description: "Only relations with this predicate (\"president_of\", \"met\", \"located_in\", …)."},
+						"predicate": predicatesArg("Only relations with one of these predicates (\"president_of\", [\"member_of\", \"employee_of\"])."),
 						"direction": {Type: b.directionEnum, DefaultValue: graph.Both, Description: "OUT for relations where the entity is the subject, IN where it is the object."},
 					}),
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
@@ -253,8 +262,8 @@ func (b *builder) entityObject() {
 							return nil, err
 						}
 						dir, _ := p.Args["direction"].(graph.Direction)
-						pred, _ := p.Args["predicate"].(string)
-						l, err := b.svc.Relations.Relations(reqCtx(p.Context), graph.RelationFilter{Entity: e.ID, Direction: dir, Predicate: pred, Page: pg})
+						preds := stringList(p.Args["predicate"])
+						l, err := b.svc.Relations.Relations(reqCtx(p.Context), graph.RelationFilter{Entity: e.ID, Direction: dir, Predicates: preds, Page: pg})
 						if err != nil {
 							return nil, err
 						}
@@ -263,7 +272,7 @@ func (b *builder) entityObject() {
 				},
 				"neighbors": {
 					Type:        nnList(b.entity),
-					Description: "Entities related to this one by any relation, most strongly connected first.",
+					Description: "Entities related to this one by any relation, most strongly connected first: by the summed weight of their relations, then the highest confidence among them.",
 					Args: graphql.FieldConfigArgument{
 						"type":  {Type: b.entityTypeEnum, Description: "Only neighbors of this type."},
 						"first": {Type: graphql.Int, DefaultValue: 20, Description: "The number of neighbors to return, at most 1000."},

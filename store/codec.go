@@ -84,6 +84,19 @@ func (d *decoder) str() string {
 	return s
 }
 
+// raw returns the bytes of the next string without copying them: valid
+// only as long as the decoded value.
+func (d *decoder) raw() []byte {
+	n := d.uint()
+	if d.err != nil || uint64(len(d.b)) < n {
+		d.fail()
+		return nil
+	}
+	s := d.b[:n]
+	d.b = d.b[n:]
+	return s
+}
+
 func (d *decoder) float() float64 {
 	if len(d.b) < 8 {
 		d.fail()
@@ -352,24 +365,49 @@ func decodeRel(b []byte) (*relRec, error) {
 }
 
 // edgeRec is the value of an 'o' or 'i' edge key: enough to walk and rank
-// neighbours without loading the relation.
+// neighbours and relations without loading the relation.
 type edgeRec struct {
 	Relation  string
 	Weight    int
 	Symmetric bool
+	// Confidence is the relation's. It ends the value, so that edges
+	// written before it was kept still decode: they have no confidence
+	// (HasConfidence false), and ranking reads it from the relation.
+	Confidence    float64
+	HasConfidence bool
 }
 
 func (r edgeRec) encode() []byte {
-	e := encoder{make([]byte, 0, 32)}
+	e := encoder{make([]byte, 0, 40)}
 	e.str(r.Relation)
 	e.uint(uint64(r.Weight))
 	e.bool(r.Symmetric)
+	e.float(r.Confidence)
 	return e.b
+}
+
+// edgeStrength decodes what ranks an edge (all of it but the relation ID)
+// without allocating.
+func edgeStrength(b []byte) (weight int, symmetric bool, confidence float64, hasConfidence bool, err error) {
+	d := decoder{b: b}
+	n := d.uint()
+	if d.err != nil || uint64(len(d.b)) < n {
+		return 0, false, 0, false, errCorrupt
+	}
+	d.b = d.b[n:]
+	weight, symmetric = int(d.uint()), d.bool()
+	if len(d.b) > 0 {
+		confidence, hasConfidence = d.float(), true
+	}
+	return weight, symmetric, confidence, hasConfidence, d.err
 }
 
 func decodeEdge(b []byte) (edgeRec, error) {
 	d := decoder{b: b}
 	r := edgeRec{Relation: d.str(), Weight: int(d.uint()), Symmetric: d.bool()}
+	if len(d.b) > 0 {
+		r.Confidence, r.HasConfidence = d.float(), true
+	}
 	return r, d.err
 }
 

@@ -52,7 +52,7 @@ func checkDegrees(t *testing.T, db *DB) {
 						}
 					}
 				}
-				l, err := db.Relations(ctx, graph.RelationFilter{Entity: e.ID, Direction: dir, Predicate: pred, Page: graph.Page{First: 1000}})
+				l, err := db.Relations(ctx, graph.RelationFilter{Entity: e.ID, Direction: dir, Predicates: onlyPred(pred), Page: graph.Page{First: 1000}})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -129,7 +129,7 @@ func TestEvidence_BeyondInline(t *testing.T) {
 			checkEvidence(t, db)
 		}
 	}
-	l, err := db.Relations(ctx, graph.RelationFilter{Predicate: graph.Met})
+	l, err := db.Relations(ctx, graph.RelationFilter{Predicates: []string{graph.Met}})
 	if err != nil || len(l.Items) != 1 || len(l.Items[0].Evidence) != maxEvidence {
 		t.Fatalf("got %+v, %v; want one relation with %d evidence mentions", l.Items, err, maxEvidence)
 	}

@@ -20,8 +20,10 @@
 //
 // Aggregates that readers would otherwise compute by scanning are kept the
 // same way: each entity's relation counts by predicate and direction
-// (degree.go), so a page of a well-connected entity's relations knows its
-// total without reading every edge; figure totals by measure and place with
+// (degree.go), so a listing knows before reading an edge whether an
+// entity has more relations than a request may rank (a page of an
+// entity's relations, strongest first, reads all its edges: relation.go);
+// figure totals by measure and place with
 // a value index for exact minimum and maximum after deletions (totals.go),
 // so FigureTotals reads one key per group; and each relation's first 20
 // evidence mentions inside its record, so rendering a relation is one read.

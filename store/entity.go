@@ -3,8 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -62,11 +60,15 @@ func (db *DB) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Entity, 
 
 // Entities returns a page of entities matching f. Listings by type or of
 // everything are ordered by ID; name matches and searches by mention count,
-// most mentioned first, then ID; a list of IDs by ID.
+// most mentioned first, then ID; a list of IDs by ID; f.OrderBy, when set,
+// orders any of them. EINVALID for an unknown type or order.
 func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
 	var out graph.List[*graph.Entity]
 	if f.Type != "" && !f.Type.Valid() {
 		return out, graph.Errorf(graph.EINVALID, "unknown entity type %q", f.Type)
+	}
+	if !f.OrderBy.Valid() {
+		return out, graph.Errorf(graph.EINVALID, "unknown entity order %q: valid orders are %q and %q", f.OrderBy, graph.ByMentions, graph.ByName)
 	}
 	err := db.view(ctx, func(txn *badger.Txn) error {
 		var err error
@@ -84,6 +86,9 @@ func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.List[*g
 }
 
 func listEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
+	if f.OrderBy != "" {
+		return rankEntities(ctx, txn, f)
+	}
 	s := scan[*graph.Entity]{}
 	var err error
 	if f.Type != "" {
@@ -121,12 +126,6 @@ func listEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (g
 		return graph.List[*graph.Entity]{}, err
 	}
 	return s.run(ctx, txn, f.Page)
-}
-
-// rankKey orders entities by mention count, descending, then ID.
-func rankKey(mentions int, id string) []byte {
-	b := binary.BigEndian.AppendUint64(nil, math.MaxUint64-uint64(mentions))
-	return append(b, id...)
 }
 
 func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Entity], error) {
@@ -206,9 +205,9 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 		if err != nil {
 			return graph.List[*graph.Entity]{}, err
 		}
-		items = append(items, sorted[*graph.Entity]{rankKey(rec.Mentions, id), e})
+		items = append(items, sorted[*graph.Entity]{orderKey(f.OrderBy, rec.Name, rec.Mentions, id), e})
 	}
-	return pageSorted(items, f.Page, isRankKey)
+	return pageSorted(items, f.Page, isOrderKey(f.OrderBy))
 }
 
 // surnameSearch adds to ids the people with a multi-word name whose last
@@ -232,9 +231,6 @@ func surnameSearch(txn *badger.Txn, prefix string, ids map[string]bool) error {
 	return nil
 }
 
-// isRankKey reports whether k can be a rankKey: a count, then an entity ID.
-func isRankKey(k []byte) bool { return len(k) > 8 && isEntityIDKey(k[8:]) }
-
 // isEntityIDKey reports whether k can be an entity ID ("type/slug").
 func isEntityIDKey(k []byte) bool { return bytes.IndexByte(k, '/') > 0 }
 
@@ -250,9 +246,17 @@ func entitiesByIDs(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Ent
 			continue
 		}
 		seen[e.ID] = true
-		items = append(items, sorted[*graph.Entity]{[]byte(e.ID), e})
+		k := []byte(e.ID)
+		if f.OrderBy != "" {
+			k = orderKey(f.OrderBy, e.Name, e.MentionCount, e.ID)
+		}
+		items = append(items, sorted[*graph.Entity]{k, e})
 	}
-	return pageSorted(items, f.Page, isEntityIDKey)
+	valid := isEntityIDKey
+	if f.OrderBy != "" {
+		valid = isOrderKey(f.OrderBy)
+	}
+	return pageSorted(items, f.Page, valid)
 }
 
 // Mentions returns a page of an entity's mentions ordered by document, then
@@ -288,8 +292,8 @@ func buildMention(k, v []byte) (graph.Mention, error) {
 }
 
 // Neighbors returns the entities related to id by any relation, ordered by
-// the summed weight of those relations, heaviest first, then ID; typ ""
-// for any type. limit 0 means 10. ENOTFOUND if the entity does not exist.
+// the summed weight of those relations, heaviest first, then by the
+// highest confidence among them, then ID; typ "" for any type. limit 0 means 10. ENOTFOUND if the entity does not exist.
 func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
 	if typ != "" && !typ.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", typ)
@@ -315,8 +319,14 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 			ids = append(ids, n)
 		}
 		sort.Slice(ids, func(i, j int) bool {
-			a, b := ids[i], ids[j]
-			return weights[a] > weights[b] || weights[a] == weights[b] && a < b
+			a, b := weights[ids[i]], weights[ids[j]]
+			if a.weight != b.weight {
+				return a.weight > b.weight
+			}
+			if a.confidence != b.confidence {
+				return a.confidence > b.confidence
+			}
+			return ids[i] < ids[j]
 		})
 		for _, n := range ids {
 			if len(out) == limit {
@@ -340,46 +350,56 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 	return out, err
 }
 
-// eachEdge calls fn for every edge of entity id, both directions, with the
-// entity at its other end, in key order.
-func eachEdge(txn *badger.Txn, id string, fn func(other string, e edgeRec) error) error {
-	for _, p := range []byte{pIn, pOut} {
-		prefix := key(p, id)
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
-		for it.Rewind(); it.Valid(); it.Next() {
-			parts, err := parseKey(it.Item().Key(), p, 3)
-			if err != nil {
-				it.Close()
-				return err
-			}
-			var e edgeRec
-			err = it.Item().Value(func(v []byte) error {
-				var err error
-				e, err = decodeEdge(v)
-				return err
-			})
-			if err == nil {
-				err = fn(parts[2], e)
-			}
-			if err != nil {
-				it.Close()
-				return err
+// eachEdge calls fn for every edge of entity id, both directions, whose
+// predicate f allows, with the entity at its other end, in key order.
+func eachEdge(txn *badger.Txn, id string, f graph.PathFilter, fn func(other string, e edgeRec) error) error {
+	var prefixes [][]byte
+	for _, ks := range []byte{pIn, pOut} {
+		if f.Predicates == nil {
+			prefixes = append(prefixes, key(ks, id))
+			continue
+		}
+		for _, p := range f.Predicates {
+			if f.Follows(p) {
+				prefixes = append(prefixes, key(ks, id, p))
 			}
 		}
-		it.Close()
+	}
+	for _, prefix := range prefixes {
+		err := eachPrefix(txn, prefix, func(k []byte, e edgeRec) error {
+			parts, err := parseKey(k, k[0], 3)
+			if err != nil {
+				return err
+			}
+			if f.Predicates == nil && !f.Follows(parts[1]) {
+				return nil
+			}
+			return fn(parts[2], e)
+		})
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// maxNeighborEdges bounds the edges Neighbors reads: the most connected
-// entities of a large store have tens of thousands.
+// maxNeighborEdges bounds the edges Neighbors and a page of relations
+// read: the most connected entities of a large store have tens of
+// thousands.
 const maxNeighborEdges = 100000
 
+// tie is the strength of an entity's ties to one neighbour: the summed
+// weight of their relations and the highest confidence among them.
+type tie struct {
+	weight     int
+	confidence float64
+}
+
 // edgeWeights sums the weights of entity id's edges by the entity at their
-// other end. It reads keys and the weight in each edge value, allocating
-// one string per neighbour.
-func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]int, error) {
-	weights := map[string]int{}
+// other end. It reads keys and the weight and confidence in each edge
+// value, allocating one string per neighbour.
+func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]*tie, error) {
+	weights := map[string]*tie{}
 	n := 0
 	for _, p := range []byte{pIn, pOut} {
 		prefix := key(p, id)
@@ -402,17 +422,27 @@ func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]in
 				it.Close()
 				return nil, errCorrupt
 			}
-			w := 0
+			var w int
+			var conf float64
 			err := item.Value(func(v []byte) error {
-				// edgeRec: str(relation), uvarint(weight), bool.
-				d := decoder{b: v}
-				l := d.uint()
-				if d.err != nil || uint64(len(d.b)) < l {
-					return errCorrupt
+				var hasConf bool
+				var err error
+				if w, _, conf, hasConf, err = edgeStrength(v); err != nil || hasConf {
+					return err
 				}
-				d.b = d.b[l:]
-				w = int(d.uint())
-				return d.err
+				// Written before edges kept the confidence.
+				e, err := decodeEdge(v)
+				if err != nil {
+					return err
+				}
+				r, err := getRel(txn, e.Relation)
+				if err == nil && r == nil {
+					err = errCorrupt
+				}
+				if err == nil {
+					conf = r.Confidence
+				}
+				return err
 			})
 			if err != nil {
 				it.Close()
@@ -422,16 +452,20 @@ func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]in
 				it.Close()
 				return nil, errCorrupt
 			}
-			if bytes.IndexByte(rest, 0) == len(rest)-1 {
-				weights[string(rest[:len(rest)-1])] += w // no escaped zero byte
-				continue
+			t := weights[string(rest[:len(rest)-1])] // no allocation to look up
+			if t == nil || bytes.IndexByte(rest, 0) != len(rest)-1 {
+				other, _, err := readStr(rest) // decodes an escaped zero byte
+				if err != nil {
+					it.Close()
+					return nil, err
+				}
+				if t = weights[other]; t == nil {
+					t = &tie{}
+					weights[other] = t
+				}
 			}
-			other, _, err := readStr(rest)
-			if err != nil {
-				it.Close()
-				return nil, err
-			}
-			weights[other] += w
+			t.weight += w
+			t.confidence = max(t.confidence, conf)
 		}
 		it.Close()
 	}

@@ -67,10 +67,14 @@ func resolveAll(txn *badger.Txn, ids ...*string) error {
 }
 
 // Figures returns a page of figures matching f, ordered by ID within the
-// index used.
+// index used. EINVALID for a measure that is neither one of graph.Measures
+// nor used by a stored figure.
 func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*graph.Figure], error) {
 	var out graph.List[*graph.Figure]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := checkMeasure(ctx, txn, f.Measure); err != nil {
+			return err
+		}
 		if err := resolveAll(txn, &f.About, &f.Place, &f.Entity); err != nil {
 			return err
 		}
@@ -105,10 +109,14 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 	return out, err
 }
 
-// Events returns a page of events matching f.
+// Events returns a page of events matching f. EINVALID for a kind that no
+// stored event has.
 func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*graph.EventFact], error) {
 	var out graph.List[*graph.EventFact]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := checkKind(ctx, txn, f.Kind); err != nil {
+			return err
+		}
 		if err := resolveAll(txn, &f.Participant, &f.Place); err != nil {
 			return err
 		}

@@ -185,6 +185,17 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 			if w != r.Weight || w == 0 {
 				tb.Errorf("relation %s: weight %d, supports sum to %d", id, r.Weight, w)
 			}
+			for _, k := range [][]byte{key(pOut, r.Subject, r.Predicate, r.Object), key(pIn, r.Object, r.Predicate, r.Subject)} {
+				v, ok, err := get(txn, k)
+				if err != nil || !ok {
+					tb.Errorf("relation %s: edge %q missing (%v)", id, k, err)
+					continue
+				}
+				e, err := decodeEdge(v)
+				if err != nil || e.Relation != id || e.Weight != r.Weight || e.Confidence != r.Confidence || !e.HasConfidence {
+					tb.Errorf("relation %s (weight %d, confidence %v): edge %+v, %v", id, r.Weight, r.Confidence, e, err)
+				}
+			}
 		}
 		return nil
 	})
@@ -201,4 +212,12 @@ func contains(ids []string, id string) bool {
 		}
 	}
 	return false
+}
+
+// onlyPred is the Predicates filter of one predicate, nil for "" (any).
+func onlyPred(p string) []string {
+	if p == "" {
+		return nil
+	}
+	return []string{p}
 }

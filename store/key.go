@@ -35,7 +35,7 @@ import (
 //	'M' str(from)                          → mergeRec
 //	'N' str(into) str(from)                → ∅   reverse of 'M'
 //	'R' str(relation)                      → relRec   with its first 20 evidence mentions
-//	'o' str(subject) str(pred) str(object) → edgeRec   outward edges
+//	'o' str(subject) str(pred) str(object) → edgeRec   outward edges, with weight and confidence to rank them
 //	'i' str(object) str(pred) str(subject) → edgeRec   inward edges
 //	'S' str(relation) str(doc)             → supportRec   one document's statements of a relation
 //	'F' str(figure)                        → factRec(Figure)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"container/heap"
 	"context"
 	"encoding/base64"
 	"sort"
@@ -185,4 +186,93 @@ func pageSorted[T any](items []sorted[T], p graph.Page, valid func(key []byte) b
 		out.Cursors = append(out.Cursors, encodeCursor(it.key))
 	}
 	return out, nil
+}
+
+// loadPage turns a page of IDs, sorted in memory, into a page of the items
+// they name, so that only the page's items are loaded.
+func loadPage[T any](ids graph.List[string], load func(id string) (T, error)) (graph.List[T], error) {
+	out := graph.List[T]{Cursors: ids.Cursors, HasNextPage: ids.HasNextPage, TotalCount: ids.TotalCount}
+	out.Items = make([]T, len(ids.Items))
+	for i, id := range ids.Items {
+		var err error
+		if out.Items[i], err = load(id); err != nil {
+			return graph.List[T]{}, err
+		}
+	}
+	return out, nil
+}
+
+// topKeys chooses one page of a list sorted in memory without keeping the
+// whole list: of the keys offered, it keeps the limit+1 smallest after the
+// cursor (a max-heap), each with a value, and counts them all. Offering a
+// key that does not enter the page costs a comparison and no allocation,
+// so a page of an entity with thousands of relations allocates for about
+// the page only.
+type topKeys struct {
+	after []byte
+	limit int
+	heap  keyHeap
+	total int
+}
+
+// newTopKeys returns the chooser of page p, checking its cursor with valid.
+func newTopKeys(p graph.Page, valid func(key []byte) bool) (*topKeys, error) {
+	after, err := decodeCursor(p.After)
+	if err != nil {
+		return nil, err
+	}
+	if after != nil && !valid(after) {
+		return nil, graph.Errorf(graph.EINVALID, "cursor %q does not belong to this list", p.After)
+	}
+	return &topKeys{after: after, limit: p.Limit(defaultPage)}, nil
+}
+
+// offer considers key k with its value v; it copies both if it keeps them.
+func (t *topKeys) offer(k, v []byte) {
+	t.total++
+	if t.after != nil && bytes.Compare(k, t.after) <= 0 {
+		return
+	}
+	if len(t.heap) == t.limit+1 {
+		top := &t.heap[0]
+		if bytes.Compare(k, top.key) >= 0 {
+			return
+		}
+		top.key, top.val = append(top.key[:0], k...), append(top.val[:0], v...)
+		heap.Fix(&t.heap, 0)
+		return
+	}
+	heap.Push(&t.heap, keyVal{append([]byte(nil), k...), append([]byte(nil), v...)})
+}
+
+// page returns the page's keys and values in order, their cursors, and
+// whether more follow; t.total is the length of the whole list.
+func (t *topKeys) page() (kvs []keyVal, cursors []string, hasNext bool) {
+	kvs = t.heap
+	sort.Slice(kvs, func(i, j int) bool { return bytes.Compare(kvs[i].key, kvs[j].key) < 0 })
+	if len(kvs) > t.limit {
+		kvs, hasNext = kvs[:t.limit], true
+	}
+	cursors = make([]string, len(kvs))
+	for i, kv := range kvs {
+		cursors[i] = encodeCursor(kv.key)
+	}
+	return kvs, cursors, hasNext
+}
+
+// keyVal is a key kept by topKeys, with its value.
+type keyVal struct{ key, val []byte }
+
+// keyHeap is a max-heap of keys.
+type keyHeap []keyVal
+
+func (h keyHeap) Len() int           { return len(h) }
+func (h keyHeap) Less(i, j int) bool { return bytes.Compare(h[i].key, h[j].key) > 0 }
+func (h keyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *keyHeap) Push(x any)        { *h = append(*h, x.(keyVal)) }
+func (h *keyHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

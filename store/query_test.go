@@ -178,13 +178,13 @@ func TestRelations(t *testing.T) {
 		want int
 	}{
 		{"All", graph.RelationFilter{}, 6},
-		{"Predicate", graph.RelationFilter{Predicate: graph.MentionedWith}, 4},
+		{"Predicate", graph.RelationFilter{Predicates: []string{graph.MentionedWith}}, 4},
 		{"EntityBoth", graph.RelationFilter{Entity: putin}, 5},
 		{"EntityOut", graph.RelationFilter{Entity: putin, Direction: graph.Out}, 5}, // symmetric ones count both ways
 		{"EntityIn", graph.RelationFilter{Entity: "place/russia", Direction: graph.In}, 1},
-		{"EntityInNone", graph.RelationFilter{Entity: putin, Direction: graph.In, Predicate: "president_of"}, 0},
+		{"EntityInNone", graph.RelationFilter{Entity: putin, Direction: graph.In, Predicates: []string{"president_of"}}, 0},
 		{"SubjectObject", graph.RelationFilter{Subject: putin, Object: "place/russia"}, 1},
-		{"MergedID", graph.RelationFilter{Subject: "person/putin", Predicate: graph.Met}, 1},
+		{"MergedID", graph.RelationFilter{Subject: "person/putin", Predicates: []string{graph.Met}}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,7 +198,7 @@ func TestRelations(t *testing.T) {
 		})
 	}
 	t.Run("RoleAndEvidence", func(t *testing.T) {
-		l, err := db.Relations(ctx, graph.RelationFilter{Predicate: "president_of"})
+		l, err := db.Relations(ctx, graph.RelationFilter{Predicates: []string{"president_of"}})
 		if err != nil || len(l.Items) != 1 {
 			t.Fatal(err)
 		}
@@ -208,7 +208,7 @@ func TestRelations(t *testing.T) {
 		}
 	})
 	t.Run("Path", func(t *testing.T) {
-		p, err := db.Path(ctx, "place/moscow", "place/damascus", 0)
+		p, err := db.Path(ctx, graph.PathFilter{From: "place/moscow", To: "place/damascus"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,10 +229,10 @@ func TestRelations(t *testing.T) {
 				t.Errorf("relation %s without evidence", r.ID)
 			}
 		}
-		if p, err := db.Path(ctx, "place/moscow", "place/damascus", 2); err != nil || p != nil {
+		if p, err := db.Path(ctx, graph.PathFilter{From: "place/moscow", To: "place/damascus", MaxHops: 2}); err != nil || p != nil {
 			t.Errorf("2-hop path = %v, %v", p, err)
 		}
-		_, err = db.Path(ctx, "place/moscow", "place/nowhere", 3)
+		_, err = db.Path(ctx, graph.PathFilter{From: "place/moscow", To: "place/nowhere", MaxHops: 3})
 		wantCode(t, err, graph.ENOTFOUND)
 	})
 	t.Run("Neighbors", func(t *testing.T) {
@@ -355,7 +355,7 @@ func TestPath_Shortest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := db.Path(ctx, id(tt.from), id(tt.to), tt.hops)
+			p, err := db.Path(ctx, graph.PathFilter{From: id(tt.from), To: id(tt.to), MaxHops: tt.hops})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -372,7 +372,7 @@ func TestPath_Shortest(t *testing.T) {
 		})
 	}
 	t.Run("ErrLimit", func(t *testing.T) {
-		_, err := db.Path(ctx, id(0), id(4), 50)
+		_, err := db.Path(ctx, graph.PathFilter{From: id(0), To: id(4), MaxHops: 50})
 		wantCode(t, err, graph.ELIMIT)
 	})
 }

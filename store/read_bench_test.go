@@ -173,6 +173,26 @@ func BenchmarkRead(b *testing.B) {
 			return err
 		})
 	})
+	b.Run("EntitiesOrderedByMentions", func(b *testing.B) {
+		// The explorer's home page: the ten most mentioned of one type.
+		types := []graph.EntityType{graph.Person, graph.Organization, graph.Place, graph.Event}
+		parallel(b, func(i int) error {
+			_, err := db.Entities(ctx, graph.EntityFilter{Type: types[i%len(types)], OrderBy: graph.ByMentions, Page: graph.Page{First: 10}})
+			return err
+		})
+	})
+	b.Run("EntitiesOrderedByName", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.Entities(ctx, graph.EntityFilter{Type: graph.Organization, OrderBy: graph.ByName, Page: graph.Page{First: 20}})
+			return err
+		})
+	})
+	b.Run("Vocabulary", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.Vocabulary(ctx)
+			return err
+		})
+	})
 	b.Run("FigureTotals", func(b *testing.B) {
 		parallel(b, func(i int) error {
 			_, err := db.FigureTotals(ctx, "", "")

@@ -1,7 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
+	"math"
+	"slices"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -17,11 +21,17 @@ const (
 )
 
 // Relations returns a page of relations matching f. Relations of one
-// entity are listed through the edge indexes: symmetric relations count as
-// both outward and inward. Entity IDs in f follow merges.
+// entity are listed through the edge indexes, strongest first (by weight,
+// then confidence): symmetric relations count as both outward and inward.
+// The listing of every relation, or of every relation of some predicates,
+// is by relation ID. Entity IDs in f follow merges. EINVALID for a
+// predicate outside the vocabulary that no relation uses.
 func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List[*graph.Relation], error) {
 	var out graph.List[*graph.Relation]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := checkPredicates(ctx, txn, f.Predicates); err != nil {
+			return err
+		}
 		var err error
 		for _, p := range []*string{&f.Entity, &f.Subject, &f.Object} {
 			if *p != "" {
@@ -32,11 +42,11 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 		}
 		switch {
 		case f.Entity != "":
-			out, err = relationsOf(ctx, txn, f.Entity, f.Direction, f.Predicate, "", f.Page)
+			out, err = relationsOf(ctx, txn, f.Entity, f.Direction, f.Predicates, "", f.Page)
 		case f.Subject != "":
-			out, err = relationsOf(ctx, txn, f.Subject, graph.Out, f.Predicate, f.Object, f.Page)
+			out, err = relationsOf(ctx, txn, f.Subject, graph.Out, f.Predicates, f.Object, f.Page)
 		case f.Object != "":
-			out, err = relationsOf(ctx, txn, f.Object, graph.In, f.Predicate, "", f.Page)
+			out, err = relationsOf(ctx, txn, f.Object, graph.In, f.Predicates, "", f.Page)
 		default:
 			s := scan[*graph.Relation]{
 				prefixes: [][]byte{{pRel}},
@@ -53,11 +63,11 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 				},
 				total: -1,
 			}
-			if f.Predicate != "" {
+			if f.Predicates != nil {
 				s.needsValue = true
 				s.match = func(_, v []byte) (bool, error) {
 					r, err := decodeRel(v)
-					return err == nil && r.Predicate == f.Predicate, err
+					return err == nil && slices.Contains(f.Predicates, r.Predicate), err
 				}
 			} else {
 				n, err := getCounter(txn, cRelations)
@@ -73,73 +83,165 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 	return out, err
 }
 
-// relationsOf lists the relations of entity id in direction dir, with an
-// optional predicate and entity at the other end.
-func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, pred, other string, p graph.Page) (graph.List[*graph.Relation], error) {
-	prefix := func(ks byte) []byte {
-		if pred != "" {
-			return key(ks, id, pred)
+// relationsOf lists the relations of entity id in direction dir, of the
+// predicates preds (nil for any), with an optional entity at the other
+// end, strongest first.
+//
+// The edge indexes are ordered by predicate and other entity, not by
+// strength, so a page is chosen in memory: every edge of the entity is
+// read (its key and its value, about 40 bytes that the LSM tree holds
+// inline: no value log read), ranked by strengthKey, and only the page's
+// strongest are kept (topKeys) and loaded. A page costs O(degree) reads
+// and comparisons but allocates for the page only; BENCHMARKS.md has its
+// cost for the most connected entities. An index kept in strength order
+// would make it O(page), at the price of rewriting two more keys whenever
+// a statement changes a relation's weight.
+func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, p graph.Page) (graph.List[*graph.Relation], error) {
+	top, err := newTopKeys(p, isStrengthKey)
+	if err != nil {
+		return graph.List[*graph.Relation]{}, err
+	}
+	// The degrees say, without reading an edge, whether there are too
+	// many to rank per request.
+	if n, err := relationCount(txn, id, graph.Both, ""); err != nil {
+		return graph.List[*graph.Relation]{}, err
+	} else if n > maxNeighborEdges {
+		return graph.List[*graph.Relation]{}, graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
+	}
+	var prefixes [][]byte
+	for _, ks := range []byte{pIn, pOut} {
+		if preds == nil {
+			prefixes = append(prefixes, key(ks, id))
+			continue
 		}
-		return key(ks, id)
+		for _, pred := range preds {
+			prefixes = append(prefixes, key(ks, id, pred))
+		}
 	}
-	s := scan[*graph.Relation]{
-		prefixes:   [][]byte{prefix(pIn), prefix(pOut)}, // 'i' < 'o'
-		needsValue: true,
-		total:      -1,
-		match: func(k, v []byte) (bool, error) {
-			if other != "" {
-				parts, err := parseKey(k, k[0], 3)
+	var otherEnc []byte
+	if other != "" {
+		otherEnc = appendStr(nil, other)
+	}
+	base := len(key(pOut, id)) // where the predicate starts in an edge key
+	seen := map[string]bool{}  // a predicate listed twice
+	var buf []byte
+	n := 0
+	for _, prefix := range prefixes {
+		if seen[string(prefix)] {
+			continue
+		}
+		seen[string(prefix)] = true
+		err := eachEdgeValue(txn, prefix, func(k, v []byte) error {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if otherEnc != nil {
+				// The key ends with the other entity: skip the predicate
+				// and compare what is left.
+				rest, ok := skipStr(k[base:])
+				if !ok || !bytes.Equal(rest, otherEnc) {
+					return nil
+				}
+			}
+			w, sym, conf, hasConf, err := edgeStrength(v)
+			if err != nil {
+				return err
+			}
+			if dir == graph.Out && k[0] != pOut && !sym || dir == graph.In && k[0] != pIn && !sym {
+				return nil
+			}
+			if !hasConf {
+				e, err := decodeEdge(v)
 				if err != nil {
-					return false, err
+					return err
 				}
-				if parts[2] != other {
-					return false, nil
+				r, err := getRel(txn, e.Relation)
+				if err != nil || r == nil {
+					return errCorrupt
 				}
+				conf = r.Confidence
 			}
-			e, err := decodeEdge(v)
-			if err != nil {
-				return false, err
-			}
-			switch dir {
-			case graph.Out:
-				return k[0] == pOut || e.Symmetric, nil
-			case graph.In:
-				return k[0] == pIn || e.Symmetric, nil
-			}
-			return true, nil
-		},
-		build: func(k, v []byte) (*graph.Relation, error) {
-			e, err := decodeEdge(v)
-			if err != nil {
-				return nil, err
-			}
-			r, err := getRel(txn, e.Relation)
-			if err != nil || r == nil {
-				return nil, errCorrupt
-			}
-			return renderRel(txn, e.Relation, r)
-		},
-	}
-	if other == "" {
-		// The entity's degrees count its relations: no need to scan them all.
-		n, err := relationCount(txn, id, dir, pred)
+			buf = appendStrengthKey(buf[:0], w, conf, k)
+			top.offer(buf, v)
+			return nil
+		})
 		if err != nil {
 			return graph.List[*graph.Relation]{}, err
 		}
-		s.total = n
-		if dir == graph.Both {
-			// Every edge is listed: only the listed ones' values are read.
-			s.match, s.needsValue = nil, false
+	}
+	kvs, cursors, hasNext := top.page()
+	out := graph.List[*graph.Relation]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Relation, len(kvs))}
+	for i, kv := range kvs {
+		e, err := decodeEdge(kv.val)
+		if err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+		r, err := getRel(txn, e.Relation)
+		if err != nil || r == nil {
+			return graph.List[*graph.Relation]{}, errCorrupt
+		}
+		if out.Items[i], err = renderRel(txn, e.Relation, r); err != nil {
+			return graph.List[*graph.Relation]{}, err
 		}
 	}
-	return s.run(ctx, txn, p)
+	return out, nil
+}
+
+// eachEdgeValue calls fn with the key and value of every edge under
+// prefix, both only valid during the call. Values are read as the
+// iterator reaches them, without copies.
+func eachEdgeValue(txn *badger.Txn, prefix []byte, fn func(k, v []byte) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		err := item.Value(func(v []byte) error { return fn(item.Key(), v) })
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachPrefix calls fn with the key and decoded value of every edge under
+// prefix. The key is only valid during the call.
+func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) error) error {
+	return eachEdgeValue(txn, prefix, func(k, v []byte) error {
+		e, err := decodeEdge(v)
+		if err != nil {
+			return err
+		}
+		return fn(k, e)
+	})
+}
+
+// appendStrengthKey appends the key that orders an entity's edges
+// strongest first: weight, then confidence, both descending, then the
+// edge key, which makes it unique and is the cursor of a page.
+func appendStrengthKey(b []byte, weight int, confidence float64, edgeKey []byte) []byte {
+	b = binary.BigEndian.AppendUint32(b, math.MaxUint32-uint32(min(weight, math.MaxUint32)))
+	b = appendF64(b, -confidence)
+	return append(b, edgeKey...)
+}
+
+// strengthPrefix is the length of a strength key before its edge key.
+const strengthPrefix = 12
+
+// isStrengthKey reports whether k can be a strengthKey.
+func isStrengthKey(k []byte) bool {
+	return len(k) > strengthPrefix && (k[strengthPrefix] == pIn || k[strengthPrefix] == pOut)
 }
 
 // Path returns a shortest chain of relations between two entities, ignoring
-// direction, at most maxHops long (0 means 4, at most 8), or nil if there is
-// none. It searches breadth-first from both ends at once, expanding the
-// smaller frontier. ENOTFOUND if either entity does not exist.
-func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Relation, error) {
+// direction and following only the predicates f allows, at most f.MaxHops
+// long (0 means 4, at most 8), or nil if there is none. It searches
+// breadth-first from both ends at once, expanding the smaller frontier.
+// ENOTFOUND if either entity does not exist, EINVALID for an unknown
+// predicate.
+func (db *DB) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, error) {
+	hops := f.MaxHops
 	switch {
 	case hops <= 0:
 		hops = defaultHops
@@ -148,8 +250,11 @@ func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Rel
 	}
 	var out []*graph.Relation
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := checkPredicates(ctx, txn, append(append([]string(nil), f.Predicates...), f.ExcludePredicates...)); err != nil {
+			return err
+		}
 		var ends [2]string
-		for i, id := range []string{from, to} {
+		for i, id := range []string{f.From, f.To} {
 			r, err := resolveID(txn, id)
 			if err != nil {
 				return err
@@ -161,7 +266,7 @@ func (db *DB) Path(ctx context.Context, from, to string, hops int) ([]*graph.Rel
 			}
 			ends[i] = r
 		}
-		ids, err := shortestPath(ctx, txn, ends[0], ends[1], hops)
+		ids, err := shortestPath(ctx, txn, ends[0], ends[1], hops, f)
 		if err != nil || ids == nil {
 			return err
 		}
@@ -192,8 +297,9 @@ type step struct {
 // expands one whole level of the smaller frontier at a time and, among the
 // nodes where the two searches meet in that level, takes the one with the
 // shortest total distance (then the smallest ID), so the result is both
-// shortest and deterministic.
-func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int) ([]string, error) {
+// shortest and deterministic. It follows the edges whose predicate f
+// allows.
+func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f graph.PathFilter) ([]string, error) {
 	if a == b {
 		return []string{}, nil
 	}
@@ -214,7 +320,7 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int) (
 				return nil, err
 			}
 			d := seen[side][n].depth + 1
-			err := eachEdge(txn, n, func(other string, e edgeRec) error {
+			err := eachEdge(txn, n, f, func(other string, e edgeRec) error {
 				if _, ok := seen[side][other]; ok {
 					return nil
 				}

@@ -87,7 +87,7 @@ func (w *wtx) putRel(id string, r *relRec, existed, wasSym bool) error {
 		w.degreeDelta(r, wasSym, -1)
 		w.degreeDelta(r, r.Symmetric, +1)
 	}
-	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric}.encode()
+	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric, Confidence: r.Confidence}.encode()
 	if err := w.txn.Set(key(pOut, r.Subject, r.Predicate, r.Object), e); err != nil {
 		return err
 	}
@@ -319,7 +319,7 @@ func renderRel(txn *badger.Txn, id string, r *relRec) (*graph.Relation, error) {
 	ev := r.Evidence
 	if r.MoreEvidence {
 		var err error
-		if ev, err = evidence(txn, id); err != nil {
+		if ev, err = evidence(txn, id, r.Evidence); err != nil {
 			return nil, err
 		}
 	}
@@ -330,20 +330,42 @@ func renderRel(txn *badger.Txn, id string, r *relRec) (*graph.Relation, error) {
 }
 
 // evidence returns the first maxEvidence evidence mentions of relation id
-// in (document, position) order, from its supports.
-func evidence(txn *badger.Txn, id string) ([]graph.Mention, error) {
-	var out []graph.Mention
-	err := eachSupport(txn, id, func(_ string, s *supportRec) error {
-		out = append(out, s.Evidence...)
-		if len(out) >= maxEvidence {
-			return errEnough
-		}
-		return nil
-	})
-	if err != nil && err != errEnough {
-		return nil, err
+// in (document, position) order. inline is the start of them that the
+// relation's record keeps: the supports are read from its last document
+// on, so that the heaviest relations, whose evidence overflows the record,
+// read the supports of a few documents rather than of the first twenty.
+func evidence(txn *badger.Txn, id string, inline []graph.Mention) ([]graph.Mention, error) {
+	out := append(make([]graph.Mention, 0, maxEvidence), inline...)
+	prefix := key(pSupport, id)
+	start := prefix
+	if len(inline) > 0 {
+		start = key(pSupport, id, inline[len(inline)-1].Document)
 	}
-	return out[:min(len(out), maxEvidence)], nil
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 4})
+	defer it.Close()
+	for it.Seek(start); it.Valid() && len(out) < maxEvidence; it.Next() {
+		parts, err := parseKey(it.Item().Key(), pSupport, 2)
+		if err != nil {
+			return nil, err
+		}
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return nil, err
+		}
+		s, err := decodeSupport(v, parts[1])
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range s.Evidence {
+			if len(inline) > 0 && !mentionLess(inline[len(inline)-1], m) {
+				continue // kept in the record already
+			}
+			if out = append(out, m); len(out) == maxEvidence {
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // errEnough ends a scan early.

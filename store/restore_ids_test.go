@@ -43,7 +43,7 @@ func TestRestore_ForeignRelationIDs(t *testing.T) {
 	if got.Relations != want.Relations {
 		t.Fatalf("relations after ingest: %d, want %d", got.Relations, want.Relations)
 	}
-	l, err := restored.Relations(ctx, graph.RelationFilter{Subject: "person/vladimir-putin", Predicate: graph.Met})
+	l, err := restored.Relations(ctx, graph.RelationFilter{Subject: "person/vladimir-putin", Predicates: []string{graph.Met}})
 	if err != nil || len(l.Items) != 1 {
 		t.Fatalf("met: %v, %v", l.Items, err)
 	}

@@ -215,7 +215,7 @@ func TestIngest(t *testing.T) {
 			t.Errorf("persons = %d, want 2", s.ByType[graph.Person])
 		}
 		// The met relation moved to the merged entity.
-		rels, err := db.Relations(ctx, graph.RelationFilter{Entity: "person/putin", Predicate: graph.Met})
+		rels, err := db.Relations(ctx, graph.RelationFilter{Entity: "person/putin", Predicates: []string{graph.Met}})
 		if err != nil {
 			t.Fatal(err)
 		}

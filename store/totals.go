@@ -188,10 +188,14 @@ func valueRange(txn *badger.Txn, measure, place string) (lo, hi float64, err err
 
 // FigureTotals groups the figures that have a value by measure and place,
 // optionally of one measure and one place; ordered by measure, then place.
-// It reads the maintained totals: one key per group.
+// It reads the maintained totals: one key per group. EINVALID for an
+// unknown measure, as Figures.
 func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph.FigureTotal, error) {
 	out := []*graph.FigureTotal{}
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := checkMeasure(ctx, txn, measure); err != nil {
+			return err
+		}
 		if err := resolveAll(txn, &place); err != nil {
 			return err
 		}

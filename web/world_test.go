@@ -346,7 +346,15 @@ func seedRoot() map[string]rootResolver {
 		},
 		"entities": func(w *world, args map[string]any) (any, error) {
 			q, _ := args["search"].(string)
-			return w.search(q), nil
+			hits := w.search(q) // most mentioned first
+			typ, _ := args["type"].(string)
+			out := []any{}
+			for _, e := range hits {
+				if typ == "" || e.(map[string]any)["type"] == typ {
+					out = append(out, e)
+				}
+			}
+			return out, nil
 		},
 		"document": func(w *world, args map[string]any) (any, error) {
 			if d, ok := w.documents[args["id"].(string)]; ok {

@@ -71,7 +71,14 @@ export const DOCUMENT_MENTIONS = `query DocumentMentions($id: ID!, $after: Strin
   }
 }`;
 
+/** TOP_TYPES are the entity types whose most-mentioned entities the home page lists. */
+export const TOP_TYPES = ['PERSON', 'ORGANIZATION', 'PLACE', 'EVENT'];
+
+const topEntities = TOP_TYPES.map((t) =>
+  `top${t}: entities(type: ${t}, orderBy: MENTIONS, first: 10) { edges { node { ${entityRef} } } }`).join('\n  ');
+
 export const HOME = `query Home {
   stats { documents entities relations figures events quotes byType { type count } }
   documents(first: 20) { totalCount edges { node { id title published } } }
+  ${topEntities}
 }`;

@@ -37,6 +37,10 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	t.Helper()
 	b.Do("open the explorer", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(baseURL+"/"))
 	Wait[bool](b, "the home page's counts", `document.querySelectorAll('.stats dd').length > 0`)
+	top := Eval[string](b, "most mentioned people", `document.querySelector('[aria-label="most mentioned of type person"]')?.textContent || ''`)
+	if !strings.Contains(top, want.Person) {
+		t.Errorf("the home page's most mentioned people are %q, want %s among them", top, want.Person)
+	}
 	b.Screenshot(dir, "home-1280.png")
 	checkContrast(t, b, "home page")
 
