@@ -127,6 +127,7 @@ func (d *docState) finish() *graph.Extraction {
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
+	inferCitizens(rb, countryIDs(placeOfEnt))
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)
@@ -179,6 +180,7 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 				pred = "ambassador_of" // "Afghan Ambassador X" represents Afghanistan
 			}
 			rb.add(p.ID, pred, of.ID, r.title, false, r.conf, r.ev)
+			d.officeCitizen(rb, &r, p, of)
 		}
 	}
 	// A role read once with what it is of and once without is one role.
