@@ -209,6 +209,10 @@ func Open(path string, opts ...Option) (*DB, error) {
 		bo = bo.WithLogger(writerLogger{cfg.logger})
 	}
 	bdb, err := badger.Open(bo)
+	// Badger formats its wrapped errors with %v, so only the text tells.
+	if cfg.readOnly && err != nil && strings.Contains(err.Error(), badger.ErrTruncateNeeded.Error()) {
+		bdb, err = recoverReadOnly(bo)
+	}
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -282,6 +286,27 @@ func checkStoreDir(path string, readOnly bool) error {
 
 // openError turns a Badger open failure into an application error; Badger
 // errors carry stack traces, which users must not see.
+// recoverReadOnly opens, after a crash, a store that Badger will not open
+// read-only because a write-ahead log ends in a torn write: the writer was
+// killed while appending a transaction that never committed. Only a
+// writable open truncates that tail, so the store is opened for writing
+// once (which takes the store's lock, so never beside a live writer),
+// closed, and opened again read-only. Nothing committed is lost: a
+// transaction is in the log whole, or it was never acknowledged.
+func recoverReadOnly(bo badger.Options) (*badger.DB, error) {
+	w, err := badger.Open(bo.WithReadOnly(false))
+	if err != nil {
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, err
+		}
+		return nil, fmt.Errorf("the store needs recovery after a crash, which needs write access: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("recovering the store after a crash: %w", err)
+	}
+	return badger.Open(bo)
+}
+
 func openError(path string, err error) error {
 	msg := err.Error()
 	switch {
