@@ -35,7 +35,16 @@ type Figure struct {
 	About     string   `json:"about,omitempty"`    // entity ID of the event or place it concerns
 	Place     string   `json:"place,omitempty"`    // entity ID
 	Date      string   `json:"date,omitempty"`     // ISO 8601, possibly partial
-	Text      string   `json:"text"`               // the figure as written
+	// Kind is KindToll, KindForecast or KindIncident ("" reads as an
+	// incident).
+	Kind string `json:"kind,omitempty"`
+	// AsOf is the ISO 8601 date the count holds for: an explicit one ("as
+	// of Monday"), else the document's publication date.
+	AsOf string `json:"as_of,omitempty"`
+	// Source is the entity ID of who reports the number ("according to
+	// the UN", the speaker of the quote that holds it).
+	Source string `json:"source,omitempty"`
+	Text   string `json:"text"` // the figure as written
 	// Evidence is the span of Text in the document.
 	Evidence   Mention `json:"evidence"`
 	Confidence float64 `json:"confidence"`
