@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"math"
 	"sort"
 	"strings"
@@ -83,11 +82,49 @@ type TallyFilter struct {
 	Page
 }
 
-// TallyService reads tallies.
-type TallyService interface {
-	// Tallies returns a page of the tallies matching f, the most reported
-	// first. EINVALID for an unknown measure, as Figures.
-	Tallies(ctx context.Context, f TallyFilter) (List[*Tally], error)
+// Match reports whether tally t passes the filter's measure, about,
+// place, entity and dates (a tally passes the dates when one of its
+// reports does).
+func (f TallyFilter) Match(t *Tally) bool {
+	switch {
+	case f.Measure != "" && t.Measure != f.Measure,
+		f.About != "" && t.About != f.About,
+		f.Place != "" && t.Place != f.Place && t.About != f.Place,
+		f.Entity != "" && t.About != f.Entity && t.Place != f.Entity:
+		return false
+	case f.Since == "" && f.Until == "":
+		return true
+	}
+	for _, r := range t.Reports {
+		d := r.AsOf
+		if (f.Since == "" || d >= f.Since) && (f.Until == "" || d <= f.Until || strings.HasPrefix(d, f.Until)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TallyFigures reconciles the tallies of figures, ordered by ID: what a
+// store keeps, computed from a list.
+func TallyFigures(figs []*Figure) []*Tally {
+	runs := map[string][]Report{}
+	var keys []string
+	for _, f := range figs {
+		if !Tallied(f) {
+			continue
+		}
+		k := TallyKey(f)
+		if runs[k] == nil {
+			keys = append(keys, k)
+		}
+		runs[k] = append(runs[k], ReportOf(f, f.Evidence.Document))
+	}
+	sort.Strings(keys)
+	out := make([]*Tally, len(keys))
+	for i, k := range keys {
+		out[i] = Reconcile(k, runs[k])
+	}
+	return out
 }
 
 // genericCounted are the counted nouns that name no group: a count of
@@ -299,8 +336,52 @@ func SumLatest(ts []*Tally) (float64, bool) {
 		} else if t.Currency != cur {
 			return 0, false
 		}
-		lo, hi := t.LatestReport().amount()
-		sum += (lo + hi) / 2
+		lo, _ := t.LatestReport().amount()
+		sum += lo // a vague latest ("hundreds") counts its least
 	}
 	return sum, true
+}
+
+// TotalTallies groups tallies by measure, place and currency, ordered so,
+// and sums each group with SumLatest.
+func TotalTallies(ts []*Tally) []*FigureTotal {
+	type groupKey struct{ measure, place, currency string }
+	groups := map[groupKey][]*Tally{}
+	var keys []groupKey
+	for _, t := range ts {
+		k := groupKey{t.Measure, t.Place, t.Currency}
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], t)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.measure != b.measure {
+			return a.measure < b.measure
+		}
+		if a.place != b.place {
+			return a.place < b.place
+		}
+		return a.currency < b.currency
+	})
+	out := make([]*FigureTotal, 0, len(keys))
+	for _, k := range keys {
+		g := groups[k]
+		ft := &FigureTotal{Measure: k.measure, Place: k.place, Currency: k.currency, Tallies: len(g), Min: math.Inf(1), Max: math.Inf(-1)}
+		docs := map[string]bool{}
+		for _, t := range g {
+			ft.Count += len(t.Reports)
+			ft.Min, ft.Max = math.Min(ft.Min, t.Low), math.Max(ft.Max, t.High)
+			for _, r := range t.Reports {
+				docs[r.Document] = true
+			}
+		}
+		ft.Documents = len(docs)
+		if sum, ok := SumLatest(g); ok {
+			ft.Sum = &sum
+		}
+		out = append(out, ft)
+	}
+	return out
 }
