@@ -506,7 +506,7 @@ func TestEntitiesOnly(t *testing.T) {
 		t.Errorf("facts in entities-only mode: %d relations, %d events, %d figures, %d quotes", len(got.Relations), len(got.Events), len(got.Figures), len(got.Quotes))
 	}
 	p := entity(got, "person/vladimir-putin")
-	if p == nil || len(p.Mentions) != 2 || len(p.Roles) != 1 || entity(got, "date/thursday") == nil || got.Document.Place != "place/sochi" {
+	if p == nil || len(p.Mentions) != 2 || len(p.Roles) != 1 || entity(got, "date/thursday@e") == nil || got.Document.Place != "place/sochi" {
 		t.Errorf("entities: %v", ids(got))
 	}
 }

@@ -65,7 +65,7 @@ func TestNames(t *testing.T) {
 			lexTagger{"Lib Dems": org, "Lib Dem": org, "Charles Kennedy": per},
 			map[string]string{"organization/lib-dems": "Lib Dem"}, []string{"organization/lib-dem"}},
 		{"NewspaperNoDate", "The Mail on Sunday said so. The Sunday Times reported it on Sunday.", lexTagger{"Sunday Times": org},
-			map[string]string{"organization/mail-on-sunday": "Mail on Sunday", "organization/sunday-times": "Sunday Times", "date/sunday": "Sunday"}, nil},
+			map[string]string{"organization/mail-on-sunday": "Mail on Sunday", "organization/sunday-times": "Sunday Times", "date/sunday@t": "Sunday"}, nil},
 		{"CompanyContext", "Shares in Ericsson fell. Siemens's shareholders left. Steve Linford, director of Spamhaus, agreed. Putin's spokesman spoke. " +
 			"Brian Taylor of Wells Fargo said so, and analyst firm Gartner agreed, said broker Shakil Rizvi.",
 			lexTagger{"Ericsson": per, "Siemens": per, "Steve Linford": per, "Spamhaus": per, "Putin": per, "Brian Taylor": per, "Wells Fargo": per,

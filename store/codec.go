@@ -486,6 +486,21 @@ func decodeIDs(b []byte) ([]string, error) {
 	return ids, d.err
 }
 
+// editIDs adds or removes id in the sorted list ids and reports whether
+// that changed it. A changed list is a new slice, never ids edited in place:
+// callers may be ranging over the old one, and the writer's caches share it.
+func editIDs(ids []string, id string, add bool) ([]string, bool) {
+	i := sort.SearchStrings(ids, id)
+	present := i < len(ids) && ids[i] == id
+	switch {
+	case add && !present:
+		return append(append(append(make([]string, 0, len(ids)+1), ids[:i]...), id), ids[i:]...), true
+	case !add && present:
+		return append(append(make([]string, 0, len(ids)-1), ids[:i]...), ids[i+1:]...), true
+	}
+	return ids, false
+}
+
 // docRec is a stored document and the hash of its text, to tell a
 // re-ingest of the same text from a replacement.
 type docRec struct {

@@ -82,13 +82,13 @@ type tok struct {
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
 
 func prepare(text string, toks []token.Token, buf []tok) []tok {
-	lowered := lowerASCII(text)
+	lowered := token.LowerASCII(text)
 	out := slices.Grow(buf[:0], len(toks))[:len(toks)]
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		lower := t.Text
 		switch {
-		case !isASCII(t.Text):
+		case !token.IsASCII(t.Text):
 			lower = strings.ToLower(t.Text)
 		case len(lowered) == len(text) && t.Byte >= 0 && t.ByteEnd <= len(lowered) && t.Byte <= t.ByteEnd:
 			lower = lowered[t.Byte:t.ByteEnd]
@@ -120,27 +120,6 @@ func codeLen(w string) int {
 		return 0
 	}
 	return k
-}
-
-// lowerASCII lowercases the ASCII letters of s; other
-// bytes are kept, so that byte offsets into s hold in the result.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 func isWord(s string) bool {
