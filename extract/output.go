@@ -32,6 +32,7 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
+	inferCitizens(rb, countryIDs(placeOfEnt))
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)
@@ -86,6 +87,7 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 			if d.x.explain {
 				rb.explain(p.ID, pred, of.ID, r.rule)
 			}
+			d.officeCitizen(rb, &r, p, of)
 		}
 	}
 	// A role read once with what it is of and once without is one role.

@@ -60,6 +60,7 @@ func (d *docState) readWindow(c *chunk) {
 	d.readDefinitions(c, tm) // names.go: "the Honduran Institute of Tourism (IHT)"
 	d.readWars(c, tm)        // wars.go
 	d.readRoles(c, tm)       // roles.go: titles, and the people they make
+	d.readRelations(c, tm)   // relations.go: typed relations from the words around names
 	d.readCues(c, tm)        // roles.go: "X said", "X's regime"
 	d.readPlaces(c, tm)      // places.go: "Nairobi, Kenya", "in the province of Latakia"
 	d.readFacts(c, tm)       // 6. facts.go

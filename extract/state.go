@@ -68,6 +68,7 @@ type linkCand struct {
 	subj, obj int // mentions
 	predicate string
 	conf      float64
+	rule      string // the relRule that read it, "" for the older readers
 	ev        graph.Mention
 }
 

@@ -121,6 +121,8 @@ func TestServeRelations(t *testing.T) {
 		}{
 			{"Measure", `{ figures(measure: "deaths") { totalCount } }`, "killed"},
 			{"TotalsMeasure", `{ figureTotals(measure: "deaths") { count } }`, "killed"},
+			{"TalliesMeasure", `{ tallies(measure: "deaths") { totalCount } }`, "killed"},
+			{"EntityTalliesMeasure", `{ entity(id: "place/syria") { tallies(measure: "Killed") { totalCount } } }`, "displaced"},
 			{"Kind", `{ events(kind: "meetings") { totalCount } }`, "meeting"},
 			{"Predicate", `{ relations(predicate: "presidentOf") { totalCount } }`, "member_of"},
 			{"EntityPredicate", `{ entity(id: "person/vladimir-putin") { relations(predicate: ["met", "Met"]) { totalCount } } }`, "citizen_of"},
