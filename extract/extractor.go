@@ -61,8 +61,10 @@ func WithWindow(bytes int) Option {
 func WithEntitiesOnly() Option { return func(x *Extractor) { x.entities = true } }
 
 // WithExplain makes Extract name the rule behind each figure
-// (graph.Figure.Rule) and each position relation (graph.Relation.Rules),
-// as "factgraph extract --explain" prints them. Nothing else changes.
+// (graph.Figure.Rule) and the rules behind each relation that named rules
+// read (graph.Relation.Rules): positions (roles.go) and the typed relations
+// of relations.go. "factgraph extract --explain" prints them. Nothing else
+// changes.
 func WithExplain() Option { return func(x *Extractor) { x.explain = true } }
 
 // WithMaxBytes makes Extract refuse documents longer than n bytes with an

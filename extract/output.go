@@ -29,6 +29,9 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 		s, o := entOf[l.subj], entOf[l.obj]
 		if s != nil && o != nil && s != o {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
+			if d.x.explain && l.rule != "" {
+				rb.explain(s.ID, l.predicate, o.ID, l.rule)
+			}
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
