@@ -16,6 +16,20 @@ type factFinder interface {
 	find(d *docState, c *chunk, tm []int32)
 }
 
+// readFacts is stage 6 of the pipeline (doc.go): the fact finders
+// (dates, figures, quotes and the rest of defaultFactFinders) and the
+// events of window c, kept as candidates until the document's entities
+// are known; and the sentences that name two or more entities.
+func (d *docState) readFacts(c *chunk, tm []int32) {
+	for _, f := range d.x.facts {
+		f.find(d, c, tm)
+	}
+	if !d.x.entities {
+		d.readEvents(c, tm)
+	}
+	d.noteSentences(c)
+}
+
 // figureCand is a figure whose about and place are still mentions.
 type figureCand struct {
 	fig   *graph.Figure // the output figure, completed by figureFacts
