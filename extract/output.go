@@ -127,6 +127,7 @@ func (d *docState) finish() *graph.Extraction {
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
+	d.domesticFacts(rb, entOf, placeOfEnt)
 	inferCitizens(rb, countryIDs(placeOfEnt))
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
