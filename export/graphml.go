@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/jsonstr"
 )
 
 // GraphMLEncoder writes the entity graph as GraphML: one node per entity,
@@ -169,7 +170,7 @@ func jsonArray(vs []string) string {
 			b = append(b, ',')
 		}
 		b = append(b, '"')
-		b = append(appendLiteral(b, v), '"')
+		b = append(jsonstr.Append(b, v), '"')
 	}
 	return string(append(b, ']'))
 }

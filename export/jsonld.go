@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/jsonstr"
 )
 
 // JSONLDEncoder writes a dump as one JSON-LD document: an @context that
@@ -199,7 +200,7 @@ func (e *JSONLDEncoder) relation(r *graph.Relation) {
 		e.node()
 		e.begin(resEntity, r.Subject)
 		e.b = append(e.b, `,"rel:`...)
-		e.b = appendLiteral(e.b, predicateLocal(r.Predicate))
+		e.b = jsonstr.Append(e.b, predicateLocal(r.Predicate))
 		e.b = append(e.b, `":{"@id":"`...)
 		e.b = append(appendIRI(e.b, resEntity, r.Object), `"}`...)
 		e.end()
@@ -334,7 +335,7 @@ func (e *JSONLDEncoder) str(t term, v string) {
 	}
 	e.key(t)
 	e.b = append(e.b, '"')
-	e.b = append(appendLiteral(e.b, v), '"')
+	e.b = append(jsonstr.Append(e.b, v), '"')
 }
 
 func (e *JSONLDEncoder) strs(t term, vs []string) {
@@ -348,7 +349,7 @@ func (e *JSONLDEncoder) strs(t term, vs []string) {
 			e.b = append(e.b, ',')
 		}
 		e.b = append(e.b, '"')
-		e.b = append(appendLiteral(e.b, v), '"')
+		e.b = append(jsonstr.Append(e.b, v), '"')
 	}
 	e.b = append(e.b, ']')
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/jsonstr"
 )
 
 // NQuadsOptions configures an NQuadsEncoder.
@@ -295,7 +296,7 @@ func (e *NQuadsEncoder) str(t term, v string) {
 		return
 	}
 	e.o = append(e.o[:0], '"')
-	e.o = append(appendLiteral(e.o, v), '"')
+	e.o = append(jsonstr.Append(e.o, v), '"')
 	if terms[t].kind == kindLang && !e.opt.Dgraph {
 		e.o = append(e.o, "@en"...)
 	}

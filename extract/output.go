@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,8 +30,7 @@ func (d *docState) finish() *graph.Extraction {
 		if g.merged >= 0 || g.weak || g.typ == "" {
 			continue
 		}
-		name := d.canonical(g)
-		id := graph.EntityID(g.typ, name)
+		name, id := d.entityName(g)
 		e := byID[id]
 		if e == nil {
 			e = &graph.Entity{ID: id, Type: g.typ, Name: name, Value: g.value}
@@ -91,7 +91,7 @@ func (d *docState) finish() *graph.Extraction {
 		m := d.ments[mi].evidence(d.doc.ID)
 		m.Entity = e.ID
 		e.Mentions = append(e.Mentions, m)
-		if dm := &d.ments[mi]; !dm.adjective && !dm.anaphor && dm.name != e.Name {
+		if dm := &d.ments[mi]; !dm.adjective && !dm.anaphor && dm.name != e.Name && !relativeDate(e, dm.name) {
 			if aliases[e] == nil {
 				aliases[e] = map[string]bool{}
 			}
@@ -147,6 +147,31 @@ func (d *docState) finish() *graph.Extraction {
 	return x
 }
 
+// entityName returns the name and ID of a group's entity. A date belongs
+// to its document: one with a value ("today" of a document published on
+// 1 December 2004) is the day, month or year it stands for, named and
+// keyed by its ISO value (date/2004-12-01), so that every document that
+// names that day shares it; one without ("today" with no publication
+// date, "Wednesday") is keyed by its document too (date/today@DOC), so
+// that unrelated stories never join through one "today".
+func (d *docState) entityName(g *group) (name, id string) {
+	name = d.canonical(g)
+	switch {
+	case g.typ != graph.Date:
+		return name, graph.EntityID(g.typ, name)
+	case g.value != "":
+		return g.value, graph.EntityID(g.typ, g.value)
+	}
+	return name, graph.EntityID(g.typ, name) + "@" + graph.Slug(d.doc.ID)
+}
+
+// relativeDate reports whether name is a date entity's relative form,
+// one without a digit ("today", "last year"): no alias of the day it
+// stood for in one document, since it names others in the rest.
+func relativeDate(e *graph.Entity, name string) bool {
+	return e.Type == graph.Date && strings.IndexAny(name, "0123456789") < 0
+}
+
 // roleFacts gives people their roles and position relations.
 func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 	seen := map[string]bool{}
@@ -181,6 +206,9 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 				pred = "ambassador_of" // "Afghan Ambassador X" represents Afghanistan
 			}
 			rb.add(p.ID, pred, of.ID, r.title, false, r.conf, r.ev)
+			if d.x.explain {
+				rb.explain(p.ID, pred, of.ID, r.rule)
+			}
 			d.officeCitizen(rb, &r, p, of)
 		}
 	}
@@ -326,6 +354,13 @@ func (rb *relations) add(subj, pred, obj, role string, symmetric bool, conf floa
 	r.Weight++
 	if len(r.Evidence) < maxEvidence {
 		r.Evidence = append(r.Evidence, ev)
+	}
+}
+
+// explain adds rule to the rules of the relation (subj, pred, obj), once.
+func (rb *relations) explain(subj, pred, obj, rule string) {
+	if r := rb.index[relKey{subj, pred, obj}]; r != nil && !slices.Contains(r.Rules, rule) {
+		r.Rules = append(r.Rules, rule)
 	}
 }
 

@@ -486,6 +486,21 @@ func decodeIDs(b []byte) ([]string, error) {
 	return ids, d.err
 }
 
+// editIDs adds or removes id in the sorted list ids and reports whether
+// that changed it. A changed list is a new slice, never ids edited in place:
+// callers may be ranging over the old one, and the writer's caches share it.
+func editIDs(ids []string, id string, add bool) ([]string, bool) {
+	i := sort.SearchStrings(ids, id)
+	present := i < len(ids) && ids[i] == id
+	switch {
+	case add && !present:
+		return append(append(append(make([]string, 0, len(ids)+1), ids[:i]...), id), ids[i:]...), true
+	case !add && present:
+		return append(append(make([]string, 0, len(ids)-1), ids[:i]...), ids[i+1:]...), true
+	}
+	return ids, false
+}
+
 // docRec is a stored document and the hash of its text, to tell a
 // re-ingest of the same text from a replacement.
 type docRec struct {
@@ -583,6 +598,9 @@ func encodeFact[T any](doc string, f *T) ([]byte, error) {
 		}
 		putMention(&e, &x.Evidence)
 		e.float(x.Confidence)
+		for _, s := range []string{x.Kind, x.AsOf, x.Source} {
+			e.str(s)
+		}
 	case *graph.EventFact:
 		for _, s := range []string{x.ID, x.Kind, x.Name, x.Place, x.Date, x.DateText, x.Entity} {
 			e.str(s)
@@ -619,6 +637,7 @@ func decodeFact[T any](b []byte) (*factRec[T], error) {
 		x.About, x.Place, x.Date, x.Text = d.str(), d.str(), d.str(), d.str()
 		x.Evidence = getMention(&d)
 		x.Confidence = d.float()
+		x.Kind, x.AsOf, x.Source = d.str(), d.str(), d.str()
 	case *graph.EventFact:
 		x.ID, x.Kind, x.Name, x.Place, x.Date, x.DateText, x.Entity = d.str(), d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
 		n := d.uint()

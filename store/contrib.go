@@ -1,7 +1,5 @@
 package store
 
-import "sort"
-
 // A document's relations, figures, events and quotes are recorded as one
 // contribution key per kind, contribKey(doc, kind, ""), whose value lists
 // their IDs sorted, rather than one key per fact: a document states a few
@@ -44,15 +42,8 @@ func (w *wtx) contribEdit(doc string, kind byte, id string, add bool) error {
 	if err != nil {
 		return err
 	}
-	i := sort.SearchStrings(ids, id)
-	present := i < len(ids) && ids[i] == id
-	switch {
-	case add && !present:
-		// A new slice: callers may be ranging over the old one.
-		ids = append(append(append(make([]string, 0, len(ids)+1), ids[:i]...), id), ids[i:]...)
-	case !add && present:
-		ids = append(append(make([]string, 0, len(ids)-1), ids[:i]...), ids[i+1:]...)
-	default:
+	ids, changed := editIDs(ids, id, add)
+	if !changed {
 		return nil
 	}
 	k := string(contribKey(doc, kind, ""))

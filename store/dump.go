@@ -26,7 +26,7 @@ func (db *DB) Dump(ctx context.Context, f graph.DumpFilter, fn func(*graph.Recor
 		if err != nil {
 			return err
 		}
-		d.mapped = db.mapped
+		d.pages = db.pages
 		for _, step := range []func() error{d.documents, d.entities, d.mentions, d.relations, d.figures, d.events, d.quotes, d.merges} {
 			if err := step(); err != nil {
 				return err
@@ -44,15 +44,15 @@ type dumper struct {
 	types map[graph.EntityType]bool // selected types; nil for all
 	kept  map[string]bool           // cache of keepEntity, bounded
 
-	mapped string // the store's directory for releaseMapped; "" in memory
-	keys   int    // keys visited, to release mapped pages every releaseEvery
+	pages *pager // drops mapped pages above the store's RSS bound; nil for never
+	keys  int    // keys visited, to offer the pager a release every releaseEvery
 }
 
-// releaseEvery is how many keys a dump visits between drops of the pages
-// it has read from Badger's memory-mapped files (releaseMapped). A key
-// with its lookups reads well under a kilobyte of tables and value log, so
-// the dump's resident file pages stay at a few tens of megabytes whatever
-// the store size; dropping costs one read of /proc/self/maps.
+// releaseEvery is how many keys a dump visits between offers to the pager
+// (WithPageOutAbove) to drop the pages it has read from Badger's
+// memory-mapped files. A key with its lookups reads well under a kilobyte
+// of tables and value log, so above the bound the dump's resident file
+// pages stay at a few tens of megabytes whatever the store size.
 const releaseEvery = 1 << 15
 
 func newDumper(ctx context.Context, txn *badger.Txn, f graph.DumpFilter, fn func(*graph.Record) error) (*dumper, error) {
@@ -89,7 +89,7 @@ func (d *dumper) each(prefix []byte, fn func(k, v []byte) error) error {
 			return err
 		}
 		if d.keys++; d.keys%releaseEvery == 0 {
-			releaseMapped(d.mapped)
+			d.pages.release()
 		}
 		v, err := it.Item().ValueCopy(nil)
 		if err != nil {

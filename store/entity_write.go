@@ -236,15 +236,8 @@ func (w *wtx) listEdit(k []byte, id string, add bool) error {
 	if err != nil {
 		return err
 	}
-	i := sort.SearchStrings(ids, id)
-	present := i < len(ids) && ids[i] == id
-	switch {
-	case add && !present:
-		// A new slice: the old one may be shared with the caches.
-		ids = append(append(append(make([]string, 0, len(ids)+1), ids[:i]...), id), ids[i:]...)
-	case !add && present:
-		ids = append(append(make([]string, 0, len(ids)-1), ids[:i]...), ids[i+1:]...)
-	default:
+	ids, changed := editIDs(ids, id, add)
+	if !changed {
 		return nil
 	}
 	w.lists[string(k)] = ids

@@ -55,6 +55,25 @@ func releaseMapped(dir string) {
 	}
 }
 
+// residentBytes returns the process's resident set size (VmRSS: heap,
+// stacks and resident file pages), or 0 if /proc cannot be read.
+func residentBytes() int64 {
+	statm, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	// size resident shared text lib data dt, in pages.
+	f := bytes.Fields(statm)
+	if len(f) < 2 {
+		return 0
+	}
+	pages, err := strconv.ParseInt(string(f[1]), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * int64(os.Getpagesize())
+}
+
 // pageOut asks the kernel to reclaim the pages of a range, keeping their
 // contents (MADV_PAGEOUT).
 func pageOut(start, length uintptr) {

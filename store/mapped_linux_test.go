@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/factgraph/factgraph/internal/testenv"
@@ -18,6 +19,60 @@ import (
 // read-only), reads every page, and checks that releaseMapped drops the
 // mapping's resident pages and that the data reads back unchanged.
 func TestReleaseMapped(t *testing.T) {
+	mf := mapFile(t)
+	releaseMapped(filepath.Join(mf.dir, "elsewhere"))
+	if rss := mf.rss(t); rss < mf.before {
+		t.Fatal("released a mapping outside the directory")
+	}
+	releaseMapped(mf.dir)
+	if rss := mf.rss(t); rss > mf.before/4 {
+		t.Errorf("%d of %d kB still resident after releaseMapped", rss, mf.before)
+	}
+	if !bytes.Equal(mf.m, mf.data) {
+		t.Error("mapping differs from file after releaseMapped")
+	}
+}
+
+// TestPager checks that a pager drops mapped pages only above its bound
+// and at most once an interval, and that no bound means no pager.
+func TestPager(t *testing.T) {
+	if residentBytes() <= 0 {
+		t.Fatal("residentBytes reads no resident set")
+	}
+	if newPager("/some/dir", 0) != nil || newPager("", 1) != nil {
+		t.Fatal("a pager without a bound or a directory")
+	}
+	mf := mapFile(t)
+	newPager(mf.dir, 1<<50).release() // far above any resident set
+	if rss := mf.rss(t); rss < mf.before {
+		t.Fatalf("released below the bound: %d of %d kB resident", rss, mf.before)
+	}
+	p := newPager(mf.dir, 1) // always above
+	p.interval = time.Hour
+	p.release()
+	if rss := mf.rss(t); rss > mf.before/4 {
+		t.Fatalf("%d of %d kB still resident above the bound", rss, mf.before)
+	}
+	if !bytes.Equal(mf.m, mf.data) { // touches every page again
+		t.Fatal("mapping differs from file after release")
+	}
+	p.release() // within the interval
+	if rss := mf.rss(t); rss < mf.before {
+		t.Errorf("released twice within an interval: %d of %d kB resident", rss, mf.before)
+	}
+}
+
+// mappedFile is a file mapped the way Badger maps its tables (shared,
+// read-only), with every page read once.
+type mappedFile struct {
+	dir    string // its directory as /proc/self/maps names it
+	m      []byte // the mapping
+	data   []byte // what the file holds
+	before int    // resident kB of the mapping after reading it
+}
+
+func mapFile(t *testing.T) *mappedFile {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "a store") // a space, as /proc/self/maps shows it
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -36,31 +91,25 @@ func TestReleaseMapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
 	m, err := syscall.Mmap(int(f.Fd()), 0, len(data), syscall.PROT_READ, syscall.MAP_SHARED)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer syscall.Munmap(m)
+	t.Cleanup(func() { syscall.Munmap(m) })
 	if !bytes.Equal(m, data) { // touches every page
 		t.Fatal("mapping differs from file")
 	}
-	real := mappedDir(dir)
-	before := mappingRSS(t, filepath.Join(real, "000001.sst"))
-	if before < 512 {
-		t.Fatalf("%d kB resident after reading the mapping", before)
+	mf := &mappedFile{dir: mappedDir(dir), m: m, data: data}
+	if mf.before = mf.rss(t); mf.before < 512 {
+		t.Fatalf("%d kB resident after reading the mapping", mf.before)
 	}
-	releaseMapped(filepath.Join(real, "elsewhere"))
-	if rss := mappingRSS(t, filepath.Join(real, "000001.sst")); rss < before {
-		t.Fatal("released a mapping outside the directory")
-	}
-	releaseMapped(real)
-	if rss := mappingRSS(t, filepath.Join(real, "000001.sst")); rss > before/4 {
-		t.Errorf("%d of %d kB still resident after releaseMapped", rss, before)
-	}
-	if !bytes.Equal(m, data) {
-		t.Error("mapping differs from file after releaseMapped")
-	}
+	return mf
+}
+
+// rss returns the resident kilobytes of the mapping.
+func (mf *mappedFile) rss(t *testing.T) int {
+	return mappingRSS(t, filepath.Join(mf.dir, "000001.sst"))
 }
 
 // TestPageOutKeepsContents: releaseMapped's advice, applied to a private

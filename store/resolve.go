@@ -11,6 +11,7 @@ import (
 // contribute) when there is none. In order:
 //
 //  1. an entity of the same type with the local ID (following merges);
+//     a date goes by its ID alone, and is new if none has it;
 //  2. an entity of the same type with the same folded name or alias, except
 //     that a lone surname of several people joins only a person named by
 //     it alone;
@@ -26,6 +27,12 @@ func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
 	t := e.Type
 	if id, ok, err := w.existing(e.ID, t); ok || err != nil {
 		return id, err
+	}
+	if t == graph.Date {
+		// A date's ID is its value, or names its document when it has
+		// none (extract's entityName): joined by name, every story's
+		// "today" would be one entity.
+		return w.create(e.ID, t)
 	}
 	nk := graph.NameKey(e.Name)
 	if t == graph.Person && tokenCount(nk) == 1 {

@@ -57,6 +57,12 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		time.Sleep(delay)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
+		// Read-only commands are the first to open the killed store.
+		for _, ro := range [][]string{{"stats", "--db", db}, {"export", "--db", db, "--format", "jsonl", "--out", filepath.Join(dir, "dump.jsonl")}} {
+			if out, err := exec.Command(bin, ro...).CombinedOutput(); err != nil {
+				t.Fatalf("round %d: %s after SIGKILL: %v\n%s", round, ro[0], err, out)
+			}
+		}
 		docs := verifyStore(t, db, want)
 		t.Logf("round %d: killed after %v with %d documents stored", round, delay, docs)
 	}

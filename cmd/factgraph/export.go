@@ -31,6 +31,7 @@ transaction, to standard output or --out:
 func runExport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "export", exportSynopsis)
 	dbPath := dbFlag(fs, env)
+	pageOut := pageOutVar(fs)
 	format := fs.String("format", "", "nquads, jsonld, graphml, csv or jsonl (required)")
 	out := fs.String("out", "", "output file, or directory for csv; standard output if empty or -")
 	gz := fs.Bool("gzip", false, "gzip the output (each file, for csv)")
@@ -64,7 +65,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return graph.Errorf(graph.EINVALID, "export: csv writes two files (nodes.csv, relationships.csv): give --out DIR")
 	}
 
-	db, err := openExistingStore(*dbPath, store.WithReadOnly())
+	db, err := openExistingStore(*dbPath, append(pageOut.options(), store.WithReadOnly())...)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ version than this factgraph reads is refused before the store is touched.`
 func runImport(ctx context.Context, env *Env, args []string) error {
 	flags := newFlagSet(env, "import", importSynopsis)
 	dbPath := dbFlag(flags, env)
+	pageOut := pageOutVar(flags)
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
@@ -53,7 +54,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 
 	_, statErr := os.Stat(*dbPath)
 	created := errors.Is(statErr, fs.ErrNotExist)
-	db, err := store.Open(*dbPath)
+	db, err := store.Open(*dbPath, pageOut.options()...)
 	if err != nil {
 		return err
 	}

@@ -187,6 +187,8 @@ func TestIngestErrors(t *testing.T) {
 		{"BadWorkers", []string{"--workers", "0", good}, "", graph.EINVALID, []string{"--workers must be at least 1"}, 0},
 		{"NoPaths", nil, "", graph.EINVALID, []string{"Usage: factgraph ingest"}, 0},
 		{"BadFlag", []string{"--workers=x", good}, "", graph.EINVALID, []string{"invalid value"}, 0},
+		{"PageOutAbove", []string{"--page-out-above", "1", good}, "", "", nil, 1},
+		{"BadPageOutAbove", []string{"--page-out-above", "-5", good}, "", graph.EINVALID, []string{"page-out-above: want a whole number of MiB"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

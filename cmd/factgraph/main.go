@@ -12,10 +12,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
 )
 
 func main() {
@@ -103,6 +105,7 @@ const (
 	exitFailure  = 1   // something failed; details printed
 	exitUsage    = 2   // bad flags or arguments
 	exitConflict = 3   // the store is in use, or not empty where it must be
+	exitNoSpace  = 4   // the store's disk is full; what was stored is complete
 	exitSignal   = 130 // interrupted, as shells report SIGINT (128 + 2)
 )
 
@@ -138,6 +141,8 @@ func exitCode(err error) int {
 		return exitUsage
 	case graph.ECONFLICT:
 		return exitConflict
+	case graph.ENOSPACE:
+		return exitNoSpace
 	}
 	return exitFailure
 }
@@ -175,6 +180,39 @@ func dbFlag(fs *flag.FlagSet, env *Env) *string {
 		def = "factgraph.db"
 	}
 	return fs.String("db", def, "store directory (default from $FACTGRAPH_DB)")
+}
+
+// pageOutFlag is --page-out-above: the resident set, in MiB, above which
+// long writes and dumps drop the pages of the store's memory-mapped files
+// that they touched (store.WithPageOutAbove). 0, the default, never drops
+// them: the kernel reclaims clean file pages by itself when memory runs
+// short, and dropping them on a timer made ingest read them back.
+type pageOutFlag int64
+
+func (p *pageOutFlag) String() string { return strconv.FormatInt(int64(*p), 10) }
+
+func (p *pageOutFlag) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > 1<<30 {
+		return fmt.Errorf("want a whole number of MiB, 0 for never, not %q", s)
+	}
+	*p = pageOutFlag(n)
+	return nil
+}
+
+// options returns the store options that the flag asks for.
+func (p *pageOutFlag) options() []store.Option {
+	if p == nil || *p == 0 {
+		return nil
+	}
+	return []store.Option{store.WithPageOutAbove(int64(*p) << 20)}
+}
+
+// pageOutVar registers --page-out-above on fs.
+func pageOutVar(fs *flag.FlagSet) *pageOutFlag {
+	p := new(pageOutFlag)
+	fs.Var(p, "page-out-above", "MiB of resident memory above which the store's mapped file pages are dropped during long writes and dumps (0: never; for containers whose memory limit counts page cache)")
+	return p
 }
 
 // parseFlags parses args, turning flag errors into EINVALID.

@@ -35,6 +35,7 @@ type serveOptions struct {
 	paths           []string
 	in              inputFlags
 	cfg             schema.Config
+	pageOut         *pageOutFlag
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -57,6 +58,7 @@ func parseServeFlags(env *Env, args []string) (*serveOptions, error) {
 		"gracefully: in-flight requests finish and the store is closed cleanly.")
 	opt := &serveOptions{cfg: schema.DefaultConfig()}
 	db := dbFlag(fs, env)
+	opt.pageOut = pageOutVar(fs)
 	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&opt.token, "token", env.Getenv("FACTGRAPH_TOKEN"), "bearer token for mutations (default $FACTGRAPH_TOKEN); none disables mutations")
 	fs.BoolVar(&opt.ingest, "ingest", false, "ingest the PATH arguments before serving")
@@ -93,7 +95,7 @@ func parseServeFlags(env *Env, args []string) (*serveOptions, error) {
 func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) error {
 	defer ln.Close()
 	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
-	db, err := store.Open(opt.db)
+	db, err := store.Open(opt.db, opt.pageOut.options()...)
 	if err != nil {
 		return err
 	}

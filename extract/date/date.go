@@ -85,11 +85,11 @@ func Find(text string, toks []token.Token, sents []token.Sentence, anchor time.T
 		*pooled = tt[:0]
 		tokPool.Put(pooled)
 	}()
-	lowered := lowerASCII(text)
+	lowered := token.LowerASCII(text)
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		lower := t.Text
-		if t.Byte >= 0 && t.Byte <= t.ByteEnd && t.ByteEnd <= len(lowered) && isASCII(t.Text) {
+		if t.Byte >= 0 && t.Byte <= t.ByteEnd && t.ByteEnd <= len(lowered) && token.IsASCII(t.Text) {
 			lower = lowered[t.Byte:t.ByteEnd]
 		} else {
 			lower = strings.ToLower(t.Text)
@@ -133,27 +133,6 @@ func Find(text string, toks []token.Token, sents []token.Sentence, anchor time.T
 
 // tokPool recycles the prepared tokens between calls; Find keeps none.
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
-
-// lowerASCII lowercases the ASCII letters of s, keeping
-// byte offsets into s valid in the result.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // isPeriodWord reports words whose final period is part of the word in a
 // date: "a.m", "p.m" after trimming.

@@ -50,6 +50,9 @@ type Figure struct {
 	Phrases []Phrase
 	// Confidence is in [0, 1]: how directly the measure is tied to the number.
 	Confidence float64
+	// Rule names the rule that tied the measure to the number, one of
+	// RuleNames: "measure_after" for "450,000 people have been killed".
+	Rule string
 
 	scan  int  // token where the search for the next figure resumes
 	after bool // the measure follows the number (it may be shared by a list)
@@ -82,13 +85,13 @@ type tok struct {
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
 
 func prepare(text string, toks []token.Token, buf []tok) []tok {
-	lowered := lowerASCII(text)
+	lowered := token.LowerASCII(text)
 	out := slices.Grow(buf[:0], len(toks))[:len(toks)]
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		lower := t.Text
 		switch {
-		case !isASCII(t.Text):
+		case !token.IsASCII(t.Text):
 			lower = strings.ToLower(t.Text)
 		case len(lowered) == len(text) && t.Byte >= 0 && t.ByteEnd <= len(lowered) && t.Byte <= t.ByteEnd:
 			lower = lowered[t.Byte:t.ByteEnd]
@@ -120,27 +123,6 @@ func codeLen(w string) int {
 		return 0
 	}
 	return k
-}
-
-// lowerASCII lowercases the ASCII letters of s; other
-// bytes are kept, so that byte offsets into s hold in the result.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 func isWord(s string) bool {
@@ -317,7 +299,7 @@ func sameObject(tt []tok, a amount, s token.Sentence, prev Figure) (Figure, bool
 		return Figure{}, false
 	}
 	f := Figure{First: start, Last: npEnd, Measure: prev.Measure, Counted: head,
-		MeasureFirst: prev.MeasureFirst, MeasureLast: prev.MeasureLast, Confidence: 0.75}
+		MeasureFirst: prev.MeasureFirst, MeasureLast: prev.MeasureLast, Confidence: 0.75, Rule: ruleSameObject}
 	if q, n := qualifierBefore(tt, a.first, s.First); n > 0 {
 		f.Qualifier = q
 	}
@@ -373,7 +355,7 @@ func distribute(tt []tok, list []member, f Figure, s token.Sentence) []Figure {
 	for _, m := range list {
 		g := Figure{
 			First: m.start, Last: m.a.last, Measure: f.Measure, Counted: m.head,
-			MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.75,
+			MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.75, Rule: ruleListMember,
 		}
 		if q, n := qualifierBefore(tt, m.a.first, s.First); n > 0 {
 			g.Qualifier = q

@@ -1,0 +1,28 @@
+package token
+
+import "unicode/utf8"
+
+// LowerASCII lowercases the ASCII letters of s and keeps every other byte,
+// so that byte offsets into s (a Token's Byte and ByteEnd) hold in the
+// result. The date and figure finders match their word lists against one
+// such copy of the text rather than lowering each token.
+func LowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// IsASCII reports whether s is all ASCII, that is whether a slice of
+// LowerASCII's copy is the lower-case form of the same slice of s.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
