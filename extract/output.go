@@ -124,11 +124,14 @@ func (d *docState) finish() *graph.Extraction {
 		s, o := entOf[l.subj], entOf[l.obj]
 		if s != nil && o != nil && s != o {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
+			if d.x.explain && l.rule != "" {
+				rb.explain(s.ID, l.predicate, o.ID, l.rule)
+			}
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
 	d.domesticFacts(rb, entOf, placeOfEnt)
-	inferCitizens(rb, countryIDs(placeOfEnt))
+	d.inferCitizens(rb, countryIDs(placeOfEnt))
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)

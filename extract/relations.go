@@ -30,23 +30,23 @@ type relRule struct {
 
 var (
 	// citizen_of
-	ruleDemonymPerson  = relRule{"demonym-person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
-	ruleNationalOffice = relRule{"national-office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
-	ruleInstitution    = relRule{"national-institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
+	ruleDemonymPerson  = relRule{"demonym_person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
+	ruleNationalOffice = relRule{"national_office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
+	ruleInstitution    = relRule{"national_institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
 	// based_in
-	ruleDemonymOrg    = relRule{"demonym-org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
-	rulePossessiveOrg = relRule{"possessive-org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
-	rulePlaceBased    = relRule{"place-based", graph.BasedIn, 0.9}    // "the Paris-based OECD"
-	ruleBasedIn       = relRule{"based-in", graph.BasedIn, 0.85}      // "X, based in Y", "headquartered in"
+	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
+	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
+	rulePlaceBased    = relRule{"place_based", graph.BasedIn, 0.9}    // "the Paris-based OECD"
+	ruleBasedIn       = relRule{"based_in", graph.BasedIn, 0.85}      // "X, based in Y", "headquartered in"
 	// person → organization, the predicate from the noun (affiliations)
-	ruleOrgNounPerson = relRule{"org-noun-person", "", 0.75}                     // "Chelsea striker Fernando Torres"
-	ruleOrgPossessive = relRule{"org-possessive-person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
+	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
+	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
 	ruleAppositionOf  = relRule{"apposition", "", 0.75}                          // "X, an analyst at Deutsche Bank"
-	rulePersonOfOrg   = relRule{"person-of-org", graph.EmployeeOf, 0.65}         // "Brian Taylor of Wells Fargo"
+	rulePersonOfOrg   = relRule{"person_of_org", graph.EmployeeOf, 0.65}         // "Brian Taylor of Wells Fargo"
 	// organization or country → organization
-	ruleAllianceMember = relRule{"alliance-member", graph.MemberOf, 0.8} // "NATO member Turkey"
+	ruleAllianceMember = relRule{"alliance_member", graph.MemberOf, 0.8} // "NATO member Turkey"
 	ruleFounded        = relRule{"founded", graph.FounderOf, 0.8}        // "X founded Y", "Y, founded by X"
-	rulePartOf         = relRule{"part-of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
+	rulePartOf         = relRule{"part_of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
 )
 
 // affiliations are the nouns that say how a person belongs to the
@@ -104,6 +104,18 @@ func (d *docState) readRelations(c *chunk, tm []int32) {
 		case graph.Place:
 			d.placeRelations(c, tm, mi)
 		}
+	}
+}
+
+// addRule adds a relation stated by rule r (with predicate pred when the
+// rule's own is empty) and, under WithExplain, names the rule.
+func (d *docState) addRule(rb *relations, r relRule, pred, subj, obj, role string, ev graph.Mention) {
+	if pred == "" {
+		pred = r.predicate
+	}
+	rb.add(subj, pred, obj, role, false, r.conf, ev)
+	if d.x.explain {
+		rb.explain(subj, pred, obj, r.name)
 	}
 }
 
@@ -429,14 +441,14 @@ func (d *docState) officeCitizen(rb *relations, r *roleCand, p, of *graph.Entity
 	if pl := d.ments[r.of].place; pl == nil || pl.Kind != gazetteer.Country || of.Type != graph.Place {
 		return
 	}
-	rb.add(p.ID, graph.CitizenOf, of.ID, "", false, ruleNationalOffice.conf, r.ev)
+	d.addRule(rb, ruleNationalOffice, "", p.ID, of.ID, "", r.ev)
 }
 
 // inferCitizens adds citizen_of for a person who is a member of, or holds
 // a position in, an organization the document places in a country, when
 // nothing else gives the person a nationality: a member of the German
 // Bundestag, a spokesman of the Nigerian army.
-func inferCitizens(rb *relations, countries map[string]bool) {
+func (d *docState) inferCitizens(rb *relations, countries map[string]bool) {
 	orgCountry := map[string]string{}
 	hasCitizen := map[string]bool{}
 	for _, r := range rb.rels {
@@ -459,7 +471,7 @@ func inferCitizens(rb *relations, countries map[string]bool) {
 			continue
 		}
 		hasCitizen[r.Subject] = true
-		rb.add(r.Subject, graph.CitizenOf, c, "", false, ruleInstitution.conf, r.Evidence[0])
+		d.addRule(rb, ruleInstitution, "", r.Subject, c, "", r.Evidence[0])
 	}
 }
 
@@ -489,11 +501,11 @@ func countryIDs(placeOf map[*graph.Entity]*gazetteer.Place) map[string]bool {
 // country of a national institution, say about the names it leaves
 // unqualified ("President Mahinda Rajapaksa", "the Bundestag").
 var (
-	ruleInstitutionCountry = relRule{"institution-country", graph.BasedIn, 0.8} // the Bundestag is German
-	ruleDomesticOffice     = relRule{"domestic-office", "", 0.55}               // "Prime Minister X" in a story about one country
-	ruleNameCountry        = relRule{"name-country", graph.BasedIn, 0.7}        // "the German Football Association"
-	ruleDomesticParty      = relRule{"domestic-party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
-	ruleDomesticCitizen    = relRule{"domestic-office-citizen", graph.CitizenOf, 0.55}
+	ruleInstitutionCountry = relRule{"institution_country", graph.BasedIn, 0.8} // the Bundestag is German
+	ruleDomesticOffice     = relRule{"domestic_office", "", 0.55}               // "Prime Minister X" in a story about one country
+	ruleNameCountry        = relRule{"name_country", graph.BasedIn, 0.7}        // "the German Football Association"
+	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
+	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
 )
 
 // institutions are national bodies that news names without their
@@ -577,11 +589,11 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		seen[e] = true
 		ev := d.ments[mi].evidence(d.doc.ID)
 		if c := byCode[institutions[graph.NameKey(e.Name)]]; c != nil {
-			rb.add(e.ID, ruleInstitutionCountry.predicate, c.ID, "", false, ruleInstitutionCountry.conf, ev)
+			d.addRule(rb, ruleInstitutionCountry, "", e.ID, c.ID, "", ev)
 		} else if c := byCode[d.nameCountry(e.Name)]; c != nil {
-			rb.add(e.ID, ruleNameCountry.predicate, c.ID, "", false, ruleNameCountry.conf, ev)
+			d.addRule(rb, ruleNameCountry, "", e.ID, c.ID, "", ev)
 		} else if home != nil && d.domesticParty(e.Name) {
-			rb.add(e.ID, ruleDomesticParty.predicate, home.ID, "", false, ruleDomesticParty.conf, ev)
+			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
 		}
 	}
 	if home == nil {
@@ -592,8 +604,8 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		if p == nil || p.Type != graph.Person || r.of >= 0 || r.past || !domesticOffice(r.predicate) {
 			continue
 		}
-		rb.add(p.ID, r.predicate, home.ID, r.title, false, ruleDomesticOffice.conf, r.ev)
-		rb.add(p.ID, graph.CitizenOf, home.ID, "", false, ruleDomesticCitizen.conf, r.ev)
+		d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, home.ID, r.title, r.ev)
+		d.addRule(rb, ruleDomesticCitizen, "", p.ID, home.ID, "", r.ev)
 	}
 }
 

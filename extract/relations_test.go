@@ -1,7 +1,13 @@
 package extract_test
 
 import (
+	"context"
+	"slices"
 	"testing"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
 )
 
 // TestTypedRelations checks each rule of relations.go on the sentence
@@ -58,5 +64,40 @@ func TestTypedRelations(t *testing.T) {
 				t.Errorf("%s %s %s: %v, want %v; relations %v", tt.subj, tt.pred, tt.obj, got, tt.want, relations(x))
 			}
 		})
+	}
+}
+
+// TestTypedRelationRules checks that WithExplain names the rule behind a
+// typed relation, in the sentence and at the document level.
+func TestTypedRelationRules(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := lexTagger{"Chelsea": org, "Fernando Torres": per, "Germany": plc, "Bundestag": org}
+	x, err := extract.New(extract.WithTagger(tags), extract.WithGazetteer(g), extract.WithExplain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Extract(context.Background(), graph.Document{ID: "t", Text: "Chelsea striker Fernando Torres scored. Germany sent troops after the Bundestag voted."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ subj, pred, obj, rule string }{
+		{"person/fernando-torres", "player_of", "organization/chelsea", "org_noun_person"},
+		{"organization/bundestag", "based_in", "place/germany", "institution_country"},
+	} {
+		found := false
+		for _, r := range got.Relations {
+			if r.Subject == tt.subj && r.Predicate == tt.pred && r.Object == tt.obj {
+				found = slices.Contains(r.Rules, tt.rule)
+				if !found {
+					t.Errorf("%s %s %s: rules %v, want %s", tt.subj, tt.pred, tt.obj, r.Rules, tt.rule)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s %s %s named %s in %v", tt.subj, tt.pred, tt.obj, tt.rule, relations(got))
+		}
 	}
 }
