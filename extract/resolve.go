@@ -84,6 +84,11 @@ func (d *docState) resolve() []*group {
 		if m.orgCue > 0 {
 			s.cues[graph.Organization] += m.orgCue
 		}
+		if m.work {
+			// As strong as a title is for a person, but for this name
+			// only: "the film Ray" is not Ray Charles.
+			s.votes[graph.Other] += 2
+		}
 		if m.place != nil && (s.place == nil || m.isDateline) {
 			s.place = m.place
 		}
