@@ -62,6 +62,7 @@ func (d *docState) process(c *chunk) {
 	d.readDefinitions(c, tm)
 	d.readWars(c, tm)
 	d.readRoles(c, tm)
+	d.readRelations(c, tm)
 	d.readCues(c, tm)
 	d.readPlaces(c, tm)
 	for _, f := range d.x.facts {

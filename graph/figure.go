@@ -35,10 +35,23 @@ type Figure struct {
 	About     string   `json:"about,omitempty"`    // entity ID of the event or place it concerns
 	Place     string   `json:"place,omitempty"`    // entity ID
 	Date      string   `json:"date,omitempty"`     // ISO 8601, possibly partial
-	Text      string   `json:"text"`               // the figure as written
+	// Kind is KindToll, KindForecast or KindIncident ("" reads as an
+	// incident).
+	Kind string `json:"kind,omitempty"`
+	// AsOf is the ISO 8601 date the count holds for: an explicit one ("as
+	// of Monday"), else the document's publication date.
+	AsOf string `json:"as_of,omitempty"`
+	// Source is the entity ID of who reports the number ("according to
+	// the UN", the speaker of the quote that holds it).
+	Source string `json:"source,omitempty"`
+	Text   string `json:"text"` // the figure as written
 	// Evidence is the span of Text in the document.
 	Evidence   Mention `json:"evidence"`
 	Confidence float64 `json:"confidence"`
+	// Rule names the extractor rule that tied the measure to the number
+	// (extract/figure's RuleNames), for an analyst reading why a figure
+	// was found. Set only by an extractor asked to explain; not stored.
+	Rule string `json:"rule,omitempty"`
 }
 
 // FigureFilter selects figures.
@@ -50,15 +63,20 @@ type FigureFilter struct {
 	Page
 }
 
-// FigureTotal aggregates the figures of one measure and place.
+// FigureTotal sums the tallies of one measure, place and currency by the
+// tally rules: the latest report of each toll counts once, money is never
+// summed across currencies and percentages never at all (Sum is nil).
 type FigureTotal struct {
-	Measure   string  `json:"measure"`
-	Place     string  `json:"place,omitempty"`
-	Count     int     `json:"count"`
-	Sum       float64 `json:"sum"`
-	Min       float64 `json:"min"`
-	Max       float64 `json:"max"`
-	Documents int     `json:"documents"`
+	Measure  string   `json:"measure"`
+	Place    string   `json:"place,omitempty"`
+	Currency string   `json:"currency,omitempty"`
+	Count    int      `json:"count"`   // reports
+	Tallies  int      `json:"tallies"` // tolls
+	Sum      *float64 `json:"sum"`     // of each toll's latest report; nil for percentages
+	Min      float64  `json:"min"`     // smallest amount reported
+	Max      float64  `json:"max"`     // largest amount reported
+	// Documents is the number of documents the reports come from.
+	Documents int `json:"documents"`
 }
 
 // FigureService reads figures.
@@ -66,7 +84,10 @@ type FigureService interface {
 	// Figures returns a page of figures matching f. EINVALID for a
 	// measure that is neither one of Measures nor used by a figure.
 	Figures(ctx context.Context, f FigureFilter) (List[*Figure], error)
-	// FigureTotals groups figures with a value by measure and place;
-	// EINVALID for an unknown measure, as Figures.
+	// FigureTotals sums tallies by measure, place and currency (see
+	// FigureTotal); EINVALID for an unknown measure, as Figures.
 	FigureTotals(ctx context.Context, measure, place string) ([]*FigureTotal, error)
+	// Tallies returns a page of the tallies matching f, the most reported
+	// first. EINVALID for an unknown measure, as Figures.
+	Tallies(ctx context.Context, f TallyFilter) (List[*Tally], error)
 }

@@ -79,7 +79,7 @@ func (b *builder) factObjects() {
 	})
 	b.figureTotal = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "FigureTotal",
-		Description: "The figures with a value of one measure and place, aggregated across all documents. Figures from different reports of the same toll are not deduplicated: compare min and max, not only sum.",
+		Description: "The tallies of one measure, place and currency, summed by the tally rules: the latest report of each toll counts once (never the sum of its reports), money only within one currency, percentages never. Forecasts, additions and figures about no event or place are not counted.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
 				"measure": getString(nnString, "The measure aggregated.", func(t *graph.FigureTotal) *string { return &t.Measure }),
@@ -87,11 +87,13 @@ func (b *builder) factObjects() {
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.FigureTotal).Place), nil
 					})},
-				"count":     get(nnInt, "The number of figures.", func(t *graph.FigureTotal) any { return t.Count }),
-				"sum":       get(nnFloat, "The sum of their values.", func(t *graph.FigureTotal) any { return t.Sum }),
-				"min":       get(nnFloat, "The smallest value.", func(t *graph.FigureTotal) any { return t.Min }),
-				"max":       get(nnFloat, "The largest value.", func(t *graph.FigureTotal) any { return t.Max }),
-				"documents": get(nnInt, "The number of documents the figures come from.", func(t *graph.FigureTotal) any { return t.Documents }),
+				"currency":  getString(graphql.String, "ISO 4217, for money.", func(t *graph.FigureTotal) *string { return optString(&t.Currency) }),
+				"count":     get(nnInt, "The number of reports.", func(t *graph.FigureTotal) any { return t.Count }),
+				"tallies":   get(nnInt, "The number of tolls (tallies).", func(t *graph.FigureTotal) any { return t.Tallies }),
+				"sum":       get(graphql.Float, "The sum of each toll's latest report (a vague one counts its least); null for percentages.", func(t *graph.FigureTotal) any { return optFloat(t.Sum) }),
+				"min":       get(nnFloat, "The smallest amount reported.", func(t *graph.FigureTotal) any { return t.Min }),
+				"max":       get(nnFloat, "The largest amount reported.", func(t *graph.FigureTotal) any { return t.Max }),
+				"documents": get(nnInt, "The number of documents the reports come from.", func(t *graph.FigureTotal) any { return t.Documents }),
 			}
 		}),
 	})

@@ -350,33 +350,30 @@ func (g *memGraph) Figures(ctx context.Context, f graph.FigureFilter) (graph.Lis
 }
 
 func (g *memGraph) FigureTotals(ctx context.Context, measure, place string) ([]*graph.FigureTotal, error) {
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	totals := map[[2]string]*graph.FigureTotal{}
-	docs := map[[2]string]map[string]bool{}
-	var keys [][2]string
-	for _, x := range g.figures {
-		if x.Value == nil || measure != "" && x.Measure != measure || place != "" && x.Place != place {
-			continue
+	out := []*graph.FigureTotal{}
+	for _, t := range graph.TotalTallies(g.tallies(graph.TallyFilter{Measure: measure, Place: place})) {
+		if place == "" || t.Place == place {
+			out = append(out, t)
 		}
-		k := [2]string{x.Measure, x.Place}
-		t := totals[k]
-		if t == nil {
-			t = &graph.FigureTotal{Measure: x.Measure, Place: x.Place, Min: *x.Value, Max: *x.Value}
-			totals[k], docs[k] = t, map[string]bool{}
-			keys = append(keys, k)
-		}
-		t.Count++
-		t.Sum += *x.Value
-		t.Min, t.Max = min(t.Min, *x.Value), max(t.Max, *x.Value)
-		docs[k][x.Evidence.Document] = true
-		t.Documents = len(docs[k])
-	}
-	out := make([]*graph.FigureTotal, len(keys))
-	for i, k := range keys {
-		out[i] = totals[k]
 	}
 	return out, nil
+}
+
+// tallies reconciles the figures' tallies that f matches.
+func (g *memGraph) tallies(f graph.TallyFilter) []*graph.Tally {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	var out []*graph.Tally
+	for _, t := range graph.TallyFigures(g.figures) {
+		if f.Match(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (g *memGraph) Tallies(ctx context.Context, f graph.TallyFilter) (graph.List[*graph.Tally], error) {
+	return paginate(g.tallies(f), func(t *graph.Tally) string { return t.ID }, f.Page)
 }
 
 func (g *memGraph) Events(ctx context.Context, f graph.EventFilter) (graph.List[*graph.EventFact], error) {

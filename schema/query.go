@@ -13,6 +13,7 @@ func (b *builder) build() (graphql.Schema, error) {
 	b.documentObjects()
 	b.factObjects()
 	b.statsObjects()
+	b.tallyObjects()
 	b.vocabularyObjects()
 	b.entityConn = b.connectionType(b.entity, "entity")
 	b.relationConn = b.connectionType(b.relation, "relation")
@@ -124,9 +125,10 @@ func (b *builder) query() *graphql.Object {
 					return newConnection(l, first), nil
 				}),
 			},
+			"tallies": b.talliesField("Tallies: every report of one toll side by side, the most reported first.", nil),
 			"figureTotals": {
 				Type:        nnList(b.figureTotal),
-				Description: "Figures with a value, grouped by measure and place across all documents.",
+				Description: "Tallies summed by measure, place and currency: the latest report of each toll counts once, money per currency, percentages never.",
 				Args: graphql.FieldConfigArgument{
 					"measure": {Type: graphql.String, Description: "Only this measure."},
 					"place":   {Type: graphql.ID, Description: "Only this place."},

@@ -21,6 +21,7 @@ type builder struct {
 	entityTypeEnum, directionEnum, entityOrderEnum *graphql.Enum
 
 	pageInfo, entity, role, geoPoint, relation, figure, figureTotal *graphql.Object
+	tally, tallyReport, tallyConn                                   *graphql.Object
 	event, quote, mention, document, stats, typeCount, ingestResult *graphql.Object
 	term, vocabulary                                                *graphql.Object
 
@@ -306,6 +307,8 @@ func (b *builder) entityObject() {
 						return l.Items, err
 					}),
 				},
+				"tallies": b.talliesField("The tallies about the entity or placed at it, the most reported first.",
+					func(p graphql.ResolveParams) string { return p.Source.(*graph.Entity).ID }),
 				"events": {
 					Type:        nnList(b.event),
 					Description: "Events the entity took part in, or, for a place, events that happened there.",

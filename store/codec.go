@@ -598,6 +598,9 @@ func encodeFact[T any](doc string, f *T) ([]byte, error) {
 		}
 		putMention(&e, &x.Evidence)
 		e.float(x.Confidence)
+		for _, s := range []string{x.Kind, x.AsOf, x.Source} {
+			e.str(s)
+		}
 	case *graph.EventFact:
 		for _, s := range []string{x.ID, x.Kind, x.Name, x.Place, x.Date, x.DateText, x.Entity} {
 			e.str(s)
@@ -634,6 +637,7 @@ func decodeFact[T any](b []byte) (*factRec[T], error) {
 		x.About, x.Place, x.Date, x.Text = d.str(), d.str(), d.str(), d.str()
 		x.Evidence = getMention(&d)
 		x.Confidence = d.float()
+		x.Kind, x.AsOf, x.Source = d.str(), d.str(), d.str()
 	case *graph.EventFact:
 		x.ID, x.Kind, x.Name, x.Place, x.Date, x.DateText, x.Entity = d.str(), d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
 		n := d.uint()

@@ -23,9 +23,9 @@
 // (degree.go), so a listing knows before reading an edge whether an
 // entity has more relations than a request may rank (a page of an
 // entity's relations, strongest first, reads all its edges: relation.go);
-// figure totals by measure and place with
-// a value index for exact minimum and maximum after deletions (totals.go),
-// so FigureTotals reads one key per group; and each relation's first 20
+// each toll's reports under one prefix of the tally keyspace (tally.go),
+// so a measure's tallies are one scan that reads no figure record, and
+// FigureTotals sums those tallies; and each relation's first 20
 // evidence mentions inside its record, so rendering a relation is one read.
 //
 // # Reads
@@ -112,10 +112,8 @@
 //     fact already holds is stored as "ID@document".
 //   - Relation evidence is capped at 20 mentions per relation and document;
 //     weights stay exact.
-//   - A figure total's sum is kept by adding and subtracting values, so
-//     after deletions of non-integer values it can differ in its last bits
-//     from the sum a store that never had the document computes; counts,
-//     documents, minimum and maximum are exact.
+//   - Tallies are reconciled when read (graph.Reconcile): a measure with
+//     many reports costs a scan of them all, whatever the page size.
 //   - Restore reproduces a dump exactly, but a dump does not attribute name
 //     forms, roles or relation weight beyond evidence to documents, so
 //     deleting documents of a restored store leaves those in place.

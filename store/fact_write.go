@@ -20,7 +20,7 @@ type factKind[T any] struct {
 	others   func(*T) [][]byte             // index keys not by entity
 	rewrite  func(f *T, from, into string) // re-point references after a merge
 	// total, if set, adds (sign +1) or removes (sign -1) a stored fact in
-	// aggregates kept alongside it (figure totals).
+	// aggregates kept alongside it (figure tallies).
 	total func(w *wtx, doc string, f *T, sign int) error
 }
 
@@ -28,14 +28,14 @@ var figures = factKind[graph.Figure]{
 	prefix: pFigure, byEntity: pFigByEnt, contrib: kFigure, counter: cFigures,
 	id:    func(f *graph.Figure) string { return f.ID },
 	setID: func(f *graph.Figure, id string) { f.ID = id },
-	refs:  func(f *graph.Figure) []string { return []string{f.About, f.Place} },
+	refs:  func(f *graph.Figure) []string { return []string{f.About, f.Place, f.Source} },
 	others: func(f *graph.Figure) [][]byte {
 		return [][]byte{key(pFigByMeas, f.Measure, f.ID)}
 	},
 	rewrite: func(f *graph.Figure, from, into string) {
-		f.About, f.Place = swap(f.About, from, into), swap(f.Place, from, into)
+		f.About, f.Place, f.Source = swap(f.About, from, into), swap(f.Place, from, into), swap(f.Source, from, into)
 	},
-	total: func(w *wtx, doc string, f *graph.Figure, sign int) error { return w.addTotal(doc, f, sign) },
+	total: func(w *wtx, doc string, f *graph.Figure, sign int) error { return w.addTally(doc, f, sign) },
 }
 
 var events = factKind[graph.EventFact]{

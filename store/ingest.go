@@ -327,8 +327,14 @@ func factID(kind, doc string, m graph.Mention) string {
 func (w *wtx) applyFacts(doc string, x *graph.Extraction, local map[string]string) error {
 	for _, f := range x.Figures {
 		c := *f
-		c.About, c.Place = local[f.About], local[f.Place]
+		c.About, c.Place, c.Source = local[f.About], local[f.Place], local[f.Source]
 		c.Evidence.Document, c.Evidence.Entity = doc, ""
+		if c.AsOf == "" {
+			c.AsOf = x.Document.Published // a count holds for the day it was published
+			if len(c.AsOf) > 10 {
+				c.AsOf = c.AsOf[:10]
+			}
+		}
 		if c.ID == "" {
 			c.ID = factID("figure", doc, c.Evidence)
 		}

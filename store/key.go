@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 )
 
 // Key layout.
@@ -46,9 +47,7 @@ import (
 //	'p' str(entity) str(event)             → ∅   events by participant, place or named event
 //	'Q' str(quote)                         → factRec(Quote)
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
-//	'T' str(measure) str(place)            → totalRec   figure totals (totals.go)
-//	'U' str(measure) str(place) f64 str(figure) → ∅   a group's values, ascending
-//	'u' str(measure) str(place) str(doc)   → uvarint   a document's figures in a group
+//	'Y' str(measure) str(subject) str(group) str(currency) str(figure) → reportRec   tallies (tally.go)
 //
 // Contribution kinds under 'x': 'e' entity (value: the forms, roles and
 // attributes the document added, for exact retraction), 'r' relation, 'f'
@@ -80,9 +79,7 @@ const (
 	pEvByEnt   = 'p'
 	pQuote     = 'Q'
 	pQuoteBySp = 's'
-	pTotal     = 'T'
-	pTotalVal  = 'U'
-	pTotalDoc  = 'u'
+	pTally     = 'Y'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -96,8 +93,10 @@ const (
 // 'u') and degrees ('c'), keep the start of each relation's evidence in its
 // 'R' record, and store facts ('F', 'V', 'Q') in binary rather than JSON;
 // version 6 lists a document's relations and facts under one 'x' key per
-// kind and keeps degrees in the entity record instead of 'c' keys.
-const schemaVersion = 6
+// kind and keeps degrees in the entity record instead of 'c' keys; version
+// 7 replaces the figure totals ('T', 'U', 'u') with tallies ('Y') and
+// stores a figure's kind, as-of date and source.
+const schemaVersion = 7
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.
@@ -300,4 +299,27 @@ func prefixEnd(p []byte) []byte {
 		}
 	}
 	return nil
+}
+
+// appendF64 appends v so that byte order is numeric order: the sign bit
+// flipped for positive numbers, every bit for negative ones.
+func appendF64(b []byte, v float64) []byte {
+	u := math.Float64bits(v)
+	if u>>63 == 1 {
+		u = ^u
+	} else {
+		u |= 1 << 63
+	}
+	return binary.BigEndian.AppendUint64(b, u)
+}
+
+// readF64 is the inverse of appendF64.
+func readF64(b []byte) float64 {
+	u := binary.BigEndian.Uint64(b)
+	if u>>63 == 1 {
+		u &^= 1 << 63
+	} else {
+		u = ^u
+	}
+	return math.Float64frombits(u)
 }

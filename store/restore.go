@@ -196,7 +196,7 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 
 	case r.Kind == graph.RecordFigure && r.Figure != nil:
 		f := *r.Figure
-		if err := w.restoreRefs(r.Kind, []graph.Mention{f.Evidence}, []string{f.About, f.Place}); err != nil {
+		if err := w.restoreRefs(r.Kind, []graph.Mention{f.Evidence}, []string{f.About, f.Place, f.Source}); err != nil {
 			return err
 		}
 		return figures.put(w, f.Evidence.Document, &f, true)

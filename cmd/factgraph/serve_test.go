@@ -253,6 +253,52 @@ func TestServeSeed(t *testing.T) {
 			t.Errorf("no 450000 killed (more than): %+v", got.Figures.Edges)
 		}
 	})
+	t.Run("TalliesAboutTheWar", func(t *testing.T) {
+		// One tally about the Syrian civil war per measure, in the war's
+		// entity and in the query.
+		type report struct {
+			Value     float64
+			Qualifier *string
+			AsOf      *string
+			Kind      *string
+		}
+		type tally struct {
+			Measure   string
+			About     named
+			Place     *named
+			Agreement string
+			Low, High float64
+			Latest    report
+			Reports   struct{ TotalCount int }
+		}
+		const fields = `measure about { id name } place { id name } agreement low high latest { value qualifier asOf kind } reports { totalCount }`
+		var got struct {
+			Tallies struct {
+				TotalCount int
+				Edges      []struct{ Node tally }
+			}
+			Entity struct {
+				Tallies struct{ Edges []struct{ Node tally } }
+			}
+		}
+		s.data(t, `{ tallies(about: "event/syrian-civil-war") { totalCount edges { node { `+fields+` } } }
+			entity(id: "event/syrian-civil-war") { tallies { edges { node { `+fields+` } } } } }`, nil, &got)
+		if got.Tallies.TotalCount != 2 || len(got.Entity.Tallies.Edges) != 2 {
+			t.Fatalf("tallies = %+v, entity's = %+v; want 2 (killed, displaced)", got.Tallies, got.Entity.Tallies)
+		}
+		byMeasure := map[string]tally{}
+		for _, e := range got.Tallies.Edges {
+			byMeasure[e.Node.Measure] = e.Node
+		}
+		killed, displaced := byMeasure["killed"], byMeasure["displaced"]
+		if killed.Latest.Value != 450000 || killed.Latest.Qualifier == nil || *killed.Latest.Qualifier != "more than" ||
+			killed.Reports.TotalCount != 1 || killed.Agreement != "single" || killed.Place == nil || killed.Place.Name != "Syria" {
+			t.Errorf("killed = %+v", killed)
+		}
+		if displaced.Latest.Value != 11e6 || displaced.Reports.TotalCount != 1 || displaced.About.ID != "event/syrian-civil-war" {
+			t.Errorf("displaced = %+v", displaced)
+		}
+	})
 	t.Run("EvidenceOffsetsSelectText", func(t *testing.T) {
 		type mention struct {
 			Start, End int

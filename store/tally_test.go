@@ -1,0 +1,218 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// scanTallies reconciles the tallies from a listing of every figure, as
+// the store would without its tally keyspace.
+func scanTallies(t *testing.T, db *DB) []*graph.Tally {
+	t.Helper()
+	l, err := db.Figures(ctx, graph.FigureFilter{Page: graph.Page{First: 100000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return graph.TallyFigures(l.Items)
+}
+
+// checkTotals fails unless the stored tallies and FigureTotals equal those
+// reconciled from a scan of the figures.
+func checkTotals(t *testing.T, db *DB) {
+	t.Helper()
+	want := scanTallies(t, db)
+	l, err := db.Tallies(ctx, graph.TallyFilter{Page: graph.Page{First: graph.MaxPageSize}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := slices.Clone(l.Items)
+	sort.Slice(got, func(i, j int) bool { return got[i].ID < got[j].ID })
+	if len(got) == 0 {
+		got = []*graph.Tally{}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Tallies:\n got %s\nwant %s", jsonOf(got), jsonOf(want))
+	}
+	totals, err := db.FigureTotals(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantTotals := graph.TotalTallies(want); !reflect.DeepEqual(totals, wantTotals) {
+		t.Fatalf("FigureTotals:\n got %s\nwant %s", jsonOf(totals), jsonOf(wantTotals))
+	}
+}
+
+// killedIn returns document id, published on date, reporting value killed
+// (with qualifier q) about the Syrian civil war, in Syria.
+func killedIn(id, date, q string, value float64) *graph.Extraction {
+	text := "In Syria " + q + " 7 people have been killed in the Syrian civil war."
+	x := extraction(id, text,
+		ent{id: "syria", typ: graph.Place, name: "Syria", surfaces: []string{"Syria"}},
+		ent{id: "war", typ: graph.Event, name: "Syrian civil war", surfaces: []string{"Syrian civil war"}})
+	x.Document.Published = date
+	v := value
+	ev := evidenceOf(x, "7 people")
+	x.Figures = []*graph.Figure{{ID: id + "/f", Value: &v, Qualifier: q, Measure: graph.Killed, Counted: "people", Kind: graph.KindToll,
+		About: "war", Place: "syria", Text: ev.Text, Evidence: ev, Confidence: 0.8}}
+	return x
+}
+
+func TestTallies(t *testing.T) {
+	db := MustOpenDB(t)
+	mustIngest(t, db,
+		killedIn("later", "2017-11-21", "", 450000),
+		killedIn("earlier", "2016-04-23T10:00:00Z", "more than", 400000))
+	checkTotals(t, db)
+	const war = "event/syrian-civil-war"
+	l, err := db.Tallies(ctx, graph.TallyFilter{Measure: graph.Killed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Items) != 1 {
+		t.Fatalf("tallies = %s, want one", jsonOf(l.Items))
+	}
+	tl := l.Items[0]
+	if tl.About != war || tl.Place != "place/syria" || len(tl.Reports) != 2 || tl.Agreement != graph.AgreementAgree {
+		t.Fatalf("tally = %s", jsonOf(tl))
+	}
+	if r := tl.Reports[0]; r.Document != "earlier" || r.AsOf != "2016-04-23" || r.Qualifier != "more than" || *r.Value != 400000 {
+		t.Errorf("first report = %s", jsonOf(r))
+	}
+	if r := tl.LatestReport(); r.Document != "later" || r.AsOf != "2017-11-21" || *r.Value != 450000 {
+		t.Errorf("latest = %s", jsonOf(r))
+	}
+	if tl.Low != 400000 || tl.High != 450000 {
+		t.Errorf("range = %v–%v", tl.Low, tl.High)
+	}
+	totals, err := db.FigureTotals(ctx, graph.Killed, "")
+	if err != nil || len(totals) != 1 || *totals[0].Sum != 450000 || totals[0].Count != 2 || totals[0].Tallies != 1 {
+		t.Fatalf("totals = %s, %v; want one toll summed once (450000)", jsonOf(totals), err)
+	}
+
+	for _, tc := range []struct {
+		name string
+		f    graph.TallyFilter
+		want int
+	}{
+		{"About", graph.TallyFilter{About: war}, 1},
+		{"Place", graph.TallyFilter{Place: "place/syria"}, 1},
+		{"Entity", graph.TallyFilter{Entity: "place/syria"}, 1},
+		{"EntityOtherMeasure", graph.TallyFilter{Entity: war, Measure: graph.Injured}, 0},
+		{"Since", graph.TallyFilter{Since: "2017-01-01"}, 1},
+		{"SinceAfterAll", graph.TallyFilter{Since: "2018"}, 0},
+		{"Until", graph.TallyFilter{Until: "2016-04-23"}, 1},
+		{"UntilBeforeAll", graph.TallyFilter{Until: "2015"}, 0},
+		{"OtherPlace", graph.TallyFilter{Place: "place/iraq"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := db.Tallies(ctx, tc.f)
+			if err != nil || len(l.Items) != tc.want || l.TotalCount != tc.want {
+				t.Fatalf("tallies = %s, %v; want %d", jsonOf(l.Items), err, tc.want)
+			}
+		})
+	}
+
+	t.Run("SameDayDisagrees", func(t *testing.T) {
+		mustIngest(t, db, killedIn("sameday", "2017-11-21", "", 300000))
+		checkTotals(t, db)
+		l, err := db.Tallies(ctx, graph.TallyFilter{About: war})
+		if err != nil || len(l.Items) != 1 {
+			t.Fatalf("tallies = %s, %v", jsonOf(l.Items), err)
+		}
+		tl := l.Items[0]
+		if tl.Agreement != graph.AgreementDisagree {
+			t.Fatalf("agreement = %s", tl.Agreement)
+		}
+		// 300,000 contradicts 450,000 of the same day, and the running
+		// toll of more than 400,000 a year before (tolls do not fall).
+		want := map[string]int{"earlier": 1, "later": 1, "sameday": 2}
+		for _, r := range tl.Reports {
+			if len(r.Conflicts) != want[r.Document] {
+				t.Errorf("report of %s conflicts %v", r.Document, r.Conflicts)
+			}
+		}
+	})
+	t.Run("Delete", func(t *testing.T) {
+		for _, doc := range []string{"sameday", "later"} {
+			if err := db.DeleteDocument(ctx, doc); err != nil {
+				t.Fatal(err)
+			}
+			checkTotals(t, db)
+		}
+		l, err := db.Tallies(ctx, graph.TallyFilter{})
+		if err != nil || len(l.Items) != 1 || len(l.Items[0].Reports) != 1 || l.Items[0].Agreement != graph.AgreementSingle {
+			t.Fatalf("tallies = %s, %v", jsonOf(l.Items), err)
+		}
+		if err := db.DeleteDocument(ctx, "earlier"); err != nil {
+			t.Fatal(err)
+		}
+		if l, err := db.Tallies(ctx, graph.TallyFilter{}); err != nil || len(l.Items) != 0 {
+			t.Fatalf("tallies = %s, %v; want none", jsonOf(l.Items), err)
+		}
+	})
+	t.Run("ErrInvalid", func(t *testing.T) {
+		if _, err := db.Tallies(ctx, graph.TallyFilter{Measure: "deaths"}); graph.ErrorCode(err) != graph.EINVALID {
+			t.Fatalf("err = %v, want EINVALID", err)
+		}
+	})
+}
+
+func TestTallies_Paging(t *testing.T) {
+	db := MustOpenDB(t)
+	var xs []*graph.Extraction
+	for i, place := range []string{"Aleppo", "Homs", "Hama", "Idlib", "Daraa"} {
+		for j := 0; j <= i; j++ {
+			id := fmt.Sprintf("%s-%d", place, j)
+			x := extraction(id, "In "+place+" 7 people were killed.", ent{id: "p", typ: graph.Place, name: place, surfaces: []string{place}})
+			x.Document.Published = fmt.Sprintf("2016-01-%02d", j+1)
+			v := float64(7 + j)
+			ev := evidenceOf(x, "7 people")
+			x.Figures = []*graph.Figure{{ID: id + "/f", Value: &v, Measure: graph.Killed, Place: "p", Text: ev.Text, Evidence: ev}}
+			xs = append(xs, x)
+		}
+	}
+	mustIngest(t, db, xs...)
+	var got []string
+	after := ""
+	for page := 0; page < 10; page++ {
+		l, err := db.Tallies(ctx, graph.TallyFilter{Measure: graph.Killed, Page: graph.Page{First: 2, After: after}})
+		if err != nil || l.TotalCount != 5 {
+			t.Fatalf("page %d: %d, %v", page, l.TotalCount, err)
+		}
+		for _, tl := range l.Items {
+			got = append(got, fmt.Sprintf("%s:%d", tl.About, len(tl.Reports)))
+		}
+		if !l.HasNextPage {
+			break
+		}
+		after = l.EndCursor()
+	}
+	want := []string{"place/daraa:5", "place/idlib:4", "place/hama:3", "place/homs:2", "place/aleppo:1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("pages = %v, want %v", got, want)
+	}
+}
+
+func TestAppendF64_Order(t *testing.T) {
+	vals := []float64{math.Inf(-1), -1e300, -2.5, -1, -0.0001, 0, 1e-300, 0.5, 1, 3, 450000, 1e300, math.Inf(1)}
+	for i := range vals {
+		if got := readF64(appendF64(nil, vals[i])); got != vals[i] {
+			t.Errorf("round trip %v gave %v", vals[i], got)
+		}
+		if i > 0 && string(appendF64(nil, vals[i-1])) >= string(appendF64(nil, vals[i])) {
+			t.Errorf("%v does not sort before %v", vals[i-1], vals[i])
+		}
+	}
+}
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
