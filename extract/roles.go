@@ -428,6 +428,10 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 		}
 		orgLike := knownOrgs[lowerKey(m.name)] || isAllUpper(m.name) || anyOrgWord(strings.Fields(graph.NameKey(m.name)))
 		next := c.lower(m.last)
+		if m.typ == graph.Person && workContext(c, m.first, m.last) {
+			m.work = true
+			continue
+		}
 		if m.place == nil && d.orgContext(c, tm, m.first, m.last) {
 			m.orgCue = 2 // as strong as a title is for a person
 			continue
