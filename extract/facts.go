@@ -21,6 +21,8 @@ type figureCand struct {
 	fig   *graph.Figure // the output figure, completed by figureFacts
 	about int           // mention, -1 for none
 	place int           // mention, -1 for none
+	// source is the mention that reports it, -1 for none (figsource.go).
+	source int
 }
 
 // quoteCand is a quote whose speaker is still a mention.
@@ -183,6 +185,9 @@ next:
 		if fc.place >= 0 && entOf[fc.place] != nil {
 			f.Place = entOf[fc.place].ID
 		}
+		if k := cmp.Or(fc.source+1, d.quoteSpeaker(f.Evidence)+1) - 1; k >= 0 && entOf[k] != nil {
+			f.Source = entOf[k].ID
+		}
 		k := keyOf(f)
 		for _, g := range byAmount[k] {
 			if restates(g, f) {
@@ -191,6 +196,7 @@ next:
 				g.Counted = cmp.Or(g.Counted, f.Counted)
 				g.Qualifier = cmp.Or(g.Qualifier, f.Qualifier)
 				g.Date = cmp.Or(g.Date, f.Date)
+				g.Source = cmp.Or(g.Source, f.Source)
 				continue next
 			}
 		}
