@@ -237,9 +237,12 @@ func day(s string) string {
 // contradicts reports whether report b, not earlier than a, contradicts
 // it: on the same day their bounds do not overlap ("355 dead" and "684
 // dead"); on a later day a running toll lower than the earlier one's
-// least amount (tolls do not fall).
+// least amount (tolls do not fall). Two counts of one document never
+// contradict each other: a story that gives two counts at one place
+// counts two things ("81 in Teri Mangal … 23 in Angur Adar", read with
+// one place for both).
 func contradicts(a, b *Report) bool {
-	if Agree(a, b) {
+	if Agree(a, b) || a.Document != "" && a.Document == b.Document {
 		return false
 	}
 	if a.AsOf != "" && day(a.AsOf) == day(b.AsOf) {

@@ -120,6 +120,15 @@ func TestReconcile(t *testing.T) {
 				conflicts: map[string][]string{"a": {"b"}, "b": {"a"}}},
 		},
 		{
+			name: "OneDocumentNeverContradictsItself",
+			key:  "killed|place/teri-mangal||",
+			reports: []Report{
+				{Figure: "a", Document: "9179", Value: num(81), AsOf: "1987-03-25", Kind: KindToll},
+				{Figure: "b", Document: "9179", Value: num(23), AsOf: "1987-03-25"},
+			},
+			want: want{order: []string{"a", "b"}, latest: "a", low: 23, high: 81, agreement: AgreementAgree},
+		},
+		{
 			name: "IncidentsOnOtherDaysAreNoConflict",
 			key:  "killed|place/baghdad||",
 			reports: []Report{
