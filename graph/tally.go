@@ -258,7 +258,8 @@ func contradicts(a, b *Report) bool {
 
 // Reconcile builds the tally of reports that share one TallyKey: it orders
 // them in time, finds the latest, the range and whether they agree, and
-// marks each contradiction on both reports. It never sums reports: they
+// marks each contradiction on both reports (never for money or
+// percentages). It never sums reports: they
 // are statements of one toll. The reports are reordered in place.
 func Reconcile(key string, reports []Report) *Tally {
 	t := &Tally{ID: key, Agreement: AgreementSingle}
@@ -311,6 +312,11 @@ func Reconcile(key string, reports []Report) *Tally {
 	}
 	if len(reports) > 1 {
 		t.Agreement = AgreementAgree
+	}
+	if t.Measure == Money || t.Measure == Percent {
+		// Amounts and shares at one place are many things, not one toll
+		// reported many times: different amounts contradict nothing.
+		return t
 	}
 	for i := range reports {
 		for j := i + 1; j < len(reports); j++ {

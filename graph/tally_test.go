@@ -157,6 +157,15 @@ func TestReconcile(t *testing.T) {
 			want: want{order: []string{"a", "b"}, latest: "a", low: 30, high: 40, agreement: AgreementAgree},
 		},
 		{
+			name: "MoneyNeverContradicts",
+			key:  "money|place/us||USD",
+			reports: []Report{
+				{Figure: "a", Document: "d1", Value: num(5e6), AsOf: "1987-03-02"},
+				{Figure: "b", Document: "d2", Value: num(9e9), AsOf: "1987-03-02"},
+			},
+			want: want{order: []string{"a", "b"}, latest: "b", low: 5e6, high: 9e9, agreement: AgreementAgree},
+		},
+		{
 			name: "VagueRange",
 			key:  "displaced|event/war||",
 			reports: []Report{
