@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -211,15 +210,7 @@ next:
 // adds reports whether a figure counts more of something already counted
 // ("another 25", "a further 25", "25 more protesters", "25 other people"): an addition,
 // never a restatement.
-func adds(f *graph.Figure) bool {
-	switch q := f.Qualifier; {
-	case q == "another", q == "a further", q == "an additional", q == "more", q == "other", q == "further", q == "additional":
-		return true
-	case strings.Contains(q, " … "): // "at least … more"
-		return true
-	}
-	return false
-}
+func adds(f *graph.Figure) bool { return graph.Addition(f.Qualifier) }
 
 // restates reports whether figure f, later in a document, states again
 // the figure g of its first sentence, as a story's body restates its

@@ -149,16 +149,22 @@ func CountedGroup(counted string) string {
 // forecast, not an addition ("another 25"), with an amount, and about an
 // event or a place.
 func Tallied(f *Figure) bool {
-	if f.Kind == KindForecast || f.Value == nil && (f.Low == nil || f.High == nil) || f.About == "" && f.Place == "" {
-		return false
-	}
-	switch q := f.Qualifier; {
+	return f.Kind != KindForecast && (f.Value != nil || f.Low != nil && f.High != nil) &&
+		(f.About != "" || f.Place != "") && !Addition(f.Qualifier)
+}
+
+// Addition reports whether a figure's qualifier makes it count more of
+// something already counted ("another 25", "a further 25", "25 more", "25
+// other people", "at least … more"): never a report of a toll, nor its
+// restatement.
+func Addition(qualifier string) bool {
+	switch q := qualifier; {
 	case q == "another", q == "a further", q == "an additional", q == "more", q == "other", q == "further", q == "additional":
-		return false
-	case strings.Contains(q, " … "):
-		return false
+		return true
+	case strings.Contains(q, " … "): // "at least … more"
+		return true
 	}
-	return true
+	return false
 }
 
 // TallyKey returns the key that the figures of one tally share: measure,
