@@ -61,7 +61,7 @@ type roleCand struct {
 	to        bool   // of was read after "to" ("Ambassador to the United States")
 	conf      float64
 	ev        graph.Mention
-	rule      string // the rules that read it: "title_before/named"
+	rule      string // the rules that read it: "title-before/named"
 }
 
 // linkCand is a relation read from text between two mentions.

@@ -25,7 +25,8 @@ import (
 
 // Services are the graph services the API reads and changes. Ingester and
 // Extractor may be nil, which disables the ingest mutation; Dumper is
-// optional (see DocumentEntityLister).
+// optional (see DocumentEntityLister); so is Snapshots, which makes every
+// query read one consistent state of the store.
 type Services struct {
 	Documents graph.DocumentService
 	Entities  graph.EntityService
@@ -37,6 +38,7 @@ type Services struct {
 	Ingester  graph.Ingester
 	Extractor graph.Extractor
 	Dumper    graph.Dumper
+	Snapshots graph.Snapshotter
 }
 
 func (s *Services) validate() error {
@@ -318,6 +320,14 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
+	if s.svc.Snapshots != nil && !mutation {
+		// A query's fields read one state of the store, so that they
+		// agree while a writer ingests (stats and totalCount, say). A
+		// mutation reads what it has just written.
+		var release func()
+		ctx, release = s.svc.Snapshots.Snapshot(ctx)
+		defer release()
+	}
 	loader := func() *loader {
 		l := newLoader(ctx, s.svc.Entities, s.svc.Documents)
 		l.authorized = mutation

@@ -136,7 +136,7 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 	opt.cfg.Logger = log
 	api, err := schema.New(schema.Services{
 		Documents: db, Entities: db, Relations: db, Figures: db, Events: db, Quotes: db, Stats: db,
-		Ingester: db, Extractor: ex, Dumper: db,
+		Ingester: db, Extractor: ex, Dumper: db, Snapshots: db,
 	}, opt.cfg)
 	if err != nil {
 		return err
