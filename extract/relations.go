@@ -33,6 +33,7 @@ var (
 	ruleDemonymPerson  = relRule{"demonym_person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
 	ruleNationalOffice = relRule{"national_office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
 	ruleInstitution    = relRule{"national_institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
+	ruleIsDemonym      = relRule{"is_demonym", "", 0.8}                        // "X (born 1969) is a retired Austrian ice hockey player"
 	// based_in
 	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
 	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
@@ -228,6 +229,47 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.personApposition(c, tm, mi)
+	d.isDemonym(c, tm, mi, graph.CitizenOf)
+}
+
+// maxParenthesis bounds the tokens of a parenthesis skipped after a name:
+// "Martin Ulrich ( born December 16 , 1969 ) is".
+const maxParenthesis = 24
+
+// isDemonym reads the definition that opens an encyclopedia entry or
+// describes a name: "X ( 1861 – 1922 ) was a Norwegian military officer",
+// "Roketsan is a major Turkish weapons manufacturer". The nationality gives
+// a person citizen_of, an organization based_in (pred).
+func (d *docState) isDemonym(c *chunk, tm []int32, mi int, pred string) {
+	m := d.ments[mi]
+	k := m.last
+	if c.tokText(k) == "(" {
+		for n := 0; n < maxParenthesis && k < len(c.toks) && c.tokText(k) != ")"; n++ {
+			k++
+		}
+		k++
+	}
+	switch c.lower(k) {
+	case "is", "was":
+	default:
+		return
+	}
+	k++
+	switch c.lower(k) {
+	case "a", "an", "the":
+		k++
+	default:
+		return
+	}
+	for n := 0; n < 2 && isWordLower(c.tokText(k)); n++ {
+		k++ // "a retired", "a major"
+	}
+	if k+1 >= len(c.toks) || !c.sameSentence(m.first, k+1) || !isWordLower(c.tokText(k+1)) || relStops[c.lower(k+1)] {
+		return // the nationality describes a noun: "an American songwriter"
+	}
+	if o := d.adjectiveAt(c, tm, k); o >= 0 {
+		d.link(ruleIsDemonym, pred, mi, o, c.evidence(m.first, k+2))
+	}
 }
 
 // sportsAffiliation reports whether pred ties a player or coach to a
@@ -328,6 +370,7 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 		d.link(rulePlaceBased, "", mi, p, c.evidence(d.ments[p].first, m.last)) // "the Paris-based OECD"
 	}
 	d.orgApposition(c, tm, mi)
+	d.isDemonym(c, tm, mi, graph.BasedIn)
 }
 
 // placeBased finds the place of "the Paris-based X" (one token) or
@@ -631,12 +674,15 @@ func (d *docState) domesticParty(name string) bool {
 	return dom
 }
 
-// nameCountry returns the code of the country whose nationality word
-// starts a name ("German Football Association"), "" for none.
+// nameCountry returns the code of the country whose nationality word is
+// in a name ("German Football Association", "Royal Canadian Air Force"),
+// the first if several, "" for none.
 func (d *docState) nameCountry(name string) string {
-	w, _, _ := strings.Cut(name, " ")
-	if p, ok := d.x.gaz.Demonym(w); ok && w != name && !ambiguousDemonyms[graph.NameKey(w)] {
-		return p.CountryCode
+	words := strings.Fields(name)
+	for _, w := range words {
+		if p, ok := d.x.gaz.Demonym(w); ok && len(words) > 1 && isCap(w) && !ambiguousDemonyms[graph.NameKey(w)] {
+			return p.CountryCode
+		}
 	}
 	return ""
 }
