@@ -548,6 +548,7 @@ var (
 	ruleDomesticOffice     = relRule{"domestic_office", "", 0.55}               // "Prime Minister X" in a story about one country
 	ruleNameCountry        = relRule{"name_country", graph.BasedIn, 0.7}        // "the German Football Association"
 	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
+	ruleDomesticPlace      = relRule{"domestic_place", graph.LocatedIn, 0.5}    // "Addis Zemen" in an entry about Ethiopia
 	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
 )
 
@@ -642,6 +643,27 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	if home == nil {
 		return
 	}
+	homePlace := placeOf[home]
+	located := map[string]bool{}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.LocatedIn {
+			located[r.Subject] = true
+		}
+	}
+	for mi := range d.ments {
+		e := entOf[mi]
+		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective {
+			continue
+		}
+		seen[e] = true
+		if p := placeOf[e]; p != nil && (p.Kind == gazetteer.Country || homePlace == nil || p.CountryCode != homePlace.CountryCode) {
+			continue // a country, or a known place of another country
+		}
+		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
+			continue // "Europe", "the Middle East", "AFP": in no country
+		}
+		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))
+	}
 	for _, r := range d.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || r.past || !domesticOffice(r.predicate) {
@@ -690,3 +712,11 @@ func (d *docState) nameCountry(name string) string {
 // ambiguousDemonyms are shared by two countries: the "Korean Central News
 // Agency" is North Korea's.
 var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
+
+// regionWords end the names of regions that span countries: "the
+// Southern Mediterranean", "the Sahel region".
+var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
+	"quartet", "zone", "heights")
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }

@@ -59,6 +59,8 @@ func TestTypedRelations(t *testing.T) {
 		{"IsDemonymOrg", "Roketsan is a major Turkish weapons manufacturer.", lexTagger{"Roketsan": org}, "organization/roketsan", "based_in", "place/turkiye", true},
 		{"IsDemonymNotNoun", "Tom Hill is an American in Paris.", lexTagger{"Tom Hill": per, "Paris": plc}, "person/tom-hill", "citizen_of", "place/united-states", false},
 		{"NameCountryInside", "He served in the Royal Canadian Air Force and Canada thanked him.", lexTagger{"Royal Canadian Air Force": org, "Canada": plc}, "organization/royal-canadian-air-force", "based_in", "place/canada", true},
+		{"DomesticPlace", "Ethiopia grew. Ethiopia voted. Towns in Ethiopia include Addis Zemen.", lexTagger{"Ethiopia": plc, "Addis Zemen": plc}, "place/addis-zemen", "located_in", "place/ethiopia", true},
+		{"DomesticPlaceNotRegion", "Ethiopia grew. Ethiopia voted. Ethiopia and the Middle East traded.", lexTagger{"Ethiopia": plc, "Middle East": plc}, "place/middle-east", "located_in", "place/ethiopia", false},
 		{"Institution", "Katrin Berg, a member of the German Bundestag, spoke.", lexTagger{"Katrin Berg": per, "Bundestag": org}, "person/katrin-berg", "citizen_of", "place/germany", true},
 	}
 	for _, tt := range tests {
