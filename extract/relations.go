@@ -35,6 +35,7 @@ var (
 	ruleDemonymPerson  = relRule{"demonym_person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
 	ruleNationalOffice = relRule{"national_office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
 	ruleInstitution    = relRule{"national_institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
+	ruleFromCountry    = relRule{"from_country", graph.CitizenOf, 0.7}         // "X, a leading parliamentarian from Malta"
 	ruleIsDemonym      = relRule{"is_demonym", "", 0.8}                        // "X (born 1969) is a retired Austrian ice hockey player"
 	// based_in
 	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
@@ -322,11 +323,18 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	head := ""
 	for n := 0; n < maxDescWords && k < len(c.toks) && tm[k] < 0 && c.sameSentence(m.first, k); n++ {
 		w := c.lower(k)
-		if titlePreps[w] || w == "with" || !isWord(c.tokText(k)) {
+		if titlePreps[w] || w == "with" || w == "from" || !isWord(c.tokText(k)) {
 			break
 		}
 		head = w
 		k++
+	}
+	if c.lower(k) == "from" && head != "" && k+1 < len(tm) && tm[k+1] >= 0 {
+		// "Roberta Metsola, a leading European parliamentarian from Malta"
+		if o := int(tm[k+1]); d.ments[o].place != nil && d.ments[o].place.Kind == gazetteer.Country && d.ments[o].first == k+1 {
+			d.link(ruleFromCountry, "", mi, o, c.evidence(m.first, d.ments[o].last))
+		}
+		return
 	}
 	pred := affiliations[head]
 	if pred == "" || !(titlePreps[c.lower(k)] || c.lower(k) == "with") {

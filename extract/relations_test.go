@@ -61,6 +61,8 @@ func TestTypedRelations(t *testing.T) {
 		{"NameCountryInside", "He served in the Royal Canadian Air Force and Canada thanked him.", lexTagger{"Royal Canadian Air Force": org, "Canada": plc}, "organization/royal-canadian-air-force", "based_in", "place/canada", true},
 		{"DomesticPlace", "Ethiopia grew. Ethiopia voted. Towns in Ethiopia include Addis Zemen.", lexTagger{"Ethiopia": plc, "Addis Zemen": plc}, "place/addis-zemen", "located_in", "place/ethiopia", true},
 		{"DomesticPlaceNotRegion", "Ethiopia grew. Ethiopia voted. Ethiopia and the Middle East traded.", lexTagger{"Ethiopia": plc, "Middle East": plc}, "place/middle-east", "located_in", "place/ethiopia", false},
+		{"FromCountry", "Roberta Metsola, a leading parliamentarian from Malta, spoke.", lexTagger{"Roberta Metsola": per, "Malta": plc}, "person/roberta-metsola", "citizen_of", "place/malta", true},
+		{"FromCity", "Jan Berg, a teacher from Paris, spoke.", lexTagger{"Jan Berg": per, "Paris": plc}, "person/jan-berg", "citizen_of", "place/paris", false},
 		{"Institution", "Katrin Berg, a member of the German Bundestag, spoke.", lexTagger{"Katrin Berg": per, "Bundestag": org}, "person/katrin-berg", "citizen_of", "place/germany", true},
 	}
 	for _, tt := range tests {
