@@ -1,15 +1,10 @@
 package extract_test
 
 import (
-	"bufio"
-	"context"
 	"encoding/json"
 	"os"
 	"slices"
 	"testing"
-
-	"github.com/factgraph/factgraph/graph"
-	"github.com/factgraph/factgraph/internal/testenv"
 )
 
 // auditRow is one finding of an analyst's audit of the BBC store (issue
@@ -39,32 +34,7 @@ func TestAuditBBC(t *testing.T) {
 	for _, r := range rows {
 		want[r.Doc] = true
 	}
-	f, err := os.Open(testenv.Shared(t, "data/news_raw_bbc2225/bbc2225.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	x := mustExtractor(t)
-	got := map[string]*graph.Extraction{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var doc struct{ ID, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-			t.Fatal(err)
-		}
-		if !want[doc.ID] {
-			continue
-		}
-		ex, err := x.Extract(context.Background(), graph.Document{ID: doc.ID, Text: doc.Text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[doc.ID] = ex
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	got := extractBBC(t, want)
 	for _, r := range rows {
 		t.Run(r.Doc+"/"+r.ID, func(t *testing.T) {
 			ex := got[r.Doc]

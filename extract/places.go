@@ -75,7 +75,7 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	}
 	oi := int(tm[l+1])
 	o := &d.ments[oi]
-	if o.typ != graph.Place || o.place == nil || o.place.Kind == gazetteer.City || o.first != l+1 {
+	if o.typ != graph.Place || o.place == nil || o.place.Kind == gazetteer.City || o.first != l+1 || d.placeList(c, tm, o) {
 		return
 	}
 	if sep == "in" {
@@ -105,6 +105,28 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+}
+
+// placeList reports whether the country o goes on into a list of
+// countries, "Wales, France and Ireland", where the comma before it joins
+// a list, not a place to its country.
+func (d *docState) placeList(c *chunk, tm []int32, o *mention) bool {
+	if o.place.Kind != gazetteer.Country {
+		return false
+	}
+	k := o.last
+	if w := c.tokText(k); w != "," && w != "and" && w != "or" {
+		return false
+	}
+	if c.tokText(k) == "," && (c.lower(k+1) == "and" || c.lower(k+1) == "or") {
+		k++
+	}
+	k++
+	if k >= len(tm) || tm[k] < 0 || !c.sameSentence(o.first, k) {
+		return false
+	}
+	n := &d.ments[tm[k]]
+	return n.typ == graph.Place && n.place != nil && n.place.Kind == gazetteer.Country
 }
 
 // placePossessive reads "London's West End", "Syria's Latakia": a place

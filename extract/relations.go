@@ -456,10 +456,17 @@ func (d *docState) mentionAt(tm []int32, k int, typ graph.EntityType) (int, bool
 	return o, d.ments[o].typ == typ && d.ments[o].first == k
 }
 
+// locativePreps before a place say that it is one: "in Twickenham", "from
+// St Katherine's dock" (and not "Flight of the Phoenix", "Jamelia").
+var locativePreps = set("in", "at", "near", "outside", "from", "inside", "around", "across", "throughout", "within")
+
 // placeRelations reads a country's membership of an alliance named before
 // it: "NATO member Turkey", "EU member state Croatia".
 func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
+	if w := c.lower(m.first - 1); locativePreps[w] || w == "the" && locativePreps[c.lower(m.first-2)] {
+		d.ments[mi].locative = true
+	}
 	if m.place == nil || m.place.Kind != gazetteer.Country {
 		return
 	}

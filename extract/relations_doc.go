@@ -12,9 +12,21 @@ import (
 
 // nationalOffice reports whether a position predicate of a country makes
 // its holder a citizen: offices of state, government and diplomacy, not
-// a company's ("Hong Kong director") nor an embassy's host.
+// a company's ("Hong Kong director"), an embassy's host, nor a national
+// team's coach ("Italy coach John Kirwan" is a New Zealander).
 func nationalOffice(pred string) bool {
-	return pred != "" && pred != "ambassador_to" && !orgPosition(pred) && pred != graph.EmployeeOf
+	return pred != "" && pred != "ambassador_to" && !orgPosition(pred) && pred != graph.EmployeeOf && !teamPosition(pred)
+}
+
+// teamPosition reports whether a position is a sports team's staff, which
+// clubs and countries hire from abroad.
+func teamPosition(pred string) bool {
+	for _, suf := range []string{"coach_of", "manager_of", "trainer_of", "boss_of"} {
+		if strings.HasSuffix(pred, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // officeCitizen adds citizen_of for a national office held of a country:
@@ -187,6 +199,12 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	homePlace := placeOf[home]
 	located := map[string]bool{}
+	locative := map[*graph.Entity]bool{}
+	for mi := range d.ments {
+		if d.ments[mi].locative && entOf[mi] != nil {
+			locative[entOf[mi]] = true
+		}
+	}
 	for _, r := range rb.rels {
 		if r.Predicate == graph.LocatedIn {
 			located[r.Subject] = true
@@ -194,7 +212,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	for mi := range d.ments {
 		e := entOf[mi]
-		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective {
+		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] {
 			continue
 		}
 		seen[e] = true
@@ -243,6 +261,9 @@ func (d *docState) domesticParty(name string) bool {
 // the first if several, "" for none.
 func (d *docState) nameCountry(name string) string {
 	words := strings.Fields(name)
+	if len(words) == 2 && !orgHeads[graph.NameKey(words[1])] {
+		return "" // "British Tolkien fans", "US TV": a nationality before a word, not a body's name
+	}
 	for _, w := range words {
 		if p, ok := d.x.gaz.Demonym(w); ok && len(words) > 1 && isCap(w) && !ambiguousDemonyms[graph.NameKey(w)] {
 			return p.CountryCode
@@ -250,6 +271,15 @@ func (d *docState) nameCountry(name string) string {
 	}
 	return ""
 }
+
+// orgHeads end the two-word names of national bodies and papers: "US
+// Treasury", "British Airways", "Scottish Parliament", "Saudi Gazette".
+var orgHeads = set("treasury", "senate", "government", "parliament", "airlines", "airways", "express", "embassy",
+	"navy", "army", "council", "library", "telecom", "fa", "federation", "assembly", "office", "authority",
+	"democrats", "state", "ministry", "bank", "court", "party", "union", "association", "agency", "commission",
+	"institute", "foundation", "company", "corporation", "group", "board", "committee", "department", "service",
+	"police", "league", "cabinet", "congress", "raj", "republicans", "conservatives", "liberals", "socialists",
+	"gazette", "herald", "tribune", "times", "post", "journal", "telegraph", "observer", "daily", "radio")
 
 // ambiguousDemonyms are shared by two countries: the "Korean Central News
 // Agency" is North Korea's.

@@ -32,6 +32,7 @@ type mention struct {
 	titleOnly    bool // a title standing for its holder ("the President")
 	weak         bool // a doubtful proposal: dropped unless another mention confirms its name
 	work         bool // its context says a work or a prize ("the film X"): a vote for type other
+	locative     bool // a place after "in", "at", "near", "from": where something is or happens
 }
 
 // datePrefix starts the key of a date mention with a value.
