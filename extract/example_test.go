@@ -38,7 +38,9 @@ func ExampleExtractor_Extract() {
 	// Output:
 	// dateline: place/sochi
 	// person/angela-merkel chancellor_of place/germany
+	// person/angela-merkel citizen_of place/germany
 	// person/vladimir-putin president_of place/russia
+	// person/vladimir-putin citizen_of place/russia
 	// place/sochi located_in place/russia
 	// person/angela-merkel met person/vladimir-putin
 	// meeting place/sochi [person/angela-merkel person/vladimir-putin]

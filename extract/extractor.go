@@ -34,6 +34,7 @@ type Extractor struct {
 	maxBytes   int
 	doubtful   bool // the tagger's low scores mark doubtful proposals (RuleTagger)
 	entities   bool // entities only: no relations, events, figures or quotes
+	explain    bool // name the rule behind each figure and role relation
 }
 
 var _ graph.Extractor = (*Extractor)(nil)
@@ -62,6 +63,11 @@ func WithWindow(bytes int) Option {
 // roles, but no relations, events, figures or quotes: for tagging
 // evaluations, and to measure what the facts cost.
 func WithEntitiesOnly() Option { return func(x *Extractor) { x.entities = true } }
+
+// WithExplain makes Extract name the rule behind each figure
+// (graph.Figure.Rule) and each position relation (graph.Relation.Rules),
+// as "factgraph extract --explain" prints them. Nothing else changes.
+func WithExplain() Option { return func(x *Extractor) { x.explain = true } }
 
 // WithMaxBytes makes Extract refuse documents longer than n bytes with an
 // ELIMIT error (default: no limit).

@@ -151,6 +151,9 @@ func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 			AsOf:     d.figureAsOf(c, tm, f.Sentence),
 			Evidence: graph.Mention{Sentence: c.sentBase + f.Sentence, Start: c.cpBase + f.Start, End: c.cpBase + f.End, Text: f.Text},
 		}
+		if d.x.explain {
+			fc.fig.Rule = f.Rule
+		}
 		for _, p := range f.Phrases {
 			for t := max(p.First, 0); t < min(p.Last, len(tm)); t++ {
 				if tm[t] < 0 {

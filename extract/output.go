@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 
@@ -126,6 +127,7 @@ func (d *docState) finish() *graph.Extraction {
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
+	inferCitizens(rb, countryIDs(placeOfEnt))
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)
@@ -203,6 +205,10 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 				pred = "ambassador_of" // "Afghan Ambassador X" represents Afghanistan
 			}
 			rb.add(p.ID, pred, of.ID, r.title, false, r.conf, r.ev)
+			if d.x.explain {
+				rb.explain(p.ID, pred, of.ID, r.rule)
+			}
+			d.officeCitizen(rb, &r, p, of)
 		}
 	}
 	// A role read once with what it is of and once without is one role.
@@ -347,6 +353,13 @@ func (rb *relations) add(subj, pred, obj, role string, symmetric bool, conf floa
 	r.Weight++
 	if len(r.Evidence) < maxEvidence {
 		r.Evidence = append(r.Evidence, ev)
+	}
+}
+
+// explain adds rule to the rules of the relation (subj, pred, obj), once.
+func (rb *relations) explain(subj, pred, obj, rule string) {
+	if r := rb.index[relKey{subj, pred, obj}]; r != nil && !slices.Contains(r.Rules, rule) {
+		r.Rules = append(r.Rules, rule)
 	}
 }
 

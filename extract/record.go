@@ -51,6 +51,7 @@ type RecordRelation struct {
 	Confidence float64         `json:"confidence"`
 	Weight     int             `json:"weight"`
 	Evidence   []RecordMention `json:"evidence,omitempty"`
+	Rules      []string        `json:"rules,omitempty"` // with WithExplain: the rules that read it
 }
 
 // RecordFigure is a figure: its span, then what it counts.
@@ -74,6 +75,7 @@ type RecordFigure struct {
 	AsOf       string   `json:"as_of,omitempty"`  // an explicit date the count holds for
 	Source     string   `json:"source,omitempty"` // who reports it
 	Confidence float64  `json:"confidence"`
+	Rule       string   `json:"rule,omitempty"` // with WithExplain: the rule that tied its measure
 }
 
 // RecordEvent is an event with its participants, place and date.
@@ -151,6 +153,7 @@ func NewRecord(x *graph.Extraction) Record {
 		r.Relations = append(r.Relations, RecordRelation{
 			ID: rel.ID, Subject: rel.Subject, Predicate: rel.Predicate, Object: rel.Object, Role: rel.Role,
 			Symmetric: rel.Symmetric, Confidence: rel.Confidence, Weight: rel.Weight, Evidence: recordMentions(rel.Evidence),
+			Rules: rel.Rules,
 		})
 	}
 	for _, f := range x.Figures {
@@ -158,7 +161,7 @@ func NewRecord(x *graph.Extraction) Record {
 			ID: f.ID, Start: f.Evidence.Start, End: f.Evidence.End, Text: f.Text, Sentence: f.Evidence.Sentence,
 			Value: f.Value, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Measure: f.Measure, Currency: f.Currency,
 			Counted: f.Counted, About: f.About, Place: f.Place, Date: f.Date, Kind: f.Kind, AsOf: f.AsOf, Source: f.Source,
-			Confidence: f.Confidence,
+			Confidence: f.Confidence, Rule: f.Rule,
 		})
 	}
 	for _, e := range x.Events {

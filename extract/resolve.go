@@ -19,6 +19,7 @@ type group struct {
 	merged int      // the group it was merged into, -1 if none
 	weak   bool     // only doubtful proposals
 	value  string   // dates
+	known  string   // the name of a well-known organization it goes by (shortForms)
 }
 
 // minKeep is the tagger score under which a lone capitalized word at the
@@ -134,7 +135,7 @@ func (d *docState) resolve() []*group {
 		// that it ends if there is one ("Jones" is Dow Jones, not Paul
 		// Jones; "State Department" the "US State Department").
 		orgOnly := s.votes[graph.Person] == 0 && s.cues[graph.Person] < 0.5 && !s.taggedPerson && s.votes[graph.Organization] > 0
-		if len(s.words) == 1 && nameParticles[s.words[0]] {
+		if len(s.words) == 1 && nameParticles[s.words[0]] || d.namesOther(s) {
 			continue
 		}
 		// A name mostly called a person does not join a name named
@@ -260,7 +261,7 @@ func (d *docState) resolve() []*group {
 	}
 	for si, s := range sets {
 		if find(si) != si || s.place != nil || len(s.words) == 0 || s.votes[graph.Date] > 0 || s.cues[graph.Person] >= 0.5 ||
-			nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) {
+			nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) || d.namesOther(s) {
 			continue
 		}
 		roots := map[int]bool{}
@@ -376,6 +377,7 @@ func (d *docState) resolve() []*group {
 	}
 	d.mergeAcronyms(groups)
 	d.mergeDefinitions(groups)
+	d.joinShortForms(groups)
 	return groups
 }
 
@@ -389,7 +391,8 @@ func placeKey(p *gazetteer.Place) string {
 var namedAfterHeads = set("daily", "news", "times", "post", "magazine", "journal", "herald", "tribune", "foundation",
 	"organization", "organisation", "institute", "university", "college", "school", "hospital", "museum", "stadium",
 	"arena", "airport", "station", "street", "avenue", "road", "square", "park", "tower", "hotel", "centre", "center",
-	"prize", "award", "awards", "cup", "league", "festival", "trophy", "fund", "trust", "library", "bridge")
+	"prize", "award", "awards", "cup", "league", "festival", "trophy", "fund", "trust", "library", "bridge",
+	"echo", "chronicle", "gazette", "mirror", "express", "observer", "telegraph", "courier", "argus", "mail")
 
 // orgVoted reports whether the tagger and the context call a name an
 // organization more than anything else.
@@ -532,6 +535,9 @@ func (d *docState) mergeDefinitions(groups []*group) {
 func (d *docState) canonical(g *group) (name string) {
 	if g.place != nil {
 		return g.place.Name
+	}
+	if g.known != "" {
+		return g.known
 	}
 	if strings.HasPrefix(g.key, "war:") {
 		best := -1

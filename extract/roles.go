@@ -65,8 +65,134 @@ func (d *docState) readRoles(c *chunk, tm []int32) {
 // of", "Ambassador to", "spokesman for".
 var titlePreps = set("of", "to", "for", "at")
 
+// A role before a name is read in two steps, each an ordered table of
+// named rules: where the title stands (titleRules), then what it is of
+// (ofRules). The first rule of each table that applies decides, and the
+// role's rule is both names joined by "/": "title_before/named" for
+// "Kremlin spokesperson Dmitry Peskov". A title found, roleBefore marks
+// the name a person's (personCue 2, and the type Person for a name the
+// tagger took for an organization's); the guards in roleBefore drop what
+// only looks like a title ("to head Apple", "Mr").
+
+// titleSpot is where a title rule found a title before a name.
+type titleSpot struct {
+	t  title
+	ts int // the title's first token
+	// of is the mention the title is of when it follows the title ("to
+	// the United States"), -1 when it is read before it; to says that it
+	// follows "to".
+	of int
+	to bool
+}
+
+// titleRule is one place a title can stand before a name at token
+// first; i is the token before the name, past a comma.
+type titleRule struct {
+	name string
+	find func(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, bool)
+}
+
+// titleRules are the places a title is read before a name, in the order
+// they are tried.
+var titleRules = []titleRule{
+	// "German Chancellor Angela Merkel", "Kremlin spokesperson Dmitry
+	// Peskov", "Malaysia's Prime Minister, Najib Razak".
+	{"title_before", titleRightBefore},
+	// "Minister of Education Stefania Giannini".
+	{"title_of_before", titleOfBefore},
+	// "Ambassador to the United States Hamdullah Mohib": what the title
+	// is of (0.85) stands between it and the name.
+	{"title_to_before", titleToBefore},
+}
+
+func titleRightBefore(_ *docState, c *chunk, _ []int32, i, first int) (titleSpot, bool) {
+	for n := maxTitleWords; n >= 1; n-- {
+		if tt, ok := titleAt(c, i-n+1, n); ok && c.sameSentence(i-n+1, first) {
+			return titleSpot{t: tt, ts: i - n + 1, of: -1}, true
+		}
+	}
+	return titleSpot{}, false
+}
+
+func titleOfBefore(_ *docState, c *chunk, tm []int32, i, first int) (titleSpot, bool) {
+	if i < 2 || tm[i] >= 0 || !isCap(c.tokText(i)) || c.lower(i-1) != "of" || !c.sameSentence(i-2, first) {
+		return titleSpot{}, false
+	}
+	for n := maxTitleWords; n >= 1; n-- {
+		if tt, ok := titleAt(c, i-1-n, n); ok && isCap(c.toks[i-1-n].Text) {
+			return titleSpot{t: tt, ts: i - 1 - n, of: -1}, true
+		}
+	}
+	return titleSpot{}, false
+}
+
+func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, bool) {
+	if i < 0 || tm[i] < 0 || d.ments[tm[i]].typ == graph.Person || d.ments[tm[i]].last != first {
+		return titleSpot{}, false
+	}
+	o := int(tm[i])
+	j := d.ments[o].first - 1
+	if c.lower(j) == "the" {
+		j--
+	}
+	l := c.lower(j)
+	if l != "to" && l != "of" && l != "for" || !c.sameSentence(j, first) {
+		return titleSpot{}, false
+	}
+	for n := maxTitleWords; n >= 1; n-- {
+		if tt, ok := titleAt(c, j-n, n); ok && c.sameSentence(j-n, first) && isCap(c.toks[j-n].Text) {
+			return titleSpot{t: tt, ts: j - n, of: o, to: l == "to"}, true
+		}
+	}
+	return titleSpot{}, false
+}
+
+// ofRule is one reading of what a title ending after token j is of.
+type ofRule struct {
+	name       string
+	confidence float64
+	find       func(d *docState, c *chunk, tm []int32, j int) int // the mention, -1 for none
+}
+
+// ofRules are the readings of what a title before a name is of, in the
+// order they are tried; with none, the role is of nothing (noOf).
+var ofRules = []ofRule{
+	// "Syria's President", "the Kremlin's spokesman".
+	{"possessive", 0.9, ofPossessive},
+	// "Kremlin spokesperson", "Apple chief executive".
+	{"named", 0.85, ofNamed},
+	// "Russian President": the country of a nationality adjective.
+	{"demonym", 0.9, (*docState).adjectiveAt},
+}
+
+// noOf names a title read of nothing, and toOf one whose title rule read
+// what it is of after it; their confidences are those of the relations
+// that cannot be made and of titleToBefore.
+const (
+	noOf, noOfConfidence = "none", 0.7
+	toOf, toOfConfidence = "after", 0.85
+)
+
+func ofPossessive(d *docState, c *chunk, tm []int32, j int) int {
+	if isPossessive(c.tokText(j)) && j > 0 && tm[j-1] >= 0 {
+		if o := int(tm[j-1]); d.ments[o].typ != graph.Person {
+			return o
+		}
+	}
+	return -1
+}
+
+func ofNamed(d *docState, _ *chunk, tm []int32, j int) int {
+	if tm[j] >= 0 {
+		if o := int(tm[j]); d.ments[o].typ == graph.Organization || d.ments[o].typ == graph.Place {
+			return o
+		}
+	}
+	return -1
+}
+
 // roleBefore reads "[of] [modifiers] TITLE Name", right to left from the
-// token before the name.
+// token before the name, with titleRules and ofRules.
 func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	i := first - 1
 	comma := false
@@ -74,42 +200,16 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		i-- // "Malaysia's Prime Minister, Najib Razak": kept only with what it is of
 		comma = true
 	}
-	var t title
-	ts := -1
-	for n := maxTitleWords; n >= 1; n-- {
-		if tt, ok := titleAt(c, i-n+1, n); ok && c.sameSentence(i-n+1, first) {
-			t, ts = tt, i-n+1
+	var spot titleSpot
+	rule := ""
+	for _, r := range titleRules {
+		if s, ok := r.find(d, c, tm, i, first); ok {
+			spot, rule = s, r.name
 			break
 		}
 	}
-	if ts < 0 && i >= 2 && tm[i] < 0 && isCap(c.tokText(i)) && c.lower(i-1) == "of" && c.sameSentence(i-2, first) {
-		// "Minister of Education Stefania Giannini".
-		for n := maxTitleWords; n >= 1; n-- {
-			if tt, ok := titleAt(c, i-1-n, n); ok && isCap(c.toks[i-1-n].Text) {
-				t, ts = tt, i-1-n
-				break
-			}
-		}
-	}
-	ofAfter, toAfter := -1, false // "Ambassador to the United States Hamdullah Mohib"
-	if ts < 0 && i >= 0 && tm[i] >= 0 && d.ments[tm[i]].typ != graph.Person && d.ments[tm[i]].last == first {
-		o := int(tm[i])
-		j := d.ments[o].first - 1
-		if c.lower(j) == "the" {
-			j--
-		}
-		if l := c.lower(j); (l == "to" || l == "of" || l == "for") && c.sameSentence(j, first) {
-			toWord := l
-			for n := maxTitleWords; n >= 1; n-- {
-				if tt, ok := titleAt(c, j-n, n); ok && c.sameSentence(j-n, first) && isCap(c.toks[j-n].Text) {
-					t, ts, ofAfter = tt, j-n, o
-					toAfter = toWord == "to"
-					break
-				}
-			}
-		}
-	}
-	if ts < 0 || honorifics[c.lower(ts)] && ts == i {
+	t, ts := spot.t, spot.ts
+	if rule == "" || honorifics[c.lower(ts)] && ts == i {
 		return false
 	}
 	j := ts - 1
@@ -136,17 +236,17 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		m.typ = graph.Person
 	}
 	d.ments[mi].personCue = 2
-	of, conf := d.ofBefore(c, tm, j, first)
+	of, conf, ofName := d.ofBefore(c, tm, j, first)
 	if comma && of < 0 {
 		return false
 	}
 	titleEnd := i + 1
-	if ofAfter >= 0 {
+	if spot.of >= 0 {
 		// The demonym before the title is the sender, the entity after
 		// it what the role is of (or to).
 		for titleEnd = ts + 1; titleEnd < first && c.lower(titleEnd) != "to" && c.lower(titleEnd) != "of" && c.lower(titleEnd) != "for"; titleEnd++ {
 		}
-		of, conf = ofAfter, 0.85
+		of, conf, ofName = spot.of, toOfConfidence, toOf
 	}
 	evStart := ts
 	if of >= 0 && d.ments[of].first < ts {
@@ -157,34 +257,25 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 	}
 	d.roles = append(d.roles, roleCand{
-		person: mi, title: trimTitle(c.spanText(rankStart, titleEnd)), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: toAfter,
-		conf: conf, ev: c.evidence(evStart, d.ments[mi].last),
+		person: mi, title: trimTitle(c.spanText(rankStart, titleEnd)), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: spot.to,
+		conf: conf, ev: c.evidence(evStart, d.ments[mi].last), rule: rule + "/" + ofName,
 	})
 	return true
 }
 
-// ofBefore finds what a title ending just after token j is of: a
-// nationality adjective ("Russian"), an organization or place ("Kremlin",
-// "Apple"), or a possessive ("Syria's", "the Kremlin's"). It returns the
-// mention, -1 for none, and the confidence of the reading.
-func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64) {
+// ofBefore finds what a title ending just after token j is of, with the
+// first of ofRules that applies. It returns the mention, -1 for none, the
+// confidence of the reading and the name of its rule.
+func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64, string) {
 	if j < 0 || !c.sameSentence(j, first) {
-		return -1, 0.7
+		return -1, noOfConfidence, noOf
 	}
-	if isPossessive(c.tokText(j)) && j > 0 && tm[j-1] >= 0 {
-		if o := int(tm[j-1]); d.ments[o].typ != graph.Person {
-			return o, 0.9
+	for _, r := range ofRules {
+		if o := r.find(d, c, tm, j); o >= 0 {
+			return o, r.confidence, r.name
 		}
 	}
-	if tm[j] >= 0 {
-		if o := int(tm[j]); d.ments[o].typ == graph.Organization || d.ments[o].typ == graph.Place {
-			return o, 0.85
-		}
-	}
-	if o := d.adjectiveAt(c, tm, j); o >= 0 {
-		return o, 0.9
-	}
-	return -1, 0.7
+	return -1, noOfConfidence, noOf
 }
 
 // adjectiveAt returns the mention of the country that the nationality
@@ -222,6 +313,8 @@ func (d *docState) citizenBefore(c *chunk, tm []int32, mi, first int) {
 
 // roleAfter reads an apposition: "Name, [the|a] [Country's|Demonym|Org]
 // [modifiers] TITLE [of|to|for|at the X]", and "Name, a Russian citizen".
+// Its rule is "apposition/" and the reading of what the title is of, named
+// as ofRules name them ("after" for "of|to|for|at the X").
 func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	if d.ments[mi].typ != graph.Person || c.tokText(last) != "," || !c.sameSentence(last, last+1) {
 		return
@@ -231,19 +324,21 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	case "the", "a", "an":
 		k++
 	}
-	of, conf := -1, 0.8
+	of, conf, ofName := -1, 0.8, noOf
 	if tm[min(k, len(tm)-1)] >= 0 && k < len(c.toks) {
 		o := int(tm[k])
 		if om := &d.ments[o]; om.typ != graph.Person && om.first == k {
 			switch {
 			case isPossessive(c.tokText(om.last)):
-				of, k = o, om.last+1
-			case om.adjective || om.typ == graph.Organization:
-				of, k = o, om.last
+				of, k, ofName = o, om.last+1, "possessive"
+			case om.adjective:
+				of, k, ofName = o, om.last, "demonym"
+			case om.typ == graph.Organization:
+				of, k, ofName = o, om.last, "named"
 			}
 		}
 	} else if o := d.adjectiveAt(c, tm, k); o >= 0 {
-		of, k = o, k+1
+		of, k, ofName = o, k+1, "demonym"
 	}
 	if citizenNouns[c.lower(k)] && of >= 0 && d.ments[of].adjective && (c.lower(k) == "citizen" || c.lower(k) == "national") {
 		d.links = append(d.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
@@ -293,7 +388,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		if x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
 			// "Afghan Ambassador to the United States": the embassy's
 			// host is what an ambassador_to relation points at.
-			of, conf = int(tm[x]), 0.85
+			of, conf, ofName = int(tm[x]), toOfConfidence, toOf
 			evEnd = d.ments[tm[x]].last
 			to = c.lower(te) == "to"
 		}
@@ -306,7 +401,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	d.ments[mi].personCue = 2
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
-		ev: c.evidence(d.ments[mi].first, evEnd),
+		ev: c.evidence(d.ments[mi].first, evEnd), rule: "apposition/" + ofName,
 	})
 }
 

@@ -14,6 +14,14 @@ import (
 )
 
 // process reads one window: its names, then the facts around them.
+// maxNameTokens is the most tokens a name may have. The longest names of
+// the CoNLL-2003 and En-Worldwide gold have 10 and 17 ("Specialized
+// General Attorney's Office for the Attention of Journalists and Freedom
+// of Expression"); a longer span is a tagger's run over a list or a
+// repeated name ("John Smith John Smith ..."), whose name, aliases and
+// keys would grow with the document (12,500 repetitions took 960 MB).
+const maxNameTokens = 24
+
 func (d *docState) process(c *chunk) {
 	if len(c.toks) == 0 {
 		return
@@ -26,6 +34,9 @@ func (d *docState) process(c *chunk) {
 		}
 	}
 	for _, s := range nicknames(c, d.x.tagger.Tag(c.toks, c.sents)) {
+		if s.Last-s.First > maxNameTokens {
+			continue // a run of names the tagger could not split is no name
+		}
 		for _, part := range d.splitSpan(c, s) {
 			if m, ok := d.cleanSpan(c, part, mask); ok {
 				cands = append(cands, m)
@@ -62,6 +73,7 @@ func (d *docState) process(c *chunk) {
 	d.readDefinitions(c, tm)
 	d.readWars(c, tm)
 	d.readRoles(c, tm)
+	d.readRelations(c, tm)
 	d.readCues(c, tm)
 	d.readPlaces(c, tm)
 	for _, f := range d.x.facts {

@@ -60,6 +60,7 @@ type roleCand struct {
 	to        bool   // of was read after "to" ("Ambassador to the United States")
 	conf      float64
 	ev        graph.Mention
+	rule      string // the rules that read it: "title_before/named"
 }
 
 // linkCand is a relation read from text between two mentions.
@@ -67,6 +68,7 @@ type linkCand struct {
 	subj, obj int // mentions
 	predicate string
 	conf      float64
+	rule      string // the relRule that read it, "" for the older readers
 	ev        graph.Mention
 }
 

@@ -14,6 +14,7 @@ const (
 	ENOTFOUND     = "not_found"    // the thing asked for does not exist
 	EUNAUTHORIZED = "unauthorized" // the caller may not do this
 	ELIMIT        = "limit"        // the request exceeds a configured limit
+	ENOSPACE      = "no_space"     // the store's disk is too full to write safely; reads go on
 )
 
 // Error is factgraph's application error: a machine-readable Code and a

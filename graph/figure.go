@@ -48,6 +48,10 @@ type Figure struct {
 	// Evidence is the span of Text in the document.
 	Evidence   Mention `json:"evidence"`
 	Confidence float64 `json:"confidence"`
+	// Rule names the extractor rule that tied the measure to the number
+	// (extract/figure's RuleNames), for an analyst reading why a figure
+	// was found. Set only by an extractor asked to explain; not stored.
+	Rule string `json:"rule,omitempty"`
 }
 
 // FigureFilter selects figures.

@@ -34,6 +34,10 @@ type Relation struct {
 	Confidence float64   `json:"confidence"`          // in [0,1]
 	Weight     int       `json:"weight"`              // number of statements (sentences) supporting it
 	Evidence   []Mention `json:"evidence,omitempty"`  // the sentences or spans that state it
+	// Rules name the extractor rules that read its statements, in the order
+	// first read, for an analyst reading why it was found. Set only by an
+	// extractor asked to explain; not stored.
+	Rules []string `json:"rules,omitempty"`
 }
 
 // Validate returns an EINVALID error when the relation cannot be stored.

@@ -18,6 +18,7 @@ const (
 	CodeUnauthenticated = "UNAUTHENTICATED"
 	CodeConflict        = "CONFLICT"
 	CodeLimit           = "LIMIT"
+	CodeNoSpace         = "NO_SPACE"
 	CodeInternal        = "INTERNAL"
 )
 
@@ -87,8 +88,12 @@ func toAPIError(err error) *apiError {
 		return &apiError{code: CodeInternal, message: "The request was cancelled."}
 	}
 	code := graph.ErrorCode(err)
-	if code == graph.EINTERNAL {
+	switch code {
+	case graph.EINTERNAL:
 		return errInternal
+	case graph.ENOSPACE:
+		// The store's message names a path on the server.
+		return &apiError{code: CodeNoSpace, message: "The server's disk is too full to store anything; queries still work. Retry once space is freed."}
 	}
 	return &apiError{code: codeOf(code), message: graph.ErrorMessage(err)}
 }

@@ -136,7 +136,9 @@ func TestRelationArguments(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.order, func(t *testing.T) {
 				var got struct {
-					Entities struct{ Edges []struct{ Node struct{ Name string } } }
+					Entities struct {
+						Edges []struct{ Node struct{ Name string } }
+					}
 				}
 				ts.mustData(t, `{ entities(type: PERSON, orderBy: `+tt.order+`) { edges { node { name } } } }`, nil, &got)
 				var names []string

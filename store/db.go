@@ -80,6 +80,8 @@ type config struct {
 	vlogFileSize   int64
 	maxDocsPerTxn  int
 	pageOutAbove   int64
+	minFree        int64                             // WithMinFreeSpace
+	freeSpace      func(path string) (uint64, error) // statfs; replaced in tests
 }
 
 // defaultConfig is tuned for ingesting tens of thousands of news articles
@@ -120,6 +122,8 @@ func defaultConfig() config {
 		// transaction sorts its pending writes (4 against 32: 4% less CPU
 		// on Reuters-21578).
 		maxDocsPerTxn: 4,
+		minFree:       defaultMinFree,
+		freeSpace:     freeSpace,
 		gcInterval:    10 * time.Minute,
 	}
 }
@@ -559,6 +563,11 @@ func (db *DB) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if s, _ := ctx.Value(snapshotKey{}).(*snapshot); s != nil && s.db == db {
+		if ran, err := s.view(fn); ran {
+			return internal(err)
+		}
+	}
 	return internal(db.bdb.View(fn))
 }
 
@@ -634,6 +643,9 @@ func (db *DB) newWtx() *wtx {
 func (w *wtx) count(name string, d int) { w.deltas[name] += int64(d) }
 
 func (w *wtx) commit() error {
+	if err := w.db.checkSpace(); err != nil {
+		return err
+	}
 	if err := w.flushContribs(); err != nil {
 		return err
 	}

@@ -7,6 +7,16 @@ import (
 	"syscall"
 )
 
+// freeSpace returns the bytes available to this process on the file
+// system that holds path.
+func freeSpace(path string) (uint64, error) {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(path, &st); err != nil {
+		return 0, err
+	}
+	return uint64(st.Bavail) * uint64(st.Bsize), nil
+}
+
 // diskUsage returns the bytes a file occupies on disk. Badger preallocates
 // its value log and memtable files sparsely, so their apparent size
 // overstates the store by hundreds of megabytes.

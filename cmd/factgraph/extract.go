@@ -14,6 +14,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "extract", "[flags] [PATH...|-]\n\nPrints one JSON object per document per line (see README: \"Extract output\").\nReads standard input when no PATH is given.")
 	var in inputFlags
 	in.register(fs)
+	explain := fs.Bool("explain", false, "name the extractor rule behind each figure (\"rule\") and position relation (\"rules\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -24,7 +25,11 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	ex, err := extract.New()
+	var opts []extract.Option
+	if *explain {
+		opts = append(opts, extract.WithExplain())
+	}
+	ex, err := extract.New(opts...)
 	if err != nil {
 		return fmt.Errorf("load extractor: %w", err)
 	}

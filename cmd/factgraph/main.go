@@ -105,6 +105,7 @@ const (
 	exitFailure  = 1   // something failed; details printed
 	exitUsage    = 2   // bad flags or arguments
 	exitConflict = 3   // the store is in use, or not empty where it must be
+	exitNoSpace  = 4   // the store's disk is full; what was stored is complete
 	exitSignal   = 130 // interrupted, as shells report SIGINT (128 + 2)
 )
 
@@ -140,6 +141,8 @@ func exitCode(err error) int {
 		return exitUsage
 	case graph.ECONFLICT:
 		return exitConflict
+	case graph.ENOSPACE:
+		return exitNoSpace
 	}
 	return exitFailure
 }

@@ -7,6 +7,31 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
+// The rules that tie a unit to a number (confidence 0.95), and those that
+// give a number the measure of a figure beside it, named as Figure.Rule
+// names them. The casualty rules are the table casualtyRules.
+const (
+	ruleCurrencyJoined  = "currency_joined"   // a code joined to the digits: "Rs500", "sh2bn"
+	ruleCurrencyBefore  = "currency_before"   // a symbol or code before: "$5bn", "US$", "Rs 500"
+	rulePercentAfter    = "percent_after"     // "76%", "5 pct"
+	ruleCurrencyAfter   = "currency_after"    // "5,000 dlrs", "12 cts"
+	rulePercentInRange  = "percent_in_range"  // the unit once, inside a range: "between 3 pct and 4"
+	ruleCurrencyInRange = "currency_in_range" // the same: "between 30,000 stg and 50,000"
+	ruleSameObject      = "same_object"       // "detained 558 suspects and 135 fugitives" (0.75)
+	ruleListMember      = "list_member"       // "Nine workers, one driver and three rescuers were injured" (0.75)
+	ruleCompared        = "compared"          // "4,860,000, or 50 cts a share" (0.7)
+)
+
+// RuleNames lists the names of the rules that tie a measure to a number,
+// in the order they are tried: a Figure's Rule is one of them.
+func RuleNames() []string {
+	names := []string{ruleCurrencyJoined, ruleCurrencyBefore, rulePercentAfter, ruleCurrencyAfter, rulePercentInRange, ruleCurrencyInRange}
+	for _, r := range casualtyRules {
+		names = append(names, r.name)
+	}
+	return append(names, ruleSameObject, ruleListMember, ruleCompared)
+}
+
 // classify ties a measure to the amount a, or reports that none is tied.
 // prior are the figures already found in the sentence.
 func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, bool) {
@@ -18,10 +43,10 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 		if t.cur == 1 && !a.scaled {
 			return f, false // "R5", "N95": a model, unless "R5bn"
 		}
-		f.Currency, f.Measure = joinedCodes[t.lower[:t.cur]], graph.Money
+		f.Currency, f.Measure, f.Rule = joinedCodes[t.lower[:t.cur]], graph.Money, ruleCurrencyJoined
 		f.MeasureFirst, f.MeasureLast = a.first, a.first+1
 	} else if cur, n := prefixCurrency(tt, a.first, s.First); n > 0 {
-		f.Currency, f.Measure = cur, graph.Money
+		f.Currency, f.Measure, f.Rule = cur, graph.Money, ruleCurrencyBefore
 		f.MeasureFirst, f.MeasureLast = a.first-n, a.first
 		numStart = a.first - n
 	}
@@ -34,8 +59,10 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	if f.Measure == "" {
 		if end, ok := percentAfter(tt, a.last, s.Last); ok {
 			f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = graph.Percent, a.last, end, end
+			f.Rule = rulePercentAfter
 		} else if cur, first, end, sub := currencyAfter(tt, a.last, s.Last, a.scaled); cur != "" {
 			f.Measure, f.Currency, f.MeasureFirst, f.MeasureLast, f.Last = graph.Money, cur, first, end, end
+			f.Rule = ruleCurrencyAfter
 			if sub {
 				value, low, high = value/100, low/100, high/100
 			}
@@ -43,8 +70,10 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 			// "between 30,000 stg and 50,000": the unit written once, inside
 			if end, ok := percentAfter(tt, a.unit, s.Last); ok {
 				f.Measure, f.MeasureFirst, f.MeasureLast = graph.Percent, a.unit, end
+				f.Rule = rulePercentInRange
 			} else if cur, first, end, sub := currencyAfter(tt, a.unit, s.Last, a.scaled); cur != "" {
 				f.Measure, f.Currency, f.MeasureFirst, f.MeasureLast = graph.Money, cur, first, end
+				f.Rule = ruleCurrencyInRange
 				if sub {
 					value, low, high = value/100, low/100, high/100
 				}
@@ -129,126 +158,242 @@ func qualifierBefore(tt []tok, i, first int) (string, int) {
 	return "", 0
 }
 
-// casualty ties a casualty measure to a, filling f. qStart is where the
-// figure starts, before any qualifier.
-func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior []Figure) bool {
-	// After: "450,000 people have been killed", "355 dead", "two others
+// A casualty figure is a count tied to a measure word: the rules below,
+// tried in order, say where that word may stand and how sure the tie is.
+// The first rule that applies decides: it ties a measure to the figure,
+// which stands if it counts people (plausible), or it rejects the number.
+// Each rule is named, and Figure.Rule names the one that tied a figure, so
+// that a change in the golden files says which rule fired.
+
+// verdict is what a casualty rule says of a number.
+type verdict int8
+
+const (
+	pass   verdict = iota // the rule does not apply; the next one is tried
+	tie                   // a measure is tied; the figure stands if plausible
+	tieAny                // a measure is tied; the figure stands whatever it counts
+	reject                // the rule applies, and the number is no casualty figure
+)
+
+// casualtyRule is one way a casualty measure is tied to a number. match
+// reads the case and, when it ties a measure, fills in f the measure, its
+// words and what is counted; the confidence is the rule's.
+type casualtyRule struct {
+	name       string
+	confidence float64
+	match      func(c *casualtyCase, f *Figure) verdict
+}
+
+// casualtyRules are the casualty rules in the order they are tried.
+var casualtyRules = []casualtyRule{
+	// "450,000 people have been killed", "355 dead", "two others
 	// injured", "Two members of my group died".
-	after := a.last
-	if !a.exact && after+1 < s.Last && tt[after].lower == "of" && tt[after+1].word {
-		after++ // "hundreds of people"
-	}
-	if r, ok := measureAfter(tt, after, s.Last); ok {
-		f.Measure, f.Counted, f.MeasureFirst, f.MeasureLast = r.measure, r.head, r.mFirst, r.mLast
-		f.Last, f.scan, f.after = r.npEnd, r.scan, true
-		if r.npEnd == after {
-			f.Last = a.last
-		}
-		if r.mFirst == a.last && countsItself[tt[r.mFirst].lower] {
-			f.Last = r.mLast
-		}
-		if nounMeasures[tt[r.mFirst].lower] {
-			f.Counted = tt[r.mFirst].lower
-		}
-		if r.partHead != "" && f.Counted == "" {
-			f.Counted = r.partHead
-		}
-		if r.mFirst == a.last && f.Counted == "" && adjectives[tt[r.mFirst].lower] {
-			// "5,000 affected vehicles", "12 injured workers": the noun after
-			// the measure is what is counted.
-			if head, npEnd := countedAfter(tt, r.mLast, s.Last); head != "" {
-				f.Counted, f.Last, f.scan = head, npEnd, npEnd
-			}
-		}
-		f.Confidence = 0.9
-		if things[r.partHead] {
-			return false
-		}
-		return plausible(a, f)
-	}
-	head, npEnd := countedAfter(tt, after, s.Last)
-	if npEnd == after {
-		npEnd = a.last
-	}
-	f.Counted, f.Last = head, npEnd
-	// Before: "killing at least 12 people", "arrested 30", "killed or
-	// wounded over 2,600" (the first of two verbs).
-	if qStart > s.First {
-		p := tt[qStart-1].lower
-		if m, ok := verbMeasures[p]; ok {
-			at := qStart - 1
-			if at-2 >= s.First && tt[at-1].lower == "or" {
-				if m2, ok := verbMeasures[tt[at-2].lower]; ok {
-					m, at = m2, at-2
-				}
-			}
-			f.Measure, f.MeasureFirst, f.MeasureLast = m, at, qStart
-			f.Confidence = 0.85
-			return plausible(a, f)
-		}
-		// "claimed the lives of 12", "cost the lives of 12"; not "average
-		// lives of 12.1 years"
-		if head == "lives" && takers[p] {
-			// "the crash claimed 12 lives"
-			f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, qStart-1, qStart
-			f.Confidence = 0.85
-			return true
-		}
-		if qStart-4 >= s.First && p == "of" && tt[qStart-2].lower == "lives" && tt[qStart-3].lower == "the" && takers[tt[qStart-4].lower] {
-			f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, qStart-2, qStart
-			f.Confidence = 0.85
-			return plausible(a, f)
-		}
-	}
+	{"measure_after", 0.9, measureAfterRule},
+	// "killing at least 12 people", "arrested 30", "killed or wounded
+	// over 2,600" (the first of two verbs).
+	{"verb_before", 0.85, verbBeforeRule},
+	// "the crash claimed 12 lives"; counted lives are always people.
+	{"lives_taken", 0.85, livesTakenRule},
+	// "claimed the lives of 12", "cost the lives of 12"; not "average
+	// lives of 12.1 years".
+	{"the_lives_of", 0.85, theLivesOfRule},
 	// A toll: "the death toll has risen to 44".
-	if m, at, ok := tollBefore(tt, qStart, s.First); ok {
-		f.Measure, f.MeasureFirst, f.MeasureLast = m, at, at+1
-		f.Confidence = 0.85
-		return plausible(a, f)
-	}
+	{"toll_before", 0.85, tollBeforeRule},
+	// "12 more than last week": a difference, no figure.
+	{"difference", 0, differenceRule},
 	// An ellipsis of an earlier figure: "400,000 were displaced in 2013,
 	// and almost 200,000 more this year"; "7 million of those deaths …,
 	// while around 1.2 million are …".
-	gEnd := npEnd
-	if head == "" && gEnd < s.Last && groupWords[tt[gEnd].lower] {
-		if gEnd+1 < s.Last && tt[gEnd+1].lower == "than" {
-			return false // "12 more than last week": a difference
-		}
-		head, gEnd = tt[gEnd].lower, gEnd+1 // "200,000 more"
-	}
-	if len(prior) > 0 && (groupWords[head] || head == "" && npEnd == a.last && !a.plain && tt[a.first].lower != "one" || f.Qualifier == "another") &&
-		!ownPredicate(tt, gEnd, s.Last) && !changeBefore(tt, qStart, s.First) && !(qStart > s.First && tt[qStart-1].lower == "of") {
-		last := prior[len(prior)-1]
-		if isCasualty(last.Measure) && (head != "" || !startsNoun(tt, a.last, s.Last)) {
-			f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = last.Measure, last.MeasureFirst, last.MeasureLast, gEnd
-			f.Confidence = 0.5
-			return plausible(a, f)
-		}
-	}
+	{"ellipsis", 0.5, ellipsisRule},
 	// A part of an earlier figure: "12 were killed, including five
 	// children", "60 were arrested - 45 of them in the US".
-	if len(prior) > 0 && qStart > s.First {
-		p := tt[qStart-1].lower
-		last := prior[len(prior)-1]
-		part := partBefore(tt, qStart, s.First) || p == "among" && head != ""
-		// a list that goes on: "among whom were 27 Mexicans, 14 Hondurans
-		// and one"
-		part = part || last.part && listLink(tt[last.Last:qStart])
-		if !part && a.last+1 < s.Last && tt[a.last].lower == "of" {
-			w := tt[a.last+1].lower
-			part = w == "them" || w == "whom"
-			// "eight of them affiliated with …" says something else of them.
-			if part && a.last+2 < s.Last && isVerbForm(tt[a.last+2]) {
-				part = false
-			}
+	{"part_of_earlier", 0.7, partOfEarlierRule},
+}
+
+// casualtyCase is what the casualty rules read of an amount.
+type casualtyCase struct {
+	tt     []tok
+	a      amount
+	qStart int // where the figure starts, before any qualifier
+	s      token.Sentence
+	prior  []Figure // the figures already found in the sentence
+	// after is where what the amount counts begins: its end, or past the
+	// "of" of "hundreds of people".
+	after int
+	// head and npEnd are the counted noun phrase at after; npEnd is the
+	// amount's end when there is none, npRaw then after.
+	head         string
+	npEnd, npRaw int
+	// group and gEnd are head and npEnd, or without a head, a group word
+	// that stands for it and the end past it ("200,000 more").
+	group string
+	gEnd  int
+}
+
+// before returns the lowercased word n tokens before the figure, "" at the
+// start of the sentence.
+func (c *casualtyCase) before(n int) string {
+	if c.qStart-n < c.s.First {
+		return ""
+	}
+	return c.tt[c.qStart-n].lower
+}
+
+// casualty ties a casualty measure to a, filling f, with the first rule of
+// casualtyRules that applies. qStart is where the figure starts, before
+// any qualifier.
+func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior []Figure) bool {
+	c := casualtyCase{tt: tt, a: a, qStart: qStart, s: s, prior: prior, after: a.last}
+	if !a.exact && c.after+1 < s.Last && tt[c.after].lower == "of" && tt[c.after+1].word {
+		c.after++ // "hundreds of people"
+	}
+	c.head, c.npRaw = countedAfter(tt, c.after, s.Last)
+	c.npEnd = c.npRaw
+	if c.npEnd == c.after {
+		c.npEnd = a.last
+	}
+	c.group, c.gEnd = c.head, c.npEnd
+	if c.head == "" && c.gEnd < s.Last && groupWords[tt[c.gEnd].lower] {
+		c.group, c.gEnd = tt[c.gEnd].lower, c.gEnd+1
+	}
+	f.Counted, f.Last = c.head, c.npEnd
+	for i := range casualtyRules {
+		r := &casualtyRules[i]
+		switch r.match(&c, f) {
+		case pass:
+			continue
+		case reject:
+			return false
+		case tieAny:
+			f.Confidence, f.Rule = r.confidence, r.name
+			return true
 		}
-		if part && isCasualty(last.Measure) {
-			f.Measure, f.MeasureFirst, f.MeasureLast = last.Measure, last.MeasureFirst, last.MeasureLast
-			f.Confidence, f.part = 0.7, true
-			return plausible(a, f)
-		}
+		f.Confidence, f.Rule = r.confidence, r.name
+		return plausible(a, f)
 	}
 	return false
+}
+
+func measureAfterRule(c *casualtyCase, f *Figure) verdict {
+	tt, a, s := c.tt, c.a, c.s
+	r, ok := measureAfter(tt, c.head, c.npRaw, s.Last)
+	if !ok {
+		return pass
+	}
+	f.Measure, f.Counted, f.MeasureFirst, f.MeasureLast = r.measure, r.head, r.mFirst, r.mLast
+	f.Last, f.scan, f.after = r.npEnd, r.scan, true
+	if r.npEnd == c.after {
+		f.Last = a.last
+	}
+	if r.mFirst == a.last && countsItself[tt[r.mFirst].lower] {
+		f.Last = r.mLast
+	}
+	if nounMeasures[tt[r.mFirst].lower] {
+		f.Counted = tt[r.mFirst].lower
+	}
+	if r.partHead != "" && f.Counted == "" {
+		f.Counted = r.partHead
+	}
+	if r.mFirst == a.last && f.Counted == "" && adjectives[tt[r.mFirst].lower] {
+		// "5,000 affected vehicles", "12 injured workers": the noun after
+		// the measure is what is counted.
+		if head, npEnd := countedAfter(tt, r.mLast, s.Last); head != "" {
+			f.Counted, f.Last, f.scan = head, npEnd, npEnd
+		}
+	}
+	if things[r.partHead] {
+		return reject
+	}
+	return tie
+}
+
+func verbBeforeRule(c *casualtyCase, f *Figure) verdict {
+	m, ok := verbMeasures[c.before(1)]
+	if !ok {
+		return pass
+	}
+	at := c.qStart - 1
+	if m2, ok := verbMeasures[c.before(3)]; ok && c.before(2) == "or" {
+		m, at = m2, at-2
+	}
+	f.Measure, f.MeasureFirst, f.MeasureLast = m, at, c.qStart
+	return tie
+}
+
+func livesTakenRule(c *casualtyCase, f *Figure) verdict {
+	if c.head != "lives" || !takers[c.before(1)] {
+		return pass
+	}
+	f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, c.qStart-1, c.qStart
+	return tieAny
+}
+
+func theLivesOfRule(c *casualtyCase, f *Figure) verdict {
+	if c.before(1) != "of" || c.before(2) != "lives" || c.before(3) != "the" || !takers[c.before(4)] {
+		return pass
+	}
+	f.Measure, f.MeasureFirst, f.MeasureLast = graph.Killed, c.qStart-2, c.qStart
+	return tie
+}
+
+func tollBeforeRule(c *casualtyCase, f *Figure) verdict {
+	m, at, ok := tollBefore(c.tt, c.qStart, c.s.First)
+	if !ok {
+		return pass
+	}
+	f.Measure, f.MeasureFirst, f.MeasureLast = m, at, at+1
+	return tie
+}
+
+func differenceRule(c *casualtyCase, _ *Figure) verdict {
+	if c.head == "" && c.gEnd > c.npEnd && c.gEnd < c.s.Last && c.tt[c.gEnd].lower == "than" {
+		return reject
+	}
+	return pass
+}
+
+func ellipsisRule(c *casualtyCase, f *Figure) verdict {
+	tt, a, s := c.tt, c.a, c.s
+	if len(c.prior) == 0 {
+		return pass
+	}
+	head := c.group
+	if !(groupWords[head] || head == "" && c.npEnd == a.last && !a.plain && tt[a.first].lower != "one" || f.Qualifier == "another") ||
+		ownPredicate(tt, c.gEnd, s.Last) || changeBefore(tt, c.qStart, s.First) || c.before(1) == "of" {
+		return pass
+	}
+	last := c.prior[len(c.prior)-1]
+	if !isCasualty(last.Measure) || head == "" && startsNoun(tt, a.last, s.Last) {
+		return pass
+	}
+	f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = last.Measure, last.MeasureFirst, last.MeasureLast, c.gEnd
+	return tie
+}
+
+func partOfEarlierRule(c *casualtyCase, f *Figure) verdict {
+	tt, a, s := c.tt, c.a, c.s
+	if len(c.prior) == 0 || c.qStart <= s.First {
+		return pass
+	}
+	last := c.prior[len(c.prior)-1]
+	part := partBefore(tt, c.qStart, s.First) || c.before(1) == "among" && c.group != ""
+	// a list that goes on: "among whom were 27 Mexicans, 14 Hondurans
+	// and one"
+	part = part || last.part && listLink(tt[last.Last:c.qStart])
+	if !part && a.last+1 < s.Last && tt[a.last].lower == "of" {
+		w := tt[a.last+1].lower
+		part = w == "them" || w == "whom"
+		// "eight of them affiliated with …" says something else of them.
+		if part && a.last+2 < s.Last && isVerbForm(tt[a.last+2]) {
+			part = false
+		}
+	}
+	if !part || !isCasualty(last.Measure) {
+		return pass
+	}
+	f.Measure, f.MeasureFirst, f.MeasureLast = last.Measure, last.MeasureFirst, last.MeasureLast
+	f.part = true
+	return tie
 }
 
 // partBefore reports whether the words before qStart make the amount a
@@ -368,13 +513,12 @@ func nounLike(t tok) bool {
 	return !isMeasure && !phraseStarts[t.lower]
 }
 
-// measureAfter looks for a measure word after the amount ending at i, past
-// the counted noun phrase, a partitive ("of the crew"), an inclusion
-// ("including a French tourist"), one parenthetical between commas and
-// auxiliaries or adverbs.
-func measureAfter(tt []tok, i, end int) (after, bool) {
-	var r after
-	r.head, r.npEnd = countedAfter(tt, i, end)
+// measureAfter looks for a measure word after the counted noun phrase
+// that countedAfter read (head, ending at npEnd), past a partitive ("of
+// the crew"), an inclusion ("including a French tourist"), one
+// parenthetical between commas and auxiliaries or adverbs.
+func measureAfter(tt []tok, head string, npEnd, end int) (after, bool) {
+	r := after{head: head, npEnd: npEnd}
 	j := r.npEnd
 	// "members of my group", "of them", "32 of the 543 passengers and crew"
 	if j < end && tt[j].lower == "of" {

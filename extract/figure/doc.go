@@ -23,6 +23,12 @@
 //     ("detained 558 suspects and 135 fugitives"), or a comparison with a
 //     money or percent amount of the same shape ("5.3 mln vs 4.1 mln dlrs").
 //
+// Each of these ways is a named rule, and Figure.Rule names the one that
+// tied a figure (RuleNames lists them in the order they are tried). The
+// casualty rules are the table casualtyRules in classify.go: the first that
+// applies decides, with its confidence; a new rule goes where it must win
+// over the ones after it, and TestRuleFired gets a sentence for it.
+//
 // Values are normalized ("11 million" → 11000000, "Thirteen" → 13, "a dozen"
 // → 12, "1.1bn" → 1.1e9, "29 cts" → 0.29 USD). Vague amounts have Low and
 // High and no Value: "dozens" 24–99, "scores" 40–99, "hundreds" 200–999,

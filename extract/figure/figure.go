@@ -53,6 +53,9 @@ type Figure struct {
 	// Kind is graph.KindForecast ("will die"), graph.KindToll (a running
 	// toll: "have been killed since") or "" for an incident (kind.go).
 	Kind string
+	// Rule names the rule that tied the measure to the number, one of
+	// RuleNames: "measure_after" for "450,000 people have been killed".
+	Rule string
 
 	scan  int  // token where the search for the next figure resumes
 	after bool // the measure follows the number (it may be shared by a list)
@@ -300,7 +303,7 @@ func sameObject(tt []tok, a amount, s token.Sentence, prev Figure) (Figure, bool
 		return Figure{}, false
 	}
 	f := Figure{First: start, Last: npEnd, Measure: prev.Measure, Counted: head,
-		MeasureFirst: prev.MeasureFirst, MeasureLast: prev.MeasureLast, Confidence: 0.75}
+		MeasureFirst: prev.MeasureFirst, MeasureLast: prev.MeasureLast, Confidence: 0.75, Rule: ruleSameObject}
 	if q, n := qualifierBefore(tt, a.first, s.First); n > 0 {
 		f.Qualifier = q
 	}
@@ -356,7 +359,7 @@ func distribute(tt []tok, list []member, f Figure, s token.Sentence) []Figure {
 	for _, m := range list {
 		g := Figure{
 			First: m.start, Last: m.a.last, Measure: f.Measure, Counted: m.head,
-			MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.75,
+			MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.75, Rule: ruleListMember,
 		}
 		if q, n := qualifierBefore(tt, m.a.first, s.First); n > 0 {
 			g.Qualifier = q

@@ -128,7 +128,7 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 			}
 			g := Figure{
 				First: a.first, Last: a.last, Sentence: si, Measure: f.Measure, Currency: f.Currency,
-				MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.7,
+				MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.7, Rule: ruleCompared,
 			}
 			if q, n := qualifierBefore(tt, a.first, 0); n > 0 && a.first-n >= 0 {
 				g.Qualifier, g.First = q, a.first-n

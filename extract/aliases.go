@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// shortForms maps the folded names (graph.NameKey, without "the") by
+// which news calls well-known organizations to the one name each goes by,
+// so that "EU" in one story and "European Union" in another, or "Tories",
+// "Tory" and "Conservatives", are one entity across documents. A story
+// that defines its own acronym ("the Honduran Institute of Tourism
+// (IHT)") needs no entry: mergeDefinitions and mergeAcronyms join it. An
+// entry is added only where the short form names one organization in
+// English-language news; forms that are common words in capitals ("WHO")
+// are left out.
+var shortForms = func() map[string]string {
+	m := map[string]string{}
+	for name, forms := range map[string][]string{
+		"European Union":                  {"eu", "european union", "europe union"},
+		"United Nations":                  {"un", "united nations", "uno"},
+		"International Monetary Fund":     {"imf", "international monetary fund"},
+		"Nato":                            {"nato", "north atlantic treaty organization", "north atlantic treaty organisation"},
+		"Federal Bureau of Investigation": {"fbi", "federal bureau of investigation"},
+		"Central Intelligence Agency":     {"cia", "central intelligence agency"},
+		"World Trade Organization":        {"wto", "world trade organization", "world trade organisation"},
+		"World Bank":                      {"world bank"},
+		"European Central Bank":           {"ecb", "european central bank"},
+		"European Commission":             {"european commission", "ec"},
+		"Federal Reserve":                 {"federal reserve", "fed", "us federal reserve"},
+		"Organization of the Petroleum Exporting Countries":      {"opec", "organization of the petroleum exporting countries", "organisation of the petroleum exporting countries"},
+		"International Olympic Committee":                        {"ioc", "international olympic committee"},
+		"World Anti-Doping Agency":                               {"wada", "world anti doping agency"},
+		"International Association of Athletics Federations":     {"iaaf", "international association of athletics federations"},
+		"National Health Service":                                {"nhs", "national health service"},
+		"Conservative Party":                                     {"conservative party", "conservatives", "tory", "tories", "tory party", "conservative"},
+		"Labour Party":                                           {"labour party", "labour"},
+		"Liberal Democrats":                                      {"liberal democrats", "lib dems", "lib dem", "liberal democrat", "liberal democrat party"},
+		"UK Independence Party":                                  {"uk independence party", "ukip"},
+		"Scottish National Party":                                {"scottish national party", "snp"},
+		"Democratic Party":                                       {"democratic party"},
+		"Republican Party":                                       {"republican party"},
+		"Organisation for Economic Co-operation and Development": {"oecd"},
+		"World Health Organization":                              {"world health organization", "world health organisation"},
+		"Securities and Exchange Commission":                     {"securities and exchange commission", "sec", "us securities and exchange commission"},
+	} {
+		for _, f := range forms {
+			m[f] = name
+		}
+	}
+	return m
+}()
+
+// shortForm returns the name of the well-known organization that a
+// folded name stands for, "" if none.
+func shortForm(nk string) string {
+	return shortForms[strings.TrimPrefix(nk, "the ")]
+}
+
+// namesOther reports whether a name is itself the name of an entity the
+// world knows apart from any longer name it might start or end: a
+// country ("US" is not short for the US Trade Representative's Office)
+// or a well-known organization of the shortForms table. Such a name never
+// joins a longer one, unless the document calls it a person ("Jordan").
+// (A city may: "Rochester" is the Rochester Red Wings in a sports table;
+// the newspapers named after one are namedAfterHeads.)
+func (d *docState) namesOther(s *nameSet) bool {
+	if len(s.ments) == 0 || s.taggedPerson || s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
+		return false
+	}
+	return shortForm(s.nk) != "" || d.x.gaz.IsCountryName(d.ments[s.ments[0]].name)
+}
+
+// joinShortForms gives each organization group that goes by a
+// well-known form its one name (group.known), and merges the document's
+// groups that share one ("Tories" and "Conservatives").
+func (d *docState) joinShortForms(groups []*group) {
+	first := map[string]int{}
+	for gi, g := range groups {
+		if g.typ != graph.Organization || g.merged >= 0 {
+			continue
+		}
+		for _, mi := range g.ments {
+			if m := &d.ments[mi]; !m.anaphor && !m.adjective {
+				if k := shortForm(graph.NameKey(m.name)); k != "" {
+					g.known = k
+					break
+				}
+			}
+		}
+		if g.known == "" {
+			continue
+		}
+		if hi, ok := first[g.known]; ok {
+			g.merged = hi
+			groups[hi].ments = append(groups[hi].ments, g.ments...)
+			groups[hi].weak = groups[hi].weak && g.weak
+			continue
+		}
+		first[g.known] = gi
+	}
+}

@@ -1,0 +1,80 @@
+package extract_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestAliases checks which names become aliases: a name that is itself a
+// country or a well-known organization never joins a longer name, a
+// newspaper named after a city is not the city's, and well-known short
+// forms and party names resolve to one entity.
+func TestAliases(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		tags    lexTagger
+		want    map[string][]string // entity ID → aliases it must have
+		notIDs  []string            // entities that must not exist
+		noAlias map[string][]string // entity ID → aliases it must not have
+	}{
+		{"CountryNotShortForm", "The US Trade Office said so. The US said it filed the complaint.",
+			lexTagger{"US Trade Office": org, "US": org},
+			map[string][]string{"organization/us-trade-office": nil}, nil,
+			map[string][]string{"organization/us-trade-office": {"US"}}},
+		{"CountryNotCompound", "The EU-US talks failed. The US said so, and the EU agreed.",
+			lexTagger{"EU-US": org, "US": org, "EU": org},
+			map[string][]string{"organization/european-union": {"EU"}}, nil,
+			map[string][]string{"organization/european-union": {"US"}}},
+		{"NewspaperNotCity", "The Liverpool Echo reported that Liverpool beat Chelsea 2-1.",
+			lexTagger{"Liverpool Echo": org, "Liverpool": org, "Chelsea": org},
+			map[string][]string{"organization/liverpool-echo": nil, "organization/liverpool": nil}, nil,
+			map[string][]string{"organization/liverpool-echo": {"Liverpool"}, "organization/liverpool": {"Liverpool Echo"}}},
+		{"PartyForms", "The Tories said so. Tory leader Michael Howard said the Conservatives would win.",
+			lexTagger{"Tories": org, "Tory": org, "Conservatives": org, "Michael Howard": per},
+			map[string][]string{"organization/conservative-party": {"Tories", "Tory", "Conservatives"}},
+			[]string{"organization/tories", "organization/tory", "organization/conservatives"}, nil},
+		{"WellKnownAcronym", "The EU and the UN met the IMF and Nato.",
+			lexTagger{"EU": org, "UN": org, "IMF": org, "Nato": org},
+			map[string][]string{"organization/european-union": {"EU"}, "organization/united-nations": {"UN"},
+				"organization/international-monetary-fund": {"IMF"}, "organization/nato": nil},
+			[]string{"organization/eu", "organization/un", "organization/imf"}, nil},
+		{"AcronymAndExpansion", "The European Union said so. The EU agreed.",
+			lexTagger{"European Union": org, "EU": org},
+			map[string][]string{"organization/european-union": {"EU"}}, []string{"organization/eu"}, nil},
+		{"InitialJoinsFullName", "Shane Warne took five wickets. S. Warne was named man of the match.",
+			lexTagger{"Shane Warne": per, "S. Warne": per},
+			map[string][]string{"person/shane-warne": {"S. Warne"}}, []string{"person/s-warne"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			for id, aliases := range tt.want {
+				e := entity(x, id)
+				if e == nil {
+					t.Errorf("no %s in %v", id, ids(x))
+					continue
+				}
+				for _, a := range aliases {
+					if !slices.Contains(e.Aliases, a) {
+						t.Errorf("%s: no alias %q in %q", id, a, e.Aliases)
+					}
+				}
+			}
+			for _, id := range tt.notIDs {
+				if entity(x, id) != nil {
+					t.Errorf("unexpected %s in %v", id, ids(x))
+				}
+			}
+			for id, aliases := range tt.noAlias {
+				if e := entity(x, id); e != nil {
+					for _, a := range aliases {
+						if slices.Contains(e.Aliases, a) {
+							t.Errorf("%s has alias %q", id, a)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,486 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Typed relations beyond titles (issue 12): who belongs to, works for,
+// plays for, comes from, founded, or is based where. Each reading is a
+// named rule (relRule) with the confidence of what it reads; readRelations
+// applies the ones that look at the words around a name, officeCitizen and
+// inferCitizens the ones that follow from facts already read.
+//
+// The rules read what news writes before a name ("Labour MP Louise
+// Ellman", "the Brazilian striker Neymar", "Mexico's Sinaloa cartel", "NATO
+// member Turkey", "the Paris-based OECD") and in apposition after it ("X, a
+// spokesman for Y", "Y, a subsidiary of Z"). They do not read verbs beyond
+// "founded" and "based in": "X, who has worked for Y since 2010" says
+// nothing to them.
+
+// relRule is one way of reading a typed relation, named so that a
+// relation can say which rule stated it.
+type relRule struct {
+	name      string
+	predicate string
+	conf      float64
+}
+
+var (
+	// citizen_of
+	ruleDemonymPerson  = relRule{"demonym-person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
+	ruleNationalOffice = relRule{"national-office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
+	ruleInstitution    = relRule{"national-institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
+	// based_in
+	ruleDemonymOrg    = relRule{"demonym-org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
+	rulePossessiveOrg = relRule{"possessive-org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
+	rulePlaceBased    = relRule{"place-based", graph.BasedIn, 0.9}    // "the Paris-based OECD"
+	ruleBasedIn       = relRule{"based-in", graph.BasedIn, 0.85}      // "X, based in Y", "headquartered in"
+	// person → organization, the predicate from the noun (affiliations)
+	ruleOrgNounPerson = relRule{"org-noun-person", "", 0.75}                     // "Chelsea striker Fernando Torres"
+	ruleOrgPossessive = relRule{"org-possessive-person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
+	ruleAppositionOf  = relRule{"apposition", "", 0.75}                          // "X, an analyst at Deutsche Bank"
+	rulePersonOfOrg   = relRule{"person-of-org", graph.EmployeeOf, 0.65}         // "Brian Taylor of Wells Fargo"
+	// organization or country → organization
+	ruleAllianceMember = relRule{"alliance-member", graph.MemberOf, 0.8} // "NATO member Turkey"
+	ruleFounded        = relRule{"founded", graph.FounderOf, 0.8}        // "X founded Y", "Y, founded by X"
+	rulePartOf         = relRule{"part-of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
+)
+
+// affiliations are the nouns that say how a person belongs to the
+// organization named before them ("Chelsea striker", "Labour MP") or
+// after them ("a member of", "an analyst at").
+var affiliations = map[string]string{
+	"striker": graph.PlayerOf, "midfielder": graph.PlayerOf, "defender": graph.PlayerOf, "goalkeeper": graph.PlayerOf,
+	"keeper": graph.PlayerOf, "forward": graph.PlayerOf, "winger": graph.PlayerOf, "player": graph.PlayerOf,
+	"playmaker": graph.PlayerOf, "full-back": graph.PlayerOf, "centre-back": graph.PlayerOf, "footballer": graph.PlayerOf,
+	"coach": graph.CoachOf, "manager": graph.CoachOf, "trainer": graph.CoachOf, "head coach": graph.CoachOf,
+	"mp": graph.MemberOf, "mps": graph.MemberOf, "lawmaker": graph.MemberOf, "legislator": graph.MemberOf,
+	"deputy": graph.MemberOf, "politician": graph.MemberOf, "member": graph.MemberOf, "candidate": graph.MemberOf,
+	"councillor": graph.MemberOf, "councilor": graph.MemberOf, "mep": graph.MemberOf, "militant": graph.MemberOf,
+	"fighter": graph.MemberOf, "co-leader": graph.MemberOf, "parliamentarian": graph.MemberOf, "delegate": graph.MemberOf,
+	"correspondent": graph.EmployeeOf, "reporter": graph.EmployeeOf, "journalist": graph.EmployeeOf,
+	"analyst": graph.EmployeeOf, "economist": graph.EmployeeOf, "official": graph.EmployeeOf,
+	"employee": graph.EmployeeOf, "researcher": graph.EmployeeOf, "expert": graph.EmployeeOf, "adviser": graph.EmployeeOf,
+	"advisor": graph.EmployeeOf, "strategist": graph.EmployeeOf, "scientist": graph.EmployeeOf, "engineer": graph.EmployeeOf,
+	"staffer": graph.EmployeeOf, "negotiator": graph.EmployeeOf, "investigator": graph.EmployeeOf, "officer": graph.EmployeeOf,
+	"representative": graph.EmployeeOf, "executive": graph.EmployeeOf, "lawyer": graph.EmployeeOf, "columnist": graph.EmployeeOf,
+	"presenter": graph.EmployeeOf, "anchor": graph.EmployeeOf, "photographer": graph.EmployeeOf, "professor": graph.EmployeeOf,
+	"worker": graph.EmployeeOf, "specialist": graph.EmployeeOf, "campaigner": graph.EmployeeOf, "director": graph.EmployeeOf,
+	"founder": graph.FounderOf, "co-founder": graph.FounderOf, "cofounder": graph.FounderOf,
+	"subsidiary": graph.PartOf, "unit": graph.PartOf, "division": graph.PartOf, "branch": graph.PartOf, "arm": graph.PartOf,
+	"wing": graph.PartOf, "affiliate": graph.PartOf, "offshoot": graph.PartOf,
+}
+
+// allianceNouns after an alliance's name make the name after them a member:
+// "NATO member Turkey", "EU member state Croatia", "NATO ally Turkey".
+var allianceNouns = set("member", "members", "ally", "allies", "partner", "member state", "member country", "member nation")
+
+// relStops end the words between a name and what is read before it: a
+// preposition, article or verb joins two phrases, not one description.
+var relStops = set("of", "to", "for", "at", "in", "on", "by", "with", "from", "and", "or", "the", "a", "an", "said",
+	"says", "told", "is", "was", "were", "are", "has", "had", "have", "as", "than", "that", "who", "which", "but",
+	"after", "before", "against", "between", "under", "over", "about", "into", "like", "while", "when", "if", "not")
+
+// maxDescWords bounds the words between a nationality or organization
+// and the name it describes: "the German government's deputy spokesman
+// Georg Streiter" is four.
+const maxDescWords = 4
+
+// readRelations reads the typed relations beside each name of the window.
+func (d *docState) readRelations(c *chunk, tm []int32) {
+	for mi := d.chunkStart; mi < len(d.ments); mi++ {
+		m := &d.ments[mi]
+		if m.adjective || m.key != "" || m.first < 0 || m.last > len(c.toks) {
+			continue
+		}
+		switch m.typ {
+		case graph.Person:
+			d.personRelations(c, tm, mi)
+		case graph.Organization:
+			d.orgRelations(c, tm, mi)
+		case graph.Place:
+			d.placeRelations(c, tm, mi)
+		}
+	}
+}
+
+// link adds a relation candidate read by rule r, with predicate pred when
+// the rule's own is empty.
+func (d *docState) link(r relRule, pred string, subj, obj int, ev graph.Mention) {
+	if pred == "" {
+		pred = r.predicate
+	}
+	if subj == obj || pred == "" {
+		return
+	}
+	d.links = append(d.links, linkCand{subj: subj, obj: obj, predicate: pred, conf: r.conf, rule: r.name, ev: ev})
+}
+
+// descBefore walks left from token i over the description before a name:
+// words that are no preposition, article or verb, at most maxDescWords,
+// lower-case or a title's, in the name's sentence. It returns the token
+// before the description and the key of the description's head, the word
+// next to the name ("striker" in "Chelsea striker"), or "" when the head
+// is not a noun the rules know (a verb: "German police arrested X").
+func descBefore(c *chunk, tm []int32, i, first int) (int, string) {
+	head := ""
+	for n := 0; n < maxDescWords && i >= 0 && c.sameSentence(i, first) && tm[i] < 0; n++ {
+		w := c.lower(i)
+		if relStops[w] || !isWord(c.tokText(i)) || isCap(c.tokText(i)) && !titleWord(c, i) {
+			break
+		}
+		if n == 0 {
+			if !titleWord(c, i) && !citizenNouns[w] && !descNouns[w] {
+				return i, ""
+			}
+			head = w
+			if affiliations[c.lower(i-1)+" "+w] != "" {
+				head = c.lower(i-1) + " " + w
+			}
+		}
+		i--
+	}
+	return i, head
+}
+
+// descNouns describe a person after a nationality ("a Nigerian pastor"),
+// besides titles, affiliations and citizenNouns.
+var descNouns = set("pastor", "priest", "cleric", "star", "filmmaker", "director", "novelist", "poet", "dissident",
+	"politician", "billionaire", "banker", "athlete", "skier", "cyclist", "boxer", "runner", "swimmer", "driver",
+	"rapper", "musician", "composer", "conductor", "designer", "architect", "painter", "historian", "philosopher",
+	"physicist", "judge", "prosecutor", "pilot", "climber", "astronaut", "sprinter", "champion", "prisoner",
+	"detainee", "suspect", "victim", "survivor", "migrant", "refugee", "monk", "nun", "investor", "entrepreneur",
+	"comedian", "model", "chef", "officer", "diplomat", "counterpart", "colleague", "opponent", "rival", "ruler",
+	"dictator", "strongman", "tennis", "golfer", "chancellor", "premier", "leader", "lawmaker", "opposition",
+	"negotiator", "envoy", "official", "economist", "analyst", "commander", "general", "tourist", "aid", "writer")
+
+// titleWord reports whether token i is a word of a title ("President",
+// "Prime", "Minister").
+func titleWord(c *chunk, i int) bool {
+	for n := 1; n <= maxTitleWords; n++ {
+		for s := i - n + 1; s <= i; s++ {
+			if _, ok := titleAt(c, s, n); ok {
+				return true
+			}
+		}
+	}
+	_, ok := affiliations[c.lower(i)]
+	return ok
+}
+
+// isWord reports whether a token is made of letters (and inner hyphens).
+func isWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127) {
+			return false
+		}
+	}
+	return s[0] != '-'
+}
+
+// personRelations reads a person's nationality and affiliations from the
+// words before the name and from an apposition after it.
+func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	if w := c.lower(m.last); (w == "founded" || w == "co-founded") && m.last+1 < len(tm) {
+		if o, ok := d.mentionAt(tm, m.last+1, graph.Organization); ok && c.sameSentence(m.first, d.ments[o].first) {
+			d.link(ruleFounded, "", mi, o, c.evidence(m.first, d.ments[o].last)) // "X founded Y"
+		}
+	}
+	j, head := descBefore(c, tm, m.first-1, m.first)
+	if j >= 0 && c.sameSentence(j, m.first) && (head != "" || j == m.first-1) {
+		if o := d.adjectiveAt(c, tm, j); o >= 0 {
+			d.link(ruleDemonymPerson, "", mi, o, c.evidence(j, m.last)) // "German Chancellor Angela Merkel"
+		}
+		if o := int(tm[j]); o >= 0 && head != "" {
+			om := &d.ments[o]
+			switch {
+			case isPossessive(c.tokText(om.last-1)) || om.adjective:
+			case om.typ == graph.Organization || om.typ == graph.Place && (om.place == nil || om.place.Kind != gazetteer.Country) && sportsAffiliation(affiliations[head]):
+				d.link(ruleOrgNounPerson, affiliations[head], mi, o, c.evidence(om.first, m.last)) // "Labour MP Louise Ellman"
+				if affiliations[head] == "" && titleWord(c, m.first-1) && partyLike(om.name) {
+					d.link(ruleOrgNounPerson, graph.MemberOf, mi, o, c.evidence(om.first, m.last)) // "Green party leader X"
+				}
+			}
+		}
+		if isPossessive(c.tokText(m.first-1)) && m.first >= 2 && tm[m.first-2] >= 0 {
+			if o := int(tm[m.first-2]); d.ments[o].typ == graph.Organization {
+				d.link(ruleOrgPossessive, "", mi, o, c.evidence(d.ments[o].first, m.last)) // "Amnesty International's Ruth Jüttner"
+			}
+		}
+	}
+	d.personApposition(c, tm, mi)
+}
+
+// sportsAffiliation reports whether pred ties a player or coach to a
+// club, which news often names after its town ("Chelsea striker").
+func sportsAffiliation(pred string) bool { return pred == graph.PlayerOf || pred == graph.CoachOf }
+
+// partyWords mark a party, parliament or movement one is a member of.
+var partyWords = set("party", "parliament", "bundestag", "congress", "senate", "assembly", "greens", "green", "democrats",
+	"republicans", "conservatives", "labour", "liberals", "socialists", "front", "movement", "league", "bloc",
+	"union", "alliance", "coalition", "cdu", "spd", "csu", "fdp", "afd", "ukip", "snp", "tories", "tory", "republican",
+	"democratic", "democrat", "socialist", "conservative", "liberal", "taliban", "hamas", "hezbollah", "qaeda", "cabinet")
+
+// partyLike reports whether a name is a party's, a parliament's or a
+// movement's, whose leader is also a member.
+func partyLike(name string) bool {
+	for _, w := range strings.Fields(graph.NameKey(name)) {
+		if partyWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// personApposition reads "X, [a|the] [modifiers] NOUN of|for|at|with [the] Y"
+// for the affiliation nouns, and "X of Y" for an organization Y.
+func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	k := m.last
+	if c.lower(k) == "of" && k+1 < len(tm) && tm[k+1] >= 0 {
+		o := int(tm[k+1])
+		if om := &d.ments[o]; om.typ == graph.Organization && om.first == k+1 && c.sameSentence(k, om.first) {
+			pred := graph.EmployeeOf
+			if partyLike(om.name) {
+				pred = graph.MemberOf
+			}
+			d.link(rulePersonOfOrg, pred, mi, o, c.evidence(m.first, om.last)) // "Brian Taylor of Wells Fargo"
+		}
+		return
+	}
+	if c.tokText(k) != "," {
+		return
+	}
+	k++
+	switch c.lower(k) {
+	case "a", "an", "the":
+		k++
+	}
+	head := ""
+	for n := 0; n < maxDescWords && k < len(c.toks) && tm[k] < 0 && c.sameSentence(m.first, k); n++ {
+		w := c.lower(k)
+		if titlePreps[w] || w == "with" || !isWord(c.tokText(k)) {
+			break
+		}
+		head = w
+		k++
+	}
+	pred := affiliations[head]
+	if pred == "" || !(titlePreps[c.lower(k)] || c.lower(k) == "with") {
+		return
+	}
+	k++
+	if c.lower(k) == "the" {
+		k++
+	}
+	if k+1 < len(tm) && tm[k] < 0 && isCap(c.tokText(k)) {
+		if _, ok := d.x.gaz.Demonym(c.tokText(k)); ok {
+			k++ // "a member of the German Bundestag"
+		}
+	}
+	if k >= len(tm) || tm[k] < 0 {
+		return
+	}
+	o := int(tm[k])
+	if om := &d.ments[o]; om.first == k && c.sameSentence(m.first, k) && (om.typ == graph.Organization || sportsAffiliation(pred) && om.typ == graph.Place) &&
+		!isPossessive(c.tokText(om.last-1)) && pred != graph.PartOf {
+		d.link(ruleAppositionOf, pred, mi, o, c.evidence(m.first, om.last)) // "X, an analyst at Deutsche Bank"
+	}
+}
+
+// orgRelations reads where an organization is based ("the German
+// Bundestag", "Mexico's Sinaloa cartel", "the Paris-based OECD", "X, based
+// in Y"), whom it belongs to ("Y, a subsidiary of Z") and who founded it.
+func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	i := m.first - 1
+	if isPossessive(c.tokText(i)) && i > 0 && tm[i-1] >= 0 && c.sameSentence(i-1, m.first) {
+		if o := int(tm[i-1]); d.ments[o].typ == graph.Place {
+			d.link(rulePossessiveOrg, "", mi, o, c.evidence(d.ments[o].first, m.last)) // "Mexico's Sinaloa cartel"
+		}
+	} else if o := d.adjectiveAt(c, tm, i); o >= 0 && c.sameSentence(i, m.first) {
+		d.link(ruleDemonymOrg, "", mi, o, c.evidence(i, m.last)) // "the German Bundestag"
+	} else if i >= 0 && tm[i] >= 0 && c.sameSentence(i, m.first) {
+		o := int(tm[i])
+		if om := &d.ments[o]; om.typ == graph.Place && om.last == m.first && om.place != nil && om.place.Kind == gazetteer.Country {
+			d.link(ruleDemonymOrg, "", mi, o, c.evidence(om.first, m.last)) // "US Congress"
+		}
+	} else if p, ok := d.placeBased(c, tm, i, m.first); ok {
+		d.link(rulePlaceBased, "", mi, p, c.evidence(d.ments[p].first, m.last)) // "the Paris-based OECD"
+	}
+	d.orgApposition(c, tm, mi)
+}
+
+// placeBased finds the place of "the Paris-based X" (one token) or
+// "Paris - based X" ending at token i: its mention, added for the one
+// token if needed, and whether there is one.
+func (d *docState) placeBased(c *chunk, tm []int32, i, first int) (int, bool) {
+	if i < 0 || !c.sameSentence(i, first) {
+		return -1, false
+	}
+	if w := c.tokText(i); tm[i] < 0 && len(w) > len("-based") && strings.HasSuffix(c.lower(i), "-based") && isCap(w) {
+		name := w[:len(w)-len("-based")]
+		p := d.geocode(name, false)
+		if p == nil {
+			return -1, false
+		}
+		o := d.add(c, i, i+1, mention{typ: graph.Place, score: 0.9, place: p, name: name})
+		tm[i] = int32(o)
+		return o, true
+	}
+	if c.lower(i) != "based" || c.tokText(i-1) != "-" && c.tokText(i-1) != "–" || i < 2 || tm[i-2] < 0 {
+		return -1, false
+	}
+	o := int(tm[i-2])
+	return o, d.ments[o].typ == graph.Place
+}
+
+// orgApposition reads "Y, [a|the] NOUN of Z" (part_of), "Y, based in Z"
+// and "Y, founded by X" after an organization's name.
+func (d *docState) orgApposition(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	k := m.last
+	comma := c.tokText(k) == ","
+	if comma {
+		k++
+	}
+	switch {
+	case c.lower(k) == "based" || c.lower(k) == "headquartered":
+		if w := c.lower(k + 1); w == "in" || w == "at" {
+			if o, ok := d.mentionAt(tm, k+2, graph.Place); ok && c.sameSentence(m.first, k+2) {
+				d.link(ruleBasedIn, "", mi, o, c.evidence(m.first, d.ments[o].last))
+			}
+		}
+		return
+	case comma && (c.lower(k) == "founded" || c.lower(k) == "co-founded") && c.lower(k+1) == "by":
+		if o, ok := d.mentionAt(tm, k+2, graph.Person); ok && c.sameSentence(m.first, k+2) {
+			d.link(ruleFounded, "", o, mi, c.evidence(m.first, d.ments[o].last))
+		}
+		return
+	case !comma:
+		return
+	}
+	switch c.lower(k) {
+	case "a", "an", "the":
+		k++
+	}
+	if w := c.lower(k); affiliations[w] == graph.PartOf && titlePreps[c.lower(k+1)] {
+		if o, ok := d.mentionAt(tm, k+2, graph.Organization); ok && c.sameSentence(m.first, k+2) {
+			d.link(rulePartOf, "", mi, o, c.evidence(m.first, d.ments[o].last))
+		}
+	}
+}
+
+// mentionAt returns the mention of type typ that starts at token k, or
+// after "the" there.
+func (d *docState) mentionAt(tm []int32, k int, typ graph.EntityType) (int, bool) {
+	if k < len(tm) && k >= 0 && tm[k] < 0 && k+1 < len(tm) {
+		k++ // "the"
+	}
+	if k < 0 || k >= len(tm) || tm[k] < 0 {
+		return -1, false
+	}
+	o := int(tm[k])
+	return o, d.ments[o].typ == typ && d.ments[o].first == k
+}
+
+// placeRelations reads a country's membership of an alliance named before
+// it: "NATO member Turkey", "EU member state Croatia".
+func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	if m.place == nil || m.place.Kind != gazetteer.Country {
+		return
+	}
+	i := m.first - 1
+	if !allianceNouns[c.lower(i)] {
+		if !allianceNouns[c.lower(i-1)+" "+c.lower(i)] {
+			return
+		}
+		i--
+	}
+	i--
+	if i >= 0 && tm[i] >= 0 && c.sameSentence(i, m.first) {
+		if o := int(tm[i]); d.ments[o].typ == graph.Organization && !isPossessive(c.tokText(d.ments[o].last-1)) {
+			d.link(ruleAllianceMember, "", mi, o, c.evidence(d.ments[o].first, m.last))
+		}
+	}
+}
+
+// nationalOffice reports whether a position predicate of a country makes
+// its holder a citizen: offices of state, government and diplomacy, not
+// a company's ("Hong Kong director") nor an embassy's host.
+func nationalOffice(pred string) bool {
+	return pred != "" && pred != "ambassador_to" && !orgPosition(pred) && pred != graph.EmployeeOf
+}
+
+// officeCitizen adds citizen_of for a national office held of a country:
+// "German Chancellor Angela Merkel" is German.
+func (d *docState) officeCitizen(rb *relations, r *roleCand, p, of *graph.Entity) {
+	if r.of < 0 || !nationalOffice(r.predicate) || r.to {
+		return
+	}
+	if pl := d.ments[r.of].place; pl == nil || pl.Kind != gazetteer.Country || of.Type != graph.Place {
+		return
+	}
+	rb.add(p.ID, graph.CitizenOf, of.ID, "", false, ruleNationalOffice.conf, r.ev)
+}
+
+// inferCitizens adds citizen_of for a person who is a member of, or holds
+// a position in, an organization the document places in a country, when
+// nothing else gives the person a nationality: a member of the German
+// Bundestag, a spokesman of the Nigerian army.
+func inferCitizens(rb *relations, countries map[string]bool) {
+	orgCountry := map[string]string{}
+	hasCitizen := map[string]bool{}
+	for _, r := range rb.rels {
+		switch {
+		case r.Predicate == graph.BasedIn && countries[r.Object]:
+			if _, ok := orgCountry[r.Subject]; ok && orgCountry[r.Subject] != r.Object {
+				orgCountry[r.Subject] = "" // two countries: none
+			} else {
+				orgCountry[r.Subject] = r.Object
+			}
+		case r.Predicate == graph.CitizenOf:
+			hasCitizen[r.Subject] = true
+		}
+	}
+	n := len(rb.rels)
+	for i := 0; i < n; i++ {
+		r := rb.rels[i]
+		c := orgCountry[r.Object]
+		if c == "" || hasCitizen[r.Subject] || !strings.HasPrefix(r.Subject, "person/") || !affiliation(r.Predicate) {
+			continue
+		}
+		hasCitizen[r.Subject] = true
+		rb.add(r.Subject, graph.CitizenOf, c, "", false, ruleInstitution.conf, r.Evidence[0])
+	}
+}
+
+// affiliation reports whether a predicate ties a person to an
+// organization: a membership, a job, a position.
+func affiliation(pred string) bool {
+	switch pred {
+	case graph.LocatedIn, graph.Met, graph.ParticipantIn, graph.CitizenOf, graph.MentionedWith, graph.BasedIn,
+		graph.PartOf, "ambassador_to":
+		return false
+	}
+	return true
+}
+
+// countryIDs returns the IDs of the entities that are countries.
+func countryIDs(placeOf map[*graph.Entity]*gazetteer.Place) map[string]bool {
+	out := map[string]bool{}
+	for e, p := range placeOf {
+		if p.Kind == gazetteer.Country {
+			out[e.ID] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+package extract_test
+
+import (
+	"testing"
+)
+
+// TestTypedRelations checks each rule of relations.go on the sentence
+// that names it, and readings that must state nothing.
+func TestTypedRelations(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		tags            lexTagger
+		subj, pred, obj string
+		want            bool
+	}{
+		{"DemonymPerson", "The Brazilian striker Neymar scored twice.", lexTagger{"Neymar": per}, "person/neymar", "citizen_of", "place/brazil", true},
+		{"DemonymPastor", "A Nigerian pastor Tunde Bakare spoke.", lexTagger{"Tunde Bakare": per}, "person/tunde-bakare", "citizen_of", "place/nigeria", true},
+		{"DemonymNotVerb", "German police arrested John Doe on Monday.", lexTagger{"John Doe": per}, "person/john-doe", "citizen_of", "place/germany", false},
+		{"NationalOffice", "Israeli Prime Minister Benjamin Netanyahu spoke.", lexTagger{"Benjamin Netanyahu": per}, "person/benjamin-netanyahu", "citizen_of", "place/israel", true},
+		{"NationalOfficePossessive", "Syria's President Bashar al-Assad spoke.", lexTagger{"Syria": plc, "Bashar al-Assad": per}, "person/bashar-al-assad", "citizen_of", "place/syria", true},
+		{"AmbassadorToIsNoCitizen", "Hamdullah Mohib, Afghan Ambassador to the United States, spoke.", lexTagger{"Hamdullah Mohib": per, "United States": plc}, "person/hamdullah-mohib", "citizen_of", "place/united-states", false},
+		{"PartyMP", "Labour MP Louise Ellman said so.", lexTagger{"Labour": org, "Louise Ellman": per}, "person/louise-ellman", "member_of", "organization/labour-party", true},
+		{"PartyLeader", "Green party leader Cem Ozdemir said so.", lexTagger{"Green party": org, "Cem Ozdemir": per}, "person/cem-ozdemir", "member_of", "organization/green-party", true},
+		{"PartyNotVerb", "Hamas militants killed John Doe.", lexTagger{"Hamas": org, "John Doe": per}, "person/john-doe", "member_of", "organization/hamas", false},
+		{"Player", "Chelsea striker Fernando Torres scored.", lexTagger{"Chelsea": org, "Fernando Torres": per}, "person/fernando-torres", "player_of", "organization/chelsea", true},
+		{"Coach", "Bayern coach Pep Guardiola smiled.", lexTagger{"Bayern": org, "Pep Guardiola": per}, "person/pep-guardiola", "coach_of", "organization/bayern", true},
+		{"Correspondent", "Reuters reporter John Smith wrote.", lexTagger{"Reuters": org, "John Smith": per}, "person/john-smith", "employee_of", "organization/reuters", true},
+		{"OrgPossessive", "Amnesty International's Ruth Jüttner said so.", lexTagger{"Amnesty International": org, "Ruth Jüttner": per}, "person/ruth-juttner", "employee_of", "organization/amnesty-international", true},
+		{"AnalystAt", "Tom Brown, an analyst at Deutsche Bank, said so.", lexTagger{"Tom Brown": per, "Deutsche Bank": org}, "person/tom-brown", "employee_of", "organization/deutsche-bank", true},
+		{"MemberOf", "Jan Berg, a member of the Green Party, said so.", lexTagger{"Jan Berg": per, "Green Party": org}, "person/jan-berg", "member_of", "organization/green-party", true},
+		{"PersonOfOrg", "Brian Taylor of Wells Fargo said so.", lexTagger{"Brian Taylor": per, "Wells Fargo": org}, "person/brian-taylor", "employee_of", "organization/wells-fargo", true},
+		{"PersonOfPlace", "Jane Smith of Little Snoring said so.", lexTagger{"Jane Smith": per, "Little Snoring": plc}, "person/jane-smith", "employee_of", "place/little-snoring", false},
+		{"DemonymOrg", "The German Bundestag voted.", lexTagger{"Bundestag": org}, "organization/bundestag", "based_in", "place/germany", true},
+		{"CountryOrg", "The US Congress voted.", lexTagger{"US": plc, "Congress": org}, "organization/congress", "based_in", "place/united-states", true},
+		{"PossessiveOrg", "Mexico's Sinaloa cartel grew.", lexTagger{"Mexico": plc, "Sinaloa cartel": org}, "organization/sinaloa-cartel", "based_in", "place/mexico", true},
+		{"PlaceBased", "The Paris-based OECD said so.", lexTagger{"Paris": plc, "OECD": org}, "organization/organisation-for-economic-co-operation-and-development", "based_in", "place/paris", true},
+		{"BasedIn", "Acme Corp, based in Chicago, said so.", lexTagger{"Acme Corp": org, "Chicago": plc}, "organization/acme-corp", "based_in", "place/chicago", true},
+		{"Alliance", "NATO member Turkey objected.", lexTagger{"NATO": org, "Turkey": plc}, "place/turkiye", "member_of", "organization/nato", true},
+		{"Founded", "Bill Gates founded Microsoft in 1975.", lexTagger{"Bill Gates": per, "Microsoft": org}, "person/bill-gates", "founder_of", "organization/microsoft", true},
+		{"FoundedBy", "Microsoft, founded by Bill Gates, grew.", lexTagger{"Bill Gates": per, "Microsoft": org}, "person/bill-gates", "founder_of", "organization/microsoft", true},
+		{"Subsidiary", "Instagram, a subsidiary of Facebook, grew.", lexTagger{"Instagram": org, "Facebook": org}, "organization/instagram", "part_of", "organization/facebook", true},
+		{"Institution", "Katrin Berg, a member of the German Bundestag, spoke.", lexTagger{"Katrin Berg": per, "Bundestag": org}, "person/katrin-berg", "citizen_of", "place/germany", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractWith(t, tt.tags, tt.text)
+			if got := hasRelation(x, tt.subj, tt.pred, tt.obj); got != tt.want {
+				t.Errorf("%s %s %s: %v, want %v; relations %v", tt.subj, tt.pred, tt.obj, got, tt.want, relations(x))
+			}
+		})
+	}
+}
