@@ -15,6 +15,20 @@ type factFinder interface {
 	find(d *docState, c *chunk, tm []int32)
 }
 
+// readFacts is stage 6 of the pipeline (doc.go): the fact finders
+// (dates, figures, quotes and the rest of defaultFactFinders) and the
+// events of window c, kept as candidates until the document's entities
+// are known; and the sentences that name two or more entities.
+func (d *docState) readFacts(c *chunk, tm []int32) {
+	for _, f := range d.x.facts {
+		f.find(d, c, tm)
+	}
+	if !d.x.entities {
+		d.readEvents(c, tm)
+	}
+	d.noteSentences(c)
+}
+
 // figureCand is a figure whose about and place are still mentions.
 type figureCand struct {
 	fig   *graph.Figure // the output figure, completed by figureFacts
@@ -201,6 +215,9 @@ next:
 		}
 		f.Evidence.Document = d.doc.ID
 		f.ID = factID("figure", d.doc.ID, strconv.Itoa(f.Evidence.Start), strconv.Itoa(f.Evidence.End), f.Measure)
+		if f.Validate() != nil {
+			continue // a misread number: "999,999,999,999,999,999 killed"
+		}
 		out = append(out, f)
 		byAmount[k] = append(byAmount[k], f)
 	}

@@ -19,115 +19,24 @@ const maxPairEntities = 12
 // maxEvidence bounds the evidence kept per relation from one document.
 const maxEvidence = 5
 
-// finish resolves the document's mentions into entities and turns the
-// candidates into facts.
-func (d *docState) finish() *graph.Extraction {
-	groups := d.resolve()
-	x := &graph.Extraction{Document: d.doc, Relations: []*graph.Relation{}, Figures: []*graph.Figure{}, Events: []*graph.EventFact{}, Quotes: []*graph.Quote{}}
-	byID := map[string]*graph.Entity{}
-	gEnt := make([]*graph.Entity, len(groups))
-	for gi, g := range groups {
-		if g.merged >= 0 || g.weak || g.typ == "" {
-			continue
-		}
-		name, id := d.entityName(g)
-		e := byID[id]
-		if e == nil {
-			e = &graph.Entity{ID: id, Type: g.typ, Name: name, Value: g.value}
-			if g.place != nil {
-				e.Location = g.place.GeoPoint()
-			}
-			byID[id] = e
-			x.Entities = append(x.Entities, e)
-		}
-		gEnt[gi] = e
-	}
-	// Mentions, through merges.
-	entOf := make([]*graph.Entity, len(d.ments))
-	placeOfEnt := map[*graph.Entity]*gazetteer.Place{}
-	for gi, g := range groups {
-		root := gi
-		for groups[root].merged >= 0 {
-			root = groups[root].merged
-		}
-		e := gEnt[root]
-		if e == nil {
-			continue
-		}
-		if groups[root].place != nil {
-			placeOfEnt[e] = groups[root].place
-		}
-		for _, mi := range g.ments {
-			entOf[mi] = e
-		}
-	}
-	// A nationality adjective is not a name: it stays among a country's
-	// mentions only when the country is not named otherwise ("German
-	// Chancellor Angela Merkel" is the only mention of Germany). It still
-	// stands for the country in facts.
-	named := map[*graph.Entity]bool{}
-	for mi := range d.ments {
-		if e := entOf[mi]; e != nil && !d.ments[mi].adjective {
-			named[e] = true
-		}
-	}
-	// Each entity's mentions sized exactly: appending would leave up to
-	// half of every large slice unused.
-	count := make(map[*graph.Entity]int, len(x.Entities))
-	for mi := range d.ments {
-		if e := entOf[mi]; e != nil && !(d.ments[mi].adjective && named[e]) {
-			count[e]++
-		}
-	}
-	for e, n := range count {
-		e.Mentions = make([]graph.Mention, 0, n)
-	}
-	aliases := map[*graph.Entity]map[string]bool{}
-	for mi := range d.ments {
-		e := entOf[mi]
-		if e == nil || d.ments[mi].adjective && named[e] {
-			continue
-		}
-		m := d.ments[mi].evidence(d.doc.ID)
-		m.Entity = e.ID
-		e.Mentions = append(e.Mentions, m)
-		if dm := &d.ments[mi]; !dm.adjective && !dm.anaphor && dm.name != e.Name && !relativeDate(e, dm.name) {
-			if aliases[e] == nil {
-				aliases[e] = map[string]bool{}
-			}
-			if !aliases[e][dm.name] {
-				aliases[e][dm.name] = true
-				e.Aliases = append(e.Aliases, dm.name)
-			}
-		}
-	}
-	for _, e := range x.Entities {
-		sort.SliceStable(e.Mentions, func(a, b int) bool { return e.Mentions[a].Start < e.Mentions[b].Start })
-		e.MentionCount = len(e.Mentions)
-	}
-	sort.SliceStable(x.Entities, func(a, b int) bool {
-		if len(x.Entities[a].Mentions) == 0 || len(x.Entities[b].Mentions) == 0 {
-			return len(x.Entities[a].Mentions) > 0
-		}
-		return x.Entities[a].Mentions[0].Start < x.Entities[b].Mentions[0].Start
-	})
-	if d.dateline >= 0 && entOf[d.dateline] != nil {
-		x.Document.Place = entOf[d.dateline].ID
-	}
-	if d.x.entities {
-		d.roleFacts(newRelations(), entOf) // roles only: the relations are dropped
-		return x
-	}
+// output is stage 9 of the pipeline (doc.go): the document's relations,
+// events, figures and quotes, from the candidates that the window stages
+// read, with the entities of their mentions.
+func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt map[*graph.Entity]*gazetteer.Place) {
 	rb := newRelations()
 	d.roleFacts(rb, entOf)
 	for _, l := range d.links {
 		s, o := entOf[l.subj], entOf[l.obj]
 		if s != nil && o != nil && s != o {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
+			if d.x.explain && l.rule != "" {
+				rb.explain(s.ID, l.predicate, o.ID, l.rule)
+			}
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
-	inferCitizens(rb, countryIDs(placeOfEnt))
+	d.domesticFacts(rb, entOf, placeOfEnt)
+	d.inferCitizens(rb, countryIDs(placeOfEnt))
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)
@@ -143,32 +52,6 @@ func (d *docState) finish() *graph.Extraction {
 			e.Evidence[i].Document = d.doc.ID
 		}
 	}
-	return x
-}
-
-// entityName returns the name and ID of a group's entity. A date belongs
-// to its document: one with a value ("today" of a document published on
-// 1 December 2004) is the day, month or year it stands for, named and
-// keyed by its ISO value (date/2004-12-01), so that every document that
-// names that day shares it; one without ("today" with no publication
-// date, "Wednesday") is keyed by its document too (date/today@DOC), so
-// that unrelated stories never join through one "today".
-func (d *docState) entityName(g *group) (name, id string) {
-	name = d.canonical(g)
-	switch {
-	case g.typ != graph.Date:
-		return name, graph.EntityID(g.typ, name)
-	case g.value != "":
-		return g.value, graph.EntityID(g.typ, g.value)
-	}
-	return name, graph.EntityID(g.typ, name) + "@" + graph.Slug(d.doc.ID)
-}
-
-// relativeDate reports whether name is a date entity's relative form,
-// one without a digit ("today", "last year"): no alias of the day it
-// stood for in one document, since it names others in the rest.
-func relativeDate(e *graph.Entity, name string) bool {
-	return e.Type == graph.Date && strings.IndexAny(name, "0123456789") < 0
 }
 
 // roleFacts gives people their roles and position relations.
@@ -249,6 +132,20 @@ func (d *docState) gazetteerContainment(rb *relations, ents []*graph.Entity, pla
 			if ce := byPlace[c]; ce != nil && ce != e {
 				rb.add(e.ID, graph.LocatedIn, ce.ID, "", false, 0.9, e.Mentions[0])
 			}
+		}
+	}
+}
+
+// noteSentences keeps the span of each sentence of window c that names
+// two or more entities, the evidence of their mentioned_with relations.
+func (d *docState) noteSentences(c *chunk) {
+	count := map[int32]int{}
+	for mi := d.chunkStart; mi < len(d.ments); mi++ {
+		m := &d.ments[mi]
+		s := c.sentOf[m.first]
+		if count[s]++; count[s] == 2 {
+			ev := c.sentenceEvidence(m.first)
+			d.sentEv[ev.Sentence] = sentSpan{ev.Start, ev.End, ev.Text}
 		}
 	}
 }

@@ -68,7 +68,7 @@ var titlePreps = set("of", "to", "for", "at")
 // A role before a name is read in two steps, each an ordered table of
 // named rules: where the title stands (titleRules), then what it is of
 // (ofRules). The first rule of each table that applies decides, and the
-// role's rule is both names joined by "/": "title_before/named" for
+// role's rule is both names joined by "/": "title-before/named" for
 // "Kremlin spokesperson Dmitry Peskov". A title found, roleBefore marks
 // the name a person's (personCue 2, and the type Person for a name the
 // tagger took for an organization's); the guards in roleBefore drop what
@@ -97,12 +97,12 @@ type titleRule struct {
 var titleRules = []titleRule{
 	// "German Chancellor Angela Merkel", "Kremlin spokesperson Dmitry
 	// Peskov", "Malaysia's Prime Minister, Najib Razak".
-	{"title_before", titleRightBefore},
+	{"title-before", titleRightBefore},
 	// "Minister of Education Stefania Giannini".
-	{"title_of_before", titleOfBefore},
+	{"title-of-before", titleOfBefore},
 	// "Ambassador to the United States Hamdullah Mohib": what the title
 	// is of (0.85) stands between it and the name.
-	{"title_to_before", titleToBefore},
+	{"title-to-before", titleToBefore},
 }
 
 func titleRightBefore(_ *docState, c *chunk, _ []int32, i, first int) (titleSpot, bool) {
@@ -385,7 +385,10 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		}
 		// "head of Malawi's journalists": of the journalists, not of
 		// Malawi.
-		if x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
+		// "UNHCR director for Europe": the organization named before
+		// the title is what it is of, not the region after it.
+		orgBefore := of >= 0 && d.ments[of].typ == graph.Organization && x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ == graph.Place
+		if x < len(tm) && tm[x] >= 0 && !orgBefore && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
 			// "Afghan Ambassador to the United States": the embassy's
 			// host is what an ambassador_to relation points at.
 			of, conf, ofName = int(tm[x]), toOfConfidence, toOf
@@ -425,6 +428,10 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 		}
 		orgLike := knownOrgs[lowerKey(m.name)] || isAllUpper(m.name) || anyOrgWord(strings.Fields(graph.NameKey(m.name)))
 		next := c.lower(m.last)
+		if m.typ == graph.Person && workContext(c, m.first, m.last) {
+			m.work = true
+			continue
+		}
 		if m.place == nil && d.orgContext(c, tm, m.first, m.last) {
 			m.orgCue = 2 // as strong as a title is for a person
 			continue

@@ -13,7 +13,6 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
-// process reads one window: its names, then the facts around them.
 // maxNameTokens is the most tokens a name may have. The longest names of
 // the CoNLL-2003 and En-Worldwide gold have 10 and 17 ("Specialized
 // General Attorney's Office for the Attention of Journalists and Freedom
@@ -22,20 +21,14 @@ import (
 // keys would grow with the document (12,500 repetitions took 960 MB).
 const maxNameTokens = 24
 
-func (d *docState) process(c *chunk) {
-	if len(c.toks) == 0 {
-		return
-	}
-	mask := captionMask(c)
-	var cands []mention
-	if c.first {
-		if m, ok := d.findDateline(c, mask); ok {
-			cands = append(cands, m)
-		}
-	}
-	for _, s := range nicknames(c, d.x.tagger.Tag(c.toks, c.sents)) {
+// cleanSpans turns the tagger's spans into mention candidates, after
+// cands (the dateline): each span split at hard line breaks and between
+// two places, then cleaned (cleanSpan), and the names the tagger missed
+// added (supplement). A span over maxNameTokens is no name.
+func (d *docState) cleanSpans(c *chunk, spans []Span, mask []bool, cands []mention) []mention {
+	for _, s := range spans {
 		if s.Last-s.First > maxNameTokens {
-			continue // a run of names the tagger could not split is no name
+			continue // a run of names the tagger could not split
 		}
 		for _, part := range d.splitSpan(c, s) {
 			if m, ok := d.cleanSpan(c, part, mask); ok {
@@ -43,7 +36,13 @@ func (d *docState) process(c *chunk) {
 			}
 		}
 	}
-	cands = append(cands, d.supplement(c, cands, mask)...)
+	return append(cands, d.supplement(c, cands, mask)...)
+}
+
+// takeMentions adds the candidates that do not overlap an earlier or
+// longer one as the window's mentions, and returns the mention of each
+// token, -1 for none.
+func (d *docState) takeMentions(c *chunk, cands []mention) []int32 {
 	// Earlier first; at one start, the dateline and then the longer span win.
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].first != cands[j].first {
@@ -70,27 +69,7 @@ func (d *docState) process(c *chunk) {
 		}
 		end = m.last
 	}
-	d.readDefinitions(c, tm)
-	d.readWars(c, tm)
-	d.readRoles(c, tm)
-	d.readRelations(c, tm)
-	d.readCues(c, tm)
-	d.readPlaces(c, tm)
-	for _, f := range d.x.facts {
-		f.find(d, c, tm)
-	}
-	if !d.x.entities {
-		d.readEvents(c, tm)
-	}
-	count := map[int32]int{}
-	for mi := d.chunkStart; mi < len(d.ments); mi++ {
-		m := &d.ments[mi]
-		s := c.sentOf[m.first]
-		if count[s]++; count[s] == 2 {
-			ev := c.sentenceEvidence(m.first)
-			d.sentEv[ev.Sentence] = sentSpan{ev.Start, ev.End, ev.Text}
-		}
-	}
+	return tm
 }
 
 // softWrap reports whether the line break before token j wraps prose

@@ -31,6 +31,7 @@ type mention struct {
 	isDateline   bool // the place of the document's dateline
 	titleOnly    bool // a title standing for its holder ("the President")
 	weak         bool // a doubtful proposal: dropped unless another mention confirms its name
+	work         bool // its context says a work or a prize ("the film X"): a vote for type other
 }
 
 // datePrefix starts the key of a date mention with a value.
@@ -60,7 +61,7 @@ type roleCand struct {
 	to        bool   // of was read after "to" ("Ambassador to the United States")
 	conf      float64
 	ev        graph.Mention
-	rule      string // the rules that read it: "title_before/named"
+	rule      string // the rules that read it: "title-before/named"
 }
 
 // linkCand is a relation read from text between two mentions.

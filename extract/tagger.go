@@ -8,6 +8,12 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
+// tag is stage 3 of the pipeline (doc.go): the Tagger's typed spans over
+// window c, with nicknames cut out of them ("Vladimir 'Vova' Putin").
+func (d *docState) tag(c *chunk) []Span {
+	return nicknames(c, d.x.tagger.Tag(c.toks, c.sents))
+}
+
 // RuleTagger is a tagger without a trained model: it proposes runs of
 // capitalized words as names and types them with the gazetteer,
 // organization words, titles and a few cues ("said"). It is much less

@@ -14,7 +14,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "extract", "[flags] [PATH...|-]\n\nPrints one JSON object per document per line (see README: \"Extract output\").\nReads standard input when no PATH is given.")
 	var in inputFlags
 	in.register(fs)
-	explain := fs.Bool("explain", false, "name the extractor rule behind each figure (\"rule\") and position relation (\"rules\")")
+	explain := fs.Bool("explain", false, "name the extractor rule behind each figure (\"rule\") and relation (\"rules\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

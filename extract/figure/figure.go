@@ -50,12 +50,12 @@ type Figure struct {
 	Phrases []Phrase
 	// Confidence is in [0, 1]: how directly the measure is tied to the number.
 	Confidence float64
+	// Rule names the rule that tied the measure to the number, one of
+	// RuleNames: "measure-after" for "450,000 people have been killed".
+	Rule string
 	// Kind is graph.KindForecast ("will die"), graph.KindToll (a running
 	// toll: "have been killed since") or "" for an incident (kind.go).
 	Kind string
-	// Rule names the rule that tied the measure to the number, one of
-	// RuleNames: "measure_after" for "450,000 people have been killed".
-	Rule string
 
 	scan  int  // token where the search for the next figure resumes
 	after bool // the measure follows the number (it may be shared by a list)
