@@ -258,7 +258,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, titleEnd)), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: spot.to,
-		conf: conf, ev: c.evidence(evStart, d.ments[mi].last), rule: rule + "/" + ofName,
+		conf: conf, ev: c.evidence(evStart, d.ments[mi].last), rule: [2]string{rule, ofName},
 	})
 	return true
 }
@@ -401,7 +401,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	d.ments[mi].personCue = 2
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
-		ev: c.evidence(d.ments[mi].first, evEnd), rule: "apposition/" + ofName,
+		ev: c.evidence(d.ments[mi].first, evEnd), rule: [2]string{"apposition", ofName},
 	})
 }
 

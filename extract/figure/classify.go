@@ -2,6 +2,7 @@ package figure
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
@@ -176,12 +177,13 @@ const (
 )
 
 // casualtyRule is one way a casualty measure is tied to a number. match
-// reads the case and, when it ties a measure, fills in f the measure, its
-// words and what is counted; the confidence is the rule's.
+// reads the case and, when it ties a measure, fills in the case's figure
+// the measure, its words and what is counted; the confidence is the
+// rule's.
 type casualtyRule struct {
 	name       string
 	confidence float64
-	match      func(c *casualtyCase, f *Figure) verdict
+	match      func(c *casualtyCase) verdict
 }
 
 // casualtyRules are the casualty rules in the order they are tried.
@@ -228,7 +230,13 @@ type casualtyCase struct {
 	// that stands for it and the end past it ("200,000 more").
 	group string
 	gEnd  int
+	// f is the figure the rules fill.
+	f Figure
 }
+
+// casePool recycles the cases of casualty: one passed to the rules through
+// a function value would otherwise be allocated for every number.
+var casePool = sync.Pool{New: func() any { return new(casualtyCase) }}
 
 // before returns the lowercased word n tokens before the figure, "" at the
 // start of the sentence.
@@ -243,7 +251,18 @@ func (c *casualtyCase) before(n int) string {
 // casualtyRules that applies. qStart is where the figure starts, before
 // any qualifier.
 func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior []Figure) bool {
-	c := casualtyCase{tt: tt, a: a, qStart: qStart, s: s, prior: prior, after: a.last}
+	c := casePool.Get().(*casualtyCase)
+	*c = casualtyCase{tt: tt, a: a, qStart: qStart, s: s, prior: prior, after: a.last, f: *f}
+	ok := c.decide()
+	*f = c.f
+	*c = casualtyCase{} // keeps no tokens alive in the pool
+	casePool.Put(c)
+	return ok
+}
+
+// decide runs the casualty rules over the case.
+func (c *casualtyCase) decide() bool {
+	tt, a, s, f := c.tt, c.a, c.s, &c.f
 	if !a.exact && c.after+1 < s.Last && tt[c.after].lower == "of" && tt[c.after+1].word {
 		c.after++ // "hundreds of people"
 	}
@@ -259,7 +278,7 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 	f.Counted, f.Last = c.head, c.npEnd
 	for i := range casualtyRules {
 		r := &casualtyRules[i]
-		switch r.match(&c, f) {
+		switch r.match(c) {
 		case pass:
 			continue
 		case reject:
@@ -274,7 +293,8 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 	return false
 }
 
-func measureAfterRule(c *casualtyCase, f *Figure) verdict {
+func measureAfterRule(c *casualtyCase) verdict {
+	f := &c.f
 	tt, a, s := c.tt, c.a, c.s
 	r, ok := measureAfter(tt, c.head, c.npRaw, s.Last)
 	if !ok {
@@ -307,7 +327,8 @@ func measureAfterRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func verbBeforeRule(c *casualtyCase, f *Figure) verdict {
+func verbBeforeRule(c *casualtyCase) verdict {
+	f := &c.f
 	m, ok := verbMeasures[c.before(1)]
 	if !ok {
 		return pass
@@ -320,7 +341,8 @@ func verbBeforeRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func livesTakenRule(c *casualtyCase, f *Figure) verdict {
+func livesTakenRule(c *casualtyCase) verdict {
+	f := &c.f
 	if c.head != "lives" || !takers[c.before(1)] {
 		return pass
 	}
@@ -328,7 +350,8 @@ func livesTakenRule(c *casualtyCase, f *Figure) verdict {
 	return tieAny
 }
 
-func theLivesOfRule(c *casualtyCase, f *Figure) verdict {
+func theLivesOfRule(c *casualtyCase) verdict {
+	f := &c.f
 	if c.before(1) != "of" || c.before(2) != "lives" || c.before(3) != "the" || !takers[c.before(4)] {
 		return pass
 	}
@@ -336,7 +359,8 @@ func theLivesOfRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func tollBeforeRule(c *casualtyCase, f *Figure) verdict {
+func tollBeforeRule(c *casualtyCase) verdict {
+	f := &c.f
 	m, at, ok := tollBefore(c.tt, c.qStart, c.s.First)
 	if !ok {
 		return pass
@@ -345,14 +369,15 @@ func tollBeforeRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func differenceRule(c *casualtyCase, _ *Figure) verdict {
+func differenceRule(c *casualtyCase) verdict {
 	if c.head == "" && c.gEnd > c.npEnd && c.gEnd < c.s.Last && c.tt[c.gEnd].lower == "than" {
 		return reject
 	}
 	return pass
 }
 
-func ellipsisRule(c *casualtyCase, f *Figure) verdict {
+func ellipsisRule(c *casualtyCase) verdict {
+	f := &c.f
 	tt, a, s := c.tt, c.a, c.s
 	if len(c.prior) == 0 {
 		return pass
@@ -370,7 +395,8 @@ func ellipsisRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func partOfEarlierRule(c *casualtyCase, f *Figure) verdict {
+func partOfEarlierRule(c *casualtyCase) verdict {
+	f := &c.f
 	tt, a, s := c.tt, c.a, c.s
 	if len(c.prior) == 0 || c.qStart <= s.First {
 		return pass
