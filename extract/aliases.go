@@ -101,3 +101,35 @@ func (d *docState) joinShortForms(groups []*group) {
 		first[g.known] = gi
 	}
 }
+
+// markCompounds finds the names that join two names of the document with
+// a hyphen, each of an organization or a place ("EU-US" talks, the
+// "Manchester United-Arsenal" match, "Gazprom-Rosneft"): they name a
+// relation between two entities, not a third, and would otherwise make
+// each an alias of the other. Their mentions are dropped (weak) and they
+// join no chain. The hyphen is written between the names: a spaced one
+// ("Talabira - II") is a corpus's tokenization.
+func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
+	notPerson := func(name string) bool {
+		if d.x.gaz.IsCountryName(name) {
+			return true // a country's mentions go by its gazetteer name
+		}
+		i, ok := byNK[graph.NameKey(name)]
+		if !ok {
+			return false
+		}
+		s := sets[i]
+		return !s.taggedPerson && s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place]+s.cues[graph.Organization]
+	}
+	for _, s := range sets {
+		name := d.ments[s.ments[0]].name
+		a, b, ok := strings.Cut(name, "-")
+		if !ok || strings.Contains(b, "-") || strings.HasSuffix(a, " ") || strings.HasPrefix(b, " ") || !notPerson(a) || !notPerson(b) {
+			continue
+		}
+		s.compound = true
+		for _, mi := range s.ments {
+			d.ments[mi].weak = true
+		}
+	}
+}

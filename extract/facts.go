@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -35,6 +34,8 @@ type figureCand struct {
 	fig   *graph.Figure // the output figure, completed by figureFacts
 	about int           // mention, -1 for none
 	place int           // mention, -1 for none
+	// source is the mention that reports it, -1 for none (figsource.go).
+	source int
 }
 
 // quoteCand is a quote whose speaker is still a mention.
@@ -197,6 +198,9 @@ next:
 		if fc.place >= 0 && entOf[fc.place] != nil {
 			f.Place = entOf[fc.place].ID
 		}
+		if k := cmp.Or(fc.source+1, d.quoteSpeaker(f.Evidence)+1) - 1; k >= 0 && entOf[k] != nil {
+			f.Source = entOf[k].ID
+		}
 		k := keyOf(f)
 		for _, g := range byAmount[k] {
 			if restates(g, f) {
@@ -205,6 +209,7 @@ next:
 				g.Counted = cmp.Or(g.Counted, f.Counted)
 				g.Qualifier = cmp.Or(g.Qualifier, f.Qualifier)
 				g.Date = cmp.Or(g.Date, f.Date)
+				g.Source = cmp.Or(g.Source, f.Source)
 				continue next
 			}
 		}
@@ -219,15 +224,7 @@ next:
 // adds reports whether a figure counts more of something already counted
 // ("another 25", "a further 25", "25 more protesters", "25 other people"): an addition,
 // never a restatement.
-func adds(f *graph.Figure) bool {
-	switch q := f.Qualifier; {
-	case q == "another", q == "a further", q == "an additional", q == "more", q == "other", q == "further", q == "additional":
-		return true
-	case strings.Contains(q, " … "): // "at least … more"
-		return true
-	}
-	return false
-}
+func adds(f *graph.Figure) bool { return graph.Addition(f.Qualifier) }
 
 // restates reports whether figure f, later in a document, states again
 // the figure g of its first sentence, as a story's body restates its

@@ -143,11 +143,12 @@ type figureFinder struct{}
 
 func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 	for _, f := range figure.Find(c.text, c.toks, c.sents) {
-		fc := figureCand{about: -1, place: -1}
+		fc := figureCand{about: -1, place: -1, source: d.figureSource(c, tm, f.Sentence)}
 		placeDist := 0
 		fc.fig = &graph.Figure{
 			Value: f.Value, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Measure: f.Measure,
-			Currency: f.Currency, Counted: f.Counted, Text: f.Text, Confidence: f.Confidence,
+			Currency: f.Currency, Counted: f.Counted, Text: f.Text, Confidence: f.Confidence, Kind: f.Kind,
+			AsOf:     d.figureAsOf(c, tm, f.Sentence),
 			Evidence: graph.Mention{Sentence: c.sentBase + f.Sentence, Start: c.cpBase + f.Start, End: c.cpBase + f.End, Text: f.Text},
 		}
 		if d.x.explain {

@@ -35,7 +35,8 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
-	inferCitizens(rb, countryIDs(placeOfEnt))
+	d.domesticFacts(rb, entOf, placeOfEnt)
+	d.inferCitizens(rb, countryIDs(placeOfEnt))
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)

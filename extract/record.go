@@ -71,6 +71,9 @@ type RecordFigure struct {
 	About      string   `json:"about,omitempty"`
 	Place      string   `json:"place,omitempty"`
 	Date       string   `json:"date,omitempty"`
+	Kind       string   `json:"kind,omitempty"`   // toll or forecast; "" for an incident
+	AsOf       string   `json:"as_of,omitempty"`  // an explicit date the count holds for
+	Source     string   `json:"source,omitempty"` // who reports it
 	Confidence float64  `json:"confidence"`
 	Rule       string   `json:"rule,omitempty"` // with WithExplain: the rule that tied its measure
 }
@@ -157,8 +160,8 @@ func NewRecord(x *graph.Extraction) Record {
 		r.Figures = append(r.Figures, RecordFigure{
 			ID: f.ID, Start: f.Evidence.Start, End: f.Evidence.End, Text: f.Text, Sentence: f.Evidence.Sentence,
 			Value: f.Value, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Measure: f.Measure, Currency: f.Currency,
-			Counted: f.Counted, About: f.About, Place: f.Place, Date: f.Date, Confidence: f.Confidence,
-			Rule: f.Rule,
+			Counted: f.Counted, About: f.About, Place: f.Place, Date: f.Date, Kind: f.Kind, AsOf: f.AsOf, Source: f.Source,
+			Confidence: f.Confidence, Rule: f.Rule,
 		})
 	}
 	for _, e := range x.Events {

@@ -30,23 +30,23 @@ type relRule struct {
 
 var (
 	// citizen_of
-	ruleDemonymPerson  = relRule{"demonym-person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
-	ruleNationalOffice = relRule{"national-office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
-	ruleInstitution    = relRule{"national-institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
+	ruleDemonymPerson  = relRule{"demonym_person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
+	ruleNationalOffice = relRule{"national_office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
+	ruleInstitution    = relRule{"national_institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
 	// based_in
-	ruleDemonymOrg    = relRule{"demonym-org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
-	rulePossessiveOrg = relRule{"possessive-org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
-	rulePlaceBased    = relRule{"place-based", graph.BasedIn, 0.9}    // "the Paris-based OECD"
-	ruleBasedIn       = relRule{"based-in", graph.BasedIn, 0.85}      // "X, based in Y", "headquartered in"
+	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
+	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
+	rulePlaceBased    = relRule{"place_based", graph.BasedIn, 0.9}    // "the Paris-based OECD"
+	ruleBasedIn       = relRule{"based_in", graph.BasedIn, 0.85}      // "X, based in Y", "headquartered in"
 	// person → organization, the predicate from the noun (affiliations)
-	ruleOrgNounPerson = relRule{"org-noun-person", "", 0.75}                     // "Chelsea striker Fernando Torres"
-	ruleOrgPossessive = relRule{"org-possessive-person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
+	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
+	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
 	ruleAppositionOf  = relRule{"apposition", "", 0.75}                          // "X, an analyst at Deutsche Bank"
-	rulePersonOfOrg   = relRule{"person-of-org", graph.EmployeeOf, 0.65}         // "Brian Taylor of Wells Fargo"
+	rulePersonOfOrg   = relRule{"person_of_org", graph.EmployeeOf, 0.65}         // "Brian Taylor of Wells Fargo"
 	// organization or country → organization
-	ruleAllianceMember = relRule{"alliance-member", graph.MemberOf, 0.8} // "NATO member Turkey"
+	ruleAllianceMember = relRule{"alliance_member", graph.MemberOf, 0.8} // "NATO member Turkey"
 	ruleFounded        = relRule{"founded", graph.FounderOf, 0.8}        // "X founded Y", "Y, founded by X"
-	rulePartOf         = relRule{"part-of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
+	rulePartOf         = relRule{"part_of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
 )
 
 // affiliations are the nouns that say how a person belongs to the
@@ -60,7 +60,7 @@ var affiliations = map[string]string{
 	"mp": graph.MemberOf, "mps": graph.MemberOf, "lawmaker": graph.MemberOf, "legislator": graph.MemberOf,
 	"deputy": graph.MemberOf, "politician": graph.MemberOf, "member": graph.MemberOf, "candidate": graph.MemberOf,
 	"councillor": graph.MemberOf, "councilor": graph.MemberOf, "mep": graph.MemberOf, "militant": graph.MemberOf,
-	"fighter": graph.MemberOf, "co-leader": graph.MemberOf, "parliamentarian": graph.MemberOf, "delegate": graph.MemberOf,
+	"fighter": graph.MemberOf, "speaker": graph.MemberOf, "co-leader": graph.MemberOf, "parliamentarian": graph.MemberOf, "delegate": graph.MemberOf,
 	"correspondent": graph.EmployeeOf, "reporter": graph.EmployeeOf, "journalist": graph.EmployeeOf,
 	"analyst": graph.EmployeeOf, "economist": graph.EmployeeOf, "official": graph.EmployeeOf,
 	"employee": graph.EmployeeOf, "researcher": graph.EmployeeOf, "expert": graph.EmployeeOf, "adviser": graph.EmployeeOf,
@@ -104,6 +104,18 @@ func (d *docState) readRelations(c *chunk, tm []int32) {
 		case graph.Place:
 			d.placeRelations(c, tm, mi)
 		}
+	}
+}
+
+// addRule adds a relation stated by rule r (with predicate pred when the
+// rule's own is empty) and, under WithExplain, names the rule.
+func (d *docState) addRule(rb *relations, r relRule, pred, subj, obj, role string, ev graph.Mention) {
+	if pred == "" {
+		pred = r.predicate
+	}
+	rb.add(subj, pred, obj, role, false, r.conf, ev)
+	if d.x.explain {
+		rb.explain(subj, pred, obj, r.name)
 	}
 }
 
@@ -244,7 +256,7 @@ func partyLike(name string) bool {
 func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
 	k := m.last
-	if c.lower(k) == "of" && k+1 < len(tm) && tm[k+1] >= 0 {
+	if w := c.lower(k); (w == "of" || w == "from") && k+1 < len(tm) && tm[k+1] >= 0 {
 		o := int(tm[k+1])
 		if om := &d.ments[o]; om.typ == graph.Organization && om.first == k+1 && c.sameSentence(k, om.first) {
 			pred := graph.EmployeeOf
@@ -429,14 +441,14 @@ func (d *docState) officeCitizen(rb *relations, r *roleCand, p, of *graph.Entity
 	if pl := d.ments[r.of].place; pl == nil || pl.Kind != gazetteer.Country || of.Type != graph.Place {
 		return
 	}
-	rb.add(p.ID, graph.CitizenOf, of.ID, "", false, ruleNationalOffice.conf, r.ev)
+	d.addRule(rb, ruleNationalOffice, "", p.ID, of.ID, "", r.ev)
 }
 
 // inferCitizens adds citizen_of for a person who is a member of, or holds
 // a position in, an organization the document places in a country, when
 // nothing else gives the person a nationality: a member of the German
 // Bundestag, a spokesman of the Nigerian army.
-func inferCitizens(rb *relations, countries map[string]bool) {
+func (d *docState) inferCitizens(rb *relations, countries map[string]bool) {
 	orgCountry := map[string]string{}
 	hasCitizen := map[string]bool{}
 	for _, r := range rb.rels {
@@ -459,7 +471,7 @@ func inferCitizens(rb *relations, countries map[string]bool) {
 			continue
 		}
 		hasCitizen[r.Subject] = true
-		rb.add(r.Subject, graph.CitizenOf, c, "", false, ruleInstitution.conf, r.Evidence[0])
+		d.addRule(rb, ruleInstitution, "", r.Subject, c, "", r.Evidence[0])
 	}
 }
 
@@ -484,3 +496,151 @@ func countryIDs(placeOf map[*graph.Entity]*gazetteer.Place) map[string]bool {
 	}
 	return out
 }
+
+// Document-level readings: what the document's own country, and the
+// country of a national institution, say about the names it leaves
+// unqualified ("President Mahinda Rajapaksa", "the Bundestag").
+var (
+	ruleInstitutionCountry = relRule{"institution_country", graph.BasedIn, 0.8} // the Bundestag is German
+	ruleDomesticOffice     = relRule{"domestic_office", "", 0.55}               // "Prime Minister X" in a story about one country
+	ruleNameCountry        = relRule{"name_country", graph.BasedIn, 0.7}        // "the German Football Association"
+	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
+	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
+)
+
+// institutions are national bodies that news names without their
+// country: the country's ISO code by name key.
+var institutions = map[string]string{
+	"bundestag": "DE", "bundesrat": "DE", "bundeswehr": "DE", "bundesbank": "DE", "bundesliga": "DE",
+	"white house": "US", "pentagon": "US", "state department": "US", "fbi": "US", "cia": "US", "nasa": "US",
+	"federal reserve": "US", "fed": "US", "house of representatives": "US", "us congress": "US", "wall street": "US",
+	"kremlin": "RU", "duma": "RU", "state duma": "RU", "fsb": "RU", "gazprom": "RU",
+	"downing street": "GB", "house of commons": "GB", "house of lords": "GB", "bank of england": "GB", "nhs": "GB",
+	"mi5": "GB", "mi6": "GB", "scotland yard": "GB", "whitehall": "GB",
+	"elysee": "FR", "élysée": "FR", "elysee palace": "FR", "national assembly": "", "knesset": "IL", "idf": "IL",
+	"mossad": "IL", "shin bet": "IL", "lok sabha": "IN", "rajya sabha": "IN", "bjp": "IN", "rada": "UA",
+	"verkhovna rada": "UA", "sejm": "PL", "storting": "NO", "riksdag": "SE", "folketing": "DK", "cortes": "ES",
+	"quai d'orsay": "FR", "zhongnanhai": "CN", "xinhua": "CN", "pla": "CN", "isi": "PK", "majlis": "IR",
+	"revolutionary guards": "IR", "irgc": "IR", "hezbollah": "LB", "hamas": "PS", "taliban": "AF", "cdu": "DE",
+	"spd": "DE", "csu": "DE", "fdp": "DE", "afd": "DE", "die linke": "DE", "ukip": "GB", "snp": "GB", "tories": "GB",
+	"labour party": "GB", "conservative party": "GB", "liberal democrats": "GB", "lib dems": "GB", "anc": "ZA",
+}
+
+// domesticOffices are the offices a story names without their country
+// when the country is its own: "President X", "Defense Minister Y".
+func domesticOffice(pred string) bool {
+	switch pred {
+	case "president_of", "prime_minister_of", "chancellor_of", "king_of", "queen_of", "emir_of", "sultan_of",
+		"secretary_of_state_of", "home_secretary_of", "attorney_general_of":
+		return true
+	}
+	return strings.HasSuffix(pred, "minister_of") && !strings.HasPrefix(pred, "chief_")
+}
+
+// homeCountry returns the document's own country: the country it names
+// most (nationality words included), if named at least three times and
+// twice as often as any other; nil otherwise.
+func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
+	count := map[*graph.Entity]int{}
+	for mi := range d.ments {
+		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
+			count[e]++
+		}
+	}
+	var best *graph.Entity
+	first, second := 0, 0
+	for e, n := range count {
+		switch {
+		case n > first || n == first && best != nil && e.ID < best.ID:
+			best, first, second = e, n, max(first, second)
+		case n > second:
+			second = n
+		}
+	}
+	if first < 3 || first < 2*second {
+		return nil
+	}
+	return best
+}
+
+// domesticFacts adds the document-level readings: the country of a
+// national institution the document names, and, in a story about one
+// country, the country of the offices and parties it leaves unqualified.
+func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place) {
+	byCode := map[string]*graph.Entity{}
+	for e, p := range placeOf {
+		if p.Kind == gazetteer.Country {
+			byCode[p.CountryCode] = e
+		}
+	}
+	home := d.homeCountry(entOf)
+	based := map[string]bool{}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.BasedIn {
+			based[r.Subject] = true
+		}
+	}
+	seen := map[*graph.Entity]bool{}
+	for mi := range d.ments {
+		e := entOf[mi]
+		if e == nil || e.Type != graph.Organization || seen[e] || based[e.ID] {
+			continue
+		}
+		seen[e] = true
+		ev := d.ments[mi].evidence(d.doc.ID)
+		if c := byCode[institutions[graph.NameKey(e.Name)]]; c != nil {
+			d.addRule(rb, ruleInstitutionCountry, "", e.ID, c.ID, "", ev)
+		} else if c := byCode[d.nameCountry(e.Name)]; c != nil {
+			d.addRule(rb, ruleNameCountry, "", e.ID, c.ID, "", ev)
+		} else if home != nil && d.domesticParty(e.Name) {
+			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
+		}
+	}
+	if home == nil {
+		return
+	}
+	for _, r := range d.roles {
+		p := entOf[r.person]
+		if p == nil || p.Type != graph.Person || r.of >= 0 || r.past || !domesticOffice(r.predicate) {
+			continue
+		}
+		d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, home.ID, r.title, r.ev)
+		d.addRule(rb, ruleDomesticCitizen, "", p.ID, home.ID, "", r.ev)
+	}
+}
+
+// domesticWords mark a party or parliament of the story's country;
+// international words ("European", "World") and a nationality in the name
+// ("German parliament") say it may be another's.
+var domesticWords = set("party", "parliament", "congress", "senate", "assembly", "greens", "democrats", "republicans",
+	"conservatives", "labour", "liberals", "socialists", "front", "movement", "bloc", "coalition", "cabinet", "government")
+
+var internationalWords = set("european", "international", "world", "nations", "african", "arab", "global", "islamic",
+	"union", "asian", "atlantic", "eu", "un", "nato")
+
+// domesticParty reports whether a name is a party's, parliament's or
+// government's that a story names without its country.
+func (d *docState) domesticParty(name string) bool {
+	dom := false
+	for _, w := range strings.Fields(graph.NameKey(name)) {
+		if _, ok := d.x.gaz.Demonym(w); ok || internationalWords[w] {
+			return false
+		}
+		dom = dom || domesticWords[w]
+	}
+	return dom
+}
+
+// nameCountry returns the code of the country whose nationality word
+// starts a name ("German Football Association"), "" for none.
+func (d *docState) nameCountry(name string) string {
+	w, _, _ := strings.Cut(name, " ")
+	if p, ok := d.x.gaz.Demonym(w); ok && w != name && !ambiguousDemonyms[graph.NameKey(w)] {
+		return p.CountryCode
+	}
+	return ""
+}
+
+// ambiguousDemonyms are shared by two countries: the "Korean Central News
+// Agency" is North Korea's.
+var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")

@@ -1,7 +1,13 @@
 package extract_test
 
 import (
+	"context"
+	"slices"
 	"testing"
+
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
 )
 
 // TestTypedRelations checks each rule of relations.go on the sentence
@@ -39,6 +45,16 @@ func TestTypedRelations(t *testing.T) {
 		{"Founded", "Bill Gates founded Microsoft in 1975.", lexTagger{"Bill Gates": per, "Microsoft": org}, "person/bill-gates", "founder_of", "organization/microsoft", true},
 		{"FoundedBy", "Microsoft, founded by Bill Gates, grew.", lexTagger{"Bill Gates": per, "Microsoft": org}, "person/bill-gates", "founder_of", "organization/microsoft", true},
 		{"Subsidiary", "Instagram, a subsidiary of Facebook, grew.", lexTagger{"Instagram": org, "Facebook": org}, "organization/instagram", "part_of", "organization/facebook", true},
+		{"PersonFromOrg", "Jane Hogg from Chatham House said so.", lexTagger{"Jane Hogg": per, "Chatham House": org}, "person/jane-hogg", "employee_of", "organization/chatham-house", true},
+		{"OrgBeforeTitle", "Vincent Cochetel, UNHCR director for Europe, said so.", lexTagger{"Vincent Cochetel": per, "UNHCR": org, "Europe": plc}, "person/vincent-cochetel", "director_of", "organization/unhcr", true},
+		{"InstitutionCountry", "Germany sent troops after the Bundestag voted.", lexTagger{"Germany": plc, "Bundestag": org}, "organization/bundestag", "based_in", "place/germany", true},
+		{"NameCountry", "Germany won, the German Football Association said.", lexTagger{"Germany": plc, "German Football Association": org}, "organization/german-football-association", "based_in", "place/germany", true},
+		{"NameCountryAmbiguous", "North Korea fired, the Korean Central News Agency said.", lexTagger{"North Korea": plc, "Korean Central News Agency": org}, "organization/korean-central-news-agency", "based_in", "place/south-korea", false},
+		{"DomesticOffice", "Sri Lanka opened a port. Sri Lanka is proud. President Mahinda Rajapaksa spoke of Sri Lanka.", lexTagger{"Sri Lanka": plc, "Mahinda Rajapaksa": per}, "person/mahinda-rajapaksa", "president_of", "place/sri-lanka", true},
+		{"DomesticOfficeCitizen", "Sri Lanka opened a port. Sri Lanka is proud. President Mahinda Rajapaksa spoke of Sri Lanka.", lexTagger{"Sri Lanka": plc, "Mahinda Rajapaksa": per}, "person/mahinda-rajapaksa", "citizen_of", "place/sri-lanka", true},
+		{"DomesticNeedsOneCountry", "Sri Lanka and India met. India and Sri Lanka agreed. President Mahinda Rajapaksa spoke.", lexTagger{"Sri Lanka": plc, "India": plc, "Mahinda Rajapaksa": per}, "person/mahinda-rajapaksa", "president_of", "place/sri-lanka", false},
+		{"DomesticParty", "Ukraine voted. Ukraine counted. In Ukraine the Radical Party came third.", lexTagger{"Ukraine": plc, "Radical Party": org}, "organization/radical-party", "based_in", "place/ukraine", true},
+		{"DomesticNotInternational", "Ukraine voted. Ukraine counted. In Ukraine the European Union watched.", lexTagger{"Ukraine": plc, "European Union": org}, "organization/european-union", "based_in", "place/ukraine", false},
 		{"Institution", "Katrin Berg, a member of the German Bundestag, spoke.", lexTagger{"Katrin Berg": per, "Bundestag": org}, "person/katrin-berg", "citizen_of", "place/germany", true},
 	}
 	for _, tt := range tests {
@@ -48,5 +64,40 @@ func TestTypedRelations(t *testing.T) {
 				t.Errorf("%s %s %s: %v, want %v; relations %v", tt.subj, tt.pred, tt.obj, got, tt.want, relations(x))
 			}
 		})
+	}
+}
+
+// TestTypedRelationRules checks that WithExplain names the rule behind a
+// typed relation, in the sentence and at the document level.
+func TestTypedRelationRules(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := lexTagger{"Chelsea": org, "Fernando Torres": per, "Germany": plc, "Bundestag": org}
+	x, err := extract.New(extract.WithTagger(tags), extract.WithGazetteer(g), extract.WithExplain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Extract(context.Background(), graph.Document{ID: "t", Text: "Chelsea striker Fernando Torres scored. Germany sent troops after the Bundestag voted."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ subj, pred, obj, rule string }{
+		{"person/fernando-torres", "player_of", "organization/chelsea", "org_noun_person"},
+		{"organization/bundestag", "based_in", "place/germany", "institution_country"},
+	} {
+		found := false
+		for _, r := range got.Relations {
+			if r.Subject == tt.subj && r.Predicate == tt.pred && r.Object == tt.obj {
+				found = slices.Contains(r.Rules, tt.rule)
+				if !found {
+					t.Errorf("%s %s %s: rules %v, want %s", tt.subj, tt.pred, tt.obj, r.Rules, tt.rule)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s %s %s named %s in %v", tt.subj, tt.pred, tt.obj, tt.rule, relations(got))
+		}
 	}
 }

@@ -40,6 +40,7 @@ type nameSet struct {
 	// taggedPerson is set when the tagger called one of its mentions a
 	// person, before rules made a country of it ("Jordan").
 	taggedPerson bool
+	compound     bool // "EU-US": two names, no entity (markCompounds)
 }
 
 // resolve groups the document's mentions into entities. Names are first
@@ -84,6 +85,11 @@ func (d *docState) resolve() []*group {
 		if m.orgCue > 0 {
 			s.cues[graph.Organization] += m.orgCue
 		}
+		if m.work {
+			// As strong as a title is for a person, but for this name
+			// only: "the film Ray" is not Ray Charles.
+			s.votes[graph.Other] += 2
+		}
 		if m.place != nil && (s.place == nil || m.isDateline) {
 			s.place = m.place
 		}
@@ -100,6 +106,7 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
+	d.markCompounds(sets, byNK)
 	find := func(i int) int {
 		for sets[i].parent != i {
 			sets[i].parent = sets[sets[i].parent].parent
@@ -117,7 +124,7 @@ func (d *docState) resolve() []*group {
 	// finds the longer ones it ends without comparing all pairs.
 	suffixOf := map[string][]int{}
 	for i, s := range sets {
-		if s.place != nil && s.votes[graph.Place] > s.votes[graph.Person] {
+		if s.place != nil && s.votes[graph.Place] > s.votes[graph.Person] || s.compound {
 			continue
 		}
 		for k := 1; k < len(s.words); k++ {
@@ -251,7 +258,7 @@ func (d *docState) resolve() []*group {
 	// "Trump Organization").
 	orgPrefix := map[string][]int{}
 	for i, s := range sets {
-		if len(s.words) >= 2 && s.place == nil && s.votes[graph.Organization] > s.votes[graph.Person]+s.cues[graph.Person]+s.votes[graph.Place] &&
+		if len(s.words) >= 2 && s.place == nil && !s.compound && s.votes[graph.Organization] > s.votes[graph.Person]+s.cues[graph.Person]+s.votes[graph.Place] &&
 			!namedAfterHeads[s.words[len(s.words)-1]] {
 			for k := 1; k < len(s.words) && k <= 3; k++ {
 				key := strings.Join(s.words[:k], " ")
@@ -453,8 +460,8 @@ func hasSuffix(long, short []string) bool {
 func (d *docState) mergeAcronyms(groups []*group) {
 	initials := map[string]int{}
 	for i, g := range groups {
-		if g.typ != graph.Organization || g.merged >= 0 || len(g.words) < 2 {
-			continue
+		if g.typ != graph.Organization || g.merged >= 0 || len(g.words) < 2 || g.weak {
+			continue // a weak name ("EU-US", markCompounds) is no expansion
 		}
 		// Hyphenated words may give one initial or one per part:
 		// "Al-Qaeda in the Arabian Peninsula" is AQAP, and

@@ -385,7 +385,10 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		}
 		// "head of Malawi's journalists": of the journalists, not of
 		// Malawi.
-		if x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
+		// "UNHCR director for Europe": the organization named before
+		// the title is what it is of, not the region after it.
+		orgBefore := of >= 0 && d.ments[of].typ == graph.Organization && x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ == graph.Place
+		if x < len(tm) && tm[x] >= 0 && !orgBefore && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
 			// "Afghan Ambassador to the United States": the embassy's
 			// host is what an ambassador_to relation points at.
 			of, conf, ofName = int(tm[x]), toOfConfidence, toOf
@@ -425,6 +428,10 @@ func (d *docState) readCues(c *chunk, tm []int32) {
 		}
 		orgLike := knownOrgs[lowerKey(m.name)] || isAllUpper(m.name) || anyOrgWord(strings.Fields(graph.NameKey(m.name)))
 		next := c.lower(m.last)
+		if m.typ == graph.Person && workContext(c, m.first, m.last) {
+			m.work = true
+			continue
+		}
 		if m.place == nil && d.orgContext(c, tm, m.first, m.last) {
 			m.orgCue = 2 // as strong as a title is for a person
 			continue

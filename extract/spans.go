@@ -13,12 +13,23 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
+// maxNameTokens is the most tokens a name may have. The longest names of
+// the CoNLL-2003 and En-Worldwide gold have 10 and 17 ("Specialized
+// General Attorney's Office for the Attention of Journalists and Freedom
+// of Expression"); a longer span is a tagger's run over a list or a
+// repeated name ("John Smith John Smith ..."), whose name, aliases and
+// keys would grow with the document (12,500 repetitions took 960 MB).
+const maxNameTokens = 24
+
 // cleanSpans turns the tagger's spans into mention candidates, after
 // cands (the dateline): each span split at hard line breaks and between
 // two places, then cleaned (cleanSpan), and the names the tagger missed
-// added (supplement).
+// added (supplement). A span over maxNameTokens is no name.
 func (d *docState) cleanSpans(c *chunk, spans []Span, mask []bool, cands []mention) []mention {
 	for _, s := range spans {
+		if s.Last-s.First > maxNameTokens {
+			continue // a run of names the tagger could not split
+		}
 		for _, part := range d.splitSpan(c, s) {
 			if m, ok := d.cleanSpan(c, part, mask); ok {
 				cands = append(cands, m)

@@ -31,6 +31,7 @@ type mention struct {
 	isDateline   bool // the place of the document's dateline
 	titleOnly    bool // a title standing for its holder ("the President")
 	weak         bool // a doubtful proposal: dropped unless another mention confirms its name
+	work         bool // its context says a work or a prize ("the film X"): a vote for type other
 }
 
 // datePrefix starts the key of a date mention with a value.

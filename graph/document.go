@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,13 +19,35 @@ type Document struct {
 	Place string `json:"place,omitempty"`
 }
 
+// Bounds on what store keys are built from: Badger refuses keys over 64 KB,
+// and a name that long is a run of text, not a name.
+const (
+	MaxIDBytes   = 1024 // a document's or entity's ID
+	MaxNameBytes = 512  // an entity's name or alias
+)
+
+// checkID returns an EINVALID error for an ID that cannot be stored: too
+// long, not UTF-8, or with control characters (keys separate IDs by NUL).
+func checkID(what, id string) error {
+	switch {
+	case len(id) > MaxIDBytes:
+		return Errorf(EINVALID, "%s id is %d bytes long, over the limit of %d", what, len(id), MaxIDBytes)
+	case !utf8.ValidString(id):
+		return Errorf(EINVALID, "%s id is not valid UTF-8", what)
+	case strings.ContainsFunc(id, unicode.IsControl):
+		return Errorf(EINVALID, "%s id %q has a control character", what, id)
+	}
+	return nil
+}
+
 // Validate returns an EINVALID error when the document cannot be stored.
 func (d *Document) Validate() error {
+	if err := checkID("document", d.ID); err != nil {
+		return err
+	}
 	switch {
 	case d.ID == "":
 		return Errorf(EINVALID, "document id required")
-	case !utf8.ValidString(d.ID):
-		return Errorf(EINVALID, "document id is not valid UTF-8")
 	case !utf8.ValidString(d.Text):
 		return Errorf(EINVALID, "document %q: text is not valid UTF-8", d.ID)
 	case d.Published != "" && !isISODate(d.Published):

@@ -76,6 +76,14 @@ func (e *Entity) Validate() error {
 	case strings.TrimSpace(e.Name) == "":
 		return Errorf(EINVALID, "entity %q: name required", e.ID)
 	}
+	if err := checkID("entity", e.ID); err != nil {
+		return err
+	}
+	for _, n := range e.Names() {
+		if len(n) > MaxNameBytes {
+			return Errorf(EINVALID, "entity %q: a name of %d bytes, over the limit of %d", e.ID, len(n), MaxNameBytes)
+		}
+	}
 	return nil
 }
 

@@ -149,16 +149,22 @@ func CountedGroup(counted string) string {
 // forecast, not an addition ("another 25"), with an amount, and about an
 // event or a place.
 func Tallied(f *Figure) bool {
-	if f.Kind == KindForecast || f.Value == nil && (f.Low == nil || f.High == nil) || f.About == "" && f.Place == "" {
-		return false
-	}
-	switch q := f.Qualifier; {
+	return f.Kind != KindForecast && (f.Value != nil || f.Low != nil && f.High != nil) &&
+		(f.About != "" || f.Place != "") && !Addition(f.Qualifier)
+}
+
+// Addition reports whether a figure's qualifier makes it count more of
+// something already counted ("another 25", "a further 25", "25 more", "25
+// other people", "at least … more"): never a report of a toll, nor its
+// restatement.
+func Addition(qualifier string) bool {
+	switch q := qualifier; {
 	case q == "another", q == "a further", q == "an additional", q == "more", q == "other", q == "further", q == "additional":
-		return false
-	case strings.Contains(q, " … "):
-		return false
+		return true
+	case strings.Contains(q, " … "): // "at least … more"
+		return true
 	}
-	return true
+	return false
 }
 
 // TallyKey returns the key that the figures of one tally share: measure,
@@ -237,9 +243,12 @@ func day(s string) string {
 // contradicts reports whether report b, not earlier than a, contradicts
 // it: on the same day their bounds do not overlap ("355 dead" and "684
 // dead"); on a later day a running toll lower than the earlier one's
-// least amount (tolls do not fall).
+// least amount (tolls do not fall). Two counts of one document never
+// contradict each other: a story that gives two counts at one place
+// counts two things ("81 in Teri Mangal … 23 in Angur Adar", read with
+// one place for both).
 func contradicts(a, b *Report) bool {
-	if Agree(a, b) {
+	if Agree(a, b) || a.Document != "" && a.Document == b.Document {
 		return false
 	}
 	if a.AsOf != "" && day(a.AsOf) == day(b.AsOf) {
@@ -255,7 +264,8 @@ func contradicts(a, b *Report) bool {
 
 // Reconcile builds the tally of reports that share one TallyKey: it orders
 // them in time, finds the latest, the range and whether they agree, and
-// marks each contradiction on both reports. It never sums reports: they
+// marks each contradiction on both reports (never for money or
+// percentages). It never sums reports: they
 // are statements of one toll. The reports are reordered in place.
 func Reconcile(key string, reports []Report) *Tally {
 	t := &Tally{ID: key, Agreement: AgreementSingle}
@@ -308,6 +318,11 @@ func Reconcile(key string, reports []Report) *Tally {
 	}
 	if len(reports) > 1 {
 		t.Agreement = AgreementAgree
+	}
+	if t.Measure == Money || t.Measure == Percent {
+		// Amounts and shares at one place are many things, not one toll
+		// reported many times: different amounts contradict nothing.
+		return t
 	}
 	for i := range reports {
 		for j := i + 1; j < len(reports); j++ {

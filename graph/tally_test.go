@@ -120,6 +120,15 @@ func TestReconcile(t *testing.T) {
 				conflicts: map[string][]string{"a": {"b"}, "b": {"a"}}},
 		},
 		{
+			name: "OneDocumentNeverContradictsItself",
+			key:  "killed|place/teri-mangal||",
+			reports: []Report{
+				{Figure: "a", Document: "9179", Value: num(81), AsOf: "1987-03-25", Kind: KindToll},
+				{Figure: "b", Document: "9179", Value: num(23), AsOf: "1987-03-25"},
+			},
+			want: want{order: []string{"a", "b"}, latest: "a", low: 23, high: 81, agreement: AgreementAgree},
+		},
+		{
 			name: "IncidentsOnOtherDaysAreNoConflict",
 			key:  "killed|place/baghdad||",
 			reports: []Report{
@@ -146,6 +155,15 @@ func TestReconcile(t *testing.T) {
 				{Figure: "b", Document: "d2", Value: num(30), Qualifier: "at least", AsOf: "2016-01-01"},
 			},
 			want: want{order: []string{"a", "b"}, latest: "a", low: 30, high: 40, agreement: AgreementAgree},
+		},
+		{
+			name: "MoneyNeverContradicts",
+			key:  "money|place/us||USD",
+			reports: []Report{
+				{Figure: "a", Document: "d1", Value: num(5e6), AsOf: "1987-03-02"},
+				{Figure: "b", Document: "d2", Value: num(9e9), AsOf: "1987-03-02"},
+			},
+			want: want{order: []string{"a", "b"}, latest: "b", low: 5e6, high: 9e9, agreement: AgreementAgree},
 		},
 		{
 			name: "VagueRange",

@@ -3,6 +3,7 @@ package schema_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -298,5 +299,59 @@ func TestConcurrencyLimit(t *testing.T) {
 	}
 	if status, _ := ts.post(t, `{ stats { documents } }`, nil, ""); status != 200 {
 		t.Errorf("after the slot is free: status %d", status)
+	}
+}
+
+// TestSlowBodies: clients that send their bodies a byte at a time hold no
+// execution slot, so a fast client is served while all of them trickle,
+// and each slow one is answered 408 once its body deadline passes.
+func TestSlowBodies(t *testing.T) {
+	const slow = 100
+	ts := newTestServer(t, schema.Config{MaxConcurrent: 4, BodyTimeout: 2 * time.Second})
+	body := []byte(`{"query":"{ stats { documents } }"}`)
+	var started, done sync.WaitGroup
+	statuses := make(chan int, slow)
+	for range slow {
+		started.Add(1)
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			pr, pw := io.Pipe()
+			go func() {
+				// One byte, then one every 300 ms: the body needs 10 s.
+				for i := range body {
+					if _, err := pw.Write(body[i : i+1]); err != nil {
+						return
+					}
+					if i == 0 {
+						started.Done()
+					}
+					time.Sleep(300 * time.Millisecond)
+				}
+				pw.Close()
+			}()
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+"/graphql", pr)
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				statuses <- 0 // the server may close the connection instead
+				return
+			}
+			resp.Body.Close()
+			statuses <- resp.StatusCode
+		}()
+	}
+	started.Wait()
+	for i := range 20 {
+		if status, r := ts.post(t, `{ stats { documents } }`, nil, ""); status != 200 || len(r.Errors) > 0 {
+			t.Fatalf("fast request %d while %d bodies trickle: status %d, errors %+v", i, slow, status, r.Errors)
+		}
+	}
+	done.Wait()
+	close(statuses)
+	for status := range statuses {
+		if status != http.StatusRequestTimeout && status != 0 {
+			t.Errorf("a slow body got status %d, want %d", status, http.StatusRequestTimeout)
+		}
 	}
 }

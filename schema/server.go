@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +25,8 @@ import (
 
 // Services are the graph services the API reads and changes. Ingester and
 // Extractor may be nil, which disables the ingest mutation; Dumper is
-// optional (see DocumentEntityLister).
+// optional (see DocumentEntityLister); so is Snapshots, which makes every
+// query read one consistent state of the store.
 type Services struct {
 	Documents graph.DocumentService
 	Entities  graph.EntityService
@@ -36,6 +38,7 @@ type Services struct {
 	Ingester  graph.Ingester
 	Extractor graph.Extractor
 	Dumper    graph.Dumper
+	Snapshots graph.Snapshotter
 }
 
 func (s *Services) validate() error {
@@ -63,6 +66,7 @@ type Config struct {
 	MaxHops            int           // largest `maxHops` of path (6)
 	MaxIngestDocuments int           // most documents in one ingest mutation (100)
 	Timeout            time.Duration // time a request may take (10s)
+	BodyTimeout        time.Duration // time a client may take to send its request body (5s)
 	MaxConcurrent      int           // requests executed at once; more get 503 (64)
 	CacheSize          int           // prepared queries kept (512)
 	// ResultCacheBytes bounds the cache of query responses (64 MiB);
@@ -82,7 +86,7 @@ func DefaultConfig() Config {
 	return Config{
 		MaxDepth: 12, MaxCost: 50000, MaxFirst: graph.MaxPageSize, MaxBodyBytes: 1 << 20,
 		MaxAliases: 30, MaxRootFields: 16, MaxFields: 1000, MaxHops: 6, MaxIngestDocuments: 100,
-		Timeout: 10 * time.Second, MaxConcurrent: 64, CacheSize: 512, ResultCacheBytes: 64 << 20,
+		Timeout: 10 * time.Second, BodyTimeout: 5 * time.Second, MaxConcurrent: 64, CacheSize: 512, ResultCacheBytes: 64 << 20,
 	}
 }
 
@@ -106,6 +110,9 @@ func (c *Config) withDefaults() {
 	c.MaxFirst = min(c.MaxFirst, graph.MaxPageSize)
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if c.BodyTimeout <= 0 {
+		c.BodyTimeout = d.BodyTimeout
 	}
 	if c.ResultCacheBytes == 0 {
 		c.ResultCacheBytes = d.ResultCacheBytes
@@ -236,6 +243,13 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeBody(w, rerr.status, (&response{Errors: rerr.errs}).encode(0))
 	}
 
+	// The body is read before a slot is taken, under its own deadline,
+	// so that clients sending slowly hold no slot that fast ones need.
+	raw, rerr := s.readRaw(w, r)
+	if rerr != nil {
+		fail(rerr)
+		return
+	}
 	select {
 	case s.sem <- struct{}{}:
 		defer func() { <-s.sem }()
@@ -246,12 +260,6 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.inflight.Inc()
 	defer s.metrics.inflight.Dec()
-
-	raw, rerr := s.readRaw(w, r)
-	if rerr != nil {
-		fail(rerr)
-		return
-	}
 	// A cached response was produced by an identical request, which
 	// passed every check below.
 	cacheable := r.Header.Get("Cache-Control") != "no-cache"
@@ -312,6 +320,14 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
+	if s.svc.Snapshots != nil && !mutation {
+		// A query's fields read one state of the store, so that they
+		// agree while a writer ingests (stats and totalCount, say). A
+		// mutation reads what it has just written.
+		var release func()
+		ctx, release = s.svc.Snapshots.Snapshot(ctx)
+		defer release()
+	}
 	loader := func() *loader {
 		l := newLoader(ctx, s.svc.Entities, s.svc.Documents)
 		l.authorized = mutation
@@ -395,11 +411,17 @@ func (s *Server) readRaw(w http.ResponseWriter, r *http.Request) (string, *reque
 		if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") && !strings.HasPrefix(ct, "application/graphql-response+json") {
 			return "", reject(http.StatusUnsupportedMediaType, invalidf("POST a JSON body with Content-Type application/json."))
 		}
+		// A ResponseWriter that cannot set deadlines (a test recorder)
+		// reads without one.
+		http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
 				return "", reject(http.StatusRequestEntityTooLarge, limitf("body", "The request body is larger than %d bytes.", s.cfg.MaxBodyBytes))
+			}
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				return "", reject(http.StatusRequestTimeout, limitf("body_timeout", "The request body took longer than %v to arrive.", s.cfg.BodyTimeout))
 			}
 			return "", reject(http.StatusBadRequest, invalidf("The request body could not be read."))
 		}

@@ -563,6 +563,11 @@ func (db *DB) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if s, _ := ctx.Value(snapshotKey{}).(*snapshot); s != nil && s.db == db {
+		if ran, err := s.view(fn); ran {
+			return internal(err)
+		}
+	}
 	return internal(db.bdb.View(fn))
 }
 

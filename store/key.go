@@ -48,6 +48,8 @@ import (
 //	'Q' str(quote)                         → factRec(Quote)
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
 //	'Y' str(measure) str(subject) str(group) str(currency) str(figure) → reportRec   tallies (tally.go)
+//	'W' str(measure) str(subject) str(group) str(currency) → uvarint   a tally's reports
+//	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → ∅   a measure's tallies, most reported first
 //
 // Contribution kinds under 'x': 'e' entity (value: the forms, roles and
 // attributes the document added, for exact retraction), 'r' relation, 'f'
@@ -80,6 +82,8 @@ const (
 	pQuote     = 'Q'
 	pQuoteBySp = 's'
 	pTally     = 'Y'
+	pTallyCnt  = 'W'
+	pTallyRank = 'w'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -94,7 +98,7 @@ const (
 // 'R' record, and store facts ('F', 'V', 'Q') in binary rather than JSON;
 // version 6 lists a document's relations and facts under one 'x' key per
 // kind and keeps degrees in the entity record instead of 'c' keys; version
-// 7 replaces the figure totals ('T', 'U', 'u') with tallies ('Y') and
+// 7 replaces the figure totals ('T', 'U', 'u') with tallies ('Y', 'W', 'w') and
 // stores a figure's kind, as-of date and source.
 const schemaVersion = 7
 

@@ -200,3 +200,30 @@ func BenchmarkRead(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkTallies reads the first page of tallies of each measure, the
+// most-reported first, and the figure totals, one goroutine at a time.
+func BenchmarkTallies(b *testing.B) {
+	db := benchDB(b)
+	ctx := context.Background()
+	v, err := db.Vocabulary(ctx)
+	if err != nil || len(v.Measures) == 0 {
+		b.Fatalf("vocabulary %+v, %v", v, err)
+	}
+	for _, m := range v.Measures[:min(3, len(v.Measures))] {
+		b.Run(m.Term, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := db.Tallies(ctx, graph.TallyFilter{Measure: m.Term, Page: graph.Page{First: 20}}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("FigureTotals", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.FigureTotals(ctx, "", ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -40,6 +40,26 @@ func checkTotals(t *testing.T, db *DB) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Tallies:\n got %s\nwant %s", jsonOf(got), jsonOf(want))
 	}
+	// Each measure's ranking lists the same tallies, the most reported
+	// first.
+	byMeasure := map[string][]*graph.Tally{}
+	for _, w := range want {
+		byMeasure[w.Measure] = append(byMeasure[w.Measure], w)
+	}
+	for m, ws := range byMeasure {
+		l, err := db.Tallies(ctx, graph.TallyFilter{Measure: m, Page: graph.Page{First: graph.MaxPageSize}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.TotalCount != len(ws) || !slices.IsSortedFunc(l.Items, func(a, b *graph.Tally) int { return len(b.Reports) - len(a.Reports) }) {
+			t.Fatalf("Tallies(%s): %d, %s", m, l.TotalCount, jsonOf(l.Items))
+		}
+		got := slices.Clone(l.Items)
+		sort.Slice(got, func(i, j int) bool { return got[i].ID < got[j].ID })
+		if !reflect.DeepEqual(got, ws) {
+			t.Fatalf("Tallies(%s):\n got %s\nwant %s", m, jsonOf(got), jsonOf(ws))
+		}
+	}
 	totals, err := db.FigureTotals(ctx, "", "")
 	if err != nil {
 		t.Fatal(err)

@@ -72,6 +72,7 @@ func parseServeFlags(env *Env, args []string) (*serveOptions, error) {
 	fs.Int64Var(&c.MaxBodyBytes, "max-body", c.MaxBodyBytes, "largest request body, in bytes")
 	fs.IntVar(&c.MaxConcurrent, "max-concurrent", c.MaxConcurrent, "requests executed at once; more are answered 503")
 	fs.DurationVar(&c.Timeout, "timeout", c.Timeout, "time a request may take")
+	fs.DurationVar(&c.BodyTimeout, "body-timeout", c.BodyTimeout, "time a client may take to send a request body, before it takes one of --max-concurrent")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
@@ -135,7 +136,7 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 	opt.cfg.Logger = log
 	api, err := schema.New(schema.Services{
 		Documents: db, Entities: db, Relations: db, Figures: db, Events: db, Quotes: db, Stats: db,
-		Ingester: db, Extractor: ex, Dumper: db,
+		Ingester: db, Extractor: ex, Dumper: db, Snapshots: db,
 	}, opt.cfg)
 	if err != nil {
 		return err

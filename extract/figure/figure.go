@@ -53,6 +53,9 @@ type Figure struct {
 	// Rule names the rule that tied the measure to the number, one of
 	// RuleNames: "measure-after" for "450,000 people have been killed".
 	Rule string
+	// Kind is graph.KindForecast ("will die"), graph.KindToll (a running
+	// toll: "have been killed since") or "" for an incident (kind.go).
+	Kind string
 
 	scan  int  // token where the search for the next figure resumes
 	after bool // the measure follows the number (it may be shared by a list)
@@ -258,6 +261,7 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 	for k := range out {
 		f := &out[k]
 		f.Sentence = si
+		f.Kind = kindOf(tt, s, f)
 		if !isCasualty(f.Measure) {
 			continue
 		}

@@ -1,0 +1,70 @@
+package figure
+
+import (
+	"github.com/factgraph/factgraph/extract/token"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// What a count says happened (Figure.Kind). A forecast or hypothetical is
+// read from a modal or a verb of expectation in the clause that ties the
+// number to its measure ("45 million children will die", "could displace
+// 2 million", "are expected to lose 300 jobs"); a running toll from a
+// perfect tense, a toll word or a "since"/"so far" ("have been killed
+// since the war began", "the death toll rose to 44"). Anything else is
+// the count of an incident, which Kind leaves "" so that the common case
+// stays out of the output.
+
+// modalWords make the measure a forecast or a hypothetical when they stand
+// in the clause between the number and its measure, or just before the
+// measure verb.
+// "May" is left out: it is as often the month.
+var modalWords = map[string]bool{
+	"will": true, "would": true, "could": true, "might": true, "shall": true, "'ll": true, "expected": true,
+	"likely": true, "predicted": true, "forecast": true, "projected": true, "threatens": true, "threaten": true,
+	"risk": true, "risks": true,
+}
+
+// tollWords make a count a running toll anywhere in its sentence.
+var tollWords = map[string]bool{"toll": true, "since": true, "tally": true, "cumulative": true, "altogether": true}
+
+// perfectWords make a count a running toll when they stand between the
+// number and its measure ("have been killed", "has risen to").
+var perfectWords = map[string]bool{"have": true, "has": true, "had": true, "'ve": true}
+
+// kindOf returns graph.KindForecast, graph.KindToll or "" (an incident)
+// for figure f of sentence s.
+func kindOf(tt []tok, s token.Sentence, f *Figure) string {
+	if f.Measure == graph.Money || f.Measure == graph.Percent {
+		return ""
+	}
+	// The clause that ties number and measure: from a few words before
+	// the earlier of the two to the later one.
+	lo, hi := min(f.First, f.MeasureFirst), max(f.Last, f.MeasureLast)
+	lo = max(lo-3, s.First)
+	for i := lo; i < hi && i < s.Last; i++ {
+		if i >= f.First && i < f.Last {
+			continue // the figure's own words ("up to", "some")
+		}
+		w := tt[i].lower
+		if modalWords[w] {
+			return graph.KindForecast
+		}
+		if tt[i].lower == "so" && i+1 < s.Last && tt[i+1].lower == "far" {
+			return graph.KindToll
+		}
+	}
+	for i := f.Last; i < f.MeasureFirst && i < s.Last; i++ {
+		if perfectWords[tt[i].lower] {
+			return graph.KindToll
+		}
+	}
+	for i := s.First; i < s.Last; i++ {
+		if tollWords[tt[i].lower] {
+			return graph.KindToll
+		}
+		if tt[i].lower == "so" && i+1 < s.Last && tt[i+1].lower == "far" {
+			return graph.KindToll
+		}
+	}
+	return ""
+}

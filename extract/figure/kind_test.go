@@ -1,0 +1,37 @@
+package figure
+
+import (
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+func TestKind(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // each figure's kind, "" for an incident
+	}{
+		{"Incident", "A car bomb exploded, killing at least 12 people.", []string{""}},
+		{"PerfectIsToll", "More than 450,000 people have been killed and 11 million have been displaced.", []string{graph.KindToll, graph.KindToll}},
+		{"DeathToll", "The death toll has risen to 44.", []string{graph.KindToll}},
+		{"SoFar", "So far 300 people were arrested.", []string{graph.KindToll}},
+		{"Since", "Some 5,000 people were killed since the fighting began.", []string{graph.KindToll}},
+		{"Will", "45 million children will die needlessly.", []string{graph.KindForecast}},
+		{"Could", "The floods could displace 2 million people.", []string{graph.KindForecast}},
+		{"MayIsAMonth", "In May the floods killed 12 people.", []string{""}},
+		{"MoneyHasNoKind", "The firm will pay $5 million.", []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(tt.in)
+			if len(got) != len(tt.want) {
+				t.Fatalf("found %d figures, want %d: %v", len(got), len(tt.want), got)
+			}
+			for i, f := range got {
+				if f.Kind != tt.want[i] {
+					t.Errorf("%s: kind %q, want %q", describe(f), f.Kind, tt.want[i])
+				}
+			}
+		})
+	}
+}
