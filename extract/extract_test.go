@@ -797,3 +797,16 @@ func TestFigurePlaceFromWar(t *testing.T) {
 		})
 	}
 }
+
+// TestImplausibleFigure: a number beyond any count of its measure is a
+// misread, not a figure; the plausible one beside it stays.
+func TestImplausibleFigure(t *testing.T) {
+	x := extractWith(t, lexTagger{}, "Officials said 999,999,999,999,999,999 people were killed. Police said 12 people were killed.")
+	var got []string
+	for _, f := range x.Figures {
+		got = append(got, f.Text)
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "12") {
+		t.Errorf("figures %q, want only the 12 killed", got)
+	}
+}

@@ -215,6 +215,9 @@ next:
 		}
 		f.Evidence.Document = d.doc.ID
 		f.ID = factID("figure", d.doc.ID, strconv.Itoa(f.Evidence.Start), strconv.Itoa(f.Evidence.End), f.Measure)
+		if f.Validate() != nil {
+			continue // a misread number: "999,999,999,999,999,999 killed"
+		}
 		out = append(out, f)
 		byAmount[k] = append(byAmount[k], f)
 	}

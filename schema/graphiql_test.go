@@ -35,6 +35,18 @@ func TestGraphiQLRendersOffline(t *testing.T) {
 			t.Errorf("rendered page has no %q", want)
 		}
 	}
+	page, err := ts.Client().Get(ts.URL + "/graphiql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page.Body.Close()
+	// The page above rendered and ran its query under this policy.
+	if csp := page.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("Content-Security-Policy %q", csp)
+	}
+	if xfo := page.Header.Get("X-Frame-Options"); xfo != "DENY" {
+		t.Errorf("X-Frame-Options %q, want DENY", xfo)
+	}
 	res, err := ts.Client().Get(ts.URL + "/metrics")
 	if err != nil {
 		t.Fatal(err)

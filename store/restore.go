@@ -196,6 +196,9 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 
 	case r.Kind == graph.RecordFigure && r.Figure != nil:
 		f := *r.Figure
+		if err := f.Validate(); err != nil {
+			return err
+		}
 		if err := w.restoreRefs(r.Kind, []graph.Mention{f.Evidence}, []string{f.About, f.Place, f.Source}); err != nil {
 			return err
 		}

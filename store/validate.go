@@ -101,10 +101,11 @@ func validate(x *graph.Extraction) error {
 		switch {
 		case f == nil:
 			return bad("figure %d is nil", i)
-		case f.Measure == "":
-			return bad("figure %q: measure required", f.Text)
-		case f.Confidence < 0 || f.Confidence > 1:
-			return bad("figure %q: confidence %v outside [0,1]", f.Text, f.Confidence)
+		case f.ID == "":
+			return bad("figure %q: id required", f.Text)
+		}
+		if err := f.Validate(); err != nil {
+			return bad("%s", graph.ErrorMessage(err))
 		}
 		for _, r := range []string{f.About, f.Place} {
 			if err := ref("figure "+f.Text, r); err != nil {

@@ -259,6 +259,14 @@ func TestImport_Errors(t *testing.T) {
 		{"MalformedLateExistingStore", "existing2", []string{write("late.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+manyDocuments(1200)+"{oops\n")},
 			graph.EINVALID, "line 1202: malformed JSON at byte 2: invalid character 'o' looking for beginning of object key string; the store " +
 				filepath.Join(dir, "existing2") + " now holds part of the dump: delete it before importing again"},
+		{"UnknownMeasure", "vibes", []string{write("vibes.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"ten killed"}}`+"\n"+
+			`{"kind":"figure","figure":{"id":"figure/x","value":10,"measure":"vibes","text":"ten","evidence":{"document":"d","sentence":0,"start":0,"end":3,"text":"ten"},"confidence":0.9}}`+"\n")},
+			graph.EINVALID, `line 3: figure "figure/x": unknown measure "vibes"`},
+		{"ImplausibleValue", "huge", []string{write("huge.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"ten killed"}}`+"\n"+
+			`{"kind":"figure","figure":{"id":"figure/x","value":1e308,"measure":"killed","text":"ten","evidence":{"document":"d","sentence":0,"start":0,"end":3,"text":"ten"},"confidence":0.9}}`+"\n")},
+			graph.EINVALID, "line 3: figure \"figure/x\": 1e+308 is not a plausible amount of killed"},
+		{"NULInID", "nul", []string{write("nul.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d\u0000e","text":"x"}}`+"\n")},
+			graph.EINVALID, "control character"},
 		{"NotEmpty", "", []string{full}, graph.ECONFLICT, "not empty"},
 		{"Missing", "missing", []string{filepath.Join(dir, "nope.jsonl")}, graph.ENOTFOUND, "no such file"},
 		{"NoArgs", "noargs", nil, graph.EINVALID, "want one dump file"},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/factgraph/factgraph/export"
@@ -60,6 +61,10 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	}
 	start := time.Now()
 	err = db.Restore(ctx, dump.Next)
+	if code := graph.ErrorCode(err); code == graph.EINVALID && !strings.HasPrefix(graph.ErrorMessage(err), "line ") {
+		// The store refused the record last read: say where it is.
+		err = graph.Errorf(code, "line %d: %s", dump.Line(), graph.ErrorMessage(err))
+	}
 	partial := err != nil && !storeEmpty(ctx, db)
 	if cerr := db.Close(); err == nil {
 		err = cerr

@@ -326,6 +326,11 @@ func parseJSONLine(line []byte, names Fields) (graph.Document, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()
 	if err := dec.Decode(&m); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			// Its message names Go types.
+			return graph.Document{}, fmt.Errorf("malformed JSON: the line is a JSON %s, not an object with the document's fields", typeErr.Value)
+		}
 		return graph.Document{}, fmt.Errorf("malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if rest := bytes.TrimSpace(line[dec.InputOffset():]); len(rest) > 0 {

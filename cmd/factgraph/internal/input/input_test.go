@@ -61,7 +61,7 @@ func TestRead(t *testing.T) {
 	write(t, dir, "news/notes.md", []byte("ignored in directories"))
 	write(t, dir, "bad/bin.txt", []byte("abc\x00def"))
 	write(t, dir, "bad/latin1.txt", []byte("caf\xe9"))
-	write(t, dir, "bad/lines.jsonl", []byte("{\"id\":\"ok\",\"text\":\"fine\"}\n{\"id\":\"x\"\n{\"text\":\"no id\"}\n{\"id\":\"n\",\"text\":5}\n"))
+	write(t, dir, "bad/lines.jsonl", []byte("{\"id\":\"ok\",\"text\":\"fine\"}\n{\"id\":\"x\"\n{\"text\":\"no id\"}\n{\"id\":\"n\",\"text\":5}\n[\"an\",\"array\"]\n"))
 	write(t, dir, "bad/big.jsonl", []byte("{\"id\":\"small\",\"text\":\"a\"}\n{\"id\":\"big\",\"text\":\""+strings.Repeat("a", 200)+"\"}\n{\"id\":\"after\",\"text\":\"b\"}\n"))
 	write(t, dir, "bad/notgz.txt.gz", []byte("plain"))
 	write(t, dir, "bad/empty.txt", []byte(" \n"))
@@ -95,6 +95,7 @@ func TestRead(t *testing.T) {
 			"ERR " + filepath.Join(dir, "bad/lines.jsonl") + ":2: malformed JSON: unexpected EOF",
 			"ERR " + filepath.Join(dir, "bad/lines.jsonl") + ":3: missing \"id\" field",
 			"ERR " + filepath.Join(dir, "bad/lines.jsonl") + ":4: field \"text\" must be a string",
+			"ERR " + filepath.Join(dir, "bad/lines.jsonl") + ":5: malformed JSON: the line is a JSON array, not an object with the document's fields",
 		}},
 		{"LongLine", "", Options{MaxDocBytes: 100, Fields: defaults.Fields}, []string{filepath.Join(dir, "bad/big.jsonl")}, []string{
 			"small",
