@@ -518,19 +518,25 @@ func (d *docState) mergeAcronyms(groups []*group) {
 		// Hyphenated words may give one initial or one per part:
 		// "Al-Qaeda in the Arabian Peninsula" is AQAP, and
 		// "Pakistan Tehreek-e-Insaf" PTI.
-		var whole, parts strings.Builder
+		var whole, parts, withFor strings.Builder
 		for _, w := range g.words {
+			if w == "for" {
+				// "For Inspiration and Recognition of Science and
+				// Technology" is FIRST.
+				withFor.WriteByte(w[0])
+			}
 			if w == "of" || w == "the" || w == "and" || w == "for" {
 				continue
 			}
 			whole.WriteByte(w[0])
+			withFor.WriteByte(w[0])
 			for _, p := range strings.Split(w, "-") {
 				if len(p) > 1 {
 					parts.WriteByte(p[0])
 				}
 			}
 		}
-		for _, b := range []string{whole.String(), parts.String()} {
+		for _, b := range []string{whole.String(), parts.String(), withFor.String()} {
 			if len(b) >= 2 {
 				initials[b] = i
 			}

@@ -256,6 +256,8 @@ func TestMutations(t *testing.T) {
 		{"MergedIDResolves", `{ entity(id: "person/angela-merkel") { id } }`, "", `{"entity":{"id":"person/vladimir-putin"}}`},
 		{"IngestEmpty", `mutation { ingest(documents: []) { added } }`, "INVALID", ""},
 		{"IngestNoID", `mutation { ingest(documents: [{text: "Hello World"}]) { documents } }`, "", `{"ingest":{"documents":["sha256-`},
+		{"IngestDuplicateID", `mutation { ingest(documents: [{id: "a", text: "One."}, {id: "a", text: "Two."}]) { documents } }`, "INVALID", ""},
+		{"IngestNULInID", `mutation { ingest(documents: [{id: "a\u0000b", text: "One."}]) { documents } }`, "INVALID", ""},
 		{"DeleteMissing", `mutation { deleteDocument(id: "nope") }`, "NOT_FOUND", ""},
 		{"Delete", `mutation { deleteDocument(id: "1.2223405-2511317925") }`, "", `{"deleteDocument":true}`},
 	}

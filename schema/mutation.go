@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/graph"
@@ -95,6 +96,8 @@ func (b *builder) ingest(ctx context.Context, in []any) (*ingestResult, error) {
 	}
 	res := &ingestResult{ids: make([]string, 0, len(in))}
 	xs := make([]*graph.Extraction, 0, len(in))
+	seen := map[string]int{} // document ID → its index
+
 	for i, v := range in {
 		m, _ := v.(map[string]any)
 		doc := graph.Document{}
@@ -111,8 +114,12 @@ func (b *builder) ingest(ctx context.Context, in []any) (*ingestResult, error) {
 			return nil, invalidf("documents[%d]: text is not valid UTF-8.", i)
 		}
 		if err := doc.Validate(); err != nil {
-			return nil, err
+			return nil, invalidf("documents[%d]: %s", i, graph.ErrorMessage(err))
 		}
+		if j, dup := seen[doc.ID]; dup {
+			return nil, invalidf("documents[%d]: id %q is also the id of documents[%d]; give each document its own id.", i, doc.ID, j)
+		}
+		seen[doc.ID] = i
 		x, err := b.svc.Extractor.Extract(ctx, doc)
 		if err != nil {
 			return nil, err
@@ -121,6 +128,13 @@ func (b *builder) ingest(ctx context.Context, in []any) (*ingestResult, error) {
 		res.ids = append(res.ids, doc.ID)
 	}
 	r, err := b.svc.Ingester.Ingest(ctx, xs)
+	if done := r.Added + r.Replaced + r.Unchanged; err != nil && done > 0 && done < len(xs) {
+		// The store applied the documents before the one it refused,
+		// each whole: say so, rather than let the error hide them.
+		ae := toAPIError(err)
+		return nil, &apiError{code: ae.code, limit: ae.limit, message: fmt.Sprintf("documents[%d] (%q) was not stored: %s The %d documents before it were stored; send the rest again.",
+			done, res.ids[done], ae.message, done)}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,9 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 
 	db, err := openExistingStore(*dbPath, append(pageOut.options(), store.WithReadOnly())...)
+	if graph.ErrorCode(err) == graph.ECONFLICT {
+		return exportFromServer(ctx, env, err, *dbPath, f, *out, *gz, *dgraph, types.split(), *since, docs)
+	}
 	if err != nil {
 		return err
 	}
@@ -101,16 +105,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		switch f {
-		case export.NQuads:
-			enc = export.NewNQuadsEncoder(w, export.NQuadsOptions{Dgraph: *dgraph})
-		case export.JSONLD:
-			enc = export.NewJSONLDEncoder(w)
-		case export.GraphML:
-			enc = export.NewGraphMLEncoder(w)
-		case export.JSONL:
-			enc = export.NewJSONLEncoder(w)
-		}
+		enc = newEncoder(f, w, *dgraph)
 	}
 	start := time.Now()
 	if err := export.Export(ctx, db, filter, enc); err != nil {
@@ -121,6 +116,60 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(outs.names) > 0 {
 		fmt.Fprintf(env.Stderr, "factgraph: wrote %s in %s\n", strings.Join(outs.names, ", "), time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// newEncoder returns the encoder of a one-file format writing to w.
+func newEncoder(f export.Format, w io.Writer, dgraph bool) export.Encoder {
+	switch f {
+	case export.NQuads:
+		return export.NewNQuadsEncoder(w, export.NQuadsOptions{Dgraph: dgraph})
+	case export.JSONLD:
+		return export.NewJSONLDEncoder(w)
+	case export.GraphML:
+		return export.NewGraphMLEncoder(w)
+	}
+	return export.NewJSONLEncoder(w)
+}
+
+// exportFromServer takes the dump from the server that holds the store
+// (GET /export), when the store is in use (inUse) and a server recorded
+// its address; otherwise it returns inUse.
+func exportFromServer(ctx context.Context, env *Env, inUse error, dir string, f export.Format, out string, gz, dgraph bool, types []string, since string, docs []string) error {
+	if servingURL(dir) == "" {
+		return inUse
+	}
+	if f == export.CSV {
+		return graph.Errorf(graph.ECONFLICT, "export: the store is served by %s, which serves one-file formats only; stop it to export csv", servingURL(dir))
+	}
+	q := url.Values{"format": {string(f)}, "type": types, "doc": docs}
+	if since != "" {
+		q.Set("since", since)
+	}
+	if dgraph {
+		q.Set("dgraph", "true")
+	}
+	body, err := fromServer(ctx, dir, "/export", q)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer body.Close()
+	outs := &exportOutputs{gzip: gz}
+	defer outs.abort()
+	w, err := outs.create(env, out)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	if _, err := io.Copy(w, body); err != nil {
+		return fmt.Errorf("export: the transfer from %s broke off: %w", servingURL(dir), err)
+	}
+	if err := outs.commit(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if len(outs.names) > 0 {
+		fmt.Fprintf(env.Stderr, "factgraph: wrote %s in %s, from the server at %s\n", strings.Join(outs.names, ", "), time.Since(start).Round(time.Millisecond), servingURL(dir))
 	}
 	return nil
 }

@@ -143,6 +143,8 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 	}
 	mux := http.NewServeMux()
 	api.Mount(mux)
+	mux.Handle("/stats", statsHandler(db))
+	mux.Handle("/export", newExportHandler(db, db, log))
 	mux.Handle("/", web.Handler())
 	srv := &http.Server{
 		Handler:           mux,
@@ -160,6 +162,12 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 	}
 	fmt.Fprintf(env.Stderr, "factgraph: serving http://%s/graphql (GraphiQL at /graphiql, explorer at /); mutations %s\n", ln.Addr(), mutations)
 
+	// Other factgraph commands find the server through the store.
+	if remove, err := writeServerFile(opt.db, "http://"+ln.Addr().String()); err != nil {
+		log.Warn("cannot record the server's address in the store; stats and export will not find it", "err", err)
+	} else {
+		defer remove()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -28,12 +28,7 @@ func runStats(ctx context.Context, env *Env, args []string) error {
 	if fs.NArg() > 0 {
 		return graph.Errorf(graph.EINVALID, "stats: unexpected argument %q", fs.Arg(0))
 	}
-	db, err := openExistingStore(*dbPath, store.WithReadOnly())
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	s, err := db.Stats(ctx)
+	s, err := readStats(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -43,6 +38,29 @@ func runStats(ctx context.Context, env *Env, args []string) error {
 		return enc.Encode(s)
 	}
 	return printStats(env, s)
+}
+
+// readStats reads the counts of the store at dir, or asks the server
+// that holds it.
+func readStats(ctx context.Context, dir string) (graph.Stats, error) {
+	db, err := openExistingStore(dir, store.WithReadOnly())
+	if graph.ErrorCode(err) == graph.ECONFLICT && servingURL(dir) != "" {
+		body, serr := fromServer(ctx, dir, "/stats", nil)
+		if serr != nil {
+			return graph.Stats{}, serr
+		}
+		defer body.Close()
+		var s graph.Stats
+		if err := json.NewDecoder(body).Decode(&s); err != nil {
+			return graph.Stats{}, fmt.Errorf("stats from %s: %w", servingURL(dir), err)
+		}
+		return s, nil
+	}
+	if err != nil {
+		return graph.Stats{}, err
+	}
+	defer db.Close()
+	return db.Stats(ctx)
 }
 
 func printStats(env *Env, s graph.Stats) error {
