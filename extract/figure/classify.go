@@ -12,14 +12,14 @@ import (
 // give a number the measure of a figure beside it, named as Figure.Rule
 // names them. The casualty rules are the table casualtyRules.
 const (
-	ruleCurrencyJoined  = "currency-joined"   // a code joined to the digits: "Rs500", "sh2bn"
-	ruleCurrencyBefore  = "currency-before"   // a symbol or code before: "$5bn", "US$", "Rs 500"
-	rulePercentAfter    = "percent-after"     // "76%", "5 pct"
-	ruleCurrencyAfter   = "currency-after"    // "5,000 dlrs", "12 cts"
-	rulePercentInRange  = "percent-in-range"  // the unit once, inside a range: "between 3 pct and 4"
-	ruleCurrencyInRange = "currency-in-range" // the same: "between 30,000 stg and 50,000"
-	ruleSameObject      = "same-object"       // "detained 558 suspects and 135 fugitives" (0.75)
-	ruleListMember      = "list-member"       // "Nine workers, one driver and three rescuers were injured" (0.75)
+	ruleCurrencyJoined  = "currency_joined"   // a code joined to the digits: "Rs500", "sh2bn"
+	ruleCurrencyBefore  = "currency_before"   // a symbol or code before: "$5bn", "US$", "Rs 500"
+	rulePercentAfter    = "percent_after"     // "76%", "5 pct"
+	ruleCurrencyAfter   = "currency_after"    // "5,000 dlrs", "12 cts"
+	rulePercentInRange  = "percent_in_range"  // the unit once, inside a range: "between 3 pct and 4"
+	ruleCurrencyInRange = "currency_in_range" // the same: "between 30,000 stg and 50,000"
+	ruleSameObject      = "same_object"       // "detained 558 suspects and 135 fugitives" (0.75)
+	ruleListMember      = "list_member"       // "Nine workers, one driver and three rescuers were injured" (0.75)
 	ruleCompared        = "compared"          // "4,860,000, or 50 cts a share" (0.7)
 )
 
@@ -190,17 +190,17 @@ type casualtyRule struct {
 var casualtyRules = []casualtyRule{
 	// "450,000 people have been killed", "355 dead", "two others
 	// injured", "Two members of my group died".
-	{"measure-after", 0.9, measureAfterRule},
+	{"measure_after", 0.9, measureAfterRule},
 	// "killing at least 12 people", "arrested 30", "killed or wounded
 	// over 2,600" (the first of two verbs).
-	{"verb-before", 0.85, verbBeforeRule},
+	{"verb_before", 0.85, verbBeforeRule},
 	// "the crash claimed 12 lives"; counted lives are always people.
-	{"lives-taken", 0.85, livesTakenRule},
+	{"lives_taken", 0.85, livesTakenRule},
 	// "claimed the lives of 12", "cost the lives of 12"; not "average
 	// lives of 12.1 years".
-	{"the-lives-of", 0.85, theLivesOfRule},
+	{"the_lives_of", 0.85, theLivesOfRule},
 	// A toll: "the death toll has risen to 44".
-	{"toll-before", 0.85, tollBeforeRule},
+	{"toll_before", 0.85, tollBeforeRule},
 	// "12 more than last week": a difference, no figure.
 	{"difference", 0, differenceRule},
 	// An ellipsis of an earlier figure: "400,000 were displaced in 2013,
@@ -209,7 +209,7 @@ var casualtyRules = []casualtyRule{
 	{"ellipsis", 0.5, ellipsisRule},
 	// A part of an earlier figure: "12 were killed, including five
 	// children", "60 were arrested - 45 of them in the US".
-	{"part-of-earlier", 0.7, partOfEarlierRule},
+	{"part_of_earlier", 0.7, partOfEarlierRule},
 }
 
 // casualtyCase is what the casualty rules read of an amount.
