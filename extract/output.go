@@ -37,6 +37,7 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
 	d.domesticFacts(rb, entOf, placeOfEnt)
 	d.inferCitizens(rb, countryIDs(placeOfEnt))
+	d.inferMembers(rb)
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)

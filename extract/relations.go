@@ -47,6 +47,9 @@ var (
 	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
 	ruleAppositionOf  = relRule{"apposition", "", 0.75}                          // "X, an analyst at Deutsche Bank"
 	rulePersonOfOrg   = relRule{"person_of_org", graph.EmployeeOf, 0.65}         // "Brian Taylor of Wells Fargo"
+	ruleParenParty    = relRule{"paren_party", graph.MemberOf, 0.75}             // "Angela Merkel (CDU)"
+	ruleJoined        = relRule{"joined", graph.MemberOf, 0.65}                  // "X joined the Social Democrats"
+	rulePlaysFor      = relRule{"plays_for", graph.PlayerOf, 0.75}               // "X, who plays for Bayern"
 	// organization or country → organization
 	ruleAllianceMember = relRule{"alliance_member", graph.MemberOf, 0.8} // "NATO member Turkey"
 	ruleFounded        = relRule{"founded", graph.FounderOf, 0.8}        // "X founded Y", "Y, founded by X"
@@ -301,9 +304,9 @@ func partyLike(name string) bool {
 func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
 	k := m.last
-	if w := c.lower(k); (w == "of" || w == "from") && k+1 < len(tm) && tm[k+1] >= 0 {
-		o := int(tm[k+1])
-		if om := &d.ments[o]; om.typ == graph.Organization && om.first == k+1 && c.sameSentence(k, om.first) {
+	if w := c.lower(k); w == "of" || w == "from" {
+		o, ok := d.mentionAt(tm, k+1, graph.Organization) // "Brian Taylor of Wells Fargo", "X of the Green Party"
+		if om := &d.ments[max(o, 0)]; ok && (om.first == k+1 || partyLike(om.name)) && c.sameSentence(k, om.first) {
 			pred := graph.EmployeeOf
 			if partyLike(om.name) {
 				pred = graph.MemberOf
@@ -312,10 +315,29 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 		}
 		return
 	}
+	if c.tokText(k) == "(" && !partyLike(m.name) { // not "Christian Democrats (CDU)" read as a person
+		// "Angela Merkel (CDU)", "X ( Green Party )"
+		if o, ok := d.mentionAt(tm, k+1, graph.Organization); ok && c.tokText(d.ments[o].last) == ")" && partyLike(d.ments[o].name) && c.sameSentence(m.first, d.ments[o].last) {
+			d.link(ruleParenParty, "", mi, o, c.evidence(m.first, d.ments[o].last+1))
+		}
+		return
+	}
+	if w := c.lower(k); w == "joined" || w == "rejoined" {
+		if o, ok := d.mentionAt(tm, k+1, graph.Organization); ok && c.sameSentence(m.first, d.ments[o].first) {
+			d.link(ruleJoined, "", mi, o, c.evidence(m.first, d.ments[o].last)) // "X joined the Social Democrats"
+		}
+		return
+	}
 	if c.tokText(k) != "," {
 		return
 	}
 	k++
+	if w := c.lower(k); w == "who" && (c.lower(k+1) == "plays" || c.lower(k+1) == "played") && c.lower(k+2) == "for" {
+		if o, ok := d.mentionAt(tm, k+3, graph.Organization); ok && c.sameSentence(m.first, d.ments[o].first) {
+			d.link(rulePlaysFor, "", mi, o, c.evidence(m.first, d.ments[o].last)) // "X, who plays for Bayern"
+		}
+		return
+	}
 	switch c.lower(k) {
 	case "a", "an", "the":
 		k++

@@ -72,6 +72,47 @@ func (d *docState) inferCitizens(rb *relations, countries map[string]bool) {
 	}
 }
 
+// ruleOfficeMember: whoever holds a post in an organization, or plays or
+// coaches for it, belongs to it (schema.org memberOf): "UNHCR director
+// Vincent Cochetel", "Bayern coach Pep Guardiola".
+var ruleOfficeMember = relRule{"office_member", graph.MemberOf, 0.7}
+
+// inferMembers adds member_of for a person who holds a position in an
+// organization, plays or coaches for it, and has no membership of it yet.
+func (d *docState) inferMembers(rb *relations) {
+	member := map[[2]string]bool{}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.MemberOf {
+			member[[2]string{r.Subject, r.Object}] = true
+		}
+	}
+	n := len(rb.rels)
+	for i := 0; i < n; i++ {
+		r := rb.rels[i]
+		k := [2]string{r.Subject, r.Object}
+		if member[k] || !strings.HasPrefix(r.Subject, "person/") || !strings.HasPrefix(r.Object, "organization/") || !officeMember(r.Predicate) {
+			continue
+		}
+		member[k] = true
+		d.addRule(rb, ruleOfficeMember, "", r.Subject, r.Object, "", r.Evidence[0])
+	}
+}
+
+// officeMember reports whether a predicate of a person to an organization
+// makes the person one of its members: a post in it or a place in its
+// team, not an outsider's relation to it (an ambassador, envoy or
+// correspondent to it, its founder), nor a job alone ("an analyst at
+// Deutsche Bank" works for it; DWIE would call that membership too).
+func officeMember(pred string) bool {
+	switch pred {
+	case graph.PlayerOf, graph.CoachOf:
+		return true
+	case graph.EmployeeOf, graph.FounderOf, graph.PartOf, "ambassador_of", "ambassador_to", "envoy_of", "correspondent_of", "adviser_of", "advisor_of":
+		return false
+	}
+	return affiliation(pred)
+}
+
 // affiliation reports whether a predicate ties a person to an
 // organization: a membership, a job, a position.
 func affiliation(pred string) bool {

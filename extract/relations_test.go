@@ -69,6 +69,14 @@ func TestTypedRelations(t *testing.T) {
 		{"DomesticPlaceNotRegion", "Ethiopia grew. Ethiopia voted. Ethiopia and the Middle East traded.", lexTagger{"Ethiopia": plc, "Middle East": plc}, "place/middle-east", "located_in", "place/ethiopia", false},
 		{"FromCountry", "Roberta Metsola, a leading parliamentarian from Malta, spoke.", lexTagger{"Roberta Metsola": per, "Malta": plc}, "person/roberta-metsola", "citizen_of", "place/malta", true},
 		{"FromCity", "Jan Berg, a teacher from Paris, spoke.", lexTagger{"Jan Berg": per, "Paris": plc}, "person/jan-berg", "citizen_of", "place/paris", false},
+		{"OfTheParty", "Jan Berg of the Green Party spoke.", lexTagger{"Jan Berg": per, "Green Party": org}, "person/jan-berg", "member_of", "organization/green-party", true},
+		{"ParenParty", "Angela Merkel (CDU) spoke.", lexTagger{"Angela Merkel": per, "CDU": org}, "person/angela-merkel", "member_of", "organization/cdu", true},
+		{"ParenNotParty", "Jan Berg (Siemens) spoke.", lexTagger{"Jan Berg": per, "Siemens": org}, "person/jan-berg", "member_of", "organization/siemens", false},
+		{"Joined", "Jan Berg joined the Social Democrats in 2001.", lexTagger{"Jan Berg": per, "Social Democrats": org}, "person/jan-berg", "member_of", "organization/social-democrats", true},
+		{"PlaysFor", "Douglas Costa, who plays for Bayern, scored.", lexTagger{"Douglas Costa": per, "Bayern": org}, "person/douglas-costa", "player_of", "organization/bayern", true},
+		{"OfficeMember", "Bayern coach Pep Guardiola smiled.", lexTagger{"Bayern": org, "Pep Guardiola": per}, "person/pep-guardiola", "member_of", "organization/bayern", true},
+		{"OfficeMemberDirector", "UNHCR director Vincent Cochetel spoke.", lexTagger{"UNHCR": org, "Vincent Cochetel": per}, "person/vincent-cochetel", "member_of", "organization/unhcr", true},
+		{"EmployeeNotMember", "Reuters reporter Jan Berg wrote.", lexTagger{"Reuters": org, "Jan Berg": per}, "person/jan-berg", "member_of", "organization/reuters", false},
 		{"Institution", "Katrin Berg, a member of the German Bundestag, spoke.", lexTagger{"Katrin Berg": per, "Bundestag": org}, "person/katrin-berg", "citizen_of", "place/germany", true},
 	}
 	for _, tt := range tests {
