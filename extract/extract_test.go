@@ -98,6 +98,8 @@ func TestRoles(t *testing.T) {
 	}{
 		{"DemonymTitle", "Russian President Vladimir Putin met reporters.", lexTagger{"Russian President Vladimir Putin": per},
 			"person/vladimir-putin", "President", "place/russia", "president_of"},
+		{"AppositionPresidentOf", "Jan Berg, the president of the World Bank, said it.", lexTagger{"Jan Berg": per, "World Bank": org},
+			"person/jan-berg", "president", "organization/world-bank", "president_of"},
 		{"TitleInsideSpan", "German Chancellor Angela Merkel arrived.", lexTagger{"Chancellor Angela Merkel": per},
 			"person/angela-merkel", "Chancellor", "place/germany", "chancellor_of"},
 		{"OrganizationTitle", "Kremlin spokesperson Dmitry Peskov told reporters.", lexTagger{"Kremlin": org, "Dmitry Peskov": per},

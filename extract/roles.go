@@ -375,6 +375,9 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	if te < len(c.toks) && isCap(c.tokText(te)) && tm[te] >= 0 && d.ments[tm[te]].typ == graph.Person {
 		return
 	}
+	if te-1 > k && titlePreps[c.lower(te-1)] {
+		te-- // "X, president of the World Bank": the title phrase's "of" is read below
+	}
 	evEnd := te
 	to := false
 	switch c.lower(te) {
