@@ -98,6 +98,8 @@ func TestRoles(t *testing.T) {
 	}{
 		{"DemonymTitle", "Russian President Vladimir Putin met reporters.", lexTagger{"Russian President Vladimir Putin": per},
 			"person/vladimir-putin", "President", "place/russia", "president_of"},
+		{"CopulaTitleOf", "Jan Berg is executive director of the World Bank.", lexTagger{"Jan Berg": per, "World Bank": org},
+			"person/jan-berg", "executive director", "organization/world-bank", "director_of"},
 		{"AppositionPresidentOf", "Jan Berg, the president of the World Bank, said it.", lexTagger{"Jan Berg": per, "World Bank": org},
 			"person/jan-berg", "president", "organization/world-bank", "president_of"},
 		{"TitleInsideSpan", "German Chancellor Angela Merkel arrived.", lexTagger{"Chancellor Angela Merkel": per},

@@ -312,11 +312,13 @@ func (d *docState) citizenBefore(c *chunk, tm []int32, mi, first int) {
 }
 
 // roleAfter reads an apposition: "Name, [the|a] [Country's|Demonym|Org]
-// [modifiers] TITLE [of|to|for|at the X]", and "Name, a Russian citizen".
+// [modifiers] TITLE [of|to|for|at the X]", and "Name, a Russian citizen";
+// and after a copula "Name is [the|a] [modifiers] TITLE of|to|for|at X".
 // Its rule is "apposition/" and the reading of what the title is of, named
 // as ofRules name them ("after" for "of|to|for|at the X").
 func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
-	if d.ments[mi].typ != graph.Person || c.tokText(last) != "," || !c.sameSentence(last, last+1) {
+	copula := copulas[c.lower(last)] // "Jackson Janes is executive director of X"
+	if d.ments[mi].typ != graph.Person || c.tokText(last) != "," && !copula || !c.sameSentence(last, last+1) {
 		return
 	}
 	k := last + 1
@@ -399,6 +401,9 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 			to = c.lower(te) == "to"
 		}
 	}
+	if copula && ofName != toOf {
+		return // "X is president": only a title of a named body is read after a verb
+	}
 	// "Bill Clinton, the King of Belgium as well as the French ministry":
 	// the title names another item of a list.
 	if w := c.lower(evEnd); w == "as" && c.lower(evEnd+1) == "well" || (w == "and" || w == "or") && (c.lower(evEnd+1) == "the" || isCap(c.tokText(evEnd+1))) {
@@ -407,9 +412,21 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	d.ments[mi].personCue = 2
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
-		ev: c.evidence(d.ments[mi].first, evEnd), rule: [2]string{"apposition", ofName},
+		ev: c.evidence(d.ments[mi].first, evEnd), rule: [2]string{appositionRule(copula), ofName},
 	})
 }
+
+// appositionRule names roleAfter's reading: after a comma or a verb.
+func appositionRule(copula bool) string {
+	if copula {
+		return "copula"
+	}
+	return "apposition"
+}
+
+// copulas before a title read it as the name's: "X is executive director
+// of Y", "X became chairman of Y".
+var copulas = set("is", "was", "became", "becomes")
 
 // speechCues are verbs whose subject is a speaker: a person, unless the
 // name is an institution's ("the Kremlin said").
