@@ -230,7 +230,11 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		}
 		if isPossessive(c.tokText(m.first-1)) && m.first >= 2 && tm[m.first-2] >= 0 {
 			if o := int(tm[m.first-2]); d.ments[o].typ == graph.Organization {
-				d.link(ruleOrgPossessive, "", mi, o, c.evidence(d.ments[o].first, m.last)) // "Amnesty International's Ruth Jüttner"
+				pred := ""
+				if partyLike(d.ments[o].name) {
+					pred = graph.MemberOf // "Labour's Jan Berg"
+				}
+				d.link(ruleOrgPossessive, pred, mi, o, c.evidence(d.ments[o].first, m.last)) // "Amnesty International's Ruth Jüttner"
 			}
 		}
 	}

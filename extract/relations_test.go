@@ -69,6 +69,8 @@ func TestTypedRelations(t *testing.T) {
 		{"DomesticPlaceNotRegion", "Ethiopia grew. Ethiopia voted. Ethiopia and the Middle East traded.", lexTagger{"Ethiopia": plc, "Middle East": plc}, "place/middle-east", "located_in", "place/ethiopia", false},
 		{"FromCountry", "Roberta Metsola, a leading parliamentarian from Malta, spoke.", lexTagger{"Roberta Metsola": per, "Malta": plc}, "person/roberta-metsola", "citizen_of", "place/malta", true},
 		{"FromCity", "Jan Berg, a teacher from Paris, spoke.", lexTagger{"Jan Berg": per, "Paris": plc}, "person/jan-berg", "citizen_of", "place/paris", false},
+		{"PossessivePartyMember", "Labour's Jan Berg spoke.", lexTagger{"Labour": org, "Jan Berg": per}, "person/jan-berg", "member_of", "organization/labour-party", true},
+		{"PossessiveCoach", "Gladbach's coach Andre Schubert smiled.", lexTagger{"Gladbach": org, "Andre Schubert": per}, "person/andre-schubert", "coach_of", "organization/gladbach", true},
 		{"OfTheParty", "Jan Berg of the Green Party spoke.", lexTagger{"Jan Berg": per, "Green Party": org}, "person/jan-berg", "member_of", "organization/green-party", true},
 		{"ParenParty", "Angela Merkel (CDU) spoke.", lexTagger{"Angela Merkel": per, "CDU": org}, "person/angela-merkel", "member_of", "organization/cdu", true},
 		{"ParenNotParty", "Jan Berg (Siemens) spoke.", lexTagger{"Jan Berg": per, "Siemens": org}, "person/jan-berg", "member_of", "organization/siemens", false},

@@ -222,8 +222,8 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 		j--
 	}
-	if ambiguousTitles[c.lower(ts)] && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text))) {
-		return false // "TO COACH NICE", "to head Apple"
+	if ambiguousTitles[c.lower(ts)] && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text) && !isPossessive(c.toks[j].Text))) {
+		return false // "TO COACH NICE", "to head Apple"; not "Gladbach's coach X"
 	}
 	if m := &d.ments[mi]; m.typ != graph.Person {
 		// "President Obama" tagged as an organization is a person, but
