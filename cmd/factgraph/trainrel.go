@@ -75,10 +75,11 @@ func runTrainRelations(ctx context.Context, env *Env, args []string) error {
 				f.Close()
 				return fmt.Errorf("train relations: %s: %w", g.ID, err)
 			}
+			e := relate.Example{Gold: g, X: x, Partial: set == "redocred_dev"}
 			if fitHalf {
-				fit = append(fit, relate.Example{Gold: g, X: x})
+				fit = append(fit, e)
 			} else {
-				held = append(held, relate.Example{Gold: g, X: x})
+				held = append(held, e)
 			}
 		}
 		f.Close()

@@ -44,7 +44,14 @@ var groupLabel = map[string]string{
 type Example struct {
 	Gold GoldDoc
 	X    *graph.Extraction
+	// Partial: the gold annotates only citizenship and location
+	// throughout (Re-DocRED); a missing membership, employment or
+	// leadership there is no negative example.
+	Partial bool
 }
+
+// partialLabels are the labels a Partial gold annotates throughout.
+var partialLabels = uint8(1<<labelIndex(graph.CitizenOf) | 1<<labelIndex(graph.LocatedIn) | 1<<labelIndex(graph.BasedIn))
 
 // TrainConfig configures Train.
 type TrainConfig struct {
@@ -62,6 +69,7 @@ type TrainConfig struct {
 type sample struct {
 	feats      []uint32
 	gold, rule uint8
+	known      uint8 // the labels whose absence from gold is a negative
 }
 
 // samples aligns the extractor's entities to the gold ones (any mention
@@ -86,6 +94,10 @@ func samples(ex Example) []sample {
 	for _, r := range ex.X.Relations {
 		rule[[3]string{r.Subject, r.Predicate, r.Object}] = true
 	}
+	known := ^uint8(0)
+	if ex.Partial {
+		known = partialLabels
+	}
 	var out []sample
 	for _, c := range Candidates(ex.Gold.Text, ents, ex.X.Relations) {
 		var g, ru uint8
@@ -99,7 +111,7 @@ func samples(ex Example) []sample {
 				ru |= 1 << li
 			}
 		}
-		out = append(out, sample{c.feats, g, ru})
+		out = append(out, sample{c.feats, g, ru, known | g})
 	}
 	return out
 }
@@ -203,7 +215,7 @@ func fitModel(ctx context.Context, ss []sample, cfg TrainConfig) (*Model, error)
 			tmp.score(s.feats, scores)
 			for li := range labels {
 				y := s.gold>>li&1 == 1
-				if y == (scores[li] > 0) {
+				if s.known>>li&1 == 0 || y == (scores[li] > 0) {
 					continue
 				}
 				d := float32(-1)
@@ -244,6 +256,9 @@ func chooseThresholds(m *Model, ss []sample, minP float64, logf func(string, ...
 		m.score(s.feats, scores)
 		for li := range labels {
 			g := s.gold>>li&1 == 1
+			if s.known>>li&1 == 0 {
+				continue
+			}
 			if g {
 				pos[li]++
 			}
