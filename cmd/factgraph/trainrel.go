@@ -37,7 +37,7 @@ func runTrainRelations(ctx context.Context, env *Env, args []string) error {
 	epochs := fs.Int("epochs", 0, "perceptron epochs (0: the default)")
 	bits := fs.Int("bits", 0, "log2 of the hashed feature rows, 8..24 (0: the default)")
 	seed := fs.Uint64("seed", 0, "random seed (0: the default)")
-	minP := fs.Float64("min-precision", 0, "pair-level precision each threshold must keep on the held-out part (0: the default, 0.85)")
+	minP := fs.Float64("min-precision", 0, "pair-level precision each threshold must keep on the held-out part (0: the default, 0.65)")
 	quiet := fs.Bool("quiet", false, "do not print progress")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -106,13 +106,18 @@ func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Can
 			bySent[m.Sentence] = append(bySent[m.Sentence], sm{i, m})
 		}
 	}
+	sents := make([]int, 0, len(bySent))
+	for s, ms := range bySent {
+		if len(ms) > 1 {
+			sents = append(sents, s)
+		}
+	}
+	sort.Ints(sents) // the closest pair of mentions is the first of equals: training is deterministic
 	pairs := map[pk]*pairCtx{}
 	seen := map[pk]int{} // last sentence counted
-	for s, ms := range bySent {
-		if len(ms) < 2 {
-			continue
-		}
-		sort.Slice(ms, func(i, j int) bool { return ms[i].m.Start < ms[j].m.Start })
+	for _, s := range sents {
+		ms := bySent[s]
+		sort.Slice(ms, func(i, j int) bool { return ms[i].m.Start < ms[j].m.Start || ms[i].m.Start == ms[j].m.Start && ms[i].e < ms[j].e })
 		for i := range ms {
 			for j := i + 1; j < len(ms); j++ {
 				x, y := ms[i], ms[j]

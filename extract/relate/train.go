@@ -59,7 +59,8 @@ type TrainConfig struct {
 	Bits   uint8  // log2 of the hashed feature rows (default 18)
 	Seed   uint64 // shuffling seed (default 1)
 	// MinPrecision is the pair-level precision, with the rules, that a
-	// threshold must keep on the held-out part (default 0.85).
+	// threshold must keep on the held-out part (default 0.65:
+	// pair-level precision understates the scorer's, see MODEL.md).
 	MinPrecision float64
 	Log          io.Writer // progress, or nil
 }
@@ -163,7 +164,7 @@ func Train(ctx context.Context, fit, held []Example, cfg TrainConfig) (*Model, e
 		cfg.Seed = 1
 	}
 	if cfg.MinPrecision == 0 {
-		cfg.MinPrecision = 0.85
+		cfg.MinPrecision = 0.65
 	}
 	logf := func(format string, a ...any) {
 		if cfg.Log != nil {
