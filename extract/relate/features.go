@@ -117,7 +117,9 @@ func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Can
 	seen := map[pk]int{} // last sentence counted
 	for _, s := range sents {
 		ms := bySent[s]
-		sort.Slice(ms, func(i, j int) bool { return ms[i].m.Start < ms[j].m.Start || ms[i].m.Start == ms[j].m.Start && ms[i].e < ms[j].e })
+		sort.Slice(ms, func(i, j int) bool {
+			return ms[i].m.Start < ms[j].m.Start || ms[i].m.Start == ms[j].m.Start && ms[i].e < ms[j].e
+		})
 		for i := range ms {
 			for j := i + 1; j < len(ms); j++ {
 				x, y := ms[i], ms[j]
