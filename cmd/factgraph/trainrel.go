@@ -37,7 +37,8 @@ func runTrainRelations(ctx context.Context, env *Env, args []string) error {
 	epochs := fs.Int("epochs", 0, "perceptron epochs (0: the default)")
 	bits := fs.Int("bits", 0, "log2 of the hashed feature rows, 8..24 (0: the default)")
 	seed := fs.Uint64("seed", 0, "random seed (0: the default)")
-	minP := fs.Float64("min-precision", 0, "pair-level precision each threshold must keep on the held-out part (0: the default, 0.65)")
+	minP := fs.Float64("min-precision", 0, "pair-level precision each threshold must keep on the held-out part (0: the default, 0.75)")
+	fitOnly := fs.Bool("fit-only", false, "fit on the fitting part only, so that the held-out part can judge the model")
 	quiet := fs.Bool("quiet", false, "do not print progress")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -87,7 +88,7 @@ func runTrainRelations(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("train relations: %s: %w", set, err)
 		}
 	}
-	cfg := relate.TrainConfig{Epochs: *epochs, Bits: uint8(*bits), Seed: *seed, MinPrecision: *minP, Log: env.Stderr}
+	cfg := relate.TrainConfig{Epochs: *epochs, Bits: uint8(*bits), Seed: *seed, MinPrecision: *minP, FitOnly: *fitOnly, Log: env.Stderr}
 	if *quiet {
 		cfg.Log = nil
 	}

@@ -59,10 +59,13 @@ type TrainConfig struct {
 	Bits   uint8  // log2 of the hashed feature rows (default 18)
 	Seed   uint64 // shuffling seed (default 1)
 	// MinPrecision is the pair-level precision, with the rules, that a
-	// threshold must keep on the held-out part (default 0.65:
+	// threshold must keep on the held-out part (default 0.75:
 	// pair-level precision understates the scorer's, see MODEL.md).
 	MinPrecision float64
 	Log          io.Writer // progress, or nil
+	// FitOnly keeps the model fitted on fit alone, so that held stays
+	// unseen and can judge it (the thresholds are still chosen on held).
+	FitOnly bool
 }
 
 // sample is one candidate with its gold labels (a bit per label) and
@@ -164,7 +167,7 @@ func Train(ctx context.Context, fit, held []Example, cfg TrainConfig) (*Model, e
 		cfg.Seed = 1
 	}
 	if cfg.MinPrecision == 0 {
-		cfg.MinPrecision = 0.65
+		cfg.MinPrecision = 0.75
 	}
 	logf := func(format string, a ...any) {
 		if cfg.Log != nil {
@@ -184,6 +187,10 @@ func Train(ctx context.Context, fit, held []Example, cfg TrainConfig) (*Model, e
 		return nil, err
 	}
 	thresh := chooseThresholds(m, hs, cfg.MinPrecision, logf)
+	if cfg.FitOnly {
+		m.thresh = thresh
+		return m, nil
+	}
 	m, err = fitModel(ctx, append(fs, hs...), cfg)
 	if err != nil {
 		return nil, err
