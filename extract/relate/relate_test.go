@@ -120,3 +120,13 @@ func BenchmarkCandidates(b *testing.B) {
 		Candidates(ex.Gold.Text, ex.X.Entities, nil)
 	}
 }
+
+// BenchmarkReadModel measures loading the embedded model (Default does it
+// once per process).
+func BenchmarkReadModel(b *testing.B) {
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
