@@ -72,11 +72,15 @@ type Found struct {
 
 // Read returns the relations the model states between the entities of one
 // document; rels are the relations the rules read. A relation the rules
-// already state is not returned again.
+// already state is not returned again, nor leader_of where they read a
+// position (president_of says more).
 func (m *Model) Read(text string, ents []*graph.Entity, rels []*graph.Relation) []Found {
 	have := map[[3]string]bool{}
 	for _, r := range rels {
 		have[[3]string{r.Subject, r.Predicate, r.Object}] = true
+		if r.Role != "" {
+			have[[3]string{r.Subject, leaderOf, r.Object}] = true
+		}
 	}
 	var out []Found
 	scores := make([]float32, len(labels))
