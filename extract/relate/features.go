@@ -71,6 +71,17 @@ func (o offsets) byteAt(cp int) int {
 // relations are ignored). The entities' mentions must carry sentence
 // indexes and code point offsets into text.
 func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Candidate {
+	var out []Candidate
+	candidates(text, ents, rels, func(c Candidate) {
+		c.feats = append([]uint32(nil), c.feats...)
+		out = append(out, c)
+	})
+	return out
+}
+
+// candidates calls fn with each candidate of Candidates; the features are
+// valid only during the call.
+func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn func(Candidate)) {
 	off := newOffsets(text)
 	idx := make(map[string]int, len(ents))
 	for i, e := range ents {
@@ -162,7 +173,6 @@ func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Can
 	sort.Slice(keys, func(i, j int) bool {
 		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
 	})
-	var out []Candidate
 	var f featurizer
 	for _, k := range keys {
 		p := pairs[k]
@@ -181,7 +191,7 @@ func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Can
 			f.sentence(between, before, after, p.gap, p.sents)
 			f.surface(text[off.byteAt(sm.Start):off.byteAt(sm.End)], text[off.byteAt(om.Start):off.byteAt(om.End)])
 			f.context(ents[s], ents[o], rank, s, o, ruleRels[pk{s, o}], ruleRels[pk{o, s}], from[s])
-			out = append(out, Candidate{Subj: s, Obj: o, feats: f.done(), Ev: ev})
+			fn(Candidate{Subj: s, Obj: o, feats: f.feats, Ev: ev})
 		}
 	}
 	// people and organizations with the main places they share no sentence with
@@ -200,10 +210,9 @@ func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Can
 			f.context(e, ents[p], rank, i, p, ruleRels[pk{i, p}], ruleRels[pk{p, i}], from[i])
 			ev := e.Mentions[0]
 			ev.Document, ev.Entity = "", ""
-			out = append(out, Candidate{Subj: i, Obj: p, feats: f.done(), Ev: ev})
+			fn(Candidate{Subj: i, Obj: p, feats: f.feats, Ev: ev})
 		}
 	}
-	return out
 }
 
 // readable are the types the reader relates.
@@ -229,12 +238,6 @@ type featurizer struct {
 }
 
 func (f *featurizer) add(h uint32) { f.feats = append(f.feats, h) }
-
-func (f *featurizer) done() []uint32 {
-	out := make([]uint32, len(f.feats))
-	copy(out, f.feats)
-	return out
-}
 
 func (f *featurizer) start(s, o *graph.Entity, subjFirst bool) {
 	f.feats = f.feats[:0]

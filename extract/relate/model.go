@@ -84,7 +84,7 @@ func (m *Model) Read(text string, ents []*graph.Entity, rels []*graph.Relation) 
 	}
 	var out []Found
 	scores := make([]float32, len(labels))
-	for _, c := range Candidates(text, ents, rels) {
+	candidates(text, ents, rels, func(c Candidate) {
 		m.score(c.feats, scores)
 		s, o := ents[c.Subj], ents[c.Obj]
 		for li, l := range labels {
@@ -94,7 +94,7 @@ func (m *Model) Read(text string, ents []*graph.Entity, rels []*graph.Relation) 
 			conf := 1 / (1 + math.Exp(-float64(scores[li]-m.thresh[li])))
 			out = append(out, Found{Subj: c.Subj, Obj: c.Obj, Predicate: l.pred, Confidence: 0.5 + 0.4*(conf-0.5)*2, Ev: c.Ev})
 		}
-	}
+	})
 	return out
 }
 
