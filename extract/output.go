@@ -38,6 +38,9 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 	d.domesticFacts(rb, entOf, placeOfEnt)
 	d.inferCitizens(rb, countryIDs(placeOfEnt))
 	d.inferMembers(rb)
+	if d.x.reader != nil {
+		d.readModel(rb, x.Entities)
+	}
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)
