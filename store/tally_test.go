@@ -319,4 +319,21 @@ func TestTallies_SummaryExact(t *testing.T) {
 		}
 		checkTotals(t, db)
 	}
+	// A jsonl dump has no tally records: restoring it rebuilds every
+	// tally, its summary and its reports exactly.
+	restored := MustOpenDB(t)
+	if err := restored.Restore(ctx, jsonRecords(dumpJSON(t, db, graph.DumpFilter{}))); err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, restored)
+	all := func(db *DB) []*graph.Tally {
+		l, err := db.Tallies(ctx, graph.TallyFilter{Page: graph.Page{First: graph.MaxPageSize}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return withReports(t, db, l.Items)
+	}
+	if got, want := all(restored), all(db); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("tallies after restore:\n got %s\nwant %s", jsonOf(got), jsonOf(want))
+	}
 }
