@@ -738,7 +738,9 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 		if err != nil {
 			return err
 		}
-		docs := map[string][]string{}
+		// Each tally's documents, as their encoded key strings: the
+		// report keys of a tally are one run, read without their values.
+		docs := make(map[string]map[string]bool, len(ts))
 		for _, t := range ts {
 			docs[t.ID] = nil
 		}
@@ -748,6 +750,8 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 		}
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: key(pTally, p...)})
 		defer it.Close()
+		var run []byte // the 'Y' prefix of the current tally
+		var cur map[string]bool
 		n := 0
 		for it.Rewind(); it.Valid(); it.Next() {
 			if n++; n%4096 == 0 {
@@ -756,28 +760,38 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 				}
 			}
 			k := it.Item().Key()
-			parts, tk, err := tallyPrefix(k)
-			if err != nil {
-				return err
+			if run == nil || !bytes.HasPrefix(k, run) {
+				parts, tk, err := tallyPrefix(k)
+				if err != nil {
+					return err
+				}
+				id := strings.Join(parts, "|")
+				cur = nil
+				if _, ok := docs[id]; ok {
+					cur = map[string]bool{}
+					docs[id] = cur
+				}
+				run = append(run[:0], tk...)
 			}
-			id := strings.Join(parts, "|")
-			ds, ok := docs[id]
-			if !ok {
+			if cur == nil {
 				continue
 			}
-			_, rest, err := readStr(k[len(tk):]) // the report's asOf
-			if err != nil {
-				return err
+			rest := k[len(run):]
+			asOf := strEnd(rest)
+			if asOf < 0 {
+				return errCorrupt
 			}
-			doc, _, err := readStr(rest)
-			if err != nil {
-				return err
+			rest = rest[asOf+1:]
+			doc := strEnd(rest)
+			if doc < 0 {
+				return errCorrupt
 			}
-			if len(ds) == 0 || ds[len(ds)-1] != doc {
-				docs[id] = append(ds, doc)
+			if !cur[string(rest[:doc])] {
+				cur[string(rest[:doc])] = true
 			}
 		}
-		for _, t := range graph.TotalTallies(ts, func(t *graph.Tally) []string { return docs[t.ID] }) {
+		docsOf := func(t *graph.Tally) []string { return slices.Collect(maps.Keys(docs[t.ID])) }
+		for _, t := range graph.TotalTallies(ts, docsOf) {
 			if place == "" || t.Place == place {
 				out = append(out, t)
 			}
@@ -823,4 +837,20 @@ func rankedTallies(txn *badger.Txn, measure string, after []byte, limit int) (gr
 		out.Cursors = append(out.Cursors, encodeCursor(it.Item().KeyCopy(nil)))
 	}
 	return out, nil
+}
+
+// strEnd returns the index of the terminator of the encoded string at the
+// front of b (appendStr), or -1 if it has none.
+func strEnd(b []byte) int {
+	for i := 0; i < len(b); i++ {
+		if b[i] != 0 {
+			continue
+		}
+		if i+1 < len(b) && b[i+1] == 0xFF {
+			i++
+			continue
+		}
+		return i
+	}
+	return -1
 }
