@@ -7,7 +7,7 @@ import {h, svg, formatNumber, entityHref, documentHref} from './dom.js';
 import {nodes} from './api.js';
 
 const W = 320;
-const H = 120;
+const H = 80;
 const pad = 10;
 
 /** reportAmount returns a report's [low, high]: its value twice, or its range. */
@@ -32,16 +32,21 @@ export function dayOf(s) {
   return Number.isNaN(t) ? null : t;
 }
 
+/** reportDate is the date a report's count holds for, else its document's publication date. */
+export function reportDate(r) {
+  return r.asOf || r.document?.published || '';
+}
+
 /**
  * plotPoints places reports in a W×H box: x by date (the middle when they
  * all share one, or have none), y by amount from the lowest to the highest.
  */
 export function plotPoints(reports, lowest, highest) {
-  const days = reports.map((r) => dayOf(r.asOf)).filter((t) => t !== null);
+  const days = reports.map((r) => dayOf(reportDate(r))).filter((t) => t !== null);
   const t0 = Math.min(...days);
   const t1 = Math.max(...days);
   const x = (r) => {
-    const t = dayOf(r.asOf);
+    const t = dayOf(reportDate(r));
     if (t === null || !(t1 > t0)) return W / 2;
     return pad + ((t - t0) / (t1 - t0)) * (W - 2 * pad);
   };
@@ -53,7 +58,7 @@ export function plotPoints(reports, lowest, highest) {
 }
 
 function reportTitle(r) {
-  return [reportText(r), r.asOf, r.source ? 'source: ' + r.source.name : 'no source given',
+  return [reportText(r), reportDate(r), r.source ? 'source: ' + r.source.name : 'no source given',
     r.document ? (r.document.title || r.document.id) : null,
     r.conflicts.length ? 'contradicts ' + r.conflicts.length + (r.conflicts.length === 1 ? ' other report' : ' other reports') : null,
   ].filter(Boolean).join(' · ');
@@ -101,7 +106,7 @@ function tallyFigure(t, entityId) {
     h('table', {class: 'tally-reports'},
       h('thead', {}, h('tr', {}, ['as of', 'reported', 'source', 'document'].map((c) => h('th', {scope: 'col'}, c)))),
       h('tbody', {}, reports.map((r) => h('tr', {class: r.conflicts.length ? 'conflict' : null},
-        h('td', {}, r.asOf || ''),
+        h('td', {}, reportDate(r)),
         h('td', {class: 'num'}, reportText(r), r.conflicts.length ? h('span', {class: 'disagree', title: 'contradicts another report'}, ' ✕') : null),
         h('td', {}, r.source ? h('a', {href: entityHref(r.source.id)}, r.source.name) : ''),
         h('td', {}, r.document ? h('a', {href: documentHref(r.document.id)}, r.document.title || r.document.id) : ''))))),

@@ -100,6 +100,8 @@ test('tally reports read and plot', async () => {
   const pts = plotPoints([{value: 400000, asOf: '2016-04-23'}, {value: 450000, asOf: '2017-11-21'}], 400000, 450000);
   assert.ok(pts[0].x < pts[1].x, 'later reports lie to the right');
   assert.ok(pts[0].y1 > pts[1].y1, 'larger reports lie higher');
+  const undated = plotPoints([{value: 1, document: {published: '2016-01-01'}}, {value: 2, asOf: '2016-02-01'}], 1, 2);
+  assert.ok(undated[0].x < undated[1].x, 'an undated report lies at its publication date');
   const one = plotPoints([{value: 5, asOf: '2016-01-01'}], 5, 5);
   assert.equal(one[0].x, 160);
 });
