@@ -776,16 +776,15 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 			if cur == nil {
 				continue
 			}
-			rest := k[len(run):]
-			asOf := strEnd(rest)
-			if asOf < 0 {
+			rest, ok := skipStr(k[len(run):]) // the report's asOf
+			if !ok {
 				return errCorrupt
 			}
-			rest = rest[asOf+1:]
-			doc := strEnd(rest)
-			if doc < 0 {
+			after, ok := skipStr(rest)
+			if !ok {
 				return errCorrupt
 			}
+			doc := len(rest) - len(after) // the document, with its terminator
 			if !cur[string(rest[:doc])] {
 				cur[string(rest[:doc])] = true
 			}
@@ -837,20 +836,4 @@ func rankedTallies(txn *badger.Txn, measure string, after []byte, limit int) (gr
 		out.Cursors = append(out.Cursors, encodeCursor(it.Item().KeyCopy(nil)))
 	}
 	return out, nil
-}
-
-// strEnd returns the index of the terminator of the encoded string at the
-// front of b (appendStr), or -1 if it has none.
-func strEnd(b []byte) int {
-	for i := 0; i < len(b); i++ {
-		if b[i] != 0 {
-			continue
-		}
-		if i+1 < len(b) && b[i+1] == 0xFF {
-			i++
-			continue
-		}
-		return i
-	}
-	return -1
 }
