@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -581,6 +582,37 @@ func TestGenericNamesJoinNothing(t *testing.T) {
 				got = append(got, e.ID)
 			}
 			t.Errorf("document %s: entities %v, want [%s]", tt.doc, got, tt.want)
+		}
+	}
+}
+
+// TestLayoutVersion: a store of another layout version is refused with a
+// message that says what to do, older and newer alike, and is left as it
+// was.
+func TestLayoutVersion(t *testing.T) {
+	for _, tt := range []struct {
+		version uint32
+		want    string
+	}{
+		{schemaVersion - 1, "export it with the factgraph that made it"},
+		{schemaVersion + 1, "upgrade factgraph"},
+	} {
+		dir := t.TempDir()
+		db, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.bdb.Update(func(txn *badger.Txn) error {
+			return txn.Set(versionKey(), binary.BigEndian.AppendUint32(nil, tt.version))
+		})
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // refusing changes nothing
+			if _, err := Open(dir); graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(graph.ErrorMessage(err), tt.want) {
+				t.Errorf("open a version %d store: %v, want %q", tt.version, err, tt.want)
+			}
 		}
 	}
 }
