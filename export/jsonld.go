@@ -20,10 +20,11 @@ import (
 // Integers are JSON numbers; doubles are strings typed xsd:double by the
 // context, so that their lexical form is the same as in N-Quads.
 type JSONLDEncoder struct {
-	w     *bufio.Writer
-	b     []byte
-	items int
-	nodes int // nodes in the open named graph
+	w       *bufio.Writer
+	b       []byte
+	items   int
+	nodes   int // nodes in the open named graph
+	tallies tallies
 }
 
 // NewJSONLDEncoder returns an encoder writing JSON-LD to w.
@@ -80,6 +81,7 @@ func (e *JSONLDEncoder) Encode(r *graph.Record) error {
 		}
 	}
 	e.b = e.b[:0]
+	e.writeTallies(r.Kind)
 	switch r.Kind {
 	case graph.RecordDocument:
 		e.document(r.Document)
@@ -126,6 +128,9 @@ func (e *JSONLDEncoder) Close() error {
 			return err
 		}
 	}
+	e.b = e.b[:0]
+	e.writeTallies("")
+	e.w.Write(e.b)
 	e.w.WriteString("\n]}\n")
 	return e.w.Flush()
 }
@@ -244,6 +249,28 @@ func (e *JSONLDEncoder) figure(f *graph.Figure) {
 	e.end()
 	e.mention(&f.Evidence)
 	e.endGraph()
+	e.tallies.add(f)
+}
+
+// writeTallies adds the tallies of the figures encoded so far to e.b,
+// once, when a record of kind comes after them or the dump ends (kind
+// "").
+func (e *JSONLDEncoder) writeTallies(kind string) {
+	for _, t := range e.tallies.take(kind) {
+		e.item()
+		e.begin(resTally, t.ID)
+		e.types(cTally)
+		tallyProps(e, t)
+		e.end()
+		for i := range t.Reports {
+			if r := &t.Reports[i]; len(r.Conflicts) > 0 {
+				e.item()
+				e.begin(resFigure, r.Figure)
+				e.refs(tContradicts, resFigure, r.Conflicts)
+				e.end()
+			}
+		}
+	}
 }
 
 func (e *JSONLDEncoder) event(v *graph.EventFact) {

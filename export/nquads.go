@@ -42,6 +42,7 @@ type NQuadsEncoder struct {
 	seen          map[string]bool
 	rels          map[string][]byte
 	n             int64
+	tallies       tallies
 }
 
 // NewNQuadsEncoder returns an encoder writing N-Quads to w.
@@ -72,14 +73,39 @@ func NewNQuadsEncoder(w io.Writer, opt NQuadsOptions) *NQuadsEncoder {
 // Statements returns the number of statements written so far.
 func (e *NQuadsEncoder) Statements() int64 { return e.n }
 
-// Close flushes the output.
-func (e *NQuadsEncoder) Close() error { return e.w.Flush() }
+// Close writes the tallies if no record after the figures came, and
+// flushes the output.
+func (e *NQuadsEncoder) Close() error {
+	e.writeTallies("")
+	return e.w.Flush()
+}
+
+// writeTallies writes the tallies of the figures encoded so far, once,
+// when a record of kind comes after them or the dump ends (kind "").
+func (e *NQuadsEncoder) writeTallies(kind string) {
+	if e.opt.Dgraph {
+		return
+	}
+	for _, t := range e.tallies.take(kind) {
+		e.inGraph("")
+		e.subject(resTally, t.ID)
+		e.typ(cTally)
+		tallyProps(e, t)
+		for i := range t.Reports {
+			if r := &t.Reports[i]; len(r.Conflicts) > 0 {
+				e.subject(resFigure, r.Figure)
+				e.refs(tContradicts, resFigure, r.Conflicts)
+			}
+		}
+	}
+}
 
 // Encode writes the statements of one record.
 func (e *NQuadsEncoder) Encode(r *graph.Record) error {
 	if err := checkRecord(r); err != nil {
 		return err
 	}
+	e.writeTallies(r.Kind)
 	switch r.Kind {
 	case graph.RecordDocument:
 		e.document(r.Document)
@@ -211,6 +237,7 @@ func (e *NQuadsEncoder) figure(f *graph.Figure) {
 	e.typ(cFigure)
 	figureProps(e, f)
 	e.evidence(resFigure, f.ID, &f.Evidence)
+	e.tallies.add(f)
 }
 
 func (e *NQuadsEncoder) event(v *graph.EventFact) {

@@ -13,7 +13,7 @@ const (
 	NS = "https://factgraph.dev/ns#"
 	// IDBase prefixes the IRIs of factgraph's resources: IDBase + "entity/" +
 	// the entity ID, percent-encoded, and likewise "document/", "relation/",
-	// "figure/", "event/" and "quote/".
+	// "figure/", "event/", "quote/" and "tally/".
 	IDBase = "https://factgraph.dev/id/"
 	// RelNS holds one property per relation predicate: RelNS + "located_in",
 	// RelNS + "president_of". It is apart from NS so that no predicate made
@@ -92,6 +92,11 @@ const (
 	tDateText
 	tSpeaker
 	tMergedInto
+	tAgreement
+	tReportCount
+	tLatest
+	tReport
+	tContradicts
 	numTerms
 )
 
@@ -144,6 +149,11 @@ var terms = [numTerms]struct {
 	tDateText:      {"dateText", NS + "dateText", kindString},
 	tSpeaker:       {"speaker", NS + "speaker", kindIRI},
 	tMergedInto:    {"mergedInto", NS + "mergedInto", kindIRI},
+	tAgreement:     {"agreement", NS + "agreement", kindString},
+	tReportCount:   {"reportCount", NS + "reportCount", kindInt},
+	tLatest:        {"latest", NS + "latest", kindIRI},
+	tReport:        {"report", NS + "report", kindIRI},
+	tContradicts:   {"contradicts", NS + "contradicts", kindIRI},
 }
 
 // class is an RDF class of the dump. dgraph lists the dgraph.type values of
@@ -165,6 +175,7 @@ const (
 	cFigure
 	cEventFact
 	cQuote
+	cTally
 	numClasses
 )
 
@@ -186,6 +197,7 @@ var classes = [numClasses]struct {
 	cFigure:       {NS + "Figure", "Figure"},
 	cEventFact:    {NS + "EventFact", "EventFact"},
 	cQuote:        {SchemaNS + "Quotation", "Quote"},
+	cTally:        {NS + "Tally", "Tally"},
 }
 
 // entityClass returns the class of an entity type; unknown types are Things.
@@ -214,6 +226,7 @@ const (
 	resFigure   = "figure/"
 	resEvent    = "event/"
 	resQuote    = "quote/"
+	resTally    = "tally/"
 )
 
 // appendIRI appends IDBase + res + the percent-encoded id. Everything but

@@ -90,4 +90,8 @@ type FigureService interface {
 	// Tallies returns a page of the tallies matching f, the most reported
 	// first. EINVALID for an unknown measure, as Figures.
 	Tallies(ctx context.Context, f TallyFilter) (List[*Tally], error)
+	// TallyReports returns a page of the reports of the tally with ID id
+	// (TallyKey), in time order, each with its conflicts. ENOTFOUND for
+	// a tally with no reports.
+	TallyReports(ctx context.Context, id string, pg Page) (List[*Report], error)
 }

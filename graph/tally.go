@@ -49,7 +49,9 @@ type Report struct {
 
 // Tally is every report of one toll: the figures with the same measure
 // about the same event or place, of the same counted group and, for money,
-// in the same currency. Reconcile builds it.
+// in the same currency. Reconcile builds it from its reports; a store
+// keeps its summary (everything but Reports) as reports come and go, and
+// pages its reports apart.
 type Tally struct {
 	ID       string `json:"id"` // TallyKey of its figures
 	Measure  string `json:"measure"`
@@ -57,10 +59,14 @@ type Tally struct {
 	Place    string `json:"place,omitempty"`    // entity ID: the place most reports give
 	Counted  string `json:"counted,omitempty"`  // the counted group, "" for people in general
 	Currency string `json:"currency,omitempty"` // ISO 4217, for money
-	// Reports are in time order: by AsOf, then document, then figure.
-	Reports []Report `json:"reports"`
-	// Latest is the index in Reports of the latest report.
-	Latest int `json:"latest"`
+	// Count is the number of reports.
+	Count int `json:"count"`
+	// Reports are in time order: by AsOf, then document, then figure
+	// (ReportBefore). A tally read from a store's summary has none: its
+	// reports are paged apart.
+	Reports []Report `json:"reports,omitempty"`
+	// Latest is the latest report (see Later).
+	Latest Report `json:"latest"`
 	// Low and High are the smallest and largest amount reported (a vague
 	// or ranged report counts with its bounds).
 	Low       float64 `json:"low"`
@@ -69,7 +75,7 @@ type Tally struct {
 }
 
 // LatestReport returns the latest report.
-func (t *Tally) LatestReport() *Report { return &t.Reports[t.Latest] }
+func (t *Tally) LatestReport() *Report { return &t.Latest }
 
 // TallyFilter selects tallies.
 type TallyFilter struct {
@@ -216,8 +222,8 @@ func (r *Report) Bounds() (lo, hi float64) {
 	return v, v
 }
 
-// amount returns the report's value, or the middle of its range.
-func (r *Report) amount() (lo, hi float64) {
+// Amount returns the report's value as both bounds, or its range.
+func (r *Report) Amount() (lo, hi float64) {
 	if r.Value != nil {
 		return *r.Value, *r.Value
 	}
@@ -238,6 +244,51 @@ func day(s string) string {
 		return s[:10]
 	}
 	return s
+}
+
+// ReportBefore reports whether report a comes before b in a tally's time
+// order: by AsOf, then document, then figure.
+func ReportBefore(a, b *Report) bool {
+	if a.AsOf != b.AsOf {
+		return a.AsOf < b.AsOf
+	}
+	if a.Document != b.Document {
+		return a.Document < b.Document
+	}
+	return a.Figure < b.Figure
+}
+
+// Later reports whether report a is a later statement of its toll than b,
+// the order in which a tally's latest is its last: by AsOf; on one date a
+// running toll before any other count, then the larger amount, then the
+// time order (ReportBefore).
+func Later(a, b *Report) bool {
+	if a.AsOf != b.AsOf {
+		return a.AsOf > b.AsOf
+	}
+	if at, bt := a.Kind == KindToll, b.Kind == KindToll; at != bt {
+		return at
+	}
+	_, ahi := a.Amount()
+	_, bhi := b.Amount()
+	if ahi != bhi {
+		return ahi > bhi
+	}
+	return ReportBefore(b, a)
+}
+
+// CanContradict reports whether reports of measure may contradict each
+// other: amounts and shares (money, percentages) at one place are many
+// things, not one toll reported many times.
+func CanContradict(measure string) bool { return measure != Money && measure != Percent }
+
+// Contradict reports whether two reports of one toll contradict each
+// other, in whichever order they come (see contradicts).
+func Contradict(a, b *Report) bool {
+	if ReportBefore(b, a) {
+		a, b = b, a
+	}
+	return contradicts(a, b)
 }
 
 // contradicts reports whether report b, not earlier than a, contradicts
@@ -274,17 +325,8 @@ func Reconcile(key string, reports []Report) *Tally {
 		parts = append(parts, "")
 	}
 	t.Measure, t.About, t.Counted, t.Currency = parts[0], parts[1], parts[2], parts[3]
-	sort.SliceStable(reports, func(i, j int) bool {
-		a, b := &reports[i], &reports[j]
-		if a.AsOf != b.AsOf {
-			return a.AsOf < b.AsOf
-		}
-		if a.Document != b.Document {
-			return a.Document < b.Document
-		}
-		return a.Figure < b.Figure
-	})
-	t.Reports = reports
+	sort.SliceStable(reports, func(i, j int) bool { return ReportBefore(&reports[i], &reports[j]) })
+	t.Reports, t.Count = reports, len(reports)
 	if len(reports) == 0 {
 		return t
 	}
@@ -293,7 +335,7 @@ func Reconcile(key string, reports []Report) *Tally {
 	for i := range reports {
 		r := &reports[i]
 		r.Conflicts = nil
-		lo, hi := r.amount()
+		lo, hi := r.Amount()
 		t.Low, t.High = math.Min(t.Low, lo), math.Max(t.High, hi)
 		if r.Place != "" {
 			places[r.Place]++
@@ -305,27 +347,11 @@ func Reconcile(key string, reports []Report) *Tally {
 			t.Place, best = p, n
 		}
 	}
-	// The latest is the last report of the latest date; of several that
-	// day, the one of a running toll, else the largest.
-	t.Latest = len(reports) - 1
-	for i := t.Latest - 1; i >= 0 && reports[i].AsOf == reports[t.Latest].AsOf; i-- {
-		a, b := &reports[i], &reports[t.Latest]
-		_, ahi := a.amount()
-		_, bhi := b.amount()
-		if a.Kind == KindToll && b.Kind != KindToll || a.Kind == b.Kind && ahi > bhi {
-			t.Latest = i
-		}
-	}
 	if len(reports) > 1 {
 		t.Agreement = AgreementAgree
 	}
-	if t.Measure == Money || t.Measure == Percent {
-		// Amounts and shares at one place are many things, not one toll
-		// reported many times: different amounts contradict nothing.
-		return t
-	}
 	for i := range reports {
-		for j := i + 1; j < len(reports); j++ {
+		for j := i + 1; j < len(reports) && CanContradict(t.Measure); j++ {
 			if contradicts(&reports[i], &reports[j]) {
 				reports[i].Conflicts = append(reports[i].Conflicts, reports[j].Figure)
 				reports[j].Conflicts = append(reports[j].Conflicts, reports[i].Figure)
@@ -333,6 +359,13 @@ func Reconcile(key string, reports []Report) *Tally {
 			}
 		}
 	}
+	latest := 0
+	for i := range reports {
+		if Later(&reports[i], &reports[latest]) {
+			latest = i
+		}
+	}
+	t.Latest = reports[latest]
 	return t
 }
 
@@ -351,15 +384,17 @@ func SumLatest(ts []*Tally) (float64, bool) {
 		} else if t.Currency != cur {
 			return 0, false
 		}
-		lo, _ := t.LatestReport().amount()
+		lo, _ := t.LatestReport().Amount()
 		sum += lo // a vague latest ("hundreds") counts its least
 	}
 	return sum, true
 }
 
 // TotalTallies groups tallies by measure, place and currency, ordered so,
-// and sums each group with SumLatest.
-func TotalTallies(ts []*Tally) []*FigureTotal {
+// and sums each group with SumLatest. docs, when set, lists the documents
+// of a tally's reports (in any order, repeated or not); when nil they are
+// read from its Reports.
+func TotalTallies(ts []*Tally, docs func(*Tally) []string) []*FigureTotal {
 	type groupKey struct{ measure, place, currency string }
 	groups := map[groupKey][]*Tally{}
 	var keys []groupKey
@@ -384,15 +419,21 @@ func TotalTallies(ts []*Tally) []*FigureTotal {
 	for _, k := range keys {
 		g := groups[k]
 		ft := &FigureTotal{Measure: k.measure, Place: k.place, Currency: k.currency, Tallies: len(g), Min: math.Inf(1), Max: math.Inf(-1)}
-		docs := map[string]bool{}
+		seen := map[string]bool{}
 		for _, t := range g {
-			ft.Count += len(t.Reports)
+			ft.Count += t.Count
 			ft.Min, ft.Max = math.Min(ft.Min, t.Low), math.Max(ft.Max, t.High)
+			if docs != nil {
+				for _, d := range docs(t) {
+					seen[d] = true
+				}
+				continue
+			}
 			for _, r := range t.Reports {
-				docs[r.Document] = true
+				seen[r.Document] = true
 			}
 		}
-		ft.Documents = len(docs)
+		ft.Documents = len(seen)
 		if sum, ok := SumLatest(g); ok {
 			ft.Sum = &sum
 		}

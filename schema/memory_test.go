@@ -351,7 +351,7 @@ func (g *memGraph) Figures(ctx context.Context, f graph.FigureFilter) (graph.Lis
 
 func (g *memGraph) FigureTotals(ctx context.Context, measure, place string) ([]*graph.FigureTotal, error) {
 	out := []*graph.FigureTotal{}
-	for _, t := range graph.TotalTallies(g.tallies(graph.TallyFilter{Measure: measure, Place: place})) {
+	for _, t := range graph.TotalTallies(g.tallies(graph.TallyFilter{Measure: measure, Place: place}), nil) {
 		if place == "" || t.Place == place {
 			out = append(out, t)
 		}
@@ -374,6 +374,29 @@ func (g *memGraph) tallies(f graph.TallyFilter) []*graph.Tally {
 
 func (g *memGraph) Tallies(ctx context.Context, f graph.TallyFilter) (graph.List[*graph.Tally], error) {
 	return paginate(g.tallies(f), func(t *graph.Tally) string { return t.ID }, f.Page)
+}
+
+func (g *memGraph) TallyReports(ctx context.Context, id string, pg graph.Page) (graph.List[*graph.Report], error) {
+	for _, t := range g.tallies(graph.TallyFilter{}) {
+		if t.ID == id {
+			l := graph.List[*graph.Report]{TotalCount: len(t.Reports)}
+			started := pg.After == ""
+			for i := range t.Reports {
+				r := &t.Reports[i]
+				switch {
+				case !started:
+					started = r.Figure == pg.After
+				case len(l.Items) == pg.Limit(100):
+					l.HasNextPage = true
+					return l, nil
+				default:
+					l.Items, l.Cursors = append(l.Items, r), append(l.Cursors, r.Figure)
+				}
+			}
+			return l, nil
+		}
+	}
+	return graph.List[*graph.Report]{}, graph.Errorf(graph.ENOTFOUND, "tally %q not found", id)
 }
 
 func (g *memGraph) Events(ctx context.Context, f graph.EventFilter) (graph.List[*graph.EventFact], error) {

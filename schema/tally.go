@@ -65,7 +65,17 @@ func (b *builder) tallyObjects() {
 						if err != nil {
 							return nil, err
 						}
-						return newConnection(pageReports(p.Source.(*graph.Tally).Reports, pg), first), nil
+						t := p.Source.(*graph.Tally)
+						if t.Reports == nil {
+							// A tally from a store's summary: its
+							// reports are paged apart.
+							l, err := b.svc.Figures.TallyReports(reqCtx(p.Context), t.ID, pg)
+							if err != nil {
+								return nil, err
+							}
+							return newConnection(l, first), nil
+						}
+						return newConnection(pageReports(t.Reports, pg), first), nil
 					})},
 			}
 		}),

@@ -47,8 +47,8 @@ import (
 //	'p' str(entity) str(event)             → ∅   events by participant, place or named event
 //	'Q' str(quote)                         → factRec(Quote)
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
-//	'Y' str(measure) str(subject) str(group) str(currency) str(figure) → reportRec   tallies (tally.go)
-//	'W' str(measure) str(subject) str(group) str(currency) → uvarint   a tally's reports
+//	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec   tallies (tally.go)
+//	'W' str(measure) str(subject) str(group) str(currency) → sumRec   a tally's summary
 //	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → ∅   a measure's tallies, most reported first
 //
 // Contribution kinds under 'x': 'e' entity (value: the forms, roles and
@@ -99,8 +99,9 @@ const (
 // version 6 lists a document's relations and facts under one 'x' key per
 // kind and keeps degrees in the entity record instead of 'c' keys; version
 // 7 replaces the figure totals ('T', 'U', 'u') with tallies ('Y', 'W', 'w') and
-// stores a figure's kind, as-of date and source.
-const schemaVersion = 7
+// stores a figure's kind, as-of date and source; version 8 orders a
+// tally's 'Y' keys in time and keeps its summary under 'W'.
+const schemaVersion = 8
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.

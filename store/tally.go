@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -16,25 +17,26 @@ import (
 
 // Tallies are kept by the transactions that add, remove and re-point
 // figures: every figure that joins a tally (graph.Tallied) has one key in
-// the tally keyspace, grouped by what makes a toll one toll, with its
-// report as the value:
+// the tally keyspace, grouped by what makes a toll one toll and ordered in
+// the tally's time order, with its report as the value; each tally has a
+// summary, kept exact as its reports come and go:
 //
-//	'Y' str(measure) str(subject) str(group) str(currency) str(figure) → reportRec
-//	'W' str(measure) str(subject) str(group) str(currency)              → uvarint   the tally's reports
+//	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec
+//	'W' str(measure) str(subject) str(group) str(currency) → sumRec   the tally's summary (tallySum)
 //	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → ∅   tallies of a measure, most reported first
 //
 // subject is the figure's About, else its Place; group its
-// graph.CountedGroup. A tally is the run of keys that share everything but
-// the figure, so a measure's tallies are one prefix scan that reads no
-// figure record, and graph.Reconcile turns each run into a Tally when it
-// is read. FigureTotals sums those tallies by the same rules: the latest
-// report of each toll once, money per currency, percentages never.
-//
-// 'W' and 'w' rank a measure's tallies by their number of reports, so that
-// a page of a measure's tallies, the most reported first, reconciles only
-// the tallies on the page rather than every tally of the measure (money
-// has thousands of reports on a Reuters and BBC store). Other filters
-// (place, dates, entity) reconcile every tally they scan.
+// graph.CountedGroup. A tally's reports are the run of 'Y' keys that share
+// its four strings, already in graph.ReportBefore's order, so a page of
+// them is a seek and a short scan. Its summary holds what a listing shows
+// (the number of reports, the range, the latest with its conflicts, the
+// number of contradicting pairs, the places its reports give), so that a
+// page of tallies reads one 'W' key per tally whatever their sizes; 'w'
+// ranks a measure's tallies by their number of reports. A write that adds
+// or removes a report reads the tally's other reports only where it must:
+// for measures whose reports can contradict each other (not money or
+// percentages: graph.CanContradict), and when the removed report was the
+// latest or at either end of the range.
 
 // tallyParts returns what names figure f's tally in keys: measure,
 // subject, group and currency.
@@ -42,9 +44,15 @@ func tallyParts(f *graph.Figure) []string {
 	return []string{f.Measure, graph.TallySubject(f), graph.CountedGroup(f.Counted), f.Currency}
 }
 
-// tallyKey returns the 'Y' key of figure f.
-func tallyKey(f *graph.Figure) []byte {
-	return key(pTally, append(tallyParts(f), f.ID)...)
+// reportSuffix returns what follows a tally's prefix in the 'Y' key of
+// report r: its time order.
+func reportSuffix(r *graph.Report) []byte {
+	return appendStr(appendStr(appendStr(nil, r.AsOf), r.Document), r.Figure)
+}
+
+// tallyKey returns the 'Y' key of figure f of document doc.
+func tallyKey(f *graph.Figure, doc string) []byte {
+	return appendStr(appendStr(appendStr(key(pTally, tallyParts(f)...), f.AsOf), doc), f.ID)
 }
 
 // rankKey returns the 'w' key of the tally named by parts with n reports.
@@ -84,94 +92,354 @@ func parseRankKey(k []byte) ([]string, error) {
 // figure.
 func encodeReport(r *graph.Report) []byte {
 	e := encoder{make([]byte, 0, 64)}
+	putReport(&e, r)
+	return e.b
+}
+
+func putReport(e *encoder, r *graph.Report) {
 	e.str(r.Document)
-	putOptFloat(&e, r.Value)
-	putOptFloat(&e, r.Low)
-	putOptFloat(&e, r.High)
+	putOptFloat(e, r.Value)
+	putOptFloat(e, r.Low)
+	putOptFloat(e, r.High)
 	for _, s := range []string{r.Qualifier, r.Source, r.AsOf, r.Kind, r.Place} {
 		e.str(s)
 	}
-	return e.b
+}
+
+func getReport(d *decoder, fig string) graph.Report {
+	r := graph.Report{Figure: fig, Document: d.str()}
+	r.Value, r.Low, r.High = getOptFloat(d), getOptFloat(d), getOptFloat(d)
+	r.Qualifier, r.Source, r.AsOf, r.Kind, r.Place = d.str(), d.str(), d.str(), d.str(), d.str()
+	return r
 }
 
 func decodeReport(fig string, b []byte) (graph.Report, error) {
 	d := newDecoder(b)
-	r := graph.Report{Figure: fig, Document: d.str()}
-	r.Value, r.Low, r.High = getOptFloat(&d), getOptFloat(&d), getOptFloat(&d)
-	r.Qualifier, r.Source, r.AsOf, r.Kind, r.Place = d.str(), d.str(), d.str(), d.str(), d.str()
+	r := getReport(&d, fig)
 	if d.err == nil && len(d.b) != 0 {
 		d.fail()
 	}
 	return r, d.err
 }
 
+// tallySum is a tally's summary, the value of its 'W' key: everything a
+// listing shows of the tally but its reports.
+type tallySum struct {
+	n     uint64 // reports
+	pairs uint64 // pairs of reports that contradict each other
+	low   float64
+	high  float64
+	// latest is the latest report (graph.Later); conflicts the
+	// reportSuffix of each report it contradicts, in time order.
+	latest    graph.Report
+	conflicts [][]byte
+	places    map[string]uint64 // reports per place
+}
+
+func (s *tallySum) encode() []byte {
+	e := encoder{make([]byte, 0, 96)}
+	e.uint(s.n)
+	e.uint(s.pairs)
+	e.float(s.low)
+	e.float(s.high)
+	e.str(s.latest.Figure)
+	putReport(&e, &s.latest)
+	e.uint(uint64(len(s.conflicts)))
+	for _, c := range s.conflicts {
+		e.str(string(c))
+	}
+	places := slices.Sorted(maps.Keys(s.places))
+	e.uint(uint64(len(places)))
+	for _, p := range places {
+		e.str(p)
+		e.uint(s.places[p])
+	}
+	return e.b
+}
+
+func decodeSum(b []byte) (*tallySum, error) {
+	d := newDecoder(b)
+	s := &tallySum{n: d.uint(), pairs: d.uint(), low: d.float(), high: d.float(), places: map[string]uint64{}}
+	fig := d.str()
+	s.latest = getReport(&d, fig)
+	for n := d.uint(); n > 0 && d.err == nil; n-- {
+		s.conflicts = append(s.conflicts, []byte(d.str()))
+	}
+	for n := d.uint(); n > 0 && d.err == nil; n-- {
+		p := d.str()
+		s.places[p] = d.uint()
+	}
+	if d.err == nil && (len(d.b) != 0 || s.n == 0) {
+		d.fail()
+	}
+	return s, d.err
+}
+
+// tally returns the tally named by parts as its summary shows it: without
+// its reports.
+func (s *tallySum) tally(parts []string) *graph.Tally {
+	t := &graph.Tally{ID: strings.Join(parts, "|"), Measure: parts[0], About: parts[1], Counted: parts[2], Currency: parts[3],
+		Count: int(s.n), Low: s.low, High: s.high, Latest: s.latest, Agreement: graph.AgreementSingle}
+	for _, c := range s.conflicts {
+		fig, err := lastStr(append([]byte{pTally}, c...))
+		if err == nil {
+			t.Latest.Conflicts = append(t.Latest.Conflicts, fig)
+		}
+	}
+	best := uint64(0)
+	for p, n := range s.places {
+		if n > best || n == best && p < t.Place {
+			t.Place, best = p, n
+		}
+	}
+	switch {
+	case s.n > 1 && s.pairs > 0:
+		t.Agreement = graph.AgreementDisagree
+	case s.n > 1:
+		t.Agreement = graph.AgreementAgree
+	}
+	return t
+}
+
+// readSum returns the summary of the tally named by parts; nil if it has
+// no reports.
+func readSum(txn *badger.Txn, parts []string) (*tallySum, error) {
+	raw, ok, err := get(txn, key(pTallyCnt, parts...))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return decodeSum(raw)
+}
+
+// tallyReports returns every report of the tally whose 'Y' keys start
+// with prefix, in time order, without their conflicts.
+func tallyReports(ctx context.Context, txn *badger.Txn, prefix []byte) ([]graph.Report, error) {
+	var out []graph.Report
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 256})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		if len(out)%1024 == 1023 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		r, err := itemReport(it.Item())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// itemReport decodes the report of a 'Y' item.
+func itemReport(item *badger.Item) (graph.Report, error) {
+	fig, err := lastStr(item.Key())
+	if err != nil {
+		return graph.Report{}, err
+	}
+	var r graph.Report
+	err = item.Value(func(v []byte) error {
+		r, err = decodeReport(fig, v)
+		return err
+	})
+	return r, err
+}
+
 // addTally adds (sign +1) or removes (sign -1) figure f of document doc
-// in its tally.
+// in its tally, and keeps the tally's summary and rank.
 func (w *wtx) addTally(doc string, f *graph.Figure, sign int) error {
 	if !graph.Tallied(f) {
 		return nil
 	}
-	k := tallyKey(f)
-	had, err := has(w.txn, k)
+	k := tallyKey(f, doc)
+	old, had, err := get(w.txn, k)
 	if err != nil {
 		return err
 	}
-	if sign < 0 {
-		if !had {
-			return nil
+	parts := tallyParts(f)
+	if had {
+		// Removed, or replaced by a report that may differ: take the
+		// stored one out of the summary first.
+		r, err := decodeReport(f.ID, old)
+		if err != nil {
+			return err
 		}
 		if err := w.txn.Delete(k); err != nil {
 			return err
 		}
-		return w.rankTally(tallyParts(f), -1)
+		if err := w.unsumReport(parts, &r); err != nil {
+			return err
+		}
+	}
+	if sign < 0 {
+		return nil
 	}
 	r := graph.ReportOf(f, doc)
-	if err := w.txn.Set(k, encodeReport(&r)); err != nil || had {
+	if err := w.txn.Set(k, encodeReport(&r)); err != nil {
 		return err
 	}
-	return w.rankTally(tallyParts(f), +1)
+	return w.sumReport(parts, &r)
 }
 
-// rankTally adds delta to the number of reports of the tally named by
-// parts, and moves it in the measure's ranking.
-func (w *wtx) rankTally(parts []string, delta int) error {
-	ck := key(pTallyCnt, parts...)
-	raw, ok, err := get(w.txn, ck)
+// contradictions returns the reportSuffix of each report of the tally
+// under prefix, other than r, that contradicts r, in time order; none for
+// a measure whose reports never contradict.
+func contradictions(ctx context.Context, txn *badger.Txn, parts []string, r *graph.Report) ([][]byte, error) {
+	if !graph.CanContradict(parts[0]) {
+		return nil, nil
+	}
+	rs, err := tallyReports(ctx, txn, key(pTally, parts...))
+	if err != nil {
+		return nil, err
+	}
+	var out [][]byte
+	for i := range rs {
+		if rs[i].Figure != r.Figure && graph.Contradict(&rs[i], r) {
+			out = append(out, reportSuffix(&rs[i]))
+		}
+	}
+	return out, nil
+}
+
+// sumReport adds report r, already stored, to the summary of its tally.
+func (w *wtx) sumReport(parts []string, r *graph.Report) error {
+	s, err := readSum(w.txn, parts)
 	if err != nil {
 		return err
 	}
+	conf, err := contradictions(context.Background(), w.txn, parts, r)
+	if err != nil {
+		return err
+	}
+	lo, hi := r.Amount()
 	n := uint64(0)
-	if ok {
-		if n, _ = binary.Uvarint(raw); n == 0 {
-			return errCorrupt
+	if s == nil {
+		s = &tallySum{low: lo, high: hi, latest: *r, conflicts: conf, places: map[string]uint64{}}
+	} else {
+		n = s.n
+		s.low, s.high = math.Min(s.low, lo), math.Max(s.high, hi)
+		switch {
+		case graph.Later(r, &s.latest):
+			s.latest, s.conflicts = *r, conf
+		case slices.ContainsFunc(conf, func(c []byte) bool { return bytes.Equal(c, reportSuffix(&s.latest)) }):
+			s.conflicts = insertSorted(s.conflicts, reportSuffix(r))
 		}
+	}
+	s.n, s.pairs = n+1, s.pairs+uint64(len(conf))
+	if r.Place != "" {
+		s.places[r.Place]++
+	}
+	return w.putSum(parts, n, s)
+}
+
+// unsumReport takes report r, already deleted, out of the summary of its
+// tally. Where r was the latest or at an end of the range, the summary
+// reads the tally's other reports again.
+func (w *wtx) unsumReport(parts []string, r *graph.Report) error {
+	s, err := readSum(w.txn, parts)
+	if err != nil {
+		return err
+	}
+	if s == nil {
+		return errCorrupt
+	}
+	n := s.n
+	if s.n--; s.n == 0 {
+		return w.putSum(parts, n, nil)
+	}
+	if r.Place != "" {
+		if s.places[r.Place]--; s.places[r.Place] == 0 {
+			delete(s.places, r.Place)
+		}
+	}
+	conf, err := contradictions(context.Background(), w.txn, parts, r)
+	if err != nil {
+		return err
+	}
+	if uint64(len(conf)) > s.pairs {
+		return errCorrupt
+	}
+	s.pairs -= uint64(len(conf))
+	lo, hi := r.Amount()
+	if r.Figure != s.latest.Figure && lo != s.low && hi != s.high {
+		s.conflicts = slices.DeleteFunc(s.conflicts, func(c []byte) bool { return bytes.Equal(c, reportSuffix(r)) })
+		return w.putSum(parts, n, s)
+	}
+	rs, err := tallyReports(context.Background(), w.txn, key(pTally, parts...))
+	if err != nil {
+		return err
+	}
+	if uint64(len(rs)) != s.n {
+		return errCorrupt
+	}
+	s.low, s.high, s.latest = math.Inf(1), math.Inf(-1), rs[0]
+	for i := range rs {
+		lo, hi := rs[i].Amount()
+		s.low, s.high = math.Min(s.low, lo), math.Max(s.high, hi)
+		if graph.Later(&rs[i], &s.latest) {
+			s.latest = rs[i]
+		}
+	}
+	if s.conflicts, err = contradictions(context.Background(), w.txn, parts, &s.latest); err != nil {
+		return err
+	}
+	return w.putSum(parts, n, s)
+}
+
+// insertSorted inserts b into the sorted list l.
+func insertSorted(l [][]byte, b []byte) [][]byte {
+	i, found := slices.BinarySearchFunc(l, b, bytes.Compare)
+	if found {
+		return l
+	}
+	return slices.Insert(l, i, b)
+}
+
+// putSum writes the summary s of the tally named by parts, which had n
+// reports, and moves the tally in its measure's ranking; a nil s deletes
+// the tally.
+func (w *wtx) putSum(parts []string, n uint64, s *tallySum) error {
+	if n > 0 {
 		if err := w.txn.Delete(rankKey(parts, n)); err != nil {
 			return err
 		}
 	}
-	if delta < 0 && n == 0 {
-		return errCorrupt
-	}
-	n = uint64(int64(n) + int64(delta))
-	if n == 0 {
+	ck := key(pTallyCnt, parts...)
+	if s == nil {
 		return w.txn.Delete(ck)
 	}
-	if err := w.txn.Set(ck, binary.AppendUvarint(nil, n)); err != nil {
+	s.latest.Conflicts = nil
+	if err := w.txn.Set(ck, s.encode()); err != nil {
 		return err
 	}
-	return w.txn.Set(rankKey(parts, n), nil)
+	return w.txn.Set(rankKey(parts, s.n), nil)
 }
 
-// readTallies reconciles the tallies under prefix; keep, when set, picks
-// the tally keys (measure, subject, group, currency) to read.
+// tallyPrefix returns the parts of the tally whose 'Y' or 'W' key k is,
+// or starts with: its first four strings.
+func tallyPrefix(k []byte) ([]string, []byte, error) {
+	rest := k[1:]
+	parts := make([]string, 4)
+	for i := range parts {
+		var err error
+		if parts[i], rest, err = readStr(rest); err != nil {
+			return nil, nil, err
+		}
+	}
+	return parts, k[:len(k)-len(rest)], nil
+}
+
+// readTallies reconciles every tally under the 'Y' prefix, with its
+// reports; keep, when set, picks the tallies (by their parts) to read.
 func readTallies(ctx context.Context, txn *badger.Txn, prefix []byte, keep func(parts []string) bool) ([]*graph.Tally, error) {
 	var out []*graph.Tally
 	var run []graph.Report
-	var runKey []byte // the key of the run's tally: everything but the figure
+	var runKey []byte // the 'Y' prefix of the run's tally
 	var parts []string
 	flush := func() {
 		if len(run) > 0 {
-			out = append(out, graph.Reconcile(strings.Join(parts[:4], "|"), run))
+			out = append(out, graph.Reconcile(strings.Join(parts, "|"), run))
 		}
 		run = nil
 	}
@@ -185,30 +453,22 @@ func readTallies(ctx context.Context, txn *badger.Txn, prefix []byte, keep func(
 				return nil, err
 			}
 		}
-		item := it.Item()
-		k := item.Key()
-		fig, err := lastStr(k)
-		if err != nil {
-			return nil, err
-		}
-		// The tally key is the key without its last string.
-		tk := k[:len(k)-len(appendStr(nil, fig))]
-		if !bytes.Equal(tk, runKey) {
+		k := it.Item().Key()
+		if !bytes.HasPrefix(k, runKey) || runKey == nil {
 			flush()
-			runKey = append(runKey[:0], tk...)
-			if parts, err = parseKey(append(slices.Clone(tk), 0), pTally, 5); err != nil {
+			var tk []byte
+			var err error
+			if parts, tk, err = tallyPrefix(k); err != nil {
 				return nil, err
 			}
+			runKey = append(runKey[:0], tk...)
 			skip = keep != nil && !keep(parts)
 		}
 		if skip {
 			continue
 		}
-		var r graph.Report
-		if err := item.Value(func(v []byte) error {
-			r, err = decodeReport(fig, v)
-			return err
-		}); err != nil {
+		r, err := itemReport(it.Item())
+		if err != nil {
 			return nil, err
 		}
 		run = append(run, r)
@@ -217,11 +477,42 @@ func readTallies(ctx context.Context, txn *badger.Txn, prefix []byte, keep func(
 	return out, nil
 }
 
-// entityTallyPrefixes returns the 'Y' prefixes of the tallies that the
-// figures about or placed at entity belong to.
-func entityTallyPrefixes(txn *badger.Txn, entity string) ([][]byte, error) {
+// readSums returns the tallies, as their summaries show them, under the
+// 'W' prefix; keep, when set, picks them by their parts.
+func readSums(ctx context.Context, txn *badger.Txn, prefix []byte, keep func(parts []string) bool) ([]*graph.Tally, error) {
+	var out []*graph.Tally
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 256})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		if len(out)%1024 == 1023 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		parts, _, err := tallyPrefix(it.Item().Key())
+		if err != nil {
+			return nil, err
+		}
+		if keep != nil && !keep(parts) {
+			continue
+		}
+		var s *tallySum
+		if err := it.Item().Value(func(v []byte) error {
+			s, err = decodeSum(v)
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		out = append(out, s.tally(parts))
+	}
+	return out, nil
+}
+
+// entityTallies returns the parts of the tallies that the figures about
+// or placed at entity belong to, in key order.
+func entityTallies(txn *badger.Txn, entity string) ([][]string, error) {
 	seen := map[string]bool{}
-	var out [][]byte
+	var out [][]string
 	for _, ik := range scanKeys(txn, key(pFigByEnt, entity)) {
 		id, err := lastStr(ik)
 		if err != nil {
@@ -234,18 +525,18 @@ func entityTallyPrefixes(txn *badger.Txn, entity string) ([][]byte, error) {
 		if r == nil || !graph.Tallied(&r.Fact) {
 			continue
 		}
-		k := tallyKey(&r.Fact)
-		p := k[:len(k)-len(appendStr(nil, r.Fact.ID))]
-		if !seen[string(p)] {
-			seen[string(p)] = true
-			out = append(out, p)
+		parts := tallyParts(&r.Fact)
+		if k := string(key(pTally, parts...)); !seen[k] {
+			seen[k] = true
+			out = append(out, parts)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i], out[j]) < 0 })
+	sort.Slice(out, func(i, j int) bool { return bytes.Compare(key(pTally, out[i]...), key(pTally, out[j]...)) < 0 })
 	return out, nil
 }
 
-// findTallies returns the tallies matching f, unpaged, in key order.
+// findTallies returns the tallies matching f, unpaged, in key order, as
+// their summaries show them: without their reports.
 func findTallies(ctx context.Context, txn *badger.Txn, f graph.TallyFilter) ([]*graph.Tally, error) {
 	if err := checkMeasure(ctx, txn, f.Measure); err != nil {
 		return nil, err
@@ -254,36 +545,58 @@ func findTallies(ctx context.Context, txn *badger.Txn, f graph.TallyFilter) ([]*
 		return nil, err
 	}
 	keep := func(parts []string) bool { return f.About == "" || parts[1] == f.About }
-	var prefixes [][]byte
+	var ts []*graph.Tally
 	switch {
 	case f.Entity != "":
-		ps, err := entityTallyPrefixes(txn, f.Entity)
+		ps, err := entityTallies(txn, f.Entity)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range ps {
-			if f.Measure == "" || bytes.HasPrefix(p, key(pTally, f.Measure)) {
-				prefixes = append(prefixes, p)
+		for _, parts := range ps {
+			if f.Measure != "" && parts[0] != f.Measure || !keep(parts) {
+				continue
 			}
+			s, err := readSum(txn, parts)
+			if err != nil {
+				return nil, err
+			}
+			if s == nil {
+				return nil, errCorrupt
+			}
+			ts = append(ts, s.tally(parts))
 		}
-	case f.Measure != "" && f.About != "":
-		prefixes = [][]byte{key(pTally, f.Measure, f.About)}
-	case f.Measure != "":
-		prefixes = [][]byte{key(pTally, f.Measure)}
 	default:
-		prefixes = [][]byte{{pTally}}
-	}
-	var out []*graph.Tally
-	for _, p := range prefixes {
-		ts, err := readTallies(ctx, txn, p, keep)
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range ts {
-			if f.Match(t) {
-				out = append(out, t)
+		var parts []string
+		if f.Measure != "" {
+			parts = append(parts, f.Measure)
+			if f.About != "" {
+				parts = append(parts, f.About)
 			}
 		}
+		var err error
+		if ts, err = readSums(ctx, txn, key(pTallyCnt, parts...), keep); err != nil {
+			return nil, err
+		}
+	}
+	out := ts[:0]
+	undated := f
+	undated.Since, undated.Until = "", ""
+	for _, t := range ts {
+		if !undated.Match(t) {
+			continue
+		}
+		if f.Since != "" || f.Until != "" {
+			// The dates need the reports: the tally passes when one
+			// of them does.
+			rs, err := tallyReports(ctx, txn, key(pTally, strings.SplitN(t.ID, "|", 4)...))
+			if err != nil {
+				return nil, err
+			}
+			if !f.Match(&graph.Tally{ID: t.ID, Measure: t.Measure, About: t.About, Place: t.Place, Reports: rs}) {
+				continue
+			}
+		}
+		out = append(out, t)
 	}
 	return out, nil
 }
@@ -291,12 +604,13 @@ func findTallies(ctx context.Context, txn *badger.Txn, f graph.TallyFilter) ([]*
 // tallyCursor is the sort key of a tally in a listing: the most reported
 // first, then by ID.
 func tallyCursor(t *graph.Tally) []byte {
-	b := binary.BigEndian.AppendUint32([]byte{pTally}, math.MaxUint32-uint32(len(t.Reports)))
+	b := binary.BigEndian.AppendUint32([]byte{pTally}, math.MaxUint32-uint32(t.Count))
 	return append(b, t.ID...)
 }
 
 // Tallies returns a page of the tallies matching f, the most reported
-// first, then by ID. EINVALID for an unknown measure, as Figures.
+// first, then by ID, as their summaries show them: TallyReports pages
+// their reports. EINVALID for an unknown measure, as Figures.
 func (db *DB) Tallies(ctx context.Context, f graph.TallyFilter) (graph.List[*graph.Tally], error) {
 	var out graph.List[*graph.Tally]
 	after, err := decodeCursor(f.After)
@@ -308,7 +622,7 @@ func (db *DB) Tallies(ctx context.Context, f graph.TallyFilter) (graph.List[*gra
 			if err := checkMeasure(ctx, txn, f.Measure); err != nil {
 				return err
 			}
-			out, err = rankedTallies(ctx, txn, f.Measure, after, f.Limit(defaultPage))
+			out, err = rankedTallies(txn, f.Measure, after, f.Limit(defaultPage))
 			return err
 		}
 		ts, err := findTallies(ctx, txn, f)
@@ -342,13 +656,81 @@ func (db *DB) Tallies(ctx context.Context, f graph.TallyFilter) (graph.List[*gra
 	return out, err
 }
 
+// TallyReports returns a page of the reports of the tally with ID id
+// (graph.TallyKey), in time order, each with the reports it contradicts.
+// A measure whose reports can contradict each other reads every report of
+// the tally to find them; money and percentages read only the page.
+// ENOTFOUND for a tally with no reports.
+func (db *DB) TallyReports(ctx context.Context, id string, pg graph.Page) (graph.List[*graph.Report], error) {
+	var out graph.List[*graph.Report]
+	parts := strings.SplitN(id, "|", 4)
+	if len(parts) != 4 {
+		return out, graph.Errorf(graph.EINVALID, "tally ID %q is not measure|about|counted|currency", id)
+	}
+	after, err := decodeCursor(pg.After)
+	if err != nil {
+		return out, err
+	}
+	limit := pg.Limit(100)
+	prefix := key(pTally, parts...)
+	err = db.view(ctx, func(txn *badger.Txn) error {
+		s, err := readSum(txn, parts)
+		if err != nil {
+			return err
+		}
+		if s == nil {
+			return graph.Errorf(graph.ENOTFOUND, "tally %q not found", id)
+		}
+		out.TotalCount = int(s.n)
+		add := func(r graph.Report) bool {
+			if len(out.Items) == limit {
+				out.HasNextPage = true
+				return false
+			}
+			out.Items = append(out.Items, &r)
+			out.Cursors = append(out.Cursors, encodeCursor(reportSuffix(&r)))
+			return true
+		}
+		if graph.CanContradict(parts[0]) {
+			rs, err := tallyReports(ctx, txn, prefix)
+			if err != nil {
+				return err
+			}
+			for _, r := range graph.Reconcile(id, rs).Reports {
+				if (after == nil || bytes.Compare(reportSuffix(&r), after) > 0) && !add(r) {
+					break
+				}
+			}
+			return nil
+		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: min(limit+1, 100)})
+		defer it.Close()
+		for it.Seek(append(slices.Clone(prefix), after...)); it.Valid(); it.Next() {
+			if after != nil && bytes.Equal(it.Item().Key()[len(prefix):], after) {
+				continue
+			}
+			r, err := itemReport(it.Item())
+			if err != nil {
+				return err
+			}
+			if !add(r) {
+				break
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // FigureTotals sums the tallies of each measure, place and currency,
 // optionally of one measure and one place, by the tally rules: the latest
 // report of each toll counts once (never the sum of its reports), money
 // only within a currency, percentages never (Sum is nil). Count is the
 // number of reports, Min and Max their smallest and largest amounts.
 // Forecasts, additions and figures about nothing are not tallied and not
-// totalled. EINVALID for an unknown measure, as Figures.
+// totalled. EINVALID for an unknown measure, as Figures. It reads each
+// tally's summary, and the keys (not the values) of its reports for
+// their documents.
 func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph.FigureTotal, error) {
 	out := []*graph.FigureTotal{}
 	err := db.view(ctx, func(txn *badger.Txn) error {
@@ -356,7 +738,59 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 		if err != nil {
 			return err
 		}
-		for _, t := range graph.TotalTallies(ts) {
+		// Each tally's documents, as their encoded key strings: the
+		// report keys of a tally are one run, read without their values.
+		docs := make(map[string]map[string]bool, len(ts))
+		for _, t := range ts {
+			docs[t.ID] = nil
+		}
+		var p []string
+		if measure != "" {
+			p = []string{measure}
+		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: key(pTally, p...)})
+		defer it.Close()
+		var run []byte // the 'Y' prefix of the current tally
+		var cur map[string]bool
+		n := 0
+		for it.Rewind(); it.Valid(); it.Next() {
+			if n++; n%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			k := it.Item().Key()
+			if run == nil || !bytes.HasPrefix(k, run) {
+				parts, tk, err := tallyPrefix(k)
+				if err != nil {
+					return err
+				}
+				id := strings.Join(parts, "|")
+				cur = nil
+				if _, ok := docs[id]; ok {
+					cur = map[string]bool{}
+					docs[id] = cur
+				}
+				run = append(run[:0], tk...)
+			}
+			if cur == nil {
+				continue
+			}
+			rest, ok := skipStr(k[len(run):]) // the report's asOf
+			if !ok {
+				return errCorrupt
+			}
+			after, ok := skipStr(rest)
+			if !ok {
+				return errCorrupt
+			}
+			doc := len(rest) - len(after) // the document, with its terminator
+			if !cur[string(rest[:doc])] {
+				cur[string(rest[:doc])] = true
+			}
+		}
+		docsOf := func(t *graph.Tally) []string { return slices.Collect(maps.Keys(docs[t.ID])) }
+		for _, t := range graph.TotalTallies(ts, docsOf) {
 			if place == "" || t.Place == place {
 				out = append(out, t)
 			}
@@ -368,8 +802,8 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 
 // rankedTallies returns the page of measure's tallies after cursor after
 // (a 'w' key), the most reported first: it reads the ranking's keys and
-// reconciles only the tallies on the page.
-func rankedTallies(ctx context.Context, txn *badger.Txn, measure string, after []byte, limit int) (graph.List[*graph.Tally], error) {
+// the summaries of the tallies on the page.
+func rankedTallies(txn *badger.Txn, measure string, after []byte, limit int) (graph.List[*graph.Tally], error) {
 	var out graph.List[*graph.Tally]
 	prefix := key(pTallyRank, measure)
 	if after != nil && !bytes.HasPrefix(after, prefix) {
@@ -391,14 +825,14 @@ func rankedTallies(ctx context.Context, txn *badger.Txn, measure string, after [
 		if err != nil {
 			return out, err
 		}
-		ts, err := readTallies(ctx, txn, key(pTally, parts...), nil)
+		s, err := readSum(txn, parts)
 		if err != nil {
 			return out, err
 		}
-		if len(ts) != 1 {
+		if s == nil {
 			return out, errCorrupt
 		}
-		out.Items = append(out.Items, ts[0])
+		out.Items = append(out.Items, s.tally(parts))
 		out.Cursors = append(out.Cursors, encodeCursor(it.Item().KeyCopy(nil)))
 	}
 	return out, nil

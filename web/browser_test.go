@@ -16,6 +16,7 @@ var seedExpect = webtest.Expect{
 	Neighbour: "Bashar Al Assad", Quote: "supplementary conditions have been created",
 	Figure: "450,000", Measure: "killed",
 	FigurePages: []string{"Syria", "Syrian civil war"},
+	TallyPages:  []string{"Syrian civil war"},
 }
 
 // TestBrowser drives the page in headless Chromium against a fake API that

@@ -17,6 +17,7 @@ type world struct {
 	docOrder  []string
 	relations []map[string]any
 	figures   []map[string]any
+	tallies   []map[string]any
 	events    []map[string]any
 	quotes    []map[string]any
 	mentions  map[string][]any // by entity ID
@@ -83,6 +84,18 @@ func seedWorld(t testing.TB) *world {
 		{"id": "f2", "value": 11000000.0, "measure": "displaced", "counted": "people",
 			"text": "11 million", "about": "e-war", "place": "e-syria",
 			"evidence": w.mentionOf(seedID, "11 million have been displaced")},
+	}
+	report := func(fig string, value float64, qualifier string) map[string]any {
+		return map[string]any{"figureId": fig, "document": seedID, "value": value, "qualifier": qualifier,
+			"asOf": "2017-11-21", "kind": "toll", "place": "e-syria", "conflicts": []any{}}
+	}
+	tally := func(measure string, r map[string]any) map[string]any {
+		return map[string]any{"id": measure + "|e-war||", "measure": measure, "about": "e-war", "place": "e-syria",
+			"latest": r, "low": r["value"], "high": r["value"], "agreement": "single", "reports": []any{r}}
+	}
+	w.tallies = []map[string]any{
+		tally("killed", report("f1", 450000, "more than")),
+		tally("displaced", report("f2", 11000000, "")),
 	}
 	w.events = []map[string]any{
 		{"id": "v1", "kind": "meeting", "name": "Putin–Assad meeting", "participants": []any{"e-putin", "e-assad"},
@@ -263,6 +276,7 @@ func (w *world) link() {
 			return out
 		}
 		e["figures"] = pick(w.figures, id, "about", "place")
+		e["tallies"] = pick(w.tallies, id, "about", "place")
 		e["events"] = pick(w.events, id, "participants", "place")
 		e["quotes"] = pick(w.quotes, id, "speaker")
 		e["documents"] = func(map[string]any) any {

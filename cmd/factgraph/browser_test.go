@@ -23,6 +23,7 @@ var seedExplorer = webtest.Expect{
 	// The figure is about Syria, its war, or both; the war's name is the
 	// extractor's choice.
 	FigurePages: []string{"Syria", "Syrian civil war", "civil war", "Syria's civil war", "Syrian war", "war in Syria"},
+	TallyPages:  []string{"Syrian civil war", "civil war", "Syria's civil war", "Syrian war", "war in Syria"},
 }
 
 // TestBrowserEndToEnd drives the explorer in headless Chromium against the

@@ -4,6 +4,7 @@ import {gql, nodes} from './api.js';
 import {ENTITY} from './queries.js';
 import {h, entityHref, documentHref, typeLabel, formatNumber} from './dom.js';
 import {figureCharts} from './chart.js';
+import {tallyCharts} from './tally.js';
 import {timeline} from './timeline.js';
 import {segments, sentenceRanges} from './text.js';
 import {GraphView, graphPanel} from './graphview.js';
@@ -36,6 +37,7 @@ export async function renderEntity(main, id, navigate) {
     h('div', {class: 'columns'},
       panel.root,
       h('div', {class: 'details'},
+        e.tallies.edges.length ? section('Tallies', tallyCharts(nodes(e.tallies), e.id)) : null,
         e.figures.length ? section('Figures', figureCharts(e.figures)) : null,
         e.events.length ? section('Events', timeline(e.events, e.id)) : null,
         e.quotes.length ? section('Quotes', quoteList(e.quotes)) : null,

@@ -23,6 +23,20 @@ export const ENTITY = `query Entity($id: ID!) {
       about { ${entityRef} } place { ${entityRef} }
       evidence { ${mentionFields} }
     }
+    tallies(first: 10) {
+      edges { node {
+        id measure counted currency agreement low high
+        about { ${entityRef} } place { ${entityRef} }
+        latest { figureId value low high qualifier asOf }
+        reports(first: 50) {
+          totalCount
+          edges { node {
+            figureId value low high qualifier asOf kind conflicts
+            source { ${entityRef} } document { id title published }
+          } }
+        }
+      } }
+    }
     events(first: 50) {
       id kind name date
       participants { ${entityRef} } place { ${entityRef} }

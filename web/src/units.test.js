@@ -90,3 +90,18 @@ test('distinctRoles drops repeats and bare titles', () => {
   ]);
   assert.deepEqual(got.map((r) => r.title + (r.of ? ' of ' + r.of.id : '')), ['President of ru', 'Chairman', 'President of x']);
 });
+
+test('tally reports read and plot', async () => {
+  const {reportText, plotPoints, dayOf} = await import('./tally.js');
+  assert.equal(reportText({value: 450000, qualifier: 'more than'}), 'more than 450,000');
+  assert.equal(reportText({low: 10, high: 20}), '10–20');
+  assert.equal(dayOf('2017-11-21T10:00:00Z'), Date.UTC(2017, 10, 21));
+  assert.equal(dayOf('2016'), Date.UTC(2016, 0, 1));
+  const pts = plotPoints([{value: 400000, asOf: '2016-04-23'}, {value: 450000, asOf: '2017-11-21'}], 400000, 450000);
+  assert.ok(pts[0].x < pts[1].x, 'later reports lie to the right');
+  assert.ok(pts[0].y1 > pts[1].y1, 'larger reports lie higher');
+  const undated = plotPoints([{value: 1, document: {published: '2016-01-01'}}, {value: 2, asOf: '2016-02-01'}], 1, 2);
+  assert.ok(undated[0].x < undated[1].x, 'an undated report lies at its publication date');
+  const one = plotPoints([{value: 5, asOf: '2016-01-01'}], 5, 5);
+  assert.equal(one[0].x, 160);
+});

@@ -26,6 +26,10 @@ type Expect struct {
 	// FigurePages are the names of entities one of whose pages must show
 	// the figure, tried in order: "Syria", "Syrian civil war".
 	FigurePages []string
+	// TallyPages are the names of the event whose page must show the
+	// figure's tally (a chart with a point per report and a table of the
+	// reports), tried in order: "Syrian civil war".
+	TallyPages []string
 }
 
 // CheckExplorer walks the explorer served at baseURL as an analyst would
@@ -157,6 +161,7 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	if !found {
 		t.Errorf("no page shows %s %s: %s", want.Figure, want.Measure, strings.Join(seen, "; "))
 	}
+	checkTally(t, b, dir, want)
 
 	// A narrow window: nothing may scroll sideways.
 	b.openBySearch(want.Search, want.Person, "person")
@@ -425,4 +430,44 @@ func (b *Browser) clickNode(id string, count int) {
 func js(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// checkTally opens the first of want.TallyPages that search finds and
+// checks that it shows the tally of want.Measure: its latest report, a
+// chart point whose hover title gives the amount, and a row of the reports
+// table.
+func checkTally(t *testing.T, b *Browser, dir string, want Expect) {
+	t.Helper()
+	var seen []string
+	for _, name := range want.TallyPages {
+		if !b.tryOpenBySearch(name) {
+			seen = append(seen, name+": not found by search")
+			continue
+		}
+		type tally struct {
+			Caption string
+			Points  []string
+			Rows    []string
+		}
+		got := Eval[[]tally](b, "tallies", `[...document.querySelectorAll('.tally')].map((f) => ({
+			caption: f.querySelector('figcaption')?.textContent || '',
+			points: [...f.querySelectorAll('.tally-chart .report title')].map((x) => x.textContent),
+			rows: [...f.querySelectorAll('.tally-reports tbody tr')].map((x) => x.textContent),
+		}))`)
+		for _, tl := range got {
+			if !strings.Contains(tl.Caption, want.Measure) || !strings.Contains(tl.Caption, want.Figure) {
+				continue
+			}
+			if len(tl.Points) == 0 || len(tl.Points) != len(tl.Rows) ||
+				!slices.ContainsFunc(tl.Points, func(p string) bool { return strings.Contains(p, want.Figure) }) {
+				t.Errorf("%s: the %s tally has points %q and rows %q", name, want.Measure, tl.Points, tl.Rows)
+			}
+			b.Do("show the tallies", chromedp.Evaluate[chromedp.Void](`document.querySelector('.tallies').scrollIntoView({block: 'center'})`))
+			b.Screenshot(dir, "tallies-1280.png")
+			checkContrast(t, b, "tallies")
+			return
+		}
+		seen = append(seen, fmt.Sprintf("%s: %+v", name, got))
+	}
+	t.Errorf("no page shows the %s tally of %s: %s", want.Measure, want.Figure, strings.Join(seen, "; "))
 }
