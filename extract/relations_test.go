@@ -71,6 +71,8 @@ func TestTypedRelations(t *testing.T) {
 		{"FromCity", "Jan Berg, a teacher from Paris, spoke.", lexTagger{"Jan Berg": per, "Paris": plc}, "person/jan-berg", "citizen_of", "place/paris", false},
 		{"PossessivePartyMember", "Labour's Jan Berg spoke.", lexTagger{"Labour": org, "Jan Berg": per}, "person/jan-berg", "member_of", "organization/labour-party", true},
 		{"PossessiveCoach", "Gladbach's coach Andre Schubert smiled.", lexTagger{"Gladbach": org, "Andre Schubert": per}, "person/andre-schubert", "coach_of", "organization/gladbach", true},
+		{"CopulaPast", "Jan Berg was president of the World Bank.", lexTagger{"Jan Berg": per, "World Bank": org}, "person/jan-berg", "president_of", "organization/world-bank", false},
+		{"CopulaPresent", "Jan Berg is president of the World Bank.", lexTagger{"Jan Berg": per, "World Bank": org}, "person/jan-berg", "president_of", "organization/world-bank", true},
 		{"OfTheParty", "Jan Berg of the Green Party spoke.", lexTagger{"Jan Berg": per, "Green Party": org}, "person/jan-berg", "member_of", "organization/green-party", true},
 		{"ParenParty", "Angela Merkel (CDU) spoke.", lexTagger{"Angela Merkel": per, "CDU": org}, "person/angela-merkel", "member_of", "organization/cdu", true},
 		{"ParenNotParty", "Jan Berg (Siemens) spoke.", lexTagger{"Jan Berg": per, "Siemens": org}, "person/jan-berg", "member_of", "organization/siemens", false},

@@ -346,7 +346,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		d.links = append(d.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
 		return
 	}
-	past := false
+	past := c.lower(last) == "was" // "Hoddle was manager at Southampton": a post held once
 	var t title
 	te := -1
 	rankStart := -1
