@@ -99,8 +99,9 @@ const (
 // version 6 lists a document's relations and facts under one 'x' key per
 // kind and keeps degrees in the entity record instead of 'c' keys; version
 // 7 replaces the figure totals ('T', 'U', 'u') with tallies ('Y', 'W', 'w') and
-// stores a figure's kind, as-of date and source.
-const schemaVersion = 7
+// stores a figure's kind, as-of date and source; version 8 keeps type votes
+// in entity records and contributions (resolve.go's majorityType).
+const schemaVersion = 8
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.
