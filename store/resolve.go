@@ -208,7 +208,11 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 		return id, w.absorbSurname(id, nk[strings.LastIndexByte(nk, ' ')+1:])
 	}
 	for _, a := range e.Aliases {
-		if id, ok, err := w.byName(t, graph.NameKey(a), false); ok || err != nil {
+		ak := graph.NameKey(a)
+		if isHead(ak, nk) {
+			continue
+		}
+		if id, ok, err := w.byName(t, ak, false); ok || err != nil {
 			return id, err
 		}
 	}
@@ -308,4 +312,22 @@ func (w *wtx) absorbSurname(id, surname string) error {
 		}
 	}
 	return w.mergeEntity(short[0], id, true)
+}
+
+// isHead reports whether the folded alias ak is the head noun of the
+// folded name nk, with or without "the": the words before "of" ("Bank" of
+// "Bank of Finland", not "Scientology" of "Church of Scientology"), else
+// its last words ("Commission" of "Arbitration Commission", "the Bank" of
+// "First Midwest Bank"). A document may call an organization by its head,
+// but the head names many others: joining documents by it made the Bank
+// of England also the Bank of Finland.
+func isHead(ak, nk string) bool {
+	ak = strings.TrimPrefix(ak, "the ")
+	if ak == "" || len(ak) >= len(nk) {
+		return false
+	}
+	if before, _, ok := strings.Cut(nk, " of "); ok {
+		return before == ak
+	}
+	return strings.HasSuffix(nk, " "+ak)
 }

@@ -179,3 +179,37 @@ func TestTypeVotesNeedMajority(t *testing.T) {
 	}
 	checkVotes(t, db)
 }
+
+func TestIsHead(t *testing.T) {
+	for _, c := range []struct {
+		alias, name string
+		want        bool
+	}{
+		{"commission", "arbitration commission", true},
+		{"the bank", "first midwest bank", true},
+		{"bank", "bank of finland", true},
+		{"microsoft", "microsoft corp", false},
+		{"fed", "federal reserve", false},
+		{"bank of finland", "bank of finland", false},
+		{"mission", "arbitration commission", false},
+		{"scientology", "church of scientology", false},
+	} {
+		if got := isHead(c.alias, c.name); got != c.want {
+			t.Errorf("isHead(%q, %q) = %v", c.alias, c.name, got)
+		}
+	}
+}
+
+// TestHeadAliasJoinsNothing: a document's "Commission" for its Arbitration
+// Commission does not make it the European Commission, which other
+// documents call "the Commission".
+func TestHeadAliasJoinsNothing(t *testing.T) {
+	db := MustOpenDB(t)
+	mustIngest(t, db, extraction("a", "The European Commission met. The Commission said.",
+		ent{id: "organization/european-commission", typ: graph.Organization, name: "European Commission", aliases: []string{"Commission"}, surfaces: []string{"European Commission", "Commission"}}))
+	mustIngest(t, db, extraction("b", "The Arbitration Commission met. The Commission said.",
+		ent{id: "organization/arbitration-commission", typ: graph.Organization, name: "Arbitration Commission", aliases: []string{"Commission"}, surfaces: []string{"Arbitration Commission", "Commission"}}))
+	if storedVotes(t, db, "organization/arbitration-commission") == nil {
+		t.Fatal("the Arbitration Commission joined another entity")
+	}
+}
