@@ -25,6 +25,9 @@ const MaxLineBytes = 256 << 20
 type Header struct {
 	Format  string `json:"format"`
 	Version int    `json:"version"`
+	// Omitted names what a stripped dump leaves out (Strip); import
+	// refuses such a dump.
+	Omitted []string `json:"omitted,omitempty"`
 }
 
 // recordOrder ranks record kinds in the order dumps emit them.
@@ -40,6 +43,8 @@ type JSONLEncoder struct {
 	w      *bufio.Writer
 	enc    *json.Encoder
 	header bool
+	// omitted is what Stripped leaves out, for the header.
+	omitted []string
 }
 
 // NewJSONLEncoder returns an encoder writing a jsonl dump to w.
@@ -66,7 +71,7 @@ func (e *JSONLEncoder) writeHeader() error {
 		return nil
 	}
 	e.header = true
-	return e.enc.Encode(Header{Format: DumpFormat, Version: DumpVersion})
+	return e.enc.Encode(Header{Format: DumpFormat, Version: DumpVersion, Omitted: e.omitted})
 }
 
 // Close writes the header if no record came, and flushes.

@@ -36,8 +36,8 @@ func TestExplainSeed(t *testing.T) {
 	if killed == nil {
 		t.Fatal("no figure of 450,000 killed")
 	}
-	if killed.Rule != "measure-after" {
-		t.Errorf("450,000 killed: rule %q, want measure-after", killed.Rule)
+	if killed.Rule != "measure_after" {
+		t.Errorf("450,000 killed: rule %q, want measure_after", killed.Rule)
 	}
 	var spokesperson *graph.Relation
 	for _, r := range x.Relations {
@@ -48,7 +48,7 @@ func TestExplainSeed(t *testing.T) {
 	if spokesperson == nil {
 		t.Fatal("no spokesperson relation of Dmitry Peskov")
 	}
-	if want := []string{"title-before/named"}; !slices.Equal(spokesperson.Rules, want) {
+	if want := []string{"title_before/named"}; !slices.Equal(spokesperson.Rules, want) {
 		t.Errorf("%s %s %s: rules %q, want %q", spokesperson.Subject, spokesperson.Predicate, spokesperson.Object, spokesperson.Rules, want)
 	}
 	citizen := false
@@ -64,7 +64,7 @@ func TestExplainSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"rule":"measure-after"`, `"rules":["title-before/named"]`} {
+	for _, want := range []string{`"rule":"measure_after"`, `"rules":["title_before/named"]`} {
 		if !strings.Contains(string(line), want) {
 			t.Errorf("record lacks %s", want)
 		}

@@ -89,7 +89,7 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 			}
 			rb.add(p.ID, pred, of.ID, r.title, false, r.conf, r.ev)
 			if d.x.explain {
-				rb.explain(p.ID, pred, of.ID, r.rule)
+				rb.explain(p.ID, pred, of.ID, r.rule[0]+"/"+r.rule[1])
 			}
 			d.officeCitizen(rb, &r, p, of)
 		}

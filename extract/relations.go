@@ -10,8 +10,10 @@ import (
 // Typed relations beyond titles (issue 12): who belongs to, works for,
 // plays for, comes from, founded, or is based where. Each reading is a
 // named rule (relRule) with the confidence of what it reads; readRelations
-// applies the ones that look at the words around a name, officeCitizen and
-// inferCitizens the ones that follow from facts already read.
+// applies the ones that look at the words around a name, and
+// relations_doc.go the ones that follow from the whole document (a
+// national office's country, a story's home country, national
+// institutions).
 //
 // The rules read what news writes before a name ("Labour MP Louise
 // Ellman", "the Brazilian striker Neymar", "Mexico's Sinaloa cartel", "NATO
@@ -33,6 +35,8 @@ var (
 	ruleDemonymPerson  = relRule{"demonym_person", graph.CitizenOf, 0.75}      // "the Brazilian striker Neymar"
 	ruleNationalOffice = relRule{"national_office", graph.CitizenOf, 0.85}     // "German Chancellor Angela Merkel"
 	ruleInstitution    = relRule{"national_institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
+	ruleFromCountry    = relRule{"from_country", graph.CitizenOf, 0.7}         // "X, a leading parliamentarian from Malta"
+	ruleIsDemonym      = relRule{"is_demonym", "", 0.8}                        // "X (born 1969) is a retired Austrian ice hockey player"
 	// based_in
 	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
 	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
@@ -228,6 +232,47 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.personApposition(c, tm, mi)
+	d.isDemonym(c, tm, mi, graph.CitizenOf)
+}
+
+// maxParenthesis bounds the tokens of a parenthesis skipped after a name:
+// "Martin Ulrich ( born December 16 , 1969 ) is".
+const maxParenthesis = 24
+
+// isDemonym reads the definition that opens an encyclopedia entry or
+// describes a name: "X ( 1861 – 1922 ) was a Norwegian military officer",
+// "Roketsan is a major Turkish weapons manufacturer". The nationality gives
+// a person citizen_of, an organization based_in (pred).
+func (d *docState) isDemonym(c *chunk, tm []int32, mi int, pred string) {
+	m := d.ments[mi]
+	k := m.last
+	if c.tokText(k) == "(" {
+		for n := 0; n < maxParenthesis && k < len(c.toks) && c.tokText(k) != ")"; n++ {
+			k++
+		}
+		k++
+	}
+	switch c.lower(k) {
+	case "is", "was":
+	default:
+		return
+	}
+	k++
+	switch c.lower(k) {
+	case "a", "an", "the":
+		k++
+	default:
+		return
+	}
+	for n := 0; n < 2 && isWordLower(c.tokText(k)); n++ {
+		k++ // "a retired", "a major"
+	}
+	if k+1 >= len(c.toks) || !c.sameSentence(m.first, k+1) || !isWordLower(c.tokText(k+1)) || relStops[c.lower(k+1)] {
+		return // the nationality describes a noun: "an American songwriter"
+	}
+	if o := d.adjectiveAt(c, tm, k); o >= 0 {
+		d.link(ruleIsDemonym, pred, mi, o, c.evidence(m.first, k+2))
+	}
 }
 
 // sportsAffiliation reports whether pred ties a player or coach to a
@@ -278,11 +323,18 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	head := ""
 	for n := 0; n < maxDescWords && k < len(c.toks) && tm[k] < 0 && c.sameSentence(m.first, k); n++ {
 		w := c.lower(k)
-		if titlePreps[w] || w == "with" || !isWord(c.tokText(k)) {
+		if titlePreps[w] || w == "with" || w == "from" || !isWord(c.tokText(k)) {
 			break
 		}
 		head = w
 		k++
+	}
+	if c.lower(k) == "from" && head != "" && k+1 < len(tm) && tm[k+1] >= 0 {
+		// "Roberta Metsola, a leading European parliamentarian from Malta"
+		if o := int(tm[k+1]); d.ments[o].place != nil && d.ments[o].place.Kind == gazetteer.Country && d.ments[o].first == k+1 {
+			d.link(ruleFromCountry, "", mi, o, c.evidence(m.first, d.ments[o].last))
+		}
+		return
 	}
 	pred := affiliations[head]
 	if pred == "" || !(titlePreps[c.lower(k)] || c.lower(k) == "with") {
@@ -328,6 +380,7 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 		d.link(rulePlaceBased, "", mi, p, c.evidence(d.ments[p].first, m.last)) // "the Paris-based OECD"
 	}
 	d.orgApposition(c, tm, mi)
+	d.isDemonym(c, tm, mi, graph.BasedIn)
 }
 
 // placeBased finds the place of "the Paris-based X" (one token) or
@@ -424,223 +477,3 @@ func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 }
-
-// nationalOffice reports whether a position predicate of a country makes
-// its holder a citizen: offices of state, government and diplomacy, not
-// a company's ("Hong Kong director") nor an embassy's host.
-func nationalOffice(pred string) bool {
-	return pred != "" && pred != "ambassador_to" && !orgPosition(pred) && pred != graph.EmployeeOf
-}
-
-// officeCitizen adds citizen_of for a national office held of a country:
-// "German Chancellor Angela Merkel" is German.
-func (d *docState) officeCitizen(rb *relations, r *roleCand, p, of *graph.Entity) {
-	if r.of < 0 || !nationalOffice(r.predicate) || r.to {
-		return
-	}
-	if pl := d.ments[r.of].place; pl == nil || pl.Kind != gazetteer.Country || of.Type != graph.Place {
-		return
-	}
-	d.addRule(rb, ruleNationalOffice, "", p.ID, of.ID, "", r.ev)
-}
-
-// inferCitizens adds citizen_of for a person who is a member of, or holds
-// a position in, an organization the document places in a country, when
-// nothing else gives the person a nationality: a member of the German
-// Bundestag, a spokesman of the Nigerian army.
-func (d *docState) inferCitizens(rb *relations, countries map[string]bool) {
-	orgCountry := map[string]string{}
-	hasCitizen := map[string]bool{}
-	for _, r := range rb.rels {
-		switch {
-		case r.Predicate == graph.BasedIn && countries[r.Object]:
-			if _, ok := orgCountry[r.Subject]; ok && orgCountry[r.Subject] != r.Object {
-				orgCountry[r.Subject] = "" // two countries: none
-			} else {
-				orgCountry[r.Subject] = r.Object
-			}
-		case r.Predicate == graph.CitizenOf:
-			hasCitizen[r.Subject] = true
-		}
-	}
-	n := len(rb.rels)
-	for i := 0; i < n; i++ {
-		r := rb.rels[i]
-		c := orgCountry[r.Object]
-		if c == "" || hasCitizen[r.Subject] || !strings.HasPrefix(r.Subject, "person/") || !affiliation(r.Predicate) {
-			continue
-		}
-		hasCitizen[r.Subject] = true
-		d.addRule(rb, ruleInstitution, "", r.Subject, c, "", r.Evidence[0])
-	}
-}
-
-// affiliation reports whether a predicate ties a person to an
-// organization: a membership, a job, a position.
-func affiliation(pred string) bool {
-	switch pred {
-	case graph.LocatedIn, graph.Met, graph.ParticipantIn, graph.CitizenOf, graph.MentionedWith, graph.BasedIn,
-		graph.PartOf, "ambassador_to":
-		return false
-	}
-	return true
-}
-
-// countryIDs returns the IDs of the entities that are countries.
-func countryIDs(placeOf map[*graph.Entity]*gazetteer.Place) map[string]bool {
-	out := map[string]bool{}
-	for e, p := range placeOf {
-		if p.Kind == gazetteer.Country {
-			out[e.ID] = true
-		}
-	}
-	return out
-}
-
-// Document-level readings: what the document's own country, and the
-// country of a national institution, say about the names it leaves
-// unqualified ("President Mahinda Rajapaksa", "the Bundestag").
-var (
-	ruleInstitutionCountry = relRule{"institution_country", graph.BasedIn, 0.8} // the Bundestag is German
-	ruleDomesticOffice     = relRule{"domestic_office", "", 0.55}               // "Prime Minister X" in a story about one country
-	ruleNameCountry        = relRule{"name_country", graph.BasedIn, 0.7}        // "the German Football Association"
-	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
-	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
-)
-
-// institutions are national bodies that news names without their
-// country: the country's ISO code by name key.
-var institutions = map[string]string{
-	"bundestag": "DE", "bundesrat": "DE", "bundeswehr": "DE", "bundesbank": "DE", "bundesliga": "DE",
-	"white house": "US", "pentagon": "US", "state department": "US", "fbi": "US", "cia": "US", "nasa": "US",
-	"federal reserve": "US", "fed": "US", "house of representatives": "US", "us congress": "US", "wall street": "US",
-	"kremlin": "RU", "duma": "RU", "state duma": "RU", "fsb": "RU", "gazprom": "RU",
-	"downing street": "GB", "house of commons": "GB", "house of lords": "GB", "bank of england": "GB", "nhs": "GB",
-	"mi5": "GB", "mi6": "GB", "scotland yard": "GB", "whitehall": "GB",
-	"elysee": "FR", "élysée": "FR", "elysee palace": "FR", "national assembly": "", "knesset": "IL", "idf": "IL",
-	"mossad": "IL", "shin bet": "IL", "lok sabha": "IN", "rajya sabha": "IN", "bjp": "IN", "rada": "UA",
-	"verkhovna rada": "UA", "sejm": "PL", "storting": "NO", "riksdag": "SE", "folketing": "DK", "cortes": "ES",
-	"quai d'orsay": "FR", "zhongnanhai": "CN", "xinhua": "CN", "pla": "CN", "isi": "PK", "majlis": "IR",
-	"revolutionary guards": "IR", "irgc": "IR", "hezbollah": "LB", "hamas": "PS", "taliban": "AF", "cdu": "DE",
-	"spd": "DE", "csu": "DE", "fdp": "DE", "afd": "DE", "die linke": "DE", "ukip": "GB", "snp": "GB", "tories": "GB",
-	"labour party": "GB", "conservative party": "GB", "liberal democrats": "GB", "lib dems": "GB", "anc": "ZA",
-}
-
-// domesticOffices are the offices a story names without their country
-// when the country is its own: "President X", "Defense Minister Y".
-func domesticOffice(pred string) bool {
-	switch pred {
-	case "president_of", "prime_minister_of", "chancellor_of", "king_of", "queen_of", "emir_of", "sultan_of",
-		"secretary_of_state_of", "home_secretary_of", "attorney_general_of":
-		return true
-	}
-	return strings.HasSuffix(pred, "minister_of") && !strings.HasPrefix(pred, "chief_")
-}
-
-// homeCountry returns the document's own country: the country it names
-// most (nationality words included), if named at least three times and
-// twice as often as any other; nil otherwise.
-func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
-	count := map[*graph.Entity]int{}
-	for mi := range d.ments {
-		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
-			count[e]++
-		}
-	}
-	var best *graph.Entity
-	first, second := 0, 0
-	for e, n := range count {
-		switch {
-		case n > first || n == first && best != nil && e.ID < best.ID:
-			best, first, second = e, n, max(first, second)
-		case n > second:
-			second = n
-		}
-	}
-	if first < 3 || first < 2*second {
-		return nil
-	}
-	return best
-}
-
-// domesticFacts adds the document-level readings: the country of a
-// national institution the document names, and, in a story about one
-// country, the country of the offices and parties it leaves unqualified.
-func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place) {
-	byCode := map[string]*graph.Entity{}
-	for e, p := range placeOf {
-		if p.Kind == gazetteer.Country {
-			byCode[p.CountryCode] = e
-		}
-	}
-	home := d.homeCountry(entOf)
-	based := map[string]bool{}
-	for _, r := range rb.rels {
-		if r.Predicate == graph.BasedIn {
-			based[r.Subject] = true
-		}
-	}
-	seen := map[*graph.Entity]bool{}
-	for mi := range d.ments {
-		e := entOf[mi]
-		if e == nil || e.Type != graph.Organization || seen[e] || based[e.ID] {
-			continue
-		}
-		seen[e] = true
-		ev := d.ments[mi].evidence(d.doc.ID)
-		if c := byCode[institutions[graph.NameKey(e.Name)]]; c != nil {
-			d.addRule(rb, ruleInstitutionCountry, "", e.ID, c.ID, "", ev)
-		} else if c := byCode[d.nameCountry(e.Name)]; c != nil {
-			d.addRule(rb, ruleNameCountry, "", e.ID, c.ID, "", ev)
-		} else if home != nil && d.domesticParty(e.Name) {
-			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
-		}
-	}
-	if home == nil {
-		return
-	}
-	for _, r := range d.roles {
-		p := entOf[r.person]
-		if p == nil || p.Type != graph.Person || r.of >= 0 || r.past || !domesticOffice(r.predicate) {
-			continue
-		}
-		d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, home.ID, r.title, r.ev)
-		d.addRule(rb, ruleDomesticCitizen, "", p.ID, home.ID, "", r.ev)
-	}
-}
-
-// domesticWords mark a party or parliament of the story's country;
-// international words ("European", "World") and a nationality in the name
-// ("German parliament") say it may be another's.
-var domesticWords = set("party", "parliament", "congress", "senate", "assembly", "greens", "democrats", "republicans",
-	"conservatives", "labour", "liberals", "socialists", "front", "movement", "bloc", "coalition", "cabinet", "government")
-
-var internationalWords = set("european", "international", "world", "nations", "african", "arab", "global", "islamic",
-	"union", "asian", "atlantic", "eu", "un", "nato")
-
-// domesticParty reports whether a name is a party's, parliament's or
-// government's that a story names without its country.
-func (d *docState) domesticParty(name string) bool {
-	dom := false
-	for _, w := range strings.Fields(graph.NameKey(name)) {
-		if _, ok := d.x.gaz.Demonym(w); ok || internationalWords[w] {
-			return false
-		}
-		dom = dom || domesticWords[w]
-	}
-	return dom
-}
-
-// nameCountry returns the code of the country whose nationality word
-// starts a name ("German Football Association"), "" for none.
-func (d *docState) nameCountry(name string) string {
-	w, _, _ := strings.Cut(name, " ")
-	if p, ok := d.x.gaz.Demonym(w); ok && w != name && !ambiguousDemonyms[graph.NameKey(w)] {
-		return p.CountryCode
-	}
-	return ""
-}
-
-// ambiguousDemonyms are shared by two countries: the "Korean Central News
-// Agency" is North Korea's.
-var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")

@@ -55,6 +55,14 @@ func TestTypedRelations(t *testing.T) {
 		{"DomesticNeedsOneCountry", "Sri Lanka and India met. India and Sri Lanka agreed. President Mahinda Rajapaksa spoke.", lexTagger{"Sri Lanka": plc, "India": plc, "Mahinda Rajapaksa": per}, "person/mahinda-rajapaksa", "president_of", "place/sri-lanka", false},
 		{"DomesticParty", "Ukraine voted. Ukraine counted. In Ukraine the Radical Party came third.", lexTagger{"Ukraine": plc, "Radical Party": org}, "organization/radical-party", "based_in", "place/ukraine", true},
 		{"DomesticNotInternational", "Ukraine voted. Ukraine counted. In Ukraine the European Union watched.", lexTagger{"Ukraine": plc, "European Union": org}, "organization/european-union", "based_in", "place/ukraine", false},
+		{"IsDemonym", "Martin Ulrich ( born December 16 , 1969 ) is a retired Austrian ice hockey defenceman .", lexTagger{"Martin Ulrich": per}, "person/martin-ulrich", "citizen_of", "place/austria", true},
+		{"IsDemonymOrg", "Roketsan is a major Turkish weapons manufacturer.", lexTagger{"Roketsan": org}, "organization/roketsan", "based_in", "place/turkiye", true},
+		{"IsDemonymNotNoun", "Tom Hill is an American in Paris.", lexTagger{"Tom Hill": per, "Paris": plc}, "person/tom-hill", "citizen_of", "place/united-states", false},
+		{"NameCountryInside", "He served in the Royal Canadian Air Force and Canada thanked him.", lexTagger{"Royal Canadian Air Force": org, "Canada": plc}, "organization/royal-canadian-air-force", "based_in", "place/canada", true},
+		{"DomesticPlace", "Ethiopia grew. Ethiopia voted. Towns in Ethiopia include Addis Zemen.", lexTagger{"Ethiopia": plc, "Addis Zemen": plc}, "place/addis-zemen", "located_in", "place/ethiopia", true},
+		{"DomesticPlaceNotRegion", "Ethiopia grew. Ethiopia voted. Ethiopia and the Middle East traded.", lexTagger{"Ethiopia": plc, "Middle East": plc}, "place/middle-east", "located_in", "place/ethiopia", false},
+		{"FromCountry", "Roberta Metsola, a leading parliamentarian from Malta, spoke.", lexTagger{"Roberta Metsola": per, "Malta": plc}, "person/roberta-metsola", "citizen_of", "place/malta", true},
+		{"FromCity", "Jan Berg, a teacher from Paris, spoke.", lexTagger{"Jan Berg": per, "Paris": plc}, "person/jan-berg", "citizen_of", "place/paris", false},
 		{"Institution", "Katrin Berg, a member of the German Bundestag, spoke.", lexTagger{"Katrin Berg": per, "Bundestag": org}, "person/katrin-berg", "citizen_of", "place/germany", true},
 	}
 	for _, tt := range tests {

@@ -50,9 +50,38 @@ type nameSet struct {
 // a title) vote for, so a name keeps one type in the document. Places are
 // then keyed by gazetteer identity ("U.S." and "United States").
 func (d *docState) resolve() []*group {
-	var sets []*nameSet
 	byNK := map[string]int{}
 	fixed := map[int]bool{} // mentions resolved by rule: adjectives, conflicts, dates
+	sets := d.nameSets(byNK, fixed)
+	d.rereadPlaces(sets)
+	d.markCompounds(sets, byNK)
+	d.chainSuffixes(sets)
+	joinGivenNames(sets)
+	joinFirstSurnames(sets)
+	joinInitials(sets)
+	d.joinCompanyShortNames(sets)
+	joinPlurals(sets, byNK)
+	groups := d.groupChains(sets, fixed)
+	d.mergeAcronyms(groups)
+	d.mergeDefinitions(groups)
+	d.joinShortForms(groups)
+	return groups
+}
+
+// root returns the root of the chain of sets[i]: the set its parent links
+// lead to, shortening them on the way.
+func root(sets []*nameSet, i int) int {
+	for sets[i].parent != i {
+		sets[i].parent = sets[sets[i].parent].parent
+		i = sets[i].parent
+	}
+	return i
+}
+
+// nameSets gathers the mentions into one set per name key, with the
+// tagger's votes and the context cues of its mentions, indexed in byNK by
+// key; the mentions resolved by rule are added to fixed instead.
+func (d *docState) nameSets(byNK map[string]int, fixed map[int]bool) (sets []*nameSet) {
 	d.resolveTitles()
 	for i := range d.ments {
 		m := &d.ments[i]
@@ -94,11 +123,15 @@ func (d *docState) resolve() []*group {
 			s.place = m.place
 		}
 	}
-	// A place named before the country that disambiguates it ("Paris …
-	// Texas") was read with the countries known then; read it again with
-	// all of the document's. A far better known place keeps its name
-	// ("Paris" in a story that also names the United States), unless the
-	// document names the namesake's region too.
+	return sets
+}
+
+// rereadPlaces: a place named before the country that disambiguates it
+// ("Paris … Texas") was read with the countries known then; read it again
+// with all of the document's. A far better known place keeps its name
+// ("Paris" in a story that also names the United States), unless the
+// document names the namesake's region too.
+func (d *docState) rereadPlaces(sets []*nameSet) {
 	for _, s := range sets {
 		if p := s.place; p != nil && p.Kind != gazetteer.Country && !d.countries[p.CountryCode] {
 			if q := d.within(d.ments[s.ments[0]].name, nil); q != nil && q != p && (!gazetteer.Outranks(p, q) || d.regionNamed(q)) {
@@ -106,15 +139,11 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
-	d.markCompounds(sets, byNK)
-	find := func(i int) int {
-		for sets[i].parent != i {
-			sets[i].parent = sets[sets[i].parent].parent
-			i = sets[i].parent
-		}
-		return i
-	}
-	// Chain shorter names to the longer names they end.
+}
+
+// chainSuffixes chains shorter names to the longer names they end.
+func (d *docState) chainSuffixes(sets []*nameSet) {
+	find := func(i int) int { return root(sets, i) }
 	order := make([]int, len(sets))
 	for i := range order {
 		order[i] = i
@@ -168,8 +197,12 @@ func (d *docState) resolve() []*group {
 			sets[find(si)].parent = find(best)
 		}
 	}
-	// A lone given name ("Daniel" after "Daniel Montalvo") joins the one
-	// person whose name it starts, if only one does.
+}
+
+// joinGivenNames: a lone given name ("Daniel" after "Daniel Montalvo")
+// joins the one person whose name it starts, if only one does.
+func joinGivenNames(sets []*nameSet) {
+	find := func(i int) int { return root(sets, i) }
 	prefixOf := map[string][]int{}
 	for i, s := range sets {
 		if len(s.words) >= 2 && s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
@@ -193,10 +226,14 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
-	// A given name and a first surname ("Priyanka Gandhi") join the one
-	// person named before them with one more surname ("Priyanka Gandhi
-	// Vadra"). (A lone word is not read so: "Jessica" of "Sarah Jessica
-	// Parker" is a middle name.)
+}
+
+// joinFirstSurnames: a given name and a first surname ("Priyanka Gandhi")
+// join the one person named before them with one more surname ("Priyanka
+// Gandhi Vadra"). (A lone word is not read so: "Jessica" of "Sarah Jessica
+// Parker" is a middle name.)
+func joinFirstSurnames(sets []*nameSet) {
+	find := func(i int) int { return root(sets, i) }
 	withoutLast := map[string][]int{}
 	for i, s := range sets {
 		if len(s.words) == 3 && s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
@@ -223,9 +260,13 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
-	// An initial and a surname ("B O'Driscoll", "J. Smith") join the one
-	// person whose given name starts with that letter and whose surname
-	// it is ("Brian O'Driscoll").
+}
+
+// joinInitials: an initial and a surname ("B O'Driscoll", "J. Smith") join
+// the one person whose given name starts with that letter and whose surname
+// it is ("Brian O'Driscoll").
+func joinInitials(sets []*nameSet) {
+	find := func(i int) int { return root(sets, i) }
 	initialKey := func(words []string) string { return words[0][:1] + " " + strings.Join(words[1:], " ") }
 	byInitial := map[string][]int{}
 	for i, s := range sets {
@@ -248,14 +289,18 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
-	// A company's short name ("Pentland", "General Motors") joins the one
-	// organization whose name it starts ("Pentland Industries PLC",
-	// "General Motors Corp"), if only one does and it names no place. A
-	// name with "of" is a name of its own ("University of Texas"), and so
-	// is one that a title or a possessive calls a person's ("President
-	// Trump"); an organization whose last word says it is a thing of its
-	// own, named after another, is never the longer name ("Apple Daily",
-	// "Trump Organization").
+}
+
+// joinCompanyShortNames: a company's short name ("Pentland", "General
+// Motors") joins the one organization whose name it starts ("Pentland
+// Industries PLC", "General Motors Corp"), if only one does and it names no
+// place. A name with "of" is a name of its own ("University of Texas"), and
+// so is one that a title or a possessive calls a person's ("President
+// Trump"); an organization whose last word says it is a thing of its own,
+// named after another, is never the longer name ("Apple Daily", "Trump
+// Organization").
+func (d *docState) joinCompanyShortNames(sets []*nameSet) {
+	find := func(i int) int { return root(sets, i) }
 	orgPrefix := map[string][]int{}
 	for i, s := range sets {
 		if len(s.words) >= 2 && s.place == nil && !s.compound && s.votes[graph.Organization] > s.votes[graph.Person]+s.cues[graph.Person]+s.votes[graph.Place] &&
@@ -283,8 +328,12 @@ func (d *docState) resolve() []*group {
 			}
 		}
 	}
-	// An organization's name in the plural joins the singular ("Lib
-	// Dems", "Lib Dem"; "Democrats", "Democrat").
+}
+
+// joinPlurals: an organization's name in the plural joins the singular
+// ("Lib Dems", "Lib Dem"; "Democrats", "Democrat").
+func joinPlurals(sets []*nameSet, byNK map[string]int) {
+	find := func(i int) int { return root(sets, i) }
 	for si, s := range sets {
 		single, ok := strings.CutSuffix(s.nk, "s")
 		if !ok || len(single) < 3 || find(si) != si || s.place != nil || !orgVoted(s) {
@@ -294,9 +343,15 @@ func (d *docState) resolve() []*group {
 			s.parent = find(hi)
 		}
 	}
-	// One type per chain: the tagger's votes for its longest name, which
-	// says more than a surname alone, and the context cues of all its
-	// names.
+}
+
+// groupChains keys the mentions of sets and the fixed ones into groups.
+//
+// One type per chain: the tagger's votes for its longest name, which
+// says more than a surname alone, and the context cues of all its
+// names.
+func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
+	find := func(i int) int { return root(sets, i) }
 	chainVotes := map[int]map[graph.EntityType]float64{}
 	for i, s := range sets {
 		r := find(i)
@@ -382,9 +437,6 @@ func (d *docState) resolve() []*group {
 			addTo(placeKey(m.place), graph.Place, m.place, mi, nil)
 		}
 	}
-	d.mergeAcronyms(groups)
-	d.mergeDefinitions(groups)
-	d.joinShortForms(groups)
 	return groups
 }
 

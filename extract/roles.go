@@ -68,7 +68,7 @@ var titlePreps = set("of", "to", "for", "at")
 // A role before a name is read in two steps, each an ordered table of
 // named rules: where the title stands (titleRules), then what it is of
 // (ofRules). The first rule of each table that applies decides, and the
-// role's rule is both names joined by "/": "title-before/named" for
+// role's rule is both names joined by "/": "title_before/named" for
 // "Kremlin spokesperson Dmitry Peskov". A title found, roleBefore marks
 // the name a person's (personCue 2, and the type Person for a name the
 // tagger took for an organization's); the guards in roleBefore drop what
@@ -97,12 +97,12 @@ type titleRule struct {
 var titleRules = []titleRule{
 	// "German Chancellor Angela Merkel", "Kremlin spokesperson Dmitry
 	// Peskov", "Malaysia's Prime Minister, Najib Razak".
-	{"title-before", titleRightBefore},
+	{"title_before", titleRightBefore},
 	// "Minister of Education Stefania Giannini".
-	{"title-of-before", titleOfBefore},
+	{"title_of_before", titleOfBefore},
 	// "Ambassador to the United States Hamdullah Mohib": what the title
 	// is of (0.85) stands between it and the name.
-	{"title-to-before", titleToBefore},
+	{"title_to_before", titleToBefore},
 }
 
 func titleRightBefore(_ *docState, c *chunk, _ []int32, i, first int) (titleSpot, bool) {
@@ -258,7 +258,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, titleEnd)), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: spot.to,
-		conf: conf, ev: c.evidence(evStart, d.ments[mi].last), rule: rule + "/" + ofName,
+		conf: conf, ev: c.evidence(evStart, d.ments[mi].last), rule: [2]string{rule, ofName},
 	})
 	return true
 }
@@ -404,7 +404,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	d.ments[mi].personCue = 2
 	d.roles = append(d.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
-		ev: c.evidence(d.ments[mi].first, evEnd), rule: "apposition/" + ofName,
+		ev: c.evidence(d.ments[mi].first, evEnd), rule: [2]string{"apposition", ofName},
 	})
 }
 

@@ -131,6 +131,24 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 	if f < 0 || l > len(c.toks) || f >= l || !s.Type.Valid() || s.Type == graph.Date || s.Type == graph.Other {
 		return mention{}, false
 	}
+	l = cutSpan(c, f, l, mask)
+	// "New York-born Aguilera", "Santa Monica-based Activision": what
+	// comes before "-born" or "-based" describes the name.
+	for j := l - 2; j >= f; j-- {
+		if describesNext(c.lower(j)) {
+			f = j + 1
+			break
+		}
+	}
+	f, l, typ := d.trimByType(c, f, l, s.Type, mask)
+	f, l = trimEdges(c, f, l)
+	return d.spanMention(c, s, f, l, typ, mask)
+}
+
+// cutSpan returns where a tagger span from f to l should end: at a line
+// break that ends a sentence, a caption, a time after a preposition, or a
+// dash before lower-case words.
+func cutSpan(c *chunk, f, l int, mask []bool) int {
 	// A line break ends a name where it ends the sentence (a headline, a
 	// caption, a blank line); inside hard-wrapped wire copy it does not
 	// ("Treasury Secretary James\nBaker").
@@ -168,15 +186,15 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			break
 		}
 	}
-	// "New York-born Aguilera", "Santa Monica-based Activision": what
-	// comes before "-born" or "-based" describes the name.
-	for j := l - 2; j >= f; j-- {
-		if describesNext(c.lower(j)) {
-			f = j + 1
-			break
-		}
-	}
-	typ := s.Type
+	return l
+}
+
+// trimByType takes off the words around a name that describe it, by its
+// type: a place's trailing directions, an organization's nationality and
+// its holder's title, determiners and sentence openers, a person's
+// nationality, titles and what they are of. It returns the name's span
+// and its type, which a title makes a person.
+func (d *docState) trimByType(c *chunk, f, l int, typ graph.EntityType, mask []bool) (int, int, graph.EntityType) {
 	if typ == graph.Place {
 		// "Southwark, south London", "Isle of Sheppey east of London":
 		// a comma or a compass point before lower-case words ends the place.
@@ -249,6 +267,13 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			f++
 		}
 	}
+	return f, l, typ
+}
+
+// trimEdges takes off what a name does not begin or end with:
+// possessives, punctuation, an article that starts the next sentence, a
+// trailing function word.
+func trimEdges(c *chunk, f, l int) (int, int) {
 	for l > f && (isPossessive(c.toks[l-1].Text) && !possessiveNames[lowerKey(c.spanText(f, l))] ||
 		!isPossessive(c.toks[l-1].Text) && !hasLetterOrDigit(c.toks[l-1].Text) && c.toks[l-1].Text != "." && c.toks[l-1].Text != "+") {
 		l--
@@ -269,6 +294,13 @@ func (d *docState) cleanSpan(c *chunk, s Span, mask []bool) (mention, bool) {
 			l--
 		}
 	}
+	return f, l
+}
+
+// spanMention makes the mention of the cleaned span [f, l) of tagger
+// span s, typed typ; false if it is no name (a designator or one letter
+// alone, a nationality adjective, a currency, a post-nominal).
+func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType, mask []bool) (mention, bool) {
 	if f >= l {
 		return mention{}, false
 	}

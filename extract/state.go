@@ -61,7 +61,7 @@ type roleCand struct {
 	to        bool   // of was read after "to" ("Ambassador to the United States")
 	conf      float64
 	ev        graph.Mention
-	rule      string // the rules that read it: "title-before/named"
+	rule      [2]string // the rules that read it, where the title stands and what it is of: {"title_before", "named"}
 }
 
 // linkCand is a relation read from text between two mentions.

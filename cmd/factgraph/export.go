@@ -41,8 +41,17 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	fs.Var(&types, "type", "only entities of this type and the facts among them (repeatable, or comma-separated)")
 	since := fs.String("since", "", "only documents published on or after this date, YYYY-MM-DD, and what they support")
 	fs.Var(&docs, "doc", "only this document and what it supports (repeatable)")
+	var preds, exclude exportList
+	fs.Var(&preds, "predicates", "only relations with these predicates (repeatable, or comma-separated)")
+	fs.Var(&exclude, "exclude-predicates", "no relations with these predicates, e.g. mentioned_with (repeatable, or comma-separated)")
+	noText := fs.Bool("no-text", false, "leave out the documents' texts")
+	noMentions := fs.Bool("no-mentions", false, "leave out the mentions")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	strip := export.Strip{ExcludePredicates: exclude.split(), NoText: *noText, NoMentions: *noMentions}
+	if len(preds) > 0 {
+		strip.Predicates = preds.split()
 	}
 	if fs.NArg() > 0 {
 		return graph.Errorf(graph.EINVALID, "export: unexpected argument %q", fs.Arg(0))
@@ -68,7 +77,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 
 	db, err := openExistingStore(*dbPath, append(pageOut.options(), store.WithReadOnly())...)
 	if graph.ErrorCode(err) == graph.ECONFLICT {
-		return exportFromServer(ctx, env, err, *dbPath, f, *out, *gz, *dgraph, types.split(), *since, docs)
+		return exportFromServer(ctx, env, err, *dbPath, f, *out, *gz, *dgraph, types.split(), *since, docs, strip)
 	}
 	if err != nil {
 		return err
@@ -99,13 +108,13 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		enc = export.NewCSVEncoder(nodes, rels)
+		enc = export.Stripped(export.NewCSVEncoder(nodes, rels), strip)
 	default:
 		w, err := outs.create(env, *out)
 		if err != nil {
 			return err
 		}
-		enc = newEncoder(f, w, *dgraph)
+		enc = export.Stripped(newEncoder(f, w, *dgraph), strip)
 	}
 	start := time.Now()
 	if err := export.Export(ctx, db, filter, enc); err != nil {
@@ -136,7 +145,7 @@ func newEncoder(f export.Format, w io.Writer, dgraph bool) export.Encoder {
 // exportFromServer takes the dump from the server that holds the store
 // (GET /export), when the store is in use (inUse) and a server recorded
 // its address; otherwise it returns inUse.
-func exportFromServer(ctx context.Context, env *Env, inUse error, dir string, f export.Format, out string, gz, dgraph bool, types []string, since string, docs []string) error {
+func exportFromServer(ctx context.Context, env *Env, inUse error, dir string, f export.Format, out string, gz, dgraph bool, types []string, since string, docs []string, strip export.Strip) error {
 	if servingURL(dir) == "" {
 		return inUse
 	}
@@ -150,6 +159,7 @@ func exportFromServer(ctx context.Context, env *Env, inUse error, dir string, f 
 	if dgraph {
 		q.Set("dgraph", "true")
 	}
+	stripQuery(q, strip)
 	body, err := fromServer(ctx, dir, "/export", q)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

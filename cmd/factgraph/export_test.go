@@ -486,3 +486,88 @@ func TestExport_Consumers(t *testing.T) {
 		})
 	}
 }
+
+// TestExport_Stripped leaves co-occurrence, texts and mentions out of each
+// format: the dumps are smaller, hold no mentioned_with, are still read by
+// rapper, rdflib and NetworkX with the relations that remain, and a
+// stripped jsonl dump says what it lacks, which import refuses.
+func TestExport_Stripped(t *testing.T) {
+	py := testenv.Python(t, "rdflib", "networkx")
+	rapper := testenv.Tool(t, "apt-get install raptor2-utils", "rapper")
+	db := filepath.Join(t.TempDir(), "db")
+	if _, stderr, err := exportCLI(t, nil, "ingest", "--db", db, testenv.Shared(t, "seed/article.txt")); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	full, _, err := exportCLI(t, nil, "export", "--db", db, "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := export.NewReader(strings.NewReader(full))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed := 0
+	for {
+		r, err := d.Next()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if r.Kind == graph.RecordRelation && r.Relation.Predicate != graph.MentionedWith {
+			typed++
+		}
+	}
+	if typed == 0 || typed == exportStats(t, db).Relations {
+		t.Fatalf("the fixture has %d typed relations of %d: no test of the filter", typed, exportStats(t, db).Relations)
+	}
+	strip := []string{"--exclude-predicates", "mentioned_with", "--no-text", "--no-mentions"}
+	dir := t.TempDir()
+	for _, tt := range []struct{ format, pyFormat string }{
+		{"nquads", "nquads"}, {"jsonld", "json-ld"}, {"graphml", "graphml"},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			whole := filepath.Join(dir, "whole."+tt.format)
+			out := filepath.Join(dir, "stripped."+tt.format)
+			if _, _, err := exportCLI(t, nil, "export", "--db", db, "--format", tt.format, "--out", whole); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := exportCLI(t, nil, append([]string{"export", "--db", db, "--format", tt.format, "--out", out}, strip...)...); err != nil {
+				t.Fatal(err)
+			}
+			a, _ := os.ReadFile(whole)
+			b, _ := os.ReadFile(out)
+			t.Logf("%s: %d bytes whole, %d stripped (%.1f×)", tt.format, len(a), len(b), float64(len(a))/float64(len(b)))
+			if len(b) >= len(a) || bytes.Contains(b, []byte("mentioned_with")) {
+				t.Errorf("stripped dump: %d bytes of %d, mentioned_with in it: %v", len(b), len(a), bytes.Contains(b, []byte("mentioned_with")))
+			}
+			if tt.format == "nquads" {
+				if out, err := exec.Command(rapper, "-i", "nquads", "-c", out).CombinedOutput(); err != nil || bytes.Contains(out, []byte("Error")) {
+					t.Fatalf("rapper: %v\n%s", err, out)
+				}
+			}
+			res, err := exec.Command(py, "-c", exportConsumerScript, tt.pyFormat, out).Output()
+			if err != nil {
+				t.Fatalf("python: %v", err)
+			}
+			var got struct{ Edges int }
+			if err := json.Unmarshal(res, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Edges != typed {
+				t.Errorf("%d relations read back, want the %d typed ones", got.Edges, typed)
+			}
+		})
+	}
+	stripped, _, err := exportCLI(t, nil, append([]string{"export", "--db", db, "--format", "jsonl"}, strip...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stripped, `"omitted":[`) {
+		t.Errorf("stripped jsonl header: %.200s", stripped)
+	}
+	_, _, err = exportCLI(t, strings.NewReader(stripped), "import", "--db", filepath.Join(dir, "imported"), "-")
+	if graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(userMessage(err), "cannot restore a store") {
+		t.Errorf("import of a stripped dump: %v", err)
+	}
+}

@@ -23,7 +23,7 @@ func TestExtractExplain(t *testing.T) {
 	if strings.Contains(plain, `"rule`) {
 		t.Errorf("plain extract names rules: %s", plain)
 	}
-	for _, want := range []string{`"rule":"measure-after"`, `"rules":["title-before/named"]`} {
+	for _, want := range []string{`"rule":"measure_after"`, `"rules":["title_before/named"]`} {
 		if !strings.Contains(explained, want) {
 			t.Errorf("extract --explain lacks %s: %s", want, explained)
 		}

@@ -52,6 +52,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return inputFailure(fmt.Errorf("import %s: %w", path, err))
 	}
+	if o := dump.Header().Omitted; len(o) > 0 {
+		return inputFailure(graph.Errorf(graph.EINVALID, "import %s: the dump leaves out %s, so it cannot restore a store; import a full jsonl export", path, strings.Join(o, ", ")))
+	}
 
 	_, statErr := os.Stat(*dbPath)
 	created := errors.Is(statErr, fs.ErrNotExist)

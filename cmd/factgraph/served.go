@@ -143,7 +143,7 @@ func (h *exportHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	w.Header().Set("Content-Type", exportContentTypes[f])
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "factgraph."+string(f)))
-	enc := newEncoder(f, w, dgraph)
+	enc := export.Stripped(newEncoder(f, w, dgraph), stripFromQuery(q))
 	start := time.Now()
 	if err := export.Export(r.Context(), h.dumper, filter, enc); err != nil {
 		// The status is sent: end the response without its last chunk,
@@ -152,6 +152,36 @@ func (h *exportHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		panic(http.ErrAbortHandler)
 	}
 	h.log.Info("export", "format", f, "seconds", time.Since(start).Seconds())
+}
+
+// stripQuery adds to q the parameters of /export that ask for s.
+func stripQuery(q url.Values, s export.Strip) {
+	if s.Predicates != nil {
+		q["predicates"] = s.Predicates
+	}
+	if len(s.ExcludePredicates) > 0 {
+		q["exclude_predicates"] = s.ExcludePredicates
+	}
+	if s.NoText {
+		q.Set("no_text", "true")
+	}
+	if s.NoMentions {
+		q.Set("no_mentions", "true")
+	}
+}
+
+// stripFromQuery reads what /export's parameters leave out; lists may be
+// repeated or comma-separated, as the CLI's flags.
+func stripFromQuery(q url.Values) export.Strip {
+	s := export.Strip{
+		ExcludePredicates: exportList(q["exclude_predicates"]).split(),
+		NoText:            q.Get("no_text") == "true",
+		NoMentions:        q.Get("no_mentions") == "true",
+	}
+	if _, ok := q["predicates"]; ok {
+		s.Predicates = exportList(q["predicates"]).split()
+	}
+	return s
 }
 
 // httpError writes a JSON error body, as the GraphQL endpoint does.

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
@@ -11,14 +12,14 @@ import (
 // give a number the measure of a figure beside it, named as Figure.Rule
 // names them. The casualty rules are the table casualtyRules.
 const (
-	ruleCurrencyJoined  = "currency-joined"   // a code joined to the digits: "Rs500", "sh2bn"
-	ruleCurrencyBefore  = "currency-before"   // a symbol or code before: "$5bn", "US$", "Rs 500"
-	rulePercentAfter    = "percent-after"     // "76%", "5 pct"
-	ruleCurrencyAfter   = "currency-after"    // "5,000 dlrs", "12 cts"
-	rulePercentInRange  = "percent-in-range"  // the unit once, inside a range: "between 3 pct and 4"
-	ruleCurrencyInRange = "currency-in-range" // the same: "between 30,000 stg and 50,000"
-	ruleSameObject      = "same-object"       // "detained 558 suspects and 135 fugitives" (0.75)
-	ruleListMember      = "list-member"       // "Nine workers, one driver and three rescuers were injured" (0.75)
+	ruleCurrencyJoined  = "currency_joined"   // a code joined to the digits: "Rs500", "sh2bn"
+	ruleCurrencyBefore  = "currency_before"   // a symbol or code before: "$5bn", "US$", "Rs 500"
+	rulePercentAfter    = "percent_after"     // "76%", "5 pct"
+	ruleCurrencyAfter   = "currency_after"    // "5,000 dlrs", "12 cts"
+	rulePercentInRange  = "percent_in_range"  // the unit once, inside a range: "between 3 pct and 4"
+	ruleCurrencyInRange = "currency_in_range" // the same: "between 30,000 stg and 50,000"
+	ruleSameObject      = "same_object"       // "detained 558 suspects and 135 fugitives" (0.75)
+	ruleListMember      = "list_member"       // "Nine workers, one driver and three rescuers were injured" (0.75)
 	ruleCompared        = "compared"          // "4,860,000, or 50 cts a share" (0.7)
 )
 
@@ -176,29 +177,30 @@ const (
 )
 
 // casualtyRule is one way a casualty measure is tied to a number. match
-// reads the case and, when it ties a measure, fills in f the measure, its
-// words and what is counted; the confidence is the rule's.
+// reads the case and, when it ties a measure, fills in the case's figure
+// the measure, its words and what is counted; the confidence is the
+// rule's.
 type casualtyRule struct {
 	name       string
 	confidence float64
-	match      func(c *casualtyCase, f *Figure) verdict
+	match      func(c *casualtyCase) verdict
 }
 
 // casualtyRules are the casualty rules in the order they are tried.
 var casualtyRules = []casualtyRule{
 	// "450,000 people have been killed", "355 dead", "two others
 	// injured", "Two members of my group died".
-	{"measure-after", 0.9, measureAfterRule},
+	{"measure_after", 0.9, measureAfterRule},
 	// "killing at least 12 people", "arrested 30", "killed or wounded
 	// over 2,600" (the first of two verbs).
-	{"verb-before", 0.85, verbBeforeRule},
+	{"verb_before", 0.85, verbBeforeRule},
 	// "the crash claimed 12 lives"; counted lives are always people.
-	{"lives-taken", 0.85, livesTakenRule},
+	{"lives_taken", 0.85, livesTakenRule},
 	// "claimed the lives of 12", "cost the lives of 12"; not "average
 	// lives of 12.1 years".
-	{"the-lives-of", 0.85, theLivesOfRule},
+	{"the_lives_of", 0.85, theLivesOfRule},
 	// A toll: "the death toll has risen to 44".
-	{"toll-before", 0.85, tollBeforeRule},
+	{"toll_before", 0.85, tollBeforeRule},
 	// "12 more than last week": a difference, no figure.
 	{"difference", 0, differenceRule},
 	// An ellipsis of an earlier figure: "400,000 were displaced in 2013,
@@ -207,7 +209,7 @@ var casualtyRules = []casualtyRule{
 	{"ellipsis", 0.5, ellipsisRule},
 	// A part of an earlier figure: "12 were killed, including five
 	// children", "60 were arrested - 45 of them in the US".
-	{"part-of-earlier", 0.7, partOfEarlierRule},
+	{"part_of_earlier", 0.7, partOfEarlierRule},
 }
 
 // casualtyCase is what the casualty rules read of an amount.
@@ -228,7 +230,13 @@ type casualtyCase struct {
 	// that stands for it and the end past it ("200,000 more").
 	group string
 	gEnd  int
+	// f is the figure the rules fill.
+	f Figure
 }
+
+// casePool recycles the cases of casualty: one passed to the rules through
+// a function value would otherwise be allocated for every number.
+var casePool = sync.Pool{New: func() any { return new(casualtyCase) }}
 
 // before returns the lowercased word n tokens before the figure, "" at the
 // start of the sentence.
@@ -243,7 +251,18 @@ func (c *casualtyCase) before(n int) string {
 // casualtyRules that applies. qStart is where the figure starts, before
 // any qualifier.
 func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior []Figure) bool {
-	c := casualtyCase{tt: tt, a: a, qStart: qStart, s: s, prior: prior, after: a.last}
+	c := casePool.Get().(*casualtyCase)
+	*c = casualtyCase{tt: tt, a: a, qStart: qStart, s: s, prior: prior, after: a.last, f: *f}
+	ok := c.decide()
+	*f = c.f
+	*c = casualtyCase{} // keeps no tokens alive in the pool
+	casePool.Put(c)
+	return ok
+}
+
+// decide runs the casualty rules over the case.
+func (c *casualtyCase) decide() bool {
+	tt, a, s, f := c.tt, c.a, c.s, &c.f
 	if !a.exact && c.after+1 < s.Last && tt[c.after].lower == "of" && tt[c.after+1].word {
 		c.after++ // "hundreds of people"
 	}
@@ -259,7 +278,7 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 	f.Counted, f.Last = c.head, c.npEnd
 	for i := range casualtyRules {
 		r := &casualtyRules[i]
-		switch r.match(&c, f) {
+		switch r.match(c) {
 		case pass:
 			continue
 		case reject:
@@ -274,7 +293,8 @@ func casualty(tt []tok, a amount, qStart int, s token.Sentence, f *Figure, prior
 	return false
 }
 
-func measureAfterRule(c *casualtyCase, f *Figure) verdict {
+func measureAfterRule(c *casualtyCase) verdict {
+	f := &c.f
 	tt, a, s := c.tt, c.a, c.s
 	r, ok := measureAfter(tt, c.head, c.npRaw, s.Last)
 	if !ok {
@@ -307,7 +327,8 @@ func measureAfterRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func verbBeforeRule(c *casualtyCase, f *Figure) verdict {
+func verbBeforeRule(c *casualtyCase) verdict {
+	f := &c.f
 	m, ok := verbMeasures[c.before(1)]
 	if !ok {
 		return pass
@@ -320,7 +341,8 @@ func verbBeforeRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func livesTakenRule(c *casualtyCase, f *Figure) verdict {
+func livesTakenRule(c *casualtyCase) verdict {
+	f := &c.f
 	if c.head != "lives" || !takers[c.before(1)] {
 		return pass
 	}
@@ -328,7 +350,8 @@ func livesTakenRule(c *casualtyCase, f *Figure) verdict {
 	return tieAny
 }
 
-func theLivesOfRule(c *casualtyCase, f *Figure) verdict {
+func theLivesOfRule(c *casualtyCase) verdict {
+	f := &c.f
 	if c.before(1) != "of" || c.before(2) != "lives" || c.before(3) != "the" || !takers[c.before(4)] {
 		return pass
 	}
@@ -336,7 +359,8 @@ func theLivesOfRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func tollBeforeRule(c *casualtyCase, f *Figure) verdict {
+func tollBeforeRule(c *casualtyCase) verdict {
+	f := &c.f
 	m, at, ok := tollBefore(c.tt, c.qStart, c.s.First)
 	if !ok {
 		return pass
@@ -345,14 +369,15 @@ func tollBeforeRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func differenceRule(c *casualtyCase, _ *Figure) verdict {
+func differenceRule(c *casualtyCase) verdict {
 	if c.head == "" && c.gEnd > c.npEnd && c.gEnd < c.s.Last && c.tt[c.gEnd].lower == "than" {
 		return reject
 	}
 	return pass
 }
 
-func ellipsisRule(c *casualtyCase, f *Figure) verdict {
+func ellipsisRule(c *casualtyCase) verdict {
+	f := &c.f
 	tt, a, s := c.tt, c.a, c.s
 	if len(c.prior) == 0 {
 		return pass
@@ -370,7 +395,8 @@ func ellipsisRule(c *casualtyCase, f *Figure) verdict {
 	return tie
 }
 
-func partOfEarlierRule(c *casualtyCase, f *Figure) verdict {
+func partOfEarlierRule(c *casualtyCase) verdict {
+	f := &c.f
 	tt, a, s := c.tt, c.a, c.s
 	if len(c.prior) == 0 || c.qStart <= s.First {
 		return pass

@@ -51,7 +51,7 @@ type Figure struct {
 	// Confidence is in [0, 1]: how directly the measure is tied to the number.
 	Confidence float64
 	// Rule names the rule that tied the measure to the number, one of
-	// RuleNames: "measure-after" for "450,000 people have been killed".
+	// RuleNames: "measure_after" for "450,000 people have been killed".
 	Rule string
 	// Kind is graph.KindForecast ("will die"), graph.KindToll (a running
 	// toll: "have been killed since") or "" for an incident (kind.go).

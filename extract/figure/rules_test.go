@@ -11,9 +11,9 @@ import (
 // removed, renamed or moved shows here. Every rule has a name of its own.
 func TestRuleNames(t *testing.T) {
 	want := []string{
-		"currency-joined", "currency-before", "percent-after", "currency-after", "percent-in-range", "currency-in-range",
-		"measure-after", "verb-before", "lives-taken", "the-lives-of", "toll-before", "difference", "ellipsis", "part-of-earlier",
-		"same-object", "list-member", "compared",
+		"currency_joined", "currency_before", "percent_after", "currency_after", "percent_in_range", "currency_in_range",
+		"measure_after", "verb_before", "lives_taken", "the_lives_of", "toll_before", "difference", "ellipsis", "part_of_earlier",
+		"same_object", "list_member", "compared",
 	}
 	got := RuleNames()
 	seen := map[string]bool{}
@@ -43,18 +43,18 @@ func TestRuleFired(t *testing.T) {
 		name, text string
 		want       []string // the rule of each figure, in order
 	}{
-		{"MeasureAfter", "More than 450,000 people have been killed.", []string{"measure-after"}},
-		{"VerbBefore", "The blast ripped through the market, killing at least 12 people.", []string{"verb-before"}},
-		{"LivesTaken", "The crash claimed 12 lives on Sunday.", []string{"lives-taken"}},
-		{"TheLivesOf", "The fighting has claimed the lives of 12 in a week.", []string{"the-lives-of"}},
-		{"TollBefore", "The death toll has risen to 44.", []string{"toll-before"}},
-		{"Difference", "Police arrested 40 people, 12 more than last week.", []string{"verb-before"}},
-		{"Ellipsis", "About 400,000 were displaced in 2013, and almost 200,000 more this year.", []string{"measure-after", "ellipsis"}},
-		{"PartOfEarlier", "Twelve people were killed, including five children.", []string{"measure-after", "part-of-earlier"}},
-		{"Money", "The company lost $5bn and 5,000 dlrs.", []string{"currency-before", "currency-after"}},
-		{"Percent", "Turnout was 76%.", []string{"percent-after"}},
-		{"SameObject", "Police detained 558 suspects and 135 fugitives.", []string{"verb-before", "same-object"}},
-		{"ListMember", "Nine workers, one driver and three rescuers were injured.", []string{"list-member", "list-member", "measure-after"}},
+		{"MeasureAfter", "More than 450,000 people have been killed.", []string{"measure_after"}},
+		{"VerbBefore", "The blast ripped through the market, killing at least 12 people.", []string{"verb_before"}},
+		{"LivesTaken", "The crash claimed 12 lives on Sunday.", []string{"lives_taken"}},
+		{"TheLivesOf", "The fighting has claimed the lives of 12 in a week.", []string{"the_lives_of"}},
+		{"TollBefore", "The death toll has risen to 44.", []string{"toll_before"}},
+		{"Difference", "Police arrested 40 people, 12 more than last week.", []string{"verb_before"}},
+		{"Ellipsis", "About 400,000 were displaced in 2013, and almost 200,000 more this year.", []string{"measure_after", "ellipsis"}},
+		{"PartOfEarlier", "Twelve people were killed, including five children.", []string{"measure_after", "part_of_earlier"}},
+		{"Money", "The company lost $5bn and 5,000 dlrs.", []string{"currency_before", "currency_after"}},
+		{"Percent", "Turnout was 76%.", []string{"percent_after"}},
+		{"SameObject", "Police detained 558 suspects and 135 fugitives.", []string{"verb_before", "same_object"}},
+		{"ListMember", "Nine workers, one driver and three rescuers were injured.", []string{"list_member", "list_member", "measure_after"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,264 @@
+package extract
+
+// Document-level relation rules: what facts already read, and the
+// document's own country, say about the names it leaves unqualified.
+
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// nationalOffice reports whether a position predicate of a country makes
+// its holder a citizen: offices of state, government and diplomacy, not
+// a company's ("Hong Kong director") nor an embassy's host.
+func nationalOffice(pred string) bool {
+	return pred != "" && pred != "ambassador_to" && !orgPosition(pred) && pred != graph.EmployeeOf
+}
+
+// officeCitizen adds citizen_of for a national office held of a country:
+// "German Chancellor Angela Merkel" is German.
+func (d *docState) officeCitizen(rb *relations, r *roleCand, p, of *graph.Entity) {
+	if r.of < 0 || !nationalOffice(r.predicate) || r.to {
+		return
+	}
+	if pl := d.ments[r.of].place; pl == nil || pl.Kind != gazetteer.Country || of.Type != graph.Place {
+		return
+	}
+	d.addRule(rb, ruleNationalOffice, "", p.ID, of.ID, "", r.ev)
+}
+
+// inferCitizens adds citizen_of for a person who is a member of, or holds
+// a position in, an organization the document places in a country, when
+// nothing else gives the person a nationality: a member of the German
+// Bundestag, a spokesman of the Nigerian army.
+func (d *docState) inferCitizens(rb *relations, countries map[string]bool) {
+	orgCountry := map[string]string{}
+	hasCitizen := map[string]bool{}
+	for _, r := range rb.rels {
+		switch {
+		case r.Predicate == graph.BasedIn && countries[r.Object]:
+			if _, ok := orgCountry[r.Subject]; ok && orgCountry[r.Subject] != r.Object {
+				orgCountry[r.Subject] = "" // two countries: none
+			} else {
+				orgCountry[r.Subject] = r.Object
+			}
+		case r.Predicate == graph.CitizenOf:
+			hasCitizen[r.Subject] = true
+		}
+	}
+	n := len(rb.rels)
+	for i := 0; i < n; i++ {
+		r := rb.rels[i]
+		c := orgCountry[r.Object]
+		if c == "" || hasCitizen[r.Subject] || !strings.HasPrefix(r.Subject, "person/") || !affiliation(r.Predicate) {
+			continue
+		}
+		hasCitizen[r.Subject] = true
+		d.addRule(rb, ruleInstitution, "", r.Subject, c, "", r.Evidence[0])
+	}
+}
+
+// affiliation reports whether a predicate ties a person to an
+// organization: a membership, a job, a position.
+func affiliation(pred string) bool {
+	switch pred {
+	case graph.LocatedIn, graph.Met, graph.ParticipantIn, graph.CitizenOf, graph.MentionedWith, graph.BasedIn,
+		graph.PartOf, "ambassador_to":
+		return false
+	}
+	return true
+}
+
+// countryIDs returns the IDs of the entities that are countries.
+func countryIDs(placeOf map[*graph.Entity]*gazetteer.Place) map[string]bool {
+	out := map[string]bool{}
+	for e, p := range placeOf {
+		if p.Kind == gazetteer.Country {
+			out[e.ID] = true
+		}
+	}
+	return out
+}
+
+// Document-level readings: what the document's own country, and the
+// country of a national institution, say about the names it leaves
+// unqualified ("President Mahinda Rajapaksa", "the Bundestag").
+var (
+	ruleInstitutionCountry = relRule{"institution_country", graph.BasedIn, 0.8} // the Bundestag is German
+	ruleDomesticOffice     = relRule{"domestic_office", "", 0.55}               // "Prime Minister X" in a story about one country
+	ruleNameCountry        = relRule{"name_country", graph.BasedIn, 0.7}        // "the German Football Association"
+	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
+	ruleDomesticPlace      = relRule{"domestic_place", graph.LocatedIn, 0.5}    // "Addis Zemen" in an entry about Ethiopia
+	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
+)
+
+// institutions are national bodies that news names without their
+// country: the country's ISO code by name key.
+var institutions = map[string]string{
+	"bundestag": "DE", "bundesrat": "DE", "bundeswehr": "DE", "bundesbank": "DE", "bundesliga": "DE",
+	"white house": "US", "pentagon": "US", "state department": "US", "fbi": "US", "cia": "US", "nasa": "US",
+	"federal reserve": "US", "fed": "US", "house of representatives": "US", "us congress": "US", "wall street": "US",
+	"kremlin": "RU", "duma": "RU", "state duma": "RU", "fsb": "RU", "gazprom": "RU",
+	"downing street": "GB", "house of commons": "GB", "house of lords": "GB", "bank of england": "GB", "nhs": "GB",
+	"mi5": "GB", "mi6": "GB", "scotland yard": "GB", "whitehall": "GB",
+	"elysee": "FR", "élysée": "FR", "elysee palace": "FR", "national assembly": "", "knesset": "IL", "idf": "IL",
+	"mossad": "IL", "shin bet": "IL", "lok sabha": "IN", "rajya sabha": "IN", "bjp": "IN", "rada": "UA",
+	"verkhovna rada": "UA", "sejm": "PL", "storting": "NO", "riksdag": "SE", "folketing": "DK", "cortes": "ES",
+	"quai d'orsay": "FR", "zhongnanhai": "CN", "xinhua": "CN", "pla": "CN", "isi": "PK", "majlis": "IR",
+	"revolutionary guards": "IR", "irgc": "IR", "hezbollah": "LB", "hamas": "PS", "taliban": "AF", "cdu": "DE",
+	"spd": "DE", "csu": "DE", "fdp": "DE", "afd": "DE", "die linke": "DE", "ukip": "GB", "snp": "GB", "tories": "GB",
+	"labour party": "GB", "conservative party": "GB", "liberal democrats": "GB", "lib dems": "GB", "anc": "ZA",
+}
+
+// domesticOffices are the offices a story names without their country
+// when the country is its own: "President X", "Defense Minister Y".
+func domesticOffice(pred string) bool {
+	switch pred {
+	case "president_of", "prime_minister_of", "chancellor_of", "king_of", "queen_of", "emir_of", "sultan_of",
+		"secretary_of_state_of", "home_secretary_of", "attorney_general_of":
+		return true
+	}
+	return strings.HasSuffix(pred, "minister_of") && !strings.HasPrefix(pred, "chief_")
+}
+
+// homeCountry returns the document's own country: the country it names
+// most (nationality words included), if named at least three times and
+// twice as often as any other; nil otherwise.
+func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
+	count := map[*graph.Entity]int{}
+	for mi := range d.ments {
+		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
+			count[e]++
+		}
+	}
+	var best *graph.Entity
+	first, second := 0, 0
+	for e, n := range count {
+		switch {
+		case n > first || n == first && best != nil && e.ID < best.ID:
+			best, first, second = e, n, max(first, second)
+		case n > second:
+			second = n
+		}
+	}
+	if first < 3 || first < 2*second {
+		return nil
+	}
+	return best
+}
+
+// domesticFacts adds the document-level readings: the country of a
+// national institution the document names, and, in a story about one
+// country, the country of the offices and parties it leaves unqualified.
+func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place) {
+	byCode := map[string]*graph.Entity{}
+	for e, p := range placeOf {
+		if p.Kind == gazetteer.Country {
+			byCode[p.CountryCode] = e
+		}
+	}
+	home := d.homeCountry(entOf)
+	based := map[string]bool{}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.BasedIn {
+			based[r.Subject] = true
+		}
+	}
+	seen := map[*graph.Entity]bool{}
+	for mi := range d.ments {
+		e := entOf[mi]
+		if e == nil || e.Type != graph.Organization || seen[e] || based[e.ID] {
+			continue
+		}
+		seen[e] = true
+		ev := d.ments[mi].evidence(d.doc.ID)
+		if c := byCode[institutions[graph.NameKey(e.Name)]]; c != nil {
+			d.addRule(rb, ruleInstitutionCountry, "", e.ID, c.ID, "", ev)
+		} else if c := byCode[d.nameCountry(e.Name)]; c != nil {
+			d.addRule(rb, ruleNameCountry, "", e.ID, c.ID, "", ev)
+		} else if home != nil && d.domesticParty(e.Name) {
+			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
+		}
+	}
+	if home == nil {
+		return
+	}
+	homePlace := placeOf[home]
+	located := map[string]bool{}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.LocatedIn {
+			located[r.Subject] = true
+		}
+	}
+	for mi := range d.ments {
+		e := entOf[mi]
+		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective {
+			continue
+		}
+		seen[e] = true
+		if p := placeOf[e]; p != nil && (p.Kind == gazetteer.Country || homePlace == nil || p.CountryCode != homePlace.CountryCode) {
+			continue // a country, or a known place of another country
+		}
+		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
+			continue // "Europe", "the Middle East", "AFP": in no country
+		}
+		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))
+	}
+	for _, r := range d.roles {
+		p := entOf[r.person]
+		if p == nil || p.Type != graph.Person || r.of >= 0 || r.past || !domesticOffice(r.predicate) {
+			continue
+		}
+		d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, home.ID, r.title, r.ev)
+		d.addRule(rb, ruleDomesticCitizen, "", p.ID, home.ID, "", r.ev)
+	}
+}
+
+// domesticWords mark a party or parliament of the story's country;
+// international words ("European", "World") and a nationality in the name
+// ("German parliament") say it may be another's.
+var domesticWords = set("party", "parliament", "congress", "senate", "assembly", "greens", "democrats", "republicans",
+	"conservatives", "labour", "liberals", "socialists", "front", "movement", "bloc", "coalition", "cabinet", "government")
+
+var internationalWords = set("european", "international", "world", "nations", "african", "arab", "global", "islamic",
+	"union", "asian", "atlantic", "eu", "un", "nato")
+
+// domesticParty reports whether a name is a party's, parliament's or
+// government's that a story names without its country.
+func (d *docState) domesticParty(name string) bool {
+	dom := false
+	for _, w := range strings.Fields(graph.NameKey(name)) {
+		if _, ok := d.x.gaz.Demonym(w); ok || internationalWords[w] {
+			return false
+		}
+		dom = dom || domesticWords[w]
+	}
+	return dom
+}
+
+// nameCountry returns the code of the country whose nationality word is
+// in a name ("German Football Association", "Royal Canadian Air Force"),
+// the first if several, "" for none.
+func (d *docState) nameCountry(name string) string {
+	words := strings.Fields(name)
+	for _, w := range words {
+		if p, ok := d.x.gaz.Demonym(w); ok && len(words) > 1 && isCap(w) && !ambiguousDemonyms[graph.NameKey(w)] {
+			return p.CountryCode
+		}
+	}
+	return ""
+}
+
+// ambiguousDemonyms are shared by two countries: the "Korean Central News
+// Agency" is North Korea's.
+var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
+
+// regionWords end the names of regions that span countries: "the
+// Southern Mediterranean", "the Sahel region".
+var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
+	"quartet", "zone", "heights")
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
