@@ -318,9 +318,9 @@ func (w *wtx) absorbSurname(id, surname string) error {
 // folded name nk, with or without "the": the words before "of" ("Bank" of
 // "Bank of Finland", not "Scientology" of "Church of Scientology"), else
 // its last words ("Commission" of "Arbitration Commission", "the Bank" of
-// "First Midwest Bank"). A document may call an organization by its head,
-// but the head names many others: joining documents by it made the Bank
-// of England also the Bank of Finland.
+// "First Midwest Bank"; none in a coordination). A document may call an
+// organization by its head, but the head names many others: joining
+// documents by it made the Bank of England also the Bank of Finland.
 func isHead(ak, nk string) bool {
 	ak = strings.TrimPrefix(ak, "the ")
 	if ak == "" || len(ak) >= len(nk) {
@@ -329,5 +329,6 @@ func isHead(ak, nk string) bool {
 	if before, _, ok := strings.Cut(nk, " of "); ok {
 		return before == ak
 	}
-	return strings.HasSuffix(nk, " "+ak)
+	// The last word of "Microsoft and Intel" is no head but a name.
+	return strings.HasSuffix(nk, " "+ak) && !strings.Contains(nk, " and ")
 }

@@ -193,6 +193,7 @@ func TestIsHead(t *testing.T) {
 		{"bank of finland", "bank of finland", false},
 		{"mission", "arbitration commission", false},
 		{"scientology", "church of scientology", false},
+		{"intel", "microsoft and intel", false},
 	} {
 		if got := isHead(c.alias, c.name); got != c.want {
 			t.Errorf("isHead(%q, %q) = %v", c.alias, c.name, got)
