@@ -11,6 +11,7 @@ import (
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/extract/internal/benchnews"
+	"github.com/factgraph/factgraph/extract/relate"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/testenv"
 )
@@ -92,6 +93,21 @@ func BenchmarkExtractRules(b *testing.B) {
 // the facts cost.
 func BenchmarkExtractEntities(b *testing.B) {
 	x, err := extract.New(extract.WithEntitiesOnly())
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkExtract(b, x)
+}
+
+// BenchmarkExtractRelationReader measures the whole extractor with the
+// trained relation reader (extract/relate), to compare with
+// BenchmarkExtract.
+func BenchmarkExtractRelationReader(b *testing.B) {
+	m, err := relate.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(extract.WithRelationReader(m))
 	if err != nil {
 		b.Fatal(err)
 	}

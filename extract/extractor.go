@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/factgraph/factgraph/extract/gazetteer"
+	"github.com/factgraph/factgraph/extract/relate"
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
 )
@@ -28,9 +29,10 @@ type Extractor struct {
 	facts      []factFinder
 	chunkBytes int
 	maxBytes   int
-	doubtful   bool // the tagger's low scores mark doubtful proposals (RuleTagger)
-	entities   bool // entities only: no relations, events, figures or quotes
-	explain    bool // name the rule behind each figure and role relation
+	doubtful   bool          // the tagger's low scores mark doubtful proposals (RuleTagger)
+	entities   bool          // entities only: no relations, events, figures or quotes
+	explain    bool          // name the rule behind each figure and role relation
+	reader     *relate.Model // the trained relation reader, or nil
 }
 
 var _ graph.Extractor = (*Extractor)(nil)

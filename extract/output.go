@@ -37,6 +37,9 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
 	d.domesticFacts(rb, entOf, placeOfEnt)
 	d.inferCitizens(rb, countryIDs(placeOfEnt))
+	if d.x.reader != nil {
+		d.readModel(rb, x.Entities)
+	}
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)

@@ -383,7 +383,10 @@ func (db *DB) checkVersion() error {
 	}
 	switch {
 	case found && v != schemaVersion:
-		return graph.Errorf(graph.EINVALID, "store %q has layout version %d; this factgraph reads version %d", db.path, v, schemaVersion)
+		if v < schemaVersion {
+			return graph.Errorf(graph.EINVALID, "store %q has layout version %d; this factgraph reads version %d: export it with the factgraph that made it (export --format jsonl) and import the dump into a new store, or ingest its documents again", db.path, v, schemaVersion)
+		}
+		return graph.Errorf(graph.EINVALID, "store %q has layout version %d, newer than this factgraph reads (version %d): upgrade factgraph", db.path, v, schemaVersion)
 	case found || db.cfg.readOnly:
 		return nil
 	}

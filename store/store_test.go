@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -544,5 +545,74 @@ func TestIngest_Canceled(t *testing.T) {
 	res, err := db.Ingest(c, []*graph.Extraction{docA()})
 	if !errors.Is(err, context.Canceled) || res.Added != 0 || mustStats(t, db).Documents != 0 {
 		t.Errorf("result %+v, error %v", res, err)
+	}
+}
+
+// TestGenericNamesJoinNothing: "the Commission" that two stories use for
+// two different commissions joins neither to the other, nor a story that
+// says only "the Commission" to either; a distinctive alias still joins.
+func TestGenericNamesJoinNothing(t *testing.T) {
+	db := MustOpenDB(t)
+	org := graph.Organization
+	mustIngest(t, db,
+		extraction("eu", "The European Commission said so. The Commission added more.",
+			ent{id: "organization/european-commission", typ: org, name: "European Commission", aliases: []string{"Commission"}, surfaces: []string{"European Commission", "Commission added"}}),
+		extraction("canal", "The Panama Canal Commission said so. The Commission added more.",
+			ent{id: "organization/panama-canal-commission", typ: org, name: "Panama Canal Commission", aliases: []string{"Commission"}, surfaces: []string{"Panama Canal Commission", "Commission added"}}),
+		extraction("alone", "The Commission said so.",
+			ent{id: "organization/commission", typ: org, name: "Commission", surfaces: []string{"Commission"}}),
+		extraction("imf", "The International Monetary Fund said so. The IMF added more.",
+			ent{id: "organization/international-monetary-fund", typ: org, name: "International Monetary Fund", aliases: []string{"IMF", "Fund"}, surfaces: []string{"International Monetary Fund", "IMF"}}),
+		extraction("imf2", "The IMF said so.",
+			ent{id: "organization/imf", typ: org, name: "IMF", surfaces: []string{"IMF"}}),
+	)
+	for _, tt := range []struct{ doc, want string }{
+		{"eu", "organization/european-commission"},
+		{"canal", "organization/panama-canal-commission"},
+		{"alone", "organization/commission"},
+		{"imf2", "organization/international-monetary-fund"},
+	} {
+		ents, err := db.DocumentEntities(ctx, tt.doc, "", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ents) != 1 || ents[0].ID != tt.want {
+			var got []string
+			for _, e := range ents {
+				got = append(got, e.ID)
+			}
+			t.Errorf("document %s: entities %v, want [%s]", tt.doc, got, tt.want)
+		}
+	}
+}
+
+// TestLayoutVersion: a store of another layout version is refused with a
+// message that says what to do, older and newer alike, and is left as it
+// was.
+func TestLayoutVersion(t *testing.T) {
+	for _, tt := range []struct {
+		version uint32
+		want    string
+	}{
+		{schemaVersion - 1, "export it with the factgraph that made it"},
+		{schemaVersion + 1, "upgrade factgraph"},
+	} {
+		dir := t.TempDir()
+		db, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.bdb.Update(func(txn *badger.Txn) error {
+			return txn.Set(versionKey(), binary.BigEndian.AppendUint32(nil, tt.version))
+		})
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // refusing changes nothing
+			if _, err := Open(dir); graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(graph.ErrorMessage(err), tt.want) {
+				t.Errorf("open a version %d store: %v, want %q", tt.version, err, tt.want)
+			}
+		}
 	}
 }

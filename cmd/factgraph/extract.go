@@ -8,6 +8,7 @@ import (
 
 	"github.com/factgraph/factgraph/cmd/factgraph/internal/input"
 	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/extract/relate"
 )
 
 func runExtract(ctx context.Context, env *Env, args []string) error {
@@ -15,6 +16,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	var in inputFlags
 	in.register(fs)
 	explain := fs.Bool("explain", false, "name the extractor rule behind each figure (\"rule\") and relation (\"rules\")")
+	reader := fs.Bool("relation-reader", false, "add the relations the trained relation reader states (MODEL.md, \"Trained relation reader\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -28,6 +30,13 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	var opts []extract.Option
 	if *explain {
 		opts = append(opts, extract.WithExplain())
+	}
+	if *reader {
+		m, err := relate.Default()
+		if err != nil {
+			return err
+		}
+		opts = append(opts, extract.WithRelationReader(m))
 	}
 	ex, err := extract.New(opts...)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -10,11 +11,15 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
-// runTrain rebuilds the entity tagger's model from the shared data folder.
+// runTrain rebuilds the entity tagger's model from the shared data folder,
+// or with "relations" the relation reader's (trainrel.go).
 // Training is deterministic for a given seed, so rebuilding with the same
 // data and flags reproduces the embedded model byte for byte.
 func runTrain(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "train", "[flags]")
+	if len(args) > 0 && args[0] == "relations" {
+		return runTrainRelations(ctx, env, args[1:])
+	}
+	fs := newFlagSet(env, "train", "[flags] | relations [flags]")
 	data := fs.String("data", "../shared/data", "shared data folder with conll2003/, en_worldwide_newswire/, gum_wikinews/ and the raw news")
 	out := fs.String("out", "extract/ner/model.bin", "model file to write")
 	epochs := fs.Int("epochs", 0, "perceptron epochs (0: the default)")
@@ -26,7 +31,7 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return graph.Errorf(graph.EINVALID, "train takes no arguments, got %q", fs.Arg(0))
+		return graph.Errorf(graph.EINVALID, "train takes no arguments but \"relations\", got %q", fs.Arg(0))
 	}
 	if *epochs < 0 || *bits < 0 || *bits > 26 {
 		return graph.Errorf(graph.EINVALID, "train: --epochs must be >= 0 and --bits in 8..26")
@@ -45,25 +50,33 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Write beside the target and rename, so that a failed run never
-	// leaves a truncated model where the build embeds it.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".model-*.bin")
+	n, err := writeModel(*out, m)
 	if err != nil {
-		return fmt.Errorf("train: %w", err)
+		return err
+	}
+	if !*quiet {
+		fmt.Fprintf(env.Stderr, "wrote %s (%d bytes)\n", *out, n)
+	}
+	return nil
+}
+
+// writeModel writes m beside path and renames it there, so that a failed
+// run never leaves a truncated model where the build embeds it.
+func writeModel(path string, m io.WriterTo) (int64, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*.bin")
+	if err != nil {
+		return 0, fmt.Errorf("train: %w", err)
 	}
 	n, err := m.WriteTo(tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), *out)
+		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("train: write model: %w", err)
+		return 0, fmt.Errorf("train: write model: %w", err)
 	}
-	if !*quiet {
-		fmt.Fprintf(env.Stderr, "wrote %s (%d bytes)\n", *out, n)
-	}
-	return nil
+	return n, nil
 }

@@ -20,6 +20,9 @@ func TestTrainErrors(t *testing.T) {
 		{"ExtraArgument", []string{"train", "extra"}},
 		{"BadBits", []string{"train", "--bits", "40"}},
 		{"BadFlag", []string{"train", "--nope"}},
+		{"RelationsNoDataDir", []string{"train", "relations", "--data", filepath.Join(dir, "missing"), "--out", filepath.Join(dir, "m.bin")}},
+		{"RelationsExtraArgument", []string{"train", "relations", "extra"}},
+		{"RelationsBadBits", []string{"train", "relations", "--bits", "30"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -398,31 +398,15 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		sc.refs = make([]uint32, n)
 	}
 	sc.refs = sc.refs[:n]
-	headline := isHeadline(info[first:last])
-	chunks := capitalChunks(info, first, last, sc)
-	mask := m.mask
-	const none = 0x5bd1e995 // stands for a missing neighbour
-	at := func(i int) *tokInfo {
-		if i < first || i >= last {
-			return nil
-		}
-		return &info[i]
-	}
+	s := sentence{info: info, first: first, last: last, headline: isHeadline(info[first:last]), chunks: capitalChunks(info, first, last, sc)}
 	for i := first; i < last; i++ {
 		t := &info[i]
-		f := sc.feats[(i-first)*maxFeats : (i-first+1)*maxFeats]
-		k := 0
-		add := func(h uint64) {
-			if k < maxFeats {
-				f[k] = uint32(h) & mask
-				k++
-			}
-		}
+		w := featWriter{f: sc.feats[(i-first)*maxFeats : (i-first+1)*maxFeats], mask: m.mask}
 		flags := t.flags
 		if i == first {
 			flags |= flSentStart
 		}
-		if headline {
+		if s.headline {
 			flags |= flHeadline
 		}
 		ref := uint32(0)
@@ -434,167 +418,226 @@ func (m *Model) features(info []tokInfo, first, last int, sc *scratch) {
 		}
 		sc.refs[i-first] = ref
 		if ref == 0 {
-			k = m.intrinsic(t, f, k)
+			w.k = m.intrinsic(t, w.f, w.k)
 		}
 		ctx := flags & contextFlags
-		add(mix2(tCtxFlag, uint64(ctx), uint64(flags&(flInitCap|flAllCaps|flLower))))
+		w.add(mix2(tCtxFlag, uint64(ctx), uint64(flags&(flInitCap|flAllCaps|flLower))))
 		for b := uint32(0); b < 14; b++ {
 			if ctx&(1<<b) != 0 {
-				add(mix(tFlagBit, uint64(b)))
+				w.add(mix(tFlagBit, uint64(b)))
 			}
 		}
 		if m.lite {
-			if p := at(i - 1); p != nil {
-				add(mix(tLowerM1, p.lower))
-				add(mix(tShapeM1, p.shape))
+			s.liteFeatures(&w, i, flags)
+		} else {
+			s.contextFeatures(&w, i, flags)
+			s.chunkFeatures(&w, i)
+			if t.doc != 0 {
+				w.add(mix(tDoc, t.doc))
+				w.add(mix2(tDocLower, t.doc, t.lower))
 			}
-			if p := at(i + 1); p != nil {
-				add(mix(tLowerP1, p.lower))
-				add(mix(tShapeP1, p.shape))
+			if len(sc.grp) == len(info) && sc.grp[i].n > 1 {
+				s.aggregateFeatures(&w, i, sc)
 			}
-			if p := at(i - 2); p != nil {
-				add(mix(tLowerM2, p.lower))
-			}
-			if p := at(i + 2); p != nil {
-				add(mix(tLowerP2, p.lower))
-			}
-			if p := at(i - 1); p != nil {
-				add(mix2(tBigramM1, p.lower, t.lower))
-			}
-			if ch := chunks[i-first]; ch.len > 0 {
-				add(mix2(tChunkLast, info[ch.last].lower, uint64(ch.pos)))
-				before, after := uint64(none), uint64(none)
-				if ch.first > first {
-					before = info[ch.first-1].lower
-				}
-				if ch.last+1 < last {
-					after = info[ch.last+1].lower
-				}
-				add(mix2(tChunkBefore, before, uint64(ch.pos)))
-				add(mix2(tChunkAfter, after, uint64(ch.pos)))
-			}
-			for b := uint32(0); b < 3*nGaz; b++ {
-				if t.gaz&(1<<b) != 0 {
-					add(mix(tGaz, uint64(b)))
-				}
-			}
-			if flags&flInitCap != 0 {
-				add(mix2(tCapClass, uint64(t.capc), uint64(ctx)))
-			}
-			sc.nfeats[i-first] = uint8(k)
+		}
+		sc.nfeats[i-first] = uint8(w.k)
+	}
+}
+
+// none stands for a missing neighbour in a feature.
+const none = 0x5bd1e995
+
+// featWriter fills one token's feature buckets, up to maxFeats.
+type featWriter struct {
+	f    []uint32
+	k    int
+	mask uint32
+}
+
+func (w *featWriter) add(h uint64) {
+	if w.k < maxFeats {
+		w.f[w.k] = uint32(h) & w.mask
+		w.k++
+	}
+}
+
+// sentence is the sentence whose features are being written.
+type sentence struct {
+	info        []tokInfo
+	first, last int
+	headline    bool
+	chunks      []chunk
+}
+
+// at returns token i of the sentence, nil outside it.
+func (s *sentence) at(i int) *tokInfo {
+	if i < s.first || i >= s.last {
+		return nil
+	}
+	return &s.info[i]
+}
+
+// around returns the words before the first and after the last token of
+// a capitalized chunk, none at the sentence's edges.
+func (s *sentence) around(ch chunk) (before, after uint64) {
+	before, after = none, none
+	if ch.first > s.first {
+		before = s.info[ch.first-1].lower
+	}
+	if ch.last+1 < s.last {
+		after = s.info[ch.last+1].lower
+	}
+	return before, after
+}
+
+// liteFeatures are the lite model's features of token i after its flags.
+func (s *sentence) liteFeatures(w *featWriter, i int, flags uint32) {
+	t := &s.info[i]
+	if p := s.at(i - 1); p != nil {
+		w.add(mix(tLowerM1, p.lower))
+		w.add(mix(tShapeM1, p.shape))
+	}
+	if p := s.at(i + 1); p != nil {
+		w.add(mix(tLowerP1, p.lower))
+		w.add(mix(tShapeP1, p.shape))
+	}
+	if p := s.at(i - 2); p != nil {
+		w.add(mix(tLowerM2, p.lower))
+	}
+	if p := s.at(i + 2); p != nil {
+		w.add(mix(tLowerP2, p.lower))
+	}
+	if p := s.at(i - 1); p != nil {
+		w.add(mix2(tBigramM1, p.lower, t.lower))
+	}
+	if ch := s.chunks[i-s.first]; ch.len > 0 {
+		w.add(mix2(tChunkLast, s.info[ch.last].lower, uint64(ch.pos)))
+		before, after := s.around(ch)
+		w.add(mix2(tChunkBefore, before, uint64(ch.pos)))
+		w.add(mix2(tChunkAfter, after, uint64(ch.pos)))
+	}
+	for b := uint32(0); b < 3*nGaz; b++ {
+		if t.gaz&(1<<b) != 0 {
+			w.add(mix(tGaz, uint64(b)))
+		}
+	}
+	if flags&flInitCap != 0 {
+		w.add(mix2(tCapClass, uint64(t.capc), uint64(flags&contextFlags)))
+	}
+}
+
+// contextFeatures are the full model's features of token i's words,
+// shapes, clusters and gazetteer classes, and of its neighbours'.
+func (s *sentence) contextFeatures(w *featWriter, i int, flags uint32) {
+	t := &s.info[i]
+	lm1, lm2, lp1, lp2 := uint64(none), uint64(none), uint64(none), uint64(none)
+	sm1, sp1 := uint64(none), uint64(none)
+	var gm1, gp1 uint32
+	var cm1, cp1 uint32
+	if p := s.at(i - 1); p != nil {
+		lm1, sm1, gm1, cm1 = p.lower, p.shape, p.gaz, p.cluster
+	}
+	if p := s.at(i - 2); p != nil {
+		lm2 = p.lower
+	}
+	if p := s.at(i + 1); p != nil {
+		lp1, sp1, gp1, cp1 = p.lower, p.shape, p.gaz, p.cluster
+	}
+	if p := s.at(i + 2); p != nil {
+		lp2 = p.lower
+	}
+	w.add(mix(tLowerM1, lm1))
+	w.add(mix(tLowerM2, lm2))
+	w.add(mix(tLowerP1, lp1))
+	w.add(mix(tLowerP2, lp2))
+	w.add(mix(tShapeM1, sm1))
+	w.add(mix(tShapeP1, sp1))
+	w.add(mix2(tBigramM1, lm1, t.lower))
+	w.add(mix2(tBigramP1, t.lower, lp1))
+	w.add(mix2(tShape3, mix2(0, sm1, t.shape), sp1))
+	w.add(mix2(tLowerM1Shape, lm1, t.shape))
+	if flags&flSentStart != 0 {
+		w.add(mix(tStartLower, t.lower))
+	}
+	if s.headline {
+		w.add(mix(tHeadShape, t.shape))
+		w.add(mix(tHeadLower, t.lower))
+	}
+	w.add(mix(tClusterM1, clusterMid(cm1)))
+	w.add(mix(tClusterP1, clusterMid(cp1)))
+	w.add(mix2(tClusterM1Fine, clusterFine(cm1), uint64(flags&(flInitCap|flAllCaps))))
+	for b := uint32(0); b < 3*nGaz; b++ {
+		if t.gaz&(1<<b) != 0 {
+			w.add(mix(tGaz, uint64(b)))
+		}
+		if gm1&(1<<b) != 0 {
+			w.add(mix(tGazM1, uint64(b)))
+		}
+		if gp1&(1<<b) != 0 {
+			w.add(mix(tGazP1, uint64(b)))
+		}
+	}
+	if flags&flInitCap != 0 {
+		w.add(mix2(tCapClass, uint64(t.capc), uint64(flags&contextFlags)))
+	}
+}
+
+// chunkFeatures are the features of the capitalized chunk that token i
+// belongs to, if any.
+func (s *sentence) chunkFeatures(w *featWriter, i int) {
+	ch := s.chunks[i-s.first]
+	if ch.len == 0 {
+		return
+	}
+	pos := uint64(ch.pos)
+	w.add(mix2(tChunkLast, s.info[ch.last].lower, pos))
+	w.add(mix2(tChunkFirst, s.info[ch.first].lower, pos))
+	w.add(mix2(tChunkShape, uint64(min(ch.len, 5)), pos))
+	w.add(mix2(tChunkLastCluster, clusterMid(s.info[ch.last].cluster), pos))
+	w.add(mix(tChunkLastWord, s.info[ch.last].lower))
+	// The words around the whole chunk, seen from each of its tokens:
+	// "said" after "Zipmex Global Singapore".
+	before, after := s.around(ch)
+	w.add(mix2(tChunkBefore, before, pos))
+	w.add(mix2(tChunkAfter, after, pos))
+	// The cue words of the whole chunk: "Ministry" in "Ministry of
+	// Foreign Affairs", seen from "Affairs".
+	for c := 0; c < nClasses; c++ {
+		if ch.cue&(1<<c) != 0 {
+			w.add(mix2(tChunkCue, uint64(c), pos))
+		}
+	}
+}
+
+// aggregateFeatures are the neighbours of the same word's other mentions
+// in the document (context aggregation).
+func (s *sentence) aggregateFeatures(w *featWriter, i int, sc *scratch) {
+	info := s.info
+	g := sc.grp[i]
+	seen := 0
+	for _, j := range sc.occ[g.start : g.start+g.n] {
+		if int(j) == i {
 			continue
 		}
-		lm1, lm2, lp1, lp2 := uint64(none), uint64(none), uint64(none), uint64(none)
-		sm1, sp1 := uint64(none), uint64(none)
-		var gm1, gp1 uint32
-		var cm1, cp1 uint32
-		if p := at(i - 1); p != nil {
-			lm1, sm1, gm1, cm1 = p.lower, p.shape, p.gaz, p.cluster
+		if seen == maxAggregate {
+			break
 		}
-		if p := at(i - 2); p != nil {
-			lm2 = p.lower
+		seen++
+		lm, lp := uint64(none), uint64(none)
+		if j > 0 {
+			lm = info[j-1].lower
 		}
-		if p := at(i + 1); p != nil {
-			lp1, sp1, gp1, cp1 = p.lower, p.shape, p.gaz, p.cluster
+		if int(j)+1 < len(info) {
+			lp = info[j+1].lower
 		}
-		if p := at(i + 2); p != nil {
-			lp2 = p.lower
+		w.add(mix(tAggM1, lm))
+		w.add(mix(tAggP1, lp))
+		if j > 1 {
+			w.add(mix(tAggM2, info[j-2].lower))
 		}
-		add(mix(tLowerM1, lm1))
-		add(mix(tLowerM2, lm2))
-		add(mix(tLowerP1, lp1))
-		add(mix(tLowerP2, lp2))
-		add(mix(tShapeM1, sm1))
-		add(mix(tShapeP1, sp1))
-		add(mix2(tBigramM1, lm1, t.lower))
-		add(mix2(tBigramP1, t.lower, lp1))
-		add(mix2(tShape3, mix2(0, sm1, t.shape), sp1))
-		add(mix2(tLowerM1Shape, lm1, t.shape))
-		if flags&flSentStart != 0 {
-			add(mix(tStartLower, t.lower))
+		if int(j)+2 < len(info) {
+			w.add(mix(tAggP2, info[j+2].lower))
 		}
-		if headline {
-			add(mix(tHeadShape, t.shape))
-			add(mix(tHeadLower, t.lower))
-		}
-		add(mix(tClusterM1, clusterMid(cm1)))
-		add(mix(tClusterP1, clusterMid(cp1)))
-		add(mix2(tClusterM1Fine, clusterFine(cm1), uint64(flags&(flInitCap|flAllCaps))))
-		for b := uint32(0); b < 3*nGaz; b++ {
-			if t.gaz&(1<<b) != 0 {
-				add(mix(tGaz, uint64(b)))
-			}
-			if gm1&(1<<b) != 0 {
-				add(mix(tGazM1, uint64(b)))
-			}
-			if gp1&(1<<b) != 0 {
-				add(mix(tGazP1, uint64(b)))
-			}
-		}
-		if flags&flInitCap != 0 {
-			add(mix2(tCapClass, uint64(t.capc), uint64(ctx)))
-		}
-		if ch := chunks[i-first]; ch.len > 0 {
-			pos := uint64(ch.pos)
-			add(mix2(tChunkLast, info[ch.last].lower, pos))
-			add(mix2(tChunkFirst, info[ch.first].lower, pos))
-			add(mix2(tChunkShape, uint64(min(ch.len, 5)), pos))
-			add(mix2(tChunkLastCluster, clusterMid(info[ch.last].cluster), pos))
-			add(mix(tChunkLastWord, info[ch.last].lower))
-			// The words around the whole chunk, seen from each of its
-			// tokens: "said" after "Zipmex Global Singapore".
-			before, after := uint64(none), uint64(none)
-			if ch.first > first {
-				before = info[ch.first-1].lower
-			}
-			if ch.last+1 < last {
-				after = info[ch.last+1].lower
-			}
-			add(mix2(tChunkBefore, before, pos))
-			add(mix2(tChunkAfter, after, pos))
-			// The cue words of the whole chunk: "Ministry" in
-			// "Ministry of Foreign Affairs", seen from "Affairs".
-			for c := 0; c < nClasses; c++ {
-				if ch.cue&(1<<c) != 0 {
-					add(mix2(tChunkCue, uint64(c), pos))
-				}
-			}
-		}
-		if t.doc != 0 {
-			add(mix(tDoc, t.doc))
-			add(mix2(tDocLower, t.doc, t.lower))
-		}
-		if len(sc.grp) == len(info) && sc.grp[i].n > 1 {
-			// Context aggregation: the neighbours of the same word's
-			// other mentions in the document.
-			g := sc.grp[i]
-			seen := 0
-			for _, j := range sc.occ[g.start : g.start+g.n] {
-				if int(j) == i {
-					continue
-				}
-				if seen == maxAggregate {
-					break
-				}
-				seen++
-				lm, lp := uint64(none), uint64(none)
-				if j > 0 {
-					lm = info[j-1].lower
-				}
-				if int(j)+1 < len(info) {
-					lp = info[j+1].lower
-				}
-				add(mix(tAggM1, lm))
-				add(mix(tAggP1, lp))
-				if j > 1 {
-					add(mix(tAggM2, info[j-2].lower))
-				}
-				if int(j)+2 < len(info) {
-					add(mix(tAggP2, info[j+2].lower))
-				}
-			}
-		}
-		sc.nfeats[i-first] = uint8(k)
 	}
 }
 

@@ -1,0 +1,443 @@
+package relate
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Candidate is an ordered pair of entities that might be related: indexes
+// into the entities given to Candidates, the features that describe the
+// pair, and the span that would be the evidence of a relation.
+type Candidate struct {
+	Subj, Obj int
+	feats     []uint32
+	// Ev is the evidence: from the first to the last of the closest pair
+	// of mentions in one sentence, or the subject's first mention for a
+	// pair that shares no sentence.
+	Ev graph.Mention
+}
+
+// maxBetween bounds the tokens between two mentions read word by word;
+// longer gaps are read by their first and last few tokens.
+const maxBetween = 8
+
+// docPlaces is how many of the most mentioned places each person or
+// organization is paired with when they share no sentence.
+const docPlaces = 3
+
+// pairCtx is the closest pair of mentions of two entities in one sentence.
+type pairCtx struct {
+	a, b   int // entity indexes, a's mention first
+	ma, mb graph.Mention
+	gap    int // code points between them
+	sents  int // sentences the two share
+}
+
+// related reports whether a relation predicate carries information for the
+// reader: co-occurrence and event relations say nothing the words do not.
+func related(pred string) bool {
+	return pred != graph.MentionedWith && pred != graph.Met && pred != graph.ParticipantIn
+}
+
+// offsets maps code point offsets of a text to byte offsets; nil when the
+// text is ASCII and they agree.
+type offsets []int32
+
+func newOffsets(text string) offsets {
+	if len(text) == utf8.RuneCountInString(text) {
+		return nil
+	}
+	o := make(offsets, 0, len(text)+1)
+	for i := range text {
+		o = append(o, int32(i))
+	}
+	return append(o, int32(len(text)))
+}
+
+func (o offsets) byteAt(cp int) int {
+	if o == nil {
+		return cp
+	}
+	if cp >= len(o) {
+		return int(o[len(o)-1])
+	}
+	return int(o[cp])
+}
+
+// Candidates lists the candidate pairs of a document's entities with their
+// features; rels are the relations the rules read (co-occurrence and event
+// relations are ignored). The entities' mentions must carry sentence
+// indexes and code point offsets into text.
+func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Candidate {
+	var out []Candidate
+	candidates(text, ents, rels, func(c Candidate) {
+		c.feats = append([]uint32(nil), c.feats...)
+		out = append(out, c)
+	})
+	return out
+}
+
+// candidates calls fn with each candidate of Candidates; the features are
+// valid only during the call.
+func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn func(Candidate)) {
+	off := newOffsets(text)
+	idx := make(map[string]int, len(ents))
+	for i, e := range ents {
+		idx[e.ID] = i
+	}
+	// the rules' relations, by ordered pair and by subject
+	type pk [2]int
+	ruleRels := map[pk][]string{}
+	from := map[int][]string{}
+	for _, r := range rels {
+		if !related(r.Predicate) {
+			continue
+		}
+		s, ok1 := idx[r.Subject]
+		o, ok2 := idx[r.Object]
+		if !ok1 || !ok2 {
+			continue
+		}
+		ruleRels[pk{s, o}] = append(ruleRels[pk{s, o}], r.Predicate)
+		from[s] = append(from[s], r.Predicate)
+	}
+	// mentions by sentence
+	type sm struct {
+		e int
+		m graph.Mention
+	}
+	bySent := map[int][]sm{}
+	for i, e := range ents {
+		if !readable(e.Type) {
+			continue
+		}
+		for _, m := range e.Mentions {
+			bySent[m.Sentence] = append(bySent[m.Sentence], sm{i, m})
+		}
+	}
+	sents := make([]int, 0, len(bySent))
+	for s, ms := range bySent {
+		if len(ms) > 1 {
+			sents = append(sents, s)
+		}
+	}
+	sort.Ints(sents) // the closest pair of mentions is the first of equals: training is deterministic
+	pairs := map[pk]*pairCtx{}
+	seen := map[pk]int{} // last sentence counted
+	for _, s := range sents {
+		ms := bySent[s]
+		sort.Slice(ms, func(i, j int) bool {
+			return ms[i].m.Start < ms[j].m.Start || ms[i].m.Start == ms[j].m.Start && ms[i].e < ms[j].e
+		})
+		for i := range ms {
+			for j := i + 1; j < len(ms); j++ {
+				x, y := ms[i], ms[j]
+				if x.e == y.e || y.m.Start < x.m.End {
+					continue
+				}
+				k := pk{min(x.e, y.e), max(x.e, y.e)}
+				gap := y.m.Start - x.m.End
+				p := pairs[k]
+				if p == nil {
+					p = &pairCtx{gap: -1}
+					pairs[k] = p
+				}
+				if last, ok := seen[k]; !ok || last != s {
+					seen[k] = s
+					p.sents++
+				}
+				if p.gap < 0 || gap < p.gap {
+					p.a, p.b, p.ma, p.mb, p.gap = x.e, y.e, x.m, y.m, gap
+				}
+			}
+		}
+	}
+	// the most mentioned places
+	var places []int
+	for i, e := range ents {
+		if e.Type == graph.Place {
+			places = append(places, i)
+		}
+	}
+	sort.SliceStable(places, func(i, j int) bool { return len(ents[places[i]].Mentions) > len(ents[places[j]].Mentions) })
+	rank := map[int]int{}
+	for r, p := range places {
+		rank[p] = r
+	}
+	keys := make([]pk, 0, len(pairs))
+	for k := range pairs {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
+	var f featurizer
+	for _, k := range keys {
+		p := pairs[k]
+		between, before, after := tokens(text[off.byteAt(p.ma.End):off.byteAt(p.mb.Start)]), lastTokens(text[:off.byteAt(p.ma.Start)]), firstTokens(text[off.byteAt(p.mb.End):])
+		ev := graph.Mention{Sentence: p.ma.Sentence, Start: p.ma.Start, End: p.mb.End,
+			Text: text[off.byteAt(p.ma.Start):off.byteAt(p.mb.End)]}
+		for _, dir := range [2]bool{true, false} {
+			s, o, sm, om := p.a, p.b, p.ma, p.mb
+			if !dir {
+				s, o, sm, om = p.b, p.a, p.mb, p.ma
+			}
+			if !pairable(ents[s].Type, ents[o].Type) {
+				continue
+			}
+			f.start(ents[s], ents[o], dir)
+			f.sentence(between, before, after, p.gap, p.sents)
+			f.surface(text[off.byteAt(sm.Start):off.byteAt(sm.End)], text[off.byteAt(om.Start):off.byteAt(om.End)])
+			f.context(ents[s], ents[o], rank, s, o, ruleRels[pk{s, o}], ruleRels[pk{o, s}], from[s])
+			fn(Candidate{Subj: s, Obj: o, feats: f.feats, Ev: ev})
+		}
+	}
+	// people and organizations with the main places they share no sentence with
+	for i, e := range ents {
+		if e.Type != graph.Person && e.Type != graph.Organization || len(e.Mentions) == 0 {
+			continue
+		}
+		for _, p := range places[:min(docPlaces, len(places))] {
+			if pairs[pk{min(i, p), max(i, p)}] != nil {
+				continue
+			}
+			f.start(e, ents[p], true)
+			f.add(hs(hs(fnvBasis, "nosent"), string(e.Type)))
+			m := ents[p].Mentions[0]
+			f.surface("", text[off.byteAt(m.Start):off.byteAt(m.End)])
+			f.context(e, ents[p], rank, i, p, ruleRels[pk{i, p}], ruleRels[pk{p, i}], from[i])
+			ev := e.Mentions[0]
+			ev.Document, ev.Entity = "", ""
+			fn(Candidate{Subj: i, Obj: p, feats: f.feats, Ev: ev})
+		}
+	}
+}
+
+// readable are the types the reader relates.
+func readable(t graph.EntityType) bool {
+	return t == graph.Person || t == graph.Organization || t == graph.Place
+}
+
+// pairable says whether some predicate could relate a subject of type s to
+// an object of type o.
+func pairable(s, o graph.EntityType) bool {
+	for _, l := range labels {
+		if l.fits(s, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// featurizer collects the hashed features of one candidate.
+type featurizer struct {
+	feats []uint32
+	dir   uint32 // hash of the pair's types and order, conjoined with the words
+}
+
+func (f *featurizer) add(h uint32) { f.feats = append(f.feats, h) }
+
+func (f *featurizer) start(s, o *graph.Entity, subjFirst bool) {
+	f.feats = f.feats[:0]
+	f.add(hs(fnvBasis, "bias"))
+	tp := hs(hs(hs(fnvBasis, "tp"), string(s.Type)), string(o.Type))
+	f.add(tp)
+	d := "sf"
+	if !subjFirst {
+		d = "of"
+	}
+	f.dir = hs(tp, d)
+	f.add(f.dir)
+	if o.Location != nil {
+		f.add(hs(tp, "ogaz"))
+	}
+}
+
+// sentence adds the words between, before and after the closest mentions.
+func (f *featurizer) sentence(between, before, after []string, gap, sents int) {
+	f.add(hs(f.dir, "gap"+bucket(len(between))))
+	f.add(hs(fnvBasis, "co"+bucket(sents)))
+	if len(between) <= maxBetween {
+		seq := hs(f.dir, "seq")
+		for _, t := range between {
+			f.add(hs(hs(f.dir, "bw"), t))
+			f.add(hs(hs(fnvBasis, "bw"), t))
+			seq = hs(hs(seq, " "), t)
+		}
+		if len(between) <= 4 {
+			f.add(seq)
+		}
+	} else {
+		f.add(hs(f.dir, "long"))
+	}
+	if n := len(between); n > 0 {
+		f.add(hs(hs(f.dir, "bf"), between[0]))
+		f.add(hs(hs(f.dir, "bl"), between[n-1]))
+		if n > 1 {
+			f.add(hs(hs(hs(f.dir, "bf2"), between[0]), between[1]))
+			f.add(hs(hs(hs(f.dir, "bl2"), between[n-2]), between[n-1]))
+		}
+	}
+	for i, t := range before {
+		f.add(hs(hs(f.dir, "p"+string(rune('0'+i))), t))
+	}
+	for i, t := range after {
+		f.add(hs(hs(f.dir, "n"+string(rune('0'+i))), t))
+	}
+}
+
+// surface adds the mentions' own words: a nationality word ("German") or
+// the country's name, a possessive.
+func (f *featurizer) surface(subj, obj string) {
+	if obj != "" {
+		f.add(hs(hs(f.dir, "om"), lower(obj)))
+		if r, _ := utf8.DecodeLastRuneInString(obj); r == 'n' || r == 'h' || r == 'e' || r == 'i' {
+			f.add(hs(hs(f.dir, "oend"), obj[len(obj)-min(len(obj), 2):]))
+		}
+	}
+	if subj != "" {
+		f.add(hs(hs(f.dir, "sl"), lower(lastWord(subj))))
+	}
+}
+
+// context adds what the document says of the pair beyond one sentence:
+// the rules' relations, the subject's roles, how often each is named.
+func (f *featurizer) context(s, o *graph.Entity, rank map[int]int, si, oi int, fwd, rev, from []string) {
+	tp := hs(hs(hs(fnvBasis, "tp"), string(s.Type)), string(o.Type))
+	if len(fwd) == 0 && len(rev) == 0 {
+		f.add(hs(tp, "norule"))
+	}
+	for _, p := range fwd {
+		f.add(hs(hs(fnvBasis, "rf"), p))
+	}
+	for _, p := range rev {
+		f.add(hs(hs(fnvBasis, "rr"), p))
+	}
+	for _, p := range from {
+		f.add(hs(hs(tp, "from"), p))
+	}
+	for _, r := range s.Roles {
+		w := lower(lastWord(r.Title))
+		f.add(hs(hs(tp, "role"), w))
+		if r.Of == o.ID {
+			f.add(hs(hs(tp, "roleof"), w))
+		}
+	}
+	if r, ok := rank[oi]; ok {
+		f.add(hs(tp, "orank"+bucket(r)))
+	}
+	if r, ok := rank[si]; ok {
+		f.add(hs(tp, "srank"+bucket(r)))
+	}
+	f.add(hs(tp, "smc"+bucket(len(s.Mentions))))
+	f.add(hs(tp, "omc"+bucket(len(o.Mentions))))
+}
+
+func bucket(n int) string {
+	switch {
+	case n < 4:
+		return string(rune('0' + n))
+	case n < 6:
+		return "4"
+	case n < 9:
+		return "6"
+	}
+	return "9"
+}
+
+func lastWord(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
+
+// lower lower-cases ASCII letters; other text is kept as it is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// tokens splits text into lower-case words and single punctuation marks;
+// "'s" is one token.
+func tokens(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
+			i += n
+		case wordRune(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !wordRune(r2) && r2 != '-' {
+					break
+				}
+				j += n2
+			}
+			out = append(out, lower(s[i:j]))
+			i = j
+		case (r == '\'' || r == '’') && i+n < len(s) && (s[i+n] == 's' || s[i+n] == 'S') && (i+n+1 == len(s) || !wordRune(rune(s[i+n+1]))):
+			out = append(out, "'s")
+			i += n + 1
+		default:
+			out = append(out, s[i:i+n])
+			i += n
+		}
+		if len(out) > 64 {
+			// only the first and last few are read; keep the last ones
+			out = append(out[:maxBetween], out[len(out)-maxBetween:]...)
+		}
+	}
+	return out
+}
+
+func wordRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '’' && r != '“' && r != '”' && r != '–' && r != '—'
+}
+
+// lastTokens returns up to two tokens at the end of s, nearest last.
+func lastTokens(s string) []string {
+	t := tokens(s[max(0, len(s)-40):])
+	if len(t) > 2 {
+		t = t[len(t)-2:]
+	}
+	if len(t) == 2 {
+		t[0], t[1] = t[1], t[0]
+	}
+	return t
+}
+
+// firstTokens returns up to two tokens at the start of s.
+func firstTokens(s string) []string {
+	t := tokens(s[:min(len(s), 40)])
+	return t[:min(2, len(t))]
+}
+
+const fnvBasis uint32 = 2166136261
+
+// hs continues an FNV-1a hash with s and a separator.
+func hs(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	h ^= 0xff
+	h *= 16777619
+	return h
+}
