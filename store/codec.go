@@ -150,6 +150,10 @@ type entityRec struct {
 	Locs     []counted // encodeLoc of a GeoPoint
 	Values   []counted
 	Degrees  []degree // relations by predicate and direction (degree.go)
+	// Votes counts, by entity type, the mentions that documents typed so
+	// and resolved here: an entity resolved across types keeps how each
+	// document typed it (resolve.go's majorityType).
+	Votes []counted
 }
 
 // entityContrib is what one document added to one entity ('x' doc 'e').
@@ -158,6 +162,7 @@ type entityContrib struct {
 	Roles  []roleCount
 	Locs   []counted
 	Values []counted
+	Votes  []counted
 }
 
 func putCounted(e *encoder, cs []counted) {
@@ -214,6 +219,7 @@ func (r *entityRec) encode() []byte {
 	putCounted(&e, r.Locs)
 	putCounted(&e, r.Values)
 	putDegrees(&e, r.Degrees)
+	putCounted(&e, r.Votes)
 	return e.b
 }
 
@@ -222,6 +228,7 @@ func decodeEntity(b []byte) (*entityRec, error) {
 	r := &entityRec{Type: graph.EntityType(d.str()), Name: d.str(), Mentions: int(d.uint()), Docs: int(d.uint())}
 	r.Forms, r.Roles, r.Locs, r.Values = getCounted(&d), getRoles(&d), getCounted(&d), getCounted(&d)
 	r.Degrees = getDegrees(&d)
+	r.Votes = getCounted(&d)
 	return r, d.err
 }
 
@@ -231,6 +238,7 @@ func (c *entityContrib) encode() []byte {
 	putRoles(&e, c.Roles)
 	putCounted(&e, c.Locs)
 	putCounted(&e, c.Values)
+	putCounted(&e, c.Votes)
 	return e.b
 }
 
@@ -239,7 +247,7 @@ func decodeContrib(b []byte) (*entityContrib, error) {
 		return &entityContrib{}, nil
 	}
 	d := decoder{b: b}
-	c := &entityContrib{Forms: getCounted(&d), Roles: getRoles(&d), Locs: getCounted(&d), Values: getCounted(&d)}
+	c := &entityContrib{Forms: getCounted(&d), Roles: getRoles(&d), Locs: getCounted(&d), Values: getCounted(&d), Votes: getCounted(&d)}
 	return c, d.err
 }
 

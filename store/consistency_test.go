@@ -120,6 +120,7 @@ func TestCountsMatchScan(t *testing.T) {
 				checkTotals(t, db)
 				checkDegrees(t, db)
 				checkEvidence(t, db)
+				checkVotes(t, db)
 			}
 		})
 	}

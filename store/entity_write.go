@@ -401,6 +401,7 @@ func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityCon
 		cp.Roles = append([]roleCount(nil), old.Roles...)
 		cp.Locs = append([]counted(nil), old.Locs...)
 		cp.Values = append([]counted(nil), old.Values...)
+		cp.Votes = append([]counted(nil), old.Votes...)
 		rec = &cp
 	}
 	ck := contribKey(doc, kEntity, id)
@@ -426,10 +427,12 @@ func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityCon
 	rec.Roles = addRoles(rec.Roles, c.Roles, 1)
 	rec.Locs = addCounted(rec.Locs, c.Locs, 1)
 	rec.Values = addCounted(rec.Values, c.Values, 1)
+	rec.Votes = addCounted(rec.Votes, c.Votes, 1)
 	prev.Forms = addCounted(prev.Forms, c.Forms, 1)
 	prev.Roles = addRoles(prev.Roles, c.Roles, 1)
 	prev.Locs = addCounted(prev.Locs, c.Locs, 1)
 	prev.Values = addCounted(prev.Values, c.Values, 1)
+	prev.Votes = addCounted(prev.Votes, c.Votes, 1)
 	if err := w.txn.Set(ck, prev.encode()); err != nil {
 		return err
 	}
@@ -455,6 +458,7 @@ func (w *wtx) retractEntity(id, doc string, contrib []byte) error {
 	rec.Roles = addRoles(append([]roleCount(nil), old.Roles...), c.Roles, -1)
 	rec.Locs = addCounted(append([]counted(nil), old.Locs...), c.Locs, -1)
 	rec.Values = addCounted(append([]counted(nil), old.Values...), c.Values, -1)
+	rec.Votes = addCounted(append([]counted(nil), old.Votes...), c.Votes, -1)
 	mk := scanKeys(w.txn, key(pMention, id, doc))
 	for _, k := range mk {
 		if err := w.txn.Delete(k); err != nil {

@@ -212,7 +212,7 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 	local := map[string]string{"": ""}
 	for _, i := range order {
 		e := es[i]
-		id, err := w.resolveEntity(e)
+		id, t, err := w.resolveEntity(e)
 		if err != nil {
 			return nil, err
 		}
@@ -231,7 +231,10 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 		if e.Value != "" {
 			c.Values = []counted{{e.Value, 1}}
 		}
-		if err := w.contribute(id, e.Type, doc, c); err != nil {
+		if votes(e.Type) && len(e.Mentions) > 0 {
+			c.Votes = []counted{{string(e.Type), len(e.Mentions)}}
+		}
+		if err := w.contribute(id, t, doc, c); err != nil {
 			return nil, err
 		}
 	}
@@ -246,7 +249,7 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 	written := map[string]bool{}
 	for _, e := range es {
 		id := local[e.ID]
-		if len(e.Roles) > 0 {
+		if len(e.Roles) > 0 { // never resolved to another type
 			c := &entityContrib{}
 			for _, r := range e.Roles {
 				c.Roles = addRoles(c.Roles, []roleCount{{r.Title, local[r.Of], 1}}, 1)

@@ -100,7 +100,8 @@ const (
 // kind and keeps degrees in the entity record instead of 'c' keys; version
 // 7 replaces the figure totals ('T', 'U', 'u') with tallies ('Y', 'W', 'w') and
 // stores a figure's kind, as-of date and source; version 8 orders a
-// tally's 'Y' keys in time and keeps its summary under 'W'.
+// tally's 'Y' keys in time and keeps its summary under 'W', and keeps type
+// votes in entity records and contributions (resolve.go's majorityType).
 const schemaVersion = 8
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty

@@ -74,6 +74,7 @@ func (w *wtx) mergeEntity(from, into string, auto bool) error {
 	rec.Roles = addRoles(append([]roleCount(nil), intoRec.Roles...), fromRec.Roles, 1)
 	rec.Locs = addCounted(append([]counted(nil), intoRec.Locs...), fromRec.Locs, 1)
 	rec.Values = addCounted(append([]counted(nil), intoRec.Values...), fromRec.Values, 1)
+	rec.Votes = addCounted(append([]counted(nil), intoRec.Votes...), fromRec.Votes, 1)
 
 	moved, err := w.moveMentions(from, into)
 	if err != nil {
@@ -207,6 +208,7 @@ func (w *wtx) moveContribs(from, into string) (int, error) {
 			c.Roles = addRoles(t.Roles, c.Roles, 1)
 			c.Locs = addCounted(t.Locs, c.Locs, 1)
 			c.Values = addCounted(t.Values, c.Values, 1)
+			c.Votes = addCounted(t.Votes, c.Votes, 1)
 		} else {
 			gained++
 			if err := w.txn.Set(key(pEntDoc, into, doc), nil); err != nil {

@@ -20,12 +20,159 @@ import (
 //     which a surname-only person ("Putin") is merged if that surname now
 //     belongs to exactly one full name;
 //  4. an entity of the same type named like one of the aliases, other than
-//     a generic word;
+//     a generic word or the name's head (isHead);
 //  5. for a one-word person name, the one person whose full name ends in it;
 //  6. a new entity with the ID made from the name.
 //
 // Where several entities match, the most mentioned wins, then the smallest ID.
-func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
+//
+// Before all these, a name that documents typed otherwise much more often
+// joins the entity of that type (majorityType); the type it is stored
+// under is returned with its ID.
+func (w *wtx) resolveEntity(e *graph.Entity) (string, graph.EntityType, error) {
+	if id, t, ok, err := w.majorityType(e); ok || err != nil {
+		return id, t, err
+	}
+	id, err := w.resolveTyped(e)
+	return id, e.Type, err
+}
+
+// majorityRatio is how many times the type votes of the entity another
+// type gives a name must outweigh those of the document's own type (the
+// entity it would join and this document's mentions) for the name to join
+// it. Two, not just more: a name of two entities keeps both unless one of
+// them is mostly a mistyping. majorityMin is the fewest votes that decide:
+// the first documents of a name decide nothing.
+const (
+	majorityRatio = 2
+	majorityMin   = 10
+)
+
+// votes reports whether entities of type t take part in type voting:
+// dates and events are named by their kind, never mistyped as the others.
+func votes(t graph.EntityType) bool {
+	return t == graph.Person || t == graph.Organization || t == graph.Place || t == graph.Other
+}
+
+// majorityType returns the entity of another type that e's name mostly
+// denotes across documents: the one named so with the most type votes, if
+// they are at least majorityRatio times those of e's own type (the entity
+// e would join by its ID or name, and e's mentions) and majorityMin.
+//
+// The document's own evidence keeps its type: a role ("chief
+// executive"), a place the gazetteer knows, or a person's full name (the
+// tagger's surest pattern, and what surnames resolve to), and type other,
+// which the extractor gives on a cue of its own ("the film Vera Drake").
+// A person never joins a place: the extractor types a gazetteer place a
+// person only where the document says so ("Jordan scored"). An
+// organization never joins a person, and nothing joins a one-word person
+// unless that word is the surname of a full name in the store: the
+// tagger's commonest error is a company's name ("Citicorp", "Smith
+// Barney") typed person, often in most documents.
+func (w *wtx) majorityType(e *graph.Entity) (string, graph.EntityType, bool, error) {
+	if !votes(e.Type) || e.Type == graph.Other || len(e.Roles) > 0 || e.Location != nil {
+		return "", "", false, nil
+	}
+	nk := graph.NameKey(e.Name)
+	if nk == "" || e.Type == graph.Person && tokenCount(nk) > 1 {
+		return "", "", false, nil
+	}
+	own, err := w.ownVotes(e, nk)
+	if err != nil {
+		return "", "", false, err
+	}
+	best, bestT, bestN := "", graph.EntityType(""), 0
+	for _, t := range graph.EntityTypes {
+		if !votes(t) || t == e.Type || e.Type == graph.Person && t == graph.Place || e.Type == graph.Organization && t == graph.Person {
+			continue
+		}
+		if t == graph.Person && tokenCount(nk) == 1 {
+			if full, err := w.ids(key(pSurname, nk)); err != nil || len(full) == 0 {
+				if err != nil {
+					return "", "", false, err
+				}
+				continue
+			}
+		}
+		id, rec, err := w.mostVoted(t, nk)
+		if err != nil {
+			return "", "", false, err
+		}
+		if rec != nil && voteWeight(rec) > bestN {
+			best, bestT, bestN = id, t, voteWeight(rec)
+		}
+	}
+	if best == "" || bestN < majorityMin || bestN < majorityRatio*own {
+		return "", "", false, nil
+	}
+	return best, bestT, true, nil
+}
+
+// ownVotes is the type votes of e's own type: its mentions, and the votes
+// of the entity it would join by its ID, its name or an alias of that
+// entity, whichever has most.
+func (w *wtx) ownVotes(e *graph.Entity, nk string) (int, error) {
+	n := 0
+	if id, ok, err := w.existing(e.ID, e.Type); err != nil {
+		return 0, err
+	} else if ok {
+		rec, err := w.entity(id)
+		if err != nil {
+			return 0, err
+		}
+		n = voteWeight(rec)
+	}
+	if id, ok, err := w.byName(e.Type, nk, false); err != nil {
+		return 0, err
+	} else if ok {
+		rec, err := w.entity(id)
+		if err != nil {
+			return 0, err
+		}
+		n = max(n, voteWeight(rec))
+	}
+	return n + len(e.Mentions), nil
+}
+
+// voteWeight is the sum of an entity's type votes, or its mentions for a
+// restored entity, which has none.
+func voteWeight(rec *entityRec) int {
+	if len(rec.Votes) == 0 {
+		return rec.Mentions
+	}
+	n := 0
+	for _, v := range rec.Votes {
+		n += v.N
+	}
+	return n
+}
+
+// mostVoted returns the entity of type t named (not aliased) nk with the
+// most type votes, then the smallest ID.
+func (w *wtx) mostVoted(t graph.EntityType, nk string) (string, *entityRec, error) {
+	if nk == "" {
+		return "", nil, nil
+	}
+	ids, err := w.ids(key(pName, string(t), nk))
+	if err != nil {
+		return "", nil, err
+	}
+	var best string
+	var bestRec *entityRec
+	for _, id := range ids {
+		rec, err := w.entity(id)
+		if err != nil {
+			return "", nil, err
+		}
+		if rec != nil && graph.NameKey(rec.Name) == nk && (bestRec == nil || voteWeight(rec) > voteWeight(bestRec)) {
+			best, bestRec = id, rec
+		}
+	}
+	return best, bestRec, nil
+}
+
+// resolveTyped is resolveEntity's resolution within e's own type.
+func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 	t := e.Type
 	if id, ok, err := w.existing(e.ID, t); ok || err != nil {
 		return id, err
@@ -64,7 +211,7 @@ func (w *wtx) resolveEntity(e *graph.Entity) (string, error) {
 	}
 	for _, a := range e.Aliases {
 		ak := graph.NameKey(a)
-		if genericNames[ak] {
+		if genericNames[ak] || isHead(ak, nk) {
 			continue
 		}
 		if id, ok, err := w.byName(t, ak, false); ok || err != nil {
@@ -187,4 +334,23 @@ func (w *wtx) absorbSurname(id, surname string) error {
 		}
 	}
 	return w.mergeEntity(short[0], id, true)
+}
+
+// isHead reports whether the folded alias ak is the head noun of the
+// folded name nk, with or without "the": the words before "of" ("Bank" of
+// "Bank of Finland", not "Scientology" of "Church of Scientology"), else
+// its last words ("Commission" of "Arbitration Commission", "the Bank" of
+// "First Midwest Bank"; none in a coordination). A document may call an
+// organization by its head, but the head names many others: joining
+// documents by it made the Bank of England also the Bank of Finland.
+func isHead(ak, nk string) bool {
+	ak = strings.TrimPrefix(ak, "the ")
+	if ak == "" || len(ak) >= len(nk) {
+		return false
+	}
+	if before, _, ok := strings.Cut(nk, " of "); ok {
+		return before == ak
+	}
+	// The last word of "Microsoft and Intel" is no head but a name.
+	return strings.HasSuffix(nk, " "+ak) && !strings.Contains(nk, " and ")
 }

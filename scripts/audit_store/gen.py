@@ -1,0 +1,57 @@
+# Builds cmd/factgraph/testdata/audit_store.json from two jsonl dumps of the
+# Reuters-21578 + BBC store (before and after a change) and the hand
+# judgments in judge.py:
+#   python3 scripts/audit_store/gen.py BEFORE.jsonl AFTER.jsonl cmd/factgraph/testdata/audit_store.json
+import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from judge import WRONG, BADTYPE, BADMERGE
+def load(p):
+    ents, ments = {}, {}
+    for l in open(p):
+        r = json.loads(l)
+        if r.get('kind') == 'entity': ents[r['entity']['id']] = r['entity']
+        elif r.get('kind') == 'mention':
+            m = r['mention']; ments.setdefault(m['entity'], []).append((m['document'], m['text']))
+    return ents, ments
+base, bm = load(sys.argv[1])
+new, nm = load(sys.argv[2])
+def top(ents):
+    es = sorted(ents.values(), key=lambda e: (-e.get('mention_count', 0), e['id']))
+    return es[:200]
+ids = [e['id'] for e in top(new)]
+for e in top(base):
+    if e['id'] not in ids and e['id'] in new: ids.append(e['id'])
+rows, docs = [], []
+def order(d):
+    return (0, int(d), '') if d.isdigit() else (1, 0, d)
+def adddoc(d):
+    if d not in docs: docs.append(d)
+for id in ids:
+    e = new[id]
+    if e['type'] == 'date': continue
+    wrong = WRONG.get(id, [])
+    have = set(e.get('aliases', []))
+    row = {"id": id, "type": e['type']}
+    fixed = [a for a in wrong if a not in have]
+    known = [a for a in wrong if a in have]
+    if fixed: row["not_aliases"] = fixed
+    if known: row["known_wrong_aliases"] = known
+    if id in BADTYPE: row["known_wrong"] = "no entity: an adjective"
+    if id in BADMERGE: row["known_wrong"] = "holds the football club of its name"
+    rows.append(row)
+    # the entity's first documents in ingest order (Reuters, then BBC),
+    # which give it its ID
+    seen = sorted({d for d, _ in nm.get(id, [])}, key=order)
+    for d in seen[:3]: adddoc(d)
+    named = sorted({d for d, text in nm.get(id, []) if text == e['name']}, key=order)
+    for d in named[:1]: adddoc(d)
+    # the documents that gave a fixed wrong alias in the base store
+    for a in fixed:
+        n = 0
+        for d, text in bm.get(id, []):
+            if text == a and n < 2:
+                adddoc(d); n += 1
+with open(sys.argv[3], 'w') as f:  # one document, one row a line
+    f.write('{"docs": [\n' + ',\n'.join(' ' + json.dumps(x) for x in sorted(docs)))
+    f.write('\n],\n"rows": [\n' + ',\n'.join(' ' + json.dumps(r) for r in rows) + '\n]}\n')
+print(len(rows), 'rows', len(docs), 'docs')

@@ -1,0 +1,34 @@
+# Hand judgments of the Reuters-21578 + BBC store's most-mentioned
+# entities (issue 13 audit). WRONG: aliases that name another entity;
+# BADTYPE: entities whose type is wrong (or that are no entity);
+# BADMERGE: entities that hold another entity's mentions under a right
+# alias (a club inside a company of its name).
+WRONG = {
+ "organization/european-commission": ["Arbitration Commission", "Banking Commission", "Brussels Executive Commission", "Canal Commission", "Casino", "Casino Control Commission", "Cereals Market Commission", "Commerce Commission", "ENGELHARD", "Engelhard Corp", "FERC", "Mississippi Public Service Commission", "Overseas Investment Commission", "Pennsylvania Public Utility Commission", "Swiss Banking Commission", "Texas Railroad Commission", "The Arbitration Commission", "The Commerce Commission", "Trilateral Commission", "U.S. Federal Energy Regulatory Commission"],
+ "organization/reuters": ["MHI", "MHI GROUP", "MHI Group Inc", "Reuters MHI"],
+ "organization/securities-and-exchange-commission": ["Snyder Exploration Co"],
+ "organization/international-monetary-fund": ["A Brazil Fund", "Alger Fund", "BRAZIL FUND", "CO MUTUAL FUND", "Exchange Fund", "Global Yield Fund"],
+ "place/west-germany": ["Bischofsheim, West Germany"],
+ "organization/treasury": ["BRAZIL TREASURY", "Italian Treasury", "House of Commons Treasury Select Committee"],
+ "organization/usda": ["DAILY FEED-WHOLESALE PRICES"],
+ "organization/congress": ["American Pork Congress", "Philippine Congress", "Congress Financial", "APC"],
+ "organization/bank": ["World Bank", "Riggs Bank", "First Midwest Bank", "INDIAN RESERVE BANK", "SRI LANKAN BANK"],
+ "organization/bank-of-england": ["BELGIAN CENTRAL BANK", "Bank of Finland", "Bank of New England", "Brazilian Central Bank", "Emirates Industrial Bank", "BSV Bank", "Bank of Lincoln City", "Exchange National Bank", "Exchange National Bank of Chicago", "First National Bank", "First National Bank Corp"],
+ "organization/bundesbank": ["Finance Ministry", "Bundesbank and Finance Ministry"],
+ "organization/senate": ["House and Senate"],
+ "organization/white-house": ["HOUSE DEMOCRATS", "New York House"],
+ "place/gulf": ["Lou Gulf", "New Orleans Gulf", "India-Pakistan-Gulf"],
+ "organization/bbc": ["BBC Brown Boveri", "BROWN BOVERI"],
+ "organization/new-york-stock-exchange": ["ASX", "Hong Kong Stock Exchange", "Kobe Exchange", "International Stock Exchange", "Total Stock Exchange"],
+ "organization/finance-ministry": ["Japanese Transport Ministry", "Saudi Finance Ministry", "Budget Ministry", "Central Bank and Finance Ministry"],
+ "organization/us-agriculture-department": ["Department of Employment", "Sri Lankan Food Department", "Food Department", "The Food Department"],
+ "organization/american-motors-corp": ["Amalgamated Metal Corporation Plc", "AMC Entertainment Inc"],
+ "organization/bp-north-america": ["BAA Plc"],
+ "organization/london-stock-exchange": ["ACLI Metals", "London Commodity"],
+ "organization/federal-reserve-board": ["Conference Board", "Ghana Cocoa Board", "Foreign Intelligence Advisory Board", "Kaufman and Board", "SIB", "Securities and Investment Board", "Utilities Board"],
+ "organization/parliament": ["European Parliament"],
+ "organization/central-bank": ["AFRICA CENTRAL BANK", "AFRICAN CENTRAL BANK", "EGYPTIAN CENTRAL BANK", "TAIWAN CENTRAL BANK"],
+ "organization/microsoft-corp": ["Intel", "Microsoft and Intel"],
+}
+BADTYPE = {"place/west-german", "person/west-german"}
+BADMERGE = {"organization/chelsea-industries-inc", "organization/arsenal-holdings-inc"}
