@@ -524,6 +524,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // "the 1990's", "Boeing 747's"
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
 		return true
+	case prev == "^" || prev == "**":
+		return true // an exponent: "10^100 people" is no count of 100
 	case first.lower == "one" && next == "of" && (startsAmount(tt[min(a.last+1, s.Last-1)]) || next2 == "the"):
 		return true // "one of 10 protesters": a member, not a count
 	case first.lower == "one" && (prev == "the" || prev == "this" || prev == "that" || prev == "every" || prev == "any" || prev == "no"):

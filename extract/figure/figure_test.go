@@ -52,6 +52,7 @@ func TestFind(t *testing.T) {
 		{"Seed", "More than 450,000 people have been killed and 11 million have been displaced from their homes during the course of the war.",
 			[]string{"450000 killed q=more than c=people [More than 450,000 people]", "1.1e+07 displaced c=people [11 million]"}},
 		{"Dozen", "A dozen soldiers were wounded.", []string{"12 injured c=soldiers [A dozen soldiers]"}},
+		{"Exponent", "Officials said 10^100 people were displaced.", nil},
 		{"Killing", "A car bomb exploded, killing at least 12 people.", []string{"12 killed q=at least c=people [at least 12 people]"}},
 		{"OrMore", "A crane fell into the mosque, killing 107 or more and wounding 238.", []string{"107 killed q=or more [107 or more]", "238 injured [238]"}},
 		{"OrSo", "The floods killed 30 or so people.", []string{"30 killed q=or so [30 or so]"}},
