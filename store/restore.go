@@ -90,7 +90,37 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			db.releaseWritten()
 		}
 	}
-	return internal(w.commit())
+	if err := w.commit(); err != nil {
+		return internal(err)
+	}
+	return db.checkMentioned(ctx)
+}
+
+// checkMentioned returns an EINVALID error naming an entity that a
+// restore left without mentions: ingest never stores one (an entity goes
+// with its last mention), so a dump that has one was not made by export.
+func (db *DB) checkMentioned(ctx context.Context) error {
+	return db.view(ctx, func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pEntity}, PrefetchValues: true})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var rec *entityRec
+			if err := it.Item().Value(func(v []byte) (err error) {
+				rec, err = decodeEntity(v)
+				return err
+			}); err != nil {
+				return err
+			}
+			if rec.Mentions == 0 {
+				id, err := lastStr(it.Item().Key())
+				if err != nil {
+					return err
+				}
+				return graph.Errorf(graph.EINVALID, "restore: entity %q has no mention in the dump", id)
+			}
+		}
+		return nil
+	})
 }
 
 func (w *wtx) restore(r *graph.Record) error {

@@ -265,6 +265,9 @@ func TestImport_Errors(t *testing.T) {
 		{"ImplausibleValue", "huge", []string{write("huge.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"ten killed"}}`+"\n"+
 			`{"kind":"figure","figure":{"id":"figure/x","value":1e308,"measure":"killed","text":"ten","evidence":{"document":"d","sentence":0,"start":0,"end":3,"text":"ten"},"confidence":0.9}}`+"\n")},
 			graph.EINVALID, "line 3: figure \"figure/x\": 1e+308 is not a plausible amount of killed"},
+		{"EntityWithoutMention", "nomention", []string{write("nomention.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n"+
+			`{"kind":"entity","entity":{"id":"person/ghost","type":"person","name":"Ghost","mention_count":1000000000000000000}}`+"\n")},
+			graph.EINVALID, `entity "person/ghost" has no mention in the dump`},
 		{"NULInID", "nul", []string{write("nul.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d\u0000e","text":"x"}}`+"\n")},
 			graph.EINVALID, "control character"},
 		{"NotEmpty", "", []string{full}, graph.ECONFLICT, "not empty"},
