@@ -32,16 +32,15 @@ func PlausibleAmount(measure string, v float64) bool {
 }
 
 // Validate returns an EINVALID error for a figure that cannot be stored:
-// no ID or evidence document, an unknown measure or kind, an amount that
-// is not plausible for its measure (PlausibleAmount), a range whose low
-// end is above its high end, or a confidence outside [0, 1].
+// an unknown measure or kind, an amount that is not plausible for its
+// measure (PlausibleAmount), a range whose low end is above its high end,
+// or a confidence outside [0, 1]. A figure without an ID is valid: a
+// store gives it one on ingest.
 func (f *Figure) Validate() error {
 	bad := func(format string, args ...any) error {
 		return Errorf(EINVALID, "figure %q: %s", f.ID, fmt.Sprintf(format, args...))
 	}
 	switch {
-	case f.ID == "":
-		return Errorf(EINVALID, "figure id required")
 	case !KnownMeasure(f.Measure):
 		return bad("unknown measure %q (one of %v)", f.Measure, Measures)
 	case f.Kind != "" && f.Kind != KindIncident && f.Kind != KindToll && f.Kind != KindForecast:

@@ -226,6 +226,9 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 
 	case r.Kind == graph.RecordFigure && r.Figure != nil:
 		f := *r.Figure
+		if f.ID == "" {
+			return bad("figure %q without an id", f.Text)
+		}
 		if err := f.Validate(); err != nil {
 			return err
 		}

@@ -60,3 +60,21 @@ func TestMinFreeSpaceOff(t *testing.T) {
 	})
 	mustIngest(t, db, benchExtraction(rand.New(rand.NewSource(1)), "doc"))
 }
+
+// TestFigureWithoutID: a figure ingested without an ID gets one (the
+// store's, from its document and span), as before Figure.Validate.
+func TestFigureWithoutID(t *testing.T) {
+	db := MustOpenDB(t)
+	x := extraction("d", "Officials said 12 people were killed.")
+	v := 12.0
+	ev := evidenceOf(x, "12 people")
+	x.Figures = []*graph.Figure{{Value: &v, Measure: graph.Killed, Text: ev.Text, Evidence: ev, Confidence: 0.9}}
+	mustIngest(t, db, x)
+	figs, err := db.Figures(ctx, graph.FigureFilter{Measure: graph.Killed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(figs.Items) != 1 || figs.Items[0].ID == "" {
+		t.Fatalf("figures %+v, want one with an ID", figs.Items)
+	}
+}

@@ -101,8 +101,6 @@ func validate(x *graph.Extraction) error {
 		switch {
 		case f == nil:
 			return bad("figure %d is nil", i)
-		case f.ID == "":
-			return bad("figure %q: id required", f.Text)
 		}
 		if err := f.Validate(); err != nil {
 			return bad("%s", graph.ErrorMessage(err))
