@@ -198,8 +198,12 @@ next:
 		if fc.place >= 0 && entOf[fc.place] != nil {
 			f.Place = entOf[fc.place].ID
 		}
-		if k := cmp.Or(fc.source+1, d.quoteSpeaker(f.Evidence)+1) - 1; k >= 0 && entOf[k] != nil {
-			f.Source = entOf[k].ID
+		src := fc.source
+		if src < 0 {
+			src = d.quoteSpeaker(f.Evidence) // only where no source was read
+		}
+		if src >= 0 && entOf[src] != nil {
+			f.Source = entOf[src].ID
 		}
 		k := keyOf(f)
 		for _, g := range byAmount[k] {

@@ -189,7 +189,7 @@ func TallySubject(f *Figure) string {
 	return f.Place
 }
 
-// ReportOf returns f as a tally report; asOf is used when f has none.
+// ReportOf returns f, a figure of document doc, as a tally report.
 func ReportOf(f *Figure, doc string) Report {
 	return Report{Figure: f.ID, Document: doc, Value: f.Value, Low: f.Low, High: f.High, Qualifier: f.Qualifier,
 		Source: f.Source, AsOf: f.AsOf, Kind: f.Kind, Place: f.Place}

@@ -288,8 +288,6 @@ func checkStoreDir(path string, readOnly bool) error {
 	return nil
 }
 
-// openError turns a Badger open failure into an application error; Badger
-// errors carry stack traces, which users must not see.
 // recoverReadOnly opens, after a crash, a store that Badger will not open
 // read-only because a write-ahead log ends in a torn write: the writer was
 // killed while appending a transaction that never committed. Only a
@@ -311,6 +309,8 @@ func recoverReadOnly(bo badger.Options) (*badger.DB, error) {
 	return badger.Open(bo)
 }
 
+// openError turns a Badger open failure into an application error; Badger
+// errors carry stack traces, which users must not see.
 func openError(path string, err error) error {
 	msg := err.Error()
 	switch {

@@ -318,14 +318,3 @@ func appendF64(b []byte, v float64) []byte {
 	}
 	return binary.BigEndian.AppendUint64(b, u)
 }
-
-// readF64 is the inverse of appendF64.
-func readF64(b []byte) float64 {
-	u := binary.BigEndian.Uint64(b)
-	if u>>63 == 1 {
-		u &^= 1 << 63
-	} else {
-		u = ^u
-	}
-	return math.Float64frombits(u)
-}

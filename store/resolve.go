@@ -150,9 +150,6 @@ func voteWeight(rec *entityRec) int {
 // mostVoted returns the entity of type t named (not aliased) nk with the
 // most type votes, then the smallest ID.
 func (w *wtx) mostVoted(t graph.EntityType, nk string) (string, *entityRec, error) {
-	if nk == "" {
-		return "", nil, nil
-	}
 	ids, err := w.ids(key(pName, string(t), nk))
 	if err != nil {
 		return "", nil, err

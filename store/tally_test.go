@@ -253,9 +253,6 @@ func TestTallies_Paging(t *testing.T) {
 func TestAppendF64_Order(t *testing.T) {
 	vals := []float64{math.Inf(-1), -1e300, -2.5, -1, -0.0001, 0, 1e-300, 0.5, 1, 3, 450000, 1e300, math.Inf(1)}
 	for i := range vals {
-		if got := readF64(appendF64(nil, vals[i])); got != vals[i] {
-			t.Errorf("round trip %v gave %v", vals[i], got)
-		}
 		if i > 0 && string(appendF64(nil, vals[i-1])) >= string(appendF64(nil, vals[i])) {
 			t.Errorf("%v does not sort before %v", vals[i-1], vals[i])
 		}

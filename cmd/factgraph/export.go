@@ -49,10 +49,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	strip := export.Strip{ExcludePredicates: exclude.split(), NoText: *noText, NoMentions: *noMentions}
-	if len(preds) > 0 {
-		strip.Predicates = preds.split()
-	}
+	strip := export.Strip{Predicates: preds.split(), ExcludePredicates: exclude.split(), NoText: *noText, NoMentions: *noMentions}
 	if fs.NArg() > 0 {
 		return graph.Errorf(graph.EINVALID, "export: unexpected argument %q", fs.Arg(0))
 	}
@@ -83,13 +80,8 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	for _, id := range filter.Documents {
-		// A mistyped --doc would otherwise be an empty dump.
-		if _, err := db.Document(ctx, id); graph.ErrorCode(err) == graph.ENOTFOUND {
-			return graph.Errorf(graph.ENOTFOUND, "export: no document %q in %s", id, *dbPath)
-		} else if err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
+	if err := checkDocs(ctx, db, filter.Documents); err != nil {
+		return fmt.Errorf("export: %w (in %s)", err, *dbPath)
 	}
 
 	outs := &exportOutputs{gzip: *gz}
@@ -129,6 +121,19 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// checkDocs returns an ENOTFOUND error naming the first of ids that docs
+// does not hold: a mistyped --doc would otherwise be an empty dump.
+func checkDocs(ctx context.Context, docs graph.DocumentService, ids []string) error {
+	for _, id := range ids {
+		if _, err := docs.Document(ctx, id); graph.ErrorCode(err) == graph.ENOTFOUND {
+			return graph.Errorf(graph.ENOTFOUND, "no document %q", id)
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // newEncoder returns the encoder of a one-file format writing to w.
 func newEncoder(f export.Format, w io.Writer, dgraph bool) export.Encoder {
 	switch f {
@@ -146,11 +151,12 @@ func newEncoder(f export.Format, w io.Writer, dgraph bool) export.Encoder {
 // (GET /export), when the store is in use (inUse) and a server recorded
 // its address; otherwise it returns inUse.
 func exportFromServer(ctx context.Context, env *Env, inUse error, dir string, f export.Format, out string, gz, dgraph bool, types []string, since string, docs []string, strip export.Strip) error {
-	if servingURL(dir) == "" {
+	base := servingURL(dir)
+	if base == "" {
 		return inUse
 	}
 	if f == export.CSV {
-		return graph.Errorf(graph.ECONFLICT, "export: the store is served by %s, which serves one-file formats only; stop it to export csv", servingURL(dir))
+		return graph.Errorf(graph.ECONFLICT, "export: the store is served by %s, which serves one-file formats only; stop it to export csv", base)
 	}
 	q := url.Values{"format": {string(f)}, "type": types, "doc": docs}
 	if since != "" {
@@ -160,7 +166,7 @@ func exportFromServer(ctx context.Context, env *Env, inUse error, dir string, f 
 		q.Set("dgraph", "true")
 	}
 	stripQuery(q, strip)
-	body, err := fromServer(ctx, dir, "/export", q)
+	body, err := fromServer(ctx, base, "/export", q)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -173,13 +179,13 @@ func exportFromServer(ctx context.Context, env *Env, inUse error, dir string, f 
 	}
 	start := time.Now()
 	if _, err := io.Copy(w, body); err != nil {
-		return fmt.Errorf("export: the transfer from %s broke off: %w", servingURL(dir), err)
+		return fmt.Errorf("export: the transfer from %s broke off: %w", base, err)
 	}
 	if err := outs.commit(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if len(outs.names) > 0 {
-		fmt.Fprintf(env.Stderr, "factgraph: wrote %s in %s, from the server at %s\n", strings.Join(outs.names, ", "), time.Since(start).Round(time.Millisecond), servingURL(dir))
+		fmt.Fprintf(env.Stderr, "factgraph: wrote %s in %s, from the server at %s\n", strings.Join(outs.names, ", "), time.Since(start).Round(time.Millisecond), base)
 	}
 	return nil
 }

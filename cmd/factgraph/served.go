@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -112,23 +111,17 @@ func (h *exportHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, "dgraph applies to format nquads only")
 		return
 	}
-	var types exportList
-	for _, t := range q["type"] {
-		types.Set(t)
-	}
-	filter, err := exportFilter(types.split(), q.Get("since"), q["doc"])
+	filter, err := exportFilter(exportList(q["type"]).split(), q.Get("since"), q["doc"])
 	if err != nil {
 		httpError(w, http.StatusBadRequest, strings.TrimPrefix(graph.ErrorMessage(err), "export: "))
 		return
 	}
-	for _, id := range filter.Documents {
-		if _, err := h.docs.Document(r.Context(), id); graph.ErrorCode(err) == graph.ENOTFOUND {
-			httpError(w, http.StatusNotFound, fmt.Sprintf("no document %q", id))
-			return
-		} else if err != nil {
-			httpError(w, http.StatusInternalServerError, "cannot read the store")
-			return
-		}
+	if err := checkDocs(r.Context(), h.docs, filter.Documents); graph.ErrorCode(err) == graph.ENOTFOUND {
+		httpError(w, http.StatusNotFound, graph.ErrorMessage(err))
+		return
+	} else if err != nil {
+		httpError(w, http.StatusInternalServerError, "cannot read the store")
+		return
 	}
 	select {
 	case h.busy <- struct{}{}:
@@ -173,15 +166,12 @@ func stripQuery(q url.Values, s export.Strip) {
 // stripFromQuery reads what /export's parameters leave out; lists may be
 // repeated or comma-separated, as the CLI's flags.
 func stripFromQuery(q url.Values) export.Strip {
-	s := export.Strip{
+	return export.Strip{
+		Predicates:        exportList(q["predicates"]).split(),
 		ExcludePredicates: exportList(q["exclude_predicates"]).split(),
 		NoText:            q.Get("no_text") == "true",
 		NoMentions:        q.Get("no_mentions") == "true",
 	}
-	if _, ok := q["predicates"]; ok {
-		s.Predicates = exportList(q["predicates"]).split()
-	}
-	return s
 }
 
 // httpError writes a JSON error body, as the GraphQL endpoint does.
@@ -191,19 +181,12 @@ func httpError(w http.ResponseWriter, status int, msg string) {
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
 }
 
-// errNoServer says no server is recorded in a store directory.
-var errNoServer = errors.New("no server recorded")
-
-// fromServer fetches path (with query q) from the server serving the
-// store at dir; errNoServer if none is recorded.
-func fromServer(ctx context.Context, dir, path string, q url.Values) (io.ReadCloser, error) {
-	base := servingURL(dir)
-	if base == "" {
-		return nil, errNoServer
-	}
+// fromServer fetches path (with query q) from the server at base, the
+// address a store's serverFile records.
+func fromServer(ctx context.Context, base, path string, q url.Values) (io.ReadCloser, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+path+"?"+q.Encode(), nil)
 	if err != nil {
-		return nil, errNoServer
+		return nil, graph.Errorf(graph.ECONFLICT, "store is in use by a server at %q, an address that cannot be asked: %v", base, err)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -44,15 +44,15 @@ func runStats(ctx context.Context, env *Env, args []string) error {
 // that holds it.
 func readStats(ctx context.Context, dir string) (graph.Stats, error) {
 	db, err := openExistingStore(dir, store.WithReadOnly())
-	if graph.ErrorCode(err) == graph.ECONFLICT && servingURL(dir) != "" {
-		body, serr := fromServer(ctx, dir, "/stats", nil)
+	if base := servingURL(dir); graph.ErrorCode(err) == graph.ECONFLICT && base != "" {
+		body, serr := fromServer(ctx, base, "/stats", nil)
 		if serr != nil {
 			return graph.Stats{}, serr
 		}
 		defer body.Close()
 		var s graph.Stats
 		if err := json.NewDecoder(body).Decode(&s); err != nil {
-			return graph.Stats{}, fmt.Errorf("stats from %s: %w", servingURL(dir), err)
+			return graph.Stats{}, fmt.Errorf("stats from %s: %w", base, err)
 		}
 		return s, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
 )
 
@@ -292,13 +293,13 @@ func (f *featurizer) sentence(between, before, after []string, gap, sents int) {
 // the country's name, a possessive.
 func (f *featurizer) surface(subj, obj string) {
 	if obj != "" {
-		f.add(hs(hs(f.dir, "om"), lower(obj)))
+		f.add(hs(hs(f.dir, "om"), token.LowerASCII(obj)))
 		if r, _ := utf8.DecodeLastRuneInString(obj); r == 'n' || r == 'h' || r == 'e' || r == 'i' {
 			f.add(hs(hs(f.dir, "oend"), obj[len(obj)-min(len(obj), 2):]))
 		}
 	}
 	if subj != "" {
-		f.add(hs(hs(f.dir, "sl"), lower(lastWord(subj))))
+		f.add(hs(hs(f.dir, "sl"), token.LowerASCII(lastWord(subj))))
 	}
 }
 
@@ -319,7 +320,7 @@ func (f *featurizer) context(s, o *graph.Entity, rank map[int]int, si, oi int, f
 		f.add(hs(hs(tp, "from"), p))
 	}
 	for _, r := range s.Roles {
-		w := lower(lastWord(r.Title))
+		w := token.LowerASCII(lastWord(r.Title))
 		f.add(hs(hs(tp, "role"), w))
 		if r.Of == o.ID {
 			f.add(hs(hs(tp, "roleof"), w))
@@ -356,22 +357,6 @@ func lastWord(s string) string {
 	return s
 }
 
-// lower lower-cases ASCII letters; other text is kept as it is.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
-
 // tokens splits text into lower-case words and single punctuation marks;
 // "'s" is one token.
 func tokens(s string) []string {
@@ -390,7 +375,7 @@ func tokens(s string) []string {
 				}
 				j += n2
 			}
-			out = append(out, lower(s[i:j]))
+			out = append(out, token.LowerASCII(s[i:j]))
 			i = j
 		case (r == '\'' || r == '’') && i+n < len(s) && (s[i+n] == 's' || s[i+n] == 'S') && (i+n+1 == len(s) || !wordRune(rune(s[i+n+1]))):
 			out = append(out, "'s")

@@ -7,13 +7,18 @@ import "unicode/utf8"
 // result. The date and figure finders match their word lists against one
 // such copy of the text rather than lowering each token.
 func LowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
 		}
 	}
-	return string(b)
+	return s // nothing to lower: no copy
 }
 
 // IsASCII reports whether s is all ASCII, that is whether a slice of
