@@ -89,10 +89,13 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 			seen[k] = true
 			p.Roles = append(p.Roles, role)
 		}
-		if of != nil && of != p && r.predicate != "" && !r.past {
+		if of != nil && of != p && r.predicate != "" {
 			pred := r.predicate
 			if pred == "ambassador_to" && !r.to {
 				pred = "ambassador_of" // "Afghan Ambassador X" represents Afghanistan
+			}
+			if r.past && !strings.HasPrefix(pred, "former_") {
+				pred = "former_" + pred // "former French President Nicolas Sarkozy"
 			}
 			rb.add(p.ID, pred, of.ID, r.title, false, r.conf, r.ev)
 			if d.x.explain {

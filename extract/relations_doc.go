@@ -106,6 +106,9 @@ func (d *docState) inferMembers(rb *relations) {
 // correspondent to it, its founder), nor a job alone ("an analyst at
 // Deutsche Bank" works for it; DWIE would call that membership too).
 func officeMember(pred string) bool {
+	if strings.HasPrefix(pred, "former_") {
+		return false // a former coach is no member now
+	}
 	switch pred {
 	case graph.PlayerOf, graph.CoachOf:
 		return true

@@ -158,6 +158,7 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 // condemned…". Without "the" before the title, or with another name after
 // the person's, it reads a list and not an apposition.
 func titleOfComma(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, bool) {
+	i = first - 1 // the comma, which roleBefore skips after a word that is no name
 	if c.tokText(i) != "," || !c.sameSentence(i, first) {
 		return titleSpot{}, false
 	}
@@ -337,8 +338,22 @@ func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64, s
 			return o, r.confidence, r.name
 		}
 	}
+	// "EU Enlargement Commissioner", "UN Special Envoy": a portfolio of
+	// one or two capitalized words between the body and the title.
+	for k := j; k > j-maxPortfolio && k > 0 && tm[k] < 0 && isCap(c.tokText(k)) && isWord(c.tokText(k)) && c.sameSentence(k-1, first); k-- {
+		if o := int(tm[k-1]); o >= 0 && d.ments[o].typ == graph.Organization && d.ments[o].last == k && !isPossessive(c.tokText(k-1)) {
+			return o, portfolioConfidence, portfolioOf
+		}
+	}
 	return -1, noOfConfidence, noOf
 }
+
+// maxPortfolio bounds the words of a portfolio between a body and a title
+// ("EU Enlargement Commissioner"); portfolioOf names that reading.
+const (
+	maxPortfolio                     = 2
+	portfolioOf, portfolioConfidence = "portfolio", 0.8
+)
 
 // adjectiveAt returns the mention of the country that the nationality
 // adjective at token j stands for, adding it if needed; -1 if token j is
