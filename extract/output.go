@@ -25,7 +25,7 @@ const maxEvidence = 5
 func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt map[*graph.Entity]*gazetteer.Place) {
 	rb := newRelations()
 	d.roleFacts(rb, entOf)
-	for _, l := range d.links {
+	for _, l := range d.cands.links {
 		s, o := entOf[l.subj], entOf[l.obj]
 		if s != nil && o != nil && s != o {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
@@ -61,7 +61,7 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 // roleFacts gives people their roles and position relations.
 func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 	seen := map[string]bool{}
-	for _, r := range d.roles {
+	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person {
 			continue
@@ -149,7 +149,7 @@ func (d *docState) noteSentences(c *chunk) {
 		s := c.sentOf[m.first]
 		if count[s]++; count[s] == 2 {
 			ev := c.sentenceEvidence(m.first)
-			d.sentEv[ev.Sentence] = sentSpan{ev.Start, ev.End, ev.Text}
+			d.cands.sents[ev.Sentence] = sentSpan{ev.Start, ev.End, ev.Text}
 		}
 	}
 }
@@ -179,7 +179,7 @@ func (d *docState) cooccurrence(rb *relations, entOf []*graph.Entity) {
 	sort.Ints(sents)
 	for _, s := range sents {
 		es := bySent[s]
-		span, ok := d.sentEv[s]
+		span, ok := d.cands.sents[s]
 		ev := graph.Mention{Sentence: s, Start: span.start, End: span.end, Text: span.text}
 		for i := 0; i < len(es) && ok; i++ {
 			for j := i + 1; j < len(es); j++ {

@@ -265,7 +265,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		}
 		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))
 	}
-	for _, r := range d.roles {
+	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || r.past || !domesticOffice(r.predicate) {
 			continue

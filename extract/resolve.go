@@ -133,7 +133,7 @@ func (d *docState) nameSets(byNK map[string]int, fixed map[int]bool) (sets []*na
 // document names the namesake's region too.
 func (d *docState) rereadPlaces(sets []*nameSet) {
 	for _, s := range sets {
-		if p := s.place; p != nil && p.Kind != gazetteer.Country && !d.countries[p.CountryCode] {
+		if p := s.place; p != nil && p.Kind != gazetteer.Country && !d.geo.countries[p.CountryCode] {
 			if q := d.within(d.ments[s.ments[0]].name, nil); q != nil && q != p && (!gazetteer.Outranks(p, q) || d.regionNamed(q)) {
 				s.place = q
 			}
@@ -669,7 +669,7 @@ func (d *docState) resolveTitles() {
 		}
 		key := graph.NameKey(m.name)
 		name := ""
-		for _, r := range d.roles {
+		for _, r := range d.cands.roles {
 			if p := &d.ments[r.person]; p.Start < m.Start && graph.NameKey(r.title) == key && !p.titleOnly {
 				name = p.name
 			}

@@ -62,7 +62,7 @@ func (d *docState) takeMentions(c *chunk, cands []mention) []int32 {
 		}
 		i := d.add(c, m.first, m.last, m)
 		if m.isDateline {
-			d.dateline = i
+			d.geo.dateline = i
 		}
 		for t := m.first; t < m.last; t++ {
 			tm[t] = int32(i)
