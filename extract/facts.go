@@ -26,7 +26,7 @@ func (d *docState) readFacts(c *chunk, tm []int32) {
 	if !d.x.entities {
 		d.readEvents(c, tm)
 	}
-	d.noteSentences(c)
+	d.cands.noteSentences(c, d.ments[d.chunkStart:])
 }
 
 // figureCand is a figure whose about and place are still mentions.
