@@ -3,8 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-
-	"github.com/factgraph/factgraph/extract/gazetteer"
 )
 
 // captionMask marks the tokens of photo captions and credits ("Image
@@ -72,17 +70,6 @@ func definesAcronym(c *chunk, open int, short string) bool {
 
 // acronymJoiners are the lower-case words that an acronym skips.
 var acronymJoiners = set("of", "and", "for", "the", "on", "de", "del", "la", "e", "&")
-
-// hasRegionReading reports whether a name is also a region's ("Georgia",
-// the US state), so that a comma before it may name a town there.
-func (d *docState) hasRegionReading(name string) bool {
-	for _, p := range d.x.gaz.Lookup(name) {
-		if p.Kind == gazetteer.Region {
-			return true
-		}
-	}
-	return false
-}
 
 // maskLinks marks the tokens of web addresses and e-mail addresses: a run
 // of tokens with no space between them that holds "://", "www." or "@"

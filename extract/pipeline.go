@@ -13,11 +13,11 @@ import (
 // file named here, and its comment says what it reads and adds. They
 // share one docState (state.go), whose parts say which stages fill them:
 //
-//	part     filled by                                read by
-//	ments    4 takeMentions, 5 (wars, nationalities)  every stage
-//	geo      2 findDateline, and each country named   2, 4, 5 (geocode), 6, 7, 8
-//	defines  5 readDefinitions                        7 resolve
-//	cands    5 (roles, links), 6 readFacts            7 (roles), 9 output
+//	part     filled by                            read by
+//	ments    4 takeMentions, 5 (names it finds)   every stage
+//	geo      2 findDateline, 4 and 5 (countries)  2, 4, 5 (geocode), 6, 7, 8
+//	defines  5 readDefinitions                    7 resolve
+//	cands    5 (roles, links), 6 readFacts        6, 7 (roles), 9 output
 //
 // Stages 7 to 9 hand their results on as values: the groups of
 // mentions, then the entity of each mention.

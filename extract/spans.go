@@ -640,3 +640,14 @@ func hasLetterOrDigit(s string) bool {
 	}
 	return false
 }
+
+// hasRegionReading reports whether a name is also a region's ("Georgia",
+// the US state), so that a comma before it may name a town there.
+func (d *docState) hasRegionReading(name string) bool {
+	for _, p := range d.x.gaz.Lookup(name) {
+		if p.Kind == gazetteer.Region {
+			return true
+		}
+	}
+	return false
+}

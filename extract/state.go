@@ -101,9 +101,8 @@ type sentSpan struct {
 }
 
 // docState is one document as the stages of pipeline.go read it: its
-// mentions, which every stage reads, and the parts that one stage fills
-// for later ones, each a struct of its own that says who fills and who
-// reads it.
+// mentions, which every stage reads, and the parts that some stages fill
+// for later ones, each saying who fills and who reads it.
 type docState struct {
 	x   *Extractor
 	doc graph.Document
@@ -144,8 +143,9 @@ func (g *docGeo) noteCountry(p *gazetteer.Place) {
 
 // factCands are the document's fact candidates, whose arguments are
 // still mentions: the readers of stage 5 fill roles and links, readFacts
-// (6) the rest; resolve (7) reads roles for titles, and output (9) turns
-// them all into facts with the entities of their mentions.
+// (6) the rest, reading roles for the speakers of quotes and the dates
+// for figures and events; resolve (7) reads roles for titles, and output
+// (9) turns them all into facts with the entities of their mentions.
 type factCands struct {
 	roles   []roleCand       // readRoles
 	links   []linkCand       // readWars, readRoles, readRelations, readPlaces
