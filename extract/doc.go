@@ -48,6 +48,11 @@
 //     participant_in, citizen_of, figures, quotes, and mentioned_with for
 //     every other pair in a sentence.
 //
+// The stages share the document's state (state.go) in parts that say
+// which stages fill and which read them: its mentions, its geography
+// (dateline and countries), the short forms defined in parentheses, and
+// the fact candidates; pipeline.go tabulates them.
+//
 // With WithExplain, each figure and position relation names the rule
 // that read it (graph.Figure.Rule, graph.Relation.Rules).
 //
