@@ -330,8 +330,8 @@ func publicOffice(pred string) bool {
 func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *graph.Entity) {
 	for _, r := range d.cands.roles {
 		p := entOf[r.person]
-		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) {
-			continue
+		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
+			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
 		if c == nil {
@@ -412,10 +412,10 @@ func (d *docState) nameCountry(name string) string {
 // Europe" (a hamlet named Support).
 const minNamePopulation = 100000
 
-// namePlace returns the code of the country of a country or city named
-// inside an organization's name ("University of Sheffield", "Export-Import
-// Bank of China", "Seoul Central District Court"), "" for none or for an
-// international body's name.
+// namePlace returns the code of the country of a country or city that
+// opens an organization's name or follows "of" in it ("University of
+// Sheffield", "Export-Import Bank of China", "Seoul Central District
+// Court"), "" for none or for an international body's name.
 func (d *docState) namePlace(name string) string {
 	words := strings.Fields(name)
 	if len(words) < 2 {
@@ -427,24 +427,37 @@ func (d *docState) namePlace(name string) string {
 		}
 	}
 	code := ""
-	for n := 2; n >= 1; n-- {
-		for i := 0; i+n <= len(words); i++ {
+	for i := range words {
+		if i > 0 && !ofWords[graph.NameKey(words[i-1])] {
+			continue // a town opens the name or follows "of": not "Lab for Mobile Communications", "Grant Thornton"
+		}
+		for n := min(2, len(words)-i); n >= 1; n-- {
 			span := strings.Join(words[i:i+n], " ")
-			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] {
+			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || n == len(words) {
 				continue
 			}
-			p := d.geocode(span, false)
-			if p == nil || p.Kind == gazetteer.City && p.Population < minNamePopulation || p.Kind == gazetteer.Region {
+			p, ok := d.x.gaz.Best(span) // the name's own town, not one the story prefers: "Manchester United"
+			if !ok || p.Kind == gazetteer.City && p.Population < minNamePopulation || p.Kind == gazetteer.Region {
 				continue
 			}
 			if code != "" && code != p.CountryCode {
 				return "" // two countries' places: a bilateral body
 			}
 			code = p.CountryCode
+			break
 		}
 	}
 	return code
 }
+
+// wordTowns are towns named like the words that organizations' names are
+// made of: "Mobile TV", "Phoenix Torrent", "Reading Room".
+var wordTowns = set("mobile", "phoenix", "reading", "independence", "victoria", "orange", "providence", "concord",
+	"columbia", "national", "union", "liberty", "enterprise", "commerce", "progress", "energy", "temple", "surprise")
+
+// ofWords join a name to the place it is of: "University of Sheffield",
+// "Banco de España".
+var ofWords = set("of", "de", "del", "di", "du", "des", "von", "van")
 
 // orgHeads end the two-word names of national bodies and papers: "US
 // Treasury", "British Airways", "Scottish Parliament", "Saudi Gazette".
