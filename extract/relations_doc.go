@@ -331,7 +331,7 @@ func publicOffice(pred string) bool {
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
 func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *graph.Entity) {
-	for _, r := range d.roles {
+	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
 			continue // "president Lee Scott" heads a company

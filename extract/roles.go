@@ -319,7 +319,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 			past = past || pastModifiers[c.lower(k)]
 		}
 	}
-	d.roles = append(d.roles, roleCand{
+	d.cands.roles = append(d.cands.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, titleEnd)), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: spot.to,
 		conf: conf, ev: c.evidence(evStart, d.ments[mi].last), rule: [2]string{rule, ofName},
 	})
@@ -384,7 +384,7 @@ func (d *docState) citizenBefore(c *chunk, tm []int32, mi, first int) {
 		return
 	}
 	if o := d.adjectiveAt(c, tm, i-1); o >= 0 {
-		d.links = append(d.links, linkCand{subj: mi, obj: o, predicate: graph.CitizenOf, conf: 0.75, ev: c.evidence(i-1, d.ments[mi].last)})
+		d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: o, predicate: graph.CitizenOf, conf: 0.75, ev: c.evidence(i-1, d.ments[mi].last)})
 	}
 }
 
@@ -420,7 +420,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		of, k, ofName = o, k+1, "demonym"
 	}
 	if citizenNouns[c.lower(k)] && of >= 0 && d.ments[of].adjective && (c.lower(k) == "citizen" || c.lower(k) == "national") {
-		d.links = append(d.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
+		d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
 		return
 	}
 	past := c.lower(last) == "was" // "Hoddle was manager at Southampton": a post held once
@@ -487,7 +487,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		return
 	}
 	d.ments[mi].personCue = 2
-	d.roles = append(d.roles, roleCand{
+	d.cands.roles = append(d.cands.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
 		ev: c.evidence(d.ments[mi].first, evEnd), rule: [2]string{appositionRule(copula), ofName},
 	})
