@@ -681,64 +681,89 @@ func (db *DB) Tallies(ctx context.Context, f graph.TallyFilter) (graph.List[*gra
 // the tally to find them; money and percentages read only the page.
 // ENOTFOUND for a tally with no reports.
 func (db *DB) TallyReports(ctx context.Context, id string, pg graph.Page) (graph.List[*graph.Report], error) {
-	var out graph.List[*graph.Report]
-	parts := strings.SplitN(id, "|", 4)
-	if len(parts) != 4 {
-		return out, graph.Errorf(graph.EINVALID, "tally ID %q is not measure|about|counted|currency", id)
+	ls, err := db.TallyReportPages(ctx, []string{id}, pg)
+	if err != nil {
+		return graph.List[*graph.Report]{}, err
 	}
+	if ls[0].TotalCount == 0 {
+		return ls[0], graph.Errorf(graph.ENOTFOUND, "tally %q not found", id)
+	}
+	return ls[0], nil
+}
+
+// TallyReportPages returns the page pg of the reports of each tally of
+// ids, as TallyReports does, in one transaction with one iterator for
+// all of them: what a listing of tallies with their first reports reads.
+// A tally with no reports gives an empty page.
+func (db *DB) TallyReportPages(ctx context.Context, ids []string, pg graph.Page) ([]graph.List[*graph.Report], error) {
+	out := make([]graph.List[*graph.Report], len(ids))
 	after, err := decodeCursor(pg.After)
 	if err != nil {
-		return out, err
+		return nil, err
 	}
 	limit := pg.Limit(100)
-	prefix := key(pTally, parts...)
 	err = db.view(ctx, func(txn *badger.Txn) error {
-		s, err := readSum(txn, parts)
-		if err != nil {
-			return err
-		}
-		if s == nil {
-			return graph.Errorf(graph.ENOTFOUND, "tally %q not found", id)
-		}
-		out.TotalCount = int(s.n)
-		add := func(r graph.Report) bool {
-			if len(out.Items) == limit {
-				out.HasNextPage = true
-				return false
-			}
-			out.Items = append(out.Items, &r)
-			out.Cursors = append(out.Cursors, encodeCursor(reportSuffix(&r)))
-			return true
-		}
-		if graph.CanContradict(parts[0]) {
-			rs, err := tallyReports(ctx, txn, prefix)
-			if err != nil {
-				return err
-			}
-			for _, r := range graph.Reconcile(id, rs).Reports {
-				if (after == nil || bytes.Compare(reportSuffix(&r), after) > 0) && !add(r) {
-					break
-				}
-			}
-			return nil
-		}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: min(limit+1, 100)})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pTally}, PrefetchValues: true, PrefetchSize: min(limit+1, 100)})
 		defer it.Close()
-		for it.Seek(append(slices.Clone(prefix), after...)); it.Valid(); it.Next() {
-			if after != nil && bytes.Equal(it.Item().Key()[len(prefix):], after) {
-				continue
+		for i, id := range ids {
+			parts := strings.SplitN(id, "|", 4)
+			if len(parts) != 4 {
+				return graph.Errorf(graph.EINVALID, "tally ID %q is not measure|about|counted|currency", id)
 			}
-			r, err := itemReport(it.Item())
-			if err != nil {
+			if err := tallyReportPage(ctx, txn, it, parts, after, limit, &out[i]); err != nil {
 				return err
-			}
-			if !add(r) {
-				break
 			}
 		}
 		return nil
 	})
 	return out, err
+}
+
+// tallyReportPage fills out with the page of the reports of the tally
+// named by parts after the report whose reportSuffix is after, reading
+// them with it (an iterator over the tally keyspace) unless the measure's
+// reports can contradict, which needs all of them.
+func tallyReportPage(ctx context.Context, txn *badger.Txn, it *badger.Iterator, parts []string, after []byte, limit int, out *graph.List[*graph.Report]) error {
+	s, err := readSum(txn, parts)
+	if err != nil || s == nil {
+		return err
+	}
+	out.TotalCount = int(s.n)
+	add := func(r graph.Report) bool {
+		if len(out.Items) == limit {
+			out.HasNextPage = true
+			return false
+		}
+		out.Items = append(out.Items, &r)
+		out.Cursors = append(out.Cursors, encodeCursor(reportSuffix(&r)))
+		return true
+	}
+	prefix := key(pTally, parts...)
+	if graph.CanContradict(parts[0]) {
+		rs, err := tallyReports(ctx, txn, prefix)
+		if err != nil {
+			return err
+		}
+		for _, r := range graph.Reconcile(strings.Join(parts, "|"), rs).Reports {
+			if (after == nil || bytes.Compare(reportSuffix(&r), after) > 0) && !add(r) {
+				break
+			}
+		}
+		return nil
+	}
+	for it.Seek(append(slices.Clone(prefix), after...)); it.ValidForPrefix(prefix); it.Next() {
+		if after != nil && bytes.Equal(it.Item().Key()[len(prefix):], after) {
+			continue
+		}
+		r, err := itemReport(it.Item())
+		if err != nil {
+			return err
+		}
+		if !add(r) {
+			break
+		}
+	}
+	return nil
 }
 
 // FigureTotals sums the tallies of each measure, place and currency,
