@@ -310,6 +310,11 @@ func measureAfterRule(c *casualtyCase) verdict {
 	}
 	if nounMeasures[tt[r.mFirst].lower] {
 		f.Counted = tt[r.mFirst].lower
+	} else if n := r.mLast; r.mLast == r.mFirst+1 && n < s.Last && nounMeasures[tt[n].lower] && measureWords[tt[n].lower] != "" {
+		// "millions of homeless refugees": the noun after an adjective
+		// that is a measure names the measure.
+		f.Measure, f.Counted, f.MeasureFirst, f.MeasureLast = measureWords[tt[n].lower], tt[n].lower, n, n+1
+		f.Last, f.scan = max(f.Last, n+1), max(f.scan, n+1)
 	}
 	if r.partHead != "" && f.Counted == "" {
 		f.Counted = r.partHead
