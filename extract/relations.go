@@ -136,7 +136,7 @@ func (d *docState) link(r relRule, pred string, subj, obj int, ev graph.Mention)
 	if subj == obj || pred == "" {
 		return
 	}
-	d.links = append(d.links, linkCand{subj: subj, obj: obj, predicate: pred, conf: r.conf, rule: r.name, ev: ev})
+	d.cands.links = append(d.cands.links, linkCand{subj: subj, obj: obj, predicate: pred, conf: r.conf, rule: r.name, ev: ev})
 }
 
 // descBefore walks left from token i over the description before a name:

@@ -106,6 +106,9 @@ func (d *docState) inferMembers(rb *relations) {
 // correspondent to it, its founder), nor a job alone ("an analyst at
 // Deutsche Bank" works for it; DWIE would call that membership too).
 func officeMember(pred string) bool {
+	if strings.HasPrefix(pred, "former_") {
+		return false // a former coach is no member now
+	}
 	switch pred {
 	case graph.PlayerOf, graph.CoachOf:
 		return true
@@ -328,7 +331,7 @@ func publicOffice(pred string) bool {
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
 func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *graph.Entity) {
-	for _, r := range d.roles {
+	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
 			continue // "president Lee Scott" heads a company
