@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Draw the blind figures sentences (extract/figure/testdata, split "heldout8").
 
-Sentences come from BBC and Reuters-21578 documents that no test of this
-repository names (any "bbc/<category>/<nnn>" or "reuters/<newid>" in a
-testdata file, Go test or document counts as used), and that are not already
-in figures.jsonl. Four pools, drawn with a fixed seed so that the selection
+Sentences come from BBC and Reuters-21578 documents that no file of this
+repository named at commit BASE (any "bbc/<category>/<nnn>" or
+"reuters/<newid>" in a testdata file, Go test or document counts as used),
+and that were not already in figures.jsonl. Four pools, drawn with a fixed seed so that the selection
 can be redrawn exactly:
 
   casualty  a number (digits or a number word) at most five words from a word
@@ -23,6 +23,7 @@ import json
 import os
 import random
 import re
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,6 +33,8 @@ BBC = os.path.join(SHARED, "data", "news_raw_bbc2225", "bbc2225.jsonl")
 REUTERS = os.path.join(SHARED, "data", "news_raw_reuters21578", "reuters21578.jsonl")
 
 SEED = 20261207
+# BASE is the commit the set was drawn at: its files name the used documents.
+BASE = "1816181"
 DRAW = {"casualty": 85, "money": 55, "trap": 40, "other": 30}
 
 NUMWORD = r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?)\b)"
@@ -41,23 +44,16 @@ CASUALTY = re.compile(r"(?:%s\S*(?:\s+\S+){0,5}?\s+%s\b|\b%s(?:\s+\S+){0,5}?\s+\
 MONEY = re.compile(r"(?:[$£€]|\b(?:dlrs?|dollars?|pounds?|euros?|yen|francs?|marks|stg|mln|billion|bn|cts|cents|pct|percent|per cent)\b|%)", re.I)
 TRAP = re.compile(r"\b(?:magnitude|richter|aged?|years? old|-year-old|scored?|goals?|points?|minutes?|seconds?|km|kilomet|miles?|metres?|feet|tonnes?|tons|degrees?|seats?|votes?|acres?|hectares?|barrels?|rank|ranked|number)\b", re.I)
 DIGIT = re.compile(r"\d")
-USED = re.compile(r"(bbc/[a-z]+/\d{3}|reuters/\d+)")
+USED = re.compile(r"(bbc/[a-z]+/[0-9]{3}|reuters/[0-9]+)")  # POSIX classes: git grep reads it too
 
 
 def used_ids():
-    """Every document ID a file of the repository names."""
-    ids = set()
-    for root, dirs, files in os.walk(REPO):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "node_modules"]
-        for f in files:
-            if not f.endswith((".jsonl", ".json", ".go", ".md", ".txt", ".py")):
-                continue
-            try:
-                with open(os.path.join(root, f), encoding="utf-8", errors="ignore") as fh:
-                    ids.update(USED.findall(fh.read()))
-            except OSError:
-                pass
-    return ids
+    """Every document ID a file of the repository named before the set was
+    drawn (commit BASE), so that the draw does not change as files are added."""
+    out = subprocess.run(["git", "grep", "-h", "-o", "-E", USED.pattern, BASE, "--",
+                          "*.jsonl", "*.json", "*.go", "*.md", "*.txt", "*.py"],
+                         cwd=REPO, capture_output=True, text=True, check=True).stdout
+    return set(out.split())
 
 
 def documents():
@@ -99,8 +95,9 @@ def pool(s):
 
 def main():
     used = used_ids()
-    figs = os.path.join(REPO, "extract", "figure", "testdata", "figures.jsonl")
-    seen = {json.loads(l)["text"] for l in open(figs)}
+    figs = subprocess.run(["git", "show", BASE + ":extract/figure/testdata/figures.jsonl"],
+                          cwd=REPO, capture_output=True, text=True, check=True).stdout
+    seen = {json.loads(l)["text"] for l in figs.splitlines()}
     pools = {k: [] for k in DRAW}
     for src, text in documents():
         if src in used:

@@ -60,6 +60,7 @@ type Figure struct {
 	scan  int  // token where the search for the next figure resumes
 	after bool // the measure follows the number (it may be shared by a list)
 	part  bool // a part of an earlier figure ("including five children")
+	one   bool // the count is the "one" of "one of the two pilots was killed"
 }
 
 // Phrase is a prepositional phrase: Prep ("in", "during") followed by the

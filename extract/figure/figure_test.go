@@ -78,6 +78,8 @@ func TestFind(t *testing.T) {
 		{"Pfennigs", "The bond eased five pfennigs to 101.25.", []string{"0.05 money DEM [five pfennigs]"}},
 		{"HomelessRefugees", "They clothe millions of homeless refugees in Darfur.", []string{"2e+06-9.999999e+06 refugees c=refugees [millions of homeless refugees]"}},
 		{"KilledOneOf", "The crash killed one of two crewmen aboard.", []string{"1 killed [one]"}},
+		{"OneOfWasKilled", "One of the two pilots was killed.", []string{"1 killed c=pilots [One of the two pilots]"}},
+		{"OneOfThoseArrested", "One of the 10 protesters arrested was released.", []string{"10 arrested c=protesters [10 protesters]"}},
 		{"TotalRestatedNoComma", "It posted a charge of 4,860,000 or 50 cts a share.", []string{"4.86e+06 money USD [4,860,000]", "0.5 money USD [50 cts]"}},
 		{"Compared", "Net profit rose to 5.3 mln dlrs from 4.1 mln.", []string{"5.3e+06 money USD [5.3 mln dlrs]", "4.1e+06 money USD [4.1 mln]"}},
 		{"Pct", "Inflation rose to 5.1 pct from 4.8.", []string{"5.1 percent [5.1 pct]", "4.8 percent [4.8]"}},
