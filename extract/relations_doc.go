@@ -4,6 +4,7 @@ package extract
 // document's own country, say about the names it leaves unqualified.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
@@ -280,7 +281,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	if lead == nil {
 		lead = d.leadCountry(entOf)
 	}
-	d.domesticOffices(rb, entOf, lead)
+	d.domesticOffices(rb, entOf, placeOf, lead)
 	if home == nil {
 		return townNamed
 	}
@@ -390,14 +391,14 @@ func publicOffice(pred string) bool {
 // country ("President Mahinda Rajapaksa", "former Prime Minister Benazir
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
-func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *graph.Entity) {
+func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, home *graph.Entity) {
 	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if c == nil {
+		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
 			continue
 		}
 		if !r.past {
@@ -405,6 +406,23 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *g
 		}
 		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
 	}
+}
+
+// nationalTitles are offices that only some countries have, by the ISO
+// codes of those countries: an unqualified "Secretary of State John Kerry"
+// in a story about Indonesia is no Indonesian minister.
+var nationalTitles = map[string][]string{
+	"secretary_of_state_of": {"US", "GB", "VA"}, "chancellor_of": {"DE", "AT", "GB"}, "home_secretary_of": {"GB"},
+	"attorney_general_of": {"US", "GB", "AU", "IE", "IN", "CA", "NZ", "ZA", "KE", "NG", "GH", "JM", "PH"},
+	"emir_of":             {"QA", "KW", "AE"}, "sultan_of": {"OM", "BN", "MY"},
+}
+
+// officeOf reports whether the country with ISO code cc has the office
+// of predicate pred; offices that most states have (president, prime
+// minister, minister) are in all.
+func officeOf(pred, cc string) bool {
+	cs, ok := nationalTitles[pred]
+	return !ok || slices.Contains(cs, cc)
 }
 
 // officeCountry returns the country of an office that person p holds
