@@ -248,6 +248,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		}
 	}
 	d.localOfficeCitizens(rb, placeOf, byCode)
+	d.townCountries(rb, placeOf, byCode)
 	d.domesticOffices(rb, entOf, home)
 	if home == nil {
 		return townNamed
@@ -311,6 +312,34 @@ func (d *docState) localOfficeCitizens(rb *relations, placeOf map[*graph.Entity]
 		if c := byCode[p.CountryCode]; c != nil {
 			hasCitizen[r.Subject] = true
 			d.addRule(rb, ruleLocalOffice, "", r.Subject, c.ID, "", r.Evidence[0])
+		}
+	}
+}
+
+// ruleTownCountry: what is based in a town is based in its country.
+var ruleTownCountry = relRule{"town_country", graph.BasedIn, 0.8}
+
+// townCountries adds based_in of a country, named in the document, for
+// an organization based in one of its towns or regions ("the Friedrich
+// Ebert Foundation in Bamako" is based in Mali), with the confidence of
+// the town's reading at most.
+func (d *docState) townCountries(rb *relations, placeOf map[*graph.Entity]*gazetteer.Place, byCode map[string]*graph.Entity) {
+	placeByID := map[string]*gazetteer.Place{}
+	for e, p := range placeOf {
+		placeByID[e.ID] = p
+	}
+	n := len(rb.rels)
+	for i := 0; i < n; i++ {
+		r := rb.rels[i]
+		p := placeByID[r.Object]
+		if r.Predicate != graph.BasedIn || p == nil || p.Kind == gazetteer.Country {
+			continue
+		}
+		if c := byCode[p.CountryCode]; c != nil && c.ID != r.Subject {
+			rb.add(r.Subject, graph.BasedIn, c.ID, "", false, min(r.Confidence, ruleTownCountry.conf), r.Evidence[0])
+			if d.x.explain {
+				rb.explain(r.Subject, graph.BasedIn, c.ID, ruleTownCountry.name)
+			}
 		}
 	}
 }
