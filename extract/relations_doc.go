@@ -208,6 +208,33 @@ func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
 	return best
 }
 
+// leadCountry returns the country the document names most, nationality
+// words included, if named at least twice and more often than any other;
+// nil otherwise. It is a weaker reading than homeCountry, for the offices
+// a story leaves unqualified.
+func (d *docState) leadCountry(entOf []*graph.Entity) *graph.Entity {
+	count := map[*graph.Entity]int{}
+	for mi := range d.ments {
+		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
+			count[e]++
+		}
+	}
+	var best *graph.Entity
+	first, second := 0, 0
+	for e, n := range count {
+		switch {
+		case n > first || n == first && best != nil && e.ID < best.ID:
+			best, first, second = e, n, max(first, second)
+		case n > second:
+			second = n
+		}
+	}
+	if first < 2 || first == second {
+		return nil
+	}
+	return best
+}
+
 // domesticFacts adds the document-level readings: the country of a
 // national institution the document names, and, in a story about one
 // country, the country of the offices and parties it leaves unqualified.
@@ -249,7 +276,11 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	d.localOfficeCitizens(rb, placeOf, byCode)
 	d.townCountries(rb, placeOf, byCode)
-	d.domesticOffices(rb, entOf, home)
+	lead := home
+	if lead == nil {
+		lead = d.leadCountry(entOf)
+	}
+	d.domesticOffices(rb, entOf, lead)
 	if home == nil {
 		return townNamed
 	}
