@@ -289,6 +289,9 @@ func (d *docState) isDemonym(c *chunk, tm []int32, mi int, pred string) {
 	}
 	if o := d.adjectiveAt(c, tm, k); o >= 0 {
 		d.link(ruleIsDemonym, pred, mi, o, c.evidence(m.first, k+2))
+	} else if o, ok := d.mentionAt(tm, k, graph.Place); ok && d.ments[o].first == k && d.ments[o].place != nil &&
+		d.ments[o].place.Kind == gazetteer.Country && !isPossessive(c.tokText(d.ments[o].last-1)) && isWordLower(c.tokText(d.ments[o].last)) {
+		d.link(ruleIsDemonym, pred, mi, o, c.evidence(m.first, d.ments[o].last+1)) // "X is a U.S. businessman"
 	}
 }
 
