@@ -169,7 +169,7 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 		defer remove()
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(schema.Listener(ln, srv.MaxHeaderBytes)) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
