@@ -8,6 +8,9 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,6 +159,10 @@ func BenchmarkSoak(b *testing.B) {
 	}()
 	// Memory every 30 s: the Go heap in use and the anonymous resident
 	// memory (RssAnon), which leave out the store's file pages.
+	// $FACTGRAPH_SOAK_HEAPPROFILE=P writes heap profiles P-warm.pprof after
+	// the first 30 s and P-end.pprof at the end, for
+	// `go tool pprof -base P-warm.pprof P-end.pprof`.
+	prof, warmProfiled := os.Getenv("FACTGRAPH_SOAK_HEAPPROFILE"), false
 	memDone := make(chan struct{})
 	go func() {
 		tick := time.NewTicker(30 * time.Second)
@@ -166,13 +173,20 @@ func BenchmarkSoak(b *testing.B) {
 			case <-memDone:
 				return
 			case <-tick.C:
-				b.Logf("t=%3.0fs RssAnon %s, documents written %d", time.Since(start).Seconds(), rssAnon(), writes.Load())
+				b.Logf("t=%3.0fs RssAnon %s, %s, documents written %d", time.Since(start).Seconds(), rssAnon(), goHeap(), writes.Load())
+				if prof != "" && !warmProfiled {
+					warmProfiled = true
+					writeHeapProfile(b, prof+"-warm.pprof")
+				}
 			}
 		}
 	}()
 	wg.Wait()
 	close(memDone)
 	b.StopTimer()
+	if prof != "" {
+		writeHeapProfile(b, prof+"-end.pprof")
+	}
 	for k, q := range qs {
 		l := lat[k]
 		slices.Sort(l)
@@ -205,4 +219,28 @@ func rssAnon() string {
 		}
 	}
 	return "?"
+}
+
+// goHeap describes the Go heap: the bytes live after the last collection
+// (what growth would show in), and the heap in use now (live plus garbage
+// not yet collected).
+func goHeap() string {
+	samples := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(samples)
+	return fmt.Sprintf("Go heap live %d MiB, objects %d MiB", samples[0].Value.Uint64()>>20, samples[1].Value.Uint64()>>20)
+}
+
+// writeHeapProfile writes a heap profile after a collection, so that it
+// shows live memory.
+func writeHeapProfile(b *testing.B, path string) {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		b.Error(err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Error(err)
+	}
 }
