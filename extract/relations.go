@@ -176,7 +176,10 @@ var descNouns = set("pastor", "priest", "cleric", "star", "filmmaker", "director
 	"detainee", "suspect", "victim", "survivor", "migrant", "refugee", "monk", "nun", "investor", "entrepreneur",
 	"comedian", "model", "chef", "officer", "diplomat", "counterpart", "colleague", "opponent", "rival", "ruler",
 	"dictator", "strongman", "tennis", "golfer", "chancellor", "premier", "leader", "lawmaker", "opposition",
-	"negotiator", "envoy", "official", "economist", "analyst", "commander", "general", "tourist", "aid", "writer")
+	"negotiator", "envoy", "official", "economist", "analyst", "commander", "general", "tourist", "aid", "writer",
+	"defector", "challenger", "contender", "veteran", "heavyweight", "middleweight", "striker", "goalkeeper",
+	"businessman", "businesswoman", "tycoon", "magnate", "mogul", "novelist", "playwright", "filmmaker", "director",
+	"dissident", "opposition leader", "mayor", "governor", "senator", "congressman", "congresswoman")
 
 // titleWord reports whether token i is a word of a title ("President",
 // "Prime", "Minister").

@@ -4,6 +4,7 @@ package extract
 // document's own country, say about the names it leaves unqualified.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
@@ -208,6 +209,33 @@ func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
 	return best
 }
 
+// leadCountry returns the country the document names most, nationality
+// words included, if named at least twice and more often than any other;
+// nil otherwise. It is a weaker reading than homeCountry, for the offices
+// a story leaves unqualified.
+func (d *docState) leadCountry(entOf []*graph.Entity) *graph.Entity {
+	count := map[*graph.Entity]int{}
+	for mi := range d.ments {
+		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
+			count[e]++
+		}
+	}
+	var best *graph.Entity
+	first, second := 0, 0
+	for e, n := range count {
+		switch {
+		case n > first || n == first && best != nil && e.ID < best.ID:
+			best, first, second = e, n, max(first, second)
+		case n > second:
+			second = n
+		}
+	}
+	if first < 2 || first == second {
+		return nil
+	}
+	return best
+}
+
 // domesticFacts adds the document-level readings: the country of a
 // national institution the document names, and, in a story about one
 // country, the country of the offices and parties it leaves unqualified.
@@ -249,7 +277,11 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	d.localOfficeCitizens(rb, placeOf, byCode)
 	d.townCountries(rb, placeOf, byCode)
-	d.domesticOffices(rb, entOf, home)
+	lead := home
+	if lead == nil {
+		lead = d.leadCountry(entOf)
+	}
+	d.domesticOffices(rb, entOf, placeOf, lead)
 	if home == nil {
 		return townNamed
 	}
@@ -359,14 +391,14 @@ func publicOffice(pred string) bool {
 // country ("President Mahinda Rajapaksa", "former Prime Minister Benazir
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
-func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *graph.Entity) {
+func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, home *graph.Entity) {
 	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if c == nil {
+		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
 			continue
 		}
 		if !r.past {
@@ -374,6 +406,23 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *g
 		}
 		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
 	}
+}
+
+// nationalTitles are offices that only some countries have, by the ISO
+// codes of those countries: an unqualified "Secretary of State John Kerry"
+// in a story about Indonesia is no Indonesian minister.
+var nationalTitles = map[string][]string{
+	"secretary_of_state_of": {"US", "GB", "VA"}, "chancellor_of": {"DE", "AT", "GB"}, "home_secretary_of": {"GB"},
+	"attorney_general_of": {"US", "GB", "AU", "IE", "IN", "CA", "NZ", "ZA", "KE", "NG", "GH", "JM", "PH"},
+	"emir_of":             {"QA", "KW", "AE"}, "sultan_of": {"OM", "BN", "MY"},
+}
+
+// officeOf reports whether the country with ISO code cc has the office
+// of predicate pred; offices that most states have (president, prime
+// minister, minister) are in all.
+func officeOf(pred, cc string) bool {
+	cs, ok := nationalTitles[pred]
+	return !ok || slices.Contains(cs, cc)
 }
 
 // officeCountry returns the country of an office that person p holds
