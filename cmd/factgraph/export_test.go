@@ -292,6 +292,9 @@ func TestImport_Errors(t *testing.T) {
 		{"DuplicateDocument", "dupdoc", []string{write("dupdoc.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n"+
 			`{"kind":"document","document":{"id":"d","text":"y"}}`+"\n")},
 			graph.EINVALID, `line 3: restore document: duplicate document "d"`},
+		{"DocumentTooLarge", "toolarge", []string{"--max-doc-bytes", "1000", write("toolarge.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"small","text":"x"}}`+"\n"+
+			`{"kind":"document","document":{"id":"big","text":"`+strings.Repeat("Officials met. ", 100)+`"}}`+"\n")},
+			graph.EINVALID, `line 3: document "big": text is 1500 bytes, over --max-doc-bytes (1000)`},
 		{"NotEmpty", "", []string{full}, graph.ECONFLICT, "not empty"},
 		{"Missing", "missing", []string{filepath.Join(dir, "nope.jsonl")}, graph.ENOTFOUND, "no such file"},
 		{"NoArgs", "noargs", nil, graph.EINVALID, "want one dump file"},
