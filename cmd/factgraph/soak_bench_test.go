@@ -49,6 +49,7 @@ func BenchmarkSoak(b *testing.B) {
 		}
 	}
 	bbc := testenv.Shared(b, "data/news_raw_bbc2225/bbc2225.jsonl")
+	limitHeap(&Env{Getenv: os.Getenv}) // as serve does
 	db, err := store.Open(path)
 	if err != nil {
 		b.Fatal(err)
