@@ -60,6 +60,10 @@ var (
 	rulePartOf         = relRule{"part_of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
 )
 
+// nationalityRules read an organization's nationality, not only its seat:
+// its people are taken for its country's citizens (inferCitizens).
+var nationalityRules = map[string]bool{ruleDemonymOrg.name: true, rulePossessiveOrg.name: true, ruleIsDemonym.name: true}
+
 // affiliations are the nouns that say how a person belongs to the
 // organization named before them ("Chelsea striker", "Labour MP") or
 // after them ("a member of", "an analyst at").
