@@ -16,8 +16,9 @@ import (
 
 // TestServeDateRange: over a real server on loopback, documents, figures,
 // events and quotes with since and until (partial ISO dates) come from the
-// documents published in the range; documents(mentioning:) lists the
-// documents that name an entity; a bad date is an INVALID error naming
+// documents published in the range; documents(mentioning:) and
+// Entity.documents list the documents that name an entity, by date too; a
+// bad date is an INVALID error naming
 // the argument.
 func TestServeDateRange(t *testing.T) {
 	db, err := store.Open(filepath.Join(t.TempDir(), "db"))
@@ -125,6 +126,11 @@ func TestServeDateRange(t *testing.T) {
 		}
 		if d := docsOf(got["merkel"]); !slices.Equal(d, []string{"march", "reuters"}) {
 			t.Errorf("documents mentioning Merkel until 2004-03: %v", d)
+		}
+		var e struct{ Entity struct{ Documents conn } }
+		s.data(t, `{ entity(id: "person/angela-merkel") { documents(since: "2004") { edges { node { id } } } } }`, nil, &e)
+		if d := docsOf(e.Entity.Documents); !slices.Equal(d, []string{"april", "march"}) {
+			t.Errorf("Entity.documents(since: 2004) of Merkel: %v", d)
 		}
 	})
 	t.Run("ErrInvalid", func(t *testing.T) {
