@@ -235,15 +235,15 @@ func (b *builder) entityObject() {
 					func(e *graph.Entity) any { return e.MentionCount }),
 				"mentions": {
 					Type:        graphql.NewNonNull(b.mentionConn),
-					Description: "Where the entity is mentioned, in document order.",
-					Args:        pageArgs(20),
+					Description: "Where the entity is mentioned, in document order, optionally in documents published within since and until.",
+					Args:        withArgs(pageArgs(20), dateArgs("mentions in documents")),
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						e := p.Source.(*graph.Entity)
 						pg, first, err := b.page(p)
 						if err != nil {
 							return nil, err
 						}
-						l, err := b.svc.Entities.Mentions(reqCtx(p.Context), e.ID, pg)
+						l, err := b.mentions(p, e.ID, pg)
 						if err != nil {
 							return nil, err
 						}

@@ -64,11 +64,20 @@ func dated[T any](txn *badger.Txn, r graph.DateRange, keep func(*T) bool) func(d
 		}
 		return func(_ string, f *T) (bool, error) { return keep(f), nil }
 	}
-	in := map[string]bool{}
+	in := inRange(txn, r)
 	return func(doc string, f *T) (bool, error) {
 		if keep != nil && !keep(f) {
 			return false, nil
 		}
+		return in(doc)
+	}
+}
+
+// inRange returns a function that reports whether document doc was
+// published within r, reading each document's record once.
+func inRange(txn *badger.Txn, r graph.DateRange) func(doc string) (bool, error) {
+	in := map[string]bool{}
+	return func(doc string) (bool, error) {
 		ok, seen := in[doc]
 		if !seen {
 			d, err := getDoc(txn, doc)

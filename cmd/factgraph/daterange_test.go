@@ -17,8 +17,8 @@ import (
 // TestServeDateRange: over a real server on loopback, documents, figures,
 // events and quotes with since and until (partial ISO dates) come from the
 // documents published in the range; documents(mentioning:) and
-// Entity.documents list the documents that name an entity, by date too; a
-// bad date is an INVALID error naming
+// Entity.documents list the documents that name an entity, by date too,
+// as Entity.mentions its mentions; a bad date is an INVALID error naming
 // the argument.
 func TestServeDateRange(t *testing.T) {
 	db, err := store.Open(filepath.Join(t.TempDir(), "db"))
@@ -68,7 +68,8 @@ func TestServeDateRange(t *testing.T) {
 		}
 	}
 	// docsOf returns the sorted documents of a connection's nodes: their
-	// own IDs, or their evidence's document.
+	// own IDs, or their evidence's document (a mention's document is
+	// aliased as evidence).
 	docsOf := func(c conn) []string {
 		var out []string
 		for _, e := range c.Edges {
@@ -76,7 +77,10 @@ func TestServeDateRange(t *testing.T) {
 			case nil:
 				out = append(out, e.Node.ID)
 			case map[string]any:
-				out = append(out, ev["document"].(map[string]any)["id"].(string))
+				if d, ok := ev["document"].(map[string]any); ok {
+					ev = d
+				}
+				out = append(out, ev["id"].(string))
 			case []any:
 				out = append(out, ev[0].(map[string]any)["document"].(map[string]any)["id"].(string))
 			}
@@ -132,6 +136,15 @@ func TestServeDateRange(t *testing.T) {
 		if d := docsOf(e.Entity.Documents); !slices.Equal(d, []string{"april", "march"}) {
 			t.Errorf("Entity.documents(since: 2004) of Merkel: %v", d)
 		}
+		var m struct{ Entity struct{ Mentions, All conn } }
+		s.data(t, `{ entity(id: "person/angela-merkel") { mentions(since: "1987", until: "2004-03-15") { edges { node { evidence: document { id } } } }
+			all: mentions { edges { node { evidence: document { id } } } } } }`, nil, &m)
+		if d := docsOf(m.Entity.Mentions); !slices.Equal(d, []string{"march", "reuters"}) {
+			t.Errorf("Entity.mentions(since: 1987, until: 2004-03-15) of Merkel in %v", d)
+		}
+		if d := docsOf(m.Entity.All); !slices.Equal(d, []string{"april", "march", "reuters"}) {
+			t.Errorf("Entity.mentions of Merkel in %v", d)
+		}
 	})
 	t.Run("ErrInvalid", func(t *testing.T) {
 		for _, tc := range []struct{ field, arg, date string }{
@@ -139,8 +152,13 @@ func TestServeDateRange(t *testing.T) {
 			{"figures", "until", "yesterday"},
 			{"events", "since", "15/03/2004"},
 			{"quotes", "until", "2004-02-30"},
+			{"mentions", "since", "2004-3"},
 		} {
-			status, r := s.query(t, `{ `+tc.field+`(`+tc.arg+`: "`+tc.date+`") { edges { node { id } } } }`, nil, "")
+			q := `{ ` + tc.field + `(` + tc.arg + `: "` + tc.date + `") { edges { node { id } } } }`
+			if tc.field == "mentions" {
+				q = `{ entity(id: "person/angela-merkel") { mentions(` + tc.arg + `: "` + tc.date + `") { edges { node { start } } } } }`
+			}
+			status, r := s.query(t, q, nil, "")
 			if status != 200 || len(r.Errors) != 1 {
 				t.Fatalf("%s: status %d, errors %+v", tc.field, status, r.Errors)
 			}
