@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -57,5 +58,70 @@ func BenchmarkDocumentFacts(b *testing.B) {
 			}
 			b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 		})
+	}
+}
+
+// BenchmarkDateRange lists the first page of documents, figures, events
+// and quotes of one month and of one year of $FACTGRAPH_BENCH_DB, and of an
+// entity's mentions of that month ($FACTGRAPH_BENCH_NAME, default
+// "Reuters"), to show what a range without an index costs.
+//
+//	FACTGRAPH_BENCH_DB=/tmp/news.db go test ./store -run '^$' -bench DateRange -benchtime 20x
+func BenchmarkDateRange(b *testing.B) {
+	db := benchDB(b)
+	ctx := context.Background()
+	names := benchNames(b, db, 1)
+	name := names[0]
+	if os.Getenv("FACTGRAPH_BENCH_NAME") == "" {
+		name = "Reuters"
+	}
+	el, err := db.Entities(ctx, graph.EntityFilter{Name: name, Page: graph.Page{First: 1}})
+	if err != nil || len(el.Items) == 0 {
+		b.Fatalf("no entity %q: %v", name, err)
+	}
+	entity := el.Items[0].ID
+	page := graph.Page{First: 20}
+	for _, r := range []struct {
+		name string
+		r    graph.DateRange
+	}{{"month", graph.DateRange{Since: "1987-03", Until: "1987-03"}}, {"year", graph.DateRange{Since: "1987", Until: "1987"}}} {
+		for _, tc := range []struct {
+			name string
+			list func() (int, error)
+		}{
+			{"documents", func() (int, error) {
+				l, err := db.Documents(ctx, graph.DocumentFilter{DateRange: r.r, Page: page})
+				return len(l.Items), err
+			}},
+			{"figures", func() (int, error) {
+				l, err := db.Figures(ctx, graph.FigureFilter{DateRange: r.r, Page: page})
+				return len(l.Items), err
+			}},
+			{"events", func() (int, error) {
+				l, err := db.Events(ctx, graph.EventFilter{DateRange: r.r, Page: page})
+				return len(l.Items), err
+			}},
+			{"quotes", func() (int, error) {
+				l, err := db.Quotes(ctx, graph.QuoteFilter{DateRange: r.r, Page: page})
+				return len(l.Items), err
+			}},
+			{"mentions", func() (int, error) {
+				l, err := db.MentionsInRange(ctx, entity, r.r, page)
+				return len(l.Items), err
+			}},
+		} {
+			b.Run(r.name+"/"+tc.name, func(b *testing.B) {
+				cpu := cpuTime()
+				n := 0
+				for i := 0; i < b.N; i++ {
+					var err error
+					if n, err = tc.list(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
+				b.ReportMetric(float64(n), "items")
+			})
+		}
 	}
 }

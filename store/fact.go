@@ -74,20 +74,32 @@ func dated[T any](txn *badger.Txn, r graph.DateRange, keep func(*T) bool) func(d
 }
 
 // inRange returns a function that reports whether document doc was
-// published within r, reading each document's record once.
+// published within r. On its first call it collects the documents in r
+// from the keys of the date index ('D', newest first, so the scan stops
+// at the first date before r.Since), without reading a document's record:
+// a document's date is in its key, where its record would also bring its
+// text.
 func inRange(txn *badger.Txn, r graph.DateRange) func(doc string) (bool, error) {
-	in := map[string]bool{}
+	var in map[string]bool
 	return func(doc string) (bool, error) {
-		ok, seen := in[doc]
-		if !seen {
-			d, err := getDoc(txn, doc)
-			if err != nil {
-				return false, err
+		if in == nil {
+			in = map[string]bool{}
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pDocDate}})
+			defer it.Close()
+			for it.Rewind(); it.Valid(); it.Next() {
+				pub, id, err := parseDocDateKey(it.Item().Key())
+				if err != nil {
+					return false, err
+				}
+				if pub == "" || r.Since != "" && pub < r.Since {
+					break // older, or undated: outside r
+				}
+				if r.Contains(pub) {
+					in[id] = true
+				}
 			}
-			ok = d != nil && r.Contains(d.Doc.Published)
-			in[doc] = ok
 		}
-		return ok, nil
+		return in[doc], nil
 	}
 }
 
