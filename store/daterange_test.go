@@ -105,6 +105,11 @@ func TestDateRange(t *testing.T) {
 			}
 		})
 	}
+	// With 24 quotes, 1987-02-26 (3 documents) reads the documents' ID
+	// lists, 2004 on (15) scans the quotes (docListCost 5).
+	for _, r := range []graph.DateRange{{Since: "2004"}, {Since: "1987-02-26", Until: "1987-02-26"}} {
+		t.Run("Pages"+r.Since, func(t *testing.T) { pagesInRange(t, db, r) })
+	}
 	t.Run("ErrInvalid", func(t *testing.T) {
 		bad := graph.DateRange{Since: "2004-13"}
 		for name, call := range map[string]func() error{
@@ -125,4 +130,39 @@ func ids[T any](items []T, id func(T) string) []string {
 		out = append(out, id(x))
 	}
 	return out
+}
+
+// pagesInRange checks that quotes in r paged two at a time are the whole
+// listing, and that a cursor of another list is EINVALID.
+func pagesInRange(t *testing.T, db *DB, r graph.DateRange) {
+	all := graph.Page{First: 100}
+	whole, err := db.Quotes(ctx, graph.QuoteFilter{DateRange: r, Page: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paged []string
+	after := ""
+	for {
+		l, err := db.Quotes(ctx, graph.QuoteFilter{DateRange: r, Page: graph.Page{First: 2, After: after}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.TotalCount != len(whole.Items) {
+			t.Fatalf("totalCount %d, want %d", l.TotalCount, len(whole.Items))
+		}
+		paged = append(paged, ids(l.Items, func(q *graph.Quote) string { return q.ID })...)
+		if !l.HasNextPage {
+			break
+		}
+		after = l.Cursors[len(l.Cursors)-1]
+	}
+	if want := ids(whole.Items, func(q *graph.Quote) string { return q.ID }); !slices.Equal(paged, want) || len(want) < 3 {
+		t.Errorf("pages of 2 give %v, one page %v", paged, want)
+	}
+	figs, err := db.Figures(ctx, graph.FigureFilter{Page: graph.Page{First: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Quotes(ctx, graph.QuoteFilter{DateRange: r, Page: graph.Page{After: figs.Cursors[0]}})
+	wantCode(t, err, graph.EINVALID)
 }

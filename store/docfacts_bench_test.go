@@ -62,8 +62,8 @@ func BenchmarkDocumentFacts(b *testing.B) {
 }
 
 // BenchmarkDateRange lists the first page of documents, figures, events
-// and quotes of one month and of one year of $FACTGRAPH_BENCH_DB, and of an
-// entity's mentions of that month ($FACTGRAPH_BENCH_NAME, default
+// and quotes of one day, one month and one year of $FACTGRAPH_BENCH_DB, and of an
+// entity's mentions in them ($FACTGRAPH_BENCH_NAME, default
 // "Reuters"), to show what a range without an index costs.
 //
 //	FACTGRAPH_BENCH_DB=/tmp/news.db go test ./store -run '^$' -bench DateRange -benchtime 20x
@@ -84,7 +84,11 @@ func BenchmarkDateRange(b *testing.B) {
 	for _, r := range []struct {
 		name string
 		r    graph.DateRange
-	}{{"month", graph.DateRange{Since: "1987-03", Until: "1987-03"}}, {"year", graph.DateRange{Since: "1987", Until: "1987"}}} {
+	}{
+		{"day", graph.DateRange{Since: "1987-03-02", Until: "1987-03-02"}},
+		{"month", graph.DateRange{Since: "1987-03", Until: "1987-03"}},
+		{"year", graph.DateRange{Since: "1987", Until: "1987"}},
+	} {
 		for _, tc := range []struct {
 			name string
 			list func() (int, error)

@@ -73,36 +73,6 @@ func dated[T any](txn *badger.Txn, r graph.DateRange, keep func(*T) bool) func(d
 	}
 }
 
-// inRange returns a function that reports whether document doc was
-// published within r. On its first call it collects the documents in r
-// from the keys of the date index ('D', newest first, so the scan stops
-// at the first date before r.Since), without reading a document's record:
-// a document's date is in its key, where its record would also bring its
-// text.
-func inRange(txn *badger.Txn, r graph.DateRange) func(doc string) (bool, error) {
-	var in map[string]bool
-	return func(doc string) (bool, error) {
-		if in == nil {
-			in = map[string]bool{}
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pDocDate}})
-			defer it.Close()
-			for it.Rewind(); it.Valid(); it.Next() {
-				pub, id, err := parseDocDateKey(it.Item().Key())
-				if err != nil {
-					return false, err
-				}
-				if pub == "" || r.Since != "" && pub < r.Since {
-					break // older, or undated: outside r
-				}
-				if r.Contains(pub) {
-					in[id] = true
-				}
-			}
-		}
-		return in[doc], nil
-	}
-}
-
 // resolveAll resolves the non-empty IDs pointed to through merges.
 func resolveAll(txn *badger.Txn, ids ...*string) error {
 	for _, p := range ids {
@@ -150,6 +120,10 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 			prefix = key(pFigByEnt, f.Place)
 		case f.Measure != "":
 			prefix = key(pFigByMeas, f.Measure)
+		case !f.DateRange.IsZero():
+			var err error
+			out, err = listFactsInRange(ctx, txn, &figures, f.DateRange, f.Page)
+			return err
 		default:
 			n, err := getCounter(txn, cFigures)
 			if err != nil {
@@ -192,6 +166,10 @@ func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*grap
 			prefix = key(pEvByEnt, f.Place)
 		case f.Kind != "":
 			prefix = key(pEvByKind, f.Kind)
+		case !f.DateRange.IsZero():
+			var err error
+			out, err = listFactsInRange(ctx, txn, &events, f.DateRange, f.Page)
+			return err
 		default:
 			n, err := getCounter(txn, cEvents)
 			if err != nil {
@@ -218,9 +196,14 @@ func (db *DB) Quotes(ctx context.Context, f graph.QuoteFilter) (graph.List[*grap
 		}
 		var prefix []byte
 		total := -1
-		if f.Speaker != "" {
+		switch {
+		case f.Speaker != "":
 			prefix = key(pQuoteBySp, f.Speaker)
-		} else {
+		case !f.DateRange.IsZero():
+			var err error
+			out, err = listFactsInRange(ctx, txn, &quotes, f.DateRange, f.Page)
+			return err
+		default:
 			n, err := getCounter(txn, cQuotes)
 			if err != nil {
 				return err
