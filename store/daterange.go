@@ -19,12 +19,18 @@ import (
 // document is in range.
 
 // docsInRange returns the documents published within r, from the keys of
-// the date index; the scan stops at the first date before r.Since.
+// the date index. The scan starts at r.Until: the complemented Until is a
+// prefix of the keys of every date that starts with it, and the keys of
+// later dates sort before it. It stops at the first date before r.Since.
 func docsInRange(txn *badger.Txn, r graph.DateRange) (map[string]bool, error) {
 	in := map[string]bool{}
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pDocDate}})
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	start := []byte{pDocDate}
+	for i := 0; i < len(r.Until); i++ {
+		start = append(start, ^r.Until[i])
+	}
+	for it.Seek(start); it.Valid(); it.Next() {
 		pub, id, err := parseDocDateKey(it.Item().Key())
 		if err != nil {
 			return nil, err
