@@ -20,12 +20,15 @@ import (
 // or SIGTERM before the server closes their connections.
 const shutdownGrace = 15 * time.Second
 
-// The GraphQL API lists Document.entities and Document.mentions through
-// these optional interfaces; without them it falls back to dumps that scan
-// the store.
+// The GraphQL API lists Document.entities, Document.mentions and a
+// document's facts through these optional interfaces, without which it
+// falls back to dumps that scan the store, and an entity's mentions by
+// date through MentionRangeLister.
 var (
 	_ schema.DocumentEntityLister  = (*store.DB)(nil)
 	_ schema.DocumentMentionLister = (*store.DB)(nil)
+	_ schema.DocumentFactLister    = (*store.DB)(nil)
+	_ schema.MentionRangeLister    = (*store.DB)(nil)
 )
 
 // serveOptions are the parsed flags of "serve".
