@@ -123,6 +123,13 @@ func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
 	}
 	for _, s := range sets {
 		name := d.ments[s.ments[0]].name
+		if coordinated(name, notPerson) {
+			s.compound = true
+			for _, mi := range s.ments {
+				d.ments[mi].weak = true
+			}
+			continue
+		}
 		a, b, ok := strings.Cut(name, "-")
 		if !ok || strings.Contains(b, "-") || strings.HasSuffix(a, " ") || strings.HasPrefix(b, " ") || !notPerson(a) || !notPerson(b) {
 			continue
@@ -132,4 +139,59 @@ func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
 			d.ments[mi].weak = true
 		}
 	}
+}
+
+// coordinated reports whether a name joins two names with "and", "&" or
+// a slash ("IBM and Hitachi Ltd", "Fiat and General Motors", "Pennzoil/
+// Texaco Inc"): the tagger's one span over two companies, which made each
+// the other's alias and, across documents, Hitachi's mentions IBM's. One
+// part must be a name the document uses on its own (known: an
+// organization or place of its own, or a country; the second part also
+// by its initials, "Fiat and General Motors (GM)"), and the other too or
+// a company's name with a designator. "Procter and Gamble Co" stays one name where "Procter" is
+// not used alone, and "Securities and Exchange Commission" always.
+func coordinated(name string, known func(string) bool) bool {
+	for _, sep := range []string{" and ", " & ", "/"} {
+		a, b, ok := strings.Cut(name, sep)
+		if !ok || strings.Contains(b, sep) || a == "" || b == "" {
+			continue
+		}
+		ka, kb := known(a) || known(bare(a)), known(b) || known(bare(b)) || known(initials(b))
+		if ka && kb || ka && corporate(b) || kb && corporate(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// corporate reports whether a name ends with a company's designator
+// ("Hitachi Ltd", "Boeing Co").
+func corporate(name string) bool {
+	words := strings.Fields(graph.NameKey(name))
+	return len(words) >= 2 && designators[words[len(words)-1]]
+}
+
+// bare is a company's name without its designator: "Hitachi" of
+// "Hitachi Ltd", the name itself if it has none.
+func bare(name string) string {
+	if !corporate(name) {
+		return name
+	}
+	return strings.TrimSpace(name[:strings.LastIndexByte(strings.TrimSpace(name), ' ')])
+}
+
+// initials are the first letters of a name's capitalized words: "GM" of
+// "General Motors"; "" for a name of one word.
+func initials(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		if isCap(w) {
+			b.WriteString(w[:1])
+		}
+	}
+	return b.String()
 }
