@@ -553,7 +553,10 @@ func (d *docState) mergeAcronyms(groups []*group) {
 		// "Al-Qaeda in the Arabian Peninsula" is AQAP, and
 		// "Pakistan Tehreek-e-Insaf" PTI.
 		var whole, parts, withFor strings.Builder
-		for _, w := range g.words {
+		for k, w := range g.words {
+			if k == len(g.words)-1 && designators[w] {
+				break // "Unilever NV" is no "UN"
+			}
 			if w == "for" {
 				// "For Inspiration and Recognition of Science and
 				// Technology" is FIRST.

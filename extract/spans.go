@@ -346,7 +346,7 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 		return mention{}, false
 	}
 	// A lone nationality adjective is not an entity ("Russian television").
-	if _, ok := d.x.gaz.Demonym(text); ok && !d.x.gaz.Known(text) {
+	if _, ok := d.x.gaz.Demonym(text); ok && !d.x.gaz.Known(text) || d.compassDemonym(text) {
 		return mention{}, false
 	}
 	// A country is a place, whatever the tagger says: "Syria" is never a
@@ -640,3 +640,20 @@ func hasLetterOrDigit(s string) bool {
 	}
 	return false
 }
+
+// compassDemonym reports whether a name is a nationality adjective after
+// a compass point, "West German", "W. GERMAN", "East German": an
+// adjective of a state the gazetteer does not hold apart, which made
+// "West German" a place and a person among the most-mentioned entities of
+// Reuters-21578.
+func (d *docState) compassDemonym(text string) bool {
+	words := strings.Fields(graph.NameKey(text))
+	if len(words) != 2 || !compassWords[words[0]] || d.x.gaz.Known(text) {
+		return false
+	}
+	_, ok := d.x.gaz.Demonym(words[1])
+	return ok
+}
+
+// compassWords open a nationality adjective: "West German", "W. German".
+var compassWords = set("west", "east", "north", "south", "w", "e", "n", "s")

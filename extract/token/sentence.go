@@ -148,7 +148,7 @@ func SoftBreak(toks []Token, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(toks[i-1].Text)
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !dottedAbbrev(toks[i-1].Text) {
 		return false
 	}
 	if designatorAfterName(toks, i) {
@@ -162,6 +162,14 @@ func SoftBreak(toks []Token, i int) bool {
 	// run long without punctuation ("Kerry to visit Moscow for talks
 	// with Russian leader Vladimir Putin").
 	return k > 0 && (toks[i-1].End-toks[k].Start >= MinWrapWidth || wrapsLead(toks, k, i))
+}
+
+// dottedAbbrev reports whether a word is an abbreviation with periods
+// inside it, "U.S." or "U.K.", which ends a line of wire copy inside a
+// name ("the U.S.⏎Agriculture Department") as a word does.
+func dottedAbbrev(w string) bool {
+	body, ok := strings.CutSuffix(w, ".")
+	return ok && strings.Contains(body, ".") && !strings.Contains(body, "..")
 }
 
 // Pretokenized reports whether most punctuation marks and clitics (",",
