@@ -387,11 +387,15 @@ func joinPlurals(sets []*nameSet, byNK map[string]int) {
 func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 	find := func(i int) int { return root(sets, i) }
 	chainVotes := map[int]map[graph.EntityType]float64{}
+	personCue := map[int]float64{} // the strongest person cue of a chain's mentions
+	orgCues := map[int]float64{}   // the company cues of a chain's mentions
 	for i, s := range sets {
 		r := find(i)
 		if chainVotes[r] == nil {
 			chainVotes[r] = map[graph.EntityType]float64{}
 		}
+		personCue[r] = max(personCue[r], s.personCue)
+		orgCues[r] += s.cues[graph.Organization]
 		for t, v := range s.cues {
 			chainVotes[r][t] += v
 		}
@@ -410,6 +414,14 @@ func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 			if v, ok := chainVotes[r][t]; ok && v > bs {
 				best, bs = t, v
 			}
+		}
+		// A one-word name that the context calls a company ("oil giant
+		// Yukos", "shares in Sony", "Dome's profits") and nothing calls a
+		// person's is a company, however often the tagger says person: it
+		// has no given name to be a person's by, and a company cue is as
+		// strong as a title.
+		if best == graph.Person && len(sets[r].words) == 1 && sets[r].place == nil && orgCues[r] >= 2 && personCue[r] < 0.5 {
+			return graph.Organization
 		}
 		return best
 	}
