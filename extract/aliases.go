@@ -44,6 +44,7 @@ var shortForms = func() map[string]string {
 		"Organisation for Economic Co-operation and Development": {"oecd"},
 		"World Health Organization":                              {"world health organization", "world health organisation"},
 		"Securities and Exchange Commission":                     {"securities and exchange commission", "sec", "us securities and exchange commission"},
+		"U.S. Department of Agriculture":                         {"usda", "us department of agriculture", "us agriculture department", "department of agriculture"},
 	} {
 		for _, f := range forms {
 			m[f] = name

@@ -319,6 +319,12 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 	if d.x.doubtful && l-f == 1 && closedClass[lk] {
 		return mention{}, false
 	}
+	// A headline's word in capitals is no name when it is a function word
+	// ("BRAZIL OIL OUTPUT FELL, USAGE UP": 155 "UP" places in
+	// Reuters-21578).
+	if l-f == 1 && isAllUpper(text) && (closedClass[lk] || headlineParticles[lk]) && inCaps(c, f) {
+		return mention{}, false
+	}
 	// No name is one letter ("S/P" gave "P"), nor a designator alone, nor
 	// the agency's "Reuter" (its sign-off, or "Reuter correspondents").
 	if l-f == 1 && (utf8.RuneCountInString(strings.TrimSuffix(text, ".")) == 1 || designators[lk] || lk == "reuter") {
@@ -657,3 +663,15 @@ func (d *docState) compassDemonym(text string) bool {
 
 // compassWords open a nationality adjective: "West German", "W. German".
 var compassWords = set("west", "east", "north", "south", "w", "e", "n", "s")
+
+// inCaps reports whether the word at i stands among no lower-case words
+// on its line, as in a headline or a table: "USAGE UP", "168.38 UP 1.62",
+// not "the WHO said".
+func inCaps(c *chunk, i int) bool {
+	lower := func(j int) bool { return strings.ToUpper(c.tokText(j)) != c.tokText(j) }
+	return !(i > 0 && !c.toks[i].NewlineBefore && lower(i-1) || i+1 < len(c.toks) && !c.toks[i+1].NewlineBefore && lower(i+1))
+}
+
+// headlineParticles are the adverbs of headlines in capitals that
+// closedClass lacks: "PROFITS UP", "SALES DOWN".
+var headlineParticles = set("up", "down", "off", "out")

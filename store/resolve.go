@@ -148,7 +148,9 @@ func voteWeight(rec *entityRec) int {
 }
 
 // mostVoted returns the entity of type t named (not aliased) nk with the
-// most type votes, then the smallest ID.
+// most type votes, then the smallest ID. An organization is named nk
+// with a designator too: "Sony" is Sony Corp's name, which BBC documents
+// typed person.
 func (w *wtx) mostVoted(t graph.EntityType, nk string) (string, *entityRec, error) {
 	ids, err := w.ids(key(pName, string(t), nk))
 	if err != nil {
@@ -161,7 +163,8 @@ func (w *wtx) mostVoted(t graph.EntityType, nk string) (string, *entityRec, erro
 		if err != nil {
 			return "", nil, err
 		}
-		if rec != nil && graph.NameKey(rec.Name) == nk && (bestRec == nil || voteWeight(rec) > voteWeight(bestRec)) {
+		if rec != nil && (graph.NameKey(rec.Name) == nk || t == graph.Organization && withoutDesignators(graph.NameKey(rec.Name)) == nk) &&
+			(bestRec == nil || voteWeight(rec) > voteWeight(bestRec)) {
 			best, bestRec = id, rec
 		}
 	}
@@ -211,6 +214,12 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 		if genericNames[ak] || isHead(ak, nk) {
 			continue
 		}
+		if isAcronym(a) {
+			if id, ok, err := w.byAcronym(t, ak); ok || err != nil {
+				return id, err
+			}
+			continue
+		}
 		if id, ok, err := w.byName(t, ak, false); ok || err != nil {
 			return id, err
 		}
@@ -225,6 +234,77 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 		}
 	}
 	return w.create(graph.EntityID(t, e.Name), t)
+}
+
+// isAcronym reports whether an alias is an acronym: one word of two to
+// six capital letters ("EMS", "USDA").
+func isAcronym(a string) bool {
+	if len(a) < 2 || len(a) > 6 {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] < 'A' || a[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// byAcronym returns the best entity of type t that the folded acronym ak
+// names across documents: one named by it alone, or with a designator
+// ("IBM Corp"), or whose name it spells ("European Monetary System").
+// Another entity that merely has it as an alias is no match: the
+// European Monetary System's "EMS" had joined it to EMS Systems Ltd,
+// whose own documents call it EMS too.
+func (w *wtx) byAcronym(t graph.EntityType, ak string) (string, bool, error) {
+	ids, err := w.ids(key(pName, string(t), ak))
+	if err != nil || len(ids) == 0 {
+		return "", false, err
+	}
+	best, bestN := "", -1
+	for _, id := range ids {
+		rec, err := w.entity(id)
+		if err != nil {
+			return "", false, err
+		}
+		if rec != nil && rec.Mentions > bestN && acronymOf(ak, graph.NameKey(rec.Name)) {
+			best, bestN = id, rec.Mentions
+		}
+	}
+	return best, best != "", nil
+}
+
+// acronymOf reports whether the folded acronym ak stands for the folded
+// name nk: nk is ak, alone or with designators after it, or ak spells
+// the initials of nk's words other than "of", "the", "and", "for".
+func acronymOf(ak, nk string) bool {
+	if withoutDesignators(nk) == ak {
+		return true
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(nk) {
+		if w != "of" && w != "the" && w != "and" && w != "for" {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String() == ak
+}
+
+// withoutDesignators is a folded name without the designators that end
+// it: "sony" of "sony corp".
+func withoutDesignators(nk string) string {
+	words := strings.Fields(nk)
+	n := len(words)
+	for n > 1 && designatorWords[words[n-1]] {
+		n--
+	}
+	return strings.Join(words[:n], " ")
+}
+
+// designatorWords end a company's name: "IBM Corp" is IBM.
+var designatorWords = map[string]bool{
+	"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "ag": true, "nv": true,
+	"bv": true, "gmbh": true, "spa": true, "sa": true, "group": true, "corporation": true, "company": true,
 }
 
 // genericNames are the common nouns (and one adjective) that a document

@@ -586,6 +586,41 @@ func TestGenericNamesJoinNothing(t *testing.T) {
 	}
 }
 
+// TestAcronymAliasJoinsItsOwn: an acronym alias joins an entity across
+// documents only where it names it (alone, with a designator, or by its
+// initials), not another entity that has it as an alias too: the
+// European Monetary System's "EMS" joined EMS Systems Ltd.
+func TestAcronymAliasJoinsItsOwn(t *testing.T) {
+	db := MustOpenDB(t)
+	org := graph.Organization
+	mustIngest(t, db,
+		extraction("ems", "EMS Systems Ltd said so. EMS added more.",
+			ent{id: "organization/ems-systems-ltd", typ: org, name: "EMS Systems Ltd", aliases: []string{"EMS"}, surfaces: []string{"EMS Systems Ltd", "EMS added"}}),
+		extraction("ibm", "IBM Corp said so. IBM added more.",
+			ent{id: "organization/ibm-corp", typ: org, name: "IBM Corp", aliases: []string{"IBM"}, surfaces: []string{"IBM Corp", "IBM added"}}),
+		extraction("system", "The European Monetary System (EMS) held. The EMS is strong.",
+			ent{id: "organization/european-monetary-system", typ: org, name: "European Monetary System", aliases: []string{"EMS"}, surfaces: []string{"European Monetary System", "EMS) held"}}),
+		extraction("ibm2", "International Business Machines (IBM) said so.",
+			ent{id: "organization/international-business-machines", typ: org, name: "International Business Machines", aliases: []string{"IBM"}, surfaces: []string{"International Business Machines", "IBM"}}),
+	)
+	for _, tt := range []struct{ doc, want string }{
+		{"system", "organization/european-monetary-system"},
+		{"ibm2", "organization/ibm-corp"},
+	} {
+		ents, err := db.DocumentEntities(ctx, tt.doc, "", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ents) != 1 || ents[0].ID != tt.want {
+			var got []string
+			for _, e := range ents {
+				got = append(got, e.ID)
+			}
+			t.Errorf("document %s: entities %v, want [%s]", tt.doc, got, tt.want)
+		}
+	}
+}
+
 // TestLayoutVersion: a store of another layout version is refused with a
 // message that says what to do, older and newer alike, and is left as it
 // was.
