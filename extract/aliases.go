@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/factgraph/factgraph/extract/gazetteer"
+
 	"github.com/factgraph/factgraph/graph"
 )
 
@@ -62,15 +64,26 @@ func shortForm(nk string) string {
 // namesOther reports whether a name is itself the name of an entity the
 // world knows apart from any longer name it might start or end: a
 // country ("US" is not short for the US Trade Representative's Office)
-// or a well-known organization of the shortForms table. Such a name never
-// joins a longer one, unless the document calls it a person ("Jordan").
-// (A city may: "Rochester" is the Rochester Red Wings in a sports table;
-// the newspapers named after one are namedAfterHeads.)
+// or a well-known organization of the shortForms table, a region or a
+// large city (majorPlace). Such a name never joins a longer one, unless
+// the document calls it a person ("Jordan"). (A smaller city may:
+// "Rochester" is the Rochester Red Wings in a sports table; the
+// newspapers named after one are namedAfterHeads.)
 func (d *docState) namesOther(s *nameSet) bool {
 	if len(s.ments) == 0 || s.taggedPerson || s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
 		return false
 	}
-	return shortForm(s.nk) != "" || d.x.gaz.IsCountryName(d.ments[s.ments[0]].name)
+	name := d.ments[s.ments[0]].name
+	return shortForm(s.nk) != "" || d.x.gaz.IsCountryName(name) || d.majorPlace(name)
+}
+
+// majorPlace reports whether a name is first of all a place the world
+// knows: a region, a capital or a city of minCityPopulation ("London"
+// is no short name of the London Stock Exchange, "CHICAGO" of a
+// headline none of the Chicago Board of Trade).
+func (d *docState) majorPlace(name string) bool {
+	p, ok := d.x.gaz.Best(name)
+	return ok && (p.Kind == gazetteer.Region || p.Capital || p.Population >= minCityPopulation)
 }
 
 // joinShortForms gives each organization group that goes by a

@@ -82,7 +82,7 @@ func TestAliases(t *testing.T) {
 		{"SurnameKeepsPerson", "Shares in Apple fell. Jobs said Apple would recover, and Jobs left.",
 			lexTagger{"Jobs": per, "Apple": org},
 			map[string][]string{"person/jobs": nil}, []string{"organization/jobs"}, nil},
-		{"HeadlineWordNoName", "BRAZIL OIL OUTPUT FELL, USAGE UP\n\nBrazil said output fell. The WHO said so.",
+		{"HeadlineWordNoName", "BRAZIL OIL OUTPUT FELL, USAGE UP\n\nBrazil said output fell. The WHO said so. The World Health Organisation (WHO) recommends it.",
 			lexTagger{"UP": plc, "Brazil": plc, "WHO": org},
 			map[string][]string{"place/brazil": nil, "organization/who": nil}, []string{"place/up"}, nil},
 		{"WellKnownAgency", "The U.S. Agriculture Department (USDA) said so. The USDA added more.",

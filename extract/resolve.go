@@ -317,9 +317,12 @@ func (d *docState) joinCompanyShortNames(sets []*nameSet) {
 		}
 	}
 	for si, s := range sets {
-		// A place the tagger mostly reads as something else is no place
-		// here: "Dome" is a town in Ghana, and Dome Petroleum's name.
-		placeLike := s.place != nil && s.votes[graph.Place] >= s.votes[graph.Person]+s.votes[graph.Organization]
+		// A small town the tagger mostly reads as something else is no
+		// place here: "Dome" is a town in Ghana, and Dome Petroleum's
+		// name. A country, a region, a capital or a large city stays one
+		// ("London" is no short name of the London Stock Exchange).
+		placeLike := s.place != nil && (s.votes[graph.Place] >= s.votes[graph.Person]+s.votes[graph.Organization] ||
+			s.place.Kind != gazetteer.City || s.place.Capital || s.place.Population >= minCityPopulation)
 		if find(si) != si || placeLike || len(s.words) == 0 || s.votes[graph.Date] > 0 || s.personCue >= 0.5 ||
 			nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) || d.namesOther(s) {
 			continue
@@ -340,6 +343,10 @@ func (d *docState) joinCompanyShortNames(sets []*nameSet) {
 		}
 	}
 }
+
+// minCityPopulation is the population from which a city's name is taken
+// for the city even where the tagger reads it otherwise.
+const minCityPopulation = 250000
 
 // mainCompany picks, among the organizations whose names start with a
 // short name of n words (cands), the one the short name stands for when

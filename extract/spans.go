@@ -664,12 +664,26 @@ func (d *docState) compassDemonym(text string) bool {
 // compassWords open a nationality adjective: "West German", "W. German".
 var compassWords = set("west", "east", "north", "south", "w", "e", "n", "s")
 
-// inCaps reports whether the word at i stands among no lower-case words
-// on its line, as in a headline or a table: "USAGE UP", "168.38 UP 1.62",
-// not "the WHO said".
+// inCaps reports whether the words nearest the word at i on its line are
+// in no lower case, as in a headline or a table: "USAGE UP", "168.38 UP
+// 1.62", not "the WHO said" or "(WHO) recommends".
 func inCaps(c *chunk, i int) bool {
+	// The nearest words on each side, past punctuation: "(WHO) recommends".
 	lower := func(j int) bool { return strings.ToUpper(c.tokText(j)) != c.tokText(j) }
-	return !(i > 0 && !c.toks[i].NewlineBefore && lower(i-1) || i+1 < len(c.toks) && !c.toks[i+1].NewlineBefore && lower(i+1))
+	for j := i - 1; j >= 0 && !c.toks[j+1].NewlineBefore; j-- {
+		if hasLetter(c.tokText(j)) {
+			if lower(j) {
+				return false
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(c.toks) && !c.toks[j].NewlineBefore; j++ {
+		if hasLetter(c.tokText(j)) {
+			return !lower(j)
+		}
+	}
+	return true
 }
 
 // headlineParticles are the adverbs of headlines in capitals that

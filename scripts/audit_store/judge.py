@@ -55,6 +55,12 @@ MORE = {
  "organization/bbc-radio": ["BBC"],
  "organization/gm": ["Fiat", "Fiat Auto", "Fiat Powertrain", "Fiat and General Motors"],
  "organization/chinese-petroleum-corp": ["CPC INTERNATIONAL", "CPC International Inc", "Ceylon Petroleum Corp"],
+ # entities new to the top 200 after this branch's rules
+ "organization/us-department-of-agriculture": ["DAILY FEED-WHOLESALE PRICES"],
+ "organization/chicago-board-of-trade": ["CHICAGO"],
+ "organization/london-stock-exchange": ["London"],
+ "organization/apple": ["Apple Insider", "Power Page and Apple Insider"],
+ "organization/amc": ["AMC Entertainment Inc", "Amalgamated Metal Corporation Plc"],
 }
 for k, v in MORE.items():
     WRONG[k] = WRONG.get(k, []) + [a for a in v if a not in WRONG.get(k, [])]
@@ -69,6 +75,7 @@ BADTYPE = {
  "place/pa": "no entity: a ticker's exchange suffix (<ESSI.PA>)",
  "organization/united": "no entity: many companies named United",
  "organization/poors-corp": "a cut name: Standard and Poor's Corp",
+ "organization/united-banks-corp": "no entity: many companies named United",
 }
 # Entities that are another entity under a second ID (a split).
 SPLIT = {
@@ -77,4 +84,5 @@ SPLIT = {
  "organization/gm": "organization/general-motors-corp",
  "organization/dome": "organization/dome-petroleum-ltd",
  "organization/usda": "organization/us-agriculture-department",
+ "organization/amc": "organization/american-motors-corp",
 }
