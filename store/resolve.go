@@ -314,7 +314,9 @@ var designatorWords = map[string]bool{
 // them, the Reuters-21578 + BBC store gave the European Commission the
 // aliases "Canal Commission" and "Casino Control Commission", and the IMF
 // "Alger Fund" and "A Brazil Fund". Such a name joins only an entity
-// named by it alone, and such an alias joins nothing.
+// named by it alone, and such an alias joins nothing. ("United", which
+// a document may call Manchester United or United Airlines, had gathered
+// 20 companies named United in one entity.)
 var genericNames = map[string]bool{
 	"administration": true, "agency": true, "army": true, "assembly": true, "association": true,
 	"authority": true, "bank": true, "board": true, "bureau": true, "cabinet": true, "center": true,
@@ -324,7 +326,7 @@ var genericNames = map[string]bool{
 	"fund": true, "government": true, "group": true, "house": true, "inc": true, "institute": true,
 	"league": true, "ministry": true, "navy": true, "office": true, "parliament": true, "party": true,
 	"police": true, "reserve": true, "senate": true, "service": true, "society": true, "treasury": true,
-	"trust": true, "union": true, "university": true,
+	"trust": true, "union": true, "united": true, "university": true,
 }
 
 // existing returns id, following merges, if an entity of type t is stored
