@@ -62,7 +62,7 @@ func (d *docState) takeMentions(c *chunk, cands []mention) []int32 {
 		}
 		i := d.add(c, m.first, m.last, m)
 		if m.isDateline {
-			d.dateline = i
+			d.geo.dateline = i
 		}
 		for t := m.first; t < m.last; t++ {
 			tm[t] = int32(i)
@@ -689,3 +689,14 @@ func inCaps(c *chunk, i int) bool {
 // headlineParticles are the adverbs of headlines in capitals that
 // closedClass lacks: "PROFITS UP", "SALES DOWN".
 var headlineParticles = set("up", "down", "off", "out")
+
+// hasRegionReading reports whether a name is also a region's ("Georgia",
+// the US state), so that a comma before it may name a town there.
+func (d *docState) hasRegionReading(name string) bool {
+	for _, p := range d.x.gaz.Lookup(name) {
+		if p.Kind == gazetteer.Region {
+			return true
+		}
+	}
+	return false
+}

@@ -49,7 +49,7 @@ import (
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
 //	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec   tallies (tally.go)
 //	'W' str(measure) str(subject) str(group) str(currency) → sumRec   a tally's summary
-//	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → ∅   a measure's tallies, most reported first
+//	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → sumRec   a measure's tallies, most reported first, with their summaries
 //
 // Contribution kinds under 'x': 'e' entity (value: the forms, roles and
 // attributes the document added, for exact retraction), 'r' relation, 'f'
@@ -101,8 +101,10 @@ const (
 // 7 replaces the figure totals ('T', 'U', 'u') with tallies ('Y', 'W', 'w') and
 // stores a figure's kind, as-of date and source; version 8 orders a
 // tally's 'Y' keys in time and keeps its summary under 'W', and keeps type
-// votes in entity records and contributions (resolve.go's majorityType).
-const schemaVersion = 8
+// votes in entity records and contributions (resolve.go's majorityType);
+// version 9 keeps each tally's summary in its 'w' rank key too and counts
+// each measure's tallies, so that a page of them reads only its keys.
+const schemaVersion = 9
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.
