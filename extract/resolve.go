@@ -386,12 +386,10 @@ func joinPlurals(sets []*nameSet, byNK map[string]int) {
 	}
 }
 
-// groupChains keys the mentions of sets and the fixed ones into groups.
-//
-// One type per chain: the tagger's votes for its longest name, which
-// says more than a surname alone, and the context cues of all its
-// names.
-func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
+// chainTypes returns the type of each chain by its root: one type per
+// chain, the tagger's votes for its longest name, which says more than a
+// surname alone, and the context cues of all its names.
+func chainTypes(sets []*nameSet) func(r int) graph.EntityType {
 	find := func(i int) int { return root(sets, i) }
 	chainVotes := map[int]map[graph.EntityType]float64{}
 	personCue := map[int]float64{} // the strongest person cue of a chain's mentions
@@ -412,7 +410,7 @@ func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 			}
 		}
 	}
-	typeOf := func(r int) graph.EntityType {
+	return func(r int) graph.EntityType {
 		if p := sets[r].place; p != nil && p.Kind == gazetteer.Country && len(sets[r].words) > 0 && !sets[r].taggedPerson {
 			return graph.Place
 		}
@@ -432,6 +430,13 @@ func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 		}
 		return best
 	}
+}
+
+// groupChains keys the mentions of sets and the fixed ones into groups,
+// one type per chain (chainTypes).
+func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
+	find := func(i int) int { return root(sets, i) }
+	typeOf := chainTypes(sets)
 	byKey := map[string]int{}
 	var groups []*group
 	addTo := func(key string, typ graph.EntityType, place *gazetteer.Place, mi int, words []string) {

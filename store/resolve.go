@@ -257,21 +257,7 @@ func isAcronym(a string) bool {
 // European Monetary System's "EMS" had joined it to EMS Systems Ltd,
 // whose own documents call it EMS too.
 func (w *wtx) byAcronym(t graph.EntityType, ak string) (string, bool, error) {
-	ids, err := w.ids(key(pName, string(t), ak))
-	if err != nil || len(ids) == 0 {
-		return "", false, err
-	}
-	best, bestN := "", -1
-	for _, id := range ids {
-		rec, err := w.entity(id)
-		if err != nil {
-			return "", false, err
-		}
-		if rec != nil && rec.Mentions > bestN && acronymOf(ak, graph.NameKey(rec.Name)) {
-			best, bestN = id, rec.Mentions
-		}
-	}
-	return best, best != "", nil
+	return w.bestIndexed(t, ak, func(name string) bool { return acronymOf(ak, name) })
 }
 
 // acronymOf reports whether the folded acronym ak stands for the folded
@@ -349,6 +335,12 @@ func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, err
 	if nk == "" {
 		return "", false, nil
 	}
+	return w.bestIndexed(t, nk, func(name string) bool { return !own || name == nk })
+}
+
+// bestIndexed returns the most mentioned entity of type t indexed under
+// the folded name nk whose folded name keep accepts.
+func (w *wtx) bestIndexed(t graph.EntityType, nk string, keep func(name string) bool) (string, bool, error) {
 	ids, err := w.ids(key(pName, string(t), nk))
 	if err != nil || len(ids) == 0 {
 		return "", false, err
@@ -359,7 +351,7 @@ func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, err
 		if err != nil {
 			return "", false, err
 		}
-		if rec != nil && rec.Mentions > bestN && (!own || graph.NameKey(rec.Name) == nk) {
+		if rec != nil && rec.Mentions > bestN && keep(graph.NameKey(rec.Name)) {
 			best, bestN = id, rec.Mentions
 		}
 	}

@@ -572,17 +572,7 @@ func TestGenericNamesJoinNothing(t *testing.T) {
 		{"alone", "organization/commission"},
 		{"imf2", "organization/international-monetary-fund"},
 	} {
-		ents, err := db.DocumentEntities(ctx, tt.doc, "", 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(ents) != 1 || ents[0].ID != tt.want {
-			var got []string
-			for _, e := range ents {
-				got = append(got, e.ID)
-			}
-			t.Errorf("document %s: entities %v, want [%s]", tt.doc, got, tt.want)
-		}
+		checkOneEntity(t, db, tt.doc, tt.want)
 	}
 }
 
@@ -607,17 +597,23 @@ func TestAcronymAliasJoinsItsOwn(t *testing.T) {
 		{"system", "organization/european-monetary-system"},
 		{"ibm2", "organization/ibm-corp"},
 	} {
-		ents, err := db.DocumentEntities(ctx, tt.doc, "", 10)
-		if err != nil {
-			t.Fatal(err)
+		checkOneEntity(t, db, tt.doc, tt.want)
+	}
+}
+
+// checkOneEntity checks that document doc has one entity, want.
+func checkOneEntity(t *testing.T, db *DB, doc, want string) {
+	t.Helper()
+	ents, err := db.DocumentEntities(ctx, doc, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 || ents[0].ID != want {
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.ID)
 		}
-		if len(ents) != 1 || ents[0].ID != tt.want {
-			var got []string
-			for _, e := range ents {
-				got = append(got, e.ID)
-			}
-			t.Errorf("document %s: entities %v, want [%s]", tt.doc, got, tt.want)
-		}
+		t.Errorf("document %s: entities %v, want [%s]", doc, got, want)
 	}
 }
 
