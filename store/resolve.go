@@ -16,7 +16,9 @@ import (
 //     that a lone surname of several people joins only a person named by
 //     it alone, and a generic word ("Commission", "Fund": genericNames)
 //     only an entity named by it;
-//  3. for a person with a multi-word name, a new entity for that name, into
+//  3. for a person named by an initial and a surname ("S. Warne"), the
+//     one person whose full name they abbreviate (byInitial); else, for a
+//     person with a multi-word name, a new entity for that name, into
 //     which a surname-only person ("Putin") is merged if that surname now
 //     belongs to exactly one full name;
 //  4. an entity of the same type named like one of the aliases, other than
@@ -202,6 +204,11 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 	if id, ok, err := w.byName(t, nk, genericNames[nk]); ok || err != nil {
 		return id, err
 	}
+	if t == graph.Person && tokenCount(nk) == 2 {
+		if id, ok, err := w.byInitial(nk); ok || err != nil {
+			return id, err
+		}
+	}
 	if t == graph.Person && tokenCount(nk) >= 2 {
 		id, err := w.create(graph.EntityID(t, e.Name), t)
 		if err != nil {
@@ -291,6 +298,39 @@ func withoutDesignators(nk string) string {
 var designatorWords = map[string]bool{
 	"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "ag": true, "nv": true,
 	"bv": true, "gmbh": true, "spa": true, "sa": true, "group": true, "corporation": true, "company": true,
+}
+
+// byInitial returns, for a folded person's name of an initial and a
+// surname ("s warne"), the one person of the store whose full name has
+// that surname and a given name with that initial (Shane Warne): a story
+// that writes "S. Warne" alone made a second person of him.
+func (w *wtx) byInitial(nk string) (string, bool, error) {
+	initial, surname, _ := strings.Cut(nk, " ")
+	if len(initial) != 1 {
+		return "", false, nil
+	}
+	ids, err := w.ids(key(pSurname, surname))
+	if err != nil {
+		return "", false, err
+	}
+	found := ""
+	for _, id := range ids {
+		rec, err := w.entity(id)
+		if err != nil {
+			return "", false, err
+		}
+		if rec == nil {
+			continue
+		}
+		given, _, _ := strings.Cut(graph.NameKey(rec.Name), " ")
+		if len(given) > 1 && given[0] == initial[0] && strings.HasSuffix(graph.NameKey(rec.Name), " "+surname) {
+			if found != "" {
+				return "", false, nil // two people it may be
+			}
+			found = id
+		}
+	}
+	return found, found != "", nil
 }
 
 // genericNames are the common nouns (and one adjective) that a document

@@ -647,3 +647,25 @@ func TestLayoutVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialJoinsFullName: a person named by an initial and a surname
+// ("S. Warne") joins the one person of the store whose full name they
+// abbreviate, and none where two people may be meant.
+func TestInitialJoinsFullName(t *testing.T) {
+	db := MustOpenDB(t)
+	per := graph.Person
+	mustIngest(t, db,
+		extraction("full", "Shane Warne took five wickets.",
+			ent{id: "person/shane-warne", typ: per, name: "Shane Warne", surfaces: []string{"Shane Warne"}}),
+		extraction("steve", "Steve Smith batted.",
+			ent{id: "person/steve-smith", typ: per, name: "Steve Smith", surfaces: []string{"Steve Smith"}}),
+		extraction("sam", "Sam Smith sang.",
+			ent{id: "person/sam-smith", typ: per, name: "Sam Smith", surfaces: []string{"Sam Smith"}}),
+		extraction("initial", "S. Warne was named man of the match.",
+			ent{id: "person/s-warne", typ: per, name: "S. Warne", surfaces: []string{"S. Warne"}}),
+		extraction("ambiguous", "S. Smith was there.",
+			ent{id: "person/s-smith", typ: per, name: "S. Smith", surfaces: []string{"S. Smith"}}),
+	)
+	checkOneEntity(t, db, "initial", "person/shane-warne")
+	checkOneEntity(t, db, "ambiguous", "person/s-smith")
+}
