@@ -96,6 +96,10 @@ func parseServeFlags(env *Env, args []string) (*serveOptions, error) {
 func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) error {
 	defer ln.Close()
 	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	// Compactions and flushes under ingest mutations briefly double the
+	// live heap, and the collector lets the heap reach twice that peak:
+	// the limit keeps the high-water flat (BENCHMARKS.md, Soak).
+	limitHeap(env)
 	db, err := store.Open(opt.db, opt.pageOut.options()...)
 	if err != nil {
 		return err
@@ -169,7 +173,7 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 		defer remove()
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(schema.Listener(ln, srv.MaxHeaderBytes)) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
