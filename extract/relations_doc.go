@@ -185,57 +185,51 @@ func domesticOffice(pred string) bool {
 	return strings.HasSuffix(pred, "minister_of") && !strings.HasPrefix(pred, "chief_")
 }
 
-// homeCountry returns the document's own country: the country it names
-// most (nationality words included), if named at least three times and
-// twice as often as any other; nil otherwise.
-func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
-	count := map[*graph.Entity]int{}
-	for mi := range d.ments {
-		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
-			count[e]++
-		}
-	}
-	var best *graph.Entity
-	first, second := 0, 0
-	for e, n := range count {
-		switch {
-		case n > first || n == first && best != nil && e.ID < best.ID:
-			best, first, second = e, n, max(first, second)
-		case n > second:
-			second = n
-		}
-	}
-	if first < 3 || first < 2*second {
-		return nil
-	}
-	return best
+// countryLead is the country a document names most (nationality words
+// included), how often, and how often the next one.
+type countryLead struct {
+	best          *graph.Entity
+	first, second int
 }
 
-// leadCountry returns the country the document names most, nationality
-// words included, if named at least twice and more often than any other;
-// nil otherwise. It is a weaker reading than homeCountry, for the offices
-// a story leaves unqualified.
-func (d *docState) leadCountry(entOf []*graph.Entity) *graph.Entity {
+// mostNamedCountry counts the document's mentions of each country.
+func (d *docState) mostNamedCountry(entOf []*graph.Entity) countryLead {
 	count := map[*graph.Entity]int{}
 	for mi := range d.ments {
 		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
 			count[e]++
 		}
 	}
-	var best *graph.Entity
-	first, second := 0, 0
+	var l countryLead
 	for e, n := range count {
 		switch {
-		case n > first || n == first && best != nil && e.ID < best.ID:
-			best, first, second = e, n, max(first, second)
-		case n > second:
-			second = n
+		case n > l.first || n == l.first && l.best != nil && e.ID < l.best.ID:
+			l.best, l.first, l.second = e, n, max(l.first, l.second)
+		case n > l.second:
+			l.second = n
 		}
 	}
-	if first < 2 || first == second {
+	return l
+}
+
+// home returns the document's own country: the one it names most, if
+// named at least three times and twice as often as any other; nil
+// otherwise.
+func (l countryLead) home() *graph.Entity {
+	if l.first < 3 || l.first < 2*l.second {
 		return nil
 	}
-	return best
+	return l.best
+}
+
+// lead returns the country the document names most if named at least
+// twice and more often than any other, nil otherwise: a weaker reading
+// than home, for the offices a story leaves unqualified.
+func (l countryLead) lead() *graph.Entity {
+	if l.first < 2 || l.first == l.second {
+		return nil
+	}
+	return l.best
 }
 
 // domesticFacts adds the document-level readings: the country of a
@@ -250,7 +244,8 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 			byCode[p.CountryCode] = e
 		}
 	}
-	home := d.homeCountry(entOf)
+	countries := d.mostNamedCountry(entOf)
+	home := countries.home()
 	based := map[string]bool{}
 	for _, r := range rb.rels {
 		if r.Predicate == graph.BasedIn {
@@ -280,11 +275,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	d.localOfficeCitizens(rb, placeOf, byCode)
 	d.townCountries(rb, placeOf, byCode)
-	lead := home
-	if lead == nil {
-		lead = d.leadCountry(entOf)
-	}
-	d.domesticOffices(rb, entOf, placeOf, lead)
+	d.domesticOffices(rb, entOf, placeOf, countries.lead())
 	if home == nil {
 		return
 	}
