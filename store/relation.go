@@ -87,16 +87,30 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 // predicates preds (nil for any), with an optional entity at the other
 // end, strongest first.
 //
-// The edge indexes are ordered by predicate and other entity, not by
-// strength, so a page is chosen in memory: every edge of the entity is
-// read (its key and its value, about 40 bytes that the LSM tree holds
-// inline: no value log read), ranked by strengthKey, and only the page's
-// strongest are kept (topKeys) and loaded. A page costs O(degree) reads
-// and comparisons but allocates for the page only; BENCHMARKS.md has its
-// cost for the most connected entities. An index kept in strength order
-// would make it O(page), at the price of rewriting two more keys whenever
-// a statement changes a relation's weight.
+// Most pages are read in order from the entity's 'r' keys (ties.go): as
+// many keys as the page holds, plus those of other predicates or the
+// other direction skipped on the way. Where that would skip many (a rare
+// predicate of a well-connected entity: the degrees say how rare) or an
+// other end is given, the page is chosen in memory instead: every edge of
+// those predicates is read from the edge indexes (its key and its value,
+// about 40 bytes that the LSM tree holds inline), ranked by strengthKey,
+// and only the page's strongest are kept (topKeys) and loaded. Both give
+// the same order and the same cursors.
 func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, p graph.Page) (graph.List[*graph.Relation], error) {
+	if other == "" {
+		ranked, total, err := readRanked(txn, id, dir, preds, p.Limit(defaultPage))
+		if err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+		if ranked {
+			return rankedRelations(ctx, txn, id, dir, preds, p, total)
+		}
+	}
+	return rankRelations(ctx, txn, id, dir, preds, other, p)
+}
+
+// rankRelations is relationsOf's ranking in memory.
+func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, p graph.Page) (graph.List[*graph.Relation], error) {
 	top, err := newTopKeys(p, isStrengthKey)
 	if err != nil {
 		return graph.List[*graph.Relation]{}, err
@@ -221,9 +235,14 @@ func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) err
 // strongest first: weight, then confidence, both descending, then the
 // edge key, which makes it unique and is the cursor of a page.
 func appendStrengthKey(b []byte, weight int, confidence float64, edgeKey []byte) []byte {
+	return append(appendStrength(b, weight, confidence), edgeKey...)
+}
+
+// appendStrength appends weight and confidence so that byte order is
+// strongest first.
+func appendStrength(b []byte, weight int, confidence float64) []byte {
 	b = binary.BigEndian.AppendUint32(b, math.MaxUint32-uint32(min(weight, math.MaxUint32)))
-	b = appendF64(b, -confidence)
-	return append(b, edgeKey...)
+	return appendF64(b, -confidence)
 }
 
 // strengthPrefix is the length of a strength key before its edge key.

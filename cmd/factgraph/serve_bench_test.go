@@ -23,7 +23,7 @@ import (
 )
 
 // BenchmarkServe measures the GraphQL server end to end: a real HTTP server
-// on loopback, 32 concurrent clients, each request a JSON POST, for five
+// on loopback, 32 concurrent clients ($FACTGRAPH_BENCH_CLIENTS sets another number), each request a JSON POST, for five
 // analyst queries (the fifth: the tallies of the most-reported measure) (each twice: answered from the response cache, and
 // executed with Cache-Control: no-cache), and a plain net/http handler that returns the bytes of
 // query (a) for comparison. b.N is the total number of requests; each

@@ -7,17 +7,33 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"os"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 )
 
-// Clients is the number of concurrent clients.
+// Clients is the default number of concurrent clients.
 const Clients = 32
 
-// Post sends b.N JSON POSTs of body to url from Clients goroutines and
+// clients is the number of concurrent clients Post runs:
+// $FACTGRAPH_BENCH_CLIENTS, or Clients.
+func clients(b *testing.B) int {
+	s := os.Getenv("FACTGRAPH_BENCH_CLIENTS")
+	if s == "" {
+		return Clients
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("FACTGRAPH_BENCH_CLIENTS=%q: want a positive number", s)
+	}
+	return n
+}
+
+// Post sends b.N JSON POSTs of body to url from clients(b) goroutines and
 // reports p50-ms, p99-ms, req/s and errors/op. A request fails on a
 // transport error, a status other than 200, or a GraphQL "errors" array in
 // the response; failed requests still count in the latencies. With noCache
@@ -25,11 +41,12 @@ const Clients = 32
 // executes every one.
 func Post(b *testing.B, client *http.Client, url string, body []byte, noCache bool) {
 	var next, failed atomic.Int64
-	lat := make([][]time.Duration, Clients)
+	n := clients(b)
+	lat := make([][]time.Duration, n)
 	var wg sync.WaitGroup
 	b.ResetTimer()
 	start := time.Now()
-	for c := range Clients {
+	for c := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
