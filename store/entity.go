@@ -331,39 +331,6 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 	return out, err
 }
 
-// eachEdge calls fn for every edge of entity id, both directions, whose
-// predicate f allows, with the entity at its other end, in key order.
-func eachEdge(txn *badger.Txn, id string, f graph.PathFilter, fn func(other string, e edgeRec) error) error {
-	var prefixes [][]byte
-	for _, ks := range []byte{pIn, pOut} {
-		if f.Predicates == nil {
-			prefixes = append(prefixes, key(ks, id))
-			continue
-		}
-		for _, p := range f.Predicates {
-			if f.Follows(p) {
-				prefixes = append(prefixes, key(ks, id, p))
-			}
-		}
-	}
-	for _, prefix := range prefixes {
-		err := eachPrefix(txn, prefix, func(k []byte, e edgeRec) error {
-			parts, err := parseKey(k, k[0], 3)
-			if err != nil {
-				return err
-			}
-			if f.Predicates == nil && !f.Follows(parts[1]) {
-				return nil
-			}
-			return fn(parts[2], e)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // maxNeighborEdges bounds the edges a page of relations ranked in memory
 // reads (relationsOf): the most connected entities of a large store have
 // tens of thousands.

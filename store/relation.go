@@ -219,18 +219,6 @@ func eachEdgeValue(txn *badger.Txn, prefix []byte, fn func(k, v []byte) error) e
 	return nil
 }
 
-// eachPrefix calls fn with the key and decoded value of every edge under
-// prefix. The key is only valid during the call.
-func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) error) error {
-	return eachEdgeValue(txn, prefix, func(k, v []byte) error {
-		e, err := decodeEdge(v)
-		if err != nil {
-			return err
-		}
-		return fn(k, e)
-	})
-}
-
 // appendStrengthKey appends the key that orders an entity's edges
 // strongest first: weight, then confidence, both descending, then the
 // edge key, which makes it unique and is the cursor of a page.
@@ -305,11 +293,13 @@ func (db *DB) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, 
 	return out, err
 }
 
-// step is how a search reached a node: from which node, by which relation,
-// at which distance from its end.
+// step is how a search reached a node: from which node, by which edge of
+// that node's (kind pOut or pIn, and predicate; kind 0 at the ends), at
+// which distance from its end.
 type step struct {
-	prev, rel string
-	depth     int
+	prev, pred string
+	kind       byte
+	depth      int
 }
 
 // shortestPath returns the relation IDs of a shortest path from a to b. It
@@ -317,7 +307,7 @@ type step struct {
 // nodes where the two searches meet in that level, takes the one with the
 // shortest total distance (then the smallest ID), so the result is both
 // shortest and deterministic. It follows the edges whose predicate f
-// allows.
+// allows, reading one tie record per neighbour (eachTie).
 func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f graph.PathFilter) ([]string, error) {
 	if a == b {
 		return []string{}, nil
@@ -339,11 +329,11 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f
 				return nil, err
 			}
 			d := seen[side][n].depth + 1
-			err := eachEdge(txn, n, f, func(other string, e edgeRec) error {
+			err := eachTie(txn, n, f, func(other string, kind byte, pred string) error {
 				if _, ok := seen[side][other]; ok {
 					return nil
 				}
-				seen[side][other] = step{n, e.Relation, d}
+				seen[side][other] = step{prev: n, pred: pred, kind: kind, depth: d}
 				next = append(next, other)
 				if o, ok := seen[1-side][other]; ok {
 					if total := d + o.depth; meet == "" || total < best || total == best && other < meet {
@@ -357,7 +347,7 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f
 			}
 		}
 		if meet != "" {
-			return joinPath(seen, meet), nil
+			return joinPath(txn, seen, meet)
 		}
 		if len(seen[0])+len(seen[1]) > maxVisited {
 			return nil, graph.Errorf(graph.ELIMIT, "path search visited more than %d entities", maxVisited)
@@ -368,17 +358,30 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f
 	return nil, nil
 }
 
-// joinPath walks back from the meeting node to both ends.
-func joinPath(seen [2]map[string]step, meet string) []string {
-	var left []string
-	for n := meet; seen[0][n].rel != ""; n = seen[0][n].prev {
-		left = append(left, seen[0][n].rel)
+// joinPath walks back from the meeting node to both ends and reads the
+// relation ID of each edge on the way from its edge key.
+func joinPath(txn *badger.Txn, seen [2]map[string]step, meet string) ([]string, error) {
+	var ids [2][]string
+	for side := range seen {
+		for n := meet; seen[side][n].kind != 0; n = seen[side][n].prev {
+			st := seen[side][n]
+			v, ok, err := get(txn, key(st.kind, st.prev, st.pred, n))
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, errCorrupt
+			}
+			e, err := decodeEdge(v)
+			if err != nil {
+				return nil, err
+			}
+			ids[side] = append(ids[side], e.Relation)
+		}
 	}
+	left := ids[0]
 	for i, j := 0, len(left)-1; i < j; i, j = i+1, j-1 {
 		left[i], left[j] = left[j], left[i]
 	}
-	for n := meet; seen[1][n].rel != ""; n = seen[1][n].prev {
-		left = append(left, seen[1][n].rel)
-	}
-	return left
+	return append(left, ids[1]...), nil
 }

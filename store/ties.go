@@ -282,6 +282,60 @@ func rankedRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.
 	return out, nil
 }
 
+// eachTie calls fn for every neighbour of entity id that a relation f
+// follows links it to, in ID order, with the edge of id's that a walk of
+// the edge indexes would meet first: inward before outward, then by
+// predicate, in f.Predicates' order where it lists them. It reads one 'b'
+// record per neighbour, where a walk of the edges opens two iterators and
+// reads every edge.
+func eachTie(txn *badger.Txn, id string, f graph.PathFilter, fn func(other string, kind byte, pred string) error) error {
+	prefix := key(pTie, id)
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		other, rest, err := readStr(item.Key()[len(prefix):])
+		if err != nil || len(rest) != 0 {
+			return errCorrupt
+		}
+		var kind byte
+		var pred string
+		err = item.Value(func(v []byte) error {
+			t, err := decodeTie(v)
+			if err != nil {
+				return err
+			}
+			best := -1
+			for _, x := range t {
+				if !f.Follows(x.Pred) {
+					continue
+				}
+				rank := 0
+				if f.Predicates != nil {
+					rank = slices.Index(f.Predicates, x.Pred)
+				}
+				if x.Kind == pOut {
+					rank += len(f.Predicates) + 1
+				}
+				if best < 0 || rank < best {
+					best, kind, pred = rank, x.Kind, x.Pred
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if kind == 0 {
+			continue
+		}
+		if err := fn(other, kind, pred); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // strongestNeighbors calls fn with entity id's neighbours, strongest
 // first, until fn returns false. It reads one 'B' key per neighbour.
 func strongestNeighbors(ctx context.Context, txn *badger.Txn, id string, fn func(other string) (bool, error)) error {
