@@ -27,7 +27,10 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 	d.roleFacts(rb, entOf)
 	for _, l := range d.links {
 		s, o := entOf[l.subj], entOf[l.obj]
-		if s != nil && o != nil && s != o {
+		// No rule links to a person: a link read while the tagger took
+		// an organization's name for a person's is dropped if
+		// resolution agreed with the tagger.
+		if s != nil && o != nil && s != o && o.Type != graph.Person {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
 			if d.x.explain && l.rule != "" {
 				rb.explain(s.ID, l.predicate, o.ID, l.rule)
@@ -35,8 +38,8 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
-	d.domesticFacts(rb, entOf, placeOfEnt)
-	d.inferCitizens(rb, countryIDs(placeOfEnt))
+	townNamed := d.domesticFacts(rb, entOf, placeOfEnt)
+	d.inferCitizens(rb, countryIDs(placeOfEnt), townNamed)
 	d.inferMembers(rb)
 	if d.x.reader != nil {
 		d.readModel(rb, x.Entities)

@@ -41,6 +41,7 @@ var (
 	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
 	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
 	rulePlaceBased    = relRule{"place_based", graph.BasedIn, 0.9}    // "the Paris-based OECD"
+	ruleDescribedOrg  = relRule{"described_org", graph.BasedIn, 0.8}  // "the Italian news agency ANSA", "Germany's public broadcaster ARD"
 	ruleBasedIn       = relRule{"based_in", graph.BasedIn, 0.85}      // "X, based in Y", "headquartered in"
 	// person → organization, the predicate from the noun (affiliations)
 	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
@@ -309,14 +310,7 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
 	k := m.last
 	if w := c.lower(k); w == "of" || w == "from" {
-		o, ok := d.mentionAt(tm, k+1, graph.Organization) // "Brian Taylor of Wells Fargo", "X of the Green Party"
-		if om := &d.ments[max(o, 0)]; ok && (om.first == k+1 || partyLike(om.name)) && c.sameSentence(k, om.first) {
-			pred := graph.EmployeeOf
-			if partyLike(om.name) {
-				pred = graph.MemberOf
-			}
-			d.link(rulePersonOfOrg, pred, mi, o, c.evidence(m.first, om.last)) // "Brian Taylor of Wells Fargo"
-		}
+		d.personOf(c, tm, mi, k)
 		return
 	}
 	if c.tokText(k) == "(" && !partyLike(m.name) { // not "Christian Democrats (CDU)" read as a person
@@ -366,6 +360,9 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	if pred == "" || !(titlePreps[c.lower(k)] || c.lower(k) == "with") {
 		return
 	}
+	if c.lower(k) == "of" {
+		k = subjectAt(c, tm, k) // "a professor of robotics at the Georgia Institute of Technology"
+	}
 	k++
 	if c.lower(k) == "the" {
 		k++
@@ -382,6 +379,50 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	if om := &d.ments[o]; om.first == k && c.sameSentence(m.first, k) && (om.typ == graph.Organization || sportsAffiliation(pred) && om.typ == graph.Place) &&
 		!isPossessive(c.tokText(om.last-1)) && pred != graph.PartOf {
 		d.link(ruleAppositionOf, pred, mi, o, c.evidence(m.first, om.last)) // "X, an analyst at Deutsche Bank"
+	}
+}
+
+// subjectAt skips the field after "of" at token k ("a professor of
+// computer science at"): one to five lower-case words followed by "at",
+// "for" or "with", whose token it returns; k itself when there are none.
+func subjectAt(c *chunk, tm []int32, k int) int {
+	for n := 1; n <= maxDescWords+1; n++ {
+		j := k + n
+		if j >= len(tm) || tm[j] >= 0 || !c.sameSentence(k, j) {
+			return k
+		}
+		switch w := c.lower(j); {
+		case n > 1 && (w == "at" || w == "for" || w == "with"):
+			return j
+		case relStops[w] && w != "and" || !isWordLower(c.tokText(j)):
+			return k
+		}
+	}
+	return k
+}
+
+// personOf reads "X of|from Y" at token k after a person's name: an
+// organization Y employs X ("Brian Taylor of Wells Fargo") or counts X
+// as a member ("X of the Green Party"), a country Y is X's ("Eugene Owusu
+// of Ghana"). The tagger may still call Y a person's name here ("Petra
+// Hohn of Verwaiste Eltern"): the link is kept if resolution makes it an
+// organization's (output drops links to people).
+func (d *docState) personOf(c *chunk, tm []int32, mi, k int) {
+	m := d.ments[mi]
+	o, _ := d.mentionAt(tm, k+1, graph.Organization)
+	if o < 0 || !c.sameSentence(k, d.ments[o].first) {
+		return
+	}
+	om := &d.ments[o]
+	switch {
+	case om.typ == graph.Place && om.place != nil && om.place.Kind == gazetteer.Country && om.first == k+1 && !om.adjective:
+		d.link(ruleFromCountry, "", mi, o, c.evidence(m.first, om.last)) // "Eugene Owusu of Ghana"
+	case om.typ == graph.Organization, om.typ == graph.Person && om.personCue == 0 && om.first == k+1:
+		pred := graph.EmployeeOf
+		if partyLike(om.name) {
+			pred = graph.MemberOf
+		}
+		d.link(rulePersonOfOrg, pred, mi, o, c.evidence(m.first, om.last)) // "Brian Taylor of Wells Fargo"
 	}
 }
 
@@ -404,9 +445,49 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 		}
 	} else if p, ok := d.placeBased(c, tm, i, m.first); ok {
 		d.link(rulePlaceBased, "", mi, p, c.evidence(d.ments[p].first, m.last)) // "the Paris-based OECD"
+	} else if p, ok := d.describedPlace(c, tm, i, m.first); ok {
+		d.link(ruleDescribedOrg, "", mi, p, c.evidence(min(d.ments[p].first, i), m.last)) // "the Italian news agency ANSA"
 	}
 	d.orgApposition(c, tm, mi)
 	d.isDemonym(c, tm, mi, graph.BasedIn)
+}
+
+// orgNouns name what kind of body an organization is, written between
+// its place and its name: "German broadcaster NDR", "the Swiss private
+// bank Julius Bär".
+var orgNouns = set("firm", "company", "retailer", "group", "giant", "maker", "insurer", "airline", "carrier",
+	"manufacturer", "conglomerate", "lender", "bank", "automaker", "carmaker", "broadcaster", "agency", "newspaper",
+	"daily", "weekly", "paper", "magazine", "tabloid", "channel", "network", "station", "broadcasting", "ngo",
+	"think-tank", "tank", "charity", "foundation", "institute", "university", "club", "team", "federation",
+	"association", "union", "operator", "producer", "publisher", "utility", "exchange", "regulator", "watchdog")
+
+// describedPlace finds the place of "[the] Demonym|Place|Place's
+// [modifiers] NOUN Name" ending at token i before an organization's name
+// at token first, where NOUN is one of orgNouns: "the Italian news
+// agency ANSA", "Germany's public broadcaster ARD", "Cologne portfolio
+// management firm Flossbach von Storch". It returns the place's mention,
+// added for a nationality word if needed.
+func (d *docState) describedPlace(c *chunk, tm []int32, i, first int) (int, bool) {
+	if i < 1 || tm[i] >= 0 || !orgNouns[c.lower(i)] || !c.sameSentence(i, first) {
+		return -1, false
+	}
+	for n := 0; n < maxDescWords && i >= 0 && tm[i] < 0 && isWordLower(c.tokText(i)) && !relStops[c.lower(i)]; n++ {
+		i--
+	}
+	if i < 0 || !c.sameSentence(i, first) {
+		return -1, false
+	}
+	if o := d.adjectiveAt(c, tm, i); o >= 0 {
+		return o, true
+	}
+	if isPossessive(c.tokText(i)) && i > 0 {
+		i--
+	}
+	if tm[i] < 0 {
+		return -1, false
+	}
+	o := int(tm[i])
+	return o, d.ments[o].typ == graph.Place && !d.ments[o].adjective
 }
 
 // placeBased finds the place of "the Paris-based X" (one token) or

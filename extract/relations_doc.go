@@ -44,13 +44,15 @@ func (d *docState) officeCitizen(rb *relations, r *roleCand, p, of *graph.Entity
 // inferCitizens adds citizen_of for a person who is a member of, or holds
 // a position in, an organization the document places in a country, when
 // nothing else gives the person a nationality: a member of the German
-// Bundestag, a spokesman of the Nigerian army.
-func (d *docState) inferCitizens(rb *relations, countries map[string]bool) {
+// Bundestag, a spokesman of the Nigerian army. An organization placed
+// only by a town in its name (townNamed) makes no citizens: a student of
+// the University of Texas may come from anywhere.
+func (d *docState) inferCitizens(rb *relations, countries, townNamed map[string]bool) {
 	orgCountry := map[string]string{}
 	hasCitizen := map[string]bool{}
 	for _, r := range rb.rels {
 		switch {
-		case r.Predicate == graph.BasedIn && countries[r.Object]:
+		case r.Predicate == graph.BasedIn && countries[r.Object] && !townNamed[r.Subject]:
 			if _, ok := orgCountry[r.Subject]; ok && orgCountry[r.Subject] != r.Object {
 				orgCountry[r.Subject] = "" // two countries: none
 			} else {
@@ -142,6 +144,7 @@ var (
 	ruleInstitutionCountry = relRule{"institution_country", graph.BasedIn, 0.8} // the Bundestag is German
 	ruleDomesticOffice     = relRule{"domestic_office", "", 0.55}               // "Prime Minister X" in a story about one country
 	ruleNameCountry        = relRule{"name_country", graph.BasedIn, 0.7}        // "the German Football Association"
+	ruleNamePlace          = relRule{"name_place", graph.BasedIn, 0.7}          // "University of Sheffield", "Libya Herald"
 	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
 	ruleDomesticPlace      = relRule{"domestic_place", graph.LocatedIn, 0.5}    // "Addis Zemen" in an entry about Ethiopia
 	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
@@ -205,7 +208,10 @@ func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
 // domesticFacts adds the document-level readings: the country of a
 // national institution the document names, and, in a story about one
 // country, the country of the offices and parties it leaves unqualified.
-func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place) {
+// It returns the organizations it placed by a town or country in their
+// names alone.
+func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place) (townNamed map[string]bool) {
+	townNamed = map[string]bool{}
 	byCode := map[string]*graph.Entity{}
 	for e, p := range placeOf {
 		if p.Kind == gazetteer.Country {
@@ -231,12 +237,17 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 			d.addRule(rb, ruleInstitutionCountry, "", e.ID, c.ID, "", ev)
 		} else if c := byCode[d.nameCountry(e.Name)]; c != nil {
 			d.addRule(rb, ruleNameCountry, "", e.ID, c.ID, "", ev)
+		} else if c := byCode[d.namePlace(e.Name)]; c != nil {
+			d.addRule(rb, ruleNamePlace, "", e.ID, c.ID, "", ev)
+			townNamed[e.ID] = true
 		} else if home != nil && d.domesticParty(e.Name) {
 			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
 		}
 	}
+	d.localOfficeCitizens(rb, placeOf, byCode)
+	d.domesticOffices(rb, entOf, home)
 	if home == nil {
-		return
+		return townNamed
 	}
 	homePlace := placeOf[home]
 	located := map[string]bool{}
@@ -265,14 +276,97 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		}
 		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))
 	}
-	for _, r := range d.roles {
-		p := entOf[r.person]
-		if p == nil || p.Type != graph.Person || r.of >= 0 || r.past || !domesticOffice(r.predicate) {
+	return townNamed
+}
+
+// ruleLocalOffice: the holder of a public office of a town or region is
+// a citizen of its country ("Zug's mayor, Dolfi Müller", "the governor
+// of Tamaulipas").
+var ruleLocalOffice = relRule{"local_office_citizen", graph.CitizenOf, 0.7}
+
+// localOfficeCitizens adds citizen_of for the holders of public offices
+// of a town or region of a country the document names, when nothing else
+// gives them a nationality.
+func (d *docState) localOfficeCitizens(rb *relations, placeOf map[*graph.Entity]*gazetteer.Place, byCode map[string]*graph.Entity) {
+	placeByID := map[string]*gazetteer.Place{}
+	for e, p := range placeOf {
+		placeByID[e.ID] = p
+	}
+	hasCitizen := map[string]bool{}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.CitizenOf {
+			hasCitizen[r.Subject] = true
+		}
+	}
+	n := len(rb.rels)
+	for i := 0; i < n; i++ {
+		r := rb.rels[i]
+		p := placeByID[r.Object]
+		if p == nil || p.Kind == gazetteer.Country || hasCitizen[r.Subject] || !strings.HasPrefix(r.Subject, "person/") || !publicOffice(r.Predicate) {
 			continue
 		}
-		d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, home.ID, r.title, r.ev)
-		d.addRule(rb, ruleDomesticCitizen, "", p.ID, home.ID, "", r.ev)
+		if c := byCode[p.CountryCode]; c != nil {
+			hasCitizen[r.Subject] = true
+			d.addRule(rb, ruleLocalOffice, "", r.Subject, c.ID, "", r.Evidence[0])
+		}
 	}
+}
+
+// publicOffice reports whether a position predicate is an elected or
+// appointed public office of a town or region (not a company's director
+// for a region: "UNHCR director for Europe").
+func publicOffice(pred string) bool {
+	switch pred {
+	case "mayor_of", "governor_of", "premier_of", "president_of", "prime_minister_of", "deputy_mayor_of", "lord_mayor_of":
+		return true
+	}
+	return strings.HasSuffix(pred, "minister_of") && !strings.HasPrefix(pred, "chief_")
+}
+
+// domesticOffices gives the holders of offices named without their
+// country ("President Mahinda Rajapaksa", "former Prime Minister Benazir
+// Bhutto") the country the story ties them to (officeCountry): the office
+// for a current holder, the citizenship for every holder.
+func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *graph.Entity) {
+	for _, r := range d.roles {
+		p := entOf[r.person]
+		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) {
+			continue
+		}
+		c := d.officeCountry(rb, entOf, p, home)
+		if c == nil {
+			continue
+		}
+		if !r.past {
+			d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, c.ID, r.title, r.ev)
+		}
+		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
+	}
+}
+
+// officeCountry returns the country of an office that person p holds
+// without a country named beside the title: the one country whose
+// citizen another reading made p ("the Pakistani leader"), or else the
+// story's home country; nil when neither says.
+func (d *docState) officeCountry(rb *relations, entOf []*graph.Entity, p, home *graph.Entity) *graph.Entity {
+	var c string
+	for _, r := range rb.rels {
+		if r.Subject == p.ID && r.Predicate == graph.CitizenOf {
+			if c != "" && c != r.Object {
+				return nil // two nationalities: which office is unclear
+			}
+			c = r.Object
+		}
+	}
+	if c == "" {
+		return home
+	}
+	for _, e := range entOf {
+		if e != nil && e.ID == c {
+			return e
+		}
+	}
+	return nil
 }
 
 // domesticWords mark a party or parliament of the story's country;
@@ -311,6 +405,45 @@ func (d *docState) nameCountry(name string) string {
 		}
 	}
 	return ""
+}
+
+// minNamePopulation is the size of a town whose name in an organization's
+// name places it there: "University of Sheffield", not "Victims Support
+// Europe" (a hamlet named Support).
+const minNamePopulation = 100000
+
+// namePlace returns the code of the country of a country or city named
+// inside an organization's name ("University of Sheffield", "Export-Import
+// Bank of China", "Seoul Central District Court"), "" for none or for an
+// international body's name.
+func (d *docState) namePlace(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	for _, w := range words {
+		if internationalWords[graph.NameKey(w)] {
+			return ""
+		}
+	}
+	code := ""
+	for n := 2; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			span := strings.Join(words[i:i+n], " ")
+			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] {
+				continue
+			}
+			p := d.geocode(span, false)
+			if p == nil || p.Kind == gazetteer.City && p.Population < minNamePopulation || p.Kind == gazetteer.Region {
+				continue
+			}
+			if code != "" && code != p.CountryCode {
+				return "" // two countries' places: a bilateral body
+			}
+			code = p.CountryCode
+		}
+	}
+	return code
 }
 
 // orgHeads end the two-word names of national bodies and papers: "US

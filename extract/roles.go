@@ -103,6 +103,9 @@ var titleRules = []titleRule{
 	// "Ambassador to the United States Hamdullah Mohib": what the title
 	// is of (0.85) stands between it and the name.
 	{"title_to_before", titleToBefore},
+	// "The head of the SSC, Mohammed Suweysi, said": a title of a named
+	// body in apposition before the name, set off by commas.
+	{"title_of_comma", titleOfComma},
 }
 
 func titleRightBefore(_ *docState, c *chunk, _ []int32, i, first int) (titleSpot, bool) {
@@ -143,6 +146,65 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 		if tt, ok := titleAt(c, j-n, n); ok && c.sameSentence(j-n, first) && isCap(c.toks[j-n].Text) {
 			return titleSpot{t: tt, ts: j - n, of: o, to: l == "to"}, true
 		}
+	}
+	return titleSpot{}, false
+}
+
+// titleOfComma reads "the [modifiers] TITLE of|for|at [the] X [( Y )]
+// [in PLACE], Name," where X is an organization or a place and the name
+// is followed by a comma, a parenthesis or a verb of speech: "The head of
+// the Friedrich Ebert Foundation (FES) in Bamako, Jan Henrik Fahlbusch,
+// who…", "The governor of Tamaulipas, Francisco García Cabeza de Vaca,
+// condemned…". Without "the" before the title, or with another name after
+// the person's, it reads a list and not an apposition.
+func titleOfComma(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, bool) {
+	if c.tokText(i) != "," || !c.sameSentence(i, first) {
+		return titleSpot{}, false
+	}
+	if after := d.ments[tm[first]].last; c.tokText(after) != "," && c.tokText(after) != "(" && !speechCues[c.lower(after)] {
+		return titleSpot{}, false
+	}
+	j := i - 1
+	if j > 1 && tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && c.lower(d.ments[tm[j]].first-1) == "in" {
+		j = d.ments[tm[j]].first - 2 // "… in Bamako": of what stands before
+	}
+	if c.tokText(j) == ")" { // "(FES)"
+		for n := 0; n < 4 && j > 0 && c.tokText(j) != "("; n++ {
+			j--
+		}
+		if c.tokText(j) != "(" {
+			return titleSpot{}, false
+		}
+		j--
+	}
+	if j < 0 || tm[j] < 0 {
+		return titleSpot{}, false
+	}
+	o := int(tm[j])
+	om := &d.ments[o]
+	if om.typ != graph.Organization && om.typ != graph.Place || om.adjective || isPossessive(c.tokText(om.last-1)) {
+		return titleSpot{}, false
+	}
+	k := om.first - 1
+	if c.lower(k) == "the" {
+		k--
+	}
+	if p := c.lower(k); p != "of" && p != "for" && p != "at" || !c.sameSentence(k, first) {
+		return titleSpot{}, false
+	}
+	for n := maxTitleWords; n >= 1; n-- {
+		ts := k - n
+		tt, ok := titleAt(c, ts, n)
+		if !ok || honorifics[c.lower(ts)] {
+			continue
+		}
+		for modifiers[c.lower(ts-1)] {
+			ts--
+		}
+		if c.lower(ts-1) != "the" {
+			return titleSpot{}, false
+		}
+		return titleSpot{t: tt, ts: k - n, of: o}, true
 	}
 	return titleSpot{}, false
 }
@@ -222,7 +284,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 		j--
 	}
-	if ambiguousTitles[c.lower(ts)] && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text) && !isPossessive(c.toks[j].Text))) {
+	if ambiguousTitles[c.lower(ts)] && rule != "title_of_comma" && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text) && !isPossessive(c.toks[j].Text))) {
 		return false // "TO COACH NICE", "to head Apple"; not "Gladbach's coach X"
 	}
 	if m := &d.ments[mi]; m.typ != graph.Person {
@@ -237,7 +299,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	d.ments[mi].personCue = 2
 	of, conf, ofName := d.ofBefore(c, tm, j, first)
-	if comma && of < 0 {
+	if comma && of < 0 && spot.of < 0 {
 		return false
 	}
 	titleEnd := i + 1

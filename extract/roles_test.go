@@ -25,7 +25,7 @@ func TestRoleRuleNames(t *testing.T) {
 		}
 	}
 	ofs = append(ofs, noOf, toOf)
-	if want := []string{"title_before", "title_of_before", "title_to_before"}; !slices.Equal(titles, want) {
+	if want := []string{"title_before", "title_of_before", "title_to_before", "title_of_comma"}; !slices.Equal(titles, want) {
 		t.Errorf("title rules %q, want %q", titles, want)
 	}
 	if want := []string{"possessive", "named", "demonym", "none", "after"}; !slices.Equal(ofs, want) {
