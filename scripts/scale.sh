@@ -2,7 +2,8 @@
 # The growth benchmark of issue 17: generates the scale corpus
 # (scripts/scalecorpus.py: the news of ../shared/data plus documents
 # recombined from their paragraphs, fixed seed) and ingests it into one
-# store in segments, printing per segment the CPU per document, the writer's
+# store in segments, printing per segment the CPU per document (user + sys
+# of the whole process, extraction included), the writer's wall
 # time per document and its share of wall time, peak RSS, disk reads and
 # the store's size after it: what BENCHMARKS.md's scale table records.
 #
@@ -29,7 +30,7 @@ corpus=$out/corpus-$seed-$n.jsonl
 
 echo "corpus $corpus: $(wc -l <"$corpus") documents, $(du -h "$corpus" | cut -f1); seed $seed; workers $workers"
 echo "machine: $(lscpu | grep 'Model name' | sed 's/ *Model name: *//'), $(nproc) CPUs; $(uptime)"
-printf '| segment | documents | CPU ms/doc | writer ms/doc | writer share of wall | peak RSS | disk read | store after |\n'
+printf '| segment | documents | CPU ms/doc | writer wall ms/doc | writer share of wall | peak RSS | disk read | store after |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
 start=0
 for end in $((n / 4)) $((n / 2)) "$n"; do
