@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/graph"
@@ -96,16 +97,23 @@ for s, _, id_ in nq_graph.triples((None, URIRef(FG + "id"), None)):
 
 quotes = sorted(str(o) for o in nq_graph.objects(None, URIRef(SCHEMA + "text")))
 
-# factgraph terms used but not declared in vocab.ttl.
-used = {str(p) for _, p, _, _ in nq_graph.quads((None, None, None, None)) if str(p).startswith(FG)}
+# factgraph terms and relation predicates used but declared neither in
+# vocab.ttl nor, for positions, in the dump itself.
+REL = "https://factgraph.dev/rel#"
+used = {str(p) for _, p, _, _ in nq_graph.quads((None, None, None, None)) if str(p).startswith((FG, REL))}
 used |= {str(o) for o in nq_graph.objects(None, RDF_TYPE) if str(o).startswith(FG)}
-undeclared = sorted(u for u in used if (URIRef(u), RDF_TYPE, None) not in vocab)
+undeclared = sorted(u for u in used if (URIRef(u), RDF_TYPE, None) not in vocab and (URIRef(u), RDF_TYPE, None) not in nq_graph)
+
+# The dump's provenance.
+created = sorted(str(o) for o in nq_graph.objects(None, URIRef("http://purl.org/dc/terms/created")))
+versions = sorted(str(o) for o in nq_graph.objects(None, URIRef(SCHEMA + "softwareVersion")))
 
 print(json.dumps({
     "nquads": len(nq), "jsonld": len(ld),
     "only_nquads": sorted(map(list, nq - ld))[:5], "only_jsonld": sorted(map(list, ld - nq))[:5],
     "graphs": sorted({q[3] for q in nq}),
     "entities": entities, "texts": quotes, "undeclared": undeclared,
+    "created": created, "versions": versions,
 }))
 `
 
@@ -132,6 +140,8 @@ func TestRDF_RDFLib(t *testing.T) {
 		}
 		Texts      []string
 		Undeclared []string
+		Created    []string
+		Versions   []string
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -146,6 +156,10 @@ func TestRDF_RDFLib(t *testing.T) {
 	}
 	if len(got.Undeclared) > 0 {
 		t.Errorf("terms missing from vocab.ttl: %q", got.Undeclared)
+	}
+	p := fixtureProvenance()
+	if len(got.Created) != 1 || !sameTime(got.Created[0], p.Created) || len(got.Versions) != 1 || got.Versions[0] != p.Version {
+		t.Errorf("provenance read by rdflib: created %q, versions %q; want %s, %s", got.Created, got.Versions, p.CreatedText(), p.Version)
 	}
 	schemaType := map[graph.EntityType]string{graph.Person: "Person", graph.Place: "Place",
 		graph.Organization: "Organization", graph.Event: "Event"}
@@ -181,6 +195,13 @@ func TestRDF_RDFLib(t *testing.T) {
 	}
 }
 
+// sameTime reports whether RFC 3339 text s (as rdflib writes it, +00:00
+// for Z) is the instant t.
+func sameTime(s string, t time.Time) bool {
+	u, err := time.Parse(time.RFC3339, s)
+	return err == nil && u.Equal(t)
+}
+
 func contains(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {
@@ -200,6 +221,7 @@ print(json.dumps({
     "node_data": {n: d for n, d in g.nodes(data=True)},
     "edge_data": [[u, v, d] for u, v, d in g.edges(data=True)],
     "types": {n: [type(d.get("mentionCount")).__name__, type(d.get("latitude")).__name__] for n, d in g.nodes(data=True)},
+    "graph_data": g.graph,
 }))
 `
 
@@ -273,12 +295,17 @@ func checkNetworkX(t *testing.T, rs []*graph.Record, out []byte) []string {
 		NodeData     map[string]map[string]any `json:"node_data"`
 		EdgeData     [][]any                   `json:"edge_data"`
 		Types        map[string][]string
+		GraphData    map[string]any `json:"graph_data"`
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	var problems []string
 	report := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	p := fixtureProvenance()
+	if got.GraphData["created"] != p.CreatedText() || got.GraphData["softwareVersion"] != p.Version || got.GraphData["storeDocuments"] != float64(p.Store.Documents) {
+		report("graph attributes %v lack the provenance (created %s, version %s, %d documents)", got.GraphData, p.CreatedText(), p.Version, p.Store.Documents)
+	}
 	if !got.Directed || got.Nodes != count(rs, graph.RecordEntity) || got.Edges != count(rs, graph.RecordRelation) {
 		report("directed=%v nodes=%d edges=%d; want directed, %d nodes, %d edges", got.Directed, got.Nodes, got.Edges,
 			count(rs, graph.RecordEntity), count(rs, graph.RecordRelation))

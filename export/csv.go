@@ -39,12 +39,16 @@ type CSVEncoder struct {
 	nodes, rels *csv.Writer
 	header      bool
 	row         []string
+	prov        *Provenance
+	preds       map[string]int // relationships written, by predicate
 }
+
+func (e *CSVEncoder) describe(p *Provenance) { e.prov = p }
 
 // NewCSVEncoder returns an encoder writing nodes and relationships to the
 // two writers.
 func NewCSVEncoder(nodes, relationships io.Writer) *CSVEncoder {
-	return &CSVEncoder{nodes: csv.NewWriter(nodes), rels: csv.NewWriter(relationships)}
+	return &CSVEncoder{nodes: csv.NewWriter(nodes), rels: csv.NewWriter(relationships), preds: map[string]int{}}
 }
 
 var neo4jLabels = map[graph.EntityType]string{
@@ -82,6 +86,7 @@ func (e *CSVEncoder) Encode(r *graph.Record) error {
 		return e.nodes.Write(row)
 	case graph.RecordRelation:
 		x := r.Relation
+		e.preds[x.Predicate]++
 		e.row = append(e.row[:0], x.Subject, x.Object, strings.ToUpper(x.Predicate), x.ID, x.Predicate,
 			x.Role, strconv.FormatBool(x.Symmetric), strconv.Itoa(x.Weight),
 			string(appendDouble(nil, x.Confidence)),

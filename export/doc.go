@@ -20,6 +20,14 @@
 //   - JSONLEncoder: the lossless dump, a Header line then one graph.Record
 //     per line; Reader reads it back for a graph.Restorer.
 //
+// Provenance (Describe) says what made a dump: factgraph's version, its
+// models' checksums, the time of the snapshot, the store's counts and the
+// filters, in each format's own way. No dump states a statement twice: a
+// span cited by many facts is described once. vocab.ttl is generated
+// (WriteVocabulary) from vocab_terms.ttl and graph.FixedPredicates; the
+// position predicates, formed from role titles, are declared in each RDF
+// dump that uses them, as subproperties of fg:position.
+//
 // Caveats. GraphML and CSV carry the entity graph only (nodes and edges);
 // documents, mentions, figures, events and quotes are in the RDF formats
 // and jsonl. Neo4j array columns cannot escape their delimiter, so an alias

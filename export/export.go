@@ -48,8 +48,10 @@ type Encoder interface {
 }
 
 // Export streams the snapshot that d dumps under f into enc and closes enc.
-// Nothing is held in memory beyond the record being written, so an export
-// of any size runs in constant memory.
+// Nothing is held in memory beyond the record being written, except the
+// small key by which the RDF encoders remember each span they have
+// described (spanSet), so that an export's memory grows with the spans of
+// its corpus, never with its facts or texts.
 func Export(ctx context.Context, d graph.Dumper, f graph.DumpFilter, enc Encoder) error {
 	if err := d.Dump(ctx, f, enc.Encode); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/graph"
@@ -19,9 +20,30 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// encodeAll exports the fixture (or rs) with the encoder of one format and
-// returns what each output received, keyed by file name.
+// fixtureProvenance is the provenance the golden dumps are described
+// with.
+func fixtureProvenance() *export.Provenance {
+	return &export.Provenance{
+		Version: "v1.2.3", Model: "ner sha256:0123456789abcdef relate sha256:fedcba9876543210",
+		Created: time.Date(2015, 10, 21, 16, 29, 0, 0, time.FixedZone("PDT", -7*3600)),
+		Store: graph.Stats{Documents: 2, Entities: 7, Mentions: 5, Relations: 3, Figures: 1, Events: 1, Quotes: 1,
+			ByType: map[graph.EntityType]int{graph.Person: 3, graph.Place: 2}, SizeBytes: 12345},
+		Filter: graph.DumpFilter{Since: "2015-01-01"},
+		Strip:  export.Strip{ExcludePredicates: []string{graph.MentionedWith}, NoMentions: true},
+	}
+}
+
+// encodeAll exports the fixture (or rs) with the encoder of one format,
+// described with fixtureProvenance, and returns what each output
+// received, keyed by file name.
 func encodeAll(t testing.TB, format string, rs []*graph.Record) map[string][]byte {
+	t.Helper()
+	return encodeWith(t, format, rs, fixtureProvenance())
+}
+
+// encodeWith is encodeAll with provenance p, none if nil. A csv dump
+// has its README among the files.
+func encodeWith(t testing.TB, format string, rs []*graph.Record, p *export.Provenance) map[string][]byte {
 	t.Helper()
 	var a, b bytes.Buffer
 	var enc export.Encoder
@@ -43,8 +65,18 @@ func encodeAll(t testing.TB, format string, rs []*graph.Record) map[string][]byt
 	default:
 		t.Fatalf("no format %q", format)
 	}
+	if p != nil {
+		export.Describe(enc, p)
+	}
 	if err := export.Export(context.Background(), fakeDumper(rs), graph.DumpFilter{}, enc); err != nil {
 		t.Fatalf("export %s: %v", format, err)
+	}
+	if c, ok := enc.(*export.CSVEncoder); ok && p != nil {
+		var readme bytes.Buffer
+		if err := c.WriteReadme(&readme); err != nil {
+			t.Fatal(err)
+		}
+		out["fixture.README.md"] = &readme
 	}
 	files := map[string][]byte{}
 	for name, buf := range out {
@@ -160,7 +192,7 @@ func TestEmpty(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			for name, b := range encodeAll(t, tt.format, nil) {
+			for name, b := range encodeWith(t, tt.format, nil, nil) {
 				if strings.Contains(name, "relationships") {
 					continue
 				}

@@ -3,6 +3,8 @@ package export
 import (
 	"bufio"
 	"io"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/graph"
@@ -22,10 +24,41 @@ import (
 // symmetric, weight, confidence, documents (a JSON array of the IDs of the
 // supporting documents). The node ID is the entity ID, the edge ID the
 // relation ID.
+//
+// A described dump (Describe) carries its provenance as attributes of the
+// graph, which NetworkX reads into G.graph: created, software,
+// softwareVersion, modelChecksum, filters (a JSON array of the flags of
+// `factgraph export`) and the store's counts (storeDocuments,
+// storeEntities, …, storePerson, …).
 type GraphMLEncoder struct {
 	w      *bufio.Writer
 	b      []byte
 	header bool
+	prov   *Provenance
+}
+
+func (e *GraphMLEncoder) describe(p *Provenance) { e.prov = p }
+
+// graphAttr is one provenance attribute of the graph.
+type graphAttr struct{ id, typ, value string }
+
+// graphAttrs returns the provenance attributes of the graph; nil for none.
+func (e *GraphMLEncoder) graphAttrs() []graphAttr {
+	p := e.prov
+	if p == nil {
+		return nil
+	}
+	out := []graphAttr{
+		{"created", "string", p.CreatedText()},
+		{"software", "string", Software},
+		{"softwareVersion", "string", p.Version},
+		{"modelChecksum", "string", p.Model},
+		{"filters", "string", jsonArray(p.Filters())},
+	}
+	for _, c := range p.counts() {
+		out = append(out, graphAttr{"store" + strings.ToUpper(c.name[:1]) + c.name[1:], "int", strconv.Itoa(c.n)})
+	}
+	return out
 }
 
 // NewGraphMLEncoder returns an encoder writing GraphML to w.
@@ -57,10 +90,22 @@ func (e *GraphMLEncoder) writeHeader() error {
 	e.w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 `)
+	attrs := e.graphAttrs()
+	for _, a := range attrs {
+		e.w.WriteString(`<key id="` + a.id + `" for="graph" attr.name="` + a.id + `" attr.type="` + a.typ + `"/>` + "\n")
+	}
 	for _, k := range graphMLKeys {
 		e.w.WriteString(`<key id="` + k.id + `" for="` + k.domain + `" attr.name="` + k.id + `" attr.type="` + k.typ + `"/>` + "\n")
 	}
-	_, err := e.w.WriteString(`<graph id="factgraph" edgedefault="directed">` + "\n")
+	e.w.WriteString(`<graph id="factgraph" edgedefault="directed">` + "\n")
+	e.b = e.b[:0]
+	for _, a := range attrs {
+		e.data(a.id, a.value)
+	}
+	if len(attrs) > 0 {
+		e.b = append(e.b, '\n')
+	}
+	_, err := e.w.Write(e.b)
 	return err
 }
 

@@ -28,6 +28,16 @@ type Header struct {
 	// Omitted names what a stripped dump leaves out (Strip); import
 	// refuses such a dump.
 	Omitted []string `json:"omitted,omitempty"`
+	// The provenance of a described dump (Describe): the version of
+	// factgraph that wrote it, its models' checksums, when the snapshot
+	// was taken (RFC 3339, UTC), the store's counts then, and the filters
+	// as flags of `factgraph export`.
+	Software  string       `json:"software,omitempty"`
+	Factgraph string       `json:"factgraph,omitempty"`
+	Model     string       `json:"model,omitempty"`
+	Created   string       `json:"created,omitempty"`
+	Store     *graph.Stats `json:"store,omitempty"`
+	Filters   []string     `json:"filters,omitempty"`
 }
 
 // recordOrder ranks record kinds in the order dumps emit them.
@@ -45,7 +55,10 @@ type JSONLEncoder struct {
 	header bool
 	// omitted is what Stripped leaves out, for the header.
 	omitted []string
+	prov    *Provenance
 }
+
+func (e *JSONLEncoder) describe(p *Provenance) { e.prov = p }
 
 // NewJSONLEncoder returns an encoder writing a jsonl dump to w.
 func NewJSONLEncoder(w io.Writer) *JSONLEncoder {
@@ -71,7 +84,13 @@ func (e *JSONLEncoder) writeHeader() error {
 		return nil
 	}
 	e.header = true
-	return e.enc.Encode(Header{Format: DumpFormat, Version: DumpVersion, Omitted: e.omitted})
+	h := Header{Format: DumpFormat, Version: DumpVersion, Omitted: e.omitted}
+	if p := e.prov; p != nil {
+		st := p.Store
+		st.SizeBytes = 0
+		h.Software, h.Factgraph, h.Model, h.Created, h.Store, h.Filters = Software, p.Version, p.Model, p.CreatedText(), &st, p.Filters()
+	}
+	return e.enc.Encode(h)
 }
 
 // Close writes the header if no record came, and flushes.

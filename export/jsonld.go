@@ -25,11 +25,14 @@ type JSONLDEncoder struct {
 	items   int
 	nodes   int // nodes in the open named graph
 	tallies tallies
+	spans   spanSet
+	prov    *Provenance     // written as the first nodes; nil for none
+	preds   map[string]bool // the predicates of the relations written
 }
 
 // NewJSONLDEncoder returns an encoder writing JSON-LD to w.
 func NewJSONLDEncoder(w io.Writer) *JSONLDEncoder {
-	return &JSONLDEncoder{w: bufio.NewWriterSize(w, 256<<10)}
+	return &JSONLDEncoder{w: bufio.NewWriterSize(w, 256<<10), spans: newSpanSet(), preds: map[string]bool{}}
 }
 
 // Context returns factgraph's JSON-LD @context object.
@@ -117,8 +120,50 @@ func (e *JSONLDEncoder) header() error {
 	e.w.WriteString(`{"@context":`)
 	e.w.Write(ctx)
 	_, err = e.w.WriteString(",\n\"@graph\":[")
+	if err != nil || e.prov == nil {
+		return err
+	}
+	e.b = e.b[:0]
+	e.statements(e.prov.statements())
+	_, err = e.w.Write(e.b)
 	return err
 }
+
+// statements adds sts to e.b, one node object per statement with full
+// IRIs: JSON-LD merges the objects of one @id, and the @context stays
+// that of the facts.
+func (e *JSONLDEncoder) statements(sts []rdfStatement) {
+	for _, st := range sts {
+		e.item()
+		e.b = append(e.b, `{"@id":"`...)
+		e.b = append(e.b, st.s...)
+		if st.p == rdfType {
+			e.b = append(e.b, `","@type":"`...)
+			e.b = append(e.b, st.iri...)
+			e.b = append(e.b, `"}`...)
+			continue
+		}
+		e.b = append(e.b, `","`...)
+		e.b = append(e.b, st.p...)
+		e.b = append(e.b, `":{`...)
+		if st.iri != "" {
+			e.b = append(e.b, `"@id":"`...)
+			e.b = append(e.b, st.iri...)
+		} else if st.typ == "" {
+			e.b = append(e.b, `"@value":"`...)
+			e.b = jsonstr.Append(e.b, st.lit)
+			e.b = append(e.b, `","@language":"en`...)
+		} else {
+			e.b = append(e.b, `"@value":"`...)
+			e.b = jsonstr.Append(e.b, st.lit)
+			e.b = append(e.b, `","@type":"`...)
+			e.b = append(e.b, st.typ...)
+		}
+		e.b = append(e.b, `"}}`...)
+	}
+}
+
+func (e *JSONLDEncoder) describe(p *Provenance) { e.prov = p }
 
 // Close ends the document and flushes it. A dump without records is still
 // a valid JSON-LD document.
@@ -130,6 +175,11 @@ func (e *JSONLDEncoder) Close() error {
 	}
 	e.b = e.b[:0]
 	e.writeTallies("")
+	preds := make([]string, 0, len(e.preds))
+	for p := range e.preds {
+		preds = append(preds, p)
+	}
+	e.statements(predicateStatements(preds))
 	e.w.Write(e.b)
 	e.w.WriteString("\n]}\n")
 	return e.w.Flush()
@@ -168,19 +218,30 @@ func (e *JSONLDEncoder) entity(x *graph.Entity) {
 	e.end()
 }
 
-// mention writes a span's node object inside an open named graph.
+// mention writes a span's node object inside an open named graph, unless
+// an earlier record described it.
 func (e *JSONLDEncoder) mention(m *graph.Mention) {
+	span, entity := e.spans.add(m)
+	if !span && !entity {
+		return
+	}
 	e.node()
 	e.b = append(e.b, `{"@id":"`...)
 	e.b = append(appendMentionIRI(e.b, m), '"')
-	e.types(cMention)
-	mentionProps(e, m)
+	if span {
+		e.types(cMention)
+	}
+	mentionProps(e, m, span, entity)
 	e.end()
 }
 
 // evidence writes, in the named graph of the span's document, the link from
-// the fact res/id to the span and the span itself.
+// the fact res/id to the span and the span itself; nothing if the fact
+// cited the span before.
 func (e *JSONLDEncoder) evidence(res, id string, m *graph.Mention) {
+	if !e.spans.cite(res+id, m) {
+		return
+	}
 	e.beginGraph(m.Document)
 	e.node()
 	e.begin(res, id)
@@ -198,6 +259,7 @@ func (e *JSONLDEncoder) relation(r *graph.Relation) {
 	e.types(cRelation)
 	relationProps(e, r)
 	e.end()
+	e.preds[r.Predicate] = true
 	for i := range r.Evidence {
 		e.evidence(resRelation, r.ID, &r.Evidence[i])
 	}

@@ -43,11 +43,13 @@ type NQuadsEncoder struct {
 	rels          map[string][]byte
 	n             int64
 	tallies       tallies
+	spans         spanSet
+	prov          *Provenance // written before the first record; nil for none
 }
 
 // NewNQuadsEncoder returns an encoder writing N-Quads to w.
 func NewNQuadsEncoder(w io.Writer, opt NQuadsOptions) *NQuadsEncoder {
-	e := &NQuadsEncoder{w: bufio.NewWriterSize(w, 256<<10), opt: opt, seen: map[string]bool{}, rels: map[string][]byte{}}
+	e := &NQuadsEncoder{w: bufio.NewWriterSize(w, 256<<10), opt: opt, seen: map[string]bool{}, rels: map[string][]byte{}, spans: newSpanSet()}
 	for t := range e.pred {
 		if opt.Dgraph {
 			e.pred[t] = []byte("<" + terms[t].name + ">")
@@ -76,8 +78,55 @@ func (e *NQuadsEncoder) Statements() int64 { return e.n }
 // Close writes the tallies if no record after the figures came, and
 // flushes the output.
 func (e *NQuadsEncoder) Close() error {
+	e.writeProvenance()
 	e.writeTallies("")
+	if !e.opt.Dgraph {
+		preds := make([]string, 0, len(e.rels))
+		for p := range e.rels {
+			preds = append(preds, p)
+		}
+		e.statements(predicateStatements(preds))
+	}
 	return e.w.Flush()
+}
+
+func (e *NQuadsEncoder) describe(p *Provenance) {
+	if !e.opt.Dgraph {
+		e.prov = p
+	}
+}
+
+// writeProvenance states the dump's provenance in the default graph, once,
+// before anything else.
+func (e *NQuadsEncoder) writeProvenance() {
+	if e.prov == nil {
+		return
+	}
+	e.statements(e.prov.statements())
+	e.prov = nil
+}
+
+// statements writes sts in the default graph.
+func (e *NQuadsEncoder) statements(sts []rdfStatement) {
+	e.inGraph("")
+	for _, st := range sts {
+		e.s = append(append(append(e.s[:0], '<'), st.s...), '>')
+		e.o = appendProvObject(e.o[:0], st)
+		e.quad([]byte("<"+st.p+">"), e.o)
+	}
+}
+
+// appendProvObject appends the object of st in N-Quads syntax.
+func appendProvObject(b []byte, st rdfStatement) []byte {
+	if st.iri != "" {
+		return append(append(append(b, '<'), st.iri...), '>')
+	}
+	b = append(b, '"')
+	b = append(jsonstr.Append(b, st.lit), '"')
+	if st.typ == "" {
+		return append(b, "@en"...)
+	}
+	return append(append(append(b, "^^<"...), st.typ...), '>')
 }
 
 // writeTallies writes the tallies of the figures encoded so far, once,
@@ -105,6 +154,7 @@ func (e *NQuadsEncoder) Encode(r *graph.Record) error {
 	if err := checkRecord(r); err != nil {
 		return err
 	}
+	e.writeProvenance()
 	e.writeTallies(r.Kind)
 	switch r.Kind {
 	case graph.RecordDocument:
@@ -160,18 +210,27 @@ func (e *NQuadsEncoder) entity(x *graph.Entity) {
 }
 
 // mention describes a span in the current graph, which the caller has set
-// to the span's document.
+// to the span's document, unless an earlier record described it.
 func (e *NQuadsEncoder) mention(m *graph.Mention) {
+	span, entity := e.spans.add(m)
+	if !span && !entity {
+		return
+	}
 	e.s = append(e.s[:0], '<')
 	e.s = append(appendMentionIRI(e.s, m), '>')
-	e.typ(cMention)
-	mentionProps(e, m)
+	if span {
+		e.typ(cMention)
+	}
+	mentionProps(e, m, span, entity)
 }
 
 // evidence links the fact res/id to a span of evidence and describes the
-// span, both in the graph of the span's document. The current subject is
-// lost.
+// span, both in the graph of the span's document; nothing if the fact
+// cited the span before. The current subject is lost.
 func (e *NQuadsEncoder) evidence(res, id string, m *graph.Mention) {
+	if !e.spans.cite(res+id, m) {
+		return
+	}
 	e.inGraph(m.Document)
 	e.subject(res, id)
 	e.o = append(e.o[:0], '<')

@@ -51,13 +51,21 @@ func roleProps(w propWriter, r *graph.Role) {
 	w.ref(tOf, resEntity, r.Of)
 }
 
-func mentionProps(w propWriter, m *graph.Mention) {
-	w.ref(tDocument, resDocument, m.Document)
-	w.ref(tEntity, resEntity, m.Entity)
-	w.int(tSentence, int64(m.Sentence))
-	w.int(tStart, int64(m.Start))
-	w.int(tEnd, int64(m.End))
-	w.str(tSpan, m.Text)
+// mentionProps writes the properties of a span (span) and its entity
+// (entity), as spanSet.add says which are not written yet.
+func mentionProps(w propWriter, m *graph.Mention, span, entity bool) {
+	if span {
+		w.ref(tDocument, resDocument, m.Document)
+	}
+	if entity {
+		w.ref(tEntity, resEntity, m.Entity)
+	}
+	if span {
+		w.int(tSentence, int64(m.Sentence))
+		w.int(tStart, int64(m.Start))
+		w.int(tEnd, int64(m.End))
+		w.str(tSpan, m.Text)
+	}
 }
 
 func relationProps(w propWriter, r *graph.Relation) {

@@ -3,9 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-
-	"github.com/factgraph/factgraph/extract/gazetteer"
-	"github.com/factgraph/factgraph/graph"
 )
 
 // captionMask marks the tokens of photo captions and credits ("Image
@@ -73,36 +70,6 @@ func definesAcronym(c *chunk, open int, short string) bool {
 
 // acronymJoiners are the lower-case words that an acronym skips.
 var acronymJoiners = set("of", "and", "for", "the", "on", "de", "del", "la", "e", "&")
-
-// readDefinitions notes the short forms defined in parentheses after an
-// organization's name: "The Honduran Institute of Tourism (IHT)", whatever
-// the short form's letters ("Instituto Hondureño del Café (IHCAFE)").
-func (d *docState) readDefinitions(c *chunk, tm []int32) {
-	for mi := d.chunkStart; mi < len(d.ments); mi++ {
-		m := &d.ments[mi]
-		k := m.last
-		if m.typ != graph.Organization || c.tokText(k) != "(" || k+2 >= len(c.toks) || c.tokText(k+2) != ")" || tm[k+1] < 0 {
-			continue
-		}
-		// "Brann (Norway)", "Red Star (Yugoslavia)" in a results table
-		// are where, not a short form.
-		if s := int(tm[k+1]); d.ments[s].first == k+1 && d.ments[s].last == k+2 && d.ments[s].typ != graph.Date && d.ments[s].place == nil &&
-			!formerCountries[c.lower(k+1)] {
-			d.defines = append(d.defines, [2]int{mi, s})
-		}
-	}
-}
-
-// hasRegionReading reports whether a name is also a region's ("Georgia",
-// the US state), so that a comma before it may name a town there.
-func (d *docState) hasRegionReading(name string) bool {
-	for _, p := range d.x.gaz.Lookup(name) {
-		if p.Kind == gazetteer.Region {
-			return true
-		}
-	}
-	return false
-}
 
 // maskLinks marks the tokens of web addresses and e-mail addresses: a run
 // of tokens with no space between them that holds "://", "www." or "@"

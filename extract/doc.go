@@ -23,11 +23,12 @@
 //     stripped ("Syria's"), caption and photo credits are dropped (see
 //     credits.go), places are geocoded with package gazetteer;
 //  5. the readers of what the words around names say: readDefinitions
-//     (names.go), readWars (wars.go), readRoles and readCues (roles.go:
-//     "Russian President Vladimir Putin" holds the role President of
-//     Russia, "X said" is a person; the role rules are the tables
-//     titleRules and ofRules), readPlaces (places.go); nationality
-//     adjectives link what they modify to their country;
+//     (definitions.go), readWars (wars.go), readRoles and readCues
+//     (roles.go: "Russian President Vladimir Putin" holds the role
+//     President of Russia, "X said" is a person; the role rules are the
+//     tables titleRules and ofRules), readRelations (relations.go: typed
+//     relations, each read by a named relRule), readPlaces (places.go);
+//     nationality adjectives link what they modify to their country;
 //  6. readFacts (facts.go): figures, dates and quotes come from packages
 //     figure, date and quote, and events from events.go, as candidates
 //     whose arguments are still mentions;
@@ -46,6 +47,11 @@
 //     position relations, located_in, events and their participants, met,
 //     participant_in, citizen_of, figures, quotes, and mentioned_with for
 //     every other pair in a sentence.
+//
+// The stages share the document's state (state.go) in parts that say
+// which stages fill and which read them: its mentions, its geography
+// (dateline and countries), the short forms defined in parentheses, and
+// the fact candidates; pipeline.go tabulates them.
 //
 // With WithExplain, each figure and position relation names the rule
 // that read it (graph.Figure.Rule, graph.Relation.Rules).

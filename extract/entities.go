@@ -102,8 +102,8 @@ func (d *docState) entities(groups []*group) (*graph.Extraction, []*graph.Entity
 		}
 		return x.Entities[a].Mentions[0].Start < x.Entities[b].Mentions[0].Start
 	})
-	if d.dateline >= 0 && entOf[d.dateline] != nil {
-		x.Document.Place = entOf[d.dateline].ID
+	if d.geo.dateline >= 0 && entOf[d.geo.dateline] != nil {
+		x.Document.Place = entOf[d.geo.dateline].ID
 	}
 	return x, entOf, placeOfEnt
 }

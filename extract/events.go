@@ -99,15 +99,15 @@ func (d *docState) readEvents(c *chunk, tm []int32) {
 			if same := sameGroup(inSentence, kind); same != nil {
 				continue
 			}
-			if e.place < 0 && d.dateline >= 0 {
-				e.place, e.placeFromDL = d.dateline, true
+			if e.place < 0 && d.geo.dateline >= 0 {
+				e.place, e.placeFromDL = d.geo.dateline, true
 			}
 			e.date = d.nearestDate(gsent, c.cpBase+c.toks[i].Start)
 			e.evidence = []graph.Mention{ev}
 			if len(e.participants) >= 2 {
 				e.conf = 0.8
 			}
-			d.events = append(d.events, e)
+			d.cands.events = append(d.cands.events, e)
 			inSentence = append(inSentence, e)
 		}
 	}
@@ -150,8 +150,8 @@ func (d *docState) isDefinite(c *chunk, i, first int) bool {
 // lastEvent returns the latest event of the same kind, or of the meeting
 // group for a meeting-like kind.
 func (d *docState) lastEvent(kind string) *eventCand {
-	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-lookBack; k-- {
-		if e := d.events[k]; !e.background && (e.kind == kind || meetingLike[e.kind] && meetingLike[kind]) {
+	for k := len(d.cands.events) - 1; k >= 0 && k >= len(d.cands.events)-lookBack; k-- {
+		if e := d.cands.events[k]; !e.background && (e.kind == kind || meetingLike[e.kind] && meetingLike[kind]) {
 			return e
 		}
 	}
@@ -160,8 +160,8 @@ func (d *docState) lastEvent(kind string) *eventCand {
 
 // lastWithTwo returns the latest meeting-like event of exactly two people.
 func (d *docState) lastWithTwo() *eventCand {
-	for k := len(d.events) - 1; k >= 0 && k >= len(d.events)-lookBack; k-- {
-		if e := d.events[k]; meetingLike[e.kind] && len(e.participants) == 2 {
+	for k := len(d.cands.events) - 1; k >= 0 && k >= len(d.cands.events)-lookBack; k-- {
+		if e := d.cands.events[k]; meetingLike[e.kind] && len(e.participants) == 2 {
 			return e
 		}
 	}
@@ -303,8 +303,8 @@ func (d *docState) isCountry(mi int) bool {
 // -1 if the sentence has none.
 func (d *docState) nearestDate(sent, cp int) int {
 	best, dist := -1, 0
-	for k := len(d.dates) - 1; k >= 0; k-- {
-		m := &d.ments[d.dates[k].mention]
+	for k := len(d.cands.dates) - 1; k >= 0; k-- {
+		m := &d.ments[d.cands.dates[k].mention]
 		if m.Sentence < sent {
 			break
 		}

@@ -144,8 +144,10 @@ func TestRoles(t *testing.T) {
 			"person/tim-cook", "CEO", "organization/apple", "ceo_of"},
 		{"Former", "Former Prime Minister John Major said so.", lexTagger{"John Major": per},
 			"person/john-major", "Prime Minister", "", ""},
+		// A past office is a relation of its own: the holder no longer
+		// holds it.
 		{"FormerWithCountry", "Former British Prime Minister John Major said so.", lexTagger{"John Major": per},
-			"person/john-major", "Prime Minister", "place/united-kingdom", ""},
+			"person/john-major", "Prime Minister", "place/united-kingdom", "former_prime_minister_of"},
 		{"OrganizationTaggedTitled", "President Obama spoke.", lexTagger{"Obama": org},
 			"person/obama", "President", "", ""},
 	}

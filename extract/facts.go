@@ -26,7 +26,7 @@ func (d *docState) readFacts(c *chunk, tm []int32) {
 	if !d.x.entities {
 		d.readEvents(c, tm)
 	}
-	d.noteSentences(c)
+	d.cands.noteSentences(c, d.ments[d.chunkStart:])
 }
 
 // figureCand is a figure whose about and place are still mentions.
@@ -49,7 +49,7 @@ type quoteCand struct {
 // met relations.
 func (d *docState) eventFacts(rb *relations, entOf []*graph.Entity, ents []*graph.Entity) []*graph.EventFact {
 	out := []*graph.EventFact{}
-	for _, ec := range d.events {
+	for _, ec := range d.cands.events {
 		e := &graph.EventFact{Kind: ec.kind, Evidence: ec.evidence, Confidence: ec.conf}
 		var names []string
 		var people, others []*graph.Entity
@@ -89,8 +89,8 @@ func (d *docState) eventFacts(rb *relations, entOf []*graph.Entity, ents []*grap
 			}
 		}
 		if ec.date >= 0 {
-			dm := d.ments[d.dates[ec.date].mention]
-			e.Date, e.DateText = d.dates[ec.date].value, dm.Text
+			dm := d.ments[d.cands.dates[ec.date].mention]
+			e.Date, e.DateText = d.cands.dates[ec.date].value, dm.Text
 		}
 		e.Name = ec.kind
 		if len(names) > 0 {
@@ -171,7 +171,7 @@ func splitWords(s string) []string {
 // figureFacts resolves figures' references to entities, and drops the
 // restatements of a figure (see restates).
 func (d *docState) figureFacts(entOf []*graph.Entity) []*graph.Figure {
-	out := make([]*graph.Figure, 0, len(d.figures))
+	out := make([]*graph.Figure, 0, len(d.cands.figures))
 	// Figures by measure and amount: only those can restate each other.
 	type amountKey struct {
 		measure        string
@@ -189,8 +189,8 @@ func (d *docState) figureFacts(entOf []*graph.Entity) []*graph.Figure {
 	}
 	byAmount := map[amountKey][]*graph.Figure{}
 next:
-	for i := range d.figures {
-		fc := &d.figures[i]
+	for i := range d.cands.figures {
+		fc := &d.cands.figures[i]
 		f := fc.fig
 		if fc.about >= 0 && entOf[fc.about] != nil {
 			f.About = entOf[fc.about].ID
@@ -255,9 +255,9 @@ func restates(g, f *graph.Figure) bool {
 
 // quoteFacts resolves quotes' speakers to entities.
 func (d *docState) quoteFacts(entOf []*graph.Entity) []*graph.Quote {
-	out := make([]*graph.Quote, 0, len(d.quotes))
-	for i := range d.quotes {
-		qc := &d.quotes[i]
+	out := make([]*graph.Quote, 0, len(d.cands.quotes))
+	for i := range d.cands.quotes {
+		qc := &d.cands.quotes[i]
 		q := qc.q
 		if qc.speaker >= 0 && entOf[qc.speaker] != nil {
 			q.Speaker = entOf[qc.speaker].ID

@@ -96,8 +96,8 @@ func (d *docState) figureAsOf(c *chunk, tm []int32, si int) string {
 // quoteSpeaker returns the speaker mention of the quotation that holds
 // span m, or -1: "“At least 30 people died,” said John Smith".
 func (d *docState) quoteSpeaker(m graph.Mention) int {
-	for i := range d.quotes {
-		q := &d.quotes[i]
+	for i := range d.cands.quotes {
+		q := &d.cands.quotes[i]
 		if q.speaker >= 0 && q.q.Evidence.Start <= m.Start && m.End <= q.q.Evidence.End {
 			return q.speaker
 		}

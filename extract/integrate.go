@@ -63,7 +63,7 @@ func (dateFinder) find(d *docState, c *chunk, tm []int32) {
 		// offsets and text agree.
 		d.ments[i].Start, d.ments[i].End, d.ments[i].Text = c.cpBase+dt.Start, c.cpBase+dt.End, dt.Text
 		d.ments[i].name = dt.Text
-		d.dates = append(d.dates, dateCand{mention: i, value: dt.Value})
+		d.cands.dates = append(d.cands.dates, dateCand{mention: i, value: dt.Value})
 		for t := dt.First; t < dt.Last; t++ {
 			if tm[t] < 0 {
 				tm[t] = int32(i)
@@ -80,7 +80,7 @@ func (dateFinder) find(d *docState, c *chunk, tm []int32) {
 // from everywhere.
 func (d *docState) localCurrency(fc *figureCand, prefixed bool) {
 	f := fc.fig
-	if prefixed || f.Currency != "USD" && f.Currency != "INR" || !bareSymbol(f.Text, f.Currency) || fc.place < 0 || fc.place == d.dateline {
+	if prefixed || f.Currency != "USD" && f.Currency != "INR" || !bareSymbol(f.Text, f.Currency) || fc.place < 0 || fc.place == d.geo.dateline {
 		return
 	}
 	if p := d.ments[fc.place].place; p != nil {
@@ -190,17 +190,17 @@ func (figureFinder) find(d *docState, c *chunk, tm []int32) {
 		}
 		// A casualty count with no place of its own happened where the
 		// dateline is; money and percentages need not.
-		if fc.place < 0 && d.dateline >= 0 && f.Measure != graph.Money && f.Measure != graph.Percent {
-			fc.place = d.dateline
+		if fc.place < 0 && d.geo.dateline >= 0 && f.Measure != graph.Money && f.Measure != graph.Percent {
+			fc.place = d.geo.dateline
 		}
 		if fc.about < 0 {
 			fc.about = fc.place
 		}
 		if k := d.nearestDate(fc.fig.Evidence.Sentence, fc.fig.Evidence.Start); k >= 0 {
-			fc.fig.Date = d.dates[k].value
+			fc.fig.Date = d.cands.dates[k].value
 		}
 		d.localCurrency(&fc, f.First > 0 && isCap(c.tokText(f.First-1)) && hasLetter(c.tokText(f.First-1)))
-		d.figures = append(d.figures, fc)
+		d.cands.figures = append(d.cands.figures, fc)
 	}
 }
 
@@ -245,7 +245,7 @@ func (quoteFinder) find(d *docState, c *chunk, tm []int32) {
 				qc.speaker = d.coordinatedSubject(c, tm, d.teller(c, tm, d.titleHolder(k)), q.First)
 			}
 		}
-		d.quotes = append(d.quotes, qc)
+		d.cands.quotes = append(d.cands.quotes, qc)
 	}
 }
 
@@ -258,8 +258,8 @@ func (d *docState) titleHolder(k int) int {
 	if m.typ == graph.Person {
 		return k
 	}
-	for i := len(d.roles) - 1; i >= 0 && i >= len(d.roles)-lookBack; i-- {
-		r := &d.roles[i]
+	for i := len(d.cands.roles) - 1; i >= 0 && i >= len(d.cands.roles)-lookBack; i-- {
+		r := &d.cands.roles[i]
 		if r.of == k && r.ev.Start <= m.Start && m.End <= r.ev.End {
 			return r.person
 		}

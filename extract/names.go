@@ -6,85 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// title describes a position word or phrase that precedes or follows a
-// name: "President", "Foreign Minister", "spokesperson".
-type title struct {
-	words     []string // lower case
-	predicate string   // relation predicate, "" when the title names no office of anything ("Mr")
-}
+// The word lists that the stages consult about names (captions,
+// agencies, place, war and organization words, words that never start a
+// name) and the small tests of a word's form that they share. The titles
+// are in titles.go.
 
-// titles are matched longest first; lower-case words, as they are also
-// written ("Kremlin spokesperson Dmitry Peskov").
-var titles = buildTitles(map[string]string{
-	"president": "president_of", "vice president": "vice_president_of", "vice-president": "vice_president_of",
-	"president-elect": "president_of", "prime minister": "prime_minister_of", "premier": "prime_minister_of",
-	"deputy prime minister": "deputy_prime_minister_of", "chancellor": "chancellor_of",
-	"minister": "minister_of", "foreign minister": "foreign_minister_of", "foreign secretary": "foreign_minister_of",
-	"defence minister": "defence_minister_of", "defense minister": "defence_minister_of",
-	"interior minister": "interior_minister_of", "finance minister": "finance_minister_of",
-	"health minister": "health_minister_of", "justice minister": "justice_minister_of",
-	"energy minister": "minister_of", "oil minister": "minister_of", "agriculture minister": "minister_of",
-	"education minister": "minister_of", "work and pensions secretary": "minister_of",
-	"transport minister": "minister_of", "environment minister": "minister_of", "industry minister": "minister_of",
-	"planning minister": "minister_of", "information minister": "minister_of", "culture minister": "minister_of",
-	"chief minister": "chief_minister_of", "general manager": "manager_of", "shadow chancellor": "",
-	"shadow home secretary": "", "shadow foreign secretary": "", "shadow health secretary": "",
-	"economy minister": "economy_minister_of", "trade minister": "trade_minister_of",
-	"secretary of state": "secretary_of_state_of", "secretary": "secretary_of", "home secretary": "home_secretary_of",
-	"defense secretary": "defence_minister_of", "defence secretary": "defence_minister_of",
-	"secretary-general": "secretary_general_of", "secretary general": "secretary_general_of",
-	"spokesperson": "spokesperson_of", "spokesman": "spokesperson_of", "spokeswoman": "spokesperson_of",
-	"press secretary": "spokesperson_of",
-	"leader":          "leader_of", "opposition leader": "leader_of", "supreme leader": "leader_of", "head": "head_of",
-	"king": "king_of", "queen": "queen_of", "prince": "prince_of", "crown prince": "crown_prince_of",
-	"emir": "emir_of", "sultan": "sultan_of", "governor": "governor_of", "mayor": "mayor_of",
-	"senator": "senator_of", "sen.": "senator_of", "congressman": "member_of", "congresswoman": "member_of",
-	"lawmaker": "member_of", "mp": "member_of", "member": "member_of",
-	"ambassador": "ambassador_to", "envoy": "ambassador_to", "special envoy": "ambassador_to", "amb.": "ambassador_to",
-	"ceo": "ceo_of", "chief executive": "ceo_of", "chief executive officer": "ceo_of",
-	"chairman": "chair_of", "chairwoman": "chair_of", "chair": "chair_of", "chairperson": "chair_of",
-	"director": "director_of", "director-general": "director_of", "director general": "director_of",
-	"founder": "founder_of", "co-founder": "founder_of", "commander": "commander_of",
-	"chief": "chief_of", "army chief": "chief_of", "police chief": "chief_of",
-	"attorney general": "attorney_general_of", "attorney-general": "attorney_general_of", "solicitor general": "solicitor_general_of",
-	"inspector general": "inspector_general_of", "surgeon general": "surgeon_general_of", "governor-general": "governor_general_of",
-	"governor general": "governor_general_of", "chief justice": "chief_justice_of", "chief of staff": "chief_of_staff_of",
-	"sheriff": "sheriff_of", "police commissioner": "commissioner_of", "commissioner": "commissioner_of",
-	"undersecretary": "undersecretary_of", "under-secretary": "undersecretary_of", "deputy minister": "deputy_minister_of",
-	"editor": "editor_of", "editor-in-chief": "editor_of", "editor at large": "editor_of", "chief editor": "editor_of",
-	"correspondent": "correspondent_of", "executive director": "director_of", "managing director": "director_of",
-	"coach": "coach_of", "manager": "manager_of", "captain": "captain_of", "spokesperson for": "spokesperson_of",
-	"pope": "", "mr": "", "mr.": "", "mrs": "", "mrs.": "", "ms": "", "ms.": "", "dr": "", "dr.": "",
-	"prof.": "", "professor": "", "gen.": "", "general": "", "lt.": "", "col.": "", "colonel": "",
-	"sir": "", "dame": "", "lord": "", "lady": "", "rev.": "", "sheikh": "", "judge": "", "justice": "",
-	"sergeant": "", "sgt": "", "sgt.": "", "corporal": "", "lieutenant": "", "prof": "", "brig": "", "brig.": "",
-	"brigadier": "", "brigadier general": "", "major": "", "maj.": "", "capt.": "", "col": "", "lt": "", "gen": "",
-	"his excellency": "", "h.e.": "", "hon.": "", "alhaji": "", "supt": "", "supt.": "",
-	"engr": "", "engr.": "", "ustaz": "",
-	"rabbi": "", "imam": "", "bishop": "", "archbishop": "", "cardinal": "", "mogul": "", "tycoon": "",
-	"president of": "president_of",
-})
-
-// modifiers may stand between a title and what it is of, or before the
-// title: "former", "deputy", "acting".
-var modifiers = set("former", "then", "deputy", "acting", "interim", "new", "incoming", "outgoing",
-	"late", "ex", "current", "senior", "assistant", "top", "veteran", "longtime", "long-time", "chief", "first")
-
-// pastModifiers mark a role not held now: the role is kept, the relation
-// is not stated.
-var pastModifiers = set("former", "late", "ex", "then", "outgoing")
-
-func buildTitles(m map[string]string) map[string]title {
-	out := make(map[string]title, len(m))
-	for k, v := range m {
-		out[k] = title{words: strings.Fields(k), predicate: v}
-	}
-	return out
-}
-
-// maxTitleWords bounds the title phrases tried.
-const maxTitleWords = 4
-
+// set returns the set of words, for the word lists below.
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

@@ -25,7 +25,7 @@ const maxEvidence = 5
 func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt map[*graph.Entity]*gazetteer.Place) {
 	rb := newRelations()
 	d.roleFacts(rb, entOf)
-	for _, l := range d.links {
+	for _, l := range d.cands.links {
 		s, o := entOf[l.subj], entOf[l.obj]
 		// No rule links to a person: a link read while the tagger took
 		// an organization's name for a person's is dropped if
@@ -47,7 +47,7 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 	x.Events = d.eventFacts(rb, entOf, x.Entities)
 	x.Figures = d.figureFacts(entOf)
 	x.Quotes = d.quoteFacts(entOf)
-	d.cooccurrence(rb, entOf)
+	cooccurrence(rb, d.ments, d.cands.sents, entOf)
 	x.Relations = rb.list()
 	for _, r := range x.Relations {
 		for i := range r.Evidence {
@@ -64,7 +64,7 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 // roleFacts gives people their roles and position relations.
 func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 	seen := map[string]bool{}
-	for _, r := range d.roles {
+	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person {
 			continue
@@ -89,10 +89,13 @@ func (d *docState) roleFacts(rb *relations, entOf []*graph.Entity) {
 			seen[k] = true
 			p.Roles = append(p.Roles, role)
 		}
-		if of != nil && of != p && r.predicate != "" && !r.past {
+		if of != nil && of != p && r.predicate != "" {
 			pred := r.predicate
 			if pred == "ambassador_to" && !r.to {
 				pred = "ambassador_of" // "Afghan Ambassador X" represents Afghanistan
+			}
+			if r.past && !strings.HasPrefix(pred, "former_") {
+				pred = "former_" + pred // "former French President Nicolas Sarkozy"
 			}
 			rb.add(p.ID, pred, of.ID, r.title, false, r.conf, r.ev)
 			if d.x.explain {
@@ -143,30 +146,33 @@ func (d *docState) gazetteerContainment(rb *relations, ents []*graph.Entity, pla
 	}
 }
 
-// noteSentences keeps the span of each sentence of window c that names
-// two or more entities, the evidence of their mentioned_with relations.
-func (d *docState) noteSentences(c *chunk) {
+// noteSentences keeps the span of each sentence of window c in which two
+// or more of ments, the window's mentions, stand: the evidence of their
+// mentioned_with relations.
+func (fc *factCands) noteSentences(c *chunk, ments []mention) {
 	count := map[int32]int{}
-	for mi := d.chunkStart; mi < len(d.ments); mi++ {
-		m := &d.ments[mi]
+	for mi := range ments {
+		m := &ments[mi]
 		s := c.sentOf[m.first]
 		if count[s]++; count[s] == 2 {
 			ev := c.sentenceEvidence(m.first)
-			d.sentEv[ev.Sentence] = sentSpan{ev.Start, ev.End, ev.Text}
+			fc.sents[ev.Sentence] = sentSpan{ev.Start, ev.End, ev.Text}
 		}
 	}
 }
 
-// cooccurrence relates every other pair of entities named in one sentence.
-func (d *docState) cooccurrence(rb *relations, entOf []*graph.Entity) {
+// cooccurrence relates every other pair of entities named in one
+// sentence: entOf gives the entity of each of ments, and spans the
+// sentences that noteSentences kept.
+func cooccurrence(rb *relations, ments []mention, spans map[int]sentSpan, entOf []*graph.Entity) {
 	bySent := map[int][]*graph.Entity{}
 	var sents []int
-	for mi := range d.ments {
+	for mi := range ments {
 		e := entOf[mi]
 		if e == nil || e.Type == graph.Date {
 			continue
 		}
-		s := d.ments[mi].Sentence
+		s := ments[mi].Sentence
 		if _, ok := bySent[s]; !ok {
 			sents = append(sents, s)
 		}
@@ -182,7 +188,7 @@ func (d *docState) cooccurrence(rb *relations, entOf []*graph.Entity) {
 	sort.Ints(sents)
 	for _, s := range sents {
 		es := bySent[s]
-		span, ok := d.sentEv[s]
+		span, ok := spans[s]
 		ev := graph.Mention{Sentence: s, Start: span.start, End: span.end, Text: span.text}
 		for i := 0; i < len(es) && ok; i++ {
 			for j := i + 1; j < len(es); j++ {

@@ -9,9 +9,18 @@ import (
 
 // The pipeline of doc.go, stage by stage: Extract cuts the document into
 // windows and runs stages 1 to 6 over each (readWindow), then stages 7 to
-// 9 over the whole document (finish). The stages share one docState; each
-// is a function in the file named here, and its comment says what it
-// reads and adds.
+// 9 over the whole document (finish). Each stage is a function in the
+// file named here, and its comment says what it reads and adds. They
+// share one docState (state.go), whose parts say which stages fill them:
+//
+//	part     filled by                            read by
+//	ments    4 takeMentions, 5 (names it finds)   every stage
+//	geo      2 findDateline, 4 and 5 (countries)  2, 4, 5 (geocode), 6, 7, 8
+//	defines  5 readDefinitions                    7 resolve
+//	cands    5 (roles, links), 6 readFacts        6, 7 (roles), 9 output
+//
+// Stages 7 to 9 hand their results on as values: the groups of
+// mentions, then the entity of each mention.
 
 // Extract finds the entities and facts of one document. It returns an
 // EINVALID error for a document without an ID or with text that is not
@@ -57,7 +66,7 @@ func (d *docState) readWindow(c *chunk) {
 	cands = d.cleanSpans(c, spans, mask, cands) // 4. spans.go
 	tm := d.takeMentions(c, cands)
 	// 5. What the words around the names say of them.
-	d.readDefinitions(c, tm) // names.go: "the Honduran Institute of Tourism (IHT)"
+	d.readDefinitions(c, tm) // definitions.go: "the Honduran Institute of Tourism (IHT)"
 	d.readWars(c, tm)        // wars.go
 	d.readRoles(c, tm)       // roles.go: titles, and the people they make
 	d.readRelations(c, tm)   // relations.go: typed relations from the words around names

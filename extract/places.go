@@ -60,7 +60,7 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 	if cont < 0 || cont == mi || d.ments[cont].typ != graph.Place {
 		return
 	}
-	d.links = append(d.links, linkCand{subj: mi, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: c.evidence(min(j, d.ments[cont].first), m.last)})
+	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: c.evidence(min(j, d.ments[cont].first), m.last)})
 }
 
 // placeComma reads "Kabul, Afghanistan" and "Karachi in Pakistan": a
@@ -82,7 +82,7 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 		// "Karachi in Pakistan", but not "the role of Moscow in Syria":
 		// only where the gazetteer already puts the one in the other.
 		if m.place != nil && d.x.gaz.Within(m.place, o.place) {
-			d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+			d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
 		}
 		return
 	}
@@ -104,7 +104,7 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 			}
 		}
 	}
-	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
 }
 
 // placeList reports whether the country o goes on into a list of
@@ -152,7 +152,7 @@ func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
 			m.name = name // no longer the gazetteer's name
 		}
 	}
-	d.links = append(d.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(o.first, m.last)})
+	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(o.first, m.last)})
 }
 
 // containerOf returns the place named name that contains p, if any.
@@ -187,7 +187,7 @@ func (d *docState) within(name string, container *gazetteer.Place) *gazetteer.Pl
 		if p.Kind == gazetteer.Country {
 			continue
 		}
-		if container != nil && d.x.gaz.Within(p, container) || container == nil && d.countries[p.CountryCode] {
+		if container != nil && d.x.gaz.Within(p, container) || container == nil && d.geo.countries[p.CountryCode] {
 			return p
 		}
 	}

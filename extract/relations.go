@@ -38,11 +38,12 @@ var (
 	ruleFromCountry    = relRule{"from_country", graph.CitizenOf, 0.7}         // "X, a leading parliamentarian from Malta"
 	ruleIsDemonym      = relRule{"is_demonym", "", 0.8}                        // "X (born 1969) is a retired Austrian ice hockey player"
 	// based_in
-	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}    // "the German Bundestag", "US Congress"
-	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8} // "Mexico's Sinaloa cartel", "Munich's Bayern"
-	rulePlaceBased    = relRule{"place_based", graph.BasedIn, 0.9}    // "the Paris-based OECD"
-	ruleDescribedOrg  = relRule{"described_org", graph.BasedIn, 0.8}  // "the Italian news agency ANSA", "Germany's public broadcaster ARD"
-	ruleBasedIn       = relRule{"based_in", graph.BasedIn, 0.85}      // "X, based in Y", "headquartered in"
+	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}     // "the German Bundestag", "US Congress"
+	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8}  // "Mexico's Sinaloa cartel", "Munich's Bayern"
+	rulePlaceBased    = relRule{"place_based", graph.BasedIn, 0.9}     // "the Paris-based OECD"
+	ruleDescribedOrg  = relRule{"described_org", graph.BasedIn, 0.8}   // "the Italian news agency ANSA", "Germany's public broadcaster ARD"
+	ruleBasedIn       = relRule{"based_in", graph.BasedIn, 0.85}       // "X, based in Y", "headquartered in"
+	ruleInstitutionIn = relRule{"institution_in", graph.BasedIn, 0.75} // "the Johns Hopkins University in Washington"
 	// person → organization, the predicate from the noun (affiliations)
 	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
 	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
@@ -136,7 +137,7 @@ func (d *docState) link(r relRule, pred string, subj, obj int, ev graph.Mention)
 	if subj == obj || pred == "" {
 		return
 	}
-	d.links = append(d.links, linkCand{subj: subj, obj: obj, predicate: pred, conf: r.conf, rule: r.name, ev: ev})
+	d.cands.links = append(d.cands.links, linkCand{subj: subj, obj: obj, predicate: pred, conf: r.conf, rule: r.name, ev: ev})
 }
 
 // descBefore walks left from token i over the description before a name:
@@ -175,7 +176,10 @@ var descNouns = set("pastor", "priest", "cleric", "star", "filmmaker", "director
 	"detainee", "suspect", "victim", "survivor", "migrant", "refugee", "monk", "nun", "investor", "entrepreneur",
 	"comedian", "model", "chef", "officer", "diplomat", "counterpart", "colleague", "opponent", "rival", "ruler",
 	"dictator", "strongman", "tennis", "golfer", "chancellor", "premier", "leader", "lawmaker", "opposition",
-	"negotiator", "envoy", "official", "economist", "analyst", "commander", "general", "tourist", "aid", "writer")
+	"negotiator", "envoy", "official", "economist", "analyst", "commander", "general", "tourist", "aid", "writer",
+	"defector", "challenger", "contender", "veteran", "heavyweight", "middleweight", "striker", "goalkeeper",
+	"businessman", "businesswoman", "tycoon", "magnate", "mogul", "novelist", "playwright", "filmmaker", "director",
+	"dissident", "opposition leader", "mayor", "governor", "senator", "congressman", "congresswoman")
 
 // titleWord reports whether token i is a word of a title ("President",
 // "Prime", "Minister").
@@ -531,6 +535,12 @@ func (d *docState) orgApposition(c *chunk, tm []int32, mi int) {
 			}
 		}
 		return
+	case !comma && c.lower(k) == "in" && institutional(m.name):
+		// "the University of Sheffield in the United Kingdom"
+		if o, ok := d.mentionAt(tm, k+1, graph.Place); ok && !d.ments[o].adjective && c.sameSentence(m.first, k+1) && !isPossessive(c.tokText(d.ments[o].last-1)) {
+			d.link(ruleInstitutionIn, "", mi, o, c.evidence(m.first, d.ments[o].last))
+		}
+		return
 	case comma && (c.lower(k) == "founded" || c.lower(k) == "co-founded") && c.lower(k+1) == "by":
 		if o, ok := d.mentionAt(tm, k+2, graph.Person); ok && c.sameSentence(m.first, k+2) {
 			d.link(ruleFounded, "", o, mi, c.evidence(m.first, d.ments[o].last))
@@ -548,6 +558,24 @@ func (d *docState) orgApposition(c *chunk, tm []int32, mi int) {
 			d.link(rulePartOf, "", mi, o, c.evidence(m.first, d.ments[o].last))
 		}
 	}
+}
+
+// institutionWords name bodies that stay where they are: "the University
+// of Sheffield in the United Kingdom" is based there, while "Toyota in the
+// US" sells there.
+var institutionWords = set("university", "institute", "institution", "foundation", "stiftung", "school", "college",
+	"academy", "court", "council", "museum", "hospital", "clinic", "cathedral", "mosque", "theatre",
+	"theater", "orchestra", "library", "agency", "ministry", "office", "embassy", "consulate", "centre", "center",
+	"club", "association", "society", "trust", "zoo", "observatory", "laboratory", "gallery", "parliament", "assembly")
+
+// institutional reports whether a name is an institution's (institutionWords).
+func institutional(name string) bool {
+	for _, w := range strings.Fields(graph.NameKey(name)) {
+		if institutionWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionAt returns the mention of type typ that starts at token k, or

@@ -4,6 +4,7 @@ package extract
 // document's own country, say about the names it leaves unqualified.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
@@ -106,6 +107,9 @@ func (d *docState) inferMembers(rb *relations) {
 // correspondent to it, its founder), nor a job alone ("an analyst at
 // Deutsche Bank" works for it; DWIE would call that membership too).
 func officeMember(pred string) bool {
+	if strings.HasPrefix(pred, "former_") {
+		return false // a former coach is no member now
+	}
 	switch pred {
 	case graph.PlayerOf, graph.CoachOf:
 		return true
@@ -205,6 +209,33 @@ func (d *docState) homeCountry(entOf []*graph.Entity) *graph.Entity {
 	return best
 }
 
+// leadCountry returns the country the document names most, nationality
+// words included, if named at least twice and more often than any other;
+// nil otherwise. It is a weaker reading than homeCountry, for the offices
+// a story leaves unqualified.
+func (d *docState) leadCountry(entOf []*graph.Entity) *graph.Entity {
+	count := map[*graph.Entity]int{}
+	for mi := range d.ments {
+		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
+			count[e]++
+		}
+	}
+	var best *graph.Entity
+	first, second := 0, 0
+	for e, n := range count {
+		switch {
+		case n > first || n == first && best != nil && e.ID < best.ID:
+			best, first, second = e, n, max(first, second)
+		case n > second:
+			second = n
+		}
+	}
+	if first < 2 || first == second {
+		return nil
+	}
+	return best
+}
+
 // domesticFacts adds the document-level readings: the country of a
 // national institution the document names, and, in a story about one
 // country, the country of the offices and parties it leaves unqualified.
@@ -245,7 +276,12 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		}
 	}
 	d.localOfficeCitizens(rb, placeOf, byCode)
-	d.domesticOffices(rb, entOf, home)
+	d.townCountries(rb, placeOf, byCode)
+	lead := home
+	if lead == nil {
+		lead = d.leadCountry(entOf)
+	}
+	d.domesticOffices(rb, entOf, placeOf, lead)
 	if home == nil {
 		return townNamed
 	}
@@ -312,6 +348,34 @@ func (d *docState) localOfficeCitizens(rb *relations, placeOf map[*graph.Entity]
 	}
 }
 
+// ruleTownCountry: what is based in a town is based in its country.
+var ruleTownCountry = relRule{"town_country", graph.BasedIn, 0.8}
+
+// townCountries adds based_in of a country, named in the document, for
+// an organization based in one of its towns or regions ("the Friedrich
+// Ebert Foundation in Bamako" is based in Mali), with the confidence of
+// the town's reading at most.
+func (d *docState) townCountries(rb *relations, placeOf map[*graph.Entity]*gazetteer.Place, byCode map[string]*graph.Entity) {
+	placeByID := map[string]*gazetteer.Place{}
+	for e, p := range placeOf {
+		placeByID[e.ID] = p
+	}
+	n := len(rb.rels)
+	for i := 0; i < n; i++ {
+		r := rb.rels[i]
+		p := placeByID[r.Object]
+		if r.Predicate != graph.BasedIn || p == nil || p.Kind == gazetteer.Country {
+			continue
+		}
+		if c := byCode[p.CountryCode]; c != nil && c.ID != r.Subject {
+			rb.add(r.Subject, graph.BasedIn, c.ID, "", false, min(r.Confidence, ruleTownCountry.conf), r.Evidence[0])
+			if d.x.explain {
+				rb.explain(r.Subject, graph.BasedIn, c.ID, ruleTownCountry.name)
+			}
+		}
+	}
+}
+
 // publicOffice reports whether a position predicate is an elected or
 // appointed public office of a town or region (not a company's director
 // for a region: "UNHCR director for Europe").
@@ -327,14 +391,14 @@ func publicOffice(pred string) bool {
 // country ("President Mahinda Rajapaksa", "former Prime Minister Benazir
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
-func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *graph.Entity) {
-	for _, r := range d.roles {
+func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, home *graph.Entity) {
+	for _, r := range d.cands.roles {
 		p := entOf[r.person]
-		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) {
-			continue
+		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
+			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if c == nil {
+		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
 			continue
 		}
 		if !r.past {
@@ -342,6 +406,23 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, home *g
 		}
 		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
 	}
+}
+
+// nationalTitles are offices that only some countries have, by the ISO
+// codes of those countries: an unqualified "Secretary of State John Kerry"
+// in a story about Indonesia is no Indonesian minister.
+var nationalTitles = map[string][]string{
+	"secretary_of_state_of": {"US", "GB", "VA"}, "chancellor_of": {"DE", "AT", "GB"}, "home_secretary_of": {"GB"},
+	"attorney_general_of": {"US", "GB", "AU", "IE", "IN", "CA", "NZ", "ZA", "KE", "NG", "GH", "JM", "PH"},
+	"emir_of":             {"QA", "KW", "AE"}, "sultan_of": {"OM", "BN", "MY"},
+}
+
+// officeOf reports whether the country with ISO code cc has the office
+// of predicate pred; offices that most states have (president, prime
+// minister, minister) are in all.
+func officeOf(pred, cc string) bool {
+	cs, ok := nationalTitles[pred]
+	return !ok || slices.Contains(cs, cc)
 }
 
 // officeCountry returns the country of an office that person p holds
@@ -412,10 +493,10 @@ func (d *docState) nameCountry(name string) string {
 // Europe" (a hamlet named Support).
 const minNamePopulation = 100000
 
-// namePlace returns the code of the country of a country or city named
-// inside an organization's name ("University of Sheffield", "Export-Import
-// Bank of China", "Seoul Central District Court"), "" for none or for an
-// international body's name.
+// namePlace returns the code of the country of a country or city that
+// opens an organization's name or follows "of" in it ("University of
+// Sheffield", "Export-Import Bank of China", "Seoul Central District
+// Court"), "" for none or for an international body's name.
 func (d *docState) namePlace(name string) string {
 	words := strings.Fields(name)
 	if len(words) < 2 {
@@ -427,24 +508,37 @@ func (d *docState) namePlace(name string) string {
 		}
 	}
 	code := ""
-	for n := 2; n >= 1; n-- {
-		for i := 0; i+n <= len(words); i++ {
+	for i := range words {
+		if i > 0 && !ofWords[graph.NameKey(words[i-1])] {
+			continue // a town opens the name or follows "of": not "Lab for Mobile Communications", "Grant Thornton"
+		}
+		for n := min(2, len(words)-i); n >= 1; n-- {
 			span := strings.Join(words[i:i+n], " ")
-			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] {
+			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || n == len(words) {
 				continue
 			}
-			p := d.geocode(span, false)
-			if p == nil || p.Kind == gazetteer.City && p.Population < minNamePopulation || p.Kind == gazetteer.Region {
+			p, ok := d.x.gaz.Best(span) // the name's own town, not one the story prefers: "Manchester United"
+			if !ok || p.Kind == gazetteer.City && p.Population < minNamePopulation || p.Kind == gazetteer.Region {
 				continue
 			}
 			if code != "" && code != p.CountryCode {
 				return "" // two countries' places: a bilateral body
 			}
 			code = p.CountryCode
+			break
 		}
 	}
 	return code
 }
+
+// wordTowns are towns named like the words that organizations' names are
+// made of: "Mobile TV", "Phoenix Torrent", "Reading Room".
+var wordTowns = set("mobile", "phoenix", "reading", "independence", "victoria", "orange", "providence", "concord",
+	"columbia", "national", "union", "liberty", "enterprise", "commerce", "progress", "energy", "temple", "surprise")
+
+// ofWords join a name to the place it is of: "University of Sheffield",
+// "Banco de España".
+var ofWords = set("of", "de", "del", "di", "du", "des", "von", "van")
 
 // orgHeads end the two-word names of national bodies and papers: "US
 // Treasury", "British Airways", "Scottish Parliament", "Saudi Gazette".

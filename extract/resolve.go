@@ -63,7 +63,7 @@ func (d *docState) resolve() []*group {
 	joinPlurals(sets, byNK)
 	groups := d.groupChains(sets, fixed)
 	d.mergeAcronyms(groups)
-	d.mergeDefinitions(groups)
+	mergeDefinitions(groups, d.defines, d.ments)
 	d.joinShortForms(groups)
 	return groups
 }
@@ -133,7 +133,7 @@ func (d *docState) nameSets(byNK map[string]int, fixed map[int]bool) (sets []*na
 // document names the namesake's region too.
 func (d *docState) rereadPlaces(sets []*nameSet) {
 	for _, s := range sets {
-		if p := s.place; p != nil && p.Kind != gazetteer.Country && !d.countries[p.CountryCode] {
+		if p := s.place; p != nil && p.Kind != gazetteer.Country && !d.geo.countries[p.CountryCode] {
 			if q := d.within(d.ments[s.ments[0]].name, nil); q != nil && q != p && (!gazetteer.Outranks(p, q) || d.regionNamed(q)) {
 				s.place = q
 			}
@@ -556,13 +556,14 @@ func (d *docState) mergeAcronyms(groups []*group) {
 
 // mergeDefinitions merges the short form defined in parentheses after an
 // organization's name into it (readDefinitions): "IHT" is the Honduran
-// Institute of Tourism wherever the document uses it.
-func (d *docState) mergeDefinitions(groups []*group) {
-	if len(d.defines) == 0 {
+// Institute of Tourism wherever the document uses it. defines are the
+// pairs of mentions, of ments, that readDefinitions read.
+func mergeDefinitions(groups []*group, defines [][2]int, ments []mention) {
+	if len(defines) == 0 {
 		return
 	}
-	of := make(map[int]int, 2*len(d.defines))
-	for _, p := range d.defines {
+	of := make(map[int]int, 2*len(defines))
+	for _, p := range defines {
 		of[p[0]], of[p[1]] = -1, -1
 	}
 	for gi, g := range groups {
@@ -578,14 +579,14 @@ func (d *docState) mergeDefinitions(groups []*group) {
 		}
 		return gi
 	}
-	for _, p := range d.defines {
+	for _, p := range defines {
 		long, short := root(of[p[0]]), root(of[p[1]])
 		if long < 0 || short < 0 || long == short || groups[long].typ != graph.Organization || len(groups[short].words) > 1 {
 			continue
 		}
 		// A person or a place in parentheses ("(Erdogan)", "(Somaliland)")
 		// is no short form, unless written like an acronym ("(MENA)").
-		if groups[short].typ != graph.Organization && !isAllUpper(d.ments[p[1]].Text) {
+		if groups[short].typ != graph.Organization && !isAllUpper(ments[p[1]].Text) {
 			continue
 		}
 		groups[short].merged = long
@@ -669,7 +670,7 @@ func (d *docState) resolveTitles() {
 		}
 		key := graph.NameKey(m.name)
 		name := ""
-		for _, r := range d.roles {
+		for _, r := range d.cands.roles {
 			if p := &d.ments[r.person]; p.Start < m.Start && graph.NameKey(r.title) == key && !p.titleOnly {
 				name = p.name
 			}

@@ -158,6 +158,7 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 // condemned…". Without "the" before the title, or with another name after
 // the person's, it reads a list and not an apposition.
 func titleOfComma(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, bool) {
+	i = first - 1 // the comma, which roleBefore skips after a word that is no name
 	if c.tokText(i) != "," || !c.sameSentence(i, first) {
 		return titleSpot{}, false
 	}
@@ -318,7 +319,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 			past = past || pastModifiers[c.lower(k)]
 		}
 	}
-	d.roles = append(d.roles, roleCand{
+	d.cands.roles = append(d.cands.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, titleEnd)), predicate: ranked(c, rankStart, ts, t.predicate), of: of, past: past, to: spot.to,
 		conf: conf, ev: c.evidence(evStart, d.ments[mi].last), rule: [2]string{rule, ofName},
 	})
@@ -337,8 +338,22 @@ func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64, s
 			return o, r.confidence, r.name
 		}
 	}
+	// "EU Enlargement Commissioner", "UN Special Envoy": a portfolio of
+	// one or two capitalized words between the body and the title.
+	for k := j; k > j-maxPortfolio && k > 0 && tm[k] < 0 && isCap(c.tokText(k)) && isWord(c.tokText(k)) && c.sameSentence(k-1, first); k-- {
+		if o := int(tm[k-1]); o >= 0 && d.ments[o].typ == graph.Organization && d.ments[o].last == k && !isPossessive(c.tokText(k-1)) {
+			return o, portfolioConfidence, portfolioOf
+		}
+	}
 	return -1, noOfConfidence, noOf
 }
+
+// maxPortfolio bounds the words of a portfolio between a body and a title
+// ("EU Enlargement Commissioner"); portfolioOf names that reading.
+const (
+	maxPortfolio                     = 2
+	portfolioOf, portfolioConfidence = "portfolio", 0.8
+)
 
 // adjectiveAt returns the mention of the country that the nationality
 // adjective at token j stands for, adding it if needed; -1 if token j is
@@ -369,7 +384,7 @@ func (d *docState) citizenBefore(c *chunk, tm []int32, mi, first int) {
 		return
 	}
 	if o := d.adjectiveAt(c, tm, i-1); o >= 0 {
-		d.links = append(d.links, linkCand{subj: mi, obj: o, predicate: graph.CitizenOf, conf: 0.75, ev: c.evidence(i-1, d.ments[mi].last)})
+		d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: o, predicate: graph.CitizenOf, conf: 0.75, ev: c.evidence(i-1, d.ments[mi].last)})
 	}
 }
 
@@ -405,7 +420,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		of, k, ofName = o, k+1, "demonym"
 	}
 	if citizenNouns[c.lower(k)] && of >= 0 && d.ments[of].adjective && (c.lower(k) == "citizen" || c.lower(k) == "national") {
-		d.links = append(d.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
+		d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
 		return
 	}
 	past := c.lower(last) == "was" // "Hoddle was manager at Southampton": a post held once
@@ -472,7 +487,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		return
 	}
 	d.ments[mi].personCue = 2
-	d.roles = append(d.roles, roleCand{
+	d.cands.roles = append(d.cands.roles, roleCand{
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
 		ev: c.evidence(d.ments[mi].first, evEnd), rule: [2]string{appositionRule(copula), ofName},
 	})

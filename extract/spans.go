@@ -62,7 +62,7 @@ func (d *docState) takeMentions(c *chunk, cands []mention) []int32 {
 		}
 		i := d.add(c, m.first, m.last, m)
 		if m.isDateline {
-			d.dateline = i
+			d.geo.dateline = i
 		}
 		for t := m.first; t < m.last; t++ {
 			tm[t] = int32(i)
@@ -635,6 +635,17 @@ func namedEventAt(c *chunk, covered, mask []bool, i int) int {
 func hasLetterOrDigit(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRegionReading reports whether a name is also a region's ("Georgia",
+// the US state), so that a comma before it may name a town there.
+func (d *docState) hasRegionReading(name string) bool {
+	for _, p := range d.x.gaz.Lookup(name) {
+		if p.Kind == gazetteer.Region {
 			return true
 		}
 	}

@@ -80,7 +80,7 @@ type eventCand struct {
 	participants []int // mentions
 	place        int   // mention, -1 for none
 	placeFromDL  bool  // place is the dateline's
-	date         int   // date index in docState.dates, -1 for none
+	date         int   // date index in factCands.dates, -1 for none
 	entity       int   // mention of a named event entity, -1 for none
 	evidence     []graph.Mention
 	sent         int  // global sentence of the trigger
@@ -100,28 +100,60 @@ type sentSpan struct {
 	text       string
 }
 
-// docState accumulates one document's mentions and fact candidates over
-// its windows.
+// docState is one document as the stages of pipeline.go read it: its
+// mentions, which every stage reads, and the parts that some stages fill
+// for later ones, each saying who fills and who reads it.
 type docState struct {
-	x          *Extractor
-	doc        graph.Document
+	x   *Extractor
+	doc graph.Document
+	// ments are the document's mentions: takeMentions (stage 4) adds a
+	// window's names, and the readers of stage 5 the names they find
+	// ("the war", a nationality's country); resolve (7) groups them.
 	ments      []mention
-	roles      []roleCand
-	links      []linkCand
-	events     []*eventCand
-	dates      []dateCand
-	figures    []figureCand
-	quotes     []quoteCand
-	dateline   int              // mention of the dateline place, -1 for none
-	countries  map[string]bool  // country codes the document names, to geocode ambiguous names
-	prefer     []string         // the same, in the order the document names them
-	lastWar    int              // mention of the most recent war or conflict, -1 for none
-	chunkStart int              // index of the first mention of the window being read
-	sentEv     map[int]sentSpan // sentences naming two or more entities, for mentioned_with evidence
+	chunkStart int // index of the first mention of the window being read
+	geo        docGeo
+	cands      factCands
 	// defines pairs an organization's mention with the one-word mention
 	// in parentheses right after it, its short form: "the Honduran
-	// Institute of Tourism (IHT)".
+	// Institute of Tourism (IHT)". readDefinitions (stage 5) fills it,
+	// resolve (7) merges each pair.
 	defines [][2]int
+	lastWar int // readWars' (stage 5) mention of the most recent war or conflict, -1 for none
+}
+
+// docGeo is the document's geography: the place of its dateline (stage
+// 2, findDateline, kept by takeMentions) and the countries it names (each
+// mention added with a country place, stages 4 and 5), which geocode
+// prefers when a name is ambiguous and which places (5), resolve (7),
+// events and figures (6) and entities (8) read.
+type docGeo struct {
+	dateline  int             // mention of the dateline place, -1 for none
+	countries map[string]bool // country codes the document names
+	prefer    []string        // the same, in the order the document names them
+}
+
+// noteCountry adds the country of place p, if p is one, to the countries
+// the document names.
+func (g *docGeo) noteCountry(p *gazetteer.Place) {
+	if p != nil && p.Kind == gazetteer.Country && !g.countries[p.CountryCode] {
+		g.countries[p.CountryCode] = true
+		g.prefer = append(g.prefer, p.CountryCode)
+	}
+}
+
+// factCands are the document's fact candidates, whose arguments are
+// still mentions: the readers of stage 5 fill roles and links, readFacts
+// (6) the rest, reading roles for the speakers of quotes and the dates
+// for figures and events; resolve (7) reads roles for titles, and output
+// (9) turns them all into facts with the entities of their mentions.
+type factCands struct {
+	roles   []roleCand       // readRoles
+	links   []linkCand       // readWars, readRoles, readRelations, readPlaces
+	events  []*eventCand     // readEvents
+	dates   []dateCand       // dateFinder
+	figures []figureCand     // figureFinder
+	quotes  []quoteCand      // quoteFinder
+	sents   map[int]sentSpan // noteSentences: sentences naming two or more entities, for mentioned_with evidence
 }
 
 func newDocState(x *Extractor, doc graph.Document) *docState {
@@ -129,7 +161,11 @@ func newDocState(x *Extractor, doc graph.Document) *docState {
 	// does not grow by copying, which on a large document would double
 	// the memory it takes at its peak.
 	ments := make([]mention, 0, min(len(doc.Text)/64+16, 1<<22))
-	return &docState{x: x, doc: doc, ments: ments, dateline: -1, lastWar: -1, countries: map[string]bool{}, sentEv: map[int]sentSpan{}}
+	return &docState{
+		x: x, doc: doc, ments: ments, lastWar: -1,
+		geo:   docGeo{dateline: -1, countries: map[string]bool{}},
+		cands: factCands{sents: map[int]sentSpan{}},
+	}
 }
 
 // add appends a mention made from chunk tokens [first, last) and returns
@@ -141,17 +177,14 @@ func (d *docState) add(c *chunk, first, last int, m mention) int {
 	if m.name == "" {
 		m.name = c.spanText(first, last)
 	}
-	if m.place != nil && m.place.Kind == gazetteer.Country && !d.countries[m.place.CountryCode] {
-		d.countries[m.place.CountryCode] = true
-		d.prefer = append(d.prefer, m.place.CountryCode)
-	}
+	d.geo.noteCountry(m.place)
 	d.ments = append(d.ments, m)
 	return len(d.ments) - 1
 }
 
 // preferred returns the country codes the document has named so far, in
 // the order it named them.
-func (d *docState) preferred() []string { return d.prefer }
+func (d *docState) preferred() []string { return d.geo.prefer }
 
 // geocode looks a place name up, preferring the document's countries, and
 // regions when region is set ("the province of Latakia").
@@ -161,7 +194,7 @@ func (d *docState) geocode(name string, region bool) *gazetteer.Place {
 	}
 	if region {
 		for _, p := range d.x.gaz.Lookup(name) {
-			if p.Kind == gazetteer.Region && (len(d.countries) == 0 || d.countries[p.CountryCode]) {
+			if p.Kind == gazetteer.Region && (len(d.geo.countries) == 0 || d.geo.countries[p.CountryCode]) {
 				return p
 			}
 		}

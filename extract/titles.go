@@ -1,111 +1,85 @@
 package extract
 
-import (
-	"slices"
-	"strings"
+import "strings"
 
-	"github.com/factgraph/factgraph/graph"
-)
+// title describes a position word or phrase that precedes or follows a
+// name: "President", "Foreign Minister", "spokesperson".
+type title struct {
+	words     []string // lower case
+	predicate string   // relation predicate, "" when the title names no office of anything ("Mr")
+}
 
-// nicknames joins a person's name around a nickname in quotation marks
-// into one span: `Marion "Suge" Knight`, `Earvin "Magic" Johnson`, where
-// the tagger found a part of it as a person.
-func nicknames(c *chunk, spans []Span) []Span {
-	joined := -1
-	for k := range spans {
-		s := &spans[k]
-		if s.Type != graph.Person {
-			continue
-		}
-		for q := max(s.First-3, 1); q < min(s.Last+1, len(c.toks)); q++ {
-			f, l, ok := nicknameAt(c, q)
-			if !ok || l <= s.First || f >= s.Last {
-				continue
-			}
-			// Left of the mark, the tagger's start stands, or one
-			// given name before the nickname ("Rapper Calvin “Snoop”
-			// Broadus" is Calvin's).
-			if s.First <= q {
-				f = s.First
-			} else {
-				f = max(f, q-1)
-			}
-			s.First, s.Last = f, max(s.Last, l)
-			joined = k
-			break
-		}
-	}
-	if joined < 0 {
-		return spans
-	}
-	// Drop what the joined spans now cover, whichever came first.
-	slices.SortStableFunc(spans, func(a, b Span) int {
-		if a.First != b.First {
-			return a.First - b.First
-		}
-		return b.Last - a.Last
-	})
-	out := spans[:0]
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.First < out[n-1].Last {
-			if s.Type == graph.Person && out[n-1].Type != graph.Person && s.Last >= out[n-1].Last {
-				out[n-1] = s // the joined name over the part the tagger typed otherwise
-			}
-			continue
-		}
-		out = append(out, s)
+// titles are matched longest first; lower-case words, as they are also
+// written ("Kremlin spokesperson Dmitry Peskov").
+var titles = buildTitles(map[string]string{
+	"president": "president_of", "vice president": "vice_president_of", "vice-president": "vice_president_of",
+	"president-elect": "president_of", "prime minister": "prime_minister_of", "premier": "prime_minister_of",
+	"deputy prime minister": "deputy_prime_minister_of", "chancellor": "chancellor_of",
+	"minister": "minister_of", "foreign minister": "foreign_minister_of", "foreign secretary": "foreign_minister_of",
+	"defence minister": "defence_minister_of", "defense minister": "defence_minister_of",
+	"interior minister": "interior_minister_of", "finance minister": "finance_minister_of",
+	"health minister": "health_minister_of", "justice minister": "justice_minister_of",
+	"energy minister": "minister_of", "oil minister": "minister_of", "agriculture minister": "minister_of",
+	"education minister": "minister_of", "work and pensions secretary": "minister_of",
+	"transport minister": "minister_of", "environment minister": "minister_of", "industry minister": "minister_of",
+	"planning minister": "minister_of", "information minister": "minister_of", "culture minister": "minister_of",
+	"chief minister": "chief_minister_of", "general manager": "manager_of", "shadow chancellor": "",
+	"shadow home secretary": "", "shadow foreign secretary": "", "shadow health secretary": "",
+	"economy minister": "economy_minister_of", "trade minister": "trade_minister_of",
+	"secretary of state": "secretary_of_state_of", "secretary": "secretary_of", "home secretary": "home_secretary_of",
+	"defense secretary": "defence_minister_of", "defence secretary": "defence_minister_of",
+	"secretary-general": "secretary_general_of", "secretary general": "secretary_general_of",
+	"spokesperson": "spokesperson_of", "spokesman": "spokesperson_of", "spokeswoman": "spokesperson_of",
+	"press secretary": "spokesperson_of",
+	"leader":          "leader_of", "opposition leader": "leader_of", "supreme leader": "leader_of", "head": "head_of",
+	"king": "king_of", "queen": "queen_of", "prince": "prince_of", "crown prince": "crown_prince_of",
+	"emir": "emir_of", "sultan": "sultan_of", "governor": "governor_of", "mayor": "mayor_of",
+	"senator": "senator_of", "sen.": "senator_of", "congressman": "member_of", "congresswoman": "member_of",
+	"lawmaker": "member_of", "mp": "member_of", "member": "member_of",
+	"ambassador": "ambassador_to", "envoy": "ambassador_to", "special envoy": "ambassador_to", "amb.": "ambassador_to",
+	"ceo": "ceo_of", "chief executive": "ceo_of", "chief executive officer": "ceo_of",
+	"chairman": "chair_of", "chairwoman": "chair_of", "chair": "chair_of", "chairperson": "chair_of",
+	"director": "director_of", "director-general": "director_of", "director general": "director_of",
+	"founder": "founder_of", "co-founder": "founder_of", "commander": "commander_of",
+	"chief": "chief_of", "army chief": "chief_of", "police chief": "chief_of",
+	"attorney general": "attorney_general_of", "attorney-general": "attorney_general_of", "solicitor general": "solicitor_general_of",
+	"inspector general": "inspector_general_of", "surgeon general": "surgeon_general_of", "governor-general": "governor_general_of",
+	"governor general": "governor_general_of", "chief justice": "chief_justice_of", "chief of staff": "chief_of_staff_of",
+	"sheriff": "sheriff_of", "police commissioner": "commissioner_of", "commissioner": "commissioner_of",
+	"undersecretary": "undersecretary_of", "under-secretary": "undersecretary_of", "deputy minister": "deputy_minister_of",
+	"editor": "editor_of", "editor-in-chief": "editor_of", "editor at large": "editor_of", "chief editor": "editor_of",
+	"correspondent": "correspondent_of", "executive director": "director_of", "managing director": "director_of",
+	"coach": "coach_of", "manager": "manager_of", "captain": "captain_of", "spokesperson for": "spokesperson_of",
+	"pope": "", "mr": "", "mr.": "", "mrs": "", "mrs.": "", "ms": "", "ms.": "", "dr": "", "dr.": "",
+	"prof.": "", "professor": "", "gen.": "", "general": "", "lt.": "", "col.": "", "colonel": "",
+	"sir": "", "dame": "", "lord": "", "lady": "", "rev.": "", "sheikh": "", "judge": "", "justice": "",
+	"sergeant": "", "sgt": "", "sgt.": "", "corporal": "", "lieutenant": "", "prof": "", "brig": "", "brig.": "",
+	"brigadier": "", "brigadier general": "", "major": "", "maj.": "", "capt.": "", "col": "", "lt": "", "gen": "",
+	"his excellency": "", "h.e.": "", "hon.": "", "alhaji": "", "supt": "", "supt.": "",
+	"engr": "", "engr.": "", "ustaz": "",
+	"rabbi": "", "imam": "", "bishop": "", "archbishop": "", "cardinal": "", "mogul": "", "tycoon": "",
+	"president of": "president_of",
+})
+
+// modifiers may stand between a title and what it is of, or before the
+// title: "former", "deputy", "acting".
+var modifiers = set("former", "then", "deputy", "acting", "interim", "new", "incoming", "outgoing",
+	"late", "ex", "current", "senior", "assistant", "top", "veteran", "longtime", "long-time", "chief", "first")
+
+// pastModifiers mark a role not held now: the role is kept, the relation
+// is not stated.
+var pastModifiers = set("former", "late", "ex", "then", "outgoing")
+
+func buildTitles(m map[string]string) map[string]title {
+	out := make(map[string]title, len(m))
+	for k, v := range m {
+		out[k] = title{words: strings.Fields(k), predicate: v}
 	}
 	return out
 }
 
-// nicknameAt matches a name with a nickname whose opening quotation mark
-// is token q: one or two capitalized words, the mark, one or two
-// capitalized words, the closing mark, one or two capitalized words; all
-// in one sentence and on one line. It returns the token span of the whole.
-func nicknameAt(c *chunk, q int) (first, last int, ok bool) {
-	if !isQuoteMark(c.tokText(q)) {
-		return 0, 0, false
-	}
-	capital := func(i int) bool {
-		return i >= 0 && i < len(c.toks) && isCap(c.tokText(i)) && hasLetter(c.tokText(i)) && !closedClass[c.lower(i)] && c.sameSentence(i, q) && !c.toks[i].NewlineBefore
-	}
-	first = q
-	for first > q-2 && capital(first-1) {
-		first--
-	}
-	j := q + 1
-	for j < q+3 && capital(j) {
-		j++
-	}
-	if first == q || j == q+1 || j >= len(c.toks) || !isQuoteMark(c.tokText(j)) {
-		return 0, 0, false
-	}
-	last = j + 1
-	for last < j+3 && capital(last) {
-		last++
-	}
-	return first, last, last > j+1 && !titleCased(c, first, last)
-}
-
-// titleCased reports whether most words of the sentence around tokens
-// [f, l) are capitalized, as in a headline (`Obama "Deeply Concerned"
-// About Syria`).
-func titleCased(c *chunk, f, l int) bool {
-	s := c.sents[c.sentOf[f]]
-	caps, words := 0, 0
-	for k := s.First; k < s.Last; k++ {
-		if t := c.tokText(k); hasLetter(t) && (k < f || k >= l) {
-			words++
-			if isCap(t) {
-				caps++
-			}
-		}
-	}
-	return words == 0 || caps*5 > words*3
-}
-
-// isQuoteMark reports whether a token is a double quotation mark.
-func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "”" }
+// maxTitleWords bounds the title phrases tried.
+const maxTitleWords = 4
 
 // lastTitleEnd returns the token after the last title word in [f, l) that
 // still leaves a capitalized name after it, or f when there is none:

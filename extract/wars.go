@@ -131,7 +131,7 @@ func (d *docState) participantBefore(c *chunk, tm []int32, f, ev int) {
 		if m.typ == graph.Event || m.typ == graph.Date || m.adjective {
 			return
 		}
-		d.links = append(d.links, linkCand{subj: int(tm[k]), obj: ev, predicate: graph.ParticipantIn, conf: 0.75, ev: c.evidence(m.first, d.ments[ev].last)})
+		d.cands.links = append(d.cands.links, linkCand{subj: int(tm[k]), obj: ev, predicate: graph.ParticipantIn, conf: 0.75, ev: c.evidence(m.first, d.ments[ev].last)})
 		return
 	}
 }

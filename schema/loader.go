@@ -20,6 +20,7 @@ type loader struct {
 	ctx  context.Context
 	ents graph.EntityService
 	docs graph.DocumentService
+	figs graph.FigureService
 
 	mu          sync.Mutex
 	entity      map[string]*graph.Entity // nil value: known not to exist
@@ -27,9 +28,11 @@ type loader struct {
 	document    map[string]*graph.Document
 	pendingDocs []string
 	runes       map[string][]rune // document texts as code points, for Mention.sentence
+	reports     map[reportsKey]graph.List[*graph.Report]
+	pendingReps []reportsKey
 
 	// calls counts the batch loads, for tests.
-	entityCalls, documentCalls int
+	entityCalls, documentCalls, reportCalls int
 
 	// The loader also carries the rest of the request's state:
 	authorized bool        // whether the request carried the right token
@@ -53,12 +56,13 @@ func report(ctx context.Context, err error) {
 	}
 }
 
-func newLoader(ctx context.Context, ents graph.EntityService, docs graph.DocumentService) *loader {
+func newLoader(ctx context.Context, ents graph.EntityService, docs graph.DocumentService, figs graph.FigureService) *loader {
 	return &loader{
-		ctx: ctx, ents: ents, docs: docs,
+		ctx: ctx, ents: ents, docs: docs, figs: figs,
 		entity:   make(map[string]*graph.Entity),
 		document: make(map[string]*graph.Document),
 		runes:    make(map[string][]rune),
+		reports:  make(map[reportsKey]graph.List[*graph.Report]),
 	}
 }
 
@@ -301,4 +305,75 @@ func dedupe(ids []string, keep func(string) bool) []string {
 		}
 	}
 	return out
+}
+
+// reportsKey names a page of a tally's reports.
+type reportsKey struct {
+	id string
+	pg graph.Page
+}
+
+// TallyReportPager is implemented by stores that read the report pages of
+// several tallies at once. Tally.reports uses it, when the FigureService
+// has it, to read the pages of a level's tallies in one call, and
+// otherwise reads them one tally at a time.
+type TallyReportPager interface {
+	// TallyReportPages returns the page pg of the reports of each tally
+	// of ids; a tally with no reports gives an empty page.
+	TallyReportPages(ctx context.Context, ids []string, pg graph.Page) ([]graph.List[*graph.Report], error)
+}
+
+// TallyReports returns a thunk for the page pg of the reports of tally
+// id, read in one batch with the other pages the level asks for.
+func (l *loader) TallyReports(id string, pg graph.Page) func() (graph.List[*graph.Report], error) {
+	k := reportsKey{id, pg}
+	l.mu.Lock()
+	if _, ok := l.reports[k]; !ok {
+		l.pendingReps = append(l.pendingReps, k)
+	}
+	l.mu.Unlock()
+	return func() (graph.List[*graph.Report], error) { return l.loadReports(k) }
+}
+
+// loadReports returns the page k, loading every pending page with the
+// same page arguments in one call if k is not known yet.
+func (l *loader) loadReports(k reportsKey) (graph.List[*graph.Report], error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if r, ok := l.reports[k]; ok {
+		return r, nil
+	}
+	pager, ok := l.figs.(TallyReportPager)
+	if !ok {
+		r, err := l.figs.TallyReports(l.ctx, k.id, k.pg)
+		l.reportCalls++
+		if err == nil {
+			l.reports[k] = r
+		}
+		return r, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	rest := l.pendingReps[:0]
+	for _, p := range append(l.pendingReps, k) {
+		_, done := l.reports[p]
+		switch {
+		case done || seen[p.id] && p.pg == k.pg:
+		case p.pg == k.pg:
+			seen[p.id] = true
+			ids = append(ids, p.id)
+		default:
+			rest = append(rest, p)
+		}
+	}
+	l.pendingReps = rest
+	ls, err := pager.TallyReportPages(l.ctx, ids, k.pg)
+	l.reportCalls++
+	if err != nil {
+		return graph.List[*graph.Report]{}, err
+	}
+	for i, id := range ids {
+		l.reports[reportsKey{id, k.pg}] = ls[i]
+	}
+	return l.reports[k], nil
 }

@@ -579,6 +579,52 @@ func (g *memGraph) Dump(ctx context.Context, f graph.DumpFilter, fn func(*graph.
 			return err
 		}
 	}
+	return g.dumpFacts(f, fn)
+}
+
+// dumpFacts emits, as the store's dump does, the relations, figures,
+// events and quotes the documents of f support, relations and events with
+// the evidence of those documents only.
+func (g *memGraph) dumpFacts(f graph.DumpFilter, fn func(*graph.Record) error) error {
+	inDocs := func(ev []graph.Mention) []graph.Mention {
+		var out []graph.Mention
+		for _, m := range ev {
+			if contains(f.Documents, m.Document) {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	var rs []*graph.Record
+	for _, r := range g.relations {
+		if ev := inDocs(r.Evidence); len(ev) > 0 {
+			x := *r
+			x.Evidence, x.Weight = ev, len(ev)
+			rs = append(rs, &graph.Record{Kind: graph.RecordRelation, Relation: &x})
+		}
+	}
+	for _, x := range g.figures {
+		if contains(f.Documents, x.Evidence.Document) {
+			rs = append(rs, &graph.Record{Kind: graph.RecordFigure, Figure: x})
+		}
+	}
+	for _, e := range g.events {
+		if ev := inDocs(e.Evidence); len(ev) > 0 {
+			x := *e
+			x.Evidence = ev
+			rs = append(rs, &graph.Record{Kind: graph.RecordEvent, Event: &x})
+		}
+	}
+	for _, q := range g.quotes {
+		if contains(f.Documents, q.Evidence.Document) {
+			rs = append(rs, &graph.Record{Kind: graph.RecordQuote, Quote: q})
+		}
+	}
+	for _, r := range rs {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

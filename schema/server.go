@@ -329,7 +329,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		defer release()
 	}
 	loader := func() *loader {
-		l := newLoader(ctx, s.svc.Entities, s.svc.Documents)
+		l := newLoader(ctx, s.svc.Entities, s.svc.Documents, s.svc.Figures)
 		l.authorized = mutation
 		l.report = func(err error) {
 			s.cfg.Logger.Error("graphql resolver failed", "operation", opName, "err", err)

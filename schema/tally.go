@@ -68,12 +68,16 @@ func (b *builder) tallyObjects() {
 						t := p.Source.(*graph.Tally)
 						if t.Reports == nil {
 							// A tally from a store's summary: its
-							// reports are paged apart.
-							l, err := b.svc.Figures.TallyReports(reqCtx(p.Context), t.ID, pg)
-							if err != nil {
-								return nil, err
-							}
-							return newConnection(l, first), nil
+							// reports are paged apart, in one batch
+							// for the tallies of a level.
+							read := loaderFrom(p.Context).TallyReports(t.ID, pg)
+							return func() (any, error) {
+								l, err := read()
+								if err != nil {
+									return nil, err
+								}
+								return newConnection(l, first), nil
+							}, nil
 						}
 						return newConnection(pageReports(t.Reports, pg), first), nil
 					})},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime/debug"
 	"sort"
 
@@ -458,7 +459,8 @@ func (b *builder) documentObjects() {
 		Name:        "Document",
 		Description: "A news article.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return graphql.Fields{
+			fields := b.documentFactFields() // document_facts.go
+			maps.Copy(fields, graphql.Fields{
 				"id":        getString(nnID, "The document's ID, as given when it was ingested.", func(d *graph.Document) *string { return &d.ID }),
 				"title":     getString(graphql.String, "The headline, if known.", func(d *graph.Document) *string { return optString(&d.Title) }),
 				"url":       getString(graphql.String, "Where the article was published, if known.", func(d *graph.Document) *string { return optString(&d.URL) }),
@@ -507,7 +509,8 @@ func (b *builder) documentObjects() {
 						return es, nil
 					}),
 				},
-			}
+			})
+			return fields
 		}),
 	})
 }

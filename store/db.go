@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -59,6 +60,11 @@ type DB struct {
 	// relationID of its endpoints, so the writer must find relations by
 	// their edge rather than by computing the ID (see addSupport).
 	foreignRelIDs bool
+
+	// tallyReads counts the reads of a tally's report keys: the scans of
+	// a whole tally by writes (tallyRun) and the report keys FigureTotals
+	// visits, so that tests can tell how much a change reads.
+	tallyReads struct{ scans, keys atomic.Int64 }
 }
 
 // maxCached bounds the writer's caches; they are cleared when full.
@@ -496,6 +502,8 @@ const (
 	cEvents    = "events"
 	cQuotes    = "quotes"
 	cTypePre   = "type/"
+	// cTalliesPre+measure counts the measure's tallies (tally.go).
+	cTalliesPre = "tallies/"
 )
 
 // Stats returns exact counts, read from the counters kept in the

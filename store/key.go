@@ -52,7 +52,7 @@ import (
 //	's' str(speaker) str(quote)            → ∅   quotes by speaker
 //	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec   tallies (tally.go)
 //	'W' str(measure) str(subject) str(group) str(currency) → sumRec   a tally's summary
-//	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → ∅   a measure's tallies, most reported first
+//	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → sumRec   a measure's tallies, most reported first, with their summaries
 //
 // A strength is u32(MaxUint32-weight) f64(-confidence): the heaviest and
 // then the most confident sort first. An 'r' key ends with the 'o' or 'i'
@@ -115,9 +115,11 @@ const (
 // stores a figure's kind, as-of date and source; version 8 orders a
 // tally's 'Y' keys in time and keeps its summary under 'W', and keeps type
 // votes in entity records and contributions (resolve.go's majorityType);
-// version 9 keeps each entity's edges and neighbours strongest first ('r',
+// version 9 keeps each tally's summary in its 'w' rank key too and counts
+// each measure's tallies, so that a page of them reads only its keys;
+// version 10 keeps each entity's edges and neighbours strongest first ('r',
 // 'b', 'B'), so that the strongest k read k keys (ties.go).
-const schemaVersion = 9
+const schemaVersion = 10
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.

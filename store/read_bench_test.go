@@ -233,18 +233,22 @@ func BenchmarkTallies(b *testing.B) {
 	}
 	for _, m := range v.Measures[:min(3, len(v.Measures))] {
 		b.Run(m.Term, func(b *testing.B) {
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, err := db.Tallies(ctx, graph.TallyFilter{Measure: m.Term, Page: graph.Page{First: 20}}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 		})
 	}
 	b.Run("FigureTotals", func(b *testing.B) {
+		cpu := cpuTime()
 		for b.Loop() {
 			if _, err := db.FigureTotals(ctx, "", ""); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 	})
 }

@@ -23,7 +23,9 @@ import (
 //
 //	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec
 //	'W' str(measure) str(subject) str(group) str(currency) → sumRec   the tally's summary (tallySum)
-//	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → ∅   tallies of a measure, most reported first
+//	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → sumRec   tallies of a measure, most reported first
+//
+// and the counter "tallies/"+measure counts a measure's tallies.
 //
 // subject is the figure's About, else its Place; group its
 // graph.CountedGroup. A tally's reports are the run of 'Y' keys that share
@@ -31,8 +33,10 @@ import (
 // them is a seek and a short scan. Its summary holds what a listing shows
 // (the number of reports, the range, the latest with its conflicts, the
 // number of contradicting pairs, the places its reports give), so that a
-// page of tallies reads one 'W' key per tally whatever their sizes; 'w'
-// ranks a measure's tallies by their number of reports. A write that adds
+// page of tallies reads one key per tally whatever their sizes; 'w' ranks
+// a measure's tallies by their number of reports and holds the same
+// summary as 'W', so that a page of a measure's tallies is one seek and a
+// scan of as many keys as the page has tallies. A write that adds
 // or removes a report reads the tally's other reports only where it must:
 // for measures whose reports can contradict each other (not money or
 // percentages: graph.CanContradict), and when the removed report was the
@@ -282,16 +286,19 @@ func (w *wtx) addTally(doc string, f *graph.Figure, sign int) error {
 	return w.sumReport(parts, &r)
 }
 
-// contradictions returns the reportSuffix of each report of the tally
-// under prefix, other than r, that contradicts r, in time order; none for
-// a measure whose reports never contradict.
-func contradictions(ctx context.Context, txn *badger.Txn, parts []string, r *graph.Report) ([][]byte, error) {
-	if !graph.CanContradict(parts[0]) {
-		return nil, nil
-	}
-	rs, err := tallyReports(ctx, txn, key(pTally, parts...))
-	if err != nil {
-		return nil, err
+// tallyRun returns every report of the tally named by parts, in time
+// order: the one read of a whole tally that a write may make.
+func (w *wtx) tallyRun(parts []string) ([]graph.Report, error) {
+	w.db.tallyReads.scans.Add(1)
+	return tallyReports(context.Background(), w.txn, key(pTally, parts...))
+}
+
+// conflictsIn returns the reportSuffix of each report of rs, other than
+// r, that contradicts r, in the order of rs; none for a measure whose
+// reports never contradict.
+func conflictsIn(measure string, rs []graph.Report, r *graph.Report) [][]byte {
+	if !graph.CanContradict(measure) {
+		return nil
 	}
 	var out [][]byte
 	for i := range rs {
@@ -299,18 +306,24 @@ func contradictions(ctx context.Context, txn *badger.Txn, parts []string, r *gra
 			out = append(out, reportSuffix(&rs[i]))
 		}
 	}
-	return out, nil
+	return out
 }
 
 // sumReport adds report r, already stored, to the summary of its tally.
+// It reads the tally's reports only for a measure whose reports can
+// contradict each other.
 func (w *wtx) sumReport(parts []string, r *graph.Report) error {
 	s, err := readSum(w.txn, parts)
 	if err != nil {
 		return err
 	}
-	conf, err := contradictions(context.Background(), w.txn, parts, r)
-	if err != nil {
-		return err
+	var conf [][]byte
+	if graph.CanContradict(parts[0]) {
+		rs, err := w.tallyRun(parts)
+		if err != nil {
+			return err
+		}
+		conf = conflictsIn(parts[0], rs, r)
 	}
 	lo, hi := r.Amount()
 	n := uint64(0)
@@ -334,8 +347,10 @@ func (w *wtx) sumReport(parts []string, r *graph.Report) error {
 }
 
 // unsumReport takes report r, already deleted, out of the summary of its
-// tally. Where r was the latest or at an end of the range, the summary
-// reads the tally's other reports again.
+// tally. It reads the tally's other reports at most once: for a measure
+// whose reports can contradict (the pairs r was in), and where r was the
+// latest or at an end of the range (the new latest, its conflicts and the
+// range).
 func (w *wtx) unsumReport(parts []string, r *graph.Report) error {
 	s, err := readSum(w.txn, parts)
 	if err != nil {
@@ -353,25 +368,26 @@ func (w *wtx) unsumReport(parts []string, r *graph.Report) error {
 			delete(s.places, r.Place)
 		}
 	}
-	conf, err := contradictions(context.Background(), w.txn, parts, r)
-	if err != nil {
-		return err
-	}
-	if uint64(len(conf)) > s.pairs {
-		return errCorrupt
-	}
-	s.pairs -= uint64(len(conf))
 	lo, hi := r.Amount()
-	if r.Figure != s.latest.Figure && lo != s.low && hi != s.high {
-		s.conflicts = slices.DeleteFunc(s.conflicts, func(c []byte) bool { return bytes.Equal(c, reportSuffix(r)) })
+	edge := r.Figure == s.latest.Figure || lo == s.low || hi == s.high
+	if !edge && !graph.CanContradict(parts[0]) {
 		return w.putSum(parts, n, s)
 	}
-	rs, err := tallyReports(context.Background(), w.txn, key(pTally, parts...))
+	rs, err := w.tallyRun(parts)
 	if err != nil {
 		return err
 	}
 	if uint64(len(rs)) != s.n {
 		return errCorrupt
+	}
+	conf := conflictsIn(parts[0], rs, r)
+	if uint64(len(conf)) > s.pairs {
+		return errCorrupt
+	}
+	s.pairs -= uint64(len(conf))
+	if !edge {
+		s.conflicts = slices.DeleteFunc(s.conflicts, func(c []byte) bool { return bytes.Equal(c, reportSuffix(r)) })
+		return w.putSum(parts, n, s)
 	}
 	s.low, s.high, s.latest = math.Inf(1), math.Inf(-1), rs[0]
 	for i := range rs {
@@ -381,9 +397,7 @@ func (w *wtx) unsumReport(parts []string, r *graph.Report) error {
 			s.latest = rs[i]
 		}
 	}
-	if s.conflicts, err = contradictions(context.Background(), w.txn, parts, &s.latest); err != nil {
-		return err
-	}
+	s.conflicts = conflictsIn(parts[0], rs, &s.latest)
 	return w.putSum(parts, n, s)
 }
 
@@ -407,13 +421,18 @@ func (w *wtx) putSum(parts []string, n uint64, s *tallySum) error {
 	}
 	ck := key(pTallyCnt, parts...)
 	if s == nil {
+		w.count(cTalliesPre+parts[0], -1)
 		return w.txn.Delete(ck)
 	}
+	if n == 0 {
+		w.count(cTalliesPre+parts[0], 1)
+	}
 	s.latest.Conflicts = nil
-	if err := w.txn.Set(ck, s.encode()); err != nil {
+	v := s.encode()
+	if err := w.txn.Set(ck, v); err != nil {
 		return err
 	}
-	return w.txn.Set(rankKey(parts, s.n), nil)
+	return w.txn.Set(rankKey(parts, s.n), v)
 }
 
 // tallyPrefix returns the parts of the tally whose 'Y' or 'W' key k is,
@@ -662,64 +681,89 @@ func (db *DB) Tallies(ctx context.Context, f graph.TallyFilter) (graph.List[*gra
 // the tally to find them; money and percentages read only the page.
 // ENOTFOUND for a tally with no reports.
 func (db *DB) TallyReports(ctx context.Context, id string, pg graph.Page) (graph.List[*graph.Report], error) {
-	var out graph.List[*graph.Report]
-	parts := strings.SplitN(id, "|", 4)
-	if len(parts) != 4 {
-		return out, graph.Errorf(graph.EINVALID, "tally ID %q is not measure|about|counted|currency", id)
+	ls, err := db.TallyReportPages(ctx, []string{id}, pg)
+	if err != nil {
+		return graph.List[*graph.Report]{}, err
 	}
+	if ls[0].TotalCount == 0 {
+		return ls[0], graph.Errorf(graph.ENOTFOUND, "tally %q not found", id)
+	}
+	return ls[0], nil
+}
+
+// TallyReportPages returns the page pg of the reports of each tally of
+// ids, as TallyReports does, in one transaction with one iterator for
+// all of them: what a listing of tallies with their first reports reads.
+// A tally with no reports gives an empty page.
+func (db *DB) TallyReportPages(ctx context.Context, ids []string, pg graph.Page) ([]graph.List[*graph.Report], error) {
+	out := make([]graph.List[*graph.Report], len(ids))
 	after, err := decodeCursor(pg.After)
 	if err != nil {
-		return out, err
+		return nil, err
 	}
 	limit := pg.Limit(100)
-	prefix := key(pTally, parts...)
 	err = db.view(ctx, func(txn *badger.Txn) error {
-		s, err := readSum(txn, parts)
-		if err != nil {
-			return err
-		}
-		if s == nil {
-			return graph.Errorf(graph.ENOTFOUND, "tally %q not found", id)
-		}
-		out.TotalCount = int(s.n)
-		add := func(r graph.Report) bool {
-			if len(out.Items) == limit {
-				out.HasNextPage = true
-				return false
-			}
-			out.Items = append(out.Items, &r)
-			out.Cursors = append(out.Cursors, encodeCursor(reportSuffix(&r)))
-			return true
-		}
-		if graph.CanContradict(parts[0]) {
-			rs, err := tallyReports(ctx, txn, prefix)
-			if err != nil {
-				return err
-			}
-			for _, r := range graph.Reconcile(id, rs).Reports {
-				if (after == nil || bytes.Compare(reportSuffix(&r), after) > 0) && !add(r) {
-					break
-				}
-			}
-			return nil
-		}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: min(limit+1, 100)})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pTally}, PrefetchValues: true, PrefetchSize: min(limit+1, 100)})
 		defer it.Close()
-		for it.Seek(append(slices.Clone(prefix), after...)); it.Valid(); it.Next() {
-			if after != nil && bytes.Equal(it.Item().Key()[len(prefix):], after) {
-				continue
+		for i, id := range ids {
+			parts := strings.SplitN(id, "|", 4)
+			if len(parts) != 4 {
+				return graph.Errorf(graph.EINVALID, "tally ID %q is not measure|about|counted|currency", id)
 			}
-			r, err := itemReport(it.Item())
-			if err != nil {
+			if err := tallyReportPage(ctx, txn, it, parts, after, limit, &out[i]); err != nil {
 				return err
-			}
-			if !add(r) {
-				break
 			}
 		}
 		return nil
 	})
 	return out, err
+}
+
+// tallyReportPage fills out with the page of the reports of the tally
+// named by parts after the report whose reportSuffix is after, reading
+// them with it (an iterator over the tally keyspace) unless the measure's
+// reports can contradict, which needs all of them.
+func tallyReportPage(ctx context.Context, txn *badger.Txn, it *badger.Iterator, parts []string, after []byte, limit int, out *graph.List[*graph.Report]) error {
+	s, err := readSum(txn, parts)
+	if err != nil || s == nil {
+		return err
+	}
+	out.TotalCount = int(s.n)
+	add := func(r graph.Report) bool {
+		if len(out.Items) == limit {
+			out.HasNextPage = true
+			return false
+		}
+		out.Items = append(out.Items, &r)
+		out.Cursors = append(out.Cursors, encodeCursor(reportSuffix(&r)))
+		return true
+	}
+	prefix := key(pTally, parts...)
+	if graph.CanContradict(parts[0]) {
+		rs, err := tallyReports(ctx, txn, prefix)
+		if err != nil {
+			return err
+		}
+		for _, r := range graph.Reconcile(strings.Join(parts, "|"), rs).Reports {
+			if (after == nil || bytes.Compare(reportSuffix(&r), after) > 0) && !add(r) {
+				break
+			}
+		}
+		return nil
+	}
+	for it.Seek(append(slices.Clone(prefix), after...)); it.ValidForPrefix(prefix); it.Next() {
+		if after != nil && bytes.Equal(it.Item().Key()[len(prefix):], after) {
+			continue
+		}
+		r, err := itemReport(it.Item())
+		if err != nil {
+			return err
+		}
+		if !add(r) {
+			break
+		}
+	}
+	return nil
 }
 
 // FigureTotals sums the tallies of each measure, place and currency,
@@ -739,56 +783,40 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 			return err
 		}
 		// Each tally's documents, as their encoded key strings: the
-		// report keys of a tally are one run, read without their values.
+		// report keys of a tally are one run, read without their
+		// values: one forward scan that seeks past the runs of the
+		// tallies not found (findTallies lists them in key order).
 		docs := make(map[string]map[string]bool, len(ts))
-		for _, t := range ts {
-			docs[t.ID] = nil
-		}
-		var p []string
-		if measure != "" {
-			p = []string{measure}
-		}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: key(pTally, p...)})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pTally}})
 		defer it.Close()
-		var run []byte // the 'Y' prefix of the current tally
-		var cur map[string]bool
+		it.Rewind()
 		n := 0
-		for it.Rewind(); it.Valid(); it.Next() {
-			if n++; n%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
+		for _, t := range ts {
+			run := key(pTally, strings.SplitN(t.ID, "|", 4)...)
+			cur := map[string]bool{}
+			docs[t.ID] = cur
+			if !it.ValidForPrefix(run) {
+				it.Seek(run) // not where the last run ended
+			}
+			for ; it.ValidForPrefix(run); it.Next() {
+				if n++; n%4096 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
 				}
-			}
-			k := it.Item().Key()
-			if run == nil || !bytes.HasPrefix(k, run) {
-				parts, tk, err := tallyPrefix(k)
-				if err != nil {
-					return err
+				k := it.Item().Key()
+				rest, ok := skipStr(k[len(run):]) // the report's asOf
+				if !ok {
+					return errCorrupt
 				}
-				id := strings.Join(parts, "|")
-				cur = nil
-				if _, ok := docs[id]; ok {
-					cur = map[string]bool{}
-					docs[id] = cur
+				after, ok := skipStr(rest)
+				if !ok {
+					return errCorrupt
 				}
-				run = append(run[:0], tk...)
-			}
-			if cur == nil {
-				continue
-			}
-			rest, ok := skipStr(k[len(run):]) // the report's asOf
-			if !ok {
-				return errCorrupt
-			}
-			after, ok := skipStr(rest)
-			if !ok {
-				return errCorrupt
-			}
-			doc := len(rest) - len(after) // the document, with its terminator
-			if !cur[string(rest[:doc])] {
-				cur[string(rest[:doc])] = true
+				cur[string(rest[:len(rest)-len(after)])] = true // the document, with its terminator
 			}
 		}
+		db.tallyReads.keys.Add(int64(n))
 		docsOf := func(t *graph.Tally) []string { return slices.Collect(maps.Keys(docs[t.ID])) }
 		for _, t := range graph.TotalTallies(ts, docsOf) {
 			if place == "" || t.Place == place {
@@ -801,36 +829,46 @@ func (db *DB) FigureTotals(ctx context.Context, measure, place string) ([]*graph
 }
 
 // rankedTallies returns the page of measure's tallies after cursor after
-// (a 'w' key), the most reported first: it reads the ranking's keys and
-// the summaries of the tallies on the page.
+// (a 'w' key), the most reported first: a seek in the ranking and a scan
+// of the page's keys, whose values are the tallies' summaries; the count
+// of the measure's tallies is its counter.
 func rankedTallies(txn *badger.Txn, measure string, after []byte, limit int) (graph.List[*graph.Tally], error) {
 	var out graph.List[*graph.Tally]
 	prefix := key(pTallyRank, measure)
 	if after != nil && !bytes.HasPrefix(after, prefix) {
 		return out, graph.Errorf(graph.EINVALID, "cursor does not belong to this list")
 	}
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	n, err := getCounter(txn, cTalliesPre+measure)
+	if err != nil {
+		return out, err
+	}
+	out.TotalCount = int(n)
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: min(limit+1, 100)})
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		out.TotalCount++
+	if after != nil {
+		it.Seek(after)
+	} else {
+		it.Rewind()
+	}
+	for ; it.Valid(); it.Next() {
 		k := it.Item().Key()
-		if after != nil && bytes.Compare(k, after) <= 0 {
+		if after != nil && bytes.Equal(k, after) {
 			continue
 		}
 		if len(out.Items) == limit {
 			out.HasNextPage = true
-			continue
+			break
 		}
 		parts, err := parseRankKey(k)
 		if err != nil {
 			return out, err
 		}
-		s, err := readSum(txn, parts)
-		if err != nil {
+		var s *tallySum
+		if err := it.Item().Value(func(v []byte) error {
+			s, err = decodeSum(v)
+			return err
+		}); err != nil {
 			return out, err
-		}
-		if s == nil {
-			return out, errCorrupt
 		}
 		out.Items = append(out.Items, s.tally(parts))
 		out.Cursors = append(out.Cursors, encodeCursor(it.Item().KeyCopy(nil)))

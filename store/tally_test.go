@@ -334,3 +334,79 @@ func TestTallies_SummaryExact(t *testing.T) {
 		t.Fatalf("tallies after restore:\n got %s\nwant %s", jsonOf(got), jsonOf(want))
 	}
 }
+
+// TestTallies_RemovalReadsOnce checks that taking a report out of a tally
+// reads the tally's other reports at most once, and not at all for a
+// report of money that was neither the latest nor at an end of the range.
+func TestTallies_RemovalReadsOnce(t *testing.T) {
+	db := MustOpenDB(t)
+	mustIngest(t, db,
+		killedIn("a", "2016-01-01", "", 300000),
+		killedIn("b", "2016-06-01", "more than", 400000),
+		killedIn("c", "2017-01-01", "", 410000),
+		killedIn("d", "2017-11-21", "", 450000))
+	scans := func(step func()) int64 {
+		before := db.tallyReads.scans.Load()
+		step()
+		return db.tallyReads.scans.Load() - before
+	}
+	del := func(id string) func() {
+		return func() {
+			if err := db.DeleteDocument(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// "d" is the latest and the high end: the summary is rebuilt from
+	// one read.
+	if n := scans(del("d")); n != 1 {
+		t.Errorf("removing the latest report read its tally %d times, want 1", n)
+	}
+	checkTotals(t, db)
+	if n := scans(del("b")); n != 1 {
+		t.Errorf("removing a middle report of a killed tally read it %d times, want 1", n)
+	}
+	checkTotals(t, db)
+
+	money := func(id, date string, v float64) *graph.Extraction {
+		x := killedIn(id, date, "", v)
+		x.Figures[0].Measure, x.Figures[0].Currency, x.Figures[0].Kind = graph.Money, "USD", graph.KindIncident
+		return x
+	}
+	mustIngest(t, db, money("m1", "2016-01-01", 10), money("m2", "2016-02-01", 20), money("m3", "2016-03-01", 30))
+	if n := scans(del("m2")); n != 0 {
+		t.Errorf("removing a middle money report read its tally %d times, want 0", n)
+	}
+	checkTotals(t, db)
+}
+
+// TestFigureTotals_PlaceReadsItsTallies checks that FigureTotals of one
+// place reads the report keys of that place's tallies only.
+func TestFigureTotals_PlaceReadsItsTallies(t *testing.T) {
+	db := MustOpenDB(t)
+	var xs []*graph.Extraction
+	for i, place := range []string{"Aleppo", "Homs"} {
+		for j := range 1 + 9*i {
+			id := fmt.Sprintf("%s-%d", place, j)
+			x := extraction(id, "In "+place+" 7 people were killed.", ent{id: "p", typ: graph.Place, name: place, surfaces: []string{place}})
+			x.Document.Published = fmt.Sprintf("2016-01-%02d", j+1)
+			v := float64(7 + j)
+			ev := evidenceOf(x, "7 people")
+			x.Figures = []*graph.Figure{{ID: id + "/f", Value: &v, Measure: graph.Killed, Place: "p", Text: ev.Text, Evidence: ev}}
+			xs = append(xs, x)
+		}
+	}
+	mustIngest(t, db, xs...)
+	before := db.tallyReads.keys.Load()
+	got, err := db.FigureTotals(ctx, graph.Killed, "place/aleppo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := db.tallyReads.keys.Load() - before; n != 1 {
+		t.Errorf("FigureTotals of Aleppo read %d report keys, want its 1", n)
+	}
+	if len(got) != 1 || got[0].Place != "place/aleppo" || got[0].Count != 1 || got[0].Documents != 1 {
+		t.Fatalf("FigureTotals of Aleppo = %s", jsonOf(got))
+	}
+	checkTotals(t, db)
+}

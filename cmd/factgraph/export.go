@@ -84,9 +84,14 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("export: %w (in %s)", err, *dbPath)
 	}
 
+	prov, err := dumpProvenance(ctx, env.Getenv, db, filter, strip)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 	outs := &exportOutputs{gzip: *gz}
 	defer outs.abort()
 	var enc export.Encoder
+	var readme io.Writer // csv's README
 	switch f {
 	case export.CSV:
 		if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -100,17 +105,28 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		enc = export.Stripped(export.NewCSVEncoder(nodes, rels), strip)
+		if readme, err = outs.create(env, filepath.Join(*out, export.ReadmeFile)); err != nil {
+			return err
+		}
+		enc = export.NewCSVEncoder(nodes, rels)
 	default:
 		w, err := outs.create(env, *out)
 		if err != nil {
 			return err
 		}
-		enc = export.Stripped(newEncoder(f, w, *dgraph), strip)
+		enc = newEncoder(f, w, *dgraph)
 	}
+	export.Describe(enc, prov)
+	csv, _ := enc.(*export.CSVEncoder)
+	enc = export.Stripped(enc, strip)
 	start := time.Now()
 	if err := export.Export(ctx, db, filter, enc); err != nil {
 		return fmt.Errorf("export: %w", err)
+	}
+	if csv != nil {
+		if err := csv.WriteReadme(readme); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
 	}
 	if err := outs.commit(); err != nil {
 		return fmt.Errorf("export: %w", err)

@@ -144,7 +144,7 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 	mux := http.NewServeMux()
 	api.Mount(mux)
 	mux.Handle("/stats", statsHandler(db))
-	mux.Handle("/export", newExportHandler(db, db, log))
+	mux.Handle("/export", newExportHandler(db, env.Getenv, log))
 	mux.Handle("/", web.Handler())
 	srv := &http.Server{
 		Handler:           mux,

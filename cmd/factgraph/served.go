@@ -74,12 +74,21 @@ func statsHandler(s graph.StatsService) http.Handler {
 type exportHandler struct {
 	dumper graph.Dumper
 	docs   graph.DocumentService
+	stats  graph.StatsService
+	getenv func(string) string // for $SOURCE_DATE_EPOCH (dumpProvenance)
 	log    *slog.Logger
 	busy   chan struct{} // holds a token while an export runs
 }
 
-func newExportHandler(d graph.Dumper, docs graph.DocumentService, log *slog.Logger) *exportHandler {
-	return &exportHandler{dumper: d, docs: docs, log: log, busy: make(chan struct{}, 1)}
+// servedStore is what the export handler reads of the store.
+type servedStore interface {
+	graph.Dumper
+	graph.DocumentService
+	graph.StatsService
+}
+
+func newExportHandler(db servedStore, getenv func(string) string, log *slog.Logger) *exportHandler {
+	return &exportHandler{dumper: db, docs: db, stats: db, getenv: getenv, log: log, busy: make(chan struct{}, 1)}
 }
 
 // exportContentTypes are the media types of the formats served.
@@ -136,9 +145,26 @@ func (h *exportHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	w.Header().Set("Content-Type", exportContentTypes[f])
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "factgraph."+string(f)))
-	enc := export.Stripped(newEncoder(f, w, dgraph), stripFromQuery(q))
+	// The counts of the provenance and the dump are read from one
+	// snapshot.
+	ctx := r.Context()
+	if s, ok := h.dumper.(graph.Snapshotter); ok {
+		var release func()
+		ctx, release = s.Snapshot(ctx)
+		defer release()
+	}
+	strip := stripFromQuery(q)
+	prov, err := dumpProvenance(ctx, h.getenv, h.stats, filter, strip)
+	if err != nil {
+		h.log.Error("export failed", "format", f, "err", err)
+		httpError(w, http.StatusInternalServerError, "cannot read the store's counts")
+		return
+	}
+	enc := newEncoder(f, w, dgraph)
+	export.Describe(enc, prov)
+	enc = export.Stripped(enc, strip)
 	start := time.Now()
-	if err := export.Export(r.Context(), h.dumper, filter, enc); err != nil {
+	if err := export.Export(ctx, h.dumper, filter, enc); err != nil {
 		// The status is sent: end the response without its last chunk,
 		// so that the client sees a broken transfer, not a short dump.
 		h.log.Error("export failed", "format", f, "err", err)

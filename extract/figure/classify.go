@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -87,9 +88,13 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 			return f, false
 		}
 	}
-	if a.exact {
+	switch {
+	case f.one:
+		value = 1
 		f.Value = &value
-	} else {
+	case a.exact:
+		f.Value = &value
+	default:
 		f.Low, f.High = &low, &high
 	}
 	qualifyAfter(&f, tt, a, s.Last, prior)
@@ -310,6 +315,11 @@ func measureAfterRule(c *casualtyCase) verdict {
 	}
 	if nounMeasures[tt[r.mFirst].lower] {
 		f.Counted = tt[r.mFirst].lower
+	} else if n := r.mLast; r.mLast == r.mFirst+1 && n < s.Last && nounMeasures[tt[n].lower] && measureWords[tt[n].lower] != "" {
+		// "millions of homeless refugees": the noun after an adjective
+		// that is a measure names the measure.
+		f.Measure, f.Counted, f.MeasureFirst, f.MeasureLast = measureWords[tt[n].lower], tt[n].lower, n, n+1
+		f.Last, f.scan = max(f.Last, n+1), max(f.scan, n+1)
 	}
 	if r.partHead != "" && f.Counted == "" {
 		f.Counted = r.partHead
@@ -324,7 +334,26 @@ func measureAfterRule(c *casualtyCase) verdict {
 	if things[r.partHead] {
 		return reject
 	}
+	if k := oneOfBefore(tt, c.qStart, s.First); k >= 0 && slices.ContainsFunc(tt[r.npEnd:r.mFirst], func(t tok) bool {
+		return t.lower == "was" || t.lower == "is" || t.lower == "has"
+	}) {
+		// "One of the two pilots was killed": one was, not two.
+		f.one, f.First = true, k
+	}
 	return tie
+}
+
+// oneOfBefore returns the token of the "one" of "one of" or "one of the"
+// right before qStart, or -1.
+func oneOfBefore(tt []tok, qStart, first int) int {
+	k := qStart - 1
+	if k > first && tt[k].lower == "the" {
+		k--
+	}
+	if k-1 >= first && tt[k].lower == "of" && tt[k-1].lower == "one" {
+		return k - 1
+	}
+	return -1
 }
 
 func verbBeforeRule(c *casualtyCase) verdict {

@@ -60,6 +60,7 @@ type Figure struct {
 	scan  int  // token where the search for the next figure resumes
 	after bool // the measure follows the number (it may be shared by a list)
 	part  bool // a part of an earlier figure ("including five children")
+	one   bool // the count is the "one" of "one of the two pilots was killed"
 }
 
 // Phrase is a prepositional phrase: Prep ("in", "during") followed by the
@@ -526,8 +527,10 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true
 	case prev == "^" || prev == "**":
 		return true // an exponent: "10^100 people" is no count of 100
-	case first.lower == "one" && next == "of" && (startsAmount(tt[min(a.last+1, s.Last-1)]) || next2 == "the"):
-		return true // "one of 10 protesters": a member, not a count
+	case first.lower == "one" && next == "of" && (startsAmount(tt[min(a.last+1, s.Last-1)]) || next2 == "the") && verbMeasures[prev] == "":
+		// "one of 10 protesters": a member, not a count; but "killed
+		// one of two crewmen" kills one
+		return true
 	case first.lower == "one" && (prev == "the" || prev == "this" || prev == "that" || prev == "every" || prev == "any" || prev == "no"):
 		return true // "the one imprisoned": a pronoun, not a count
 	case prev == "per" || prev == "of" && (prev2 == "population" || prev2 == "out"):

@@ -23,7 +23,7 @@ type labelled struct {
 	Text    string  `json:"text"`
 	Figures []label `json:"figures"`
 	Source  string  `json:"source"`
-	Split   string  `json:"split"` // "dev", "heldout" or "heldout2"
+	Split   string  `json:"split"` // "dev", "heldout", "heldout2", …
 }
 
 // label is a figure as the annotator read it: a Value, or Low and High for
@@ -34,6 +34,11 @@ type label struct {
 	High    *float64 `json:"high,omitempty"`
 	Measure string   `json:"measure"`
 	Text    string   `json:"text"`
+	// Qualifier and Kind are labelled in blind8.jsonl only: the
+	// qualifier as written and the kind (graph.KindToll,
+	// graph.KindForecast or "" for an incident).
+	Qualifier *string `json:"qualifier,omitempty"`
+	Kind      *string `json:"kind,omitempty"`
 }
 
 // key renders what precision and recall count: the value and the measure.
@@ -55,30 +60,41 @@ func num(v float64) string {
 	return fmt.Sprintf("%.6g", v)
 }
 
+// labelSets are the hand-annotated files, read in this order.
+var labelSets = []string{"testdata/figures.jsonl", "testdata/blind8.jsonl"}
+
 func loadLabelled(tb testing.TB) []labelled {
-	f, err := os.Open("testdata/figures.jsonl")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
 	var out []labelled
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var l labelled
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			tb.Fatalf("figures.jsonl line %d: %v", len(out)+1, err)
+	for _, path := range labelSets {
+		f, err := os.Open(path)
+		if err != nil {
+			tb.Fatal(err)
 		}
-		out = append(out, l)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for line := 1; sc.Scan(); line++ {
+			var l labelled
+			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+				tb.Fatalf("%s line %d: %v", path, line, err)
+			}
+			out = append(out, l)
+		}
+		err = sc.Err()
+		f.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
 	}
 	return out
 }
 
-// score counts true positives, predictions and gold figures of one split.
-type score struct{ tp, pred, gold, sentences, negatives int }
+// score counts true positives, predictions and gold figures of one split;
+// of the true positives whose label gives a qualifier and a kind, how many
+// the extractor read the same.
+type score struct {
+	tp, pred, gold, sentences, negatives int
+	typed, qualOK, kindOK                int
+}
 
 func (s score) precision() float64 { return ratio(s.tp, s.pred) }
 func (s score) recall() float64    { return ratio(s.tp, s.gold) }
@@ -95,7 +111,7 @@ func ratio(a, b int) float64 {
 // testdata/figures.golden.jsonl (rewrite it with -update).
 func TestGolden(t *testing.T) {
 	rows := loadLabelled(t)
-	scores := map[string]*score{"dev": {}, "heldout": {}, "heldout2": {}, "heldout3": {}, "heldout4": {}, "heldout5": {}, "heldout6": {}, "heldout7": {}, "all": {}}
+	scores := map[string]*score{"dev": {}, "heldout": {}, "heldout2": {}, "heldout3": {}, "heldout4": {}, "heldout5": {}, "heldout6": {}, "heldout7": {}, "heldout8": {}, "all": {}}
 	var golden bytes.Buffer
 	for _, r := range rows {
 		toks := token.Tokenize(r.Text)
@@ -104,7 +120,7 @@ func TestGolden(t *testing.T) {
 		for _, l := range r.Figures {
 			want[l.key()]++
 		}
-		tp := 0
+		tp, typed, qualOK, kindOK := 0, 0, 0, 0
 		var got []string
 		for _, f := range figs {
 			k := label{Value: f.Value, Low: f.Low, High: f.High, Measure: f.Measure}.key()
@@ -112,6 +128,19 @@ func TestGolden(t *testing.T) {
 			if want[k] > 0 {
 				want[k]--
 				tp++
+				if l := labelOf(r.Figures, k, f.Text); l != nil && r.Split == "heldout8" {
+					typed++
+					if deref(l.Qualifier) == f.Qualifier {
+						qualOK++
+					} else if *show == r.Split {
+						t.Logf("%s: qualifier %q, want %q in %q", r.Source, f.Qualifier, deref(l.Qualifier), r.Text)
+					}
+					if deref(l.Kind) == f.Kind {
+						kindOK++
+					} else if *show == r.Split {
+						t.Logf("%s: kind %q, want %q in %q", r.Source, f.Kind, deref(l.Kind), r.Text)
+					}
+				}
 			} else if *show == r.Split {
 				t.Logf("%s: extra %s [%s] in %q", r.Source, k, f.Text, r.Text)
 			}
@@ -127,6 +156,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%s: unknown split %q", r.Source, r.Split)
 			}
 			s.tp += tp
+			s.typed, s.qualOK, s.kindOK = s.typed+typed, s.qualOK+qualOK, s.kindOK+kindOK
 			s.pred += len(figs)
 			s.gold += len(r.Figures)
 			s.sentences++
@@ -141,10 +171,14 @@ func TestGolden(t *testing.T) {
 		golden.Write(line)
 		golden.WriteByte('\n')
 	}
-	for _, name := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"} {
+	for _, name := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "all"} {
 		s := scores[name]
 		t.Logf("figures %-7s sentences=%d (no figure: %d) gold=%d predicted=%d precision=%.3f recall=%.3f",
 			name, s.sentences, s.negatives, s.gold, s.pred, s.precision(), s.recall())
+		if s.typed > 0 {
+			t.Logf("figures %-7s of %d found: qualifier right %.3f, kind right %.3f",
+				name, s.typed, ratio(s.qualOK, s.typed), ratio(s.kindOK, s.typed))
+		}
 	}
 	all := scores["all"]
 	if all.gold < 150 || all.negatives < 50 {
@@ -167,4 +201,26 @@ func TestGolden(t *testing.T) {
 	if !bytes.Equal(prev, golden.Bytes()) {
 		t.Errorf("output differs from %s; review with -v and rewrite with -update", path)
 	}
+}
+
+// labelOf returns the label of figures with key k, the one whose text is
+// text if there are several; nil if none.
+func labelOf(figures []label, k, text string) *label {
+	var found *label
+	for i := range figures {
+		if figures[i].key() != k {
+			continue
+		}
+		if found == nil || figures[i].Text == text {
+			found = &figures[i]
+		}
+	}
+	return found
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

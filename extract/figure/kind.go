@@ -12,7 +12,8 @@ import (
 // perfect tense, a toll word or a "since"/"so far" ("have been killed
 // since the war began", "the death toll rose to 44"). Anything else is
 // the count of an incident, which Kind leaves "" so that the common case
-// stays out of the output.
+// stays out of the output. Money and percentages are forecasts after a
+// modal just before the amount, and never running tolls.
 
 // modalWords make the measure a forecast or a hypothetical when they stand
 // in the clause between the number and its measure, or just before the
@@ -35,7 +36,7 @@ var perfectWords = map[string]bool{"have": true, "has": true, "had": true, "'ve"
 // for figure f of sentence s.
 func kindOf(tt []tok, s token.Sentence, f *Figure) string {
 	if f.Measure == graph.Money || f.Measure == graph.Percent {
-		return ""
+		return amountKind(tt, s, f)
 	}
 	// The clause that ties number and measure: from a few words before
 	// the earlier of the two to the later one.
@@ -64,6 +65,19 @@ func kindOf(tt []tok, s token.Sentence, f *Figure) string {
 		}
 		if tt[i].lower == "so" && i+1 < s.Last && tt[i+1].lower == "far" {
 			return graph.KindToll
+		}
+	}
+	return ""
+}
+
+// amountKind returns graph.KindForecast for an amount of money or a
+// percentage after a modal in the few words before it ("could spend
+// between 250 mln and 500 mln dlrs", "will own less than 50 pct"), and ""
+// otherwise: sums and shares are never running tolls.
+func amountKind(tt []tok, s token.Sentence, f *Figure) string {
+	for i := max(f.First-3, s.First); i < f.First; i++ {
+		if modalWords[tt[i].lower] {
+			return graph.KindForecast
 		}
 	}
 	return ""

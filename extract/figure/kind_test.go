@@ -19,7 +19,11 @@ func TestKind(t *testing.T) {
 		{"Will", "45 million children will die needlessly.", []string{graph.KindForecast}},
 		{"Could", "The floods could displace 2 million people.", []string{graph.KindForecast}},
 		{"MayIsAMonth", "In May the floods killed 12 people.", []string{""}},
-		{"MoneyHasNoKind", "The firm will pay $5 million.", []string{""}},
+		{"MoneyForecast", "The firm will pay $5 million.", []string{graph.KindForecast}},
+		{"MoneyPaid", "The firm paid $5 million.", []string{""}},
+		{"MoneyIsNoToll", "The firm has paid $5 million since 2001.", []string{""}},
+		{"PercentForecast", "TDK will own less than 50 pct of the venture.", []string{graph.KindForecast}},
+		{"ModalAfterMoney", "The $5 million would be repaid.", []string{""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

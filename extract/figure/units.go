@@ -126,6 +126,11 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 			if !comparison(dropYears(between)) || !sameShape(tt, a, f) {
 				continue
 			}
+			if f.Last <= a.first && between[len(between)-1].lower == "to" && f.First > 0 && tt[f.First-1].lower == "by" {
+				// "fell by 8.0 per cent in June to 9,393": the level
+				// a change reaches is not in the change's unit.
+				continue
+			}
 			g := Figure{
 				First: a.first, Last: a.last, Sentence: si, Measure: f.Measure, Currency: f.Currency,
 				MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.7, Rule: ruleCompared,
@@ -138,6 +143,12 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 			// restated per share is in dollars, not cents.
 			restated := len(between) > 0 && between[len(between)-1].lower == "or"
 			if f.Measure == graph.Money && f.MeasureLast > f.MeasureFirst && subunits[trimDot(tt[f.MeasureLast-1].lower)] && !restated {
+				if f.Last <= a.first && between[len(between)-1].lower == "to" {
+					// "eased five pfennigs to 101.25": the level a
+					// change in hundredths reaches is in no unit the
+					// sentence gives.
+					continue
+				}
 				v, lo, hi = v/100, lo/100, hi/100
 			}
 			if a.exact {
@@ -174,8 +185,20 @@ func dropYears(between []tok) []tok {
 	return out
 }
 
-// comparison reports whether the tokens between two amounts compare them.
+// comparison reports whether the tokens between two amounts compare them,
+// after any period or rate that belongs to the first: "6.16 billion dlrs
+// in the fourth quarter against 3.88 billion", "450 mln francs a year
+// from 10 mln".
 func comparison(between []tok) bool {
+	if len(between) > 1 && periodWords[between[0].lower] {
+		k := 1
+		for k < len(between)-1 && (periodWords[between[k].lower] || len(between[k].lower) == 4 && between[k].digit) {
+			k++
+		}
+		if comparison(between[k:]) {
+			return true
+		}
+	}
 	switch len(between) {
 	case 1:
 		switch between[0].lower {
@@ -186,8 +209,22 @@ func comparison(between []tok) bool {
 		a, b := between[0].lower, between[1].lower
 		return (a == "compared" || a == "up" || a == "down") && (b == "with" || b == "to" || b == "from") ||
 			a == "," && (b == "from" || b == "against" || b == "vs" || b == "or")
+	case 3:
+		// "111.9 mln dlrs, down from 139.5 mln"
+		a, b, c := between[0].lower, between[1].lower, between[2].lower
+		return a == "," && (b == "up" || b == "down") && (c == "from" || c == "to")
 	}
 	return false
+}
+
+// periodWords make up the period or rate after an amount: "in the fourth
+// quarter", "a year", "in January 1987", "a share".
+var periodWords = map[string]bool{
+	"in": true, "the": true, "a": true, "per": true, "first": true, "second": true, "third": true, "fourth": true,
+	"quarter": true, "half": true, "year": true, "month": true, "week": true, "share": true, "tonne": true,
+	"last": true, "same": true, "previous": true, "prior": true, "period": true, "earlier": true, "ago": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // sameShape reports whether a reads like the number of f: both scaled

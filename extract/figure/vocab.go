@@ -137,11 +137,11 @@ var currencyWords = map[string]string{
 	"kroner": "DKK", "ecus": "XEU", "usd": "USD", "eur": "EUR", "gbp": "GBP", "birr": "ETB",
 	"taka": "BDT", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "escudos": "PTE",
 	"schillings": "ATS", "drachmas": "GRD", "australs": "ARS", "cruzados": "BRL", "zlotys": "PLN",
-	"forints": "HUF",
+	"forints": "HUF", "pfennigs": "DEM", "pfennig": "DEM", "centimes": "FRF",
 }
 
 // subunits are currency words worth a hundredth of their currency.
-var subunits = map[string]bool{"cts": true, "cents": true, "pence": true, "p": true}
+var subunits = map[string]bool{"cts": true, "cents": true, "pence": true, "p": true, "pfennigs": true, "pfennig": true, "centimes": true}
 
 // currencyAdjectives refine a currency word: "Canadian dlrs", "Swiss francs".
 var currencyAdjectives = map[string]map[string]string{

@@ -32,64 +32,99 @@ var defaultClusterConfig = clusterConfig{
 }
 
 // buildClusters returns word-hash → packed cluster path for the frequent
-// word forms of texts, and those forms, most frequent first.
+// word forms of texts, and those forms, most frequent first: the texts'
+// words are counted, ranked, described by their contexts and clustered.
 func buildClusters(texts []string, cfg clusterConfig) (map[uint64]uint32, []string) {
-	ids := map[string]int32{}
-	var words []string
-	var counts []int
-	var seq []int32 // token ids, -1 between documents and sentences
-	for _, text := range texts {
-		toks := token.Tokenize(text)
-		seq = append(seq, -1)
-		for i, t := range toks {
-			if t.BlankLineBefore && i > 0 {
-				seq = append(seq, -1)
-			}
-			id, ok := ids[t.Text]
-			if !ok {
-				id = int32(len(words))
-				ids[t.Text] = id
-				words = append(words, t.Text)
-				counts = append(counts, 0)
-			}
-			counts[id]++
-			seq = append(seq, id)
-		}
-	}
-	seq = append(seq, -1)
-	// Rank words by frequency (ties by string, for reproducibility).
-	order := make([]int32, len(words))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if counts[a] != counts[b] {
-			return counts[b] - counts[a]
-		}
-		if words[a] < words[b] {
-			return -1
-		}
-		return 1
-	})
-	rank := make([]int32, len(words))
-	for r, id := range order {
-		rank[id] = int32(r)
-	}
+	v := countWords(texts)
+	order, rank := v.rank()
 	nw := 0
-	for nw < len(order) && nw < cfg.maxWords && counts[order[nw]] >= cfg.minCount {
+	for nw < len(order) && nw < cfg.maxWords && v.counts[order[nw]] >= cfg.minCount {
 		nw++
 	}
 	if nw < cfg.branching[0]*2 {
 		return map[uint64]uint32{}, nil
 	}
-	nctx := cfg.contexts + 1 // last context: any rarer word or a boundary
+	rng := rand.New(rand.NewPCG(cfg.seed, cfg.seed^0x5eed))
+	vecs := contextVectors(contextPairs(v.seq, rank, nw, cfg.contexts), nw, cfg, rng)
+	paths := clusterPaths(vecs, nw, cfg, rng)
+	out := make(map[uint64]uint32, nw)
+	freq := make([]string, nw)
+	for r := 0; r < nw; r++ {
+		out[fnvString(v.words[order[r]])] = paths[r]
+		freq[r] = v.words[order[r]]
+	}
+	return out, freq
+}
+
+// wordCounts are the word forms of a set of texts.
+type wordCounts struct {
+	words  []string // by id, in order of first appearance
+	counts []int    // by id
+	seq    []int32  // the texts as ids, -1 between documents and paragraphs
+}
+
+// countWords tokenizes texts and counts their word forms.
+func countWords(texts []string) wordCounts {
+	ids := map[string]int32{}
+	var v wordCounts
+	for _, text := range texts {
+		toks := token.Tokenize(text)
+		v.seq = append(v.seq, -1)
+		for i, t := range toks {
+			if t.BlankLineBefore && i > 0 {
+				v.seq = append(v.seq, -1)
+			}
+			id, ok := ids[t.Text]
+			if !ok {
+				id = int32(len(v.words))
+				ids[t.Text] = id
+				v.words = append(v.words, t.Text)
+				v.counts = append(v.counts, 0)
+			}
+			v.counts[id]++
+			v.seq = append(v.seq, id)
+		}
+	}
+	v.seq = append(v.seq, -1)
+	return v
+}
+
+// rank returns the word ids by frequency, most frequent first (ties by
+// string, for reproducibility), and each id's place in that order.
+func (v *wordCounts) rank() (order, rank []int32) {
+	order = make([]int32, len(v.words))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if v.counts[a] != v.counts[b] {
+			return v.counts[b] - v.counts[a]
+		}
+		if v.words[a] < v.words[b] {
+			return -1
+		}
+		return 1
+	})
+	rank = make([]int32, len(v.words))
+	for r, id := range order {
+		rank[id] = int32(r)
+	}
+	return order, rank
+}
+
+// contextPairs counts how often each of the nw most frequent words (by
+// rank) follows and precedes each context: one of the contexts most
+// frequent words, or the last context, contexts, for any rarer word or a
+// boundary. A key is rank<<32 | context, left contexts in [0, contexts+1),
+// right ones in [contexts+1, 2(contexts+1)).
+func contextPairs(seq, rank []int32, nw, contexts int) map[uint64]int32 {
+	nctx := contexts + 1
 	ctxOf := func(id int32) int {
-		if id < 0 || int(rank[id]) >= cfg.contexts {
-			return cfg.contexts
+		if id < 0 || int(rank[id]) >= contexts {
+			return contexts
 		}
 		return int(rank[id])
 	}
-	// Co-occurrence counts, left contexts in [0, nctx), right in [nctx, 2nctx).
 	pairs := map[uint64]int32{}
 	for i := 1; i+1 < len(seq); i++ {
 		id := seq[i]
@@ -100,6 +135,14 @@ func buildClusters(texts []string, cfg clusterConfig) (map[uint64]uint32, []stri
 		pairs[w<<32|uint64(ctxOf(seq[i-1]))]++
 		pairs[w<<32|uint64(nctx+ctxOf(seq[i+1]))]++
 	}
+	return pairs
+}
+
+// contextVectors returns the unit vectors, cfg.dims each, of the nw words
+// of pairs: their positive pointwise mutual information with each context,
+// projected at random (drawn from rng) to cfg.dims dimensions.
+func contextVectors(pairs map[uint64]int32, nw int, cfg clusterConfig, rng *rand.Rand) []float32 {
+	nctx := cfg.contexts + 1
 	ctxTotal := make([]float64, 2*nctx)
 	wordTotal := make([]float64, nw)
 	total := 0.0
@@ -108,7 +151,6 @@ func buildClusters(texts []string, cfg clusterConfig) (map[uint64]uint32, []stri
 		wordTotal[k>>32] += float64(c)
 		total += float64(c)
 	}
-	rng := rand.New(rand.NewPCG(cfg.seed, cfg.seed^0x5eed))
 	proj := make([]float32, 2*nctx*cfg.dims)
 	for i := range proj {
 		proj[i] = float32(rng.NormFloat64())
@@ -134,7 +176,13 @@ func buildClusters(texts []string, cfg clusterConfig) (map[uint64]uint32, []stri
 	for w := 0; w < nw; w++ {
 		normalize(vecs[w*cfg.dims : (w+1)*cfg.dims])
 	}
-	// Hierarchical spherical k-means.
+	return vecs
+}
+
+// clusterPaths splits the nw words of vecs by hierarchical spherical
+// k-means, cfg.branching[l] clusters at level l, and returns each word's
+// path: at each level, 12 bits holding its cluster+1 (bits 24, 12, 0).
+func clusterPaths(vecs []float32, nw int, cfg clusterConfig, rng *rand.Rand) []uint32 {
 	members := make([]int, nw)
 	for i := range members {
 		members[i] = i
@@ -160,13 +208,7 @@ func buildClusters(texts []string, cfg clusterConfig) (map[uint64]uint32, []stri
 		}
 	}
 	split(members, 0)
-	out := make(map[uint64]uint32, nw)
-	freq := make([]string, nw)
-	for r := 0; r < nw; r++ {
-		out[fnvString(words[order[r]])] = paths[r]
-		freq[r] = words[order[r]]
-	}
-	return out, freq
+	return paths
 }
 
 func normalize(v []float32) {

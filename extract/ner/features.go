@@ -244,6 +244,11 @@ func (m *Model) prep(toks []token.Token, sc *scratch) []tokInfo {
 	return info
 }
 
+// prepToken fills ti with what the features need of token s: one pass over
+// its runes for its shape, casing and punctuation flags and its lower-case
+// form, then the flags its counts give (countFlags), its prefixes and
+// suffixes (setAffixes) and its word cluster (clusterOf). sc.lower is
+// reused for the lower-case form.
 func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
 	low := sc.lower[:0]
 	var (
@@ -318,27 +323,41 @@ func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
 			title = fnvBytes(title, low[len(low)-utf8.RuneLen(lr):])
 		}
 	}
+	ti.word = fnvString(s)
+	ti.lower = fnvBytes(fnvOffset, low)
+	ti.title = title
+	ti.shape = shape
+	ti.flags = flags | countFlags(letters, uppers, digits, nRunes)
+	ti.setAffixes(low)
+	ti.cluster = m.clusterOf(ti)
+	sc.lower = low
+}
+
+// countFlags returns the flags that a token's counts say: of its n runes,
+// how many are letters, upper-case letters and digits.
+func countFlags(letters, uppers, digits, n int) uint32 {
+	var flags uint32
 	if letters >= 2 && letters == uppers {
 		flags |= flAllCaps
 	}
 	if digits > 0 {
 		flags |= flHasDigit
-		if digits == nRunes {
+		if digits == n {
 			flags |= flAllDigit
 		}
 	}
 	if letters == 0 && digits == 0 {
 		flags |= flPunct
 	}
-	if nRunes == 1 && letters == 1 {
+	if n == 1 && letters == 1 {
 		flags |= flSingle
 	}
-	ti.word = fnvString(s)
-	ti.lower = fnvBytes(fnvOffset, low)
-	ti.title = title
-	ti.shape = shape
-	ti.flags = flags
-	// Prefixes and suffixes of the lower-case form, 1 to 5 runes.
+	return flags
+}
+
+// setAffixes hashes the prefixes and suffixes of a token's lower-case
+// form low, 1 to affixes runes long, into ti.pre and ti.suf.
+func (ti *tokInfo) setAffixes(low []byte) {
 	h := uint64(fnvOffset)
 	k, i := 0, 0
 	for i < len(low) && k < affixes {
@@ -354,8 +373,6 @@ func (m *Model) prepToken(s string, ti *tokInfo, sc *scratch) {
 		j -= n
 		ti.suf[k] = fnvBytes(fnvOffset, low[j:])
 	}
-	ti.cluster = m.clusterOf(ti)
-	sc.lower = low
 }
 
 // clusterOf looks a token up in the word clusters: exact form first, then

@@ -81,17 +81,55 @@ func Candidates(text string, ents []*graph.Entity, rels []*graph.Relation) []Can
 }
 
 // candidates calls fn with each candidate of Candidates; the features are
-// valid only during the call.
+// valid only during the call. Pairs named in one sentence come first, by
+// entity index, then people and organizations with the document's main
+// places that they share no sentence with.
 func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn func(Candidate)) {
-	off := newOffsets(text)
+	d := docPairs{text: text, off: newOffsets(text), ents: ents, rules: indexRules(ents, rels), fn: fn}
+	pairs := closestPairs(ents)
+	var places []int
+	places, d.rank = placeRanks(ents)
+	keys := make([]pairKey, 0, len(pairs))
+	for k := range pairs {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
+	for _, k := range keys {
+		d.sentencePair(pairs[k])
+	}
+	for i, e := range ents {
+		if e.Type != graph.Person && e.Type != graph.Organization || len(e.Mentions) == 0 {
+			continue
+		}
+		for _, p := range places[:min(docPlaces, len(places))] {
+			if pairs[pairKey{min(i, p), max(i, p)}] == nil {
+				d.unsharedPlace(i, p)
+			}
+		}
+	}
+}
+
+// pairKey is a pair of entity indexes: ordered (subject, object) in
+// ruleIndex, lower first in the pairs of closestPairs.
+type pairKey [2]int
+
+// ruleIndex holds the predicates of the rules' relations (those that
+// carry information: related) by ordered pair and by subject.
+type ruleIndex struct {
+	of   map[pairKey][]string
+	from map[int][]string
+}
+
+// indexRules indexes rels, the rules' relations, by the indexes of their
+// entities in ents.
+func indexRules(ents []*graph.Entity, rels []*graph.Relation) ruleIndex {
 	idx := make(map[string]int, len(ents))
 	for i, e := range ents {
 		idx[e.ID] = i
 	}
-	// the rules' relations, by ordered pair and by subject
-	type pk [2]int
-	ruleRels := map[pk][]string{}
-	from := map[int][]string{}
+	ri := ruleIndex{of: map[pairKey][]string{}, from: map[int][]string{}}
 	for _, r := range rels {
 		if !related(r.Predicate) {
 			continue
@@ -101,21 +139,27 @@ func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn fu
 		if !ok1 || !ok2 {
 			continue
 		}
-		ruleRels[pk{s, o}] = append(ruleRels[pk{s, o}], r.Predicate)
-		from[s] = append(from[s], r.Predicate)
+		ri.of[pairKey{s, o}] = append(ri.of[pairKey{s, o}], r.Predicate)
+		ri.from[s] = append(ri.from[s], r.Predicate)
 	}
-	// mentions by sentence
-	type sm struct {
+	return ri
+}
+
+// closestPairs returns, for each pair of readable entities (lower index
+// first) that two mentions of one sentence name, the closest such pair of
+// mentions and the number of sentences the two share.
+func closestPairs(ents []*graph.Entity) map[pairKey]*pairCtx {
+	type sentMention struct {
 		e int
 		m graph.Mention
 	}
-	bySent := map[int][]sm{}
+	bySent := map[int][]sentMention{}
 	for i, e := range ents {
 		if !readable(e.Type) {
 			continue
 		}
 		for _, m := range e.Mentions {
-			bySent[m.Sentence] = append(bySent[m.Sentence], sm{i, m})
+			bySent[m.Sentence] = append(bySent[m.Sentence], sentMention{i, m})
 		}
 	}
 	sents := make([]int, 0, len(bySent))
@@ -125,8 +169,8 @@ func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn fu
 		}
 	}
 	sort.Ints(sents) // the closest pair of mentions is the first of equals: training is deterministic
-	pairs := map[pk]*pairCtx{}
-	seen := map[pk]int{} // last sentence counted
+	pairs := map[pairKey]*pairCtx{}
+	seen := map[pairKey]int{} // last sentence counted
 	for _, s := range sents {
 		ms := bySent[s]
 		sort.Slice(ms, func(i, j int) bool {
@@ -138,7 +182,7 @@ func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn fu
 				if x.e == y.e || y.m.Start < x.m.End {
 					continue
 				}
-				k := pk{min(x.e, y.e), max(x.e, y.e)}
+				k := pairKey{min(x.e, y.e), max(x.e, y.e)}
 				gap := y.m.Start - x.m.End
 				p := pairs[k]
 				if p == nil {
@@ -155,7 +199,12 @@ func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn fu
 			}
 		}
 	}
-	// the most mentioned places
+	return pairs
+}
+
+// placeRanks returns the indexes of the places of ents, most mentioned
+// first, and the rank of each in that order.
+func placeRanks(ents []*graph.Entity) ([]int, map[int]int) {
 	var places []int
 	for i, e := range ents {
 		if e.Type == graph.Place {
@@ -167,53 +216,68 @@ func candidates(text string, ents []*graph.Entity, rels []*graph.Relation, fn fu
 	for r, p := range places {
 		rank[p] = r
 	}
-	keys := make([]pk, 0, len(pairs))
-	for k := range pairs {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
-	})
-	var f featurizer
-	for _, k := range keys {
-		p := pairs[k]
-		between, before, after := tokens(text[off.byteAt(p.ma.End):off.byteAt(p.mb.Start)]), lastTokens(text[:off.byteAt(p.ma.Start)]), firstTokens(text[off.byteAt(p.mb.End):])
-		ev := graph.Mention{Sentence: p.ma.Sentence, Start: p.ma.Start, End: p.mb.End,
-			Text: text[off.byteAt(p.ma.Start):off.byteAt(p.mb.End)]}
-		for _, dir := range [2]bool{true, false} {
-			s, o, sm, om := p.a, p.b, p.ma, p.mb
-			if !dir {
-				s, o, sm, om = p.b, p.a, p.mb, p.ma
-			}
-			if !pairable(ents[s].Type, ents[o].Type) {
-				continue
-			}
-			f.start(ents[s], ents[o], dir)
-			f.sentence(between, before, after, p.gap, p.sents)
-			f.surface(text[off.byteAt(sm.Start):off.byteAt(sm.End)], text[off.byteAt(om.Start):off.byteAt(om.End)])
-			f.context(ents[s], ents[o], rank, s, o, ruleRels[pk{s, o}], ruleRels[pk{o, s}], from[s])
-			fn(Candidate{Subj: s, Obj: o, feats: f.feats, Ev: ev})
+	return places, rank
+}
+
+// docPairs is a document as candidates describes its pairs: its text and
+// entities, what the rules read of them, the places' ranks, and the
+// featurizer whose features fn is given.
+type docPairs struct {
+	text  string
+	off   offsets
+	ents  []*graph.Entity
+	rules ruleIndex
+	rank  map[int]int // place → its rank by mentions
+	f     featurizer
+	fn    func(Candidate)
+}
+
+// span returns the text of code points [start, end).
+func (d *docPairs) span(start, end int) string {
+	return d.text[d.off.byteAt(start):d.off.byteAt(end)]
+}
+
+// sentencePair calls fn with the candidates of p, the closest mentions of
+// two entities in one sentence: one for each direction that some
+// predicate could relate.
+func (d *docPairs) sentencePair(p *pairCtx) {
+	text, off := d.text, d.off
+	between, before, after := tokens(text[off.byteAt(p.ma.End):off.byteAt(p.mb.Start)]), lastTokens(text[:off.byteAt(p.ma.Start)]), firstTokens(text[off.byteAt(p.mb.End):])
+	ev := graph.Mention{Sentence: p.ma.Sentence, Start: p.ma.Start, End: p.mb.End, Text: d.span(p.ma.Start, p.mb.End)}
+	for _, dir := range [2]bool{true, false} {
+		s, o, sm, om := p.a, p.b, p.ma, p.mb
+		if !dir {
+			s, o, sm, om = p.b, p.a, p.mb, p.ma
 		}
-	}
-	// people and organizations with the main places they share no sentence with
-	for i, e := range ents {
-		if e.Type != graph.Person && e.Type != graph.Organization || len(e.Mentions) == 0 {
+		if !pairable(d.ents[s].Type, d.ents[o].Type) {
 			continue
 		}
-		for _, p := range places[:min(docPlaces, len(places))] {
-			if pairs[pk{min(i, p), max(i, p)}] != nil {
-				continue
-			}
-			f.start(e, ents[p], true)
-			f.add(hs(hs(fnvBasis, "nosent"), string(e.Type)))
-			m := ents[p].Mentions[0]
-			f.surface("", text[off.byteAt(m.Start):off.byteAt(m.End)])
-			f.context(e, ents[p], rank, i, p, ruleRels[pk{i, p}], ruleRels[pk{p, i}], from[i])
-			ev := e.Mentions[0]
-			ev.Document, ev.Entity = "", ""
-			fn(Candidate{Subj: i, Obj: p, feats: f.feats, Ev: ev})
-		}
+		d.f.start(d.ents[s], d.ents[o], dir)
+		d.f.sentence(between, before, after, p.gap, p.sents)
+		d.f.surface(d.span(sm.Start, sm.End), d.span(om.Start, om.End))
+		d.context(s, o)
+		d.fn(Candidate{Subj: s, Obj: o, feats: d.f.feats, Ev: ev})
 	}
+}
+
+// unsharedPlace calls fn with the candidate of entity i, a person or an
+// organization, and place p, which share no sentence.
+func (d *docPairs) unsharedPlace(i, p int) {
+	e := d.ents[i]
+	d.f.start(e, d.ents[p], true)
+	d.f.add(hs(hs(fnvBasis, "nosent"), string(e.Type)))
+	m := d.ents[p].Mentions[0]
+	d.f.surface("", d.span(m.Start, m.End))
+	d.context(i, p)
+	ev := e.Mentions[0]
+	ev.Document, ev.Entity = "", ""
+	d.fn(Candidate{Subj: i, Obj: p, feats: d.f.feats, Ev: ev})
+}
+
+// context adds the features of what the rules read of subject s and
+// object o.
+func (d *docPairs) context(s, o int) {
+	d.f.context(d.ents[s], d.ents[o], d.rank, s, o, d.rules.of[pairKey{s, o}], d.rules.of[pairKey{o, s}], d.rules.from[s])
 }
 
 // readable are the types the reader relates.

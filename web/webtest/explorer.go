@@ -381,7 +381,7 @@ func (b *Browser) checkExpand(t *testing.T, name string) {
 		t.Fatalf("graph %v lacks %s", before.names(), name)
 	}
 	b.clickNode(n.ID, 2)
-	after := Wait[graph](b, name+" expanded", `(() => { const g = `+graphExpr+`; return g.expanded.includes(`+js(n.ID)+`) ? g : null; })()`)
+	after := Wait[graph](b, name+" expanded", `(() => { const g = `+graphExpr+`; return g && g.expanded.includes(`+js(n.ID)+`) ? g : null; })()`)
 	if len(after.Nodes) < len(before.Nodes) {
 		t.Errorf("expanding %s went from %d to %d nodes", name, len(before.Nodes), len(after.Nodes))
 	}

@@ -1,0 +1,130 @@
+package schema
+
+import (
+	"context"
+	"errors"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// A document's facts: Document.relations, figures, events and quotes list
+// what one document states, so that a reader of the explorer's document
+// page sees the facts beside the text, and Quote.about the entities a quote
+// names. They are read from a one-document graph.Dumper dump, which
+// carries the relations the document supports with only that document's
+// weight and evidence; a store that indexes its documents' facts makes
+// them cheap through DocumentFactLister.
+
+// DocumentFactLister is implemented by stores that index the facts of
+// each document. The Document fields use it when the DocumentService has
+// it, and otherwise read a one-document dump, which may scan the facts.
+type DocumentFactLister interface {
+	// DocumentFacts returns the relation, figure, event or quote records
+	// (kind is a graph.Record kind) that document docID supports, sorted
+	// by ID; relations carry only that document's weight and evidence.
+	DocumentFacts(ctx context.Context, docID, kind string) ([]*graph.Record, error)
+}
+
+// documentFacts returns the records of kind that document docID supports.
+func (b *builder) documentFacts(ctx context.Context, docID, kind string) ([]*graph.Record, error) {
+	if l, ok := b.svc.Documents.(DocumentFactLister); ok {
+		return l.DocumentFacts(ctx, docID, kind)
+	}
+	if b.svc.Dumper == nil {
+		return nil, &apiError{code: CodeInternal, message: "A document's facts are not available from this store."}
+	}
+	var out []*graph.Record
+	past := false // the dump has reached kind
+	err := b.svc.Dumper.Dump(ctx, graph.DumpFilter{Documents: []string{docID}}, func(r *graph.Record) error {
+		if r.Kind == kind {
+			past = true
+			out = append(out, r)
+			return nil
+		}
+		if past {
+			return errStopDump // the dump emits one kind after another
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStopDump) {
+		return nil, err
+	}
+	return out, nil
+}
+
+// documentFactFields are the Document fields that list its facts.
+func (b *builder) documentFactFields() graphql.Fields {
+	list := func(t *graphql.Object, kind, desc string, pick func(*graph.Record) any) *graphql.Field {
+		return &graphql.Field{
+			Type:        nnList(t),
+			Description: desc,
+			Args: graphql.FieldConfigArgument{
+				"first": {Type: graphql.Int, DefaultValue: 100, Description: "The number of facts to return, at most 1000."},
+			},
+			Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+				d := p.Source.(*graph.Document)
+				n, err := b.limit(p)
+				if err != nil || n == 0 {
+					return []any{}, err
+				}
+				rs, err := b.documentFacts(reqCtx(p.Context), d.ID, kind)
+				if err != nil {
+					return nil, err
+				}
+				out := make([]any, 0, min(n, len(rs)))
+				for _, r := range rs[:min(n, len(rs))] {
+					out = append(out, pick(r))
+				}
+				return out, nil
+			}),
+		}
+	}
+	return graphql.Fields{
+		"relations": list(b.relation, graph.RecordRelation,
+			"The relations the document states, by ID, each with this document's weight and evidence only.",
+			func(r *graph.Record) any { return r.Relation }),
+		"figures": list(b.figure, graph.RecordFigure, "The figures the document reports, by ID.",
+			func(r *graph.Record) any { return r.Figure }),
+		"events": list(b.event, graph.RecordEvent, "The events the document tells of, by ID, each with this document's evidence only.",
+			func(r *graph.Record) any { return r.Event }),
+		"quotes": list(b.quote, graph.RecordQuote, "The quotes in the document, by ID.",
+			func(r *graph.Record) any { return r.Quote }),
+	}
+}
+
+// quoteAbout resolves Quote.about: the entities named inside the quote's
+// span, in text order, each once, the speaker left out.
+func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
+	q := p.Source.(*graph.Quote)
+	ev := q.Evidence
+	ms, err := b.documentMentions(reqCtx(p.Context), ev.Document, graph.Page{First: maxDocumentMentions})
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{q.Speaker: true}
+	for _, m := range ms.Items {
+		if m.Start >= ev.Start && m.End <= ev.End && !seen[m.Entity] {
+			seen[m.Entity] = true
+			ids = append(ids, m.Entity)
+		}
+	}
+	es, err := b.svc.Entities.EntitiesByID(reqCtx(p.Context), ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*graph.Entity, 0, len(es))
+	for _, e := range es {
+		if e != nil {
+			out = append(out, e)
+		}
+	}
+	loaderFrom(p.Context).prime(out...)
+	return out, nil
+}
+
+// maxDocumentMentions bounds the mentions Quote.about reads of one
+// document: more than any news article has.
+const maxDocumentMentions = 100000

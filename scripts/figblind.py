@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Draw the blind figures sentences (extract/figure/testdata, split "heldout8").
+
+Sentences come from BBC and Reuters-21578 documents that no file of this
+repository named at commit BASE (any "bbc/<category>/<nnn>" or
+"reuters/<newid>" in a testdata file, Go test or document counts as used),
+and that were not already in figures.jsonl. Four pools, drawn with a fixed seed so that the selection
+can be redrawn exactly:
+
+  casualty  a number (digits or a number word) at most five words from a word
+            of killing, injury, displacement, arrest, kidnapping or disaster
+  money     digits and a currency or percent word
+  trap      digits and a word of something counted or measured that is not
+            a count of people or money: magnitudes, ages, scores, sizes
+  other     digits and none of the words above
+
+The output is one JSON object a line with text and source, to be annotated by
+hand before the extractor is run on it.
+
+Usage: scripts/figblind.py > /tmp/blind.jsonl
+"""
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+SHARED = os.environ.get("FACTGRAPH_SHARED", os.path.normpath(os.path.join(REPO, "..", "shared")))
+BBC = os.path.join(SHARED, "data", "news_raw_bbc2225", "bbc2225.jsonl")
+REUTERS = os.path.join(SHARED, "data", "news_raw_reuters21578", "reuters21578.jsonl")
+
+SEED = 20261207
+# BASE is the commit the set was drawn at: its files name the used documents.
+BASE = "1816181"
+DRAW = {"casualty": 85, "money": 55, "trap": 40, "other": 30}
+
+NUMWORD = r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?)\b)"
+CASUALTY_WORD = r"(?:killed|killing|dead|died|die|deaths?|death toll|injured|injuries|wounded|hurt|displaced|homeless|refugees|arrested|detained|kidnapped|abducted|hostages|missing|evacuated|affected|victims|casualties|fled|survivors)"
+# a number and a casualty word at most five words apart, in either order
+CASUALTY = re.compile(r"(?:%s\S*(?:\s+\S+){0,5}?\s+%s\b|\b%s(?:\s+\S+){0,5}?\s+\S*%s)" % (NUMWORD, CASUALTY_WORD, CASUALTY_WORD, NUMWORD), re.I)
+MONEY = re.compile(r"(?:[$£€]|\b(?:dlrs?|dollars?|pounds?|euros?|yen|francs?|marks|stg|mln|billion|bn|cts|cents|pct|percent|per cent)\b|%)", re.I)
+TRAP = re.compile(r"\b(?:magnitude|richter|aged?|years? old|-year-old|scored?|goals?|points?|minutes?|seconds?|km|kilomet|miles?|metres?|feet|tonnes?|tons|degrees?|seats?|votes?|acres?|hectares?|barrels?|rank|ranked|number)\b", re.I)
+DIGIT = re.compile(r"\d")
+USED = re.compile(r"(bbc/[a-z]+/[0-9]{3}|reuters/[0-9]+)")  # POSIX classes: git grep reads it too
+
+
+def used_ids():
+    """Every document ID a file of the repository named before the set was
+    drawn (commit BASE), so that the draw does not change as files are added."""
+    out = subprocess.run(["git", "grep", "-h", "-o", "-E", USED.pattern, BASE, "--",
+                          "*.jsonl", "*.json", "*.go", "*.md", "*.txt", "*.py"],
+                         cwd=REPO, capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def documents():
+    """(source, text) of every BBC and Reuters document with a body."""
+    with open(BBC) as f:
+        for line in f:
+            d = json.loads(line)
+            yield "bbc/" + d["id"], d["text"]
+    with open(REUTERS) as f:
+        for line in f:
+            d = json.loads(line)
+            if d.get("body"):
+                yield "reuters/%d" % d["newid"], d["body"]
+
+
+SPLIT = re.compile(r"(?<=[.!?])[\"']?\s+(?=[\"']?[A-Z])")
+
+
+def sentences(text):
+    for para in re.split(r"\n\s*\n", text):
+        para = re.sub(r"\s+", " ", para).strip()
+        for s in SPLIT.split(para):
+            s = s.strip()
+            if 40 <= len(s) <= 260 and not s.isupper():
+                yield s
+
+
+def pool(s):
+    if CASUALTY.search(s):
+        return "casualty"
+    if not DIGIT.search(s):
+        return None
+    if MONEY.search(s):
+        return "money"
+    if TRAP.search(s):
+        return "trap"
+    return "other"
+
+
+def main():
+    used = used_ids()
+    figs = subprocess.run(["git", "show", BASE + ":extract/figure/testdata/figures.jsonl"],
+                          cwd=REPO, capture_output=True, text=True, check=True).stdout
+    seen = {json.loads(l)["text"] for l in figs.splitlines()}
+    pools = {k: [] for k in DRAW}
+    for src, text in documents():
+        if src in used:
+            continue
+        for s in sentences(text):
+            p = pool(s)
+            if p and s not in seen:
+                pools[p].append((src, s))
+    rng = random.Random(SEED)
+    out, docs = [], set()
+    for name, n in DRAW.items():
+        cands = pools[name]
+        rng.shuffle(cands)
+        took = 0
+        for src, s in cands:
+            if took == n:
+                break
+            if src in docs:  # one sentence a document, for spread
+                continue
+            docs.add(src)
+            out.append({"text": s, "source": src, "pool": name})
+            took += 1
+        print("%s: %d of %d candidates" % (name, took, len(cands)), file=sys.stderr)
+    rng.shuffle(out)
+    for o in out:
+        print(json.dumps(o, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
