@@ -293,8 +293,9 @@ func buildMention(k, v []byte) (graph.Mention, error) {
 // Neighbors returns the entities related to id by any relation, ordered by
 // the summed weight of those relations, heaviest first, then by the
 // highest confidence among them, then ID; typ "" for any type. limit 0
-// means 10. It reads the entity's neighbours in that order from the 'B'
-// keys (ties.go) and stops once limit of them have typ. ENOTFOUND if the
+// means 10. A well-connected entity's neighbours are read in that order
+// from its 'B' keys (ties.go), until limit of them have typ; others' are
+// ranked from their few edges. ENOTFOUND if the
 // entity does not exist.
 func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
 	if typ != "" && !typ.Valid() {
@@ -307,12 +308,13 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 		if err != nil {
 			return err
 		}
-		if rec, err := getEntity(txn, id); err != nil {
+		rec, err := getEntity(txn, id)
+		if err != nil {
 			return err
 		} else if rec == nil {
 			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
 		}
-		return strongestNeighbors(ctx, txn, id, func(n string) (bool, error) {
+		return eachNeighbor(ctx, txn, id, rec, func(n string) (bool, error) {
 			rec, err := getEntity(txn, n)
 			if err != nil {
 				return false, err
@@ -332,6 +334,6 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 }
 
 // maxNeighborEdges bounds the edges a page of relations ranked in memory
-// reads (relationsOf): the most connected entities of a large store have
+// (relationsOf) and Neighbors without ordered ties read: the most connected entities of a large store have
 // tens of thousands.
 const maxNeighborEdges = 100000
