@@ -27,10 +27,10 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 	d.roleFacts(rb, entOf)
 	for _, l := range d.cands.links {
 		s, o := entOf[l.subj], entOf[l.obj]
-		// No rule links to a person: a link read while the tagger took
-		// an organization's name for a person's is dropped if
-		// resolution agreed with the tagger.
-		if s != nil && o != nil && s != o && o.Type != graph.Person {
+		// No rule links to a person, and only places are located in
+		// places: a link read while the tagger took a name for another
+		// type's is dropped if resolution agreed with the tagger.
+		if s != nil && o != nil && s != o && o.Type != graph.Person && (l.predicate != graph.LocatedIn || s.Type == graph.Place) {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
 			if d.x.explain && l.rule != "" {
 				rb.explain(s.ID, l.predicate, o.ID, l.rule)
@@ -235,6 +235,11 @@ func pairKey(a, b string) [2]string {
 }
 
 func (rb *relations) related(a, b string) bool { return rb.pairs[pairKey(a, b)] }
+
+// has reports whether the relation (subj, pred, obj) is stated.
+func (rb *relations) has(subj, pred, obj string) bool {
+	return rb.index[relKey{subj, pred, obj}] != nil
+}
 
 func (rb *relations) add(subj, pred, obj, role string, symmetric bool, conf float64, ev graph.Mention) {
 	if symmetric && obj < subj {

@@ -44,6 +44,8 @@ var (
 	ruleDescribedOrg  = relRule{"described_org", graph.BasedIn, 0.8}   // "the Italian news agency ANSA", "Germany's public broadcaster ARD"
 	ruleBasedIn       = relRule{"based_in", graph.BasedIn, 0.85}       // "X, based in Y", "headquartered in"
 	ruleInstitutionIn = relRule{"institution_in", graph.BasedIn, 0.75} // "the Johns Hopkins University in Washington"
+	// located_in
+	rulePlaceDefinition = relRule{"place_definition", graph.LocatedIn, 0.85} // "Brookston is a city in Saint Louis County"
 	// person → organization, the predicate from the noun (affiliations)
 	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
 	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
@@ -107,6 +109,9 @@ func (d *docState) readRelations(c *chunk, tm []int32) {
 		}
 		switch m.typ {
 		case graph.Person:
+			if d.placeDefinition(c, tm, mi); d.ments[mi].typ == graph.Place {
+				continue
+			}
 			d.personRelations(c, tm, mi)
 		case graph.Organization:
 			d.orgRelations(c, tm, mi)
@@ -284,6 +289,9 @@ func (d *docState) isDemonym(c *chunk, tm []int32, mi int, pred string) {
 	}
 	if o := d.adjectiveAt(c, tm, k); o >= 0 {
 		d.link(ruleIsDemonym, pred, mi, o, c.evidence(m.first, k+2))
+	} else if o, ok := d.mentionAt(tm, k, graph.Place); ok && d.ments[o].first == k && d.ments[o].place != nil &&
+		d.ments[o].place.Kind == gazetteer.Country && !isPossessive(c.tokText(d.ments[o].last-1)) && isWordLower(c.tokText(d.ments[o].last)) {
+		d.link(ruleIsDemonym, pred, mi, o, c.evidence(m.first, d.ments[o].last+1)) // "X is a U.S. businessman"
 	}
 }
 
@@ -591,6 +599,55 @@ func (d *docState) mentionAt(tm []int32, k int, typ graph.EntityType) (int, bool
 	return o, d.ments[o].typ == typ && d.ments[o].first == k
 }
 
+// featureNouns name the natural and built places a definition's subject
+// may be besides placeNouns: "X is a river in Y".
+var featureNouns = set("river", "lake", "mountain", "valley", "hamlet", "settlement", "community", "parish",
+	"borough", "peak", "volcano", "glacier", "bay", "peninsula", "desert", "forest", "park", "airport", "stadium")
+
+// placeDefinition reads where a definition puts its subject: "X is a
+// [small] city in Y", "X is located in Y", "X, a village in Y". A name
+// the tagger took for a person's is a place's when nothing else calls it
+// a person ("Brookston is a city in Saint Louis County").
+func (d *docState) placeDefinition(c *chunk, tm []int32, mi int) {
+	m := &d.ments[mi]
+	k := m.last
+	switch c.lower(k) {
+	case "is", "was", ",":
+	default:
+		return
+	}
+	k++
+	switch w := c.lower(k); {
+	case w == "located" || w == "situated":
+		k++
+	case w == "a" || w == "an" || w == "the":
+		k++
+		for n := 0; n < 3 && isWordLower(c.tokText(k)) && !placeNouns[c.lower(k)] && !featureNouns[c.lower(k)] && !relStops[c.lower(k)]; n++ {
+			k++ // "a small coastal town"
+		}
+		if !placeNouns[c.lower(k)] && !featureNouns[c.lower(k)] {
+			return
+		}
+		k++
+	default:
+		return
+	}
+	if w := c.lower(k); w != "in" && w != "within" || k+1 >= len(tm) {
+		return
+	}
+	o, ok := d.mentionAt(tm, k+1, graph.Place)
+	if !ok || d.ments[o].adjective || !c.sameSentence(m.first, k+1) {
+		return
+	}
+	if m.typ != graph.Place {
+		if m.personCue > 0 || m.typ != graph.Person {
+			return
+		}
+		m.typ = graph.Place
+	}
+	d.link(rulePlaceDefinition, "", mi, o, c.evidence(m.first, d.ments[o].last))
+}
+
 // locativePreps before a place say that it is one: "in Twickenham", "from
 // St Katherine's dock" (and not "Flight of the Phoenix", "Jamelia").
 var locativePreps = set("in", "at", "near", "outside", "from", "inside", "around", "across", "throughout", "within")
@@ -602,6 +659,7 @@ func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 	if w := c.lower(m.first - 1); locativePreps[w] || w == "the" && locativePreps[c.lower(m.first-2)] {
 		d.ments[mi].locative = true
 	}
+	d.placeDefinition(c, tm, mi)
 	if m.place == nil || m.place.Kind != gazetteer.Country {
 		return
 	}

