@@ -118,8 +118,8 @@ func (t tieRec) set(kind byte, pred string, x *tieEntry) tieRec {
 }
 
 // tieDegree is the number of edges from which an entity's ties are kept
-// in order. At 64, 400 of the 82,713 entities of the Reuters + BBC store
-// have ordered ties, holding 23% of the edge ends (BENCHMARKS.md). A
+// in order. At 64, 308 of the 49,167 entities of the Reuters + BBC store
+// have them, holding 23% of its edge ends (BENCHMARKS.md). A
 // variable for the tests only: a store's keys follow the value it was
 // written with.
 var tieDegree = 64
