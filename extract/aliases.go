@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/factgraph/factgraph/extract/gazetteer"
+
 	"github.com/factgraph/factgraph/graph"
 )
 
@@ -44,6 +46,7 @@ var shortForms = func() map[string]string {
 		"Organisation for Economic Co-operation and Development": {"oecd"},
 		"World Health Organization":                              {"world health organization", "world health organisation"},
 		"Securities and Exchange Commission":                     {"securities and exchange commission", "sec", "us securities and exchange commission"},
+		"U.S. Department of Agriculture":                         {"usda", "us department of agriculture", "us agriculture department", "department of agriculture"},
 	} {
 		for _, f := range forms {
 			m[f] = name
@@ -61,15 +64,26 @@ func shortForm(nk string) string {
 // namesOther reports whether a name is itself the name of an entity the
 // world knows apart from any longer name it might start or end: a
 // country ("US" is not short for the US Trade Representative's Office)
-// or a well-known organization of the shortForms table. Such a name never
-// joins a longer one, unless the document calls it a person ("Jordan").
-// (A city may: "Rochester" is the Rochester Red Wings in a sports table;
-// the newspapers named after one are namedAfterHeads.)
+// or a well-known organization of the shortForms table, a region or a
+// large city (majorPlace). Such a name never joins a longer one, unless
+// the document calls it a person ("Jordan"). (A smaller city may:
+// "Rochester" is the Rochester Red Wings in a sports table; the
+// newspapers named after one are namedAfterHeads.)
 func (d *docState) namesOther(s *nameSet) bool {
 	if len(s.ments) == 0 || s.taggedPerson || s.votes[graph.Person]+s.cues[graph.Person] > s.votes[graph.Organization]+s.votes[graph.Place] {
 		return false
 	}
-	return shortForm(s.nk) != "" || d.x.gaz.IsCountryName(d.ments[s.ments[0]].name)
+	name := d.ments[s.ments[0]].name
+	return shortForm(s.nk) != "" || d.x.gaz.IsCountryName(name) || d.majorPlace(name)
+}
+
+// majorPlace reports whether a name is first of all a place the world
+// knows: a region, a capital or a city of minCityPopulation ("London"
+// is no short name of the London Stock Exchange, "CHICAGO" of a
+// headline none of the Chicago Board of Trade).
+func (d *docState) majorPlace(name string) bool {
+	p, ok := d.x.gaz.Best(name)
+	return ok && (p.Kind == gazetteer.Region || p.Capital || p.Population >= minCityPopulation)
 }
 
 // joinShortForms gives each organization group that goes by a
@@ -123,6 +137,13 @@ func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
 	}
 	for _, s := range sets {
 		name := d.ments[s.ments[0]].name
+		if coordinated(name, notPerson) {
+			s.compound = true
+			for _, mi := range s.ments {
+				d.ments[mi].weak = true
+			}
+			continue
+		}
 		a, b, ok := strings.Cut(name, "-")
 		if !ok || strings.Contains(b, "-") || strings.HasSuffix(a, " ") || strings.HasPrefix(b, " ") || !notPerson(a) || !notPerson(b) {
 			continue
@@ -132,4 +153,59 @@ func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
 			d.ments[mi].weak = true
 		}
 	}
+}
+
+// coordinated reports whether a name joins two names with "and", "&" or
+// a slash ("IBM and Hitachi Ltd", "Fiat and General Motors", "Pennzoil/
+// Texaco Inc"): the tagger's one span over two companies, which made each
+// the other's alias and, across documents, Hitachi's mentions IBM's. One
+// part must be a name the document uses on its own (known: an
+// organization or place of its own, or a country; the second part also
+// by its initials, "Fiat and General Motors (GM)"), and the other too or
+// a company's name with a designator. "Procter and Gamble Co" stays one name where "Procter" is
+// not used alone, and "Securities and Exchange Commission" always.
+func coordinated(name string, known func(string) bool) bool {
+	for _, sep := range []string{" and ", " & ", "/"} {
+		a, b, ok := strings.Cut(name, sep)
+		if !ok || strings.Contains(b, sep) || a == "" || b == "" {
+			continue
+		}
+		ka, kb := known(a) || known(bare(a)), known(b) || known(bare(b)) || known(initials(b))
+		if ka && kb || ka && corporate(b) || kb && corporate(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// corporate reports whether a name ends with a company's designator
+// ("Hitachi Ltd", "Boeing Co").
+func corporate(name string) bool {
+	words := strings.Fields(graph.NameKey(name))
+	return len(words) >= 2 && designators[words[len(words)-1]]
+}
+
+// bare is a company's name without its designator: "Hitachi" of
+// "Hitachi Ltd", the name itself if it has none.
+func bare(name string) string {
+	if !corporate(name) {
+		return name
+	}
+	return strings.TrimSpace(name[:strings.LastIndexByte(strings.TrimSpace(name), ' ')])
+}
+
+// initials are the first letters of a name's capitalized words: "GM" of
+// "General Motors"; "" for a name of one word.
+func initials(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		if isCap(w) {
+			b.WriteString(w[:1])
+		}
+	}
+	return b.String()
 }

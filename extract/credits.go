@@ -11,6 +11,7 @@ import (
 func captionMask(c *chunk) []bool {
 	mask := make([]bool, len(c.toks))
 	maskLinks(c, mask)
+	maskTickers(c, mask)
 	for i := 0; i < len(c.toks); i++ {
 		t := c.toks[i]
 		l := c.lower(i)
@@ -34,6 +35,41 @@ func captionMask(c *chunk) []bool {
 		}
 	}
 	return mask
+}
+
+// maskTickers marks stock symbols in angle brackets, as wire copy writes
+// them after a company's name ("Sony Corp <SNE.T>", "UNILEVER'S <UN>"):
+// one word in capitals, with an exchange's suffix or not. Read as names,
+// "UN" joined Unilever to the United Nations, "PA" (Paris) was a place
+// and "BA" an alias of Boeing. A company's name in brackets ("<Nippon
+// Steel Corp>") is no symbol and stays a name.
+func maskTickers(c *chunk, mask []bool) {
+	for i := 0; i+2 < len(c.toks); i++ {
+		if c.toks[i].Text != "<" {
+			continue
+		}
+		j, ok := i+1, false
+		for ; j < len(c.toks) && j <= i+4; j++ {
+			t := c.toks[j]
+			if t.Start != c.toks[j-1].End {
+				break // a space: a name, or no bracket of a symbol
+			}
+			if t.Text == ">" {
+				break
+			}
+			ok = ok || hasLetter(t.Text)
+			if strings.ToUpper(t.Text) != t.Text {
+				ok = false
+				break
+			}
+		}
+		if ok && j < len(c.toks) && j > i+1 && c.toks[j].Text == ">" && c.toks[j].Start == c.toks[j-1].End {
+			for k := i; k <= j; k++ {
+				mask[k] = true
+			}
+			i = j
+		}
+	}
 }
 
 // definesAcronym reports whether short, in parentheses at open, spells

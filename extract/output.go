@@ -25,6 +25,7 @@ const maxEvidence = 5
 func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt map[*graph.Entity]*gazetteer.Place) {
 	rb := newRelations()
 	d.roleFacts(rb, entOf)
+	national := map[string]bool{} // organizations whose nationality the document reads
 	for _, l := range d.cands.links {
 		s, o := entOf[l.subj], entOf[l.obj]
 		// No rule links to a person, and only places are located in
@@ -32,14 +33,17 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 		// type's is dropped if resolution agreed with the tagger.
 		if s != nil && o != nil && s != o && o.Type != graph.Person && (l.predicate != graph.LocatedIn || s.Type == graph.Place) {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
+			if l.predicate == graph.BasedIn && nationalityRules[l.rule] {
+				national[s.ID] = true
+			}
 			if d.x.explain && l.rule != "" {
 				rb.explain(s.ID, l.predicate, o.ID, l.rule)
 			}
 		}
 	}
 	d.gazetteerContainment(rb, x.Entities, placeOfEnt)
-	townNamed := d.domesticFacts(rb, entOf, placeOfEnt)
-	d.inferCitizens(rb, countryIDs(placeOfEnt), townNamed)
+	d.domesticFacts(rb, entOf, placeOfEnt, national)
+	d.inferCitizens(rb, countryIDs(placeOfEnt), national)
 	d.inferMembers(rb)
 	if d.x.reader != nil {
 		d.readModel(rb, x.Entities)

@@ -60,6 +60,10 @@ var (
 	rulePartOf         = relRule{"part_of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
 )
 
+// nationalityRules read an organization's nationality, not only its seat:
+// its people are taken for its country's citizens (inferCitizens).
+var nationalityRules = map[string]bool{ruleDemonymOrg.name: true, rulePossessiveOrg.name: true, ruleIsDemonym.name: true}
+
 // affiliations are the nouns that say how a person belongs to the
 // organization named before them ("Chelsea striker", "Labour MP") or
 // after them ("a member of", "an analyst at").
@@ -172,6 +176,18 @@ func descBefore(c *chunk, tm []int32, i, first int) (int, string) {
 	return i, head
 }
 
+// clauseBetween reports whether tokens [from, to) hold a verb, read as a
+// word ending in "ed" that is no modifier of a title: "the Springboks
+// forced coach Matt Williams" is no Springboks coach.
+func clauseBetween(c *chunk, from, to int) bool {
+	for i := from; i < to; i++ {
+		if w := c.lower(i); strings.HasSuffix(w, "ed") && isWordLower(c.tokText(i)) && !modifiers[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // descNouns describe a person after a nationality ("a Nigerian pastor"),
 // besides titles, affiliations and citizenNouns.
 var descNouns = set("pastor", "priest", "cleric", "star", "filmmaker", "director", "novelist", "poet", "dissident",
@@ -230,7 +246,7 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		if o := int(tm[j]); o >= 0 && head != "" {
 			om := &d.ments[o]
 			switch {
-			case isPossessive(c.tokText(om.last-1)) || om.adjective:
+			case isPossessive(c.tokText(om.last-1)) || om.adjective || clauseBetween(c, om.last, m.first):
 			case om.typ == graph.Organization || om.typ == graph.Place && (om.place == nil || om.place.Kind != gazetteer.Country) && sportsAffiliation(affiliations[head]):
 				d.link(ruleOrgNounPerson, affiliations[head], mi, o, c.evidence(om.first, m.last)) // "Labour MP Louise Ellman"
 				if affiliations[head] == "" && titleWord(c, m.first-1) && partyLike(om.name) {
@@ -449,8 +465,10 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 			d.link(rulePossessiveOrg, "", mi, o, c.evidence(d.ments[o].first, m.last)) // "Mexico's Sinaloa cartel"
 		}
 	} else if o := d.adjectiveAt(c, tm, i); o >= 0 && c.sameSentence(i, m.first) {
-		d.link(ruleDemonymOrg, "", mi, o, c.evidence(i, m.last)) // "the German Bundestag"
-	} else if i >= 0 && tm[i] >= 0 && c.sameSentence(i, m.first) {
+		if !international(m.name) { // "Russia WTO talks": a party to the body, not its seat
+			d.link(ruleDemonymOrg, "", mi, o, c.evidence(i, m.last)) // "the German Bundestag"
+		}
+	} else if i >= 0 && tm[i] >= 0 && c.sameSentence(i, m.first) && !international(m.name) {
 		o := int(tm[i])
 		if om := &d.ments[o]; om.typ == graph.Place && om.last == m.first && om.place != nil && om.place.Kind == gazetteer.Country {
 			d.link(ruleDemonymOrg, "", mi, o, c.evidence(om.first, m.last)) // "US Congress"
@@ -566,6 +584,29 @@ func (d *docState) orgApposition(c *chunk, tm []int32, mi int) {
 			d.link(rulePartOf, "", mi, o, c.evidence(m.first, d.ments[o].last))
 		}
 	}
+}
+
+// internationalBodies are the bodies of many countries that news names
+// after a country taking part: "Russia WTO talks", "the British EU
+// rebate".
+var internationalBodies = set("wto", "world trade organization", "world trade organisation", "un", "united nations",
+	"imf", "international monetary fund", "nato", "eu", "european union", "opec", "who", "world health organization",
+	"world bank", "oecd", "interpol", "unesco", "unicef", "unhcr", "g8", "g7", "g20", "asean", "african union",
+	"arab league", "commonwealth", "fifa", "uefa", "ioc", "european commission", "european parliament", "icc")
+
+// international reports whether a name is an international body's: one
+// of internationalBodies, or a name with an international word.
+func international(name string) bool {
+	k := strings.TrimPrefix(graph.NameKey(name), "the ")
+	if internationalBodies[k] {
+		return true
+	}
+	for _, w := range strings.Fields(k) {
+		if internationalWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // institutionWords name bodies that stay where they are: "the University

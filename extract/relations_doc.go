@@ -45,15 +45,17 @@ func (d *docState) officeCitizen(rb *relations, r *roleCand, p, of *graph.Entity
 // inferCitizens adds citizen_of for a person who is a member of, or holds
 // a position in, an organization the document places in a country, when
 // nothing else gives the person a nationality: a member of the German
-// Bundestag, a spokesman of the Nigerian army. An organization placed
-// only by a town in its name (townNamed) makes no citizens: a student of
-// the University of Texas may come from anywhere.
-func (d *docState) inferCitizens(rb *relations, countries, townNamed map[string]bool) {
+// Bundestag, a spokesman of the Nigerian army. Only an organization whose
+// nationality the document reads (national: "the German Bundestag", a
+// national institution, a domestic party) makes citizens; one placed by
+// its seat or a town in its name does not (a student of the University of
+// Texas, an employee of the Paris-based OECD may come from anywhere).
+func (d *docState) inferCitizens(rb *relations, countries, national map[string]bool) {
 	orgCountry := map[string]string{}
 	hasCitizen := map[string]bool{}
 	for _, r := range rb.rels {
 		switch {
-		case r.Predicate == graph.BasedIn && countries[r.Object] && !townNamed[r.Subject]:
+		case r.Predicate == graph.BasedIn && countries[r.Object] && national[r.Subject]:
 			if _, ok := orgCountry[r.Subject]; ok && orgCountry[r.Subject] != r.Object {
 				orgCountry[r.Subject] = "" // two countries: none
 			} else {
@@ -239,10 +241,9 @@ func (d *docState) leadCountry(entOf []*graph.Entity) *graph.Entity {
 // domesticFacts adds the document-level readings: the country of a
 // national institution the document names, and, in a story about one
 // country, the country of the offices and parties it leaves unqualified.
-// It returns the organizations it placed by a town or country in their
-// names alone.
-func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place) (townNamed map[string]bool) {
-	townNamed = map[string]bool{}
+// It adds to national the organizations whose nationality it read (a
+// national institution, a nationality in the name, a domestic party).
+func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, national map[string]bool) {
 	byCode := map[string]*graph.Entity{}
 	for e, p := range placeOf {
 		if p.Kind == gazetteer.Country {
@@ -266,13 +267,15 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		ev := d.ments[mi].evidence(d.doc.ID)
 		if c := byCode[institutions[graph.NameKey(e.Name)]]; c != nil {
 			d.addRule(rb, ruleInstitutionCountry, "", e.ID, c.ID, "", ev)
+			national[e.ID] = true
 		} else if c := byCode[d.nameCountry(e.Name)]; c != nil {
 			d.addRule(rb, ruleNameCountry, "", e.ID, c.ID, "", ev)
+			national[e.ID] = true
 		} else if c := byCode[d.namePlace(e.Name)]; c != nil {
 			d.addRule(rb, ruleNamePlace, "", e.ID, c.ID, "", ev)
-			townNamed[e.ID] = true
 		} else if home != nil && d.domesticParty(e.Name) {
 			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
+			national[e.ID] = true
 		}
 	}
 	d.localOfficeCitizens(rb, placeOf, byCode)
@@ -283,7 +286,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	d.domesticOffices(rb, entOf, placeOf, lead)
 	if home == nil {
-		return townNamed
+		return
 	}
 	homePlace := placeOf[home]
 	located := map[string]bool{}
@@ -312,7 +315,6 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		}
 		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))
 	}
-	return townNamed
 }
 
 // ruleLocalOffice: the holder of a public office of a town or region is

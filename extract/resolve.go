@@ -41,6 +41,9 @@ type nameSet struct {
 	// person, before rules made a country of it ("Jordan").
 	taggedPerson bool
 	compound     bool // "EU-US": two names, no entity (markCompounds)
+	// personCue is the strongest person cue of one of its mentions: many
+	// weak ones ("Dome said", as companies say) add up to no strong one.
+	personCue float64
 }
 
 // resolve groups the document's mentions into entities. Names are first
@@ -110,6 +113,7 @@ func (d *docState) nameSets(byNK map[string]int, fixed map[int]bool) (sets []*na
 		}
 		if m.personCue > 0 {
 			s.cues[graph.Person] += m.personCue
+			s.personCue = max(s.personCue, m.personCue)
 		}
 		if m.orgCue > 0 {
 			s.cues[graph.Organization] += m.orgCue
@@ -293,10 +297,11 @@ func joinInitials(sets []*nameSet) {
 
 // joinCompanyShortNames: a company's short name ("Pentland", "General
 // Motors") joins the one organization whose name it starts ("Pentland
-// Industries PLC", "General Motors Corp"), if only one does and it names no
-// place. A name with "of" is a name of its own ("University of Texas"), and
+// Industries PLC", "General Motors Corp"), if only one does (or one is
+// its main company: mainCompany) and it is no place the tagger reads as
+// one. A name with "of" is a name of its own ("University of Texas"), and
 // so is one that a title or a possessive calls a person's ("President
-// Trump"); an organization whose last word says it is a thing of its own,
+// Trump"; not "Dome said", however often); an organization whose last word says it is a thing of its own,
 // named after another, is never the longer name ("Apple Daily", "Trump
 // Organization").
 func (d *docState) joinCompanyShortNames(sets []*nameSet) {
@@ -312,13 +317,22 @@ func (d *docState) joinCompanyShortNames(sets []*nameSet) {
 		}
 	}
 	for si, s := range sets {
-		if find(si) != si || s.place != nil || len(s.words) == 0 || s.votes[graph.Date] > 0 || s.cues[graph.Person] >= 0.5 ||
+		// A small town the tagger mostly reads as something else is no
+		// place here: "Dome" is a town in Ghana, and Dome Petroleum's
+		// name. A country, a region, a capital or a large city stays one
+		// ("London" is no short name of the London Stock Exchange).
+		placeLike := s.place != nil && (s.votes[graph.Place] >= s.votes[graph.Person]+s.votes[graph.Organization] ||
+			s.place.Kind != gazetteer.City || s.place.Capital || s.place.Population >= minCityPopulation)
+		if find(si) != si || placeLike || len(s.words) == 0 || s.votes[graph.Date] > 0 || s.personCue >= 0.5 ||
 			nameParticles[s.words[0]] || slices.ContainsFunc(s.words, isConnector) || d.namesOther(s) {
 			continue
 		}
 		roots := map[int]bool{}
 		for _, hi := range orgPrefix[s.nk] {
 			roots[find(hi)] = true
+		}
+		if len(roots) > 1 {
+			roots = d.mainCompany(sets, orgPrefix[s.nk], len(s.words))
 		}
 		if len(roots) == 1 {
 			for r := range roots {
@@ -328,6 +342,33 @@ func (d *docState) joinCompanyShortNames(sets []*nameSet) {
 			}
 		}
 	}
+}
+
+// minCityPopulation is the population from which a city's name is taken
+// for the city even where the tagger reads it otherwise.
+const minCityPopulation = 250000
+
+// mainCompany picks, among the organizations whose names start with a
+// short name of n words (cands), the one the short name stands for when
+// several do: the name that adds only a designator ("Sony Corp", not
+// "Sony France SA"), else the one name not written in capitals (a
+// headline's "DOME PETE" beside "Dome Petroleum Ltd"). It returns the
+// roots of the chains so chosen: one, or none or several where it
+// cannot tell.
+func (d *docState) mainCompany(sets []*nameSet, cands []int, n int) map[int]bool {
+	pick := func(keep func(*nameSet) bool) map[int]bool {
+		roots := map[int]bool{}
+		for _, hi := range cands {
+			if keep(sets[hi]) {
+				roots[root(sets, hi)] = true
+			}
+		}
+		return roots
+	}
+	if roots := pick(func(h *nameSet) bool { return len(h.words) == n+1 && designators[h.words[n]] }); len(roots) == 1 {
+		return roots
+	}
+	return pick(func(h *nameSet) bool { return !isAllUpper(d.ments[h.ments[0]].Text) })
 }
 
 // joinPlurals: an organization's name in the plural joins the singular
@@ -345,19 +386,21 @@ func joinPlurals(sets []*nameSet, byNK map[string]int) {
 	}
 }
 
-// groupChains keys the mentions of sets and the fixed ones into groups.
-//
-// One type per chain: the tagger's votes for its longest name, which
-// says more than a surname alone, and the context cues of all its
-// names.
-func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
+// chainTypes returns the type of each chain by its root: one type per
+// chain, the tagger's votes for its longest name, which says more than a
+// surname alone, and the context cues of all its names.
+func chainTypes(sets []*nameSet) func(r int) graph.EntityType {
 	find := func(i int) int { return root(sets, i) }
 	chainVotes := map[int]map[graph.EntityType]float64{}
+	personCue := map[int]float64{} // the strongest person cue of a chain's mentions
+	orgCues := map[int]float64{}   // the company cues of a chain's mentions
 	for i, s := range sets {
 		r := find(i)
 		if chainVotes[r] == nil {
 			chainVotes[r] = map[graph.EntityType]float64{}
 		}
+		personCue[r] = max(personCue[r], s.personCue)
+		orgCues[r] += s.cues[graph.Organization]
 		for t, v := range s.cues {
 			chainVotes[r][t] += v
 		}
@@ -367,7 +410,7 @@ func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 			}
 		}
 	}
-	typeOf := func(r int) graph.EntityType {
+	return func(r int) graph.EntityType {
 		if p := sets[r].place; p != nil && p.Kind == gazetteer.Country && len(sets[r].words) > 0 && !sets[r].taggedPerson {
 			return graph.Place
 		}
@@ -377,8 +420,23 @@ func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 				best, bs = t, v
 			}
 		}
+		// A one-word name that the context calls a company ("oil giant
+		// Yukos", "shares in Sony", "Dome's profits") and nothing calls a
+		// person's is a company, however often the tagger says person: it
+		// has no given name to be a person's by, and a company cue is as
+		// strong as a title.
+		if best == graph.Person && len(sets[r].words) == 1 && sets[r].place == nil && orgCues[r] >= 2 && personCue[r] < 0.5 {
+			return graph.Organization
+		}
 		return best
 	}
+}
+
+// groupChains keys the mentions of sets and the fixed ones into groups,
+// one type per chain (chainTypes).
+func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
+	find := func(i int) int { return root(sets, i) }
+	typeOf := chainTypes(sets)
 	byKey := map[string]int{}
 	var groups []*group
 	addTo := func(key string, typ graph.EntityType, place *gazetteer.Place, mi int, words []string) {
@@ -519,7 +577,10 @@ func (d *docState) mergeAcronyms(groups []*group) {
 		// "Al-Qaeda in the Arabian Peninsula" is AQAP, and
 		// "Pakistan Tehreek-e-Insaf" PTI.
 		var whole, parts, withFor strings.Builder
-		for _, w := range g.words {
+		for k, w := range g.words {
+			if k == len(g.words)-1 && designators[w] {
+				break // "Unilever NV" is no "UN"
+			}
 			if w == "for" {
 				// "For Inspiration and Recognition of Science and
 				// Technology" is FIRST.
@@ -581,8 +642,8 @@ func mergeDefinitions(groups []*group, defines [][2]int, ments []mention) {
 	}
 	for _, p := range defines {
 		long, short := root(of[p[0]]), root(of[p[1]])
-		if long < 0 || short < 0 || long == short || groups[long].typ != graph.Organization || len(groups[short].words) > 1 {
-			continue
+		if long < 0 || short < 0 || long == short || groups[long].typ != graph.Organization || len(groups[short].words) > 1 || groups[long].weak {
+			continue // a weak name ("Fiat and General Motors (GM)", markCompounds) defines nothing
 		}
 		// A person or a place in parentheses ("(Erdogan)", "(Somaliland)")
 		// is no short form, unless written like an acronym ("(MENA)").

@@ -319,6 +319,12 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 	if d.x.doubtful && l-f == 1 && closedClass[lk] {
 		return mention{}, false
 	}
+	// A headline's word in capitals is no name when it is a function word
+	// ("BRAZIL OIL OUTPUT FELL, USAGE UP": 155 "UP" places in
+	// Reuters-21578).
+	if l-f == 1 && isAllUpper(text) && (closedClass[lk] || headlineParticles[lk]) && inCaps(c, f) {
+		return mention{}, false
+	}
 	// No name is one letter ("S/P" gave "P"), nor a designator alone, nor
 	// the agency's "Reuter" (its sign-off, or "Reuter correspondents").
 	if l-f == 1 && (utf8.RuneCountInString(strings.TrimSuffix(text, ".")) == 1 || designators[lk] || lk == "reuter") {
@@ -346,7 +352,7 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 		return mention{}, false
 	}
 	// A lone nationality adjective is not an entity ("Russian television").
-	if _, ok := d.x.gaz.Demonym(text); ok && !d.x.gaz.Known(text) {
+	if _, ok := d.x.gaz.Demonym(text); ok && !d.x.gaz.Known(text) || d.compassDemonym(text) {
 		return mention{}, false
 	}
 	// A country is a place, whatever the tagger says: "Syria" is never a
@@ -640,6 +646,49 @@ func hasLetterOrDigit(s string) bool {
 	}
 	return false
 }
+
+// compassDemonym reports whether a name is a nationality adjective after
+// a compass point, "West German", "W. GERMAN", "East German": an
+// adjective of a state the gazetteer does not hold apart, which made
+// "West German" a place and a person among the most-mentioned entities of
+// Reuters-21578.
+func (d *docState) compassDemonym(text string) bool {
+	words := strings.Fields(graph.NameKey(text))
+	if len(words) != 2 || !compassWords[words[0]] || d.x.gaz.Known(text) {
+		return false
+	}
+	_, ok := d.x.gaz.Demonym(words[1])
+	return ok
+}
+
+// compassWords open a nationality adjective: "West German", "W. German".
+var compassWords = set("west", "east", "north", "south", "w", "e", "n", "s")
+
+// inCaps reports whether the words nearest the word at i on its line are
+// in no lower case, as in a headline or a table: "USAGE UP", "168.38 UP
+// 1.62", not "the WHO said" or "(WHO) recommends".
+func inCaps(c *chunk, i int) bool {
+	// The nearest words on each side, past punctuation: "(WHO) recommends".
+	lower := func(j int) bool { return strings.ToUpper(c.tokText(j)) != c.tokText(j) }
+	for j := i - 1; j >= 0 && !c.toks[j+1].NewlineBefore; j-- {
+		if hasLetter(c.tokText(j)) {
+			if lower(j) {
+				return false
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(c.toks) && !c.toks[j].NewlineBefore; j++ {
+		if hasLetter(c.tokText(j)) {
+			return !lower(j)
+		}
+	}
+	return true
+}
+
+// headlineParticles are the adverbs of headlines in capitals that
+// closedClass lacks: "PROFITS UP", "SALES DOWN".
+var headlineParticles = set("up", "down", "off", "out")
 
 // hasRegionReading reports whether a name is also a region's ("Georgia",
 // the US state), so that a comma before it may name a town there.

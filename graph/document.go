@@ -87,9 +87,9 @@ func isISODate(s string) bool {
 // DocumentFilter selects documents. Documents are listed by published date,
 // newest first, then by ID.
 type DocumentFilter struct {
-	Since  string   // published on or after this ISO date; "" for any
-	Entity string   // documents that mention this entity; "" for any
-	IDs    []string // only these documents; nil for any
+	DateRange          // published within this range
+	Entity    string   // documents that mention this entity; "" for any
+	IDs       []string // only these documents; nil for any
 	Page
 }
 
@@ -97,7 +97,8 @@ type DocumentFilter struct {
 type DocumentService interface {
 	// Document returns the document with the given ID, or ENOTFOUND.
 	Document(ctx context.Context, id string) (*Document, error)
-	// Documents returns a page of documents matching f.
+	// Documents returns a page of documents matching f; EINVALID for a
+	// bad date range (DateRange.Validate).
 	Documents(ctx context.Context, f DocumentFilter) (List[*Document], error)
 	// DeleteDocument removes a document and retracts every fact that only it
 	// supported; entities left without mentions disappear. ENOTFOUND if the

@@ -25,12 +25,14 @@ type EventFilter struct {
 	Kind        string // "" for any
 	Participant string // entity ID; "" for any
 	Place       string // entity ID; "" for any
+	DateRange          // stated by a document published within this range
 	Page
 }
 
 // EventService reads events.
 type EventService interface {
 	// Events returns a page of events matching f. EINVALID for a kind no
-	// event has: kinds are the extractor's words, with no fixed list.
+	// event has (kinds are the extractor's words, with no fixed list), or
+	// a bad date range.
 	Events(ctx context.Context, f EventFilter) (List[*EventFact], error)
 }

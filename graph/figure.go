@@ -56,10 +56,11 @@ type Figure struct {
 
 // FigureFilter selects figures.
 type FigureFilter struct {
-	Measure string // "" for any
-	About   string // entity ID; "" for any
-	Place   string // entity ID; "" for any
-	Entity  string // figures about or placed at this entity
+	Measure   string // "" for any
+	About     string // entity ID; "" for any
+	Place     string // entity ID; "" for any
+	Entity    string // figures about or placed at this entity
+	DateRange        // reported by a document published within this range
 	Page
 }
 
@@ -82,7 +83,8 @@ type FigureTotal struct {
 // FigureService reads figures.
 type FigureService interface {
 	// Figures returns a page of figures matching f. EINVALID for a
-	// measure that is neither one of Measures nor used by a figure.
+	// measure that is neither one of Measures nor used by a figure, or a
+	// bad date range.
 	Figures(ctx context.Context, f FigureFilter) (List[*Figure], error)
 	// FigureTotals sums tallies by measure, place and currency (see
 	// FigureTotal); EINVALID for an unknown measure, as Figures.

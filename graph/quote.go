@@ -14,12 +14,14 @@ type Quote struct {
 
 // QuoteFilter selects quotes.
 type QuoteFilter struct {
-	Speaker string // entity ID; "" for any
+	Speaker   string // entity ID; "" for any
+	DateRange        // in a document published within this range
 	Page
 }
 
 // QuoteService reads quotes.
 type QuoteService interface {
-	// Quotes returns a page of quotes matching f.
+	// Quotes returns a page of quotes matching f; EINVALID for a bad
+	// date range (DateRange.Validate).
 	Quotes(ctx context.Context, f QuoteFilter) (List[*Quote], error)
 }

@@ -6,8 +6,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/factgraph/factgraph/internal/loadtest"
 	"github.com/factgraph/factgraph/schema"
@@ -91,4 +95,101 @@ func BenchmarkRejected(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSlowBodies measures the latency of fast clients (8 at once,
+// `{ stats { documents } }` over loopback) with the default limits, alone
+// (Idle) and while 100 clients send request bodies a byte every 100 ms and
+// start again when the body deadline answers them (SlowBodies): before
+// bodies were read ahead of a slot, 70 such clients held all 64 slots and
+// every other request got 503. It reports the fast requests' p99 and
+// their failures (any status but 200).
+func BenchmarkSlowBodies(b *testing.B) {
+	for _, slow := range []int{0, 100} {
+		name := "Idle"
+		if slow > 0 {
+			name = "SlowBodies"
+		}
+		b.Run(name, func(b *testing.B) {
+			ts := newTestServer(b, schema.Config{})
+			stop := make(chan struct{})
+			var trickling sync.WaitGroup
+			for range slow {
+				trickling.Add(1)
+				go func() {
+					defer trickling.Done()
+					for {
+						select {
+						case <-stop:
+							return
+						default:
+						}
+						trickle(ts.URL, stop)
+					}
+				}()
+			}
+			if slow > 0 {
+				time.Sleep(time.Second) // every slow client has started its body
+			}
+			body := []byte(`{"query":"{ stats { documents } }"}`)
+			var mu sync.Mutex
+			var lat []time.Duration
+			var failures atomic.Int64
+			b.SetParallelism(4) // 8 clients on 2 cores
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				var own []time.Duration
+				for pb.Next() {
+					t0 := time.Now()
+					res, err := ts.Client().Post(ts.URL+"/graphql", "application/json", bytes.NewReader(body))
+					if err != nil {
+						failures.Add(1)
+						continue
+					}
+					io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					own = append(own, time.Since(t0))
+					if res.StatusCode != http.StatusOK {
+						failures.Add(1)
+					}
+				}
+				mu.Lock()
+				lat = append(lat, own...)
+				mu.Unlock()
+			})
+			b.StopTimer()
+			close(stop)
+			trickling.Wait()
+			slices.Sort(lat)
+			if len(lat) > 0 {
+				b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1e3, "p99-ms")
+			}
+			b.ReportMetric(float64(failures.Load()), "failures")
+		})
+	}
+}
+
+// trickle sends one request whose body arrives a byte every 100 ms, until
+// the server answers or stop is closed.
+func trickle(url string, stop <-chan struct{}) {
+	pr, pw := io.Pipe()
+	go func() {
+		defer pw.Close()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			if _, err := pw.Write([]byte(" ")); err != nil {
+				return
+			}
+		}
+	}()
+	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", pr)
+	req.Header.Set("Content-Type", "application/json")
+	if res, err := http.DefaultClient.Do(req); err == nil {
+		res.Body.Close()
+	}
+	pr.Close()
 }

@@ -54,9 +54,11 @@ func pageArgs(def int) graphql.FieldConfigArgument {
 }
 
 // withArgs adds more arguments to a set.
-func withArgs(args graphql.FieldConfigArgument, more graphql.FieldConfigArgument) graphql.FieldConfigArgument {
-	for k, v := range more {
-		args[k] = v
+func withArgs(args graphql.FieldConfigArgument, more ...graphql.FieldConfigArgument) graphql.FieldConfigArgument {
+	for _, m := range more {
+		for k, v := range m {
+			args[k] = v
+		}
 	}
 	return args
 }

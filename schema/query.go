@@ -108,13 +108,13 @@ func (b *builder) query() *graphql.Object {
 					"measure": {Type: graphql.String, Description: "Only figures of this measure (killed, displaced, …)."},
 					"about":   {Type: graphql.ID, Description: "Only figures about this entity."},
 					"place":   {Type: graphql.ID, Description: "Only figures placed at this entity."},
-				}),
+				}, dateArgs("figures from documents")),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)
 					if err != nil {
 						return nil, err
 					}
-					f := graph.FigureFilter{Page: pg}
+					f := graph.FigureFilter{Page: pg, DateRange: dateRange(p)}
 					f.Measure, _ = p.Args["measure"].(string)
 					f.About, _ = p.Args["about"].(string)
 					f.Place, _ = p.Args["place"].(string)
@@ -147,13 +147,13 @@ func (b *builder) query() *graphql.Object {
 					"kind":        {Type: graphql.String, Description: "Only events of this kind (meeting, visit, …)."},
 					"participant": {Type: graphql.ID, Description: "Only events this entity took part in."},
 					"place":       {Type: graphql.ID, Description: "Only events at this place."},
-				}),
+				}, dateArgs("events from documents")),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)
 					if err != nil {
 						return nil, err
 					}
-					f := graph.EventFilter{Page: pg}
+					f := graph.EventFilter{Page: pg, DateRange: dateRange(p)}
 					f.Kind, _ = p.Args["kind"].(string)
 					f.Participant, _ = p.Args["participant"].(string)
 					f.Place, _ = p.Args["place"].(string)
@@ -169,14 +169,14 @@ func (b *builder) query() *graphql.Object {
 				Description: "Quotes, optionally by one speaker.",
 				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
 					"speaker": {Type: graphql.ID, Description: "Only quotes of this entity."},
-				}),
+				}, dateArgs("quotes from documents")),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)
 					if err != nil {
 						return nil, err
 					}
 					speaker, _ := p.Args["speaker"].(string)
-					l, err := b.svc.Quotes.Quotes(reqCtx(p.Context), graph.QuoteFilter{Speaker: speaker, Page: pg})
+					l, err := b.svc.Quotes.Quotes(reqCtx(p.Context), graph.QuoteFilter{Speaker: speaker, DateRange: dateRange(p), Page: pg})
 					if err != nil {
 						return nil, err
 					}
@@ -222,14 +222,17 @@ func (b *builder) query() *graphql.Object {
 			},
 			"documents": {
 				Type:        graphql.NewNonNull(b.documentConn),
-				Description: "All documents, newest first.",
-				Args:        pageArgs(20),
+				Description: "Documents, newest first, optionally by publication date and by an entity they mention.",
+				Args: withArgs(pageArgs(20), dateArgs("documents"), graphql.FieldConfigArgument{
+					"mentioning": {Type: graphql.ID, Description: "Only documents that mention this entity (or one merged into it)."},
+				}),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)
 					if err != nil {
 						return nil, err
 					}
-					l, err := b.svc.Documents.Documents(reqCtx(p.Context), graph.DocumentFilter{Page: pg})
+					mentioning, _ := p.Args["mentioning"].(string)
+					l, err := b.svc.Documents.Documents(reqCtx(p.Context), graph.DocumentFilter{Page: pg, DateRange: dateRange(p), Entity: mentioning})
 					if err != nil {
 						return nil, err
 					}

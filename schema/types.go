@@ -235,15 +235,15 @@ func (b *builder) entityObject() {
 					func(e *graph.Entity) any { return e.MentionCount }),
 				"mentions": {
 					Type:        graphql.NewNonNull(b.mentionConn),
-					Description: "Where the entity is mentioned, in document order.",
-					Args:        pageArgs(20),
+					Description: "Where the entity is mentioned, in document order, optionally in documents published within since and until.",
+					Args:        withArgs(pageArgs(20), dateArgs("mentions in documents")),
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						e := p.Source.(*graph.Entity)
 						pg, first, err := b.page(p)
 						if err != nil {
 							return nil, err
 						}
-						l, err := b.svc.Entities.Mentions(reqCtx(p.Context), e.ID, pg)
+						l, err := b.mentions(p, e.ID, pg)
 						if err != nil {
 							return nil, err
 						}
@@ -344,15 +344,15 @@ func (b *builder) entityObject() {
 				},
 				"documents": {
 					Type:        graphql.NewNonNull(b.documentConn),
-					Description: "Documents that mention the entity, newest first.",
-					Args:        pageArgs(20),
+					Description: "Documents that mention the entity, newest first, optionally by publication date.",
+					Args:        withArgs(pageArgs(20), dateArgs("documents")),
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						e := p.Source.(*graph.Entity)
 						pg, first, err := b.page(p)
 						if err != nil {
 							return nil, err
 						}
-						l, err := b.svc.Documents.Documents(reqCtx(p.Context), graph.DocumentFilter{Entity: e.ID, Page: pg})
+						l, err := b.svc.Documents.Documents(reqCtx(p.Context), graph.DocumentFilter{Entity: e.ID, DateRange: dateRange(p), Page: pg})
 						if err != nil {
 							return nil, err
 						}

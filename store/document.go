@@ -41,9 +41,13 @@ func (db *DB) Document(ctx context.Context, id string) (*graph.Document, error) 
 }
 
 // Documents returns a page of documents matching f, newest first, then by
-// ID; undated documents come last and never match Since.
+// ID; undated documents come last and never match a date range. EINVALID
+// for a bad date range.
 func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List[*graph.Document], error) {
 	var out graph.List[*graph.Document]
+	if err := f.DateRange.Validate(); err != nil {
+		return out, err
+	}
 	err := db.view(ctx, func(txn *badger.Txn) error {
 		var ids []string
 		switch {
@@ -77,7 +81,7 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 			if err != nil {
 				return err
 			}
-			if r == nil || (f.Since != "" && (r.Doc.Published == "" || r.Doc.Published < f.Since)) {
+			if r == nil || !f.DateRange.Contains(r.Doc.Published) {
 				continue
 			}
 			d, err := renderDoc(txn, r)
@@ -112,10 +116,10 @@ func scanDocuments(ctx context.Context, txn *badger.Txn, f graph.DocumentFilter)
 			return renderDoc(txn, r)
 		},
 	}
-	if f.Since != "" {
+	if !f.DateRange.IsZero() {
 		s.match = func(k, _ []byte) (bool, error) {
 			pub, _, err := parseDocDateKey(k)
-			return err == nil && pub != "" && pub >= f.Since, err
+			return err == nil && f.DateRange.Contains(pub), err
 		}
 	} else {
 		n, err := getCounter(txn, cDocuments)

@@ -244,90 +244,113 @@ func (d *dumper) relations() error {
 		if err != nil {
 			return err
 		}
-		r, err := decodeRel(v)
-		if err != nil {
+		rec, err := d.relation(id, v, sc.each)
+		if err != nil || rec == nil {
 			return err
 		}
-		if ok, err := d.keepAll(r.Subject, r.Object); err != nil || !ok {
-			return err
-		}
-		rel := &graph.Relation{
-			ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
-			Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: r.Evidence,
-		}
-		if r.MoreEvidence && d.docs == nil {
-			rel.Evidence = nil
-			err := sc.each(id, func(_ string, s *supportRec) error {
-				rel.Evidence = append(rel.Evidence, s.Evidence...)
-				if len(rel.Evidence) >= maxEvidence {
-					return errEnough
-				}
-				return nil
-			})
-			if err != nil && err != errEnough {
-				return err
+		return d.fn(rec)
+	})
+}
+
+// relation renders relation id, stored as v, as the dump writes it, or
+// nil if the selection leaves it out. supports calls fn with the supports
+// of the relation; with a document selection it needs to give only those
+// of the selected documents.
+func (d *dumper) relation(id string, v []byte, supports func(id string, fn func(doc string, s *supportRec) error) error) (*graph.Record, error) {
+	r, err := decodeRel(v)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := d.keepAll(r.Subject, r.Object); err != nil || !ok {
+		return nil, err
+	}
+	rel := &graph.Relation{
+		ID: id, Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
+		Role: r.Role, Symmetric: r.Symmetric, Confidence: r.Confidence, Weight: r.Weight, Evidence: r.Evidence,
+	}
+	if r.MoreEvidence && d.docs == nil {
+		rel.Evidence = nil
+		err := supports(id, func(_ string, s *supportRec) error {
+			rel.Evidence = append(rel.Evidence, s.Evidence...)
+			if len(rel.Evidence) >= maxEvidence {
+				return errEnough
 			}
-			rel.Evidence = rel.Evidence[:min(len(rel.Evidence), maxEvidence)]
+			return nil
+		})
+		if err != nil && err != errEnough {
+			return nil, err
 		}
-		if d.docs != nil {
-			// Only what the selected documents state.
-			rel.Weight, rel.Confidence, rel.Role, rel.Evidence = 0, 0, "", nil
-			err := sc.each(id, func(doc string, s *supportRec) error {
-				if d.docs[doc] {
-					rel.Weight += s.Count
-					rel.Confidence = max(rel.Confidence, s.Confidence)
-					if rel.Role == "" {
-						rel.Role = s.Role
-					}
-					rel.Evidence = mergeEvidence(rel.Evidence, s.Evidence)
+		rel.Evidence = rel.Evidence[:min(len(rel.Evidence), maxEvidence)]
+	}
+	if d.docs != nil {
+		// Only what the selected documents state.
+		rel.Weight, rel.Confidence, rel.Role, rel.Evidence = 0, 0, "", nil
+		err := supports(id, func(doc string, s *supportRec) error {
+			if d.docs[doc] {
+				rel.Weight += s.Count
+				rel.Confidence = max(rel.Confidence, s.Confidence)
+				if rel.Role == "" {
+					rel.Role = s.Role
 				}
-				return nil
-			})
-			if err != nil || rel.Weight == 0 {
-				return err
+				rel.Evidence = mergeEvidence(rel.Evidence, s.Evidence)
 			}
+			return nil
+		})
+		if err != nil || rel.Weight == 0 {
+			return nil, err
 		}
-		return d.fn(&graph.Record{Kind: graph.RecordRelation, Relation: rel})
+	}
+	return &graph.Record{Kind: graph.RecordRelation, Relation: rel}, nil
+}
+
+// facts emits every record under prefix that render keeps.
+func (d *dumper) facts(prefix byte, render func(v []byte) (*graph.Record, error)) error {
+	return d.each([]byte{prefix}, func(_, v []byte) error {
+		rec, err := render(v)
+		if err != nil || rec == nil {
+			return err
+		}
+		return d.fn(rec)
 	})
 }
 
-func (d *dumper) figures() error {
-	return d.each([]byte{pFigure}, func(_, v []byte) error {
-		r, err := decodeFact[graph.Figure](v)
-		if err != nil || !d.keepDoc(r.Doc) {
-			return err
-		}
-		if ok, err := d.keepAll(r.Fact.About, r.Fact.Place); err != nil || !ok {
-			return err
-		}
-		return d.fn(&graph.Record{Kind: graph.RecordFigure, Figure: &r.Fact})
-	})
+func (d *dumper) figures() error { return d.facts(pFigure, d.figure) }
+func (d *dumper) events() error  { return d.facts(pEvent, d.event) }
+func (d *dumper) quotes() error  { return d.facts(pQuote, d.quote) }
+
+// figure renders a figure stored as v, or nil if the selection leaves it
+// out; event and quote do the same for theirs.
+func (d *dumper) figure(v []byte) (*graph.Record, error) {
+	r, err := decodeFact[graph.Figure](v)
+	if err != nil || !d.keepDoc(r.Doc) {
+		return nil, err
+	}
+	if ok, err := d.keepAll(r.Fact.About, r.Fact.Place); err != nil || !ok {
+		return nil, err
+	}
+	return &graph.Record{Kind: graph.RecordFigure, Figure: &r.Fact}, nil
 }
 
-func (d *dumper) events() error {
-	return d.each([]byte{pEvent}, func(_, v []byte) error {
-		r, err := decodeFact[graph.EventFact](v)
-		if err != nil || !d.keepDoc(r.Doc) {
-			return err
-		}
-		if ok, err := d.keepAll(append([]string{r.Fact.Place, r.Fact.Entity}, r.Fact.Participants...)...); err != nil || !ok {
-			return err
-		}
-		return d.fn(&graph.Record{Kind: graph.RecordEvent, Event: &r.Fact})
-	})
+func (d *dumper) event(v []byte) (*graph.Record, error) {
+	r, err := decodeFact[graph.EventFact](v)
+	if err != nil || !d.keepDoc(r.Doc) {
+		return nil, err
+	}
+	if ok, err := d.keepAll(append([]string{r.Fact.Place, r.Fact.Entity}, r.Fact.Participants...)...); err != nil || !ok {
+		return nil, err
+	}
+	return &graph.Record{Kind: graph.RecordEvent, Event: &r.Fact}, nil
 }
 
-func (d *dumper) quotes() error {
-	return d.each([]byte{pQuote}, func(_, v []byte) error {
-		r, err := decodeFact[graph.Quote](v)
-		if err != nil || !d.keepDoc(r.Doc) {
-			return err
-		}
-		if ok, err := d.keepEntity(r.Fact.Speaker); err != nil || !ok {
-			return err
-		}
-		return d.fn(&graph.Record{Kind: graph.RecordQuote, Quote: &r.Fact})
-	})
+func (d *dumper) quote(v []byte) (*graph.Record, error) {
+	r, err := decodeFact[graph.Quote](v)
+	if err != nil || !d.keepDoc(r.Doc) {
+		return nil, err
+	}
+	if ok, err := d.keepEntity(r.Fact.Speaker); err != nil || !ok {
+		return nil, err
+	}
+	return &graph.Record{Kind: graph.RecordQuote, Quote: &r.Fact}, nil
 }
 
 func (d *dumper) merges() error {

@@ -261,7 +261,18 @@ func entitiesByIDs(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.Ent
 // Mentions returns a page of an entity's mentions ordered by document, then
 // position. ENOTFOUND if the entity does not exist.
 func (db *DB) Mentions(ctx context.Context, entityID string, p graph.Page) (graph.List[graph.Mention], error) {
+	return db.MentionsInRange(ctx, entityID, graph.DateRange{}, p)
+}
+
+// MentionsInRange is Mentions of the documents published within r (all
+// for a zero r); EINVALID for a bad range. A range reads every mention key
+// of the entity and each of its documents' dates once. It implements
+// schema.MentionRangeLister.
+func (db *DB) MentionsInRange(ctx context.Context, entityID string, r graph.DateRange, p graph.Page) (graph.List[graph.Mention], error) {
 	var out graph.List[graph.Mention]
+	if err := r.Validate(); err != nil {
+		return out, err
+	}
 	err := db.view(ctx, func(txn *badger.Txn) error {
 		id, err := resolveID(txn, entityID)
 		if err != nil {
@@ -275,6 +286,17 @@ func (db *DB) Mentions(ctx context.Context, entityID string, p graph.Page) (grap
 			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", entityID)
 		}
 		s := scan[graph.Mention]{prefixes: [][]byte{key(pMention, id)}, total: rec.Mentions, build: buildMention}
+		if !r.IsZero() {
+			in := inRange(txn, r)
+			s.total = -1
+			s.match = func(k, _ []byte) (bool, error) {
+				_, doc, _, _, err := parseMentionKey(k)
+				if err != nil {
+					return false, err
+				}
+				return in(doc)
+			}
+		}
 		out, err = s.run(ctx, txn, p)
 		return err
 	})

@@ -11,9 +11,10 @@ import (
 
 // listFacts lists the facts of one kind through an index (prefix: the
 // index keys, whose last string is the fact ID) or the primary keyspace
-// (prefix nil), keeping those keep accepts.
-func listFacts[T any](ctx context.Context, txn *badger.Txn, k *factKind[T], prefix []byte, keep func(*T) bool, total int, p graph.Page) (graph.List[*T], error) {
-	load := func(key []byte, v []byte) (*T, error) {
+// (prefix nil), keeping those keep accepts (given the fact and its
+// document).
+func listFacts[T any](ctx context.Context, txn *badger.Txn, k *factKind[T], prefix []byte, keep func(doc string, f *T) (bool, error), total int, p graph.Page) (graph.List[*T], error) {
+	load := func(key []byte, v []byte) (*factRec[T], error) {
 		if prefix != nil {
 			id, err := lastStr(key)
 			if err != nil {
@@ -23,15 +24,17 @@ func listFacts[T any](ctx context.Context, txn *badger.Txn, k *factKind[T], pref
 			if err != nil || r == nil {
 				return nil, errCorrupt
 			}
-			return &r.Fact, nil
+			return r, nil
 		}
-		r, err := decodeFact[T](v)
+		return decodeFact[T](v)
+	}
+	s := scan[*T]{total: total, build: func(key, v []byte) (*T, error) {
+		r, err := load(key, v)
 		if err != nil {
 			return nil, err
 		}
 		return &r.Fact, nil
-	}
-	s := scan[*T]{total: total, build: load}
+	}}
 	if prefix == nil {
 		s.prefixes = [][]byte{{k.prefix}}
 	} else {
@@ -41,14 +44,33 @@ func listFacts[T any](ctx context.Context, txn *badger.Txn, k *factKind[T], pref
 		s.total = -1
 		s.needsValue = prefix == nil
 		s.match = func(key, v []byte) (bool, error) {
-			f, err := load(key, v)
+			r, err := load(key, v)
 			if err != nil {
 				return false, err
 			}
-			return keep(f), nil
+			return keep(r.Doc, &r.Fact)
 		}
 	}
 	return s.run(ctx, txn, p)
+}
+
+// dated returns a keep function for listFacts that accepts the facts keep
+// accepts (all if keep is nil) whose document was published within r,
+// reading each document's date once; nil if it would accept every fact.
+func dated[T any](txn *badger.Txn, r graph.DateRange, keep func(*T) bool) func(doc string, f *T) (bool, error) {
+	if r.IsZero() {
+		if keep == nil {
+			return nil
+		}
+		return func(_ string, f *T) (bool, error) { return keep(f), nil }
+	}
+	in := inRange(txn, r)
+	return func(doc string, f *T) (bool, error) {
+		if keep != nil && !keep(f) {
+			return false, nil
+		}
+		return in(doc)
+	}
 }
 
 // resolveAll resolves the non-empty IDs pointed to through merges.
@@ -72,6 +94,9 @@ func resolveAll(txn *badger.Txn, ids ...*string) error {
 func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*graph.Figure], error) {
 	var out graph.List[*graph.Figure]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := f.DateRange.Validate(); err != nil {
+			return err
+		}
 		if err := checkMeasure(ctx, txn, f.Measure); err != nil {
 			return err
 		}
@@ -95,6 +120,10 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 			prefix = key(pFigByEnt, f.Place)
 		case f.Measure != "":
 			prefix = key(pFigByMeas, f.Measure)
+		case !f.DateRange.IsZero():
+			var err error
+			out, err = listFactsInRange(ctx, txn, &figures, f.DateRange, f.Page)
+			return err
 		default:
 			n, err := getCounter(txn, cFigures)
 			if err != nil {
@@ -103,7 +132,7 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 			total, keep = int(n), nil
 		}
 		var err error
-		out, err = listFacts(ctx, txn, &figures, prefix, keep, total, f.Page)
+		out, err = listFacts(ctx, txn, &figures, prefix, dated(txn, f.DateRange, keep), total, f.Page)
 		return err
 	})
 	return out, err
@@ -114,6 +143,9 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*graph.EventFact], error) {
 	var out graph.List[*graph.EventFact]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := f.DateRange.Validate(); err != nil {
+			return err
+		}
 		if err := checkKind(ctx, txn, f.Kind); err != nil {
 			return err
 		}
@@ -134,6 +166,10 @@ func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*grap
 			prefix = key(pEvByEnt, f.Place)
 		case f.Kind != "":
 			prefix = key(pEvByKind, f.Kind)
+		case !f.DateRange.IsZero():
+			var err error
+			out, err = listFactsInRange(ctx, txn, &events, f.DateRange, f.Page)
+			return err
 		default:
 			n, err := getCounter(txn, cEvents)
 			if err != nil {
@@ -142,7 +178,7 @@ func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*grap
 			total, keep = int(n), nil
 		}
 		var err error
-		out, err = listFacts(ctx, txn, &events, prefix, keep, total, f.Page)
+		out, err = listFacts(ctx, txn, &events, prefix, dated(txn, f.DateRange, keep), total, f.Page)
 		return err
 	})
 	return out, err
@@ -152,14 +188,22 @@ func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*grap
 func (db *DB) Quotes(ctx context.Context, f graph.QuoteFilter) (graph.List[*graph.Quote], error) {
 	var out graph.List[*graph.Quote]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := f.DateRange.Validate(); err != nil {
+			return err
+		}
 		if err := resolveAll(txn, &f.Speaker); err != nil {
 			return err
 		}
 		var prefix []byte
 		total := -1
-		if f.Speaker != "" {
+		switch {
+		case f.Speaker != "":
 			prefix = key(pQuoteBySp, f.Speaker)
-		} else {
+		case !f.DateRange.IsZero():
+			var err error
+			out, err = listFactsInRange(ctx, txn, &quotes, f.DateRange, f.Page)
+			return err
+		default:
 			n, err := getCounter(txn, cQuotes)
 			if err != nil {
 				return err
@@ -167,7 +211,7 @@ func (db *DB) Quotes(ctx context.Context, f graph.QuoteFilter) (graph.List[*grap
 			total = int(n)
 		}
 		var err error
-		out, err = listFacts(ctx, txn, &quotes, prefix, nil, total, f.Page)
+		out, err = listFacts(ctx, txn, &quotes, prefix, dated[graph.Quote](txn, f.DateRange, nil), total, f.Page)
 		return err
 	})
 	return out, err

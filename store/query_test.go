@@ -319,7 +319,7 @@ func TestFactsAndDocuments(t *testing.T) {
 		if !reflect.DeepEqual(ids, []string{"c2", "b", "a", "c"}) || total != 4 {
 			t.Errorf("documents = %q (total %d)", ids, total)
 		}
-		l, err := db.Documents(ctx, graph.DocumentFilter{Since: "2015-10-22"})
+		l, err := db.Documents(ctx, graph.DocumentFilter{DateRange: graph.DateRange{Since: "2015-10-22"}})
 		if err != nil || l.TotalCount != 3 {
 			t.Errorf("since: %d, %v", l.TotalCount, err)
 		}

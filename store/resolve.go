@@ -16,7 +16,9 @@ import (
 //     that a lone surname of several people joins only a person named by
 //     it alone, and a generic word ("Commission", "Fund": genericNames)
 //     only an entity named by it;
-//  3. for a person with a multi-word name, a new entity for that name, into
+//  3. for a person named by an initial and a surname ("S. Warne"), the
+//     one person whose full name they abbreviate (byInitial); else, for a
+//     person with a multi-word name, a new entity for that name, into
 //     which a surname-only person ("Putin") is merged if that surname now
 //     belongs to exactly one full name;
 //  4. an entity of the same type named like one of the aliases, other than
@@ -148,7 +150,9 @@ func voteWeight(rec *entityRec) int {
 }
 
 // mostVoted returns the entity of type t named (not aliased) nk with the
-// most type votes, then the smallest ID.
+// most type votes, then the smallest ID. An organization is named nk
+// with a designator too: "Sony" is Sony Corp's name, which BBC documents
+// typed person.
 func (w *wtx) mostVoted(t graph.EntityType, nk string) (string, *entityRec, error) {
 	ids, err := w.ids(key(pName, string(t), nk))
 	if err != nil {
@@ -161,7 +165,8 @@ func (w *wtx) mostVoted(t graph.EntityType, nk string) (string, *entityRec, erro
 		if err != nil {
 			return "", nil, err
 		}
-		if rec != nil && graph.NameKey(rec.Name) == nk && (bestRec == nil || voteWeight(rec) > voteWeight(bestRec)) {
+		if rec != nil && (graph.NameKey(rec.Name) == nk || t == graph.Organization && withoutDesignators(graph.NameKey(rec.Name)) == nk) &&
+			(bestRec == nil || voteWeight(rec) > voteWeight(bestRec)) {
 			best, bestRec = id, rec
 		}
 	}
@@ -199,6 +204,11 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 	if id, ok, err := w.byName(t, nk, genericNames[nk]); ok || err != nil {
 		return id, err
 	}
+	if t == graph.Person && tokenCount(nk) == 2 {
+		if id, ok, err := w.byInitial(nk); ok || err != nil {
+			return id, err
+		}
+	}
 	if t == graph.Person && tokenCount(nk) >= 2 {
 		id, err := w.create(graph.EntityID(t, e.Name), t)
 		if err != nil {
@@ -209,6 +219,12 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 	for _, a := range e.Aliases {
 		ak := graph.NameKey(a)
 		if genericNames[ak] || isHead(ak, nk) {
+			continue
+		}
+		if isAcronym(a) {
+			if id, ok, err := w.byAcronym(t, ak); ok || err != nil {
+				return id, err
+			}
 			continue
 		}
 		if id, ok, err := w.byName(t, ak, false); ok || err != nil {
@@ -227,6 +243,96 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 	return w.create(graph.EntityID(t, e.Name), t)
 }
 
+// isAcronym reports whether an alias is an acronym: one word of two to
+// six capital letters ("EMS", "USDA").
+func isAcronym(a string) bool {
+	if len(a) < 2 || len(a) > 6 {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] < 'A' || a[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// byAcronym returns the best entity of type t that the folded acronym ak
+// names across documents: one named by it alone, or with a designator
+// ("IBM Corp"), or whose name it spells ("European Monetary System").
+// Another entity that merely has it as an alias is no match: the
+// European Monetary System's "EMS" had joined it to EMS Systems Ltd,
+// whose own documents call it EMS too.
+func (w *wtx) byAcronym(t graph.EntityType, ak string) (string, bool, error) {
+	return w.bestIndexed(t, ak, func(name string) bool { return acronymOf(ak, name) })
+}
+
+// acronymOf reports whether the folded acronym ak stands for the folded
+// name nk: nk is ak, alone or with designators after it, or ak spells
+// the initials of nk's words other than "of", "the", "and", "for".
+func acronymOf(ak, nk string) bool {
+	if withoutDesignators(nk) == ak {
+		return true
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(nk) {
+		if w != "of" && w != "the" && w != "and" && w != "for" {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String() == ak
+}
+
+// withoutDesignators is a folded name without the designators that end
+// it: "sony" of "sony corp".
+func withoutDesignators(nk string) string {
+	words := strings.Fields(nk)
+	n := len(words)
+	for n > 1 && designatorWords[words[n-1]] {
+		n--
+	}
+	return strings.Join(words[:n], " ")
+}
+
+// designatorWords end a company's name: "IBM Corp" is IBM.
+var designatorWords = map[string]bool{
+	"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "ag": true, "nv": true,
+	"bv": true, "gmbh": true, "spa": true, "sa": true, "group": true, "corporation": true, "company": true,
+}
+
+// byInitial returns, for a folded person's name of an initial and a
+// surname ("s warne"), the one person of the store whose full name has
+// that surname and a given name with that initial (Shane Warne): a story
+// that writes "S. Warne" alone made a second person of him.
+func (w *wtx) byInitial(nk string) (string, bool, error) {
+	initial, surname, _ := strings.Cut(nk, " ")
+	if len(initial) != 1 {
+		return "", false, nil
+	}
+	ids, err := w.ids(key(pSurname, surname))
+	if err != nil {
+		return "", false, err
+	}
+	found := ""
+	for _, id := range ids {
+		rec, err := w.entity(id)
+		if err != nil {
+			return "", false, err
+		}
+		if rec == nil {
+			continue
+		}
+		given, _, _ := strings.Cut(graph.NameKey(rec.Name), " ")
+		if len(given) > 1 && given[0] == initial[0] && strings.HasSuffix(graph.NameKey(rec.Name), " "+surname) {
+			if found != "" {
+				return "", false, nil // two people it may be
+			}
+			found = id
+		}
+	}
+	return found, found != "", nil
+}
+
 // genericNames are the common nouns (and one adjective) that a document
 // may use alone for the organization it names in full ("the Commission"
 // after "the Panama Canal Commission", "Federal" for the Federal Reserve),
@@ -234,7 +340,9 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 // them, the Reuters-21578 + BBC store gave the European Commission the
 // aliases "Canal Commission" and "Casino Control Commission", and the IMF
 // "Alger Fund" and "A Brazil Fund". Such a name joins only an entity
-// named by it alone, and such an alias joins nothing.
+// named by it alone, and such an alias joins nothing. ("United", which
+// a document may call Manchester United or United Airlines, had gathered
+// 20 companies named United in one entity.)
 var genericNames = map[string]bool{
 	"administration": true, "agency": true, "army": true, "assembly": true, "association": true,
 	"authority": true, "bank": true, "board": true, "bureau": true, "cabinet": true, "center": true,
@@ -244,7 +352,7 @@ var genericNames = map[string]bool{
 	"fund": true, "government": true, "group": true, "house": true, "inc": true, "institute": true,
 	"league": true, "ministry": true, "navy": true, "office": true, "parliament": true, "party": true,
 	"police": true, "reserve": true, "senate": true, "service": true, "society": true, "treasury": true,
-	"trust": true, "union": true, "university": true,
+	"trust": true, "union": true, "united": true, "university": true,
 }
 
 // existing returns id, following merges, if an entity of type t is stored
@@ -267,6 +375,12 @@ func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, err
 	if nk == "" {
 		return "", false, nil
 	}
+	return w.bestIndexed(t, nk, func(name string) bool { return !own || name == nk })
+}
+
+// bestIndexed returns the most mentioned entity of type t indexed under
+// the folded name nk whose folded name keep accepts.
+func (w *wtx) bestIndexed(t graph.EntityType, nk string, keep func(name string) bool) (string, bool, error) {
 	ids, err := w.ids(key(pName, string(t), nk))
 	if err != nil || len(ids) == 0 {
 		return "", false, err
@@ -277,7 +391,7 @@ func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, err
 		if err != nil {
 			return "", false, err
 		}
-		if rec != nil && rec.Mentions > bestN && (!own || graph.NameKey(rec.Name) == nk) {
+		if rec != nil && rec.Mentions > bestN && keep(graph.NameKey(rec.Name)) {
 			best, bestN = id, rec.Mentions
 		}
 	}

@@ -572,17 +572,48 @@ func TestGenericNamesJoinNothing(t *testing.T) {
 		{"alone", "organization/commission"},
 		{"imf2", "organization/international-monetary-fund"},
 	} {
-		ents, err := db.DocumentEntities(ctx, tt.doc, "", 10)
-		if err != nil {
-			t.Fatal(err)
+		checkOneEntity(t, db, tt.doc, tt.want)
+	}
+}
+
+// TestAcronymAliasJoinsItsOwn: an acronym alias joins an entity across
+// documents only where it names it (alone, with a designator, or by its
+// initials), not another entity that has it as an alias too: the
+// European Monetary System's "EMS" joined EMS Systems Ltd.
+func TestAcronymAliasJoinsItsOwn(t *testing.T) {
+	db := MustOpenDB(t)
+	org := graph.Organization
+	mustIngest(t, db,
+		extraction("ems", "EMS Systems Ltd said so. EMS added more.",
+			ent{id: "organization/ems-systems-ltd", typ: org, name: "EMS Systems Ltd", aliases: []string{"EMS"}, surfaces: []string{"EMS Systems Ltd", "EMS added"}}),
+		extraction("ibm", "IBM Corp said so. IBM added more.",
+			ent{id: "organization/ibm-corp", typ: org, name: "IBM Corp", aliases: []string{"IBM"}, surfaces: []string{"IBM Corp", "IBM added"}}),
+		extraction("system", "The European Monetary System (EMS) held. The EMS is strong.",
+			ent{id: "organization/european-monetary-system", typ: org, name: "European Monetary System", aliases: []string{"EMS"}, surfaces: []string{"European Monetary System", "EMS) held"}}),
+		extraction("ibm2", "International Business Machines (IBM) said so.",
+			ent{id: "organization/international-business-machines", typ: org, name: "International Business Machines", aliases: []string{"IBM"}, surfaces: []string{"International Business Machines", "IBM"}}),
+	)
+	for _, tt := range []struct{ doc, want string }{
+		{"system", "organization/european-monetary-system"},
+		{"ibm2", "organization/ibm-corp"},
+	} {
+		checkOneEntity(t, db, tt.doc, tt.want)
+	}
+}
+
+// checkOneEntity checks that document doc has one entity, want.
+func checkOneEntity(t *testing.T, db *DB, doc, want string) {
+	t.Helper()
+	ents, err := db.DocumentEntities(ctx, doc, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 || ents[0].ID != want {
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.ID)
 		}
-		if len(ents) != 1 || ents[0].ID != tt.want {
-			var got []string
-			for _, e := range ents {
-				got = append(got, e.ID)
-			}
-			t.Errorf("document %s: entities %v, want [%s]", tt.doc, got, tt.want)
-		}
+		t.Errorf("document %s: entities %v, want [%s]", doc, got, want)
 	}
 }
 
@@ -615,4 +646,26 @@ func TestLayoutVersion(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestInitialJoinsFullName: a person named by an initial and a surname
+// ("S. Warne") joins the one person of the store whose full name they
+// abbreviate, and none where two people may be meant.
+func TestInitialJoinsFullName(t *testing.T) {
+	db := MustOpenDB(t)
+	per := graph.Person
+	mustIngest(t, db,
+		extraction("full", "Shane Warne took five wickets.",
+			ent{id: "person/shane-warne", typ: per, name: "Shane Warne", surfaces: []string{"Shane Warne"}}),
+		extraction("steve", "Steve Smith batted.",
+			ent{id: "person/steve-smith", typ: per, name: "Steve Smith", surfaces: []string{"Steve Smith"}}),
+		extraction("sam", "Sam Smith sang.",
+			ent{id: "person/sam-smith", typ: per, name: "Sam Smith", surfaces: []string{"Sam Smith"}}),
+		extraction("initial", "S. Warne was named man of the match.",
+			ent{id: "person/s-warne", typ: per, name: "S. Warne", surfaces: []string{"S. Warne"}}),
+		extraction("ambiguous", "S. Smith was there.",
+			ent{id: "person/s-smith", typ: per, name: "S. Smith", surfaces: []string{"S. Smith"}}),
+	)
+	checkOneEntity(t, db, "initial", "person/shane-warne")
+	checkOneEntity(t, db, "ambiguous", "person/s-smith")
 }

@@ -214,3 +214,24 @@ func TestHeadAliasJoinsNothing(t *testing.T) {
 		t.Fatal("the Arbitration Commission joined another entity")
 	}
 }
+
+// TestTypeVotesCompanyDesignator: a one-word person joins the company
+// named by it with a designator ("Sony" and Sony Corp), by the votes of
+// the company's documents.
+func TestTypeVotesCompanyDesignator(t *testing.T) {
+	db := MustOpenDB(t)
+	org := func(id string) *graph.Extraction {
+		return extraction(id, "Sony Corp said shares rose. Sony listed them.",
+			ent{id: "organization/sony-corp", typ: graph.Organization, name: "Sony Corp", aliases: []string{"Sony"}, surfaces: []string{"Sony Corp", "Sony listed"}})
+	}
+	mustIngest(t, db, org("o1"), org("o2"), org("o3"), org("o4"), org("o5"))
+	mustIngest(t, db, extraction("p", "Sony had filed a bid.",
+		ent{id: "person/sony", typ: graph.Person, name: "Sony", surfaces: []string{"Sony"}}))
+	if got, want := storedVotes(t, db, "organization/sony-corp"), map[string]int{"organization": 10, "person": 1}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("votes %v, want %v", got, want)
+	}
+	if v := storedVotes(t, db, "person/sony"); v != nil {
+		t.Fatalf("person/sony exists with votes %v", v)
+	}
+	checkVotes(t, db)
+}

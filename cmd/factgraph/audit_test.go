@@ -24,9 +24,12 @@ type storeAudit struct {
 }
 
 // auditRow is one audited entity: its type, the wrong aliases it must not
-// have, and the errors still known (listed, not checked).
+// have, and the errors still known (listed, not checked). A row with Gone
+// is a wrong entity of an older store (a company typed person, a second
+// ID of a place): no entity may have its ID now, and Gone says what it was.
 type auditRow struct {
 	ID                string   `json:"id"`
+	Gone              string   `json:"gone"`
 	Type              string   `json:"type"`
 	NotAliases        []string `json:"not_aliases"`
 	KnownWrongAliases []string `json:"known_wrong_aliases"`
@@ -90,6 +93,16 @@ func TestAuditStore(t *testing.T) {
 	}
 	right := 0
 	for _, r := range audit.Rows {
+		if r.Gone != "" {
+			t.Run(r.ID, func(t *testing.T) {
+				if e, err := db.Entity(ctx, r.ID); err == nil && e.ID == r.ID {
+					t.Errorf("is an entity again (%s)", r.Gone)
+				} else if err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+					t.Fatal(err)
+				}
+			})
+			continue
+		}
 		if r.KnownWrong == "" && len(r.KnownWrongAliases) == 0 {
 			right++
 		}

@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -87,4 +93,147 @@ func tail(out []byte) string {
 		lines = lines[len(lines)-5:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestServeDiskFull sends ingest mutations of Reuters-21578 records to
+// `factgraph serve` on a tmpfs too small for them: the mutation that finds
+// the disk full is answered NO_SPACE and stores nothing of its batch,
+// queries still work, and once the tmpfs is grown the remaining batches
+// are stored and the store has the counts of an uninterrupted ingest of
+// the same documents.
+func TestServeDiskFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and ingests 2,000 documents twice")
+	}
+	reuters := testenv.Shared(t, "data/news_raw_reuters21578/reuters21578.jsonl")
+	if os.Geteuid() != 0 {
+		testenv.Missing(t, "mounting a tmpfs needs root")
+	}
+	dir := t.TempDir()
+	mnt := filepath.Join(dir, "small")
+	if err := os.Mkdir(mnt, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mount("tmpfs", mnt, "tmpfs", 0, "size=68m"); err != nil {
+		testenv.Missing(t, "cannot mount a tmpfs: %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(mnt, syscall.MNT_DETACH) })
+	bin := filepath.Join(dir, "factgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	// The records with a body, as documents with an id and a text, in
+	// batches of ten.
+	raw := filepath.Join(dir, "reuters.jsonl")
+	copyLines(t, reuters, raw, 2000)
+	data, err := os.ReadFile(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []map[string]string
+	var corpus bytes.Buffer
+	for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+		var r struct {
+			NewID int    `json:"newid"`
+			Body  string `json:"body"`
+		}
+		if json.Unmarshal(line, &r) != nil || strings.TrimSpace(r.Body) == "" {
+			continue
+		}
+		d := map[string]string{"id": strconv.Itoa(r.NewID), "text": r.Body}
+		docs = append(docs, d)
+		b, _ := json.Marshal(d)
+		corpus.Write(append(b, '\n'))
+	}
+	corpusPath := filepath.Join(dir, "docs.jsonl")
+	if err := os.WriteFile(corpusPath, corpus.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	db := filepath.Join(mnt, "db")
+	cmd := exec.Command(bin, "serve", "--db", db, "--addr", "127.0.0.1:0", "--token", e2eToken)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	url := serverURL(t, stderr)
+	var log syncBuffer
+	go io.Copy(&log, stderr)
+	post := func(query string, vars map[string]any) (int, *gqlResult) {
+		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+		req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+e2eToken)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, log.String())
+		}
+		defer res.Body.Close()
+		var r gqlResult
+		if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		return res.StatusCode, &r
+	}
+	const ingest = `mutation($d: [DocumentInput!]!) { ingest(documents: $d) { added } }`
+	documents := func() int {
+		status, r := post(`{ stats { documents } }`, nil)
+		var v struct{ Stats struct{ Documents int } }
+		if status != 200 || len(r.Errors) > 0 || json.Unmarshal(r.Data, &v) != nil {
+			t.Fatalf("stats: status %d, errors %+v", status, r.Errors)
+		}
+		return v.Stats.Documents
+	}
+
+	// The document that found the disk full: each is stored whole or not
+	// at all, and the error says how many of the batch came before it.
+	full := -1
+	storedBefore := regexp.MustCompile(`The (\d+) documents before it were stored`)
+	for i := 0; i < len(docs); i += 10 {
+		_, r := post(ingest, map[string]any{"d": docs[i:min(i+10, len(docs))]})
+		if len(r.Errors) == 0 {
+			continue
+		}
+		if code := r.Errors[0].Extensions["code"]; code != "NO_SPACE" {
+			t.Fatalf("batch at %d: errors %+v, want NO_SPACE", i, r.Errors)
+		}
+		full = i
+		if m := storedBefore.FindStringSubmatch(r.Errors[0].Message); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			full += n
+		}
+		break
+	}
+	if full < 0 {
+		t.Fatalf("all %d documents fit: the tmpfs does not fit the test", len(docs))
+	}
+	if n := documents(); n != full {
+		t.Fatalf("the disk was full at document %d, yet the store holds %d documents", full, n)
+	}
+	t.Logf("the disk was full at document %d of %d", full, len(docs))
+
+	if err := syscall.Mount("tmpfs", mnt, "tmpfs", syscall.MS_REMOUNT, "size=400m"); err != nil {
+		t.Fatalf("growing the tmpfs: %v", err)
+	}
+	for i := full; i < len(docs); i += 10 {
+		if _, r := post(ingest, map[string]any{"d": docs[i:min(i+10, len(docs))]}); len(r.Errors) > 0 {
+			t.Fatalf("batch at %d after space came back: %+v", i, r.Errors)
+		}
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("serve: %v\n%s", err, log.String())
+	}
+	reference := filepath.Join(dir, "reference.db")
+	if out, err := exec.Command(bin, "ingest", "--db", reference, "--workers", "2", corpusPath).CombinedOutput(); err != nil {
+		t.Fatalf("reference ingest: %v\n%s", err, tail(out))
+	}
+	if got, ref := openStats(t, db), openStats(t, reference); !statsEqual(got, ref) {
+		t.Fatalf("after the disk was full and space came back:\n%+v\nuninterrupted:\n%+v", got, ref)
+	}
 }

@@ -285,6 +285,16 @@ func TestImport_Errors(t *testing.T) {
 			graph.EINVALID, `entity "person/ghost" has no mention in the dump`},
 		{"NULInID", "nul", []string{write("nul.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d\u0000e","text":"x"}}`+"\n")},
 			graph.EINVALID, "control character"},
+		{"DanglingMention", "dangling", []string{write("dangling.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"Putin spoke."}}`+"\n"+
+			`{"kind":"entity","entity":{"id":"person/putin","type":"person","name":"Putin"}}`+"\n"+
+			`{"kind":"mention","mention":{"entity":"person/putin","document":"nodoc","sentence":0,"start":0,"end":5,"text":"Putin"}}`+"\n")},
+			graph.EINVALID, `line 4: restore mention: unknown document "nodoc"`},
+		{"DuplicateDocument", "dupdoc", []string{write("dupdoc.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n"+
+			`{"kind":"document","document":{"id":"d","text":"y"}}`+"\n")},
+			graph.EINVALID, `line 3: restore document: duplicate document "d"`},
+		{"DocumentTooLarge", "toolarge", []string{"--max-doc-bytes", "1000", write("toolarge.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"small","text":"x"}}`+"\n"+
+			`{"kind":"document","document":{"id":"big","text":"`+strings.Repeat("Officials met. ", 100)+`"}}`+"\n")},
+			graph.EINVALID, `line 3: document "big": text is 1500 bytes, over --max-doc-bytes (1000)`},
 		{"NotEmpty", "", []string{full}, graph.ECONFLICT, "not empty"},
 		{"Missing", "missing", []string{filepath.Join(dir, "nope.jsonl")}, graph.ENOTFOUND, "no such file"},
 		{"NoArgs", "noargs", nil, graph.EINVALID, "want one dump file"},

@@ -25,8 +25,12 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	flags := newFlagSet(env, "import", importSynopsis)
 	dbPath := dbFlag(flags, env)
 	pageOut := pageOutVar(flags)
+	maxDocBytes := flags.Int("max-doc-bytes", 16<<20, "largest document text accepted, in bytes (as ingest's --max-doc-bytes)")
 	if err := parseFlags(flags, args); err != nil {
 		return err
+	}
+	if *maxDocBytes < 1 {
+		return graph.Errorf(graph.EINVALID, "--max-doc-bytes must be positive, not %d", *maxDocBytes)
 	}
 	if flags.NArg() != 1 {
 		flags.Usage()
@@ -63,7 +67,14 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	err = db.Restore(ctx, dump.Next)
+	err = db.Restore(ctx, func() (*graph.Record, error) {
+		// A dump may hold only what ingest would store.
+		r, err := dump.Next()
+		if err == nil && r.Kind == graph.RecordDocument && r.Document != nil && len(r.Document.Text) > *maxDocBytes {
+			return nil, graph.Errorf(graph.EINVALID, "document %q: text is %d bytes, over --max-doc-bytes (%d)", r.Document.ID, len(r.Document.Text), *maxDocBytes)
+		}
+		return r, err
+	})
 	if code := graph.ErrorCode(err); code == graph.EINVALID && !strings.HasPrefix(graph.ErrorMessage(err), "line ") {
 		// The store refused the record last read: say where it is.
 		err = graph.Errorf(code, "line %d: %s", dump.Line(), graph.ErrorMessage(err))

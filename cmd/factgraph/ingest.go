@@ -158,8 +158,9 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// writeMemoryLimit is the Go heap's soft limit while a command writes a
-// store, unless GOMEMLIMIT sets another (see BENCHMARKS.md for its effect).
+// writeMemoryLimit is the Go heap's soft limit while a command writes or
+// serves a store, unless GOMEMLIMIT sets another (see BENCHMARKS.md for its
+// effect).
 const writeMemoryLimit = 360 << 20
 
 // limitHeap sets a soft heap limit for a long write. Badger's compactions

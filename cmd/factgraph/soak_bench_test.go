@@ -8,6 +8,9 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,8 +30,9 @@ import (
 // to: give it a copy) for $FACTGRAPH_SOAK (default 1m) to 32 clients
 // cycling through the query shapes of BenchmarkServe, uncached, while a
 // writer sends ingest mutations of BBC articles; it reports each shape's
-// p50/p99, the errors (any failed request), and the process's Go heap and
-// anonymous memory every 30 s, so that growth after warm-up shows.
+// p50/p99, the errors (any failed request), and every 30 s the highs of
+// the process's Go heap and anonymous memory over those 30 s, so that
+// growth after warm-up shows.
 //
 //	cp -r /tmp/news.db /tmp/soak.db
 //	FACTGRAPH_SOAK_DB=/tmp/soak.db FACTGRAPH_SOAK=10m go test ./cmd/factgraph -run '^$' -bench Soak -benchtime 1x -timeout 30m
@@ -45,6 +49,7 @@ func BenchmarkSoak(b *testing.B) {
 		}
 	}
 	bbc := testenv.Shared(b, "data/news_raw_bbc2225/bbc2225.jsonl")
+	limitHeap(&Env{Getenv: os.Getenv}) // as serve does
 	db, err := store.Open(path)
 	if err != nil {
 		b.Fatal(err)
@@ -156,23 +161,46 @@ func BenchmarkSoak(b *testing.B) {
 	}()
 	// Memory every 30 s: the Go heap in use and the anonymous resident
 	// memory (RssAnon), which leave out the store's file pages.
+	// Memory, sampled every second and logged every 30 s as the highs of
+	// the last 30 s (what a limit must hold) and the Go heap live after
+	// the last collection (where a leak would show).
+	// $FACTGRAPH_SOAK_HEAPPROFILE=P writes heap profiles P-warm.pprof after
+	// the first 30 s and P-end.pprof at the end, for
+	// `go tool pprof -base P-warm.pprof P-end.pprof`.
+	prof, warmProfiled := os.Getenv("FACTGRAPH_SOAK_HEAPPROFILE"), false
 	memDone := make(chan struct{})
 	go func() {
-		tick := time.NewTicker(30 * time.Second)
-		defer tick.Stop()
-		start := time.Now()
+		sample := time.NewTicker(time.Second)
+		defer sample.Stop()
+		start, last := time.Now(), time.Now()
+		var rssHigh, heapHigh uint64
 		for {
 			select {
 			case <-memDone:
 				return
-			case <-tick.C:
-				b.Logf("t=%3.0fs RssAnon %s, documents written %d", time.Since(start).Seconds(), rssAnon(), writes.Load())
+			case <-sample.C:
+			}
+			rss, heap, live := memNow()
+			rssHigh, heapHigh = max(rssHigh, rss), max(heapHigh, heap)
+			if time.Since(last) < 30*time.Second {
+				continue
+			}
+			last = time.Now()
+			b.Logf("t=%3.0fs highs: RssAnon %d MiB, Go heap in use %d MiB; Go heap live %d MiB; documents written %d",
+				time.Since(start).Seconds(), rssHigh>>20, heapHigh>>20, live>>20, writes.Load())
+			rssHigh, heapHigh = 0, 0
+			if prof != "" && !warmProfiled {
+				warmProfiled = true
+				writeHeapProfile(b, prof+"-warm.pprof")
 			}
 		}
 	}()
 	wg.Wait()
 	close(memDone)
 	b.StopTimer()
+	if prof != "" {
+		writeHeapProfile(b, prof+"-end.pprof")
+	}
 	for k, q := range qs {
 		l := lat[k]
 		slices.Sort(l)
@@ -190,19 +218,35 @@ func BenchmarkSoak(b *testing.B) {
 	}
 }
 
-// rssAnon returns the process's anonymous resident memory as
-// /proc/self/status says it, or "?".
-func rssAnon() string {
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return "?"
-	}
-	for _, line := range strings.Split(string(status), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "RssAnon:" {
-			if kb, err := strconv.Atoi(f[1]); err == nil {
-				return fmt.Sprintf("%d MiB", kb>>10)
+// memNow returns the process's anonymous resident memory (RssAnon in
+// /proc/self/status, 0 if unknown, which leaves out the store's file
+// pages), the Go heap in use (live objects and garbage not yet collected)
+// and the heap live after the last collection.
+func memNow() (rssAnon, heap, live uint64) {
+	if status, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "RssAnon:" {
+				kb, _ := strconv.ParseUint(f[1], 10, 64)
+				rssAnon = kb << 10
 			}
 		}
 	}
-	return "?"
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	metrics.Read(samples)
+	return rssAnon, samples[0].Value.Uint64(), samples[1].Value.Uint64()
+}
+
+// writeHeapProfile writes a heap profile after a collection, so that it
+// shows live memory.
+func writeHeapProfile(b *testing.B, path string) {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		b.Error(err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Error(err)
+	}
 }

@@ -166,6 +166,13 @@ func Parse(gz []byte) (*Gazetteer, error) {
 			}
 		}
 	}
+	for code, abbrevs := range stateAbbrevs {
+		if id, ok := g.byRegion["US."+code]; ok {
+			for _, a := range abbrevs {
+				g.add(a, id)
+			}
+		}
+	}
 	// A code written in capitals may also be a name ("US" and "U.S."):
 	// its list holds both, so that a look-up never merges them.
 	for k, ids := range g.byCode {
@@ -183,6 +190,21 @@ func Parse(gz []byte) (*Gazetteer, error) {
 		}
 	}
 	return g, nil
+}
+
+// stateAbbrevs are the abbreviations of US states that wire copy writes
+// after a city and alone ("Irvine, Calif.", "Calif. utilities"), by
+// GeoNames region code: the AP Stylebook's, without those that are also
+// English words or names ("Ill.", "Ind.", "Mass.", "Miss.", "Mo.",
+// "Wash.", "Del.", "La.", "Ore.").
+var stateAbbrevs = map[string][]string{
+	"AL": {"Ala."}, "AZ": {"Ariz."}, "AR": {"Ark."}, "CA": {"Calif."}, "CO": {"Colo."},
+	"CT": {"Conn."}, "FL": {"Fla."}, "GA": {"Ga."}, "KS": {"Kan.", "Kans."}, "KY": {"Ky."},
+	"MD": {"Md."}, "MI": {"Mich."}, "MN": {"Minn."}, "MT": {"Mont."}, "NE": {"Neb.", "Nebr."},
+	"NV": {"Nev."}, "NH": {"N.H."}, "NJ": {"N.J."}, "NM": {"N.M."}, "NY": {"N.Y."}, "NC": {"N.C."},
+	"ND": {"N.D."}, "OK": {"Okla."}, "PA": {"Pa.", "Penn."}, "RI": {"R.I."}, "SC": {"S.C."},
+	"SD": {"S.D."}, "TN": {"Tenn."}, "TX": {"Tex."}, "VT": {"Vt."}, "VA": {"Va."},
+	"WV": {"W.Va."}, "WI": {"Wis.", "Wisc."}, "WY": {"Wyo."},
 }
 
 func (g *Gazetteer) add(name string, id int32) {

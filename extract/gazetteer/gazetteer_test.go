@@ -38,6 +38,8 @@ func TestBest(t *testing.T) {
 		{"CapitalBeatsPreferredSmall", "Amsterdam", []string{"US"}, "Amsterdam", gazetteer.City, "NL"},
 		{"PopulousBeatsPreferred", "Melbourne", []string{"US"}, "Melbourne", gazetteer.City, "AU"},
 		{"Capital", "Tripoli", nil, "Tripoli", gazetteer.City, "LY"},
+		{"StateAbbreviation", "Calif.", nil, "California", gazetteer.Region, "US"},
+		{"StateAbbreviationDotted", "N.J.", nil, "New Jersey", gazetteer.Region, "US"},
 		{"RegionAlias", "Krasnodar Krai", nil, "Krasnodar Krai", gazetteer.Region, "RU"},
 		{"CodeInCapitals", "BRA", nil, "Brazil", gazetteer.Country, "BR"},
 		{"CodeNotInCapitals", "Bra", nil, "Bra", gazetteer.City, "IT"},

@@ -111,7 +111,25 @@ func lineBreakEnds(toks []Token, lineStart, i int) bool {
 	// A short line that does not end in punctuation is a headline, a
 	// caption or a dateline; a long one is hard-wrapped prose.
 	width := toks[i-1].End - toks[lineStart].Start
-	return width < 50
+	return width < 50 && !wrapsLead(toks, lineStart, i)
+}
+
+// wrapsLead reports whether the line from toks[lineStart] to the break
+// before toks[i] is the short first line of a hard-wrapped paragraph:
+// Reuters-21578 leaves the rest of a line whose dateline it took off
+// ("The vice president of the New York Stock⏎Exchange, Richard
+// Torenzano, said"). It follows a blank line but is not the text's first
+// (a headline), and the line after it is at least MinWrapWidth wide and
+// goes on without a blank line.
+func wrapsLead(toks []Token, lineStart, i int) bool {
+	if lineStart == 0 || !toks[lineStart].BlankLineBefore {
+		return false
+	}
+	j := i + 1
+	for j < len(toks) && !toks[j].NewlineBefore {
+		j++
+	}
+	return j < len(toks) && !toks[j].BlankLineBefore && toks[j-1].End-toks[i].Start >= MinWrapWidth
 }
 
 // MinWrapWidth is the shortest line, in code points, that SoftBreak takes
@@ -130,7 +148,7 @@ func SoftBreak(toks []Token, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(toks[i-1].Text)
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !dottedAbbrev(toks[i-1].Text) {
 		return false
 	}
 	if designatorAfterName(toks, i) {
@@ -143,7 +161,15 @@ func SoftBreak(toks []Token, i int) bool {
 	// The first line of a text is most often its headline, which may
 	// run long without punctuation ("Kerry to visit Moscow for talks
 	// with Russian leader Vladimir Putin").
-	return k > 0 && toks[i-1].End-toks[k].Start >= MinWrapWidth
+	return k > 0 && (toks[i-1].End-toks[k].Start >= MinWrapWidth || wrapsLead(toks, k, i))
+}
+
+// dottedAbbrev reports whether a word is an abbreviation with periods
+// inside it, "U.S." or "U.K.", which ends a line of wire copy inside a
+// name ("the U.S.⏎Agriculture Department") as a word does.
+func dottedAbbrev(w string) bool {
+	body, ok := strings.CutSuffix(w, ".")
+	return ok && strings.Contains(body, ".") && !strings.Contains(body, "..")
 }
 
 // Pretokenized reports whether most punctuation marks and clitics (",",

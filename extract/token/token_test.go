@@ -1,6 +1,7 @@
 package token
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -50,6 +51,11 @@ func TestSentences(t *testing.T) {
 		{"Headline", "CRICKET - LEICESTERSHIRE TAKE OVER\nLONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four.", []string{"CRICKET - LEICESTERSHIRE TAKE OVER", "LONDON 1996-08-30", "West Indian all-rounder Phil Simmons took four."}},
 		{"HardWrap", "Showers continued throughout the week in the Bahia cocoa zone, alleviating\nComissaria Smith said in its weekly review.\n    The dry period means.", []string{"Showers continued throughout the week in the Bahia cocoa zone, alleviating\nComissaria Smith said in its weekly review.", "The dry period means."}},
 		{"Lowercase", "He paid 5 dlrs. per share.", []string{"He paid 5 dlrs. per share."}},
+		// Reuters-21578 cut the dateline off a paragraph's first line.
+		{"WrappedLead", "NYSE TO MEET\n\nThe vice president of the New York Stock\nExchange, Richard Torenzano, said NYSE officials would hold a\nnews conference.",
+			[]string{"NYSE TO MEET", "The vice president of the New York Stock\nExchange, Richard Torenzano, said NYSE officials would hold a\nnews conference."}},
+		{"ShortParagraphs", "Tax cuts\n\nLabour won\n\nThe party said it had won the vote by a wide margin on Thursday.",
+			[]string{"Tax cuts", "Labour won", "The party said it had won the vote by a wide margin on Thursday."}},
 		{"SpacedInitials", "By Diego G . Maldonado . The U . S . Navy left.", []string{"By Diego G . Maldonado .", "The U . S . Navy left."}},
 	}
 	for _, tt := range tests {
@@ -62,6 +68,32 @@ func TestSentences(t *testing.T) {
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("Sentences(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSoftBreak checks which line breaks wrap prose inside a name.
+func TestSoftBreak(t *testing.T) {
+	tests := []struct {
+		name, in, at string // the break before the token at
+		want         bool
+	}{
+		{"Wrap", "NYSE TO MEET\n\nThe chairman said the proposals from the Treasury would cost the\nAgriculture Department money.", "Agriculture", true},
+		{"DottedAbbrev", "NYSE TO MEET\n\nLeahy said on Tuesday, referring to the proposals that the U.S.\nAgriculture Department save money.", "Agriculture", true},
+		{"WrappedLead", "NYSE TO MEET\n\nThe vice president of the New York Stock\nExchange, Richard Torenzano, said NYSE officials would hold a\nnews conference.", "Exchange", true},
+		{"Headline", "NYSE TO HOLD NEWS CONFERENCE AFTER THE CLOSE OF MARKETS\nThe vice president said so.", "The", false},
+		{"LeadWithoutWrap", "NYSE TO MEET\n\nThe vice president of the New York Stock\nExchange.\n\nMore.", "Exchange", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := Tokenize(tt.in)
+			i := slices.IndexFunc(toks, func(t Token) bool { return t.Text == tt.at && t.NewlineBefore })
+			if i < 0 {
+				t.Fatalf("no line starting with %q", tt.at)
+			}
+			if got := SoftBreak(toks, i); got != tt.want {
+				t.Errorf("SoftBreak before %q = %v, want %v", tt.at, got, tt.want)
 			}
 		})
 	}
