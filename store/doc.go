@@ -20,11 +20,13 @@
 //
 // Aggregates that readers would otherwise compute by scanning are kept the
 // same way: each entity's relation counts by predicate and direction
-// (degree.go), so a listing knows before reading an edge whether an
-// entity has more relations than a request may rank (a page of an
-// entity's relations, strongest first, reads all its edges: relation.go);
-// each toll's reports under one prefix of the tally keyspace (tally.go),
-// so a measure's tallies are one scan that reads no figure record, and
+// (degree.go), which give a page of relations its total count; each
+// well-connected entity's edges and neighbours in strength order
+// (ties.go), so that a page of its relations, strongest first, or of its
+// strongest neighbours reads as many keys as it returns, not every edge,
+// and a path search reads one key per neighbour (entities of fewer than 64
+// relations are ranked from their edges when read); each toll's reports under one prefix of the
+// tally keyspace (tally.go), so a measure's tallies are one scan that reads no figure record, and
 // FigureTotals sums those tallies; and each relation's first 20
 // evidence mentions inside its record, so rendering a relation is one read.
 //

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -315,7 +314,11 @@ func buildMention(k, v []byte) (graph.Mention, error) {
 
 // Neighbors returns the entities related to id by any relation, ordered by
 // the summed weight of those relations, heaviest first, then by the
-// highest confidence among them, then ID; typ "" for any type. limit 0 means 10. ENOTFOUND if the entity does not exist.
+// highest confidence among them, then ID; typ "" for any type. limit 0
+// means 10. A well-connected entity's neighbours are read in that order
+// from its 'B' keys (ties.go), until limit of them have typ; others' are
+// ranked from their few edges. ENOTFOUND if the
+// entity does not exist.
 func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, limit int) ([]*graph.Entity, error) {
 	if typ != "" && !typ.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", typ)
@@ -327,169 +330,32 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 		if err != nil {
 			return err
 		}
-		if rec, err := getEntity(txn, id); err != nil {
+		rec, err := getEntity(txn, id)
+		if err != nil {
 			return err
 		} else if rec == nil {
 			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
 		}
-		weights, err := edgeWeights(ctx, txn, id)
-		if err != nil {
-			return err
-		}
-		ids := make([]string, 0, len(weights))
-		for n := range weights {
-			ids = append(ids, n)
-		}
-		sort.Slice(ids, func(i, j int) bool {
-			a, b := weights[ids[i]], weights[ids[j]]
-			if a.weight != b.weight {
-				return a.weight > b.weight
-			}
-			if a.confidence != b.confidence {
-				return a.confidence > b.confidence
-			}
-			return ids[i] < ids[j]
-		})
-		for _, n := range ids {
-			if len(out) == limit {
-				break
-			}
+		return eachNeighbor(ctx, txn, id, rec, func(n string) (bool, error) {
 			rec, err := getEntity(txn, n)
 			if err != nil {
-				return err
+				return false, err
 			}
 			if rec == nil || (typ != "" && rec.Type != typ) {
-				continue
+				return true, nil
 			}
 			e, err := render(txn, n, rec)
 			if err != nil {
-				return err
+				return false, err
 			}
 			out = append(out, e)
-		}
-		return nil
+			return len(out) < limit, nil
+		})
 	})
 	return out, err
 }
 
-// eachEdge calls fn for every edge of entity id, both directions, whose
-// predicate f allows, with the entity at its other end, in key order.
-func eachEdge(txn *badger.Txn, id string, f graph.PathFilter, fn func(other string, e edgeRec) error) error {
-	var prefixes [][]byte
-	for _, ks := range []byte{pIn, pOut} {
-		if f.Predicates == nil {
-			prefixes = append(prefixes, key(ks, id))
-			continue
-		}
-		for _, p := range f.Predicates {
-			if f.Follows(p) {
-				prefixes = append(prefixes, key(ks, id, p))
-			}
-		}
-	}
-	for _, prefix := range prefixes {
-		err := eachPrefix(txn, prefix, func(k []byte, e edgeRec) error {
-			parts, err := parseKey(k, k[0], 3)
-			if err != nil {
-				return err
-			}
-			if f.Predicates == nil && !f.Follows(parts[1]) {
-				return nil
-			}
-			return fn(parts[2], e)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// maxNeighborEdges bounds the edges Neighbors and a page of relations
-// read: the most connected entities of a large store have tens of
-// thousands.
+// maxNeighborEdges bounds the edges a page of relations ranked in memory
+// (relationsOf) and Neighbors without ordered ties read: the most connected entities of a large store have
+// tens of thousands.
 const maxNeighborEdges = 100000
-
-// tie is the strength of an entity's ties to one neighbour: the summed
-// weight of their relations and the highest confidence among them.
-type tie struct {
-	weight     int
-	confidence float64
-}
-
-// edgeWeights sums the weights of entity id's edges by the entity at their
-// other end. It reads keys and the weight and confidence in each edge
-// value, allocating one string per neighbour.
-func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]*tie, error) {
-	weights := map[string]*tie{}
-	n := 0
-	for _, p := range []byte{pIn, pOut} {
-		prefix := key(p, id)
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
-		for it.Rewind(); it.Valid(); it.Next() {
-			if n++; n%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					it.Close()
-					return nil, err
-				}
-			}
-			if n > maxNeighborEdges {
-				it.Close()
-				return nil, graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
-			}
-			item := it.Item()
-			// The key is prefix, the predicate, then the other entity.
-			rest, ok := skipStr(item.Key()[len(prefix):])
-			if !ok {
-				it.Close()
-				return nil, errCorrupt
-			}
-			var w int
-			var conf float64
-			err := item.Value(func(v []byte) error {
-				var hasConf bool
-				var err error
-				if w, _, conf, hasConf, err = edgeStrength(v); err != nil || hasConf {
-					return err
-				}
-				// Written before edges kept the confidence.
-				e, err := decodeEdge(v)
-				if err != nil {
-					return err
-				}
-				r, err := getRel(txn, e.Relation)
-				if err == nil && r == nil {
-					err = errCorrupt
-				}
-				if err == nil {
-					conf = r.Confidence
-				}
-				return err
-			})
-			if err != nil {
-				it.Close()
-				return nil, err
-			}
-			if end, ok := skipStr(rest); !ok || len(end) != 0 {
-				it.Close()
-				return nil, errCorrupt
-			}
-			t := weights[string(rest[:len(rest)-1])] // no allocation to look up
-			if t == nil || bytes.IndexByte(rest, 0) != len(rest)-1 {
-				other, _, err := readStr(rest) // decodes an escaped zero byte
-				if err != nil {
-					it.Close()
-					return nil, err
-				}
-				if t = weights[other]; t == nil {
-					t = &tie{}
-					weights[other] = t
-				}
-			}
-			t.weight += w
-			t.confidence = max(t.confidence, conf)
-		}
-		it.Close()
-	}
-	return weights, nil
-}

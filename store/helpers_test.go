@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -169,6 +170,7 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 				}
 			}
 		}
+		checkTies(tb, txn)
 		rit := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pRel}})
 		defer rit.Close()
 		for rit.Rewind(); rit.Valid(); rit.Next() {
@@ -203,6 +205,83 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 		tb.Fatal(err)
 	}
 	return s
+}
+
+// checkTies checks the ordered indexes of ties.go against the edges: one
+// 'r' key per edge, with its strength and value; one 'b' record per pair
+// of related entities listing their edges; one 'B' key per 'b' record,
+// with its summed weight and highest confidence. Only entities with at
+// least tieDegree edges have them.
+func checkTies(tb testing.TB, txn *badger.Txn) {
+	tb.Helper()
+	ends := map[string]int{} // entity → its edges
+	for _, ks := range []byte{pIn, pOut} {
+		for _, k := range scanKeys(txn, []byte{ks}) {
+			parts, err := parseKey(k, ks, 3)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			ends[parts[0]]++
+		}
+	}
+	want := map[string]string{} // 'r' key → edge value
+	ties := map[string]tieRec{} // 'b' key → record
+	for _, ks := range []byte{pIn, pOut} {
+		for _, k := range scanKeys(txn, []byte{ks}) {
+			if id, _, _ := readStr(k[1:]); !keepsTies(ends[id]) {
+				continue
+			}
+			v, _, err := get(txn, k)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			e, err := decodeEdge(v)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			parts, err := parseKey(k, ks, 3)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			want[string(rankEdgeKey(parts[0], e.Weight, e.Confidence, k))] = string(v)
+			tk := string(key(pTie, parts[0], parts[2]))
+			ties[tk] = ties[tk].set(ks, parts[1], &tieEntry{Kind: ks, Pred: parts[1], Weight: e.Weight, Confidence: e.Confidence})
+		}
+	}
+	got := scanKeys(txn, []byte{pRankEdge})
+	if len(got) != len(want) {
+		tb.Errorf("%d ordered edge keys for %d edges", len(got), len(want))
+	}
+	for _, k := range got {
+		v, _, err := get(txn, k)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if w, ok := want[string(k)]; !ok || w != string(v) {
+			tb.Errorf("ordered edge key %q: value %x, want %x (present %v)", k, v, w, ok)
+		}
+	}
+	if got := scanKeys(txn, []byte{pTie}); len(got) != len(ties) {
+		tb.Errorf("%d tie records for %d related pairs", len(got), len(ties))
+	}
+	if got := scanKeys(txn, []byte{pRankTie}); len(got) != len(ties) {
+		tb.Errorf("%d ordered tie keys for %d related pairs", len(got), len(ties))
+	}
+	for tk, t := range ties {
+		v, ok, err := get(txn, []byte(tk))
+		if err != nil || !ok {
+			tb.Errorf("tie %q missing (%v)", tk, err)
+			continue
+		}
+		if g, err := decodeTie(v); err != nil || !reflect.DeepEqual(g, t) {
+			tb.Errorf("tie %q = %+v, want %+v (%v)", tk, g, t, err)
+		}
+		parts, _ := parseKey([]byte(tk), pTie, 2)
+		w, c := t.strength()
+		if ok, err := has(txn, rankTieKey(parts[0], parts[1], w, c)); err != nil || !ok {
+			tb.Errorf("tie %q: ordered key of weight %d, confidence %v missing", tk, w, c)
+		}
+	}
 }
 
 func contains(ids []string, id string) bool {

@@ -39,6 +39,9 @@ import (
 //	'o' str(subject) str(pred) str(object) → edgeRec   outward edges, with weight and confidence to rank them
 //	'i' str(object) str(pred) str(subject) → edgeRec   inward edges
 //	'S' str(relation) str(doc)             → supportRec   one document's statements of a relation
+//	'r' str(entity) strength edgeKey       → edgeRec   the entity's edges, strongest first (ties.go)
+//	'b' str(entity) str(other)             → tieRec   the entity's relations with one neighbour
+//	'B' str(entity) strength str(other)    → ∅   the entity's neighbours, strongest first
 //	'F' str(figure)                        → factRec(Figure)
 //	'g' str(measure) str(figure)           → ∅   figures by measure
 //	'h' str(entity) str(figure)            → ∅   figures by about or place
@@ -50,6 +53,13 @@ import (
 //	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec   tallies (tally.go)
 //	'W' str(measure) str(subject) str(group) str(currency) → sumRec   a tally's summary
 //	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → sumRec   a measure's tallies, most reported first, with their summaries
+//
+// A strength is u32(MaxUint32-weight) f64(-confidence): the heaviest and
+// then the most confident sort first. An 'r' key ends with the 'o' or 'i'
+// key of its edge, which makes it unique and, with the strength before it,
+// is the cursor of a page of relations; a 'B' key's strength is the summed
+// weight and the highest confidence of the entity's relations with that
+// neighbour, which its 'b' record lists.
 //
 // Contribution kinds under 'x': 'e' entity (value: the forms, roles and
 // attributes the document added, for exact retraction), 'r' relation, 'f'
@@ -73,6 +83,9 @@ const (
 	pOut       = 'o'
 	pIn        = 'i'
 	pSupport   = 'S'
+	pRankEdge  = 'r'
+	pTie       = 'b'
+	pRankTie   = 'B'
 	pFigure    = 'F'
 	pFigByMeas = 'g'
 	pFigByEnt  = 'h'
@@ -103,8 +116,10 @@ const (
 // tally's 'Y' keys in time and keeps its summary under 'W', and keeps type
 // votes in entity records and contributions (resolve.go's majorityType);
 // version 9 keeps each tally's summary in its 'w' rank key too and counts
-// each measure's tallies, so that a page of them reads only its keys.
-const schemaVersion = 9
+// each measure's tallies, so that a page of them reads only its keys;
+// version 10 keeps each entity's edges and neighbours strongest first ('r',
+// 'b', 'B'), so that the strongest k read k keys (ties.go).
+const schemaVersion = 10
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.
@@ -294,6 +309,21 @@ func parseMentionKey(k []byte) (entity, doc string, start, end int, err error) {
 		return "", "", 0, 0, fmt.Errorf("key: bad mention offsets")
 	}
 	return entity, doc, int(binary.BigEndian.Uint32(rest)), int(binary.BigEndian.Uint32(rest[4:])), nil
+}
+
+// rankEdgeKey is the 'r' key of the edge edgeKey of entity, which has
+// that weight and confidence.
+func rankEdgeKey(entity string, weight int, confidence float64, edgeKey []byte) []byte {
+	b := make([]byte, 0, 2+len(entity)+strengthPrefix+len(edgeKey))
+	return appendStrengthKey(appendStr(append(b, pRankEdge), entity), weight, confidence, edgeKey)
+}
+
+// rankTieKey is the 'B' key of entity's tie to other, of that summed
+// weight and highest confidence.
+func rankTieKey(entity, other string, weight int, confidence float64) []byte {
+	b := make([]byte, 0, 3+len(entity)+strengthPrefix+len(other))
+	b = appendStrength(appendStr(append(b, pRankTie), entity), weight, confidence)
+	return appendStr(b, other)
 }
 
 // prefixEnd returns the smallest key greater than every key with prefix p,

@@ -173,6 +173,27 @@ func BenchmarkRead(b *testing.B) {
 			return err
 		})
 	})
+	b.Run("TwoHop", func(b *testing.B) {
+		// The GraphQL API's query (b): 20 neighbours, and 20 of each.
+		parallel(b, func(i int) error {
+			ns, err := db.Neighbors(ctx, ids[i%len(ids)], "", 20)
+			for _, n := range ns {
+				if err == nil {
+					_, err = db.Neighbors(ctx, n.ID, "", 20)
+				}
+			}
+			return err
+		})
+	})
+	b.Run("Path", func(b *testing.B) {
+		parallel(b, func(i int) error {
+			_, err := db.Path(ctx, graph.PathFilter{From: ids[i%len(ids)], To: ids[(i+7)%len(ids)], MaxHops: 4})
+			if graph.ErrorCode(err) == graph.ELIMIT {
+				err = nil
+			}
+			return err
+		})
+	})
 	b.Run("EntitiesOrderedByMentions", func(b *testing.B) {
 		// The explorer's home page: the ten most mentioned of one type.
 		types := []graph.EntityType{graph.Person, graph.Organization, graph.Place, graph.Event}

@@ -87,16 +87,30 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 // predicates preds (nil for any), with an optional entity at the other
 // end, strongest first.
 //
-// The edge indexes are ordered by predicate and other entity, not by
-// strength, so a page is chosen in memory: every edge of the entity is
-// read (its key and its value, about 40 bytes that the LSM tree holds
-// inline: no value log read), ranked by strengthKey, and only the page's
-// strongest are kept (topKeys) and loaded. A page costs O(degree) reads
-// and comparisons but allocates for the page only; BENCHMARKS.md has its
-// cost for the most connected entities. An index kept in strength order
-// would make it O(page), at the price of rewriting two more keys whenever
-// a statement changes a relation's weight.
+// Most pages are read in order from the entity's 'r' keys (ties.go): as
+// many keys as the page holds, plus those of other predicates or the
+// other direction skipped on the way. Where that would skip many (a rare
+// predicate of a well-connected entity: the degrees say how rare) or an
+// other end is given, the page is chosen in memory instead: every edge of
+// those predicates is read from the edge indexes (its key and its value,
+// about 40 bytes that the LSM tree holds inline), ranked by strengthKey,
+// and only the page's strongest are kept (topKeys) and loaded. Both give
+// the same order and the same cursors.
 func relationsOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, p graph.Page) (graph.List[*graph.Relation], error) {
+	if other == "" {
+		ranked, total, err := readRanked(txn, id, dir, preds, p.Limit(defaultPage))
+		if err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+		if ranked {
+			return rankedRelations(ctx, txn, id, dir, preds, p, total)
+		}
+	}
+	return rankRelations(ctx, txn, id, dir, preds, other, p)
+}
+
+// rankRelations is relationsOf's ranking in memory.
+func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, p graph.Page) (graph.List[*graph.Relation], error) {
 	top, err := newTopKeys(p, isStrengthKey)
 	if err != nil {
 		return graph.List[*graph.Relation]{}, err
@@ -205,25 +219,18 @@ func eachEdgeValue(txn *badger.Txn, prefix []byte, fn func(k, v []byte) error) e
 	return nil
 }
 
-// eachPrefix calls fn with the key and decoded value of every edge under
-// prefix. The key is only valid during the call.
-func eachPrefix(txn *badger.Txn, prefix []byte, fn func(k []byte, e edgeRec) error) error {
-	return eachEdgeValue(txn, prefix, func(k, v []byte) error {
-		e, err := decodeEdge(v)
-		if err != nil {
-			return err
-		}
-		return fn(k, e)
-	})
-}
-
 // appendStrengthKey appends the key that orders an entity's edges
 // strongest first: weight, then confidence, both descending, then the
 // edge key, which makes it unique and is the cursor of a page.
 func appendStrengthKey(b []byte, weight int, confidence float64, edgeKey []byte) []byte {
+	return append(appendStrength(b, weight, confidence), edgeKey...)
+}
+
+// appendStrength appends weight and confidence so that byte order is
+// strongest first.
+func appendStrength(b []byte, weight int, confidence float64) []byte {
 	b = binary.BigEndian.AppendUint32(b, math.MaxUint32-uint32(min(weight, math.MaxUint32)))
-	b = appendF64(b, -confidence)
-	return append(b, edgeKey...)
+	return appendF64(b, -confidence)
 }
 
 // strengthPrefix is the length of a strength key before its edge key.
@@ -286,11 +293,13 @@ func (db *DB) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, 
 	return out, err
 }
 
-// step is how a search reached a node: from which node, by which relation,
-// at which distance from its end.
+// step is how a search reached a node: from which node, by which edge of
+// that node's (kind pOut or pIn, and predicate; kind 0 at the ends), at
+// which distance from its end.
 type step struct {
-	prev, rel string
-	depth     int
+	prev, pred string
+	kind       byte
+	depth      int
 }
 
 // shortestPath returns the relation IDs of a shortest path from a to b. It
@@ -298,7 +307,7 @@ type step struct {
 // nodes where the two searches meet in that level, takes the one with the
 // shortest total distance (then the smallest ID), so the result is both
 // shortest and deterministic. It follows the edges whose predicate f
-// allows.
+// allows, reading one tie record per neighbour (eachTie).
 func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f graph.PathFilter) ([]string, error) {
 	if a == b {
 		return []string{}, nil
@@ -320,11 +329,11 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f
 				return nil, err
 			}
 			d := seen[side][n].depth + 1
-			err := eachEdge(txn, n, f, func(other string, e edgeRec) error {
+			err := eachTie(txn, n, f, func(other string, kind byte, pred string) error {
 				if _, ok := seen[side][other]; ok {
 					return nil
 				}
-				seen[side][other] = step{n, e.Relation, d}
+				seen[side][other] = step{prev: n, pred: pred, kind: kind, depth: d}
 				next = append(next, other)
 				if o, ok := seen[1-side][other]; ok {
 					if total := d + o.depth; meet == "" || total < best || total == best && other < meet {
@@ -338,7 +347,7 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f
 			}
 		}
 		if meet != "" {
-			return joinPath(seen, meet), nil
+			return joinPath(txn, seen, meet)
 		}
 		if len(seen[0])+len(seen[1]) > maxVisited {
 			return nil, graph.Errorf(graph.ELIMIT, "path search visited more than %d entities", maxVisited)
@@ -349,17 +358,30 @@ func shortestPath(ctx context.Context, txn *badger.Txn, a, b string, hops int, f
 	return nil, nil
 }
 
-// joinPath walks back from the meeting node to both ends.
-func joinPath(seen [2]map[string]step, meet string) []string {
-	var left []string
-	for n := meet; seen[0][n].rel != ""; n = seen[0][n].prev {
-		left = append(left, seen[0][n].rel)
+// joinPath walks back from the meeting node to both ends and reads the
+// relation ID of each edge on the way from its edge key.
+func joinPath(txn *badger.Txn, seen [2]map[string]step, meet string) ([]string, error) {
+	var ids [2][]string
+	for side := range seen {
+		for n := meet; seen[side][n].kind != 0; n = seen[side][n].prev {
+			st := seen[side][n]
+			v, ok, err := get(txn, key(st.kind, st.prev, st.pred, n))
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, errCorrupt
+			}
+			e, err := decodeEdge(v)
+			if err != nil {
+				return nil, err
+			}
+			ids[side] = append(ids[side], e.Relation)
+		}
 	}
+	left := ids[0]
 	for i, j := 0, len(left)-1; i < j; i, j = i+1, j-1 {
 		left[i], left[j] = left[j], left[i]
 	}
-	for n := meet; seen[1][n].rel != ""; n = seen[1][n].prev {
-		left = append(left, seen[1][n].rel)
-	}
-	return left
+	return append(left, ids[1]...), nil
 }

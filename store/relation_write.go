@@ -77,14 +77,15 @@ func getSupport(txn *badger.Txn, rel, doc string) (*supportRec, error) {
 	return decodeSupport(v, doc)
 }
 
-// putRel writes a relation and both of its edges. existed says the
-// relation was stored before, symmetric or not as wasSym says.
-func (w *wtx) putRel(id string, r *relRec, existed, wasSym bool) error {
+// putRel writes a relation, both of its edges and their places in the
+// ordered indexes (ties.go). prev is the relation as it was stored, nil if
+// it was not.
+func (w *wtx) putRel(id string, r *relRec, prev *relRec) error {
 	switch {
-	case !existed:
+	case prev == nil:
 		w.degreeDelta(r, r.Symmetric, +1)
-	case wasSym != r.Symmetric:
-		w.degreeDelta(r, wasSym, -1)
+	case prev.Symmetric != r.Symmetric:
+		w.degreeDelta(r, prev.Symmetric, -1)
 		w.degreeDelta(r, r.Symmetric, +1)
 	}
 	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric, Confidence: r.Confidence}.encode()
@@ -94,7 +95,10 @@ func (w *wtx) putRel(id string, r *relRec, existed, wasSym bool) error {
 	if err := w.txn.Set(key(pIn, r.Object, r.Predicate, r.Subject), e); err != nil {
 		return err
 	}
-	return w.txn.Set(key(pRel, id), r.encode())
+	if err := w.txn.Set(key(pRel, id), r.encode()); err != nil {
+		return err
+	}
+	return w.rankTies(prev, r, e)
 }
 
 func (w *wtx) deleteRel(id string, r *relRec) error {
@@ -105,7 +109,7 @@ func (w *wtx) deleteRel(id string, r *relRec) error {
 		}
 	}
 	w.count(cRelations, -1)
-	return nil
+	return w.rankTies(r, nil, nil)
 }
 
 // addSupport adds document doc's statements of (s, p, o) — endpoints
@@ -138,8 +142,11 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 			return "", err
 		}
 	}
-	existed, wasSym := rec != nil, rec != nil && rec.Symmetric
-	if rec == nil {
+	var was *relRec
+	if rec != nil {
+		cp := *rec // rec is updated in place below
+		was = &cp
+	} else {
 		// 64 bits of SHA-256: a collision is not a practical concern, so
 		// no read checks for one.
 		id = relationID(s, p, o)
@@ -179,7 +186,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 	if err := w.contribEdit(doc, kRelation, id, true); err != nil {
 		return "", err
 	}
-	return id, w.putRel(id, rec, existed, wasSym)
+	return id, w.putRel(id, rec, was)
 }
 
 // removeSupport retracts document doc's statements of relation id.
@@ -222,7 +229,7 @@ func (w *wtx) recomputeRel(id string) error {
 		return w.deleteRel(id, old)
 	}
 	rec.Evidence, rec.MoreEvidence = trimEvidence(rec.Evidence)
-	return w.putRel(id, rec, true, old.Symmetric)
+	return w.putRel(id, rec, old)
 }
 
 // eachSupport calls fn for each support of relation id, in document order.

@@ -327,7 +327,7 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 		w.db.foreignRelIDs = true // kept even if the restore fails: only slower
 	}
 	w.count(cRelations, 1)
-	return w.putRel(rel.ID, rec, false, false)
+	return w.putRel(rel.ID, rec, nil)
 }
 
 // restoreRefs checks that the documents and entities a restored fact names

@@ -23,7 +23,8 @@ import (
 )
 
 // BenchmarkServe measures the GraphQL server end to end: a real HTTP server
-// on loopback, 32 concurrent clients, each request a JSON POST, for five
+// on loopback, 32 concurrent clients ($FACTGRAPH_BENCH_CLIENTS sets another
+// number), each request a JSON POST, for five
 // analyst queries (the fifth: the tallies of the most-reported measure) (each three times: answered from the response cache,
 // executed with Cache-Control: no-cache, and executed for one client at a
 // time, which measures the time a request takes with no queue), and a plain net/http handler that returns the bytes of

@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"os"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,7 +19,8 @@ import (
 // Clients is the number of concurrent clients.
 const Clients = 32
 
-// Post sends b.N JSON POSTs of body to url from Clients goroutines and
+// Post sends b.N JSON POSTs of body to url from Clients goroutines
+// ($FACTGRAPH_BENCH_CLIENTS sets another number) and
 // reports p50-ms, p99-ms, req/s, errors/op and cpu-ms/op (the process's
 // CPU time per request, clients included: steadier than latency on a
 // shared machine). A request fails on a
@@ -26,7 +29,21 @@ const Clients = 32
 // the requests carry Cache-Control: no-cache, so that a caching server
 // executes every one.
 func Post(b *testing.B, client *http.Client, url string, body []byte, noCache bool) {
-	PostFrom(b, Clients, client, url, body, noCache)
+	PostFrom(b, clients(b), client, url, body, noCache)
+}
+
+// clients is the number of concurrent clients Post runs:
+// $FACTGRAPH_BENCH_CLIENTS, or Clients.
+func clients(b *testing.B) int {
+	s := os.Getenv("FACTGRAPH_BENCH_CLIENTS")
+	if s == "" {
+		return Clients
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("FACTGRAPH_BENCH_CLIENTS=%q: want a positive number", s)
+	}
+	return n
 }
 
 // PostFrom is Post from the given number of concurrent clients: from one,
