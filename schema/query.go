@@ -239,6 +239,7 @@ func (b *builder) query() *graphql.Object {
 					return newConnection(l, first), nil
 				}),
 			},
+			"search":     b.searchField(),
 			"vocabulary": b.vocabularyField(),
 			"stats": {
 				Type:        graphql.NewNonNull(b.stats),

@@ -181,6 +181,9 @@ func (w *wtx) apply(x *graph.Extraction) (status, error) {
 	if err := w.txn.Set(docDateKey(doc.Published, doc.ID), nil); err != nil {
 		return 0, err
 	}
+	if err := w.indexDoc(&doc); err != nil {
+		return 0, err
+	}
 	w.count(cDocuments, 1)
 	if err := w.flushContribs(); err != nil {
 		return 0, err
@@ -407,6 +410,9 @@ func (w *wtx) retract(id string, old *docRec) error {
 		if err := w.txn.Delete(k); err != nil {
 			return err
 		}
+	}
+	if err := w.unindexDoc(&old.Doc); err != nil {
+		return err
 	}
 	w.count(cDocuments, -1)
 	for _, k := range scanKeys(w.txn, contribPrefix(id)) {

@@ -53,6 +53,8 @@ import (
 //	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec   tallies (tally.go)
 //	'W' str(measure) str(subject) str(group) str(currency) → sumRec   a tally's summary
 //	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → sumRec   a measure's tallies, most reported first, with their summaries
+//	'z' str(stem) str(doc)                 → uvarint   full-text postings: the stem's frequency in the doc's title and text (search.go)
+//	'Z' str(doc)                           → uvarint   the number of words indexed for doc, for BM25
 //
 // A strength is u32(MaxUint32-weight) f64(-confidence): the heaviest and
 // then the most confident sort first. An 'r' key ends with the 'o' or 'i'
@@ -97,6 +99,8 @@ const (
 	pTally     = 'Y'
 	pTallyCnt  = 'W'
 	pTallyRank = 'w'
+	pPosting   = 'z'
+	pDocLen    = 'Z'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -118,8 +122,9 @@ const (
 // version 9 keeps each tally's summary in its 'w' rank key too and counts
 // each measure's tallies, so that a page of them reads only its keys;
 // version 10 keeps each entity's edges and neighbours strongest first ('r',
-// 'b', 'B'), so that the strongest k read k keys (ties.go).
-const schemaVersion = 10
+// 'b', 'B'), so that the strongest k read k keys (ties.go); version 11
+// indexes each document's words for full-text search ('z', 'Z').
+const schemaVersion = 11
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.

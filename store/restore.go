@@ -158,6 +158,9 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if err := w.txn.Set(key(pDoc, d.ID), (&docRec{Doc: d, Hash: hashText(d.Text)}).encode()); err != nil {
 			return err
 		}
+		if err := w.indexDoc(&d); err != nil {
+			return err
+		}
 		w.count(cDocuments, 1)
 		w.docLens[d.ID] = utf8.RuneCountInString(d.Text)
 		return w.txn.Set(docDateKey(d.Published, d.ID), nil)

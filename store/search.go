@@ -1,0 +1,413 @@
+package store
+
+// Full-text search over document titles and texts.
+//
+// Each document's title and text are split into words (runs of letters and
+// digits), lower-cased, stripped of diacritics and stemmed with the Snowball
+// English stemmer, and written in the same transaction as the document:
+// one 'z' key per (stem, document) holding the stem's frequency in it, and
+// one 'Z' key per document holding its length in words. A crash therefore
+// never leaves a text and its index apart, and retracting a document
+// re-tokenizes its old text to delete exactly its postings.
+//
+// A query is words, which must all occur (AND), and "quoted phrases", whose
+// words must occur in that order: the postings give the candidates, and the
+// phrase is then verified against the stored text. Hits are ranked by
+// Okapi BM25 (k1 1.2, b 0.75), then by document ID.
+
+import (
+	"context"
+	"encoding/binary"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+	// maxQueryTerms bounds the postings one query scans.
+	maxQueryTerms = 32
+	// snippetWords is the number of words a snippet shows around its first
+	// match.
+	snippetWords = 24
+	// cSearchWords counts the words indexed in all documents, for BM25's
+	// average document length.
+	cSearchWords = "search/words"
+)
+
+// word is one indexed word of a document: its stem and its byte span in
+// the title + "\n" + text that was indexed.
+type word struct {
+	stem       string
+	start, end int
+}
+
+// searchText is what a document's index covers.
+func searchText(d *graph.Document) string {
+	if d.Title == "" {
+		return d.Text
+	}
+	return d.Title + "\n" + d.Text
+}
+
+// words splits s into words and stems them.
+func words(s string) []word {
+	var out []word
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, word{stem(s[start:i]), start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{stem(s[start:]), start, len(s)})
+	}
+	return out
+}
+
+// stem lower-cases w, removes its diacritics ("Café" → "cafe") and stems
+// it ("weapons" → "weapon").
+func stem(w string) string {
+	w = strings.ToLower(w)
+	if !isASCII(w) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if f, _, err := transform.String(t, w); err == nil {
+			w = f
+		}
+	}
+	return english.Stem(w, false)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// termFreqs counts the stems of ws.
+func termFreqs(ws []word) map[string]int {
+	tf := make(map[string]int, len(ws)/2)
+	for _, w := range ws {
+		tf[w.stem]++
+	}
+	return tf
+}
+
+// postingKey is 'z' str(stem) str(doc).
+func postingKey(stem, doc string) []byte { return key(pPosting, stem, doc) }
+
+// indexDoc writes the postings and length of document d.
+func (w *wtx) indexDoc(d *graph.Document) error {
+	ws := words(searchText(d))
+	for s, n := range termFreqs(ws) {
+		if err := w.txn.Set(postingKey(s, d.ID), binary.AppendUvarint(nil, uint64(n))); err != nil {
+			return err
+		}
+	}
+	w.count(cSearchWords, len(ws))
+	return w.txn.Set(key(pDocLen, d.ID), binary.AppendUvarint(nil, uint64(len(ws))))
+}
+
+// unindexDoc deletes the postings and length that indexDoc wrote for d.
+func (w *wtx) unindexDoc(d *graph.Document) error {
+	ws := words(searchText(d))
+	for s := range termFreqs(ws) {
+		if err := w.txn.Delete(postingKey(s, d.ID)); err != nil {
+			return err
+		}
+	}
+	w.count(cSearchWords, -len(ws))
+	return w.txn.Delete(key(pDocLen, d.ID))
+}
+
+// searchQuery is a parsed query: every stem must occur, and each phrase
+// (two or more stems) must occur in order.
+type searchQuery struct {
+	stems   []string // distinct
+	phrases [][]string
+}
+
+// parseSearch splits a query into words and "quoted phrases". An unclosed
+// quote runs to the end. EINVALID for a query with no word or too long.
+func parseSearch(q string) (searchQuery, error) {
+	var sq searchQuery
+	if len(q) > graph.MaxSearchQuery {
+		return sq, graph.Errorf(graph.EINVALID, "search query is %d bytes long; at most %d are allowed", len(q), graph.MaxSearchQuery)
+	}
+	seen := map[string]bool{}
+	for i, part := range strings.Split(q, `"`) {
+		ws := words(part)
+		var stems []string
+		for _, w := range ws {
+			stems = append(stems, w.stem)
+			if !seen[w.stem] {
+				seen[w.stem] = true
+				sq.stems = append(sq.stems, w.stem)
+			}
+		}
+		if i%2 == 1 && len(stems) > 1 {
+			sq.phrases = append(sq.phrases, stems)
+		}
+	}
+	switch {
+	case len(sq.stems) == 0:
+		return sq, graph.Errorf(graph.EINVALID, "search query %q has no word to search for", q)
+	case len(sq.stems) > maxQueryTerms:
+		return sq, graph.Errorf(graph.EINVALID, "search query has %d distinct words; at most %d are allowed", len(sq.stems), maxQueryTerms)
+	}
+	return sq, nil
+}
+
+// SearchDocuments returns a page of the documents whose title or text
+// contains every word and phrase of query, best BM25 score first, then by
+// ID, each with a snippet marking the matched words « like this ».
+// EINVALID for an empty or too long query or a bad cursor.
+func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (graph.List[*graph.SearchHit], error) {
+	var out graph.List[*graph.SearchHit]
+	sq, err := parseSearch(query)
+	if err != nil {
+		return out, err
+	}
+	err = db.view(ctx, func(txn *badger.Txn) error {
+		cs, err := getCounters(txn)
+		if err != nil {
+			return err
+		}
+		n, total := float64(cs[cDocuments]), float64(cs[cSearchWords])
+		if n == 0 {
+			return nil
+		}
+		avg := total / n
+		// Postings of each stem, rarest first, so that the intersection
+		// shrinks early.
+		type postings struct {
+			stem string
+			tf   map[string]int
+		}
+		all := make([]postings, len(sq.stems))
+		for i, s := range sq.stems {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if all[i].tf, err = readPostings(txn, s); err != nil {
+				return err
+			}
+			all[i].stem = s
+			if len(all[i].tf) == 0 {
+				return nil
+			}
+		}
+		sort.Slice(all, func(i, j int) bool { return len(all[i].tf) < len(all[j].tf) })
+		var items []sorted[string]
+		scores := map[string]float64{}
+	candidates:
+		for doc := range all[0].tf {
+			for _, ps := range all[1:] {
+				if ps.tf[doc] == 0 {
+					continue candidates
+				}
+			}
+			if len(sq.phrases) > 0 {
+				r, err := getDoc(txn, doc)
+				if err != nil {
+					return err
+				}
+				if r == nil || !hasPhrases(words(searchText(&r.Doc)), sq.phrases) {
+					continue
+				}
+			}
+			dl, err := docLen(txn, doc)
+			if err != nil {
+				return err
+			}
+			var score float64
+			for _, ps := range all {
+				df := float64(len(ps.tf))
+				idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+				tf := float64(ps.tf[doc])
+				score += idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/avg))
+			}
+			scores[doc] = score
+			items = append(items, sorted[string]{searchKey(score, doc), doc})
+		}
+		ids, err := pageSorted(items, p, func(k []byte) bool { return len(k) > 9 && k[0] == pPosting })
+		if err != nil {
+			return err
+		}
+		out = graph.List[*graph.SearchHit]{Cursors: ids.Cursors, HasNextPage: ids.HasNextPage, TotalCount: ids.TotalCount}
+		for _, id := range ids.Items {
+			r, err := getDoc(txn, id)
+			if err != nil || r == nil {
+				return errorsJoinCorrupt(err)
+			}
+			d, err := renderDoc(txn, r)
+			if err != nil {
+				return err
+			}
+			out.Items = append(out.Items, &graph.SearchHit{Document: d, Score: scores[id], Snippet: snippet(searchText(&r.Doc), sq)})
+		}
+		return nil
+	})
+	return out, err
+}
+
+func errorsJoinCorrupt(err error) error {
+	if err != nil {
+		return err
+	}
+	return errCorrupt
+}
+
+// searchKey is the cursor of a hit: 'z' f64(-score) str(doc), so that the
+// best score sorts first. It is never stored.
+func searchKey(score float64, doc string) []byte {
+	return appendStr(appendF64([]byte{pPosting}, -score), doc)
+}
+
+// readPostings returns the frequency of stem s in each document that has it.
+func readPostings(txn *badger.Txn, s string) (map[string]int, error) {
+	prefix := postingKey(s, "")
+	prefix = prefix[:len(prefix)-1] // up to the end of str(s), any document
+	tf := map[string]int{}
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 100})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		doc, err := lastStr(it.Item().Key())
+		if err != nil {
+			return nil, err
+		}
+		err = it.Item().Value(func(v []byte) error {
+			n, k := binary.Uvarint(v)
+			if k <= 0 {
+				return errCorrupt
+			}
+			tf[doc] = int(n)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return tf, nil
+}
+
+// docLen returns the number of words indexed for doc.
+func docLen(txn *badger.Txn, doc string) (float64, error) {
+	v, ok, err := get(txn, key(pDocLen, doc))
+	if err != nil || !ok {
+		return 0, errorsJoinCorrupt(err)
+	}
+	n, k := binary.Uvarint(v)
+	if k <= 0 {
+		return 0, errCorrupt
+	}
+	return float64(n), nil
+}
+
+// hasPhrases reports whether every phrase occurs in ws as consecutive
+// stems.
+func hasPhrases(ws []word, phrases [][]string) bool {
+	for _, ph := range phrases {
+		if len(phraseAt(ws, ph)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseAt returns the indexes in ws where phrase ph starts.
+func phraseAt(ws []word, ph []string) []int {
+	var at []int
+	for i := 0; i+len(ph) <= len(ws); i++ {
+		j := 0
+		for j < len(ph) && ws[i+j].stem == ph[j] {
+			j++
+		}
+		if j == len(ph) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// snippet returns about snippetWords words of s around the first match of
+// the query, with the matched words marked « ».
+func snippet(s string, sq searchQuery) string {
+	ws := words(s)
+	marked := make([]bool, len(ws))
+	first := -1
+	if len(sq.phrases) > 0 {
+		for _, ph := range sq.phrases {
+			for _, i := range phraseAt(ws, ph) {
+				for j := i; j < i+len(ph); j++ {
+					marked[j] = true
+				}
+			}
+		}
+	}
+	want := map[string]bool{}
+	for _, st := range sq.stems {
+		want[st] = true
+	}
+	inPhrase := map[string]bool{}
+	for _, ph := range sq.phrases {
+		for _, st := range ph {
+			inPhrase[st] = true
+		}
+	}
+	for i, w := range ws {
+		if want[w.stem] && !inPhrase[w.stem] {
+			marked[i] = true
+		}
+		if marked[i] && first < 0 {
+			first = i
+		}
+	}
+	if first < 0 {
+		first = 0
+	}
+	lo := max(0, first-snippetWords/3)
+	hi := min(len(ws), lo+snippetWords)
+	if len(ws) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	if lo > 0 {
+		b.WriteString("…")
+	}
+	pos := ws[lo].start
+	for i := lo; i < hi; i++ {
+		b.WriteString(strings.ReplaceAll(s[pos:ws[i].start], "\n", " "))
+		if marked[i] {
+			b.WriteString("«" + s[ws[i].start:ws[i].end] + "»")
+		} else {
+			b.WriteString(s[ws[i].start:ws[i].end])
+		}
+		pos = ws[i].end
+	}
+	if hi < len(ws) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
