@@ -53,8 +53,7 @@ import (
 //	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec   tallies (tally.go)
 //	'W' str(measure) str(subject) str(group) str(currency) → sumRec   a tally's summary
 //	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → sumRec   a measure's tallies, most reported first, with their summaries
-//	'z' str(stem) str(doc)                 → uvarint   full-text postings: the stem's frequency in the doc's title and text (search.go)
-//	'Z' str(doc)                           → uvarint   the number of words indexed for doc, for BM25
+//	'z' str(stem) str(doc)                 → postings   full-text index of the doc's title and text: its length in words, the stem's frequency and word positions (search.go)
 //
 // A strength is u32(MaxUint32-weight) f64(-confidence): the heaviest and
 // then the most confident sort first. An 'r' key ends with the 'o' or 'i'
@@ -100,7 +99,6 @@ const (
 	pTallyCnt  = 'W'
 	pTallyRank = 'w'
 	pPosting   = 'z'
-	pDocLen    = 'Z'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -123,7 +121,7 @@ const (
 // each measure's tallies, so that a page of them reads only its keys;
 // version 10 keeps each entity's edges and neighbours strongest first ('r',
 // 'b', 'B'), so that the strongest k read k keys (ties.go); version 11
-// indexes each document's words for full-text search ('z', 'Z').
+// indexes each document's words for full-text search ('z').
 const schemaVersion = 11
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty

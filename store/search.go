@@ -5,15 +5,15 @@ package store
 // Each document's title and text are split into words (runs of letters and
 // digits), lower-cased, stripped of diacritics and stemmed with the Snowball
 // English stemmer, and written in the same transaction as the document:
-// one 'z' key per (stem, document) holding the stem's frequency in it, and
-// one 'Z' key per document holding its length in words. A crash therefore
-// never leaves a text and its index apart, and retracting a document
+// one 'z' key per (stem, document) holding the document's length, the
+// stem's frequency in it and its word positions. A crash therefore never
+// leaves a text and its index apart, and retracting a document
 // re-tokenizes its old text to delete exactly its postings.
 //
 // A query is words, which must all occur (AND), and "quoted phrases", whose
 // words must occur in that order: the postings give the candidates, and the
-// phrase is then verified against the stored text. Hits are ranked by
-// Okapi BM25 (k1 1.2, b 0.75), then by document ID.
+// phrase is then verified from the word positions in the postings. Hits
+// are ranked by Okapi BM25 (k1 1.2, b 0.75), then by document ID.
 
 import (
 	"context"
@@ -105,40 +105,85 @@ func isASCII(s string) bool {
 	return true
 }
 
-// termFreqs counts the stems of ws.
-func termFreqs(ws []word) map[string]int {
-	tf := make(map[string]int, len(ws)/2)
-	for _, w := range ws {
-		tf[w.stem]++
-	}
-	return tf
-}
-
 // postingKey is 'z' str(stem) str(doc).
 func postingKey(stem, doc string) []byte { return key(pPosting, stem, doc) }
 
-// indexDoc writes the postings and length of document d.
+// postingsOf groups a document's words by stem: each stem's word
+// positions, ascending.
+func postingsOf(ws []word) map[string][]int {
+	ps := make(map[string][]int, len(ws)/2)
+	for i, w := range ws {
+		ps[w.stem] = append(ps[w.stem], i)
+	}
+	return ps
+}
+
+// indexDoc writes the postings of document d. A posting's value
+// is uvarint(document length in words) uvarint(frequency) and then the
+// word positions as uvarint gaps, so that ranking reads no other key and a
+// phrase is verified without reading the text.
 func (w *wtx) indexDoc(d *graph.Document) error {
 	ws := words(searchText(d))
-	for s, n := range termFreqs(ws) {
-		if err := w.txn.Set(postingKey(s, d.ID), binary.AppendUvarint(nil, uint64(n))); err != nil {
+	for s, at := range postingsOf(ws) {
+		v := binary.AppendUvarint(nil, uint64(len(ws)))
+		v = binary.AppendUvarint(v, uint64(len(at)))
+		prev := 0
+		for _, p := range at {
+			v = binary.AppendUvarint(v, uint64(p-prev))
+			prev = p
+		}
+		if err := w.txn.Set(postingKey(s, d.ID), v); err != nil {
 			return err
 		}
 	}
 	w.count(cSearchWords, len(ws))
-	return w.txn.Set(key(pDocLen, d.ID), binary.AppendUvarint(nil, uint64(len(ws))))
+	return nil
 }
 
-// unindexDoc deletes the postings and length that indexDoc wrote for d.
+// unindexDoc deletes the postings that indexDoc wrote for d.
 func (w *wtx) unindexDoc(d *graph.Document) error {
 	ws := words(searchText(d))
-	for s := range termFreqs(ws) {
+	for s := range postingsOf(ws) {
 		if err := w.txn.Delete(postingKey(s, d.ID)); err != nil {
 			return err
 		}
 	}
 	w.count(cSearchWords, -len(ws))
-	return w.txn.Delete(key(pDocLen, d.ID))
+	return nil
+}
+
+// posting is one document's entry in a stem's postings.
+type posting struct {
+	dl, tf int
+	gaps   []byte // tf uvarint gaps between word positions
+}
+
+func decodePosting(v []byte) (posting, error) {
+	dl, n := binary.Uvarint(v)
+	if n <= 0 {
+		return posting{}, errCorrupt
+	}
+	tf, m := binary.Uvarint(v[n:])
+	if m <= 0 {
+		return posting{}, errCorrupt
+	}
+	return posting{dl: int(dl), tf: int(tf), gaps: v[n+m:]}, nil
+}
+
+// positions decodes the word positions of p.
+func (p posting) positions() ([]int, error) {
+	out := make([]int, 0, p.tf)
+	b, at := p.gaps, 0
+	for range p.tf {
+		g, n := binary.Uvarint(b)
+		if n <= 0 {
+			return nil, errCorrupt
+		}
+		at += int(g)
+		out = append(out, at)
+		b = b[n:]
+	}
+	return out, nil
 }
 
 // searchQuery is a parsed query: every stem must occur, and each phrase
@@ -201,51 +246,50 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 		avg := total / n
 		// Postings of each stem, rarest first, so that the intersection
 		// shrinks early.
-		type postings struct {
+		type stemPostings struct {
 			stem string
-			tf   map[string]int
+			docs map[string]posting
 		}
-		all := make([]postings, len(sq.stems))
+		all := make([]stemPostings, len(sq.stems))
+		byStem := map[string]map[string]posting{}
 		for i, s := range sq.stems {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if all[i].tf, err = readPostings(txn, s); err != nil {
+			if all[i].docs, err = readPostings(txn, s); err != nil {
 				return err
 			}
 			all[i].stem = s
-			if len(all[i].tf) == 0 {
+			byStem[s] = all[i].docs
+			if len(all[i].docs) == 0 {
 				return nil
 			}
 		}
-		sort.Slice(all, func(i, j int) bool { return len(all[i].tf) < len(all[j].tf) })
+		sort.Slice(all, func(i, j int) bool { return len(all[i].docs) < len(all[j].docs) })
 		var items []sorted[string]
 		scores := map[string]float64{}
 	candidates:
-		for doc := range all[0].tf {
+		for doc, first := range all[0].docs {
 			for _, ps := range all[1:] {
-				if ps.tf[doc] == 0 {
+				if _, ok := ps.docs[doc]; !ok {
 					continue candidates
 				}
 			}
-			if len(sq.phrases) > 0 {
-				r, err := getDoc(txn, doc)
+			for _, ph := range sq.phrases {
+				ok, err := phraseIn(byStem, doc, ph)
 				if err != nil {
 					return err
 				}
-				if r == nil || !hasPhrases(words(searchText(&r.Doc)), sq.phrases) {
-					continue
+				if !ok {
+					continue candidates
 				}
 			}
-			dl, err := docLen(txn, doc)
-			if err != nil {
-				return err
-			}
+			dl := float64(first.dl)
 			var score float64
 			for _, ps := range all {
-				df := float64(len(ps.tf))
+				df := float64(len(ps.docs))
 				idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-				tf := float64(ps.tf[doc])
+				tf := float64(ps.docs[doc].tf)
 				score += idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/avg))
 			}
 			scores[doc] = score
@@ -285,11 +329,11 @@ func searchKey(score float64, doc string) []byte {
 	return appendStr(appendF64([]byte{pPosting}, -score), doc)
 }
 
-// readPostings returns the frequency of stem s in each document that has it.
-func readPostings(txn *badger.Txn, s string) (map[string]int, error) {
+// readPostings returns the postings of stem s by document.
+func readPostings(txn *badger.Txn, s string) (map[string]posting, error) {
 	prefix := postingKey(s, "")
 	prefix = prefix[:len(prefix)-1] // up to the end of str(s), any document
-	tf := map[string]int{}
+	out := map[string]posting{}
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 100})
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
@@ -297,43 +341,38 @@ func readPostings(txn *badger.Txn, s string) (map[string]int, error) {
 		if err != nil {
 			return nil, err
 		}
-		err = it.Item().Value(func(v []byte) error {
-			n, k := binary.Uvarint(v)
-			if k <= 0 {
-				return errCorrupt
-			}
-			tf[doc] = int(n)
-			return nil
-		})
+		v, err := it.Item().ValueCopy(nil)
 		if err != nil {
 			return nil, err
 		}
-	}
-	return tf, nil
-}
-
-// docLen returns the number of words indexed for doc.
-func docLen(txn *badger.Txn, doc string) (float64, error) {
-	v, ok, err := get(txn, key(pDocLen, doc))
-	if err != nil || !ok {
-		return 0, errorsJoinCorrupt(err)
-	}
-	n, k := binary.Uvarint(v)
-	if k <= 0 {
-		return 0, errCorrupt
-	}
-	return float64(n), nil
-}
-
-// hasPhrases reports whether every phrase occurs in ws as consecutive
-// stems.
-func hasPhrases(ws []word, phrases [][]string) bool {
-	for _, ph := range phrases {
-		if len(phraseAt(ws, ph)) == 0 {
-			return false
+		if out[doc], err = decodePosting(v); err != nil {
+			return nil, err
 		}
 	}
-	return true
+	return out, nil
+}
+
+// phraseIn reports whether phrase ph occurs in doc, from the word
+// positions of its stems.
+func phraseIn(byStem map[string]map[string]posting, doc string, ph []string) (bool, error) {
+	var starts map[int]bool
+	for i, s := range ph {
+		at, err := byStem[s][doc].positions()
+		if err != nil {
+			return false, err
+		}
+		next := map[int]bool{}
+		for _, p := range at {
+			if i == 0 || starts[p-i] {
+				next[p-i] = true
+			}
+		}
+		if len(next) == 0 {
+			return false, nil
+		}
+		starts = next
+	}
+	return true, nil
 }
 
 // phraseAt returns the indexes in ws where phrase ph starts.
