@@ -55,6 +55,7 @@ type DB struct {
 	ents   map[string]*entityRec
 	merges map[string]string
 	lists  map[string][]string
+	stems  stemCache // the writer's stems of words (search.go)
 
 	// foreignRelIDs says a restore stored a relation whose ID is not
 	// relationID of its endpoints, so the writer must find relations by

@@ -61,8 +61,31 @@ func searchText(d *graph.Document) string {
 	return d.Title + "\n" + d.Text
 }
 
-// words splits s into words and stems them.
-func words(s string) []word {
+// stemCache maps words as written to their stems. The writer keeps one
+// (DB.stems, under DB.mu), since news repeats its words and the Snowball
+// stemmer costs about a microsecond a word; a nil cache stems every word.
+type stemCache map[string]string
+
+// maxStemCache bounds a stemCache; words past it are stemmed every time.
+const maxStemCache = 1 << 17
+
+func (c stemCache) stem(w string) string {
+	if c == nil {
+		return stem(w)
+	}
+	if s, ok := c[w]; ok {
+		return s
+	}
+	s := stem(w)
+	if len(c) < maxStemCache {
+		c[strings.Clone(w)] = s // not a slice of the document's text
+	}
+	return s
+}
+
+// words splits s into words and stems them, through the cache c (may be
+// nil).
+func words(s string, c stemCache) []word {
 	var out []word
 	start := -1
 	for i, r := range s {
@@ -73,12 +96,12 @@ func words(s string) []word {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, word{stem(s[start:i]), start, i})
+			out = append(out, word{c.stem(s[start:i]), start, i})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, word{stem(s[start:]), start, len(s)})
+		out = append(out, word{c.stem(s[start:]), start, len(s)})
 	}
 	return out
 }
@@ -105,6 +128,14 @@ func isASCII(s string) bool {
 	return true
 }
 
+// stems returns the writer's stem cache.
+func (w *wtx) stems() stemCache {
+	if w.db.stems == nil {
+		w.db.stems = stemCache{}
+	}
+	return w.db.stems
+}
+
 // postingKey is 'z' str(stem) str(doc).
 func postingKey(stem, doc string) []byte { return key(pPosting, stem, doc) }
 
@@ -123,7 +154,7 @@ func postingsOf(ws []word) map[string][]int {
 // word positions as uvarint gaps, so that ranking reads no other key and a
 // phrase is verified without reading the text.
 func (w *wtx) indexDoc(d *graph.Document) error {
-	ws := words(searchText(d))
+	ws := words(searchText(d), w.stems())
 	for s, at := range postingsOf(ws) {
 		v := binary.AppendUvarint(nil, uint64(len(ws)))
 		v = binary.AppendUvarint(v, uint64(len(at)))
@@ -142,7 +173,7 @@ func (w *wtx) indexDoc(d *graph.Document) error {
 
 // unindexDoc deletes the postings that indexDoc wrote for d.
 func (w *wtx) unindexDoc(d *graph.Document) error {
-	ws := words(searchText(d))
+	ws := words(searchText(d), w.stems())
 	for s := range postingsOf(ws) {
 		if err := w.txn.Delete(postingKey(s, d.ID)); err != nil {
 			return err
@@ -202,7 +233,7 @@ func parseSearch(q string) (searchQuery, error) {
 	}
 	seen := map[string]bool{}
 	for i, part := range strings.Split(q, `"`) {
-		ws := words(part)
+		ws := words(part, nil)
 		var stems []string
 		for _, w := range ws {
 			stems = append(stems, w.stem)
@@ -393,7 +424,7 @@ func phraseAt(ws []word, ph []string) []int {
 // snippet returns about snippetWords words of s around the first match of
 // the query, with the matched words marked « ».
 func snippet(s string, sq searchQuery) string {
-	ws := words(s)
+	ws := words(s, nil)
 	marked := make([]bool, len(ws))
 	first := -1
 	if len(sq.phrases) > 0 {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +9,6 @@ import (
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/schema"
-	"github.com/factgraph/factgraph/store"
 )
 
 // TestServeDateRange: over a real server on loopback, documents, figures,
@@ -21,20 +18,7 @@ import (
 // as Entity.mentions its mentions; a bad date is an INVALID error naming
 // the argument.
 func TestServeDateRange(t *testing.T) {
-	db, err := store.Open(filepath.Join(t.TempDir(), "db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	api, err := schema.New(schema.Services{
-		Documents: db, Entities: db, Relations: db, Figures: db, Events: db, Quotes: db, Stats: db, Dumper: db, Snapshots: db,
-	}, schema.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(api)
-	defer ts.Close()
-	s := &liveServer{url: ts.URL}
+	db, s := serveStore(t, schema.Config{})
 	ex, err := extract.New()
 	if err != nil {
 		t.Fatal(err)

@@ -12,25 +12,33 @@ import (
 	"github.com/factgraph/factgraph/store"
 )
 
+// serveStore serves a new store in a temporary directory on loopback, in
+// process, with every service the store implements; both close when the
+// test ends.
+func serveStore(t testing.TB, cfg schema.Config) (*store.DB, *liveServer) {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	api, err := schema.New(schema.Services{
+		Documents: db, Entities: db, Relations: db, Figures: db, Events: db, Quotes: db, Stats: db, Dumper: db, Snapshots: db,
+	}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(api)
+	t.Cleanup(ts.Close)
+	return db, &liveServer{url: ts.URL}
+}
+
 // TestServeSearch: over a real server on loopback with a real store,
 // search finds the documents holding every word and phrase of the query,
 // the one with more occurrences first, each with a marked snippet, and
 // pages through them; an empty or too long query is an INVALID error.
 func TestServeSearch(t *testing.T) {
-	db, err := store.Open(filepath.Join(t.TempDir(), "db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	api, err := schema.New(schema.Services{
-		Documents: db, Entities: db, Relations: db, Figures: db, Events: db, Quotes: db, Stats: db, Dumper: db, Snapshots: db,
-	}, schema.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(api)
-	defer ts.Close()
-	s := &liveServer{url: ts.URL}
+	db, s := serveStore(t, schema.Config{})
 	var xs []*graph.Extraction
 	for _, d := range []graph.Document{
 		{ID: "once", Title: "Inspectors arrive", Text: "Chemical weapons inspectors arrived in Syria on Monday."},

@@ -6,15 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/schema"
-	"github.com/factgraph/factgraph/store"
 )
 
 // TestQueriesReadOneSnapshot queries the store's counts twice in one
@@ -23,19 +20,7 @@ import (
 // in every response (before each request read its own state per field,
 // and 82 of 3,500 responses disagreed).
 func TestQueriesReadOneSnapshot(t *testing.T) {
-	db, err := store.Open(filepath.Join(t.TempDir(), "db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	api, err := schema.New(schema.Services{
-		Documents: db, Entities: db, Relations: db, Figures: db, Events: db, Quotes: db, Stats: db, Dumper: db, Snapshots: db,
-	}, schema.Config{ResultCacheBytes: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(api)
-	defer ts.Close()
+	db, s := serveStore(t, schema.Config{ResultCacheBytes: -1})
 	ex, err := extract.New()
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +45,7 @@ func TestQueriesReadOneSnapshot(t *testing.T) {
 	body, _ := json.Marshal(map[string]string{"query": `{ a: stats { documents } documents(first: 1) { totalCount } b: stats { documents mentions } }`})
 	disagree := 0
 	for i := range 400 {
-		resp, err := http.Post(ts.URL+"/graphql", "application/json", bytes.NewReader(body))
+		resp, err := http.Post(s.url+"/graphql", "application/json", bytes.NewReader(body))
 		if err != nil {
 			t.Fatal(err)
 		}
