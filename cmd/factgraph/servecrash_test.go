@@ -17,8 +17,9 @@ import (
 	"time"
 )
 
-// TestReadOnlyAfterServeSIGKILL kills `factgraph serve` with SIGKILL at
-// random moments while a client sends it ingest mutations, and checks
+// TestReadOnlyAfterServeSIGKILL kills `factgraph serve` with SIGKILL after
+// a random number of acknowledged ingest mutations, with the next one on
+// its way, and checks
 // after each kill that stats and export, the first commands to open the
 // store, read it (after a killed serve they failed 5 of 5 times with
 // Badger's "Log truncate required" until something opened the store for
@@ -66,10 +67,11 @@ func TestReadOnlyAfterServeSIGKILL(t *testing.T) {
 		go io.Copy(io.Discard, stderr)
 		stop := make(chan struct{})
 		written := make(chan int)
+		acked := make(chan int, len(docs))
 		start := stored - stored%5
 		go func() { // the client: ingest mutations of five documents
 			n := start
-			defer func() { written <- n }()
+			defer func() { close(acked); written <- n }()
 			for i := start; i < len(docs); i += 5 {
 				select {
 				case <-stop:
@@ -86,10 +88,22 @@ func TestReadOnlyAfterServeSIGKILL(t *testing.T) {
 				}
 				res.Body.Close()
 				n = i + 5
+				acked <- n
 			}
 		}()
-		delay := time.Duration(300+rng.IntN(2000)) * time.Millisecond
-		time.Sleep(delay)
+		// The kill comes after a random number of acknowledged batches,
+		// at most a third of what is left, with the next batch already
+		// sent: while serve writes, however fast the machine is.
+		target := start + 5*(1+rng.IntN(max(1, (len(docs)-start)/15)))
+		began := time.Now()
+		for n := start; n < target; {
+			v, ok := <-acked
+			if !ok {
+				break // the client stopped: a request failed
+			}
+			n = v
+		}
+		delay := time.Since(began)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		close(stop)
