@@ -29,6 +29,11 @@
 // tally keyspace (tally.go), so a measure's tallies are one scan that reads no figure record, and
 // FigureTotals sums those tallies; and each relation's first 20
 // evidence mentions inside its record, so rendering a relation is one read.
+// Each document's title and text are indexed for full-text search in its
+// own transaction (search.go): one key per stem and document with the
+// stem's word positions, so a query reads its stems' postings, ranks them
+// by BM25 and checks phrases without reading a text. The index costs about
+// a third more ingest CPU (BENCHMARKS.md).
 //
 // # Reads
 //
