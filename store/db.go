@@ -56,6 +56,8 @@ type DB struct {
 	merges map[string]string
 	lists  map[string][]string
 	stems  stemCache // the writer's stems of words (search.go)
+	// textIndex says the store keeps a full-text index (WithTextIndex).
+	textIndex bool
 
 	// foreignRelIDs says a restore stored a relation whose ID is not
 	// relationID of its endpoints, so the writer must find relations by
@@ -74,6 +76,7 @@ const maxCached = 100000
 // config is the store's configuration; Options change it from defaults.
 type config struct {
 	readOnly   bool
+	textIndex  bool
 	inMemory   bool
 	logger     io.Writer
 	syncWrites bool
@@ -171,6 +174,14 @@ func WithBlockCacheSize(n int64) Option { return func(c *config) { c.blockCacheS
 // enforced from outside (a container's memory limit counts page cache).
 func WithPageOutAbove(n int64) Option { return func(c *config) { c.pageOutAbove = n } }
 
+// WithTextIndex makes a new store keep a full-text index of its
+// documents (SearchDocuments), written with each document. It costs
+// ingest about a third more CPU (BENCHMARKS.md), so a store keeps one
+// only when made with it; on a store that already holds documents without
+// an index it is an EINVALID error. A store made with an index keeps it
+// whether or not later opens ask for it.
+func WithTextIndex() Option { return func(c *config) { c.textIndex = true } }
+
 // Open opens the store at path, creating the directory if it is missing.
 // A store locked by another process is an ECONFLICT error; a path that is
 // not a usable directory is EINVALID.
@@ -236,6 +247,10 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, err
 	}
 	if err := db.checkVersion(); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	if err := db.checkTextIndex(); err != nil {
 		bdb.Close()
 		return nil, err
 	}
@@ -362,6 +377,36 @@ func (db *DB) readFlags() error {
 		return graph.Errorf(graph.EINTERNAL, "cannot read store %q: %v", db.path, firstLine(err))
 	}
 	return nil
+}
+
+// checkTextIndex reads whether the store keeps a text index and, asked
+// for one (WithTextIndex), starts one on a store without documents.
+func (db *DB) checkTextIndex() error {
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		ok, err := has(txn, textIndexKey())
+		db.textIndex = ok
+		return err
+	})
+	if err != nil {
+		return graph.Errorf(graph.EINTERNAL, "cannot read store %q: %v", db.path, firstLine(err))
+	}
+	if db.textIndex || !db.cfg.textIndex || db.cfg.readOnly {
+		return nil
+	}
+	var docs int64
+	err = db.bdb.View(func(txn *badger.Txn) error {
+		cs, err := getCounters(txn)
+		docs = cs[cDocuments]
+		return err
+	})
+	if err != nil {
+		return graph.Errorf(graph.EINTERNAL, "cannot read store %q: %v", db.path, firstLine(err))
+	}
+	if docs > 0 {
+		return graph.Errorf(graph.EINVALID, "store %q holds %d documents without a text index: export it (export --format jsonl) and import the dump into a new store with --text-index", db.path, docs)
+	}
+	db.textIndex = true
+	return db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(textIndexKey(), nil) })
 }
 
 // checkVersion stamps a new store with the layout version and refuses a

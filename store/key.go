@@ -23,6 +23,7 @@ import (
 //	0x01 'v'                               → u32 schema version
 //	0x01 'c'                               → counters: (str name, varint count)...
 //	0x01 'f'                               → ∅   some relation IDs are not relationID(s, p, o) (restored)
+//	0x01 't'                               → ∅   the store keeps a full-text index (WithTextIndex)
 //	'd' str(doc)                           → docRec
 //	'D' ^str(published) str(doc)           → ∅   documents newest first (^ = every byte complemented)
 //	'x' str(doc) 'e' str(entity)           → entityContrib   what doc contributed to an entity
@@ -129,6 +130,10 @@ const schemaVersion = 11
 var dataPrefixes = []byte{pDoc, pEntity, pMerge, pRel, pFigure, pEvent, pQuote}
 
 func versionKey() []byte { return []byte{pMeta, 'v'} }
+
+// textIndexKey, when present, says the store keeps a full-text index of
+// its documents (WithTextIndex).
+func textIndexKey() []byte { return []byte{pMeta, 't'} }
 
 // foreignRelKey, when present, says a restore stored relations whose IDs
 // are not relationID of their endpoints.

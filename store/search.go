@@ -154,6 +154,9 @@ func postingsOf(ws []word) map[string][]int {
 // word positions as uvarint gaps, so that ranking reads no other key and a
 // phrase is verified without reading the text.
 func (w *wtx) indexDoc(d *graph.Document) error {
+	if !w.db.textIndex {
+		return nil
+	}
 	ws := words(searchText(d), w.stems())
 	for s, at := range postingsOf(ws) {
 		v := binary.AppendUvarint(nil, uint64(len(ws)))
@@ -173,6 +176,9 @@ func (w *wtx) indexDoc(d *graph.Document) error {
 
 // unindexDoc deletes the postings that indexDoc wrote for d.
 func (w *wtx) unindexDoc(d *graph.Document) error {
+	if !w.db.textIndex {
+		return nil
+	}
 	ws := words(searchText(d), w.stems())
 	for s := range postingsOf(ws) {
 		if err := w.txn.Delete(postingKey(s, d.ID)); err != nil {
@@ -258,12 +264,16 @@ func parseSearch(q string) (searchQuery, error) {
 // SearchDocuments returns a page of the documents whose title or text
 // contains every word and phrase of query, best BM25 score first, then by
 // ID, each with a snippet marking the matched words « like this ».
-// EINVALID for an empty or too long query or a bad cursor.
+// EINVALID for an empty or too long query, a bad cursor, or a store made
+// without a text index (WithTextIndex).
 func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (graph.List[*graph.SearchHit], error) {
 	var out graph.List[*graph.SearchHit]
 	sq, err := parseSearch(query)
 	if err != nil {
 		return out, err
+	}
+	if !db.textIndex {
+		return out, graph.Errorf(graph.EINVALID, "this store keeps no text index: make a new store with --text-index (ingest, import or serve) to search it")
 	}
 	err = db.view(ctx, func(txn *badger.Txn) error {
 		cs, err := getCounters(txn)

@@ -36,7 +36,7 @@ func BenchmarkSearch(b *testing.B) {
 		}
 		xs = append(xs, &graph.Extraction{Document: graph.Document{ID: d.ID, Title: d.Title, Text: d.Text}})
 	}
-	db := store.MustOpenDB(b)
+	db := store.MustOpenDB(b, store.WithTextIndex())
 	ctx := context.Background()
 	if _, err := db.Ingest(ctx, xs); err != nil {
 		b.Fatal(err)

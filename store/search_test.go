@@ -71,7 +71,7 @@ func searchIDs(tb testing.TB, db *DB, q string) []string {
 }
 
 func TestSearchDocuments(t *testing.T) {
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, WithTextIndex())
 	xs := searchCorpus(rand.New(rand.NewSource(1)), 120)
 	mustIngest(t, db, xs...)
 
@@ -121,7 +121,7 @@ func TestSearchDocuments(t *testing.T) {
 }
 
 func TestSearchDocumentsRanking(t *testing.T) {
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, WithTextIndex())
 	mustIngest(t, db,
 		extraction("once", "The inspectors met the minister about oil and gas supplies today."),
 		extraction("thrice", "Inspectors said the inspectors and other inspectors met about gas supplies today."),
@@ -153,7 +153,7 @@ func hitIDs(l graph.List[*graph.SearchHit]) []string {
 // TestSearchNoStalePostings replaces and deletes documents and checks that
 // the index holds exactly the postings of the documents left.
 func TestSearchNoStalePostings(t *testing.T) {
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, WithTextIndex())
 	mustIngest(t, db,
 		extraction("a", "Chemical weapons inspectors arrived."),
 		extraction("b", "Oil prices rose."),
@@ -206,4 +206,48 @@ func (db *DB) mustCounters(tb testing.TB) map[string]int64 {
 		tb.Fatal(err)
 	}
 	return cs
+}
+
+// TestTextIndexOptIn: a store keeps a text index only when made with
+// one; searching one without is an EINVALID error that says how to get
+// one, asking for an index on a store that holds documents without one is
+// refused, and a store made with an index keeps it when reopened without
+// the option.
+func TestTextIndexOptIn(t *testing.T) {
+	ctx := context.Background()
+	x := &graph.Extraction{Document: graph.Document{ID: "d", Text: "Chemical weapons inspectors arrived."}}
+
+	plain := t.TempDir()
+	db, err := Open(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Ingest(ctx, []*graph.Extraction{x}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SearchDocuments(ctx, "weapons", graph.Page{First: 10}); graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(err.Error(), "--text-index") {
+		t.Errorf("search without an index: %v, want EINVALID naming --text-index", err)
+	}
+	db.Close()
+	if _, err := Open(plain, WithTextIndex()); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("an index asked of a store with documents: %v, want EINVALID", err)
+	}
+
+	indexed := t.TempDir()
+	db, err = Open(indexed, WithTextIndex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Ingest(ctx, []*graph.Extraction{x}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(indexed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got, err := db.SearchDocuments(ctx, "weapons", graph.Page{First: 10}); err != nil || len(got.Items) != 1 {
+		t.Errorf("reopened indexed store: %v, %v; want document d", got, err)
+	}
 }

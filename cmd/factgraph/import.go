@@ -25,6 +25,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	flags := newFlagSet(env, "import", importSynopsis)
 	dbPath := dbFlag(flags, env)
 	pageOut := pageOutVar(flags)
+	textIndex := textIndexVar(flags)
 	maxDocBytes := flags.Int("max-doc-bytes", 16<<20, "largest document text accepted, in bytes (as ingest's --max-doc-bytes)")
 	if err := parseFlags(flags, args); err != nil {
 		return err
@@ -62,7 +63,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 
 	_, statErr := os.Stat(*dbPath)
 	created := errors.Is(statErr, fs.ErrNotExist)
-	db, err := store.Open(*dbPath, pageOut.options()...)
+	db, err := store.Open(*dbPath, append(pageOut.options(), textIndexOptions(*textIndex)...)...)
 	if err != nil {
 		return err
 	}

@@ -87,6 +87,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "ingest", "[flags] PATH...\n\nPATH is a .txt file (one document), a .jsonl file (one per line), either\ngzipped, a directory (read recursively), or - for standard input.")
 	db := dbFlag(fs, env)
 	pageOut := pageOutVar(fs)
+	textIndex := textIndexVar(fs)
 	var in inputFlags
 	in.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON summary instead of progress")
@@ -117,7 +118,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("load extractor: %w", err)
 	}
-	s, err := store.Open(*db, pageOut.options()...)
+	s, err := store.Open(*db, append(pageOut.options(), textIndexOptions(*textIndex)...)...)
 	if err != nil {
 		return err
 	}

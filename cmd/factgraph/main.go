@@ -208,6 +208,19 @@ func (p *pageOutFlag) options() []store.Option {
 	return []store.Option{store.WithPageOutAbove(int64(*p) << 20)}
 }
 
+// textIndexVar registers --text-index on fs.
+func textIndexVar(fs *flag.FlagSet) *bool {
+	return fs.Bool("text-index", false, "make a new store keep a full-text index of its documents, for GraphQL's search (costs ingest about a third more CPU; a store keeps the choice it was made with)")
+}
+
+// textIndexOptions returns the store options that --text-index asks for.
+func textIndexOptions(on bool) []store.Option {
+	if !on {
+		return nil
+	}
+	return []store.Option{store.WithTextIndex()}
+}
+
 // pageOutVar registers --page-out-above on fs.
 func pageOutVar(fs *flag.FlagSet) *pageOutFlag {
 	p := new(pageOutFlag)

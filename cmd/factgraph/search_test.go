@@ -14,10 +14,10 @@ import (
 
 // serveStore serves a new store in a temporary directory on loopback, in
 // process, with every service the store implements; both close when the
-// test ends.
-func serveStore(t testing.TB, cfg schema.Config) (*store.DB, *liveServer) {
+// test ends. opts are the store's.
+func serveStore(t testing.TB, cfg schema.Config, opts ...store.Option) (*store.DB, *liveServer) {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "db"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "db"), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func serveStore(t testing.TB, cfg schema.Config) (*store.DB, *liveServer) {
 // the one with more occurrences first, each with a marked snippet, and
 // pages through them; an empty or too long query is an INVALID error.
 func TestServeSearch(t *testing.T) {
-	db, s := serveStore(t, schema.Config{})
+	db, s := serveStore(t, schema.Config{}, store.WithTextIndex())
 	var xs []*graph.Extraction
 	for _, d := range []graph.Document{
 		{ID: "once", Title: "Inspectors arrive", Text: "Chemical weapons inspectors arrived in Syria on Monday."},

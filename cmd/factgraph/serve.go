@@ -39,6 +39,7 @@ type serveOptions struct {
 	in              inputFlags
 	cfg             schema.Config
 	pageOut         *pageOutFlag
+	textIndex       *bool
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -62,6 +63,7 @@ func parseServeFlags(env *Env, args []string) (*serveOptions, error) {
 	opt := &serveOptions{cfg: schema.DefaultConfig()}
 	db := dbFlag(fs, env)
 	opt.pageOut = pageOutVar(fs)
+	opt.textIndex = textIndexVar(fs)
 	fs.StringVar(&opt.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&opt.token, "token", env.Getenv("FACTGRAPH_TOKEN"), "bearer token for mutations (default $FACTGRAPH_TOKEN); none disables mutations")
 	fs.BoolVar(&opt.ingest, "ingest", false, "ingest the PATH arguments before serving")
@@ -103,7 +105,7 @@ func serve(ctx context.Context, env *Env, opt *serveOptions, ln net.Listener) er
 	// live heap, and the collector lets the heap reach twice that peak:
 	// the limit keeps the high-water flat (BENCHMARKS.md, Soak).
 	limitHeap(env)
-	db, err := store.Open(opt.db, opt.pageOut.options()...)
+	db, err := store.Open(opt.db, append(opt.pageOut.options(), textIndexOptions(*opt.textIndex)...)...)
 	if err != nil {
 		return err
 	}
