@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/loadtest"
 )
 
 // benchExtraction builds a news-sized extraction: about 3 KB of text, a
@@ -88,7 +89,7 @@ func BenchmarkIngest(b *testing.B) {
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := loadtest.CPUTime()
 			for i := 0; i < b.N; i += batch {
 				var xs []*graph.Extraction
 				for j := i; j < i+batch && j < b.N; j++ {
@@ -101,7 +102,7 @@ func BenchmarkIngest(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-			b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/doc")
+			b.ReportMetric(float64(loadtest.CPUTime()-cpu)/1e3/float64(b.N), "cpu-µs/doc")
 		})
 	}
 }
@@ -120,13 +121,13 @@ func TestIngestScale(t *testing.T) {
 	}
 	db := MustOpenDB(t)
 	rng := rand.New(rand.NewSource(1))
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), loadtest.CPUTime()
 	for i := 0; i < n; i++ {
 		if _, err := db.Ingest(ctx, []*graph.Extraction{benchExtraction(rng, fmt.Sprint("doc", i))}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	elapsed, used := time.Since(start), cpuTime()-cpu
+	elapsed, used := time.Since(start), loadtest.CPUTime()-cpu
 	s, err := db.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/loadtest"
 )
 
 // BenchmarkDocumentFacts reads one document's relations, figures, events
@@ -44,7 +45,7 @@ func BenchmarkDocumentFacts(b *testing.B) {
 		}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := loadtest.CPUTime()
 			for i := 0; i < b.N; i++ {
 				doc := docs[i%len(docs)]
 				for _, kind := range factKinds {
@@ -56,7 +57,7 @@ func BenchmarkDocumentFacts(b *testing.B) {
 					}
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
+			b.ReportMetric(float64(loadtest.CPUTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 		})
 	}
 }
@@ -115,7 +116,7 @@ func BenchmarkDateRange(b *testing.B) {
 			}},
 		} {
 			b.Run(r.name+"/"+tc.name, func(b *testing.B) {
-				cpu := cpuTime()
+				cpu := loadtest.CPUTime()
 				n := 0
 				for i := 0; i < b.N; i++ {
 					var err error
@@ -123,7 +124,7 @@ func BenchmarkDateRange(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
+				b.ReportMetric(float64(loadtest.CPUTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 				b.ReportMetric(float64(n), "items")
 			})
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/factgraph/factgraph/internal/loadtest"
 )
 
 // BenchmarkBadgerFloor measures a lower bound of the store's ingest cost:
@@ -56,7 +57,7 @@ func BenchmarkBadgerFloor(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c0 := cpuTime()
+		c0 := loadtest.CPUTime()
 		for start := 0; start < len(kvs); start += floorTxnKeys {
 			txn := dst.bdb.NewTransaction(true)
 			for _, e := range kvs[start:min(start+floorTxnKeys, len(kvs))] {
@@ -71,7 +72,7 @@ func BenchmarkBadgerFloor(b *testing.B) {
 		if err := dst.Close(); err != nil {
 			b.Fatal(err)
 		}
-		cpu += (cpuTime() - c0).Seconds()
+		cpu += (loadtest.CPUTime() - c0).Seconds()
 	}
 	b.ReportMetric(float64(len(kvs))/float64(max(docs, 1)), "keys/doc")
 	b.ReportMetric(cpu/float64(b.N)/float64(max(docs, 1))*1e6, "cpu-µs/doc")

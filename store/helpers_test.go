@@ -14,9 +14,6 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
-// CPUTime is cpuTime for the external test package's benchmarks.
-var CPUTime = cpuTime
-
 // MustOpenDB opens a store in a temporary directory, closed when the test
 // ends.
 func MustOpenDB(tb testing.TB, opts ...Option) *DB {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/loadtest"
 )
 
 // benchDB opens $FACTGRAPH_BENCH_DB read-only (for example a store with
@@ -109,8 +110,8 @@ func BenchmarkRead(b *testing.B) {
 		b.ReportAllocs()
 		b.SetParallelism(16) // 32 goroutines on 2 cores
 		var next atomic.Int64
-		cpu := cpuTime()
-		defer func() { b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op") }()
+		cpu := loadtest.CPUTime()
+		defer func() { b.ReportMetric(float64(loadtest.CPUTime()-cpu)/1e3/float64(b.N), "cpu-µs/op") }()
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				i := int(next.Add(1))
@@ -233,22 +234,22 @@ func BenchmarkTallies(b *testing.B) {
 	}
 	for _, m := range v.Measures[:min(3, len(v.Measures))] {
 		b.Run(m.Term, func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := loadtest.CPUTime()
 			for b.Loop() {
 				if _, err := db.Tallies(ctx, graph.TallyFilter{Measure: m.Term, Page: graph.Page{First: 20}}); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
+			b.ReportMetric(float64(loadtest.CPUTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 		})
 	}
 	b.Run("FigureTotals", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := loadtest.CPUTime()
 		for b.Loop() {
 			if _, err := db.FigureTotals(ctx, "", ""); err != nil {
 				b.Fatal(err)
 			}
 		}
-		b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
+		b.ReportMetric(float64(loadtest.CPUTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 	})
 }

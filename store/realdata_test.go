@@ -15,6 +15,7 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store"
 
+	"github.com/factgraph/factgraph/internal/loadtest"
 	"github.com/factgraph/factgraph/internal/testenv"
 )
 
@@ -138,7 +139,7 @@ func BenchmarkIngestReal(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c0 := store.CPUTime()
+		c0 := loadtest.CPUTime()
 		for _, x := range xs {
 			if _, err := db.Ingest(ctx, []*graph.Extraction{x}); err != nil {
 				b.Fatal(err)
@@ -150,7 +151,7 @@ func BenchmarkIngestReal(b *testing.B) {
 		if err := db.Close(); err != nil {
 			b.Fatal(err)
 		}
-		cpu += store.CPUTime() - c0
+		cpu += loadtest.CPUTime() - c0
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(xs)), "µs/doc")

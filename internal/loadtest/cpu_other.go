@@ -4,5 +4,5 @@ package loadtest
 
 import "time"
 
-// cpuTime is not measured where getrusage is missing.
-func cpuTime() time.Duration { return 0 }
+// CPUTime is not measured where getrusage is missing.
+func CPUTime() time.Duration { return 0 }

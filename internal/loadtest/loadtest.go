@@ -53,7 +53,7 @@ func PostFrom(b *testing.B, clients int, client *http.Client, url string, body [
 	lat := make([][]time.Duration, clients)
 	var wg sync.WaitGroup
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), CPUTime()
 	for c := range clients {
 		wg.Add(1)
 		go func() {
@@ -80,7 +80,7 @@ func PostFrom(b *testing.B, clients int, client *http.Client, url string, body [
 		}()
 	}
 	wg.Wait()
-	elapsed, used := time.Since(start), cpuTime()-cpu
+	elapsed, used := time.Since(start), CPUTime()-cpu
 	b.StopTimer()
 	b.ReportMetric(float64(failed.Load())/float64(b.N), "errors/op")
 	all := slices.Concat(lat...)

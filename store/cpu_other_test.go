@@ -1,8 +1,0 @@
-//go:build !unix
-
-package store
-
-import "time"
-
-// cpuTime is not measured where getrusage is missing.
-func cpuTime() time.Duration { return 0 }
