@@ -240,6 +240,17 @@ func pairKey(a, b string) [2]string {
 
 func (rb *relations) related(a, b string) bool { return rb.pairs[pairKey(a, b)] }
 
+// subjectsOf returns the subjects of the relations with predicate pred.
+func (rb *relations) subjectsOf(pred string) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rb.rels {
+		if r.Predicate == pred {
+			out[r.Subject] = true
+		}
+	}
+	return out
+}
+
 // has reports whether the relation (subj, pred, obj) is stated.
 func (rb *relations) has(subj, pred, obj string) bool {
 	return rb.index[relKey{subj, pred, obj}] != nil

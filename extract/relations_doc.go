@@ -239,19 +239,16 @@ func (l countryLead) lead() *graph.Entity {
 // national institution, a nationality in the name, a domestic party).
 func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, national map[string]bool) {
 	byCode := map[string]*graph.Entity{}
+	placeByID := make(map[string]*gazetteer.Place, len(placeOf))
 	for e, p := range placeOf {
+		placeByID[e.ID] = p
 		if p.Kind == gazetteer.Country {
 			byCode[p.CountryCode] = e
 		}
 	}
 	countries := d.mostNamedCountry(entOf)
 	home := countries.home()
-	based := map[string]bool{}
-	for _, r := range rb.rels {
-		if r.Predicate == graph.BasedIn {
-			based[r.Subject] = true
-		}
-	}
+	based := rb.subjectsOf(graph.BasedIn)
 	seen := map[*graph.Entity]bool{}
 	for mi := range d.ments {
 		e := entOf[mi]
@@ -273,23 +270,18 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 			national[e.ID] = true
 		}
 	}
-	d.localOfficeCitizens(rb, placeOf, byCode)
-	d.townCountries(rb, placeOf, byCode)
+	d.localOfficeCitizens(rb, placeByID, byCode)
+	d.townCountries(rb, placeByID, byCode)
 	d.domesticOffices(rb, entOf, placeOf, countries.lead())
 	if home == nil {
 		return
 	}
 	homePlace := placeOf[home]
-	located := map[string]bool{}
+	located := rb.subjectsOf(graph.LocatedIn)
 	locative := map[*graph.Entity]bool{}
 	for mi := range d.ments {
 		if d.ments[mi].locative && entOf[mi] != nil {
 			locative[entOf[mi]] = true
-		}
-	}
-	for _, r := range rb.rels {
-		if r.Predicate == graph.LocatedIn {
-			located[r.Subject] = true
 		}
 	}
 	for mi := range d.ments {
@@ -316,17 +308,8 @@ var ruleLocalOffice = relRule{"local_office_citizen", graph.CitizenOf, 0.7}
 // localOfficeCitizens adds citizen_of for the holders of public offices
 // of a town or region of a country the document names, when nothing else
 // gives them a nationality.
-func (d *docState) localOfficeCitizens(rb *relations, placeOf map[*graph.Entity]*gazetteer.Place, byCode map[string]*graph.Entity) {
-	placeByID := map[string]*gazetteer.Place{}
-	for e, p := range placeOf {
-		placeByID[e.ID] = p
-	}
-	hasCitizen := map[string]bool{}
-	for _, r := range rb.rels {
-		if r.Predicate == graph.CitizenOf {
-			hasCitizen[r.Subject] = true
-		}
-	}
+func (d *docState) localOfficeCitizens(rb *relations, placeByID map[string]*gazetteer.Place, byCode map[string]*graph.Entity) {
+	hasCitizen := rb.subjectsOf(graph.CitizenOf)
 	n := len(rb.rels)
 	for i := 0; i < n; i++ {
 		r := rb.rels[i]
@@ -351,22 +334,13 @@ var ruleTownCountry = relRule{"town_country", "", 0.8}
 // the document names the country ("the Friedrich Ebert Foundation in
 // Bamako" is in Mali; "Brookston, Saint Louis County, Minnesota, United
 // States"). The confidence is that of the weaker link, at most 0.8.
-func (d *docState) townCountries(rb *relations, placeOf map[*graph.Entity]*gazetteer.Place, byCode map[string]*graph.Entity) {
-	isCountry := map[string]bool{}
+func (d *docState) townCountries(rb *relations, placeByID map[string]*gazetteer.Place, byCode map[string]*graph.Entity) {
+	isCountry := func(id string) bool { p := placeByID[id]; return p != nil && p.Kind == gazetteer.Country }
 	country := map[string]*graph.Relation{} // place ID -> its located_in of a country
-	for e, p := range placeOf {
-		if p.Kind == gazetteer.Country {
-			isCountry[e.ID] = true
-		}
-	}
 	for _, r := range rb.rels {
-		if r.Predicate == graph.LocatedIn && isCountry[r.Object] && !isCountry[r.Subject] && country[r.Subject] == nil {
+		if r.Predicate == graph.LocatedIn && isCountry(r.Object) && !isCountry(r.Subject) && country[r.Subject] == nil {
 			country[r.Subject] = r
 		}
-	}
-	placeByID := map[string]*gazetteer.Place{}
-	for e, p := range placeOf {
-		placeByID[e.ID] = p
 	}
 	// A chain of towns and regions reaches its country in as many steps
 	// as it has links; four cover "village, district, county, region".
@@ -375,7 +349,7 @@ func (d *docState) townCountries(rb *relations, placeOf map[*graph.Entity]*gazet
 		n := len(rb.rels)
 		for i := 0; i < n; i++ {
 			r := rb.rels[i]
-			if r.Predicate != graph.BasedIn && r.Predicate != graph.LocatedIn || isCountry[r.Object] || isCountry[r.Subject] {
+			if r.Predicate != graph.BasedIn && r.Predicate != graph.LocatedIn || isCountry(r.Object) || isCountry(r.Subject) {
 				continue
 			}
 			var c string

@@ -157,8 +157,8 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 // who…", "The governor of Tamaulipas, Francisco García Cabeza de Vaca,
 // condemned…". Without "the" before the title, or with another name after
 // the person's, it reads a list and not an apposition.
-func titleOfComma(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, bool) {
-	i = first - 1 // the comma, which roleBefore skips after a word that is no name
+func titleOfComma(d *docState, c *chunk, tm []int32, _, first int) (titleSpot, bool) {
+	i := first - 1 // the comma itself: roleBefore passes the token before it when no name precedes it
 	if c.tokText(i) != "," || !c.sameSentence(i, first) {
 		return titleSpot{}, false
 	}
