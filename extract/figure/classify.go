@@ -271,6 +271,9 @@ func (c *casualtyCase) decide() bool {
 	if !a.exact && c.after+1 < s.Last && tt[c.after].lower == "of" && tt[c.after+1].word {
 		c.after++ // "hundreds of people"
 	}
+	if c.after+2 < s.Last && tt[c.after].lower == "or" && (tt[c.after+1].lower == "so" || tt[c.after+1].lower == "more") {
+		c.after += 2 // "the 200 or so injured"
+	}
 	c.head, c.npRaw = countedAfter(tt, c.after, s.Last)
 	c.npEnd = c.npRaw
 	if c.npEnd == c.after {
@@ -443,12 +446,24 @@ func partOfEarlierRule(c *casualtyCase) verdict {
 			part = false
 		}
 	}
-	if !part || !isCasualty(last.Measure) {
+	if !part || !isCasualty(last.Measure) || countBetween(tt, last.Last, c.qStart) {
 		return pass
 	}
 	f.Measure, f.MeasureFirst, f.MeasureLast = last.Measure, last.MeasureFirst, last.MeasureLast
 	f.part = true
 	return tie
+}
+
+// countBetween reports whether another count stands between an earlier
+// figure and a part: in "Eleven died and five people, including two
+// children, were rescued" the two are of the five.
+func countBetween(tt []tok, from, to int) bool {
+	for k := from; k < to; k++ {
+		if _, ok := units[tt[k].lower]; ok || tt[k].digit {
+			return true
+		}
+	}
+	return false
 }
 
 // partBefore reports whether the words before qStart make the amount a
@@ -626,17 +641,16 @@ func measureAfter(tt []tok, head string, npEnd, end int) (after, bool) {
 		}
 		j = k
 	}
-	// "Two of the crew, operating out of El Salvador, were killed"
-	if j+1 < end && tt[j].lower == "," {
-		k := j + 1
-		for k < end && k < j+9 && tt[k].lower != "," && !tt[k].digit {
-			k++
+	// "Two of the crew, operating out of El Salvador, were killed", "2,000
+	// people – many of them civilians – have been killed", "13 (inmates)
+	// dead"
+	if k := asideEnd(tt, j, end); k > 0 {
+		if r.head == "" && tt[j].lower == "(" && k == j+3 && nounLike(tt[j+1]) {
+			r.head = tt[j+1].lower
 		}
-		if k+1 < end && k < j+9 && tt[k].lower == "," && (bridges[tt[k+1].lower] || isMeasureAt(tt, k+1, end)) {
-			j = k + 1
-		}
+		j = k
 	}
-	sawBridge := false
+	sawBridge, relative := false, false
 	for n := 0; j < end && n < 6; j, n = j+1, n+1 {
 		w := trimDot(tt[j].lower)
 		if m, first, last, ok := measureAt(tt, j, end); ok {
@@ -653,12 +667,139 @@ func measureAfter(tt []tok, head string, npEnd, end int) (after, bool) {
 		}
 		// Adverbs bridge too: "internally displaced", "critically injured".
 		adverb := sawBridge && len(w) > 4 && strings.HasSuffix(w, "ly") && tt[j].word
-		if !bridges[w] && !adverb {
+		// "650,000 Syrians are registered as refugees"
+		as := asVerbs[w] && j+1 < end && tt[j+1].lower == "as"
+		if w == "who" || w == "that" || w == "which" {
+			relative = true
+		} else if relative && !bridges[w] && !adverb && !as {
+			// "50 MPs who had gathered outside parliament were
+			// detained": past the relative clause to the predicate.
+			relative = false
+			if k := relativeEnd(tt, j, end); k > 0 {
+				j, n = k-1, 0
+				continue
+			}
+		}
+		if !bridges[w] && !adverb && !as {
 			break
 		}
 		sawBridge = true
 	}
 	return r, false
+}
+
+// asVerbs before "as" tie a count to the measure after it: "650,000
+// Syrians are registered as refugees", "1.5 million living as refugees".
+var asVerbs = map[string]bool{
+	"registered": true, "living": true, "counted": true, "classified": true, "classed": true,
+	"recognised": true, "recognized": true, "registering": true,
+}
+
+// asideEnd returns the token after an aside that opens at j and is
+// followed by a bridge or a measure word: words and no number between
+// commas, dashes or parentheses ("Two of the crew, flying from Lima, were
+// killed", "2,000 people – many of them civilians – have been killed",
+// "13 (inmates) dead"), or ages between commas ("Two men, aged 50 and 46,
+// died"); 0 where there is none. A comma aside may hold a parenthesis:
+// ", who had set sail from Fouka (near Tipaza), died".
+func asideEnd(tt []tok, j, end int) int {
+	if j+1 >= end {
+		return 0
+	}
+	open := tt[j].lower
+	limit := 9
+	switch {
+	case open == "(":
+		limit = 8
+	case isDash(open):
+		limit = 12
+	case open != ",":
+		return 0
+	}
+	// ", aged 50 and 46," holds ages, which are never counts.
+	ages := open == "," && (tt[j+1].lower == "aged" || tt[j+1].lower == "ages")
+	for k, n := j+1, 1; k < end && n < limit; k, n = k+1, n+1 {
+		t := tt[k].lower
+		if tt[k].digit && !ages {
+			return 0
+		}
+		if open == "," && t == "(" {
+			if k = parenEnd(tt, k, end); k == 0 {
+				return 0
+			}
+			continue
+		}
+		closes := t == open || open == "(" && t == ")" || isDash(open) && isDash(t)
+		if !closes {
+			if t == "," && open != "," || isDash(t) || t == "(" || t == ")" {
+				return 0
+			}
+			continue
+		}
+		if k+1 < end && k > j+1 && (bridges[tt[k+1].lower] || isMeasureAt(tt, k+1, end)) {
+			return k + 1
+		}
+		return 0
+	}
+	return 0
+}
+
+// parenEnd returns the ")" that closes the parenthesis at j within a few
+// words and no number ("(near Tipaza)"), or 0.
+func parenEnd(tt []tok, j, end int) int {
+	for k := j + 1; k < end && k < j+8; k++ {
+		switch {
+		case tt[k].digit || tt[k].lower == "(":
+			return 0
+		case tt[k].lower == ")":
+			return k
+		}
+	}
+	return 0
+}
+
+// isDash reports a dash that opens or closes an aside.
+func isDash(w string) bool { return w == "–" || w == "—" || w == "--" || w == "-" }
+
+// relativeEnd returns the auxiliary that ends a relative clause whose
+// verb is at i ("who had gathered outside parliament were detained" →
+// "were"), or the measure word after a comma that closes it ("who had set
+// sail from Fouka (near Tipaza), died"); 0 if there is none. The clause
+// stops at a number, a clause word, a verb of saying or a measure word:
+// the count is not theirs.
+func relativeEnd(tt []tok, i, end int) int {
+	for k := i; k < end && k < i+10; k++ {
+		t := tt[k]
+		w := t.lower
+		switch {
+		case w == "(":
+			if k = parenEnd(tt, k, end); k == 0 {
+				return 0
+			}
+			continue
+		case w == ",":
+			if k > i && k+1 < end && isMeasureAt(tt, k+1, end) {
+				return k + 1
+			}
+			return 0
+		case t.digit || !t.word || clauseStops[w] || isMeasureAt(tt, k, end):
+			return 0
+		case k > i && relativeAux[w] && !relativeAux[tt[k-1].lower] && tt[k-1].lower != "who":
+			return k
+		}
+	}
+	return 0
+}
+
+// relativeAux may end a relative clause as the predicate of the count.
+var relativeAux = map[string]bool{"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true}
+
+// clauseStops end a relative clause that is searched for its end.
+var clauseStops = map[string]bool{
+	"who": true, "which": true, "that": true, "when": true, "where": true, "while": true, "after": true,
+	"before": true, "because": true, "if": true, "as": true, "since": true, "until": true, "and": true,
+	"but": true, "or": true, "said": true, "says": true, "say": true, "told": true, "reported": true,
+	"believe": true, "believed": true, "claimed": true, "announced": true, "warned": true, "feared": true,
 }
 
 // activeVoice reports whether the measure verb at first..last takes an
