@@ -665,6 +665,10 @@ func measureAfter(tt []tok, head string, npEnd, end int) (after, bool) {
 		if w == "," && n == 0 && j+1 < end && (tt[j+1].lower == "who" || tt[j+1].lower == "including") {
 			continue
 		}
+		if w == "among" && j+1 < end && (tt[j+1].lower == "those" || tt[j+1].lower == "the") {
+			j++ // "were among those killed", "among the dead"
+			continue
+		}
 		// Adverbs bridge too: "internally displaced", "critically injured".
 		adverb := sawBridge && len(w) > 4 && strings.HasSuffix(w, "ly") && tt[j].word
 		// "650,000 Syrians are registered as refugees"
@@ -716,11 +720,16 @@ func asideEnd(tt []tok, j, end int) int {
 	case open != ",":
 		return 0
 	}
-	// ", aged 50 and 46," holds ages, which are never counts.
+	// ", aged 50 and 46," holds ages, which are never counts; "–
+	// including 15 children –" a part, which is a figure of its own.
 	ages := open == "," && (tt[j+1].lower == "aged" || tt[j+1].lower == "ages")
+	part := tt[j+1].lower == "including" || tt[j+1].lower == "among"
+	if part && open == "," {
+		limit = 13 // ", including party leader Rahul Gandhi and his sister,"
+	}
 	for k, n := j+1, 1; k < end && n < limit; k, n = k+1, n+1 {
 		t := tt[k].lower
-		if tt[k].digit && !ages {
+		if tt[k].digit && !ages && !part {
 			return 0
 		}
 		if open == "," && t == "(" {
@@ -864,6 +873,12 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 		// "thousands of people in jail", "behind bars"
 		if custody[next] {
 			return graph.Arrested, j, j + 2, true
+		}
+		return "", 0, 0, false
+	case "made":
+		// "made homeless"
+		if next == "homeless" {
+			return graph.Displaced, j, j + 2, true
 		}
 		return "", 0, 0, false
 	case "rounded":
