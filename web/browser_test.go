@@ -17,6 +17,7 @@ var seedExpect = webtest.Expect{
 	Figure: "450,000", Measure: "killed",
 	FigurePages: []string{"Syria", "Syrian civil war"},
 	TallyPages:  []string{"Syrian civil war"},
+	TextSearch:  `"military success" Syrian`,
 }
 
 // TestBrowser drives the page in headless Chromium against a fake API that
