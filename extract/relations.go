@@ -772,13 +772,36 @@ func (d *docState) placeDefinition(c *chunk, tm []int32, mi int) {
 // St Katherine's dock" (and not "Flight of the Phoenix", "Jamelia").
 var locativePreps = set("in", "at", "near", "outside", "from", "inside", "around", "across", "throughout", "within")
 
+// locativeAt reports whether the place named at token f is named as one:
+// after a locative preposition ("in Twickenham"), after a place noun and
+// "of" ("the unincorporated areas of Lochridge"), or further on in a list
+// that one of them opens ("areas of Chocolate Bayou, Lochridge, and Otey").
+func (d *docState) locativeAt(c *chunk, tm []int32, f int) bool {
+	w := c.lower(f - 1)
+	if locativePreps[w] || w == "the" && locativePreps[c.lower(f-2)] || w == "of" && placeNouns[strings.TrimSuffix(c.lower(f-2), "s")] {
+		return true
+	}
+	k := f - 2 // the last token of the item before, past "," or "and"
+	switch {
+	case w == "and" || w == "or":
+		if c.tokText(k) == "," {
+			k--
+		}
+	case w != ",":
+		return false
+	}
+	if k < 0 || tm[k] < 0 || !c.sameSentence(k, f) {
+		return false
+	}
+	p := &d.ments[tm[k]]
+	return p.typ == graph.Place && p.locative && p.last == k+1
+}
+
 // placeRelations reads a country's membership of an alliance named before
 // it: "NATO member Turkey", "EU member state Croatia".
 func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
-	if w := c.lower(m.first - 1); locativePreps[w] || w == "the" && locativePreps[c.lower(m.first-2)] {
-		d.ments[mi].locative = true
-	}
+	d.ments[mi].locative = d.locativeAt(c, tm, m.first)
 	d.placeDefinition(c, tm, mi)
 	if m.place == nil || m.place.Kind != gazetteer.Country {
 		return

@@ -309,7 +309,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	for mi := range d.ments {
 		e := entOf[mi]
-		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] {
+		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] && !featureName(e.Name) {
 			continue
 		}
 		seen[e] = true
@@ -600,6 +600,19 @@ var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
 // Southern Mediterranean", "the Sahel region".
 var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
 	"quartet", "zone", "heights")
+
+// featureName reports whether a name ends in a word for a natural or
+// built feature or a division of a country ("Nabesna Glacier", "Abbay
+// River", "Coös County"): a place, wherever the story names it.
+func featureName(name string) bool {
+	w := lastWord(graph.NameKey(name))
+	return featureNouns[w] || placeNouns[w] || extraFeatures[w]
+}
+
+// extraFeatures are feature words that neither placeNouns nor featureNouns
+// hold, since they introduce no definition: "Wyre Forest", "Mogollon Rim".
+var extraFeatures = set("rim", "pass", "canyon", "creek", "brook", "falls", "gorge", "range", "ranges", "hills",
+	"reservoir", "bight", "strait", "gulf", "cape", "plateau", "basin", "marsh", "swamp", "moor", "heath")
 
 // lastWord returns the last space-separated word of s.
 func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }

@@ -103,6 +103,9 @@ func TestTypedRelations(t *testing.T) {
 		{"RegionOfCountry", "Drones struck the North Waziristan region of Pakistan.", lexTagger{"North Waziristan": plc, "Pakistan": plc}, "place/north-waziristan", "located_in", "place/pakistan", true},
 		{"RegionOfCountryNotReversed", "Drones struck the North Waziristan region of Pakistan.", lexTagger{"North Waziristan": plc, "Pakistan": plc}, "place/pakistan", "located_in", "place/north-waziristan", false},
 		{"CountryRegionOf", "Drones struck Pakistan's tribal region of North Waziristan.", lexTagger{"North Waziristan": plc, "Pakistan": plc}, "place/north-waziristan", "located_in", "place/pakistan", true},
+		{"DomesticFeature", "Sri Lanka voted. Sri Lanka counted. Sri Lanka is proud. The Kelani River flooded.", lexTagger{"Sri Lanka": plc, "Kelani River": plc}, "place/kelani-river", "located_in", "place/sri-lanka", true},
+		{"DomesticNeedsLocative", "Sri Lanka voted. Sri Lanka counted. Sri Lanka is proud. The Beatles sang.", lexTagger{"Sri Lanka": plc, "Beatles": plc}, "place/beatles", "located_in", "place/sri-lanka", false},
+		{"DomesticList", "Sri Lanka voted. Sri Lanka counted. Sri Lanka is proud. Floods hit the villages of Xotte, Yugegoda and Zaharagama.", lexTagger{"Sri Lanka": plc, "Xotte": plc, "Yugegoda": plc, "Zaharagama": plc}, "place/zaharagama", "located_in", "place/sri-lanka", true},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {
