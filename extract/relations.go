@@ -542,7 +542,8 @@ var orgNouns = set("firm", "company", "retailer", "group", "giant", "maker", "in
 	"manufacturer", "conglomerate", "lender", "bank", "automaker", "carmaker", "broadcaster", "agency", "newspaper",
 	"daily", "weekly", "paper", "magazine", "tabloid", "channel", "network", "station", "broadcasting", "ngo",
 	"think-tank", "tank", "charity", "foundation", "institute", "university", "club", "team", "federation",
-	"association", "union", "operator", "producer", "publisher", "utility", "exchange", "regulator", "watchdog")
+	"association", "union", "operator", "producer", "publisher", "utility", "exchange", "regulator", "watchdog",
+	"party")
 
 // describedPlace finds the place of "[the] Demonym|Place|Place's
 // [modifiers] NOUN Name" ending at token i before an organization's name

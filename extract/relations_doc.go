@@ -423,7 +423,11 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 		}
 		c := d.officeCountry(rb, entOf, p, home)
 		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
-			continue
+			// "Chancellor Angela Merkel" in a story about Greece: the one
+			// country named that has the office, if the office is rare.
+			if c = onlyCountryWith(r.predicate, placeOf); c == nil {
+				continue
+			}
 		}
 		if !r.past {
 			d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, c.ID, r.title, r.ev)
@@ -444,6 +448,27 @@ var nationalTitles = map[string][]string{
 // officeOf reports whether the country with ISO code cc has the office
 // of predicate pred; offices that most states have (president, prime
 // minister, minister) are in all.
+// onlyCountryWith returns the one country of placeOf that has the office
+// pred, when nationalTitles lists the countries that have it; nil if none
+// or several.
+func onlyCountryWith(pred string, placeOf map[*graph.Entity]*gazetteer.Place) *graph.Entity {
+	cs, ok := nationalTitles[pred]
+	if !ok {
+		return nil
+	}
+	var only *graph.Entity
+	for e, p := range placeOf {
+		if p.Kind != gazetteer.Country || !slices.Contains(cs, p.CountryCode) {
+			continue
+		}
+		if only != nil && only != e {
+			return nil
+		}
+		only = e
+	}
+	return only
+}
+
 func officeOf(pred, cc string) bool {
 	cs, ok := nationalTitles[pred]
 	return !ok || slices.Contains(cs, cc)

@@ -106,6 +106,9 @@ func TestTypedRelations(t *testing.T) {
 		{"DomesticFeature", "Sri Lanka voted. Sri Lanka counted. Sri Lanka is proud. The Kelani River flooded.", lexTagger{"Sri Lanka": plc, "Kelani River": plc}, "place/kelani-river", "located_in", "place/sri-lanka", true},
 		{"DomesticNeedsLocative", "Sri Lanka voted. Sri Lanka counted. Sri Lanka is proud. The Beatles sang.", lexTagger{"Sri Lanka": plc, "Beatles": plc}, "place/beatles", "located_in", "place/sri-lanka", false},
 		{"DomesticList", "Sri Lanka voted. Sri Lanka counted. Sri Lanka is proud. Floods hit the villages of Xotte, Yugegoda and Zaharagama.", lexTagger{"Sri Lanka": plc, "Xotte": plc, "Yugegoda": plc, "Zaharagama": plc}, "place/zaharagama", "located_in", "place/sri-lanka", true},
+		{"OnlyCountryWithOffice", "Greece voted. Greece counted. Greece and Germany met. Chancellor Angela Merkel spoke.", lexTagger{"Greece": plc, "Germany": plc, "Angela Merkel": per}, "person/angela-merkel", "chancellor_of", "place/germany", true},
+		{"OnlyCountryWithOfficeNotTwo", "Greece voted. Greece counted. Germany and Austria met. Chancellor Angela Merkel spoke.", lexTagger{"Greece": plc, "Germany": plc, "Austria": plc, "Angela Merkel": per}, "person/angela-merkel", "chancellor_of", "place/germany", false},
+		{"TitleOfCommaOpposition", "The leader of the opposition Greens party, Fritz Kuhn, said so.", lexTagger{"Greens": org, "Fritz Kuhn": per}, "person/fritz-kuhn", "leader_of", "organization/greens", true},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {

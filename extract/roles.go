@@ -207,6 +207,9 @@ func titleOfComma(d *docState, c *chunk, tm []int32, _, first int) (titleSpot, b
 		return titleSpot{}, false
 	}
 	k := om.first - 1
+	for n := 0; n < 2 && k > 0 && tm[k] < 0 && isWordLower(c.tokText(k)) && !relStops[c.lower(k)] && !titlePreps[c.lower(k)]; n++ {
+		k-- // "of the opposition Greens party"
+	}
 	if _, ok := d.x.gaz.Demonym(c.tokText(k)); ok && isCap(c.tokText(k)) {
 		k-- // "of the German VDA"
 	} else if isPossessive(c.tokText(k)) && k > 0 && tm[k-1] >= 0 && d.ments[tm[k-1]].typ == graph.Place {
