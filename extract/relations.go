@@ -779,6 +779,9 @@ var locativePreps = set("in", "at", "near", "outside", "from", "inside", "around
 // that one of them opens ("areas of Chocolate Bayou, Lochridge, and Otey").
 func (d *docState) locativeAt(c *chunk, tm []int32, f int) bool {
 	w := c.lower(f - 1)
+	if w == "in" && performanceWords[c.lower(f-2)] || w == "the" && c.lower(f-2) == "in" && performanceWords[c.lower(f-3)] {
+		return false // "starred in Finding Neverland"
+	}
 	if locativePreps[w] || w == "the" && locativePreps[c.lower(f-2)] || w == "of" && placeNouns[strings.TrimSuffix(c.lower(f-2), "s")] {
 		return true
 	}
@@ -797,6 +800,11 @@ func (d *docState) locativeAt(c *chunk, tm []int32, f int) bool {
 	p := &d.ments[tm[k]]
 	return p.typ == graph.Place && p.locative && p.last == k+1
 }
+
+// performanceWords before "in" say that a work follows, not a place:
+// "starred in Finding Neverland", "his role in Chocolat".
+var performanceWords = set("starred", "starring", "stars", "star", "appeared", "appears", "appearance", "role", "roles",
+	"cast", "character", "characters", "scene", "scenes", "featured")
 
 // placeRelations reads a country's membership of an alliance named before
 // it: "NATO member Turkey", "EU member state Croatia".

@@ -316,6 +316,9 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		if p := placeOf[e]; p != nil && (p.Kind == gazetteer.Country || homePlace == nil || p.CountryCode != homePlace.CountryCode) {
 			continue // a country, or a known place of another country
 		}
+		if p := d.stemPlace(e.Name); p != nil && homePlace != nil && p.CountryCode != homePlace.CountryCode {
+			continue // "Sichuan Province", "Guantanamo Bay": a known place of another country
+		}
 		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
 			continue // "Europe", "the Middle East", "AFP": in no country
 		}
@@ -422,10 +425,11 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
+		holders := officeHolders(r.predicate, r.title)
+		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) || holders != nil && !slices.Contains(holders, placeOf[c].CountryCode) {
 			// "Chancellor Angela Merkel" in a story about Greece: the one
 			// country named that has the office, if the office is rare.
-			if c = onlyCountryWith(r.predicate, placeOf); c == nil {
+			if c = onlyCountryWith(holders, placeOf); c == nil {
 				continue
 			}
 		}
@@ -448,12 +452,42 @@ var nationalTitles = map[string][]string{
 // officeOf reports whether the country with ISO code cc has the office
 // of predicate pred; offices that most states have (president, prime
 // minister, minister) are in all.
-// onlyCountryWith returns the one country of placeOf that has the office
-// pred, when nationalTitles lists the countries that have it; nil if none
-// or several.
-func onlyCountryWith(pred string, placeOf map[*graph.Entity]*gazetteer.Place) *graph.Entity {
-	cs, ok := nationalTitles[pred]
-	if !ok {
+// officeHolders returns the countries that have an office, by the words
+// of its title ("Foreign Secretary" is British) or its predicate
+// (nationalTitles); nil when any country may have it.
+func officeHolders(pred, title string) []string {
+	if cs, ok := titleHolders[strings.ToLower(trimTitleModifiers(title))]; ok {
+		return cs
+	}
+	return nationalTitles[pred]
+}
+
+// titleHolders are the countries whose offices bear a title, for titles
+// that only some countries use: "Foreign Secretary Jack Straw" in a story
+// about Indonesia is Britain's.
+var titleHolders = map[string][]string{
+	"foreign secretary": {"GB"}, "home secretary": {"GB"}, "defence secretary": {"GB", "US"},
+	"defense secretary": {"US"}, "chancellor of the exchequer": {"GB"}, "culture secretary": {"GB"},
+	"health secretary": {"GB", "US"}, "education secretary": {"GB", "US"}, "trade secretary": {"GB"},
+	"environment secretary": {"GB"}, "transport secretary": {"GB", "US"}, "work and pensions secretary": {"GB"},
+	"northern ireland secretary": {"GB"}, "scottish secretary": {"GB"}, "welsh secretary": {"GB"},
+	"first minister": {"GB", "CA", "AU"}, "taoiseach": {"IE"},
+}
+
+// trimTitleModifiers drops the modifiers that open a title ("former",
+// "deputy"): what remains names the office.
+func trimTitleModifiers(title string) string {
+	words := strings.Fields(title)
+	for len(words) > 1 && modifiers[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// onlyCountryWith returns the one country of placeOf among cs, the
+// countries that have an office; nil if none or several, or if cs is nil.
+func onlyCountryWith(cs []string, placeOf map[*graph.Entity]*gazetteer.Place) *graph.Entity {
+	if cs == nil {
 		return nil
 	}
 	var only *graph.Entity
@@ -470,8 +504,23 @@ func onlyCountryWith(pred string, placeOf map[*graph.Entity]*gazetteer.Place) *g
 }
 
 func officeOf(pred, cc string) bool {
+	if slices.Contains(withoutOffice[pred], cc) {
+		return false
+	}
 	cs, ok := nationalTitles[pred]
 	return !ok || slices.Contains(cs, cc)
+}
+
+// withoutOffice lists, for the common national offices, the countries
+// much in the news that have no such office: "President Bush" in a story
+// about the United Kingdom is not its president, nor "Prime Minister
+// Tony Blair" in one about the United States its prime minister.
+var withoutOffice = map[string][]string{
+	"president_of": {"GB", "JP", "CA", "AU", "NZ", "ES", "NL", "BE", "SE", "NO", "DK", "TH", "MY", "SA", "JO", "MA",
+		"KW", "QA", "AE", "BH", "OM", "LU", "LI", "MC", "VA", "BN"},
+	"prime_minister_of": {"US", "BR", "MX", "AR", "CL", "CO", "PE", "VE", "ID", "PH", "NG", "ZA", "AF", "IR", "KE",
+		"GH", "CH", "SA", "CY"},
+	"chancellor_of": {"US", "FR", "RU", "CN"},
 }
 
 // officeCountry returns the country of an office that person p holds
@@ -625,6 +674,20 @@ var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
 // Southern Mediterranean", "the Sahel region".
 var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
 	"quartet", "zone", "heights")
+
+// stemPlace returns the place that a name ending in a feature or place
+// noun is named after, if the gazetteer knows it: "Sichuan Province" →
+// Sichuan, "Guantanamo Bay" → Guantánamo; nil otherwise.
+func (d *docState) stemPlace(name string) *gazetteer.Place {
+	i := strings.LastIndexByte(name, ' ')
+	if i <= 0 || !featureName(name) {
+		return nil
+	}
+	if p, ok := d.x.gaz.Best(name[:i]); ok {
+		return p
+	}
+	return nil
+}
 
 // featureName reports whether a name ends in a word for a natural or
 // built feature or a division of a country ("Nabesna Glacier", "Abbay

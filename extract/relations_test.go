@@ -109,6 +109,11 @@ func TestTypedRelations(t *testing.T) {
 		{"OnlyCountryWithOffice", "Greece voted. Greece counted. Greece and Germany met. Chancellor Angela Merkel spoke.", lexTagger{"Greece": plc, "Germany": plc, "Angela Merkel": per}, "person/angela-merkel", "chancellor_of", "place/germany", true},
 		{"OnlyCountryWithOfficeNotTwo", "Greece voted. Greece counted. Germany and Austria met. Chancellor Angela Merkel spoke.", lexTagger{"Greece": plc, "Germany": plc, "Austria": plc, "Angela Merkel": per}, "person/angela-merkel", "chancellor_of", "place/germany", false},
 		{"TitleOfCommaOpposition", "The leader of the opposition Greens party, Fritz Kuhn, said so.", lexTagger{"Greens": org, "Fritz Kuhn": per}, "person/fritz-kuhn", "leader_of", "organization/greens", true},
+		{"NoPresidentOfKingdom", "Britain voted. Britain counted. Britain is proud. President George Bush spoke.", lexTagger{"Britain": plc, "George Bush": per}, "person/george-bush", "president_of", "place/united-kingdom", false},
+		{"TitleHolders", "Indonesia voted. Indonesia counted. Indonesia and Britain met. Foreign Secretary Jack Straw spoke.", lexTagger{"Indonesia": plc, "Britain": plc, "Jack Straw": per}, "person/jack-straw", "foreign_minister_of", "place/united-kingdom", true},
+		{"TitleHoldersNotLead", "Indonesia voted. Indonesia counted. Indonesia and Britain met. Foreign Secretary Jack Straw spoke.", lexTagger{"Indonesia": plc, "Britain": plc, "Jack Straw": per}, "person/jack-straw", "foreign_minister_of", "place/indonesia", false},
+		{"StarredInIsNoPlace", "Britain voted. Britain counted. Britain is proud. She starred in Finding Neverland.", lexTagger{"Britain": plc, "Finding Neverland": plc}, "place/finding-neverland", "located_in", "place/united-kingdom", false},
+		{"StemOfAnotherCountry", "Britain voted. Britain counted. Britain is proud. Floods hit Sichuan Province.", lexTagger{"Britain": plc, "Sichuan Province": plc}, "place/sichuan-province", "located_in", "place/united-kingdom", false},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {
