@@ -114,6 +114,12 @@ func TestTypedRelations(t *testing.T) {
 		{"TitleHoldersNotLead", "Indonesia voted. Indonesia counted. Indonesia and Britain met. Foreign Secretary Jack Straw spoke.", lexTagger{"Indonesia": plc, "Britain": plc, "Jack Straw": per}, "person/jack-straw", "foreign_minister_of", "place/indonesia", false},
 		{"StarredInIsNoPlace", "Britain voted. Britain counted. Britain is proud. She starred in Finding Neverland.", lexTagger{"Britain": plc, "Finding Neverland": plc}, "place/finding-neverland", "located_in", "place/united-kingdom", false},
 		{"StemOfAnotherCountry", "Britain voted. Britain counted. Britain is proud. Floods hit Sichuan Province.", lexTagger{"Britain": plc, "Sichuan Province": plc}, "place/sichuan-province", "located_in", "place/united-kingdom", false},
+		{"DomesticInstitution", "Britain voted. Britain counted. Britain is proud. The Institute for Fiscal Studies said so.", lexTagger{"Britain": plc, "Institute for Fiscal Studies": org}, "organization/institute-for-fiscal-studies", "based_in", "place/united-kingdom", true},
+		{"DomesticInstitutionNamedAbroad", "India voted. India counted. India is proud. The University of California said so.", lexTagger{"India": plc, "University of California": org}, "organization/university-of-california", "based_in", "place/india", false},
+		{"DomesticInstitutionNotInternational", "Greece voted. Greece counted. Greece is proud. The Court of Arbitration for Sport said so.", lexTagger{"Greece": plc, "Court of Arbitration for Sport": org}, "organization/court-of-arbitration-for-sport", "based_in", "place/greece", false},
+		{"CopulaFromCountry", "Daniel Ajayi is a Pentecostal pastor from Nigeria.", lexTagger{"Daniel Ajayi": per, "Nigeria": plc}, "person/daniel-ajayi", "citizen_of", "place/nigeria", true},
+		{"DemonymLongDescription", "It was sung by Australian recording artist and songwriter Kylie Minogue.", lexTagger{"Kylie Minogue": per}, "person/kylie-minogue", "citizen_of", "place/australia", true},
+		{"DemonymHyphenDescription", "It was sung by American singer - songwriter Taylor Swift.", lexTagger{"Taylor Swift": per}, "person/taylor-swift", "citizen_of", "place/united-states", true},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {
