@@ -87,6 +87,7 @@ var affiliations = map[string]string{
 	"representative": graph.EmployeeOf, "executive": graph.EmployeeOf, "lawyer": graph.EmployeeOf, "columnist": graph.EmployeeOf,
 	"presenter": graph.EmployeeOf, "anchor": graph.EmployeeOf, "photographer": graph.EmployeeOf, "professor": graph.EmployeeOf,
 	"worker": graph.EmployeeOf, "specialist": graph.EmployeeOf, "campaigner": graph.EmployeeOf, "director": graph.EmployeeOf,
+	"counsel": graph.EmployeeOf, "coordinator": graph.EmployeeOf, "consultant": graph.EmployeeOf, "curator": graph.EmployeeOf,
 	"founder": graph.FounderOf, "co-founder": graph.FounderOf, "cofounder": graph.FounderOf,
 	"subsidiary": graph.PartOf, "unit": graph.PartOf, "division": graph.PartOf, "branch": graph.PartOf, "arm": graph.PartOf,
 	"wing": graph.PartOf, "affiliate": graph.PartOf, "offshoot": graph.PartOf,

@@ -120,6 +120,9 @@ func TestTypedRelations(t *testing.T) {
 		{"CopulaFromCountry", "Daniel Ajayi is a Pentecostal pastor from Nigeria.", lexTagger{"Daniel Ajayi": per, "Nigeria": plc}, "person/daniel-ajayi", "citizen_of", "place/nigeria", true},
 		{"DemonymLongDescription", "It was sung by Australian recording artist and songwriter Kylie Minogue.", lexTagger{"Kylie Minogue": per}, "person/kylie-minogue", "citizen_of", "place/australia", true},
 		{"DemonymHyphenDescription", "It was sung by American singer - songwriter Taylor Swift.", lexTagger{"Taylor Swift": per}, "person/taylor-swift", "citizen_of", "place/united-states", true},
+		{"AppositionAdjective", "They expel Toby Lanzer, the outspoken deputy chief of the United Nations, from the country.", lexTagger{"Toby Lanzer": per, "United Nations": org}, "person/toby-lanzer", "deputy_chief_of", "organization/united-nations", true},
+		{"AppositionTwoAdjectives", "They expel Toby Lanzer, the outspoken tough deputy chief of the United Nations, from the country.", lexTagger{"Toby Lanzer": per, "United Nations": org}, "person/toby-lanzer", "deputy_chief_of", "organization/united-nations", false},
+		{"CounselAt", "Param Singh, senior international justice counsel at Human Rights Watch, said so.", lexTagger{"Param Singh": per, "Human Rights Watch": org}, "person/param-singh", "employee_of", "organization/human-rights-watch", true},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {
