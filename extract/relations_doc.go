@@ -658,7 +658,7 @@ func (d *docState) namedPlace(name string, minPop int, regions bool) string {
 		}
 		for n := min(2, len(words)-i); n >= 1; n-- {
 			span := strings.Join(words[i:i+n], " ")
-			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || n == len(words) {
+			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || institutionWords[graph.NameKey(words[i])] || n == len(words) {
 				continue
 			}
 			p, ok := d.x.gaz.Best(span) // the name's own town, not one the story prefers: "Manchester United"

@@ -123,6 +123,7 @@ func TestTypedRelations(t *testing.T) {
 		{"AppositionAdjective", "They expel Toby Lanzer, the outspoken deputy chief of the United Nations, from the country.", lexTagger{"Toby Lanzer": per, "United Nations": org}, "person/toby-lanzer", "deputy_chief_of", "organization/united-nations", true},
 		{"AppositionTwoAdjectives", "They expel Toby Lanzer, the outspoken tough deputy chief of the United Nations, from the country.", lexTagger{"Toby Lanzer": per, "United Nations": org}, "person/toby-lanzer", "deputy_chief_of", "organization/united-nations", false},
 		{"CounselAt", "Param Singh, senior international justice counsel at Human Rights Watch, said so.", lexTagger{"Param Singh": per, "Human Rights Watch": org}, "person/param-singh", "employee_of", "organization/human-rights-watch", true},
+		{"DomesticInstitutionTownAbroad", "Britain voted. Britain counted. Britain is proud. Elham Manea of the University of Zurich said so.", lexTagger{"Britain": plc, "Elham Manea": per, "University of Zurich": org}, "organization/university-of-zurich", "based_in", "place/united-kingdom", false},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {
