@@ -86,6 +86,7 @@ func TestFind(t *testing.T) {
 		{"Cent", "Earnings will bear a 13 cent per share loss.", []string{"0.13 money USD [13 cent]"}},
 		{"BareFraction", "It has a 7/8 pct spread while others won a 13/16 pct margin.", []string{"0.875 percent [7/8 pct]", "0.8125 percent [13/16 pct]"}},
 		{"QuoteOtherSide", "The periods were steady at 5-7/8, 5/8 pct for one month.", []string{"5.625 percent [5/8 pct]"}},
+		{"DeathsOfThe", "Thiokol was blamed for the deaths of the seven Challenger astronauts.", []string{"7 killed c=astronauts [seven Challenger astronauts]"}},
 		{"AgesAside", "Two men, aged 50 and 46, died after being struck by bulls.", []string{"2 killed c=men [Two men]"}},
 		{"NotPartOfOtherCount", "Eleven died and five young people, including two children, were rescued.", []string{"11 killed [Eleven]"}},
 		{"MoreIsAnAddition", "On Tuesday police arrested 25 more protesters.", []string{"25 arrested q=more [25]"}},
