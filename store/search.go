@@ -230,6 +230,17 @@ type searchQuery struct {
 	phrases [][]string
 }
 
+// phraseStems returns the stems that are in a phrase of q.
+func (q searchQuery) phraseStems() map[string]bool {
+	out := map[string]bool{}
+	for _, ph := range q.phrases {
+		for _, st := range ph {
+			out[st] = true
+		}
+	}
+	return out
+}
+
 // parseSearch splits a query into words and "quoted phrases". An unclosed
 // quote runs to the end. EINVALID for a query with no word or too long.
 func parseSearch(q string) (searchQuery, error) {
@@ -293,11 +304,12 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 		}
 		all := make([]stemPostings, len(sq.stems))
 		byStem := map[string]map[string]posting{}
+		inPhrase := sq.phraseStems()
 		for i, s := range sq.stems {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if all[i].docs, err = readPostings(txn, s); err != nil {
+			if all[i].docs, err = readPostings(txn, s, inPhrase[s]); err != nil {
 				return err
 			}
 			all[i].stem = s
@@ -341,6 +353,7 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			return err
 		}
 		out = graph.List[*graph.SearchHit]{Cursors: ids.Cursors, HasNextPage: ids.HasNextPage, TotalCount: ids.TotalCount}
+		stems := stemCache{} // the page's snippets share their words' stems
 		for _, id := range ids.Items {
 			r, err := getDoc(txn, id)
 			if err != nil || r == nil {
@@ -350,7 +363,7 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			if err != nil {
 				return err
 			}
-			out.Items = append(out.Items, &graph.SearchHit{Document: d, Score: scores[id], Snippet: snippet(searchText(&r.Doc), sq)})
+			out.Items = append(out.Items, &graph.SearchHit{Document: d, Score: scores[id], Snippet: snippet(searchText(&r.Doc), sq, stems)})
 		}
 		return nil
 	})
@@ -370,8 +383,11 @@ func searchKey(score float64, doc string) []byte {
 	return appendStr(appendF64([]byte{pPosting}, -score), doc)
 }
 
-// readPostings returns the postings of stem s by document.
-func readPostings(txn *badger.Txn, s string) (map[string]posting, error) {
+// readPostings returns the postings of stem s by document, with their word
+// positions only if positions is set: a stem that is in no phrase needs
+// only the counts that ranking reads, which spares a copy of every value
+// (of a common word, some 20,000 on the Reuters and BBC store).
+func readPostings(txn *badger.Txn, s string, positions bool) (map[string]posting, error) {
 	prefix := postingKey(s, "")
 	prefix = prefix[:len(prefix)-1] // up to the end of str(s), any document
 	out := map[string]posting{}
@@ -382,13 +398,25 @@ func readPostings(txn *badger.Txn, s string) (map[string]posting, error) {
 		if err != nil {
 			return nil, err
 		}
-		v, err := it.Item().ValueCopy(nil)
+		var p posting
+		if positions {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return nil, err
+			}
+			p, err = decodePosting(v)
+		} else {
+			err = it.Item().Value(func(v []byte) error {
+				var err error
+				p, err = decodePosting(v)
+				p.gaps = nil // v is only valid here
+				return err
+			})
+		}
 		if err != nil {
 			return nil, err
 		}
-		if out[doc], err = decodePosting(v); err != nil {
-			return nil, err
-		}
+		out[doc] = p
 	}
 	return out, nil
 }
@@ -432,9 +460,10 @@ func phraseAt(ws []word, ph []string) []int {
 }
 
 // snippet returns about snippetWords words of s around the first match of
-// the query, with the matched words marked « ».
-func snippet(s string, sq searchQuery) string {
-	ws := words(s, nil)
+// the query, with the matched words marked « ». c (may be nil) caches the
+// stems of a page's snippets, whose texts share most of their words.
+func snippet(s string, sq searchQuery, c stemCache) string {
+	ws := words(s, c)
 	marked := make([]bool, len(ws))
 	first := -1
 	if len(sq.phrases) > 0 {
@@ -450,12 +479,7 @@ func snippet(s string, sq searchQuery) string {
 	for _, st := range sq.stems {
 		want[st] = true
 	}
-	inPhrase := map[string]bool{}
-	for _, ph := range sq.phrases {
-		for _, st := range ph {
-			inPhrase[st] = true
-		}
-	}
+	inPhrase := sq.phraseStems()
 	for i, w := range ws {
 		if want[w.stem] && !inPhrase[w.stem] {
 			marked[i] = true
