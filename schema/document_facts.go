@@ -95,32 +95,67 @@ func (b *builder) documentFactFields() graphql.Fields {
 }
 
 // quoteAbout resolves Quote.about: the entities named inside the quote's
-// span, in text order, each once, the speaker left out.
+// span, in text order, then the subject of the sentence around it
+// (quoteSubject), each once, the speaker left out.
 func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
 	q := p.Source.(*graph.Quote)
 	ev := q.Evidence
-	ms, err := b.documentMentions(reqCtx(p.Context), ev.Document, graph.Page{First: maxDocumentMentions})
+	ctx := reqCtx(p.Context)
+	ms, err := b.documentMentions(ctx, ev.Document, graph.Page{First: maxDocumentMentions})
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	seen := map[string]bool{q.Speaker: true}
+	l := loaderFrom(p.Context)
+	d, err := l.loadDocument(ev.Document)
+	if err != nil {
+		return nil, err
+	}
+	var text []rune
+	sentStart := ev.Start
+	if d != nil {
+		text = l.text(d)
+		sentStart, _, _ = sentenceSpan(text, ev.Start, ev.End)
+	}
+	var inside, ids []string   // entity IDs inside the quote, and those to load
+	var before []graph.Mention // named before the quote in its sentence
 	for _, m := range ms.Items {
-		if m.Start >= ev.Start && m.End <= ev.End && !seen[m.Entity] {
-			seen[m.Entity] = true
-			ids = append(ids, m.Entity)
+		switch {
+		case m.Start >= ev.Start && m.End <= ev.End:
+			inside = append(inside, m.Entity)
+		case m.Start >= sentStart && m.End <= ev.Start:
+			before = append(before, m)
+		default:
+			continue
 		}
+		ids = append(ids, m.Entity)
 	}
-	es, err := b.svc.Entities.EntitiesByID(reqCtx(p.Context), ids)
+	es, err := b.svc.Entities.EntitiesByID(ctx, dedupe(ids, func(string) bool { return true }))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*graph.Entity, 0, len(es))
+	byID := map[string]*graph.Entity{}
 	for _, e := range es {
 		if e != nil {
+			byID[e.ID] = e
+		}
+	}
+	var out []*graph.Entity
+	seen := map[string]bool{q.Speaker: true}
+	add := func(id string) {
+		if e := byID[id]; e != nil && !seen[e.ID] && !seen[id] {
+			seen[id], seen[e.ID] = true, true
 			out = append(out, e)
 		}
 	}
+	for _, id := range inside {
+		add(id)
+	}
+	add(quoteSubject(text, before, ev.Start, q.Speaker, func(id string) graph.EntityType {
+		if e := byID[id]; e != nil {
+			return e.Type
+		}
+		return ""
+	}))
 	loaderFrom(p.Context).prime(out...)
 	return out, nil
 }

@@ -255,6 +255,12 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		if f.after && !nounOnly[tt[f.MeasureFirst].lower] {
 			out = append(out, distribute(tt, list, f, s)...)
 		}
+		// "some 355 and 55 mln stg", "5, 6 and 7 pct": the unit after the
+		// last member of a list of bare amounts is every member's.
+		if shared := shareUnit(tt, list, a, f, s); len(shared) > 0 {
+			out = append(out, shared...)
+			loose = loose[:len(loose)-len(shared)]
+		}
 		list = nil
 		out = append(out, f)
 		i = max(f.Last, a.last, f.scan)
@@ -384,6 +390,45 @@ func distribute(tt []tok, list []member, f Figure, s token.Sentence) []Figure {
 	return out
 }
 
+// shareUnit gives the unit of f, the amount a with a currency or percent
+// word right after it, to the bare amounts of the list that leads up to
+// it, with a's scale where they have none: "some 355 and 55 mln stg" is
+// 355 mln stg. A member that counts something ("3 attacks and 5 pct") or
+// is vague gives no figure to any.
+func shareUnit(tt []tok, list []member, a amount, f Figure, s token.Sentence) []Figure {
+	if len(list) == 0 || list[len(list)-1].next != f.First || f.Rule != ruleCurrencyAfter && f.Rule != rulePercentAfter {
+		return nil
+	}
+	scale := 1.0
+	if a.scaled {
+		scale = scaleOf(tt, a)
+	}
+	sub := f.Rule == ruleCurrencyAfter && subunits[trimDot(tt[f.MeasureFirst].lower)]
+	out := make([]Figure, 0, len(list))
+	for _, m := range list {
+		if m.head != "" || !m.a.exact {
+			return nil
+		}
+		v := m.a.value
+		if !m.a.scaled {
+			v = tidy(v * scale)
+		}
+		if sub {
+			v /= 100
+		}
+		g := Figure{
+			First: m.start, Last: m.a.last, Measure: f.Measure, Currency: f.Currency, Value: &v,
+			MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.75, Rule: ruleListMember,
+		}
+		if q, n := qualifierBefore(tt, m.a.first, s.First); n > 0 {
+			g.Qualifier = q
+		}
+		g.Start, g.End = tt[g.First].start, tt[g.Last-1].end
+		out = append(out, g)
+	}
+	return out
+}
+
 func isCasualty(m string) bool { return m != graph.Money && m != graph.Percent }
 
 // extendRange widens a to a range: "between 10 and 12 million", "10 to 12
@@ -422,6 +467,9 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	}
 	_, pctAfter := percentAfter(tt, b.last, s.Last)
 	_, _, _, curAfter := currencyAfterCheck(tt, b.last, s.Last)
+	if !unit && !pctAfter && !curAfter && a.plain && b.plain && yearLike(a.value) && yearLike(b.value) {
+		return a // "between 1990 and 2004": years, each read as one
+	}
 	lo, hi := a.value, b.value
 	switch {
 	case link == "-":
@@ -435,8 +483,9 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		// "10 to 12 million": the scale of the second applies to both.
 		lo *= scaleOf(tt, b)
 	case between:
-	case link == "to" && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
-		// "40 to 50 pct"; "from 40 to 50 pct" is a change, not a range.
+	case (link == "to" || link == "or") && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
+		// "40 to 50 pct", "51 or 52 dlrs"; "from 40 to 50 pct" is a
+		// change, not a range.
 	default:
 		return a
 	}
@@ -453,6 +502,9 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	}
 	return r
 }
+
+// yearLike reports whether v may be a year.
+func yearLike(v float64) bool { return v >= 1800 && v <= 2100 }
 
 // changeBefore reports whether the amount at i is the size of a change
 // ("rose 5 pct to 6 pct", "from 5 to 6 pct"), not the start of a range.
@@ -519,8 +571,10 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	}
 	first := tt[a.first]
 	switch {
-	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || (next == "local" && next2 == "time"):
-		return true // duration, age or time: "30 years", "10 am"
+	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || strings.HasPrefix(next, "year-old") || (next == "local" && next2 == "time"):
+		return true // duration, age or time: "30 years", "10 am", "a 12 year-old"
+	case sizeUnits[trimDot(next)]:
+		return true // a size, weight, distance, speed or magnitude: "10 mm", "6.1 magnitude"
 	case next == "'s" || next == "’s":
 		return true // "the 1990's", "Boeing 747's"
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
