@@ -1,4 +1,4 @@
-package pipeline_test
+package pipeline
 
 import (
 	"bufio"
@@ -18,7 +18,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 
-	"github.com/factgraph/factgraph/beam/pipeline"
 	"github.com/factgraph/factgraph/internal/input"
 	"github.com/factgraph/factgraph/internal/testenv"
 )
@@ -29,7 +28,7 @@ func TestExamples(t *testing.T) {
 	examples := filepath.Join("..", "..", "examples")
 	// Two globs in the order ingest reads the directory: by name.
 	inputs := []string{filepath.Join(examples, "*.txt"), filepath.Join(examples, "*.jsonl")}
-	compareWithIngest(t, inputs, pipeline.DefaultFields, nil, examples)
+	compareWithIngest(t, inputs, DefaultFields, nil, examples)
 }
 
 // TestReuters does the same on 2,000 Reuters-21578 stories, gzipped
@@ -38,9 +37,8 @@ func TestReuters(t *testing.T) {
 	src := testenv.Shared(t, "data/news_raw_reuters21578/reuters21578.jsonl")
 	path := filepath.Join(t.TempDir(), "reuters.jsonl.gz")
 	writeStories(t, src, path, 2000)
-	fields := input.Fields{ID: "newid", Text: "body", Title: "title", URL: "url", Published: "date"}
 	flags := []string{"--id-field", "newid", "--text-field", "body", "--published-field", "date"}
-	compareWithIngest(t, []string{path}, fields, flags, path)
+	compareWithIngest(t, []string{path}, reutersFields, flags, path)
 }
 
 // writeStories writes the first n stories of the Reuters-21578 JSON
@@ -90,20 +88,20 @@ func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, flags
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	const shards = 3
-	o := pipeline.Options{Inputs: inputs, Output: out, Shards: shards, MaxDocBytes: 16 << 20, Fields: fields, WorkDir: dir, Created: 1}
+	o := Options{Inputs: inputs, Output: out, Shards: shards, MaxDocBytes: 16 << 20, Fields: fields, WorkDir: dir, Created: 1}
 	p, s := beam.NewPipelineWithRoot()
-	if err := pipeline.Build(s, o); err != nil {
+	if err := Build(s, o); err != nil {
 		t.Fatal(err)
 	}
 	res, err := prism.Execute(context.Background(), p)
 	if err != nil {
 		t.Fatalf("pipeline: %v", err)
 	}
-	counts := pipeline.CountsOf(res)
+	counts := CountsOf(res)
 	t.Logf("pipeline: %+v", counts)
 
 	piped, ingested := filepath.Join(dir, "piped.db"), filepath.Join(dir, "ingested.db")
-	run(t, fg, "import", "--db", piped, filepath.Join(out, pipeline.GraphFile))
+	run(t, fg, "import", "--db", piped, filepath.Join(out, GraphFile))
 	var sum struct{ Documents, Failed int }
 	if err := json.Unmarshal(run(t, fg, append(append([]string{"ingest", "--db", ingested, "--json", "--workers", "2"}, flags...), ingestArgs...)...), &sum); err != nil {
 		t.Fatal(err)
@@ -134,7 +132,7 @@ func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, flags
 	want := lines(run(t, fg, append(append([]string{"extract", "--workers", "2"}, flags...), ingestArgs...)...))
 	var got []string
 	for i := range shards {
-		b, err := os.ReadFile(filepath.Join(out, pipeline.ExtractionFile(i, shards)))
+		b, err := os.ReadFile(filepath.Join(out, ExtractionFile(i, shards)))
 		if os.IsNotExist(err) {
 			continue
 		} else if err != nil {
@@ -147,7 +145,7 @@ func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, flags
 	if !slices.Equal(got, want) {
 		t.Errorf("extraction shards hold %d lines, `factgraph extract` prints %d, and they differ", len(got), len(want))
 	}
-	if _, err := os.Stat(filepath.Join(out, pipeline.NQuadsFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, NQuadsFile)); err != nil {
 		t.Errorf("no N-Quads: %v", err)
 	}
 }
@@ -179,7 +177,7 @@ var (
 // factgraphCLI builds the factgraph command once per test binary, in
 // factgraph's own module (with its go.mod, not this one's), as users
 // build it.
-func factgraphCLI(t *testing.T) string {
+func factgraphCLI(t testing.TB) string {
 	t.Helper()
 	gobin := testenv.Tool(t, "https://go.dev/dl/", "go")
 	cliOnce.Do(func() {
