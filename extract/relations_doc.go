@@ -174,6 +174,21 @@ var institutions = map[string]string{
 	"labour party": "GB", "conservative party": "GB", "liberal democrats": "GB", "lib dems": "GB", "anc": "ZA",
 }
 
+// institutionName reports whether a lower-case name is a national
+// institution's (institutions), after a nationality word if any: "the
+// Bundestag", "German Bundestag". The name of a street that stands for an
+// institution ("Wall Street") is not one: it is a place too.
+func (d *docState) institutionName(lk string) bool {
+	lk = strings.TrimPrefix(lk, "the ")
+	if first, rest, ok := strings.Cut(lk, " "); ok {
+		if _, dem := d.x.gaz.Demonym(first); dem {
+			lk = rest
+		}
+	}
+	_, ok := institutions[lk]
+	return ok && !strings.HasSuffix(lk, " street") && lk != "whitehall"
+}
+
 // domesticOffices are the offices a story names without their country
 // when the country is its own: "President X", "Defense Minister Y".
 func domesticOffice(pred string) bool {
@@ -192,12 +207,20 @@ type countryLead struct {
 	first, second int
 }
 
-// mostNamedCountry counts the document's mentions of each country.
-func (d *docState) mostNamedCountry(entOf []*graph.Entity) countryLead {
+// mostNamedCountry counts the document's mentions of each country it
+// names, and of the towns and regions of each: a story that names Munich,
+// Hanover and Kassel is about Germany even when it names Germany once.
+func (d *docState) mostNamedCountry(entOf []*graph.Entity, byCode map[string]*graph.Entity) countryLead {
 	count := map[*graph.Entity]int{}
 	for mi := range d.ments {
-		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
+		e, m := entOf[mi], &d.ments[mi]
+		if e == nil || m.place == nil {
+			continue
+		}
+		if m.place.Kind == gazetteer.Country {
 			count[e]++
+		} else if c := byCode[m.place.CountryCode]; c != nil && e.Type == graph.Place {
+			count[c]++
 		}
 	}
 	var l countryLead
@@ -246,7 +269,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 			byCode[p.CountryCode] = e
 		}
 	}
-	countries := d.mostNamedCountry(entOf)
+	countries := d.mostNamedCountry(entOf, byCode)
 	home := countries.home()
 	based := rb.subjectsOf(graph.BasedIn)
 	seen := map[*graph.Entity]bool{}
@@ -286,12 +309,15 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	for mi := range d.ments {
 		e := entOf[mi]
-		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] {
+		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] && !featureName(e.Name) {
 			continue
 		}
 		seen[e] = true
 		if p := placeOf[e]; p != nil && (p.Kind == gazetteer.Country || homePlace == nil || p.CountryCode != homePlace.CountryCode) {
 			continue // a country, or a known place of another country
+		}
+		if p := d.stemPlace(e.Name); p != nil && homePlace != nil && p.CountryCode != homePlace.CountryCode {
+			continue // "Sichuan Province", "Guantanamo Bay": a known place of another country
 		}
 		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
 			continue // "Europe", "the Middle East", "AFP": in no country
@@ -399,8 +425,13 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
-			continue
+		holders := officeHolders(r.predicate, r.title)
+		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) || holders != nil && !slices.Contains(holders, placeOf[c].CountryCode) {
+			// "Chancellor Angela Merkel" in a story about Greece: the one
+			// country named that has the office, if the office is rare.
+			if c = onlyCountryWith(holders, placeOf); c == nil {
+				continue
+			}
 		}
 		if !r.past {
 			d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, c.ID, r.title, r.ev)
@@ -421,9 +452,75 @@ var nationalTitles = map[string][]string{
 // officeOf reports whether the country with ISO code cc has the office
 // of predicate pred; offices that most states have (president, prime
 // minister, minister) are in all.
+// officeHolders returns the countries that have an office, by the words
+// of its title ("Foreign Secretary" is British) or its predicate
+// (nationalTitles); nil when any country may have it.
+func officeHolders(pred, title string) []string {
+	if cs, ok := titleHolders[strings.ToLower(trimTitleModifiers(title))]; ok {
+		return cs
+	}
+	return nationalTitles[pred]
+}
+
+// titleHolders are the countries whose offices bear a title, for titles
+// that only some countries use: "Foreign Secretary Jack Straw" in a story
+// about Indonesia is Britain's.
+var titleHolders = map[string][]string{
+	"foreign secretary": {"GB"}, "home secretary": {"GB"}, "defence secretary": {"GB", "US"},
+	"defense secretary": {"US"}, "chancellor of the exchequer": {"GB"}, "culture secretary": {"GB"},
+	"health secretary": {"GB", "US"}, "education secretary": {"GB", "US"}, "trade secretary": {"GB"},
+	"environment secretary": {"GB"}, "transport secretary": {"GB", "US"}, "work and pensions secretary": {"GB"},
+	"northern ireland secretary": {"GB"}, "scottish secretary": {"GB"}, "welsh secretary": {"GB"},
+	"first minister": {"GB", "CA", "AU"}, "taoiseach": {"IE"},
+}
+
+// trimTitleModifiers drops the modifiers that open a title ("former",
+// "deputy"): what remains names the office.
+func trimTitleModifiers(title string) string {
+	words := strings.Fields(title)
+	for len(words) > 1 && modifiers[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// onlyCountryWith returns the one country of placeOf among cs, the
+// countries that have an office; nil if none or several, or if cs is nil.
+func onlyCountryWith(cs []string, placeOf map[*graph.Entity]*gazetteer.Place) *graph.Entity {
+	if cs == nil {
+		return nil
+	}
+	var only *graph.Entity
+	for e, p := range placeOf {
+		if p.Kind != gazetteer.Country || !slices.Contains(cs, p.CountryCode) {
+			continue
+		}
+		if only != nil && only != e {
+			return nil
+		}
+		only = e
+	}
+	return only
+}
+
 func officeOf(pred, cc string) bool {
+	if slices.Contains(withoutOffice[pred], cc) {
+		return false
+	}
 	cs, ok := nationalTitles[pred]
 	return !ok || slices.Contains(cs, cc)
+}
+
+// withoutOffice lists, for the common national offices, the countries
+// much in the news that have no such office: "President Bush" in a story
+// about the United Kingdom is not its president, nor "Prime Minister
+// Tony Blair" in one about the United States its prime minister.
+var withoutOffice = map[string][]string{
+	"president_of": {"GB", "JP", "CA", "AU", "NZ", "ES", "NL", "BE", "SE", "NO", "DK", "TH", "MY", "SA", "JO", "MA",
+		"KW", "QA", "AE", "BH", "OM", "LU", "LI", "MC", "VA", "BN"},
+	"prime_minister_of": {"US", "BR", "MX", "AR", "CL", "CO", "PE", "VE", "ID", "PH", "NG", "ZA", "AF", "IR", "KE",
+		"GH", "CH", "SA", "CY"},
+	"chancellor_of": {"US", "FR", "RU", "CN"},
 }
 
 // officeCountry returns the country of an office that person p holds
@@ -478,6 +575,11 @@ func (d *docState) domesticParty(name string) bool {
 // the first if several, "" for none.
 func (d *docState) nameCountry(name string) string {
 	words := strings.Fields(name)
+	for _, w := range words {
+		if cc := nativeNationality[graph.NameKey(w)]; cc != "" && len(words) > 1 && isCap(w) {
+			return cc // "Deutsche Welle": no English words around it
+		}
+	}
 	if len(words) == 2 && !orgHeads[graph.NameKey(words[1])] {
 		return "" // "British Tolkien fans", "US TV": a nationality before a word, not a body's name
 	}
@@ -487,6 +589,20 @@ func (d *docState) nameCountry(name string) string {
 		}
 	}
 	return ""
+}
+
+// nativeNationality holds the nationality words and country names that
+// organizations keep in their own language ("Deutsche Welle", "Bitcoin
+// Suisse", "Redaktionsnetzwerk Deutschland"), which the English
+// gazetteer does not know: the country's ISO code by word.
+var nativeNationality = map[string]string{
+	"deutsche": "DE", "deutscher": "DE", "deutsches": "DE", "deutschen": "DE", "deutschland": "DE",
+	"suisse": "CH", "schweizer": "CH", "schweizerische": "CH", "schweiz": "CH", "svizzera": "CH",
+	"française": "FR", "francaise": "FR", "français": "FR", "francais": "FR",
+	"italiana": "IT", "italiano": "IT", "italia": "IT", "española": "ES", "espanola": "ES", "español": "ES",
+	"espanol": "ES", "españa": "ES", "nederlandse": "NL", "nederland": "NL", "polska": "PL", "polskie": "PL",
+	"österreichische": "AT", "österreich": "AT", "svenska": "SE", "sverige": "SE", "norske": "NO", "norge": "NO",
+	"danske": "DK", "danmark": "DK", "nippon": "JP", "brasil": "BR", "brasileira": "BR", "türkiye": "TR",
 }
 
 // minNamePopulation is the size of a town whose name in an organization's
@@ -558,6 +674,33 @@ var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
 // Southern Mediterranean", "the Sahel region".
 var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
 	"quartet", "zone", "heights")
+
+// stemPlace returns the place that a name ending in a feature or place
+// noun is named after, if the gazetteer knows it: "Sichuan Province" →
+// Sichuan, "Guantanamo Bay" → Guantánamo; nil otherwise.
+func (d *docState) stemPlace(name string) *gazetteer.Place {
+	i := strings.LastIndexByte(name, ' ')
+	if i <= 0 || !featureName(name) {
+		return nil
+	}
+	if p, ok := d.x.gaz.Best(name[:i]); ok {
+		return p
+	}
+	return nil
+}
+
+// featureName reports whether a name ends in a word for a natural or
+// built feature or a division of a country ("Nabesna Glacier", "Abbay
+// River", "Coös County"): a place, wherever the story names it.
+func featureName(name string) bool {
+	w := lastWord(graph.NameKey(name))
+	return featureNouns[w] || placeNouns[w] || extraFeatures[w]
+}
+
+// extraFeatures are feature words that neither placeNouns nor featureNouns
+// hold, since they introduce no definition: "Wyre Forest", "Mogollon Rim".
+var extraFeatures = set("rim", "pass", "canyon", "creek", "brook", "falls", "gorge", "range", "ranges", "hills",
+	"reservoir", "bight", "strait", "gulf", "cape", "plateau", "basin", "marsh", "swamp", "moor", "heath")
 
 // lastWord returns the last space-separated word of s.
 func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }

@@ -24,11 +24,16 @@ const (
 // entity are listed through the edge indexes, strongest first (by weight,
 // then confidence): symmetric relations count as both outward and inward.
 // The listing of every relation, or of every relation of some predicates,
-// is by relation ID. Entity IDs in f follow merges. EINVALID for a
-// predicate outside the vocabulary that no relation uses.
+// is by relation ID. With a date range, only what the documents published
+// within it state (relation_range.go). Entity IDs in f follow merges.
+// EINVALID for a predicate outside the vocabulary that no relation uses or
+// a bad date range.
 func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List[*graph.Relation], error) {
 	var out graph.List[*graph.Relation]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := f.DateRange.Validate(); err != nil {
+			return err
+		}
 		if err := checkPredicates(ctx, txn, f.Predicates); err != nil {
 			return err
 		}
@@ -41,6 +46,8 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 			}
 		}
 		switch {
+		case !f.DateRange.IsZero():
+			out, err = relationsInRange(ctx, txn, f)
 		case f.Entity != "":
 			out, err = relationsOf(ctx, txn, f.Entity, f.Direction, f.Predicates, "", f.Page)
 		case f.Subject != "":
@@ -115,12 +122,55 @@ func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Di
 	if err != nil {
 		return graph.List[*graph.Relation]{}, err
 	}
-	// The degrees say, without reading an edge, whether there are too
-	// many to rank per request.
-	if n, err := relationCount(txn, id, graph.Both, ""); err != nil {
+	var buf []byte
+	err = eachEdgeOf(ctx, txn, id, dir, preds, other, func(k, v []byte, w int, conf float64, hasConf bool) error {
+		if !hasConf {
+			e, err := decodeEdge(v)
+			if err != nil {
+				return err
+			}
+			r, err := getRel(txn, e.Relation)
+			if err != nil || r == nil {
+				return errCorrupt
+			}
+			conf = r.Confidence
+		}
+		buf = appendStrengthKey(buf[:0], w, conf, k)
+		top.offer(buf, v)
+		return nil
+	})
+	if err != nil {
 		return graph.List[*graph.Relation]{}, err
+	}
+	kvs, cursors, hasNext := top.page()
+	out := graph.List[*graph.Relation]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Relation, len(kvs))}
+	for i, kv := range kvs {
+		e, err := decodeEdge(kv.val)
+		if err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+		r, err := getRel(txn, e.Relation)
+		if err != nil || r == nil {
+			return graph.List[*graph.Relation]{}, errCorrupt
+		}
+		if out.Items[i], err = renderRel(txn, e.Relation, r); err != nil {
+			return graph.List[*graph.Relation]{}, err
+		}
+	}
+	return out, nil
+}
+
+// eachEdgeOf calls fn with the key, value and strength of every edge of
+// entity id in direction dir (symmetric edges count in both), of the
+// predicates preds (nil for any), with entity other ("" for any) at the
+// far end. Key and value are only valid during the call. ELIMIT for an
+// entity with more relations than a request may read (maxNeighborEdges):
+// the degrees say so without reading an edge.
+func eachEdgeOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, fn func(k, v []byte, weight int, conf float64, hasConf bool) error) error {
+	if n, err := relationCount(txn, id, graph.Both, ""); err != nil {
+		return err
 	} else if n > maxNeighborEdges {
-		return graph.List[*graph.Relation]{}, graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
+		return graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
 	}
 	var prefixes [][]byte
 	for _, ks := range []byte{pIn, pOut} {
@@ -138,7 +188,6 @@ func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Di
 	}
 	base := len(key(pOut, id)) // where the predicate starts in an edge key
 	seen := map[string]bool{}  // a predicate listed twice
-	var buf []byte
 	n := 0
 	for _, prefix := range prefixes {
 		if seen[string(prefix)] {
@@ -166,41 +215,13 @@ func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Di
 			if dir == graph.Out && k[0] != pOut && !sym || dir == graph.In && k[0] != pIn && !sym {
 				return nil
 			}
-			if !hasConf {
-				e, err := decodeEdge(v)
-				if err != nil {
-					return err
-				}
-				r, err := getRel(txn, e.Relation)
-				if err != nil || r == nil {
-					return errCorrupt
-				}
-				conf = r.Confidence
-			}
-			buf = appendStrengthKey(buf[:0], w, conf, k)
-			top.offer(buf, v)
-			return nil
+			return fn(k, v, w, conf, hasConf)
 		})
 		if err != nil {
-			return graph.List[*graph.Relation]{}, err
+			return err
 		}
 	}
-	kvs, cursors, hasNext := top.page()
-	out := graph.List[*graph.Relation]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Relation, len(kvs))}
-	for i, kv := range kvs {
-		e, err := decodeEdge(kv.val)
-		if err != nil {
-			return graph.List[*graph.Relation]{}, err
-		}
-		r, err := getRel(txn, e.Relation)
-		if err != nil || r == nil {
-			return graph.List[*graph.Relation]{}, errCorrupt
-		}
-		if out.Items[i], err = renderRel(txn, e.Relation, r); err != nil {
-			return graph.List[*graph.Relation]{}, err
-		}
-	}
-	return out, nil
+	return nil
 }
 
 // eachEdgeValue calls fn with the key and value of every edge under
