@@ -1,7 +1,7 @@
 // Package pipeline is factgraph's extraction and graph build as an Apache
 // Beam pipeline, for archives that one machine cannot extract in good
 // time: it reads news files by glob from any filesystem Beam has (local,
-// gs://, s3://), extracts every document on the workers with the
+// gs://), extracts every document on the workers with the
 // embedded model (loaded once per worker), and writes
 //
 //   - the extractions, sharded: OUT/extractions-SSSSS-of-NNNNN.jsonl, one

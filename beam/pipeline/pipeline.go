@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // paths without a scheme; beamx adds gs:// and s3://
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // paths without a scheme; the command's beamx adds gs://
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/factgraph/factgraph/internal/input"
