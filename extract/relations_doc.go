@@ -153,7 +153,9 @@ var (
 	ruleNamePlace          = relRule{"name_place", graph.BasedIn, 0.7}          // "University of Sheffield", "Libya Herald"
 	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
 	ruleDomesticPlace      = relRule{"domestic_place", graph.LocatedIn, 0.5}    // "Addis Zemen" in an entry about Ethiopia
-	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
+	// "University College Hospital" in a story about the United Kingdom.
+	ruleDomesticInstitution = relRule{"domestic_institution", graph.BasedIn, 0.5}
+	ruleDomesticCitizen     = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
 )
 
 // institutions are national bodies that news names without their
@@ -291,6 +293,8 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		} else if home != nil && d.domesticParty(e.Name) {
 			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
 			national[e.ID] = true
+		} else if home != nil && institutional(e.Name) && !international(e.Name) && d.nameForeign(e.Name, placeByID[home.ID]) == "" {
+			d.addRule(rb, ruleDomesticInstitution, "", e.ID, home.ID, "", ev)
 		}
 	}
 	d.localOfficeCitizens(rb, placeByID, byCode)
@@ -570,6 +574,23 @@ func (d *docState) domesticParty(name string) bool {
 	return dom
 }
 
+// nameForeign returns the code of a country other than home's that an
+// organization's name names by a nationality word or a place ("the
+// Chinese Academy of Sciences" in a story about Britain), "" for none.
+func (d *docState) nameForeign(name string, home *gazetteer.Place) string {
+	for _, cc := range []string{d.nameCountry(name), d.namedPlace(name, minForeignPopulation, true)} {
+		if cc != "" && (home == nil || cc != home.CountryCode) {
+			return cc
+		}
+	}
+	return ""
+}
+
+// minForeignPopulation is the size of a town whose name in an
+// institution's name says that it is not in the story's country:
+// "Loughborough University" in a story about Japan.
+const minForeignPopulation = 20000
+
 // nameCountry returns the code of the country whose nationality word is
 // in a name ("German Football Association", "Royal Canadian Air Force"),
 // the first if several, "" for none.
@@ -615,6 +636,12 @@ const minNamePopulation = 100000
 // Sheffield", "Export-Import Bank of China", "Seoul Central District
 // Court"), "" for none or for an international body's name.
 func (d *docState) namePlace(name string) string {
+	return d.namedPlace(name, minNamePopulation, false)
+}
+
+// namedPlace is namePlace with the smallest town that counts and whether
+// regions count ("University of California").
+func (d *docState) namedPlace(name string, minPop int, regions bool) string {
 	words := strings.Fields(name)
 	if len(words) < 2 {
 		return ""
@@ -631,11 +658,11 @@ func (d *docState) namePlace(name string) string {
 		}
 		for n := min(2, len(words)-i); n >= 1; n-- {
 			span := strings.Join(words[i:i+n], " ")
-			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || n == len(words) {
+			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || institutionWords[graph.NameKey(words[i])] || n == len(words) {
 				continue
 			}
 			p, ok := d.x.gaz.Best(span) // the name's own town, not one the story prefers: "Manchester United"
-			if !ok || p.Kind == gazetteer.City && p.Population < minNamePopulation || p.Kind == gazetteer.Region {
+			if !ok || p.Kind == gazetteer.City && p.Population < minPop || p.Kind == gazetteer.Region && !regions {
 				continue
 			}
 			if code != "" && code != p.CountryCode {

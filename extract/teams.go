@@ -155,6 +155,9 @@ func (d *docState) coordinatedTeams(c *chunk, tm []int32, teams map[string]bool)
 			a, b := &d.ments[mi], &d.ments[ni]
 			ka, kb := graph.NameKey(a.name), graph.NameKey(b.name)
 			switch {
+			case nation(a.place) != nation(b.place):
+				// "Stade de France, Paris": a town listed with a
+				// nation is where it plays.
 			case teams[ka] && !teams[kb] && teamCandidate(b) && !clubWords[kb]:
 				teams[kb], changed = true, true
 			case teams[kb] && !teams[ka] && teamCandidate(a) && !clubWords[ka]:
