@@ -107,11 +107,12 @@ func ingestAll(ctx context.Context, db *store.DB, all []keyed) error {
 		batch = batch[:0]
 		return nil
 	}
-	for _, k := range all {
+	for i := range all {
 		x := new(graph.Extraction)
-		if err := json.Unmarshal(k.Data, x); err != nil {
+		if err := json.Unmarshal(all[i].Data, x); err != nil {
 			return fmt.Errorf("decode extraction: %w", err)
 		}
+		all[i].Data = nil // held once, decoded or stored, not twice
 		if seen[x.Document.ID] {
 			docsSkipped.Inc(ctx, 1)
 			log.Warnf(ctx, "factgraph: document ID %q was already read in this run; skipped (give the inputs distinct names, IDs or ID lines)", x.Document.ID)
