@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,17 +29,17 @@ func TestExamples(t *testing.T) {
 	examples := filepath.Join("..", "..", "examples")
 	// Two globs in the order ingest reads the directory: by name.
 	inputs := []string{filepath.Join(examples, "*.txt"), filepath.Join(examples, "*.jsonl")}
-	compareWithIngest(t, inputs, DefaultFields, nil, examples)
+	compareWithIngest(t, inputs, DefaultFields, false, nil, examples)
 }
 
 // TestReuters does the same on 2,000 Reuters-21578 stories, gzipped
-// JSON Lines with the corpus's own field names.
+// JSON Lines with the corpus's own field names, and gzipped outputs.
 func TestReuters(t *testing.T) {
 	src := testenv.Shared(t, "data/news_raw_reuters21578/reuters21578.jsonl")
 	path := filepath.Join(t.TempDir(), "reuters.jsonl.gz")
 	writeStories(t, src, path, 2000)
 	flags := []string{"--id-field", "newid", "--text-field", "body", "--published-field", "date"}
-	compareWithIngest(t, []string{path}, reutersFields, flags, path)
+	compareWithIngest(t, []string{path}, reutersFields, true, flags, path)
 }
 
 // TestBadInputs: a malformed line, a document without text, a file of a
@@ -68,7 +69,7 @@ func TestBadInputs(t *testing.T) {
 	// ingest reads the directory's .txt and .jsonl files only; the glob
 	// also matches d.html, which the pipeline refuses as ingest refuses
 	// such a file when named.
-	compareWithIngest(t, []string{filepath.Join(dir, "*")}, DefaultFields, nil, dir, filepath.Join(dir, "d.html"))
+	compareWithIngest(t, []string{filepath.Join(dir, "*")}, DefaultFields, false, nil, dir, filepath.Join(dir, "d.html"))
 }
 
 // writeStories writes the first n stories of the Reuters-21578 JSON
@@ -112,13 +113,14 @@ func writeStories(t *testing.T, src, path string, n int) {
 // flags), and requires the two stores to hold the same graph: the same
 // jsonl export byte for byte (entities, relations, figures, events,
 // quotes, mentions, merges) and the same counts. The pipeline's
-// extraction shards must hold the lines `factgraph extract` prints.
-func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, flags []string, ingestArgs ...string) {
+// extraction shards must hold the lines `factgraph extract` prints. With
+// gz, the pipeline gzips its outputs.
+func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, gz bool, flags []string, ingestArgs ...string) {
 	fg := factgraphCLI(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	const shards = 3
-	o := Options{Inputs: inputs, Output: out, Shards: shards, MaxDocBytes: 16 << 20, Fields: fields, WorkDir: dir, Created: 1}
+	o := Options{Inputs: inputs, Output: out, Shards: shards, MaxDocBytes: 16 << 20, Fields: fields, WorkDir: dir, Gzip: gz, Created: 1}
 	p, s := beam.NewPipelineWithRoot()
 	if err := Build(s, o); err != nil {
 		t.Fatal(err)
@@ -131,7 +133,7 @@ func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, flags
 	t.Logf("pipeline: %+v", counts)
 
 	piped, ingested := filepath.Join(dir, "piped.db"), filepath.Join(dir, "ingested.db")
-	run(t, fg, "import", "--db", piped, filepath.Join(out, GraphFile))
+	run(t, fg, "import", "--db", piped, outputPath(out, GraphFile, gz))
 	var sum struct{ Documents, Failed int }
 	if err := json.Unmarshal(run(t, fg, append(append([]string{"ingest", "--db", ingested, "--json", "--workers", "2"}, flags...), ingestArgs...)...), &sum); err != nil {
 		t.Fatal(err)
@@ -163,11 +165,14 @@ func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, flags
 	want := lines(run(t, fg, append(append([]string{"extract", "--workers", "2"}, flags...), ingestArgs...)...))
 	var got []string
 	for i := range shards {
-		b, err := os.ReadFile(filepath.Join(out, ExtractionFile(i, shards)))
+		b, err := os.ReadFile(outputPath(out, ExtractionFile(i, shards), gz))
 		if os.IsNotExist(err) {
 			continue
 		} else if err != nil {
 			t.Fatal(err)
+		}
+		if gz {
+			b = gunzip(t, b)
 		}
 		got = append(got, lines(b)...)
 	}
@@ -176,9 +181,22 @@ func compareWithIngest(t *testing.T, inputs []string, fields input.Fields, flags
 	if !slices.Equal(got, want) {
 		t.Errorf("extraction shards hold %d lines, `factgraph extract` prints %d, and they differ", len(got), len(want))
 	}
-	if _, err := os.Stat(filepath.Join(out, NQuadsFile)); err != nil {
+	if _, err := os.Stat(outputPath(out, NQuadsFile, gz)); err != nil {
 		t.Errorf("no N-Quads: %v", err)
 	}
+}
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func lines(b []byte) []string {
