@@ -7,9 +7,9 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/factgraph/factgraph/cmd/factgraph/internal/input"
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/input"
 	"github.com/factgraph/factgraph/internal/testenv"
 	"github.com/factgraph/factgraph/store"
 )

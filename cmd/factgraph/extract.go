@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/factgraph/factgraph/cmd/factgraph/internal/input"
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/extract/relate"
+	"github.com/factgraph/factgraph/internal/input"
 )
 
 func runExtract(ctx context.Context, env *Env, args []string) error {

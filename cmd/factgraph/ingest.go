@@ -15,9 +15,9 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/factgraph/factgraph/cmd/factgraph/internal/input"
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/input"
 	"github.com/factgraph/factgraph/store"
 )
 

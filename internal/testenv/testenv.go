@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -51,15 +52,17 @@ func Missing(t testing.TB, format string, args ...any) {
 	t.Skip(msg)
 }
 
-// ModuleRoot returns the directory of the go.mod above the working
-// directory, which for a test is its package's directory.
+// ModuleRoot returns the directory of factgraph's go.mod above the
+// working directory, which for a test is its package's directory. The
+// go.mod of a module nested in the repository (beam/) is passed over, so
+// that its tests find the same ../shared as the rest.
 func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", fmt.Errorf("module root: %w", err)
 	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		if mod, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && !nestedModule(mod) {
 			return dir, nil
 		}
 		parent := filepath.Dir(dir)
@@ -68,6 +71,17 @@ func ModuleRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// nestedModule reports whether a go.mod declares a module nested inside
+// factgraph's own, such as github.com/factgraph/factgraph/beam.
+func nestedModule(gomod []byte) bool {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if name, ok := strings.CutPrefix(strings.TrimSpace(line), "module "); ok {
+			return strings.HasPrefix(strings.Trim(strings.TrimSpace(name), `"`), "github.com/factgraph/factgraph/")
+		}
+	}
+	return false
 }
 
 // SharedDir returns the shared data directory, $FACTGRAPH_SHARED or

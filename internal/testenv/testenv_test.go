@@ -73,6 +73,29 @@ func TestSharedDir(t *testing.T) {
 	}
 }
 
+// TestNestedModule: the beam/ module's go.mod is passed over on the way to
+// factgraph's own, and factgraph's own and an unrelated one are not.
+func TestNestedModule(t *testing.T) {
+	tests := []struct {
+		name, gomod string
+		want        bool
+	}{
+		{"Beam", "module github.com/factgraph/factgraph/beam\n\ngo 1.26.0\n", true},
+		{"Quoted", "// comment\nmodule \"github.com/factgraph/factgraph/beam\"\n", true},
+		{"Factgraph", "module github.com/factgraph/factgraph\n\ngo 1.26.0\n", false},
+		{"Prefix", "module github.com/factgraph/factgraphx\n", false},
+		{"Other", "module example.com/other\n", false},
+		{"NoModuleLine", "go 1.26.0\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nestedModule([]byte(tt.gomod)); got != tt.want {
+				t.Errorf("nestedModule(%q) = %v, want %v", tt.gomod, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestMissing checks the rule of the package: a missing prerequisite
 // skips outside CI and fails under CI=true, naming what is missing.
 func TestMissing(t *testing.T) {

@@ -78,11 +78,12 @@ func List(paths []string) ([]File, []error) {
 			continue
 		}
 		if !fi.IsDir() {
-			if ext := filepath.Ext(p); ext != "" && !hasInputSuffix(p) {
-				errs = append(errs, fmt.Errorf("%s: unsupported file type %q: factgraph reads .txt (one document), .jsonl or .ndjson (one per line), each optionally .gz", p, ext))
+			f, err := FileOf(p, filepath.Base(p), fi.Size())
+			if err != nil {
+				errs = append(errs, err)
 				continue
 			}
-			files = append(files, newSourceFile(p, filepath.Base(p), fi.Size()))
+			files = append(files, f)
 			continue
 		}
 		var found []File
@@ -113,6 +114,16 @@ func List(paths []string) ([]File, []error) {
 		files = append(files, found...)
 	}
 	return files, errs
+}
+
+// FileOf describes the file at path, named name, as a file given by name
+// rather than found in a directory: one with a suffix other than those
+// factgraph reads is refused, and one without a suffix is read as text.
+func FileOf(path, name string, size int64) (File, error) {
+	if ext := filepath.Ext(path); ext != "" && !hasInputSuffix(path) {
+		return File{}, fmt.Errorf("%s: unsupported file type %q: factgraph reads .txt (one document), .jsonl or .ndjson (one per line), each optionally .gz", path, ext)
+	}
+	return newSourceFile(path, name, size), nil
 }
 
 func newSourceFile(path, name string, size int64) File {
@@ -185,6 +196,16 @@ func readSource(stdin io.Reader, f File, opt Options, send func(Item) bool) bool
 		defer file.Close()
 		r = file
 	}
+	return ReadFile(r, f, opt, send)
+}
+
+// ReadFile reads the documents of f from r, its contents as stored (still
+// gzipped for a .gz file), calling send for each in order; it returns
+// false when send does. Unreadable documents are sent with their error,
+// and reading goes on. Read calls it for each file; a caller that opens
+// files itself (the Beam pipeline, from its filesystems) calls it
+// directly, with Seq left to number.
+func ReadFile(r io.Reader, f File, opt Options, send func(Item) bool) bool {
 	counter := &countingReader{r: r}
 	r = counter
 	if f.Gzip {

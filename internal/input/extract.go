@@ -33,7 +33,7 @@ func Extract(ctx context.Context, ex graph.Extractor, in <-chan Item, n int, emi
 			for item := range in {
 				r := Result{Item: item}
 				if item.Err == nil {
-					r.Extraction, r.Err = extractOne(ctx, ex, item.Doc)
+					r.Extraction, r.Err = ExtractOne(ctx, ex, item.Doc)
 				}
 				select {
 				case out <- r:
@@ -70,7 +70,7 @@ func Extract(ctx context.Context, ex graph.Extractor, in <-chan Item, n int, emi
 
 // extractOne validates and extracts one document, turning a panic in the
 // extractor into an error for that document alone.
-func extractOne(ctx context.Context, ex graph.Extractor, doc graph.Document) (x *graph.Extraction, err error) {
+func ExtractOne(ctx context.Context, ex graph.Extractor, doc graph.Document) (x *graph.Extraction, err error) {
 	if err := doc.Validate(); err != nil {
 		return nil, err
 	}
