@@ -14,7 +14,7 @@ import (
 func renderDoc(txn *badger.Txn, r *docRec) (*graph.Document, error) {
 	d := r.Doc
 	if d.Place != "" {
-		p, err := resolveID(txn, d.Place)
+		p, err := resolveID(tx(txn), d.Place)
 		if err != nil {
 			return nil, err
 		}
@@ -27,7 +27,7 @@ func renderDoc(txn *badger.Txn, r *docRec) (*graph.Document, error) {
 func (db *DB) Document(ctx context.Context, id string) (*graph.Document, error) {
 	var d *graph.Document
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		r, err := getDoc(txn, id)
+		r, err := getDoc(tx(txn), id)
 		if err != nil {
 			return err
 		}
@@ -54,11 +54,11 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 		case f.IDs != nil:
 			ids = f.IDs
 		case f.Entity != "":
-			e, err := resolveID(txn, f.Entity)
+			e, err := resolveID(tx(txn), f.Entity)
 			if err != nil {
 				return err
 			}
-			for _, k := range scanKeys(txn, key(pEntDoc, e)) {
+			for _, k := range scanKeys(tx(txn), key(pEntDoc, e)) {
 				doc, err := lastStr(k)
 				if err != nil {
 					return err
@@ -77,7 +77,7 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 				continue
 			}
 			seen[id] = true
-			r, err := getDoc(txn, id)
+			r, err := getDoc(tx(txn), id)
 			if err != nil {
 				return err
 			}
@@ -109,7 +109,7 @@ func scanDocuments(ctx context.Context, txn *badger.Txn, f graph.DocumentFilter)
 			if err != nil {
 				return nil, err
 			}
-			r, err := getDoc(txn, id)
+			r, err := getDoc(tx(txn), id)
 			if err != nil || r == nil {
 				return nil, errCorrupt
 			}
@@ -122,7 +122,7 @@ func scanDocuments(ctx context.Context, txn *badger.Txn, f graph.DocumentFilter)
 			return err == nil && f.DateRange.Contains(pub), err
 		}
 	} else {
-		n, err := getCounter(txn, cDocuments)
+		n, err := getCounter(tx(txn), cDocuments)
 		if err != nil {
 			return graph.List[*graph.Document]{}, err
 		}
@@ -144,7 +144,7 @@ func (db *DB) DocumentEntities(ctx context.Context, docID string, typ graph.Enti
 	limit = graph.Page{First: limit}.Limit(defaultPage)
 	var out []*graph.Entity
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		if ok, err := has(txn, key(pDoc, docID)); err != nil {
+		if ok, err := has(tx(txn), key(pDoc, docID)); err != nil {
 			return err
 		} else if !ok {
 			return graph.Errorf(graph.ENOTFOUND, "document %q not found", docID)
@@ -168,14 +168,14 @@ func (db *DB) DocumentEntities(ctx context.Context, docID string, typ graph.Enti
 			if err != nil {
 				return err
 			}
-			if id, err = resolveID(txn, id); err != nil {
+			if id, err = resolveID(tx(txn), id); err != nil {
 				return err
 			}
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
-			rec, err := getEntity(txn, id)
+			rec, err := getEntity(tx(txn), id)
 			if err != nil {
 				return err
 			}
@@ -190,7 +190,7 @@ func (db *DB) DocumentEntities(ctx context.Context, docID string, typ graph.Enti
 		})
 		out = make([]*graph.Entity, 0, min(limit, len(all)))
 		for _, f := range all[:min(limit, len(all))] {
-			e, err := render(txn, f.id, f.rec)
+			e, err := render(tx(txn), f.id, f.rec)
 			if err != nil {
 				return err
 			}

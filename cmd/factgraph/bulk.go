@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"runtime/debug"
+	"runtime/metrics"
+	"time"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
+)
+
+// bulkFlags are ingest's flags for the bulk build.
+type bulkFlags struct {
+	bulk      bool
+	memoryMiB int64
+}
+
+func (f *bulkFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.bulk, "bulk", false, "build the store in memory and write it once at the end (store.Bulk): the default for an empty store; --bulk on a store with documents is an error, --bulk=false ingests document by document")
+	fs.Int64Var(&f.memoryMiB, "bulk-memory", 1024, "MiB of keys and values a bulk build holds in memory before it writes them and goes on document by document")
+}
+
+// bulkMemoryLimit is the Go heap's soft limit during a bulk build beyond
+// twice the build's bound (its keys and values and the tree and slices
+// that hold them): the writeMemoryLimit of an incremental ingest would
+// have the collector run nonstop.
+const bulkMemoryLimit = writeMemoryLimit
+
+// bulkIngester sends documents to a bulk build until it holds memoryMiB,
+// then finishes it and sends the rest to the store: the store is the same
+// either way, key for key.
+type bulkIngester struct {
+	db    *store.DB
+	b     *store.Bulk // nil once finished
+	limit int64
+	// finished is how many documents the build held when it was written.
+	finished  int
+	docs      int
+	seconds   float64 // spent in Finish
+	prevLimit int64   // the heap limit before the build, -1 if unchanged
+	bytes     int64   // Bulk.Bytes when it was written
+	keys      int
+	heap      *heapPeak // sampled before the build is written
+}
+
+// startBulk returns the ingester an ingest should use: a bulk build when
+// asked for (set) or, by default, when the store is empty; else the store.
+func startBulk(env *Env, db *store.DB, f bulkFlags, set bool) (graph.Ingester, *bulkIngester, error) {
+	if set && !f.bulk {
+		return db, nil, nil
+	}
+	b, err := db.Bulk()
+	switch {
+	case err == nil:
+	case !set && graph.ErrorCode(err) == graph.EINVALID:
+		return db, nil, nil // not empty: incremental
+	default:
+		return nil, nil, err
+	}
+	bi := &bulkIngester{db: db, b: b, limit: f.memoryMiB << 20, prevLimit: -1, heap: newHeapPeak()}
+	if env.Getenv("GOMEMLIMIT") == "" {
+		bi.prevLimit = debug.SetMemoryLimit(bulkMemoryLimit + 2*bi.limit)
+	}
+	return bi, bi, nil
+}
+
+// Ingest applies xs to the build, or to the store once the build is
+// written.
+func (bi *bulkIngester) Ingest(ctx context.Context, xs []*graph.Extraction) (graph.IngestResult, error) {
+	if bi.b == nil {
+		return bi.db.Ingest(ctx, xs)
+	}
+	res, err := bi.b.Ingest(ctx, xs)
+	bi.docs += res.Added + res.Replaced + res.Unchanged
+	if err == nil && bi.b.Bytes() > bi.limit {
+		err = bi.finish(ctx)
+	}
+	return res, err
+}
+
+// finish writes the build, if one is under way, and goes on without it.
+// It runs even when ctx is cancelled: every document the build holds is
+// complete, and stored as an incremental ingest would have stored it.
+func (bi *bulkIngester) finish(ctx context.Context) error {
+	if bi.b == nil {
+		return nil
+	}
+	t0 := time.Now()
+	b := bi.b
+	bi.b, bi.finished = nil, bi.docs
+	bi.bytes, bi.keys = b.Bytes(), b.Keys()
+	bi.heap.sample()
+	err := b.Finish(context.WithoutCancel(ctx))
+	bi.seconds = time.Since(t0).Seconds()
+	if bi.prevLimit >= 0 {
+		debug.SetMemoryLimit(bi.prevLimit)
+	}
+	return err
+}
+
+// heapPeak tracks the most memory the Go heap's objects held (live and
+// not yet swept) at the moments it is sampled.
+type heapPeak struct {
+	s    []metrics.Sample
+	peak uint64
+}
+
+func newHeapPeak() *heapPeak {
+	return &heapPeak{s: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+}
+
+func (h *heapPeak) sample() {
+	metrics.Read(h.s)
+	if h.s[0].Value.Kind() == metrics.KindUint64 {
+		h.peak = max(h.peak, h.s[0].Value.Uint64())
+	}
+}
+
+// flagSet reports whether the command line set the flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
