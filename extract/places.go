@@ -60,7 +60,15 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 	if cont < 0 || cont == mi || d.ments[cont].typ != graph.Place {
 		return
 	}
-	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: c.evidence(min(j, d.ments[cont].first), m.last)})
+	ev := c.evidence(min(j, d.ments[cont].first), m.last)
+	subj := mi
+	if cm := &d.ments[cont]; !cm.adjective && !isPossessive(c.tokText(cm.last)) && c.lower(cm.first-1) == "the" &&
+		(cm.place == nil || cm.place.Kind != gazetteer.Country) {
+		// "the North Waziristan region of Pakistan": the named region is
+		// in what follows "of".
+		subj, cont = cont, mi
+	}
+	d.cands.links = append(d.cands.links, linkCand{subj: subj, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: ev})
 }
 
 // placeComma reads "Kabul, Afghanistan" and "Karachi in Pakistan": a

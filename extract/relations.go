@@ -37,6 +37,7 @@ var (
 	ruleInstitution    = relRule{"national_institution", graph.CitizenOf, 0.6} // a member of the German Bundestag
 	ruleFromCountry    = relRule{"from_country", graph.CitizenOf, 0.7}         // "X, a leading parliamentarian from Malta"
 	ruleIsDemonym      = relRule{"is_demonym", "", 0.8}                        // "X (born 1969) is a retired Austrian ice hockey player"
+	ruleCountryBody    = relRule{"country_body", graph.CitizenOf, 0.7}         // "X, the head of Germany's interior ministers' conference"
 	// based_in
 	ruleDemonymOrg    = relRule{"demonym_org", graph.BasedIn, 0.8}     // "the German Bundestag", "US Congress"
 	rulePossessiveOrg = relRule{"possessive_org", graph.BasedIn, 0.8}  // "Mexico's Sinaloa cartel", "Munich's Bayern"
@@ -53,6 +54,8 @@ var (
 	rulePersonOfOrg   = relRule{"person_of_org", graph.EmployeeOf, 0.65}         // "Brian Taylor of Wells Fargo"
 	ruleParenParty    = relRule{"paren_party", graph.MemberOf, 0.75}             // "Angela Merkel (CDU)"
 	ruleJoined        = relRule{"joined", graph.MemberOf, 0.65}                  // "X joined the Social Democrats"
+	rulePartyOffice   = relRule{"party_office", graph.MemberOf, 0.75}            // "SPD interior minister X"
+	ruleMemberOf      = relRule{"member_clause", graph.MemberOf, 0.75}           // "X, who is a member of the CDU"
 	rulePlaysFor      = relRule{"plays_for", graph.PlayerOf, 0.75}               // "X, who plays for Bayern"
 	// organization or country → organization
 	ruleAllianceMember = relRule{"alliance_member", graph.MemberOf, 0.8} // "NATO member Turkey"
@@ -265,7 +268,42 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.personApposition(c, tm, mi)
+	d.memberClause(c, tm, mi)
 	d.isDemonym(c, tm, mi, graph.CitizenOf)
+}
+
+// memberClause reads "X, who is|was a member of [the] [Y's] [words] Z":
+// "Bouillon, who is a member of Chancellor Angela Merkel's center-right
+// Christian Democrats (CDU)".
+func (d *docState) memberClause(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	k := m.last
+	if c.tokText(k) != "," || c.lower(k+1) != "who" || !copulas[c.lower(k+2)] {
+		return
+	}
+	k += 3
+	if w := c.lower(k); w != "a" && w != "an" {
+		return
+	}
+	if c.lower(k+1) != "member" || c.lower(k+2) != "of" {
+		return
+	}
+	k += 3
+	if c.lower(k) == "the" {
+		k++
+	}
+	for n := 0; n < maxTitleWords && k < len(tm) && tm[k] < 0 && titleWord(c, k); n++ {
+		k++ // "Chancellor"
+	}
+	if k < len(tm) && tm[k] >= 0 && isPossessive(c.tokText(d.ments[tm[k]].last)) {
+		k = d.ments[tm[k]].last + 1 // "Merkel's"
+	}
+	for n := 0; n < maxDescWords && k < len(tm) && tm[k] < 0 && isWordLower(c.tokText(k)) && !relStops[c.lower(k)]; n++ {
+		k++ // "center-right"
+	}
+	if o, ok := d.mentionAt(tm, k, graph.Organization); ok && d.ments[o].first == k && c.sameSentence(m.first, k) {
+		d.link(ruleMemberOf, "", mi, o, c.evidence(m.first, d.ments[o].last))
+	}
 }
 
 // maxParenthesis bounds the tokens of a parenthesis skipped after a name:
@@ -320,6 +358,21 @@ var partyWords = set("party", "parliament", "bundestag", "congress", "senate", "
 	"republicans", "conservatives", "labour", "liberals", "socialists", "front", "movement", "league", "bloc",
 	"union", "alliance", "coalition", "cdu", "spd", "csu", "fdp", "afd", "ukip", "snp", "tories", "tory", "republican",
 	"democratic", "democrat", "socialist", "conservative", "liberal", "taliban", "hamas", "hezbollah", "qaeda", "cabinet")
+
+// parliamentWords name a body whose offices are its own ("Bundestag
+// President"), unlike a party's members who hold offices of the state.
+var parliamentWords = set("parliament", "bundestag", "congress", "senate", "assembly", "cabinet")
+
+// partyOnly reports whether a name is a party's or a movement's and not a
+// parliament's.
+func partyOnly(name string) bool {
+	for _, w := range strings.Fields(graph.NameKey(name)) {
+		if parliamentWords[w] {
+			return false
+		}
+	}
+	return partyLike(name)
+}
 
 // partyLike reports whether a name is a party's, a parliament's or a
 // movement's, whose leader is also a member.
@@ -489,7 +542,8 @@ var orgNouns = set("firm", "company", "retailer", "group", "giant", "maker", "in
 	"manufacturer", "conglomerate", "lender", "bank", "automaker", "carmaker", "broadcaster", "agency", "newspaper",
 	"daily", "weekly", "paper", "magazine", "tabloid", "channel", "network", "station", "broadcasting", "ngo",
 	"think-tank", "tank", "charity", "foundation", "institute", "university", "club", "team", "federation",
-	"association", "union", "operator", "producer", "publisher", "utility", "exchange", "regulator", "watchdog")
+	"association", "union", "operator", "producer", "publisher", "utility", "exchange", "regulator", "watchdog",
+	"party")
 
 // describedPlace finds the place of "[the] Demonym|Place|Place's
 // [modifiers] NOUN Name" ending at token i before an organization's name
@@ -561,8 +615,16 @@ func (d *docState) orgApposition(c *chunk, tm []int32, mi int) {
 			}
 		}
 		return
-	case !comma && c.lower(k) == "in" && institutional(m.name):
-		// "the University of Sheffield in the United Kingdom"
+	case !comma && (c.lower(k) == "in" || c.tokText(k) == "(") && institutional(m.name):
+		// "the University of Sheffield in the United Kingdom", "the
+		// Friedrich Ebert Foundation (FES) in Bamako", "the Agency for
+		// Self-Help in the city of Osnabrück"
+		if k = skipParen(c, k); c.lower(k) != "in" {
+			return
+		}
+		if c.lower(k+1) == "the" && townNouns[c.lower(k+2)] && c.lower(k+3) == "of" {
+			k += 3
+		}
 		if o, ok := d.mentionAt(tm, k+1, graph.Place); ok && !d.ments[o].adjective && c.sameSentence(m.first, k+1) && !isPossessive(c.tokText(d.ments[o].last-1)) {
 			d.link(ruleInstitutionIn, "", mi, o, c.evidence(m.first, d.ments[o].last))
 		}
@@ -584,6 +646,24 @@ func (d *docState) orgApposition(c *chunk, tm []int32, mi int) {
 			d.link(rulePartOf, "", mi, o, c.evidence(m.first, d.ments[o].last))
 		}
 	}
+}
+
+// townNouns name a kind of place before its name: "the city of
+// Osnabrück".
+var townNouns = set("city", "town", "village", "state", "province", "region", "district", "port")
+
+// skipParen returns the token after a short parenthesis that opens at
+// token k ("(FES)"), or k when there is none.
+func skipParen(c *chunk, k int) int {
+	if c.tokText(k) != "(" {
+		return k
+	}
+	for j := k + 1; j < len(c.toks) && j <= k+4; j++ {
+		if c.tokText(j) == ")" {
+			return j + 1
+		}
+	}
+	return k
 }
 
 // internationalBodies are the bodies of many countries that news names
@@ -693,13 +773,36 @@ func (d *docState) placeDefinition(c *chunk, tm []int32, mi int) {
 // St Katherine's dock" (and not "Flight of the Phoenix", "Jamelia").
 var locativePreps = set("in", "at", "near", "outside", "from", "inside", "around", "across", "throughout", "within")
 
+// locativeAt reports whether the place named at token f is named as one:
+// after a locative preposition ("in Twickenham"), after a place noun and
+// "of" ("the unincorporated areas of Lochridge"), or further on in a list
+// that one of them opens ("areas of Chocolate Bayou, Lochridge, and Otey").
+func (d *docState) locativeAt(c *chunk, tm []int32, f int) bool {
+	w := c.lower(f - 1)
+	if locativePreps[w] || w == "the" && locativePreps[c.lower(f-2)] || w == "of" && placeNouns[strings.TrimSuffix(c.lower(f-2), "s")] {
+		return true
+	}
+	k := f - 2 // the last token of the item before, past "," or "and"
+	switch {
+	case w == "and" || w == "or":
+		if c.tokText(k) == "," {
+			k--
+		}
+	case w != ",":
+		return false
+	}
+	if k < 0 || tm[k] < 0 || !c.sameSentence(k, f) {
+		return false
+	}
+	p := &d.ments[tm[k]]
+	return p.typ == graph.Place && p.locative && p.last == k+1
+}
+
 // placeRelations reads a country's membership of an alliance named before
 // it: "NATO member Turkey", "EU member state Croatia".
 func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
-	if w := c.lower(m.first - 1); locativePreps[w] || w == "the" && locativePreps[c.lower(m.first-2)] {
-		d.ments[mi].locative = true
-	}
+	d.ments[mi].locative = d.locativeAt(c, tm, m.first)
 	d.placeDefinition(c, tm, mi)
 	if m.place == nil || m.place.Kind != gazetteer.Country {
 		return

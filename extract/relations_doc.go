@@ -174,6 +174,21 @@ var institutions = map[string]string{
 	"labour party": "GB", "conservative party": "GB", "liberal democrats": "GB", "lib dems": "GB", "anc": "ZA",
 }
 
+// institutionName reports whether a lower-case name is a national
+// institution's (institutions), after a nationality word if any: "the
+// Bundestag", "German Bundestag". The name of a street that stands for an
+// institution ("Wall Street") is not one: it is a place too.
+func (d *docState) institutionName(lk string) bool {
+	lk = strings.TrimPrefix(lk, "the ")
+	if first, rest, ok := strings.Cut(lk, " "); ok {
+		if _, dem := d.x.gaz.Demonym(first); dem {
+			lk = rest
+		}
+	}
+	_, ok := institutions[lk]
+	return ok && !strings.HasSuffix(lk, " street") && lk != "whitehall"
+}
+
 // domesticOffices are the offices a story names without their country
 // when the country is its own: "President X", "Defense Minister Y".
 func domesticOffice(pred string) bool {
@@ -192,12 +207,20 @@ type countryLead struct {
 	first, second int
 }
 
-// mostNamedCountry counts the document's mentions of each country.
-func (d *docState) mostNamedCountry(entOf []*graph.Entity) countryLead {
+// mostNamedCountry counts the document's mentions of each country it
+// names, and of the towns and regions of each: a story that names Munich,
+// Hanover and Kassel is about Germany even when it names Germany once.
+func (d *docState) mostNamedCountry(entOf []*graph.Entity, byCode map[string]*graph.Entity) countryLead {
 	count := map[*graph.Entity]int{}
 	for mi := range d.ments {
-		if e, m := entOf[mi], &d.ments[mi]; e != nil && m.place != nil && m.place.Kind == gazetteer.Country {
+		e, m := entOf[mi], &d.ments[mi]
+		if e == nil || m.place == nil {
+			continue
+		}
+		if m.place.Kind == gazetteer.Country {
 			count[e]++
+		} else if c := byCode[m.place.CountryCode]; c != nil && e.Type == graph.Place {
+			count[c]++
 		}
 	}
 	var l countryLead
@@ -246,7 +269,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 			byCode[p.CountryCode] = e
 		}
 	}
-	countries := d.mostNamedCountry(entOf)
+	countries := d.mostNamedCountry(entOf, byCode)
 	home := countries.home()
 	based := rb.subjectsOf(graph.BasedIn)
 	seen := map[*graph.Entity]bool{}
@@ -286,7 +309,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	for mi := range d.ments {
 		e := entOf[mi]
-		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] {
+		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] && !featureName(e.Name) {
 			continue
 		}
 		seen[e] = true
@@ -400,7 +423,11 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 		}
 		c := d.officeCountry(rb, entOf, p, home)
 		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
-			continue
+			// "Chancellor Angela Merkel" in a story about Greece: the one
+			// country named that has the office, if the office is rare.
+			if c = onlyCountryWith(r.predicate, placeOf); c == nil {
+				continue
+			}
 		}
 		if !r.past {
 			d.addRule(rb, ruleDomesticOffice, r.predicate, p.ID, c.ID, r.title, r.ev)
@@ -421,6 +448,27 @@ var nationalTitles = map[string][]string{
 // officeOf reports whether the country with ISO code cc has the office
 // of predicate pred; offices that most states have (president, prime
 // minister, minister) are in all.
+// onlyCountryWith returns the one country of placeOf that has the office
+// pred, when nationalTitles lists the countries that have it; nil if none
+// or several.
+func onlyCountryWith(pred string, placeOf map[*graph.Entity]*gazetteer.Place) *graph.Entity {
+	cs, ok := nationalTitles[pred]
+	if !ok {
+		return nil
+	}
+	var only *graph.Entity
+	for e, p := range placeOf {
+		if p.Kind != gazetteer.Country || !slices.Contains(cs, p.CountryCode) {
+			continue
+		}
+		if only != nil && only != e {
+			return nil
+		}
+		only = e
+	}
+	return only
+}
+
 func officeOf(pred, cc string) bool {
 	cs, ok := nationalTitles[pred]
 	return !ok || slices.Contains(cs, cc)
@@ -478,6 +526,11 @@ func (d *docState) domesticParty(name string) bool {
 // the first if several, "" for none.
 func (d *docState) nameCountry(name string) string {
 	words := strings.Fields(name)
+	for _, w := range words {
+		if cc := nativeNationality[graph.NameKey(w)]; cc != "" && len(words) > 1 && isCap(w) {
+			return cc // "Deutsche Welle": no English words around it
+		}
+	}
 	if len(words) == 2 && !orgHeads[graph.NameKey(words[1])] {
 		return "" // "British Tolkien fans", "US TV": a nationality before a word, not a body's name
 	}
@@ -487,6 +540,20 @@ func (d *docState) nameCountry(name string) string {
 		}
 	}
 	return ""
+}
+
+// nativeNationality holds the nationality words and country names that
+// organizations keep in their own language ("Deutsche Welle", "Bitcoin
+// Suisse", "Redaktionsnetzwerk Deutschland"), which the English
+// gazetteer does not know: the country's ISO code by word.
+var nativeNationality = map[string]string{
+	"deutsche": "DE", "deutscher": "DE", "deutsches": "DE", "deutschen": "DE", "deutschland": "DE",
+	"suisse": "CH", "schweizer": "CH", "schweizerische": "CH", "schweiz": "CH", "svizzera": "CH",
+	"française": "FR", "francaise": "FR", "français": "FR", "francais": "FR",
+	"italiana": "IT", "italiano": "IT", "italia": "IT", "española": "ES", "espanola": "ES", "español": "ES",
+	"espanol": "ES", "españa": "ES", "nederlandse": "NL", "nederland": "NL", "polska": "PL", "polskie": "PL",
+	"österreichische": "AT", "österreich": "AT", "svenska": "SE", "sverige": "SE", "norske": "NO", "norge": "NO",
+	"danske": "DK", "danmark": "DK", "nippon": "JP", "brasil": "BR", "brasileira": "BR", "türkiye": "TR",
 }
 
 // minNamePopulation is the size of a town whose name in an organization's
@@ -558,6 +625,19 @@ var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
 // Southern Mediterranean", "the Sahel region".
 var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
 	"quartet", "zone", "heights")
+
+// featureName reports whether a name ends in a word for a natural or
+// built feature or a division of a country ("Nabesna Glacier", "Abbay
+// River", "Coös County"): a place, wherever the story names it.
+func featureName(name string) bool {
+	w := lastWord(graph.NameKey(name))
+	return featureNouns[w] || placeNouns[w] || extraFeatures[w]
+}
+
+// extraFeatures are feature words that neither placeNouns nor featureNouns
+// hold, since they introduce no definition: "Wyre Forest", "Mogollon Rim".
+var extraFeatures = set("rim", "pass", "canyon", "creek", "brook", "falls", "gorge", "range", "ranges", "hills",
+	"reservoir", "bight", "strait", "gulf", "cape", "plateau", "basin", "marsh", "swamp", "moor", "heath")
 
 // lastWord returns the last space-separated word of s.
 func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }

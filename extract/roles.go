@@ -135,6 +135,9 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 	}
 	o := int(tm[i])
 	j := d.ments[o].first - 1
+	if isPossessive(c.tokText(j)) && j > 0 && tm[j-1] >= 0 && d.ments[tm[j-1]].typ == graph.Place {
+		j = d.ments[tm[j-1]].first - 1 // "chairman of Germany's National Electro-mobility Platform"
+	}
 	if c.lower(j) == "the" {
 		j--
 	}
@@ -143,7 +146,14 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 		return titleSpot{}, false
 	}
 	for n := maxTitleWords; n >= 1; n-- {
-		if tt, ok := titleAt(c, j-n, n); ok && c.sameSentence(j-n, first) && isCap(c.toks[j-n].Text) {
+		tt, ok := titleAt(c, j-n, n)
+		if !ok || !c.sameSentence(j-n, first) || honorifics[c.lower(j-n)] {
+			continue
+		}
+		// A title in lower case is one only after "the": "the chairman
+		// of Germany's National Electro-mobility Platform Henning
+		// Kagermann", not "a meeting of the head of the EU Donald Tusk".
+		if isCap(c.toks[j-n].Text) || c.lower(j-n-1) == "the" && tt.predicate != "" && !ambiguousTitles[c.lower(j-n)] {
 			return titleSpot{t: tt, ts: j - n, of: o, to: l == "to"}, true
 		}
 	}
@@ -151,7 +161,9 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 }
 
 // titleOfComma reads "the [modifiers] TITLE of|for|at [the] X [( Y )]
-// [in PLACE], Name," where X is an organization or a place and the name
+// [in PLACE] [KIND], Name," where X is an organization or a place, KIND
+// a description ending in one of orgNouns ("the German VDA automobile
+// federation"), and the name
 // is followed by a comma, a parenthesis or a verb of speech: "The head of
 // the Friedrich Ebert Foundation (FES) in Bamako, Jan Henrik Fahlbusch,
 // who…", "The governor of Tamaulipas, Francisco García Cabeza de Vaca,
@@ -166,6 +178,14 @@ func titleOfComma(d *docState, c *chunk, tm []int32, _, first int) (titleSpot, b
 		return titleSpot{}, false
 	}
 	j := i - 1
+	// "the German VDA automobile federation": what kind of body the
+	// organization is, after its name.
+	for n := 0; n < maxDescWords-1 && j > 0 && tm[j] < 0 && isWordLower(c.tokText(j)) && !relStops[c.lower(j)]; n++ {
+		if n == 0 && !orgNouns[c.lower(j)] {
+			break
+		}
+		j--
+	}
 	if j > 1 && tm[j] >= 0 && d.ments[tm[j]].typ == graph.Place && c.lower(d.ments[tm[j]].first-1) == "in" {
 		j = d.ments[tm[j]].first - 2 // "… in Bamako": of what stands before
 	}
@@ -187,6 +207,14 @@ func titleOfComma(d *docState, c *chunk, tm []int32, _, first int) (titleSpot, b
 		return titleSpot{}, false
 	}
 	k := om.first - 1
+	for n := 0; n < 2 && k > 0 && tm[k] < 0 && isWordLower(c.tokText(k)) && !relStops[c.lower(k)] && !titlePreps[c.lower(k)]; n++ {
+		k-- // "of the opposition Greens party"
+	}
+	if _, ok := d.x.gaz.Demonym(c.tokText(k)); ok && isCap(c.tokText(k)) {
+		k-- // "of the German VDA"
+	} else if isPossessive(c.tokText(k)) && k > 0 && tm[k-1] >= 0 && d.ments[tm[k-1]].typ == graph.Place {
+		k = d.ments[tm[k-1]].first - 1 // "of Germany's VDA"
+	}
 	if c.lower(k) == "the" {
 		k--
 	}
@@ -226,6 +254,22 @@ var ofRules = []ofRule{
 	{"named", 0.85, ofNamed},
 	// "Russian President": the country of a nationality adjective.
 	{"demonym", 0.9, (*docState).adjectiveAt},
+	// "Yemen's army chief of staff", "the company's finance director":
+	// the owner of the service the title heads.
+	{"possessive_unit", 0.8, ofPossessiveUnit},
+}
+
+// serviceNouns name a service of a country or body that a title heads
+// ("Yemen's army chief of staff").
+var serviceNouns = set("army", "military", "navy", "police", "intelligence", "security", "defence", "defense",
+	"finance", "foreign", "interior", "justice", "health", "trade", "energy", "economy", "education", "culture",
+	"environment", "government", "cabinet", "parliamentary", "party", "campaign", "communications", "legal", "research")
+
+func ofPossessiveUnit(d *docState, c *chunk, tm []int32, j int) int {
+	if j < 2 || !serviceNouns[c.lower(j)] {
+		return -1
+	}
+	return ofPossessive(d, c, tm, j-1)
 }
 
 // noOf names a title read of nothing, and toOf one whose title rule read
@@ -285,7 +329,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		}
 		j--
 	}
-	if ambiguousTitles[c.lower(ts)] && rule != "title_of_comma" && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text) && !isPossessive(c.toks[j].Text))) {
+	if ambiguousTitles[c.lower(ts)] && rule != "title_of_comma" && (isAllUpper(c.toks[ts].Text) || !isCap(c.toks[ts].Text) && (j < 0 || tm[j] < 0 && !isCap(c.toks[j].Text) && !isPossessive(c.toks[j].Text) && ofPossessiveUnit(d, c, tm, j) < 0)) {
 		return false // "TO COACH NICE", "to head Apple"; not "Gladbach's coach X"
 	}
 	if m := &d.ments[mi]; m.typ != graph.Person {
@@ -300,6 +344,13 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	d.ments[mi].personCue = 2
 	of, conf, ofName := d.ofBefore(c, tm, j, first)
+	if of >= 0 && ofName == "named" && domesticOffice(t.predicate) && partyOnly(d.ments[of].name) {
+		// "Lower Saxony's SPD interior minister", "CDU Chancellor Angela
+		// Merkel": a member of the party, in an office of the state or
+		// country before it, if any.
+		d.link(rulePartyOffice, "", mi, of, c.evidence(d.ments[of].first, d.ments[mi].last))
+		of, conf, ofName = d.ofBefore(c, tm, d.ments[of].first-1, first)
+	}
 	if comma && of < 0 && spot.of < 0 {
 		return false
 	}
@@ -470,6 +521,9 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		// "UNHCR director for Europe": the organization named before
 		// the title is what it is of, not the region after it.
 		orgBefore := of >= 0 && d.ments[of].typ == graph.Organization && x < len(tm) && tm[x] >= 0 && d.ments[tm[x]].typ == graph.Place
+		if c.lower(te) == "of" && nationalOffice(t.predicate) {
+			d.countryBody(c, tm, mi, x)
+		}
 		if x < len(tm) && tm[x] >= 0 && !orgBefore && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
 			// "Afghan Ambassador to the United States": the embassy's
 			// host is what an ambassador_to relation points at.
@@ -481,9 +535,7 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	if copula && ofName != toOf {
 		return // "X is president": only a title of a named body is read after a verb
 	}
-	// "Bill Clinton, the King of Belgium as well as the French ministry":
-	// the title names another item of a list.
-	if w := c.lower(evEnd); w == "as" && c.lower(evEnd+1) == "well" || (w == "and" || w == "or") && (c.lower(evEnd+1) == "the" || isCap(c.tokText(evEnd+1))) {
+	if listGoesOn(c, evEnd) {
 		return
 	}
 	d.ments[mi].personCue = 2
@@ -491,6 +543,26 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		person: mi, title: trimTitle(c.spanText(rankStart, te)), predicate: ranked(c, rankStart, k, t.predicate), of: of, past: past, conf: conf, to: to,
 		ev: c.evidence(d.ments[mi].first, evEnd), rule: [2]string{appositionRule(copula), ofName},
 	})
+}
+
+// listGoesOn reports whether a list goes on at token i, after a title
+// read after a name: "Bill Clinton, the King of Belgium as well as the
+// French ministry" names another item of a list, not Clinton's title.
+func listGoesOn(c *chunk, i int) bool {
+	w := c.lower(i)
+	return w == "as" && c.lower(i+1) == "well" || (w == "and" || w == "or") && (c.lower(i+1) == "the" || isCap(c.tokText(i+1)))
+}
+
+// countryBody reads the country whose body a title after a name is of,
+// at token x: "Klaus Bouillon, the head of Germany's interior ministers'
+// conference" is a citizen of Germany.
+func (d *docState) countryBody(c *chunk, tm []int32, mi, x int) {
+	if x >= len(tm) || tm[x] < 0 {
+		return
+	}
+	if xm := &d.ments[tm[x]]; xm.first == x && isPossessive(c.tokText(xm.last)) && xm.place != nil && xm.place.Kind == gazetteer.Country {
+		d.link(ruleCountryBody, "", mi, int(tm[x]), c.evidence(d.ments[mi].first, xm.last))
+	}
 }
 
 // appositionRule names roleAfter's reading: after a comma or a verb.

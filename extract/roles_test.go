@@ -28,7 +28,7 @@ func TestRoleRuleNames(t *testing.T) {
 	if want := []string{"title_before", "title_of_before", "title_to_before", "title_of_comma"}; !slices.Equal(titles, want) {
 		t.Errorf("title rules %q, want %q", titles, want)
 	}
-	if want := []string{"possessive", "named", "demonym", "none", "after"}; !slices.Equal(ofs, want) {
+	if want := []string{"possessive", "named", "demonym", "possessive_unit", "none", "after"}; !slices.Equal(ofs, want) {
 		t.Errorf("of rules %q, want %q", ofs, want)
 	}
 	seen := map[string]bool{"apposition": true}

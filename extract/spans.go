@@ -342,7 +342,7 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 		m.score = 0.5
 	}
 	m.weak = d.x.doubtful && m.score < minKeep && l-f == 1 && f == c.sents[c.sentOf[f]].First
-	if knownOrgs[lk] {
+	if knownOrgs[lk] || d.institutionName(lk) {
 		m.typ = graph.Organization
 	}
 	if d.postNominal(c, f, l) {

@@ -64,7 +64,8 @@ var titles = buildTitles(map[string]string{
 // modifiers may stand between a title and what it is of, or before the
 // title: "former", "deputy", "acting".
 var modifiers = set("former", "then", "deputy", "acting", "interim", "new", "incoming", "outgoing",
-	"late", "ex", "current", "senior", "assistant", "top", "veteran", "longtime", "long-time", "chief", "first")
+	"late", "ex", "current", "senior", "assistant", "top", "veteran", "longtime", "long-time", "chief", "first",
+	"artistic", "international", "national", "regional", "global", "political")
 
 // pastModifiers mark a role not held now: the role is kept, the relation
 // is not stated.

@@ -72,6 +72,11 @@ type RelationFilter struct {
 	// instead of Subject and Object.
 	Entity    string
 	Direction Direction
+	// DateRange, when set, keeps the relations stated by documents
+	// published within it, each carrying only what those documents state:
+	// their statements as its Weight, their highest confidence, their
+	// evidence.
+	DateRange
 	Page
 }
 
@@ -107,8 +112,9 @@ func (f PathFilter) Follows(p string) bool {
 type RelationService interface {
 	// Relations returns a page of relations matching f. The relations of
 	// one entity (Entity, Subject or Object set) come strongest first: by
-	// weight, then confidence. EINVALID for a predicate outside the
-	// vocabulary (KnownPredicate) that no relation uses.
+	// weight, then confidence (within f.DateRange, when set, the weight
+	// and confidence in the range). EINVALID for a predicate outside the
+	// vocabulary (KnownPredicate) that no relation uses, or a bad range.
 	Relations(ctx context.Context, f RelationFilter) (List[*Relation], error)
 	// Path returns the shortest chain of relations from f.From to f.To
 	// that follows only the predicates f allows, at most f.MaxHops long,

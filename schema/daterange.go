@@ -8,11 +8,12 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
-// Time: documents, figures, events, quotes, Entity.documents and
-// Entity.mentions take `since` and `until`, ISO 8601 dates that may be
+// Time: documents, figures, events, quotes, relations, Entity.documents,
+// Entity.mentions and Entity.relations take `since` and `until`, ISO 8601 dates that may be
 // partial ("2004", "2004-03", "2004-03-15"), each holding at its own
 // precision, and select by the publication date of the document that
-// states the fact (graph.DateRange). A date that is not
+// states the fact (graph.DateRange); a relation, stated by many, keeps
+// what the documents in the range state. A date that is not
 // one is an INVALID error naming the argument, from the store's
 // DateRange.Validate, so every service checks it the same way.
 

@@ -78,19 +78,20 @@ func (b *builder) query() *graphql.Object {
 				}),
 			},
 			"relations": {
-				Type:        graphql.NewNonNull(b.relationConn),
-				Description: "Relations by subject, object and predicate. With a subject or an object, strongest first (by weight, then confidence); otherwise every relation, or every relation of the predicates, page by page by ID.",
+				Type: graphql.NewNonNull(b.relationConn),
+				Description: "Relations by subject, object and predicate. With a subject or an object, strongest first (by weight, then confidence); otherwise every relation, or every relation of the predicates, page by page by ID. " +
+					"With since or until, only relations stated by documents published in the range, each with only those documents' weight, confidence and evidence, and ranked by them.",
 				Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
 					"subject":   {Type: graphql.ID, Description: "Only relations from this entity."},
 					"object":    {Type: graphql.ID, Description: "Only relations to this entity."},
 					"predicate": predicatesArg("Only relations with one of these predicates."),
-				}),
+				}, dateArgs("relations stated by documents")),
 				Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 					pg, first, err := b.page(p)
 					if err != nil {
 						return nil, err
 					}
-					f := graph.RelationFilter{Page: pg}
+					f := graph.RelationFilter{Page: pg, DateRange: dateRange(p)}
 					f.Subject, _ = p.Args["subject"].(string)
 					f.Object, _ = p.Args["object"].(string)
 					f.Predicates = stringList(p.Args["predicate"])

@@ -252,11 +252,11 @@ func (b *builder) entityObject() {
 				},
 				"relations": {
 					Type:        graphql.NewNonNull(b.relationConn),
-					Description: "Relations that touch the entity, strongest first: by weight, then confidence.",
+					Description: "Relations that touch the entity, strongest first: by weight, then confidence. With since or until, only relations stated by documents published in the range, with those documents' weight, confidence and evidence.",
 					Args: withArgs(pageArgs(20), graphql.FieldConfigArgument{
 						"predicate": predicatesArg("Only relations with one of these predicates (\"president_of\", [\"member_of\", \"employee_of\"])."),
 						"direction": {Type: b.directionEnum, DefaultValue: graph.Both, Description: "OUT for relations where the entity is the subject, IN where it is the object."},
-					}),
+					}, dateArgs("relations stated by documents")),
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						e := p.Source.(*graph.Entity)
 						pg, first, err := b.page(p)
@@ -265,7 +265,7 @@ func (b *builder) entityObject() {
 						}
 						dir, _ := p.Args["direction"].(graph.Direction)
 						preds := stringList(p.Args["predicate"])
-						l, err := b.svc.Relations.Relations(reqCtx(p.Context), graph.RelationFilter{Entity: e.ID, Direction: dir, Predicates: preds, Page: pg})
+						l, err := b.svc.Relations.Relations(reqCtx(p.Context), graph.RelationFilter{Entity: e.ID, Direction: dir, Predicates: preds, DateRange: dateRange(p), Page: pg})
 						if err != nil {
 							return nil, err
 						}

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Draw the blind figures sentences (extract/figure/testdata, split "heldout8").
+"""Draw the blind figures sentences (extract/figure/testdata): split
+"heldout8" with the defaults, "heldout9" with --seed 20261208 --base
+f77e58a.
 
 Sentences come from BBC and Reuters-21578 documents that no file of this
 repository named at commit BASE (any "bbc/<category>/<nnn>" or
 "reuters/<newid>" in a testdata file, Go test or document counts as used),
-and that were not already in figures.jsonl. Four pools, drawn with a fixed seed so that the selection
-can be redrawn exactly:
+and that were not already in a labelled file of extract/figure/testdata at
+BASE. Four pools, drawn with a fixed seed so that the selection can be
+redrawn exactly:
 
   casualty  a number (digits or a number word) at most five words from a word
             of killing, injury, displacement, arrest, kidnapping or disaster
@@ -17,8 +20,9 @@ can be redrawn exactly:
 The output is one JSON object a line with text and source, to be annotated by
 hand before the extractor is run on it.
 
-Usage: scripts/figblind.py > /tmp/blind.jsonl
+Usage: scripts/figblind.py [--seed N --base COMMIT] > /tmp/blind.jsonl
 """
+import argparse
 import json
 import os
 import random
@@ -47,10 +51,10 @@ DIGIT = re.compile(r"\d")
 USED = re.compile(r"(bbc/[a-z]+/[0-9]{3}|reuters/[0-9]+)")  # POSIX classes: git grep reads it too
 
 
-def used_ids():
+def used_ids(base):
     """Every document ID a file of the repository named before the set was
-    drawn (commit BASE), so that the draw does not change as files are added."""
-    out = subprocess.run(["git", "grep", "-h", "-o", "-E", USED.pattern, BASE, "--",
+    drawn (commit base), so that the draw does not change as files are added."""
+    out = subprocess.run(["git", "grep", "-h", "-o", "-E", USED.pattern, base, "--",
                           "*.jsonl", "*.json", "*.go", "*.md", "*.txt", "*.py"],
                          cwd=REPO, capture_output=True, text=True, check=True).stdout
     return set(out.split())
@@ -93,11 +97,28 @@ def pool(s):
     return "other"
 
 
+def labelled(base):
+    """The sentences of every labelled file of extract/figure/testdata at
+    commit base."""
+    names = subprocess.run(["git", "ls-tree", "--name-only", base, "extract/figure/testdata/"],
+                           cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    seen = set()
+    for name in names:
+        if not name.endswith(".jsonl") or name.endswith(".golden.jsonl"):
+            continue
+        text = subprocess.run(["git", "show", base + ":" + name],
+                              cwd=REPO, capture_output=True, text=True, check=True).stdout
+        seen |= {json.loads(l)["text"] for l in text.splitlines()}
+    return seen
+
+
 def main():
-    used = used_ids()
-    figs = subprocess.run(["git", "show", BASE + ":extract/figure/testdata/figures.jsonl"],
-                          cwd=REPO, capture_output=True, text=True, check=True).stdout
-    seen = {json.loads(l)["text"] for l in figs.splitlines()}
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--base", default=BASE)
+    args = ap.parse_args()
+    used = used_ids(args.base)
+    seen = labelled(args.base)
     pools = {k: [] for k in DRAW}
     for src, text in documents():
         if src in used:
@@ -106,7 +127,7 @@ def main():
             p = pool(s)
             if p and s not in seen:
                 pools[p].append((src, s))
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     out, docs = [], set()
     for name, n in DRAW.items():
         cands = pools[name]

@@ -62,9 +62,9 @@ func BenchmarkDocumentFacts(b *testing.B) {
 	}
 }
 
-// BenchmarkDateRange lists the first page of documents, figures, events
-// and quotes of one day, one month and one year of $FACTGRAPH_BENCH_DB, and of an
-// entity's mentions in them ($FACTGRAPH_BENCH_NAME, default
+// BenchmarkDateRange lists the first page of documents, figures, events,
+// quotes and relations of one day, one month and one year of
+// $FACTGRAPH_BENCH_DB, and of an entity's mentions and relations in them ($FACTGRAPH_BENCH_NAME, default
 // "Reuters"), to show what a range without an index costs.
 //
 //	FACTGRAPH_BENCH_DB=/tmp/news.db go test ./store -run '^$' -bench DateRange -benchtime 20x
@@ -112,6 +112,14 @@ func BenchmarkDateRange(b *testing.B) {
 			}},
 			{"mentions", func() (int, error) {
 				l, err := db.MentionsInRange(ctx, entity, r.r, page)
+				return len(l.Items), err
+			}},
+			{"relations", func() (int, error) {
+				l, err := db.Relations(ctx, graph.RelationFilter{DateRange: r.r, Page: page})
+				return len(l.Items), err
+			}},
+			{"entityRelations", func() (int, error) {
+				l, err := db.Relations(ctx, graph.RelationFilter{Entity: entity, DateRange: r.r, Page: page})
 				return len(l.Items), err
 			}},
 		} {

@@ -24,11 +24,16 @@ const (
 // entity are listed through the edge indexes, strongest first (by weight,
 // then confidence): symmetric relations count as both outward and inward.
 // The listing of every relation, or of every relation of some predicates,
-// is by relation ID. Entity IDs in f follow merges. EINVALID for a
-// predicate outside the vocabulary that no relation uses.
+// is by relation ID. With a date range, only what the documents published
+// within it state (relation_range.go). Entity IDs in f follow merges.
+// EINVALID for a predicate outside the vocabulary that no relation uses or
+// a bad date range.
 func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List[*graph.Relation], error) {
 	var out graph.List[*graph.Relation]
 	err := db.view(ctx, func(txn *badger.Txn) error {
+		if err := f.DateRange.Validate(); err != nil {
+			return err
+		}
 		if err := checkPredicates(ctx, txn, f.Predicates); err != nil {
 			return err
 		}
@@ -41,6 +46,8 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 			}
 		}
 		switch {
+		case !f.DateRange.IsZero():
+			out, err = relationsInRange(ctx, txn, f)
 		case f.Entity != "":
 			out, err = relationsOf(ctx, txn, f.Entity, f.Direction, f.Predicates, "", f.Page)
 		case f.Subject != "":
@@ -115,75 +122,25 @@ func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Di
 	if err != nil {
 		return graph.List[*graph.Relation]{}, err
 	}
-	// The degrees say, without reading an edge, whether there are too
-	// many to rank per request.
-	if n, err := relationCount(txn, id, graph.Both, ""); err != nil {
-		return graph.List[*graph.Relation]{}, err
-	} else if n > maxNeighborEdges {
-		return graph.List[*graph.Relation]{}, graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
-	}
-	var prefixes [][]byte
-	for _, ks := range []byte{pIn, pOut} {
-		if preds == nil {
-			prefixes = append(prefixes, key(ks, id))
-			continue
-		}
-		for _, pred := range preds {
-			prefixes = append(prefixes, key(ks, id, pred))
-		}
-	}
-	var otherEnc []byte
-	if other != "" {
-		otherEnc = appendStr(nil, other)
-	}
-	base := len(key(pOut, id)) // where the predicate starts in an edge key
-	seen := map[string]bool{}  // a predicate listed twice
 	var buf []byte
-	n := 0
-	for _, prefix := range prefixes {
-		if seen[string(prefix)] {
-			continue
-		}
-		seen[string(prefix)] = true
-		err := eachEdgeValue(tx(txn), prefix, func(k, v []byte) error {
-			if n++; n%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			if otherEnc != nil {
-
-				rest, ok := skipStr(k[base:])
-				if !ok || !bytes.Equal(rest, otherEnc) {
-					return nil
-				}
-			}
-			w, sym, conf, hasConf, err := edgeStrength(v)
+	err = eachEdgeOf(ctx, txn, id, dir, preds, other, func(k, v []byte, w int, conf float64, hasConf bool) error {
+		if !hasConf {
+			e, err := decodeEdge(v)
 			if err != nil {
 				return err
 			}
-			if dir == graph.Out && k[0] != pOut && !sym || dir == graph.In && k[0] != pIn && !sym {
-				return nil
+			r, err := getRel(tx(txn), e.Relation)
+			if err != nil || r == nil {
+				return errCorrupt
 			}
-			if !hasConf {
-				e, err := decodeEdge(v)
-				if err != nil {
-					return err
-				}
-				r, err := getRel(tx(txn), e.Relation)
-				if err != nil || r == nil {
-					return errCorrupt
-				}
-				conf = r.Confidence
-			}
-			buf = appendStrengthKey(buf[:0], w, conf, k)
-			top.offer(buf, v)
-			return nil
-		})
-
-		if err != nil {
-			return graph.List[*graph.Relation]{}, err
+			conf = r.Confidence
 		}
+		buf = appendStrengthKey(buf[:0], w, conf, k)
+		top.offer(buf, v)
+		return nil
+	})
+	if err != nil {
+		return graph.List[*graph.Relation]{}, err
 	}
 	kvs, cursors, hasNext := top.page()
 	out := graph.List[*graph.Relation]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total, Items: make([]*graph.Relation, len(kvs))}
@@ -203,9 +160,72 @@ func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Di
 	return out, nil
 }
 
+// eachEdgeOf calls fn with the key, value and strength of every edge of
+// entity id in direction dir (symmetric edges count in both), of the
+// predicates preds (nil for any), with entity other ("" for any) at the
+// far end. Key and value are only valid during the call. ELIMIT for an
+// entity with more relations than a request may read (maxNeighborEdges):
+// the degrees say so without reading an edge.
+func eachEdgeOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direction, preds []string, other string, fn func(k, v []byte, weight int, conf float64, hasConf bool) error) error {
+	if n, err := relationCount(txn, id, graph.Both, ""); err != nil {
+		return err
+	} else if n > maxNeighborEdges {
+		return graph.Errorf(graph.ELIMIT, "entity %q has more than %d relations to rank", id, maxNeighborEdges)
+	}
+	var prefixes [][]byte
+	for _, ks := range []byte{pIn, pOut} {
+		if preds == nil {
+			prefixes = append(prefixes, key(ks, id))
+			continue
+		}
+		for _, pred := range preds {
+			prefixes = append(prefixes, key(ks, id, pred))
+		}
+	}
+	var otherEnc []byte
+	if other != "" {
+		otherEnc = appendStr(nil, other)
+	}
+	base := len(key(pOut, id)) // where the predicate starts in an edge key
+	seen := map[string]bool{}  // a predicate listed twice
+	n := 0
+	for _, prefix := range prefixes {
+		if seen[string(prefix)] {
+			continue
+		}
+		seen[string(prefix)] = true
+		err := eachEdgeValue(tx(txn), prefix, func(k, v []byte) error {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if otherEnc != nil {
+				// The key ends with the other entity: skip the predicate
+				// and compare what is left.
+				rest, ok := skipStr(k[base:])
+				if !ok || !bytes.Equal(rest, otherEnc) {
+					return nil
+				}
+			}
+			w, sym, conf, hasConf, err := edgeStrength(v)
+			if err != nil {
+				return err
+			}
+			if dir == graph.Out && k[0] != pOut && !sym || dir == graph.In && k[0] != pIn && !sym {
+				return nil
+			}
+			return fn(k, v, w, conf, hasConf)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // eachEdgeValue calls fn with the key and value of every edge under
-// prefix, both only valid during the call. Values are read as the
-// iterator reaches them, without copies.
+// prefix, both only valid during the call.
 func eachEdgeValue(txn kv, prefix []byte, fn func(k, v []byte) error) error {
 	return txn.scan(prefix, true, fn)
 }

@@ -514,7 +514,6 @@ func edgeTies(txn kv, id string) (map[string]tieRec, error) {
 			ties[other] = ties[other].set(kind, pred, &tieEntry{Kind: kind, Pred: pred, Weight: e.Weight, Confidence: e.Confidence})
 			return nil
 		})
-
 		if err != nil {
 			return nil, err
 		}

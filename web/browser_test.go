@@ -17,6 +17,7 @@ var seedExpect = webtest.Expect{
 	Figure: "450,000", Measure: "killed",
 	FigurePages: []string{"Syria", "Syrian civil war"},
 	TallyPages:  []string{"Syrian civil war"},
+	TextSearch:  `"military success" Syrian`,
 }
 
 // TestBrowser drives the page in headless Chromium against a fake API that
@@ -48,9 +49,12 @@ func TestBrowser(t *testing.T) {
 			chromedp.Evaluate[chromedp.Void](`document.getElementById('search').value = ''`),
 			chromedp.SendKeys(chromedp.ID("search"), "zzzqqq"))
 		// The message must be visible, not only announced to screen readers.
+		// It is read once all the keys are in: the page answers each
+		// prefix ("zzzq") as it is typed.
 		got := webtest.Wait[string](b, "visible no-match message", `(() => {
 			const s = document.getElementById('search-status');
-			return s.textContent && s.getBoundingClientRect().width > 100 ? s.textContent : null;
+			const done = document.getElementById('search').value === 'zzzqqq';
+			return done && s.textContent.includes('zzzqqq') && s.getBoundingClientRect().width > 100 ? s.textContent : null;
 		})()`)
 		if want := "No name, alias or surname starts with “zzzqqq”."; got != want {
 			t.Errorf("message %q, want %q", got, want)

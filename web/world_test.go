@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // world is the fake API's data: objects as maps, keyed by ID, shaped like
@@ -66,9 +67,10 @@ func seedWorld(t testing.TB) *world {
 		{id: "e-sep2015", typ: "DATE", name: "September 2015"},
 	}
 	w.addEntities(specs)
+	// A relation's evidence is the first mention of its subject.
 	rel := func(id, s, p, o string) {
 		w.relations = append(w.relations, map[string]any{"id": id, "predicate": p, "subject": s, "object": o,
-			"confidence": 0.9, "weight": 1, "evidence": []any{}})
+			"confidence": 0.9, "weight": 1, "evidence": []any{w.mentions[s][0]}})
 	}
 	rel("r1", "e-putin", "president_of", "e-russia")
 	rel("r2", "e-merkel", "chancellor_of", "e-germany")
@@ -77,6 +79,7 @@ func seedWorld(t testing.TB) *world {
 	rel("r5", "e-latakia", "located_in", "e-syria")
 	rel("r6", "e-putin", "met", "e-assad")
 	rel("r7", "e-putin", "met", "e-merkel")
+	rel("r8", "e-putin", "mentioned_with", "e-kremlin")
 	w.figures = []map[string]any{
 		{"id": "f1", "value": 450000.0, "qualifier": "more than", "measure": "killed", "counted": "people",
 			"text": "More than 450,000 people", "about": "e-war", "place": "e-syria",
@@ -107,6 +110,9 @@ func seedWorld(t testing.TB) *world {
 		{"id": "q1", "speaker": "e-putin", "text": "After the military success [of the Syrian regime in recent months], supplementary conditions have been created, which favour the start of a political process on a major scale",
 			"evidence": w.mentionOf(seedID, "After the military success")},
 		{"id": "q2", "speaker": "e-assad", "text": "stability is improving", "evidence": w.mentionOf(seedID, "stability is improving")},
+	}
+	for _, q := range w.quotes {
+		q["about"] = []any{}
 	}
 	w.link()
 	return w
@@ -303,6 +309,10 @@ func (w *world) link() {
 			}
 		}
 		sort.Strings(ids)
+		d["relations"] = pickDoc(w.relations, docID)
+		d["figures"] = pickDoc(w.figures, docID)
+		d["events"] = pickDoc(w.events, docID)
+		d["quotes"] = pickDoc(w.quotes, docID)
 		d["entities"] = func(args map[string]any) any {
 			out := []any{}
 			for _, id := range ids {
@@ -313,6 +323,65 @@ func (w *world) link() {
 			return out
 		}
 	}
+}
+
+// pickDoc returns the facts of list with evidence in document docID.
+func pickDoc(list []map[string]any, docID string) []any {
+	out := []any{}
+	for _, f := range list {
+		ev := f["evidence"]
+		if m, ok := ev.(map[string]any); ok {
+			ev = []any{m}
+		}
+		for _, m := range ev.([]any) {
+			if m.(map[string]any)["document"] == docID {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// textSearch is Query.search over the documents' titles and texts: those
+// that hold every word of q (quotes only group words here), in document
+// order, each with a snippet marking the words «like this».
+func (w *world) textSearch(q string) []any {
+	words := strings.Fields(strings.ToLower(strings.ReplaceAll(q, `"`, " ")))
+	out := []any{}
+	for _, id := range w.docOrder {
+		d := w.documents[id]
+		text := d["title"].(string) + "\n" + d["text"].(string)
+		lower := strings.ToLower(text)
+		snippet := text
+		found := true
+		for _, word := range words {
+			if !strings.Contains(lower, word) {
+				found = false
+				break
+			}
+		}
+		if !found || len(words) == 0 {
+			continue
+		}
+		at := strings.Index(lower, words[0])
+		from := max(0, at-60)
+		for from > 0 && !utf8.RuneStart(text[from]) {
+			from--
+		}
+		end := min(len(text), at+120)
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end++
+		}
+		snippet = text[from:end]
+		for _, word := range words {
+			if i := strings.Index(strings.ToLower(snippet), word); i >= 0 {
+				snippet = snippet[:i] + "«" + snippet[i:i+len(word)] + "»" + snippet[i+len(word):]
+			}
+		}
+		out = append(out, map[string]any{"document": id, "score": 1.0, "snippet": snippet})
+	}
+	return out
 }
 
 // search is the contract's prefix search over names and aliases, most
@@ -375,6 +444,9 @@ func seedRoot() map[string]rootResolver {
 				return d, nil
 			}
 			return nil, nil
+		},
+		"search": func(w *world, args map[string]any) (any, error) {
+			return w.textSearch(args["query"].(string)), nil
 		},
 		"documents": func(w *world, args map[string]any) (any, error) {
 			out := []any{}

@@ -24,6 +24,7 @@ var seedExplorer = webtest.Expect{
 	// extractor's choice.
 	FigurePages: []string{"Syria", "Syrian civil war", "civil war", "Syria's civil war", "Syrian war", "war in Syria"},
 	TallyPages:  []string{"Syrian civil war", "civil war", "Syria's civil war", "Syrian war", "war in Syria"},
+	TextSearch:  `"military success" Syrian`,
 }
 
 // TestBrowserEndToEnd drives the explorer in headless Chromium against the
@@ -50,7 +51,7 @@ func TestBrowserExamples(t *testing.T) {
 	if _, err := os.Stat(examples); err != nil {
 		t.Fatalf("no examples: %v", err)
 	}
-	url := startServeArgs(t, "--workers", "2", "--ingest", examples)
+	url := startServeArgs(t, "--workers", "2", "--text-index", "--ingest", examples)
 	webtest.CheckExplorer(t, b, url, webtest.ScreenshotDir(t), seedExplorer)
 	b.CheckNoProblems()
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // TestServeDateRange: over a real server on loopback, documents, figures,
-// events and quotes with since and until (partial ISO dates) come from the
+// events, quotes and relations with since and until (partial ISO dates) come from the
 // documents published in the range; documents(mentioning:) and
 // Entity.documents list the documents that name an entity, by date too,
 // as Entity.mentions its mentions; a bad date is an INVALID error naming
@@ -66,7 +66,9 @@ func TestServeDateRange(t *testing.T) {
 				}
 				out = append(out, ev["id"].(string))
 			case []any:
-				out = append(out, ev[0].(map[string]any)["document"].(map[string]any)["id"].(string))
+				for _, m := range ev {
+					out = append(out, m.(map[string]any)["document"].(map[string]any)["id"].(string))
+				}
 			}
 		}
 		slices.Sort(out)
@@ -76,7 +78,8 @@ func TestServeDateRange(t *testing.T) {
 		documents(since: $since, until: $until, first: 100) { edges { node { id } } }
 		figures(since: $since, until: $until, first: 100) { edges { node { id evidence { document { id } } } } }
 		events(since: $since, until: $until, first: 100) { edges { node { id evidence { document { id } } } } }
-		quotes(since: $since, until: $until, first: 100) { edges { node { id evidence { document { id } } } } } }`
+		quotes(since: $since, until: $until, first: 100) { edges { node { id evidence { document { id } } } } }
+		relations(since: $since, until: $until, first: 100) { edges { node { id evidence { document { id } } } } } }`
 	for _, tc := range []struct {
 		name, since, until string
 		want               []string
@@ -98,7 +101,7 @@ func TestServeDateRange(t *testing.T) {
 			}
 			var got map[string]conn
 			s.data(t, q, vars, &got)
-			for _, field := range []string{"documents", "figures", "events", "quotes"} {
+			for _, field := range []string{"documents", "figures", "events", "quotes", "relations"} {
 				if d := docsOf(got[field]); !slices.Equal(d, tc.want) {
 					t.Errorf("%s from %v, want %v", field, d, tc.want)
 				}
@@ -120,6 +123,11 @@ func TestServeDateRange(t *testing.T) {
 		if d := docsOf(e.Entity.Documents); !slices.Equal(d, []string{"april", "march"}) {
 			t.Errorf("Entity.documents(since: 2004) of Merkel: %v", d)
 		}
+		var r struct{ Entity struct{ Relations conn } }
+		s.data(t, `{ entity(id: "person/vladimir-putin") { relations(until: "2004-03") { edges { node { id evidence { document { id } } } } } } }`, nil, &r)
+		if d := docsOf(r.Entity.Relations); !slices.Equal(d, []string{"march", "reuters"}) {
+			t.Errorf("Entity.relations(until: 2004-03) of Putin stated in %v", d)
+		}
 		var m struct{ Entity struct{ Mentions, All conn } }
 		s.data(t, `{ entity(id: "person/angela-merkel") { mentions(since: "1987", until: "2004-03-15") { edges { node { evidence: document { id } } } }
 			all: mentions { edges { node { evidence: document { id } } } } } }`, nil, &m)
@@ -136,6 +144,7 @@ func TestServeDateRange(t *testing.T) {
 			{"figures", "until", "yesterday"},
 			{"events", "since", "15/03/2004"},
 			{"quotes", "until", "2004-02-30"},
+			{"relations", "since", "2004-00"},
 			{"mentions", "since", "2004-3"},
 		} {
 			q := `{ ` + tc.field + `(` + tc.arg + `: "` + tc.date + `") { edges { node { id } } } }`

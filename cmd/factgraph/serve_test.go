@@ -34,7 +34,7 @@ func startServe(t *testing.T) *liveServer {
 	dir := filepath.Join(t.TempDir(), "db")
 	var stderr syncBuffer
 	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Getenv: testGetenv}
-	opt, err := parseServeFlags(env, []string{"--db", dir, "--addr", "127.0.0.1:0", "--token", e2eToken, "--workers", "2", "--ingest", seedArticle})
+	opt, err := parseServeFlags(env, []string{"--db", dir, "--addr", "127.0.0.1:0", "--token", e2eToken, "--workers", "2", "--text-index", "--ingest", seedArticle})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -271,6 +271,9 @@ func (c *casualtyCase) decide() bool {
 	if !a.exact && c.after+1 < s.Last && tt[c.after].lower == "of" && tt[c.after+1].word {
 		c.after++ // "hundreds of people"
 	}
+	if c.after+2 < s.Last && tt[c.after].lower == "or" && (tt[c.after+1].lower == "so" || tt[c.after+1].lower == "more") {
+		c.after += 2 // "the 200 or so injured"
+	}
 	c.head, c.npRaw = countedAfter(tt, c.after, s.Last)
 	c.npEnd = c.npRaw
 	if c.npEnd == c.after {
@@ -443,12 +446,24 @@ func partOfEarlierRule(c *casualtyCase) verdict {
 			part = false
 		}
 	}
-	if !part || !isCasualty(last.Measure) {
+	if !part || !isCasualty(last.Measure) || countBetween(tt, last.Last, c.qStart) {
 		return pass
 	}
 	f.Measure, f.MeasureFirst, f.MeasureLast = last.Measure, last.MeasureFirst, last.MeasureLast
 	f.part = true
 	return tie
+}
+
+// countBetween reports whether another count stands between an earlier
+// figure and a part: in "Eleven died and five people, including two
+// children, were rescued" the two are of the five.
+func countBetween(tt []tok, from, to int) bool {
+	for k := from; k < to; k++ {
+		if _, ok := units[tt[k].lower]; ok || tt[k].digit {
+			return true
+		}
+	}
+	return false
 }
 
 // partBefore reports whether the words before qStart make the amount a
@@ -568,99 +583,6 @@ func nounLike(t tok) bool {
 	return !isMeasure && !phraseStarts[t.lower]
 }
 
-// measureAfter looks for a measure word after the counted noun phrase
-// that countedAfter read (head, ending at npEnd), past a partitive ("of
-// the crew"), an inclusion ("including a French tourist"), one
-// parenthetical between commas and auxiliaries or adverbs.
-func measureAfter(tt []tok, head string, npEnd, end int) (after, bool) {
-	r := after{head: head, npEnd: npEnd}
-	j := r.npEnd
-	// "members of my group", "of them", "32 of the 543 passengers and crew"
-	if j < end && tt[j].lower == "of" {
-		k, nested := j+1, false
-		for k < end && k < j+8 && (tt[k].word || tt[k].digit) && !bridges[tt[k].lower] && !phraseStarts[tt[k].lower] {
-			if _, isM := measureWords[tt[k].lower]; isM {
-				break
-			}
-			if notCounted[tt[k].lower] && tt[k].lower != "the" && tt[k].lower != "and" && !possessives[tt[k].lower] &&
-				tt[k].lower != "those" && tt[k].lower != "these" {
-				break
-			}
-			if (tt[k].lower == "and" || tt[k].lower == "or") && k+1 < end && startsAmount(tt[k+1]) {
-				break // "38 incidents of torture and seven deaths": a new count
-			}
-			if tt[k].lower == "of" {
-				nested = true // "of the crew of the downed aircraft": crew
-			}
-			if tt[k].word && !nested && tt[k].lower != "the" && tt[k].lower != "and" {
-				r.partHead = tt[k].lower
-			}
-			k++
-		}
-		if k < end && (tt[k].lower == "them" || tt[k].lower == "whom") {
-			k++
-		}
-		j = k
-	}
-	// "one among them succumbed"
-	if j+1 < end && tt[j].lower == "among" && (tt[j+1].lower == "them" || tt[j+1].lower == "whom") {
-		j += 2
-	}
-	r.scan = j
-	// "three people from Scotland died", "80 people in eight cities were
-	// detained": a phrase saying where, when a predicate follows it
-	if j+1 < end && placePreps[tt[j].lower] && !(tt[j].lower == "in" && custody[tt[j+1].lower]) {
-		k := j + 1
-		for k < end && k < j+5 && (tt[k].word || tt[k].digit) && !bridges[tt[k].lower] && !isMeasureAt(tt, k, end) {
-			k++
-		}
-		if k < end && k > j+1 && (bridges[tt[k].lower] || isMeasureAt(tt, k, end)) {
-			j, r.scan = k, k
-		}
-	}
-	// "Three men including a French tourist have died"
-	if j < end && tt[j].lower == "including" {
-		k := j + 1
-		for k < end && k < j+6 && tt[k].word && !bridges[tt[k].lower] {
-			k++
-		}
-		j = k
-	}
-	// "Two of the crew, operating out of El Salvador, were killed"
-	if j+1 < end && tt[j].lower == "," {
-		k := j + 1
-		for k < end && k < j+9 && tt[k].lower != "," && !tt[k].digit {
-			k++
-		}
-		if k+1 < end && k < j+9 && tt[k].lower == "," && (bridges[tt[k+1].lower] || isMeasureAt(tt, k+1, end)) {
-			j = k + 1
-		}
-	}
-	sawBridge := false
-	for n := 0; j < end && n < 6; j, n = j+1, n+1 {
-		w := trimDot(tt[j].lower)
-		if m, first, last, ok := measureAt(tt, j, end); ok {
-			if activeVoice(tt, first, last, end) {
-				// "a fire at one cafe that killed 25 people": the cafe did
-				// the killing; the count follows the verb.
-				return r, false
-			}
-			r.measure, r.mFirst, r.mLast = m, first, last
-			return r, true
-		}
-		if w == "," && n == 0 && j+1 < end && (tt[j+1].lower == "who" || tt[j+1].lower == "including") {
-			continue
-		}
-		// Adverbs bridge too: "internally displaced", "critically injured".
-		adverb := sawBridge && len(w) > 4 && strings.HasSuffix(w, "ly") && tt[j].word
-		if !bridges[w] && !adverb {
-			break
-		}
-		sawBridge = true
-	}
-	return r, false
-}
-
 // activeVoice reports whether the measure verb at first..last takes an
 // object: "killed 25 people", "injured his brother".
 func activeVoice(tt []tok, first, last, end int) bool {
@@ -723,6 +645,12 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 		// "thousands of people in jail", "behind bars"
 		if custody[next] {
 			return graph.Arrested, j, j + 2, true
+		}
+		return "", 0, 0, false
+	case "made":
+		// "made homeless"
+		if next == "homeless" {
+			return graph.Displaced, j, j + 2, true
 		}
 		return "", 0, 0, false
 	case "rounded":

@@ -6,10 +6,14 @@
 // figure only when a measure of graph.Measures is tied to it by the words
 // around it:
 //
-//   - after it, past the counted noun, a partitive, a place or a clause
-//     between commas, and auxiliaries: "450,000 people have been killed",
-//     "at least 355 dead", "Two members of my group died", "three people
-//     from Scotland died", "Two of the crew, flying from Lima, were killed";
+//   - after it, past the counted noun, a partitive, a place, an aside
+//     between commas, dashes or parentheses, a relative clause, "or so"
+//     and auxiliaries: "450,000 people have been killed", "at least 355
+//     dead", "Two members of my group died", "three people from Scotland
+//     died", "Two of the crew, flying from Lima, were killed", "2,000
+//     people – many of them civilians – have been killed", "13 (inmates)
+//     dead", "50 MPs who had gathered outside parliament were detained",
+//     "650,000 Syrians are registered as refugees";
 //   - a verb right before it: "killing 12", "arrested 30 people", "killed or
 //     wounded over 2,600" (the first of the two);
 //   - a toll it completes: "the death toll has risen to 44", "the number of
@@ -51,7 +55,8 @@
 // one ("net profit 5.3 mln"). "Casualties" (killed and wounded together) and
 // "victims" are not measures. Reuters' "dlrs" is read as U.S. dollars unless
 // an adjective says otherwise ("Canadian dlrs"); "marks" as Deutsche Mark,
-// "francs" as French francs and "Rs" as Indian rupees likewise. A count
-// tied to its measure across a long relative clause ("Eleven migrants, who
-// had set sail from Fouka (near Tipaza), died") is missed.
+// "francs" as French francs and "Rs" as Indian rupees likewise. A relative
+// clause is crossed only up to ten words without a number, a comma or a
+// verb of saying ("Three officials who said the protesters were detained"
+// counts no one).
 package figure

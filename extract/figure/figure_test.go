@@ -55,7 +55,32 @@ func TestFind(t *testing.T) {
 		{"Exponent", "Officials said 10^100 people were displaced.", nil},
 		{"Killing", "A car bomb exploded, killing at least 12 people.", []string{"12 killed q=at least c=people [at least 12 people]"}},
 		{"OrMore", "A crane fell into the mosque, killing 107 or more and wounding 238.", []string{"107 killed q=or more [107 or more]", "238 injured [238]"}},
-		{"OrSo", "The floods killed 30 or so people.", []string{"30 killed q=or so [30 or so]"}},
+		{"OrSo", "The floods killed 30 or so people.", []string{"30 killed q=or so c=people [30 or so people]"}},
+		{"OrSoBeforeMeasure", "Of the 200 or so injured, 40 remain in hospital.", []string{"200 injured q=or so [200 or so]"}},
+		{"DashAside", "More than 2,000 people – many of them civilians – have been killed.",
+			[]string{"2000 killed q=more than c=people [More than 2,000 people]"}},
+		{"HyphenAside", "More than 3,000 people - the majority of them women - were displaced.",
+			[]string{"3000 displaced q=more than c=people [More than 3,000 people]"}},
+		{"DashAsideIncluding", "Five – including two children – died.", []string{"5 killed [Five]", "2 killed c=children [two children]"}},
+		{"ParenthesizedGroup", "13 (inmates) dead.", []string{"13 killed c=inmates [13]"}},
+		{"ParenthesizedGroupPassive", "Thirteen (inmates) were killed in the riot.", []string{"13 killed c=inmates [Thirteen]"}},
+		{"RegisteredAs", "More than 650,000 Syrians are registered as refugees in Jordan.",
+			[]string{"650000 refugees q=more than c=refugees [More than 650,000 Syrians]"}},
+		{"LivingAs", "About 1.5 million are now living as refugees in Pakistan.", []string{"1.5e+06 refugees q=about c=refugees [About 1.5 million]"}},
+		{"RelativeClause", "At least 50 Congress MPs who had gathered outside parliament on Monday were detained.",
+			[]string{"50 arrested q=at least c=mps [At least 50 Congress MPs]"}},
+		{"RelativeClauseThere", "The US is replacing 28 guards after two who were stationed there were arrested.", []string{"2 arrested [two]"}},
+		{"RelativeClauseComma", "Eleven migrants, who had set sail from Fouka (near Tipaza), died.", []string{"11 killed c=migrants [Eleven migrants]"}},
+		{"NotRelativeClauseReported", "Three officials who said the protesters were detained resigned.", nil},
+		{"NotRelativeClauseOtherCount", "The 3 men who attacked the village where 20 were killed fled.", []string{"20 killed [20]"}},
+		{"LongIncludingAside", "At least 50 Congress MPs, including party leader Rahul Gandhi and his sister Priyanka, were detained.",
+			[]string{"50 arrested q=at least c=mps [At least 50 Congress MPs]"}},
+		{"DashAsideWithPart", "At least 21 people - including 15 children - died.",
+			[]string{"21 killed q=at least c=people [At least 21 people]", "15 killed c=children [15 children]"}},
+		{"AmongThoseKilled", "Twelve soldiers were among those killed.", []string{"12 killed c=soldiers [Twelve soldiers]"}},
+		{"MadeHomeless", "Around 60,000 people have been made homeless.", []string{"60000 displaced q=around c=people [Around 60,000 people]"}},
+		{"AgesAside", "Two men, aged 50 and 46, died after being struck by bulls.", []string{"2 killed c=men [Two men]"}},
+		{"NotPartOfOtherCount", "Eleven died and five young people, including two children, were rescued.", []string{"11 killed [Eleven]"}},
 		{"MoreIsAnAddition", "On Tuesday police arrested 25 more protesters.", []string{"25 arrested q=more [25]"}},
 		{"MoreThanIsNoAddition", "Police arrested 25 more than on Monday.", []string{"25 arrested [25]"}},
 		{"MoreNounThanIsNoAddition", "The floods killed 25 more people than last year.", []string{"25 killed [25]"}},
@@ -159,6 +184,67 @@ func TestFind(t *testing.T) {
 		{"OneOfMany", "She was one of 10 protesters arrested.", []string{"10 arrested c=protesters [10 protesters]"}},
 		{"AmongThemSuccumbed", "Three people were injured and one among them succumbed.", []string{"3 injured c=people [Three people]", "1 killed c=people [one]"}},
 		{"Empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range find(tt.in) {
+				got = append(got, describe(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNotCounts lists numbers that measure something else than people or
+// money (magnitudes, ages, scores, sizes, distances, years, durations,
+// speeds, temperatures, weights) in sentences that also hold a casualty
+// word: none of them may become a count of people. want is every figure
+// of the sentence.
+func TestNotCounts(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"Magnitude", "A magnitude 6.1 earthquake struck, but no one was killed.", nil},
+		{"MagnitudeHyphen", "The 6.1-magnitude quake injured no one.", nil},
+		{"MagnitudeAfter", "A 7.2 magnitude quake killed 300 people.", []string{"300 killed c=people [300 people]"}},
+		{"MagnitudeMeasured", "The quake measured 7.2 and killed 300 people.", []string{"300 killed c=people [300 people]"}},
+		{"MagnitudeBetweenCommas", "The quake, of magnitude 7.2, killed 300 people.", []string{"300 killed c=people [300 people]"}},
+		{"MagnitudeRelative", "The quake, which measured 6.1, killed 2 people.", []string{"2 killed c=people [2 people]"}},
+		{"MagnitudeRichter", "The earthquake, measuring 6.1 on the Richter scale, killed 12 people.", []string{"12 killed c=people [12 people]"}},
+		{"MagnitudeBare", "A 6.8 quake struck; 12 were killed.", []string{"12 killed [12]"}},
+		{"AgeHyphen", "The 32-year-old was killed.", nil},
+		{"AgeTwoHyphens", "A 40-year-old woman and her 12-year-old son were killed.", nil},
+		{"AgeAged", "A man aged 45 died.", nil},
+		{"AgeBetweenCommas", "The man, 45, was killed.", nil},
+		{"AgeHeadline", "Man, 28, dies in crash.", nil},
+		{"AgesOfTwo", "Two men, aged 19 and 21, were arrested.", []string{"2 arrested c=men [Two men]"}},
+		{"AgeRange", "The victims, aged between 18 and 25, were killed.", nil},
+		{"AgeOfKiller", "The gunman, 25, killed 4 people.", []string{"4 killed c=people [4 people]"}},
+		{"Score", "Manchester United won 3-1, and two fans were injured.", []string{"2 injured c=fans [two fans]"}},
+		{"ScoreBeat", "Chelsea beat Arsenal 2-1 and 12 fans were hurt.", []string{"12 injured c=fans [12 fans]"}},
+		{"ScoreWin", "The 2-0 win was marred as 30 fans were arrested.", []string{"30 arrested c=fans [30 fans]"}},
+		{"Points", "He scored 25 points as the crowd of 40,000 looked on.", nil},
+		{"Length", "The 400-metre-long bridge collapsed, killing 12.", []string{"12 killed [12]"}},
+		{"Distance", "A bus carrying 40 passengers plunged 200 metres into a gorge, killing 12.", []string{"12 killed [12]"}},
+		{"Weight", "A 3.5-tonne truck killed 2.", []string{"2 killed [2]"}},
+		{"Kilograms", "Police seized 20 kg of heroin and arrested 4.", []string{"4 arrested [4]"}},
+		{"Height", "The 6ft 2in man was arrested.", nil},
+		{"Seats", "The 5,000-seat stadium was evacuated.", nil},
+		{"Temperature", "Temperatures of 45 degrees killed 12 people.", []string{"12 killed c=people [12 people]"}},
+		{"Speed", "The storm with winds of 150 mph killed 20.", []string{"20 killed [20]"}},
+		{"YearBefore", "In 2004, 300 died.", []string{"300 killed [300]"}},
+		{"YearAdjective", "The 2004 tsunami killed 230,000.", []string{"230000 killed [230,000]"}},
+		{"Sentence", "She was jailed for 15 years.", nil},
+		{"Served", "He served 12 years in jail.", nil},
+		{"Fine", "He was fined $500 and jailed.", []string{"500 money USD [$500]"}},
+		{"Flight", "Flight 370 disappeared with 239 people aboard.", nil},
+		{"VoteShare", "He won 52% of the vote as 3 protesters were killed.", []string{"52 percent [52%]", "3 killed c=protesters [3 protesters]"}},
+		{"Homes", "The fire destroyed 300 homes and left 1,200 homeless.", []string{"1200 displaced [1,200 homeless]"}},
+		{"Livestock", "I had 45 cattle and 50 goats, but they all died.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

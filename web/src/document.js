@@ -1,8 +1,10 @@
 // The document page: the article's text with every extracted entity
-// highlighted by type, linking to its page.
+// highlighted by type, linking to its page, and beside it the facts the
+// document states (docfacts.js).
 
 import {gql, nodes} from './api.js';
-import {DOCUMENT, DOCUMENT_MENTIONS} from './queries.js';
+import {DOCUMENT, DOCUMENT_MENTIONS, DOCUMENT_FACTS} from './queries.js';
+import {docFacts} from './docfacts.js';
 import {h, entityHref, typeLabel} from './dom.js';
 import {codePointIndex, segments} from './text.js';
 
@@ -42,8 +44,20 @@ export function parseAt(query) {
   return m ? {start: Number(m[1]), end: Number(m[2])} : null;
 }
 
+// factsPanel is the facts beside the text, or why they are missing.
+function factsPanel(id, facts) {
+  if (facts instanceof Error) {
+    return h('aside', {class: 'card doc-facts'}, h('h2', {}, 'Facts'),
+      h('p', {class: 'error', role: 'alert'}, 'The facts could not be loaded: ' + facts.message));
+  }
+  return facts.document ? docFacts(id, facts.document) : null;
+}
+
 /** renderDocument fills main with document id; at focuses a mention. */
 export async function renderDocument(main, id, at) {
+  // The facts are asked for alongside the text; a server that cannot list
+  // them still shows the text.
+  const facts = gql(DOCUMENT_FACTS, {id}).catch((err) => err);
   const data = await gql(DOCUMENT, {id});
   const doc = data.document;
   if (!doc) {
@@ -85,7 +99,9 @@ export async function renderDocument(main, id, at) {
           .filter(Boolean).map((x, i) => [i ? ' · ' : '', x]))),
     h('ul', {class: 'legend', 'aria-label': 'entity types'},
       types.filter((t) => present.has(t)).map((t) => h('li', {}, h('span', {class: 'hl t-' + t}, t)))),
-    h('article', {class: 'card'}, body));
+    h('div', {class: 'columns doc-columns'},
+      h('article', {class: 'card'}, body),
+      factsPanel(id, await facts)));
   const f = main.querySelector('#focus');
   if (f) {
     f.scrollIntoView({block: 'center'});

@@ -1,10 +1,11 @@
-// factgraph explorer: hash routes #/, #/entity/ID and #/document/ID, so
-// every view is a link that can be shared.
+// factgraph explorer: hash routes #/, #/entity/ID, #/document/ID and
+// #/search?q=QUERY, so every view is a link that can be shared.
 
 import {setupSearch} from './search.js';
 import {renderEntity} from './entity.js';
 import {renderDocument, parseAt} from './document.js';
 import {renderHome} from './home.js';
+import {renderSearch, parseQuery, setupTextSearch} from './textsearch.js';
 import {h, clear} from './dom.js';
 
 const main = document.getElementById('main');
@@ -13,6 +14,8 @@ let generation = 0;
 
 /** route parses location.hash into a view name, an id and a query string. */
 export function route(hash) {
+  const s = /^#\/search(?:\?(.*))?$/.exec(hash);
+  if (s) return {view: 'search', query: s[1] || ''};
   const m = /^#\/(entity|document)\/([^?]+)(?:\?(.*))?$/.exec(hash);
   if (!m) return {view: 'home'};
   let id;
@@ -40,6 +43,7 @@ async function show() {
     let done;
     if (r.view === 'entity') done = await renderEntity(page, r.id, navigate);
     else if (r.view === 'document') done = await renderDocument(page, r.id, parseAt(r.query));
+    else if (r.view === 'search') done = await renderSearch(page, parseQuery(r.query), textInput);
     else done = await renderHome(page);
     if (mine !== generation) {
       done();
@@ -64,6 +68,8 @@ function navigate(href) {
   else location.hash = href;
 }
 
+const textInput = document.getElementById('textsearch');
+setupTextSearch(document.getElementById('textsearch-form'), textInput, navigate);
 setupSearch(
   document.getElementById('search'),
   document.getElementById('search-list'),

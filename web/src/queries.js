@@ -96,3 +96,25 @@ export const HOME = `query Home {
   documents(first: 20) { totalCount edges { node { id title published } } }
   ${topEntities}
 }`;
+
+// The facts a document states, for the list beside its text: each with the
+// span that states it, to focus in the text. A relation's weight and
+// evidence are this document's only.
+const span = 'start end';
+
+export const DOCUMENT_FACTS = `query DocumentFacts($id: ID!) {
+  document(id: $id) {
+    relations(first: 500) { id predicate weight subject { ${entityRef} } object { ${entityRef} } evidence(first: 1) { ${span} } }
+    figures(first: 200) { id value low high qualifier measure counted text about { ${entityRef} } place { ${entityRef} } evidence { ${span} } }
+    events(first: 200) { id kind name date participants { ${entityRef} } place { ${entityRef} } evidence { ${span} } }
+    quotes(first: 200) { id text speaker { ${entityRef} } about { ${entityRef} } evidence { ${span} } }
+  }
+}`;
+
+/** TEXT_SEARCH is the full-text search over documents' titles and texts. */
+export const TEXT_SEARCH = `query TextSearch($q: String!, $after: String) {
+  search(query: $q, first: 20, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { score snippet document { id title published } } }
+  }
+}`;

@@ -105,3 +105,23 @@ test('tally reports read and plot', async () => {
   const one = plotPoints([{value: 5, asOf: '2016-01-01'}], 5, 5);
   assert.equal(one[0].x, 160);
 });
+
+test('search snippets and routes read', async () => {
+  const {snippetParts, parseQuery, searchHref} = await import('./textsearch.js');
+  assert.deepEqual(snippetParts('the «chemical» «weapons» were'), [
+    {text: 'the ', match: false}, {text: 'chemical', match: true}, {text: ' ', match: false},
+    {text: 'weapons', match: true}, {text: ' were', match: false}]);
+  assert.deepEqual(snippetParts('no match'), [{text: 'no match', match: false}]);
+  assert.equal(parseQuery(searchHref('"chemical weapons" & Syria').slice('#/search?'.length)), '"chemical weapons" & Syria');
+  assert.equal(parseQuery(''), '');
+  assert.equal(parseQuery('q=%E0%A4%A'), '');
+});
+
+test('a document\'s relations part into typed ones and co-mentions', async () => {
+  const {splitRelations, predicateText} = await import('./docfacts.js');
+  const r = (id, predicate, weight) => ({id, predicate, weight});
+  const {typed, co} = splitRelations([r('a', 'mentioned_with', 3), r('b', 'met', 1), r('c', 'president_of', 2), r('d', 'mentioned_with', 1)]);
+  assert.deepEqual(typed.map((x) => x.id), ['c', 'b']);
+  assert.deepEqual(co.map((x) => x.id), ['a', 'd']);
+  assert.equal(predicateText('foreign_minister_of'), 'foreign minister of');
+});

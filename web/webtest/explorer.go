@@ -30,12 +30,16 @@ type Expect struct {
 	// figure's tally (a chart with a point per report and a table of the
 	// reports), tried in order: "Syrian civil war".
 	TallyPages []string
+	// TextSearch is a full-text query whose first hit must mark its words
+	// and hold them: `"military success" Syrian`. Empty for a store
+	// without a text index.
+	TextSearch string
 }
 
 // CheckExplorer walks the explorer served at baseURL as an analyst would
 // and fails t where the page does not show what want says. Screenshots go
 // to dir: home-1280.png, entity-1280.png, document-1280.png,
-// figures-1280.png, entity-400.png and explorer-1280.png (the person's
+// figures-1280.png, search-1280.png, entity-400.png and explorer-1280.png (the person's
 // page, clean, as docs/explorer.png shows it).
 func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	t.Helper()
@@ -138,6 +142,7 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 	}
 	b.Screenshot(dir, "document-1280.png")
 	checkContrast(t, b, "document page")
+	checkDocumentFacts(t, b, want)
 	b.click("a person in the text", `document.querySelector('.doc-text a.hl.t-person')`)
 	Wait[bool](b, "an entity page from the highlight", `!!document.querySelector('#entity-name')`)
 
@@ -162,6 +167,7 @@ func CheckExplorer(t *testing.T, b *Browser, baseURL, dir string, want Expect) {
 		t.Errorf("no page shows %s %s: %s", want.Figure, want.Measure, strings.Join(seen, "; "))
 	}
 	checkTally(t, b, dir, want)
+	checkTextSearch(t, b, dir, want)
 
 	// A narrow window: nothing may scroll sideways.
 	b.openBySearch(want.Search, want.Person, "person")

@@ -1,0 +1,212 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Relations in a date range are those stated by a document published
+// within it, each carrying only what those documents state (their
+// statements as its weight, their highest confidence, their evidence), as
+// a dump selected by date writes them. The supports ('S' relation doc) say
+// which documents state a relation and what; there is no index by date.
+//
+// The candidates come from whichever side is smaller. For one entity,
+// its edges ('o'/'i'), unless the documents in range state fewer
+// relations than it has (a narrow range around a well-connected entity):
+// then, as for every relation, the documents' relation lists ('x' doc
+// kRelation). Each candidate's supports are read for the documents in
+// range. An entity's relations come strongest first by their weight in
+// the range, every relation by ID, each list sorted in memory with a
+// sort key as its cursor.
+
+// rangeRel is a relation in a date range before it is rendered.
+type rangeRel struct {
+	id     string
+	val    []byte // its record
+	weight int
+	conf   float64
+	sort   []byte
+}
+
+// relationsInRange lists the relations matching f stated by documents
+// published within f.DateRange; f's entities are resolved.
+func relationsInRange(ctx context.Context, txn *badger.Txn, f graph.RelationFilter) (graph.List[*graph.Relation], error) {
+	var out graph.List[*graph.Relation]
+	after, err := decodeCursor(f.After)
+	if err != nil {
+		return out, err
+	}
+	docs, err := docsInRange(txn, f.DateRange)
+	if err != nil {
+		return out, err
+	}
+	ent, dir, other := f.Entity, f.Direction, ""
+	switch {
+	case ent != "":
+	case f.Subject != "":
+		ent, dir, other = f.Subject, graph.Out, f.Object
+	case f.Object != "":
+		ent, dir = f.Object, graph.In
+	}
+	ids, err := rangeCandidates(ctx, txn, docs, ent, dir, f.Predicates, other)
+	if err != nil {
+		return out, err
+	}
+	sc := &supportCursor{txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pSupport}})}
+	defer sc.it.Close()
+	var rels []rangeRel
+	for i, id := range ids {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return out, err
+			}
+		}
+		v, ok, err := get(tx(txn), key(pRel, id))
+		if err != nil || !ok {
+			return out, errCorrupt
+		}
+		rec, err := decodeRel(v)
+		if err != nil {
+			return out, err
+		}
+		if !relMatches(rec, ent, dir, f.Predicates, other) {
+			continue
+		}
+		r := rangeRel{id: id, val: v}
+		err = sc.each(id, func(doc string, s *supportRec) error {
+			if docs[doc] {
+				r.weight += s.Count
+				r.conf = max(r.conf, s.Confidence)
+			}
+			return nil
+		})
+		if err != nil {
+			return out, err
+		}
+		if r.weight == 0 {
+			continue
+		}
+		r.sort = key(pRel, id)
+		if ent != "" {
+			r.sort = append(appendStrength(nil, r.weight, r.conf), r.sort...)
+		}
+		rels = append(rels, r)
+	}
+	slices.SortFunc(rels, func(a, b rangeRel) int { return bytes.Compare(a.sort, b.sort) })
+	from := 0
+	if after != nil {
+		if ent != "" && (len(after) <= strengthPrefix || after[strengthPrefix] != pRel) || ent == "" && after[0] != pRel {
+			return out, graph.Errorf(graph.EINVALID, "cursor %q does not belong to this list", f.After)
+		}
+		from, _ = slices.BinarySearchFunc(rels, after, func(r rangeRel, after []byte) int {
+			if c := bytes.Compare(r.sort, after); c != 0 {
+				return c
+			}
+			return -1 // the first key after the cursor
+		})
+	}
+	out.TotalCount = len(rels)
+	limit := f.Limit(defaultPage)
+	d := &dumper{ctx: ctx, txn: txn, docs: docs, kept: map[string]bool{}}
+	for _, r := range rels[from:] {
+		if len(out.Items) == limit {
+			out.HasNextPage = true
+			break
+		}
+		rec, err := d.relation(r.id, r.val, sc.each)
+		if err != nil {
+			return out, err
+		}
+		if rec == nil {
+			continue // an end no document in range mentions, as a dump leaves out
+		}
+		out.Items = append(out.Items, rec.Relation)
+		out.Cursors = append(out.Cursors, encodeCursor(r.sort))
+	}
+	return out, nil
+}
+
+// rangeCandidates returns, sorted, the IDs of relations that may match:
+// those of entity ent ("" for every relation) or those the documents docs
+// state, whichever are fewer.
+func rangeCandidates(ctx context.Context, txn *badger.Txn, docs map[string]bool, ent string, dir graph.Direction, preds []string, other string) ([]string, error) {
+	degree := -1
+	if ent != "" {
+		var err error
+		if degree, err = relationCount(txn, ent, graph.Both, ""); err != nil {
+			return nil, err
+		}
+	}
+	var ids []string
+	if degree < 0 || len(docs) < degree {
+		seen := map[string]bool{}
+		for doc := range docs {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			v, ok, err := get(tx(txn), contribKey(doc, kRelation, ""))
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			rs, err := decodeIDs(v)
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range rs {
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
+			}
+			if degree >= 0 && len(ids) >= degree {
+				break // the entity's edges are fewer
+			}
+		}
+		if degree < 0 || len(ids) < degree {
+			slices.Sort(ids)
+			return ids, nil
+		}
+		ids = ids[:0]
+	}
+	err := eachEdgeOf(ctx, txn, ent, dir, preds, other, func(_, v []byte, _ int, _ float64, _ bool) error {
+		e, err := decodeEdge(v)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, e.Relation)
+		return nil
+	})
+	slices.Sort(ids)
+	return slices.Compact(ids), err
+}
+
+// relMatches reports whether relation r touches entity ent ("" for any)
+// in direction dir, with other ("" for any) at the far end, and has one
+// of the predicates preds (nil for any).
+func relMatches(r *relRec, ent string, dir graph.Direction, preds []string, other string) bool {
+	if preds != nil && !slices.Contains(preds, r.Predicate) {
+		return false
+	}
+	if ent == "" {
+		return true
+	}
+	out := r.Subject == ent && (other == "" || r.Object == other)
+	in := r.Object == ent && (other == "" || r.Subject == other)
+	switch {
+	case r.Symmetric || dir == graph.Both:
+		return out || in
+	case dir == graph.Out:
+		return out
+	default:
+		return in
+	}
+}
