@@ -41,7 +41,7 @@ mode=()
 if [ "${BULK:-0}" = 1 ]; then
   ends=$n
   mode=(--bulk)
-elif "$fg" ingest -h 2>&1 | grep -q -- '-bulk'; then
+elif help=$("$fg" ingest -h 2>&1 || true) && grep -q -- '-bulk' <<<"$help"; then
   mode=(--bulk=false)
 fi
 start=0
