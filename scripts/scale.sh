@@ -12,10 +12,8 @@
 #   N       documents in all (default 50000); segments end at N/4, N/2, N
 #   OUTDIR  default /tmp/factgraph-scale (the corpus, the store, the logs)
 # Environment: SEED (default 17), WORKERS (default 2), FG (a factgraph
-# binary to measure instead of building this checkout's), BULK=1 (one bulk
-# build of all N documents instead of the segments; without it the
-# segments go document by document, --bulk=false, where the binary has
-# the flag).
+# binary to measure instead of building this checkout's), BULK=1 (one
+# `ingest --bulk` of all N documents instead of the segments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50000}
@@ -41,8 +39,6 @@ mode=()
 if [ "${BULK:-0}" = 1 ]; then
   ends=$n
   mode=(--bulk)
-elif help=$("$fg" ingest -h 2>&1 || true) && grep -q -- '-bulk' <<<"$help"; then
-  mode=(--bulk=false)
 fi
 start=0
 for end in $ends; do

@@ -22,8 +22,9 @@ import (
 // the same documents, key for key.
 //
 // Until Finish the store's readers see it empty, and a failed or abandoned
-// build leaves it so. Memory grows with the store (about twice its size on disk; see
-// BENCHMARKS.md).
+// build leaves it so. Memory grows with the store: the Go heap reached
+// 1.9 GiB for 50,000 news documents, whose store takes 233 MiB on disk
+// (BENCHMARKS.md).
 type Bulk struct {
 	db  *DB
 	mem *memKV

@@ -11,11 +11,10 @@ import (
 	"github.com/factgraph/factgraph/internal/testenv"
 )
 
-// TestIngestBulk: ingest into an empty store takes the bulk build and
-// makes the store that --bulk=false makes, dump for dump; so does a bulk
-// build that reaches --bulk-memory and goes on document by document. A
-// store with documents takes them one by one, and --bulk on it is
-// EINVALID.
+// TestIngestBulk: ingest --bulk into an empty store makes the store that
+// ingest without it makes, dump for dump; so does a bulk build that
+// reaches --bulk-memory and goes on document by document. --bulk on a
+// store with documents is EINVALID.
 func TestIngestBulk(t *testing.T) {
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "reuters.jsonl")
@@ -47,16 +46,16 @@ func TestIngestBulk(t *testing.T) {
 	}
 
 	inc := filepath.Join(dir, "incremental.db")
-	want := ingest(inc, "--bulk=false")
+	want := ingest(inc)
 	if want.Bulk != nil || want.Added < 250 {
-		t.Fatalf("--bulk=false: %+v", want)
+		t.Fatalf("without --bulk: %+v", want)
 	}
 	wantDump := dump(inc)
 
 	bulk := filepath.Join(dir, "bulk.db")
-	got := ingest(bulk)
+	got := ingest(bulk, "--bulk")
 	if got.Bulk == nil || got.Bulk.Documents != got.Added || got.Added != want.Added {
-		t.Errorf("into an empty store: bulk %+v, %d added; want a bulk build of %d", got.Bulk, got.Added, want.Added)
+		t.Errorf("--bulk: bulk %+v, %d added; want a bulk build of %d", got.Bulk, got.Added, want.Added)
 	}
 	if d := dump(bulk); d != wantDump {
 		os.WriteFile("/tmp/bulk-d1", []byte(d), 0o644)
@@ -65,7 +64,7 @@ func TestIngestBulk(t *testing.T) {
 	}
 
 	bounded := filepath.Join(dir, "bounded.db")
-	got = ingest(bounded, "--bulk-memory", "1")
+	got = ingest(bounded, "--bulk", "--bulk-memory", "1")
 	if got.Bulk == nil || got.Bulk.Documents == 0 || got.Bulk.Documents >= got.Added {
 		t.Errorf("--bulk-memory 1: bulk %+v of %d documents; want a build of some of them", got.Bulk, got.Added)
 	}
@@ -75,7 +74,7 @@ func TestIngestBulk(t *testing.T) {
 
 	again := ingest(bulk)
 	if again.Bulk != nil || again.Unchanged != want.Added {
-		t.Errorf("into a store with documents: bulk %+v, %d unchanged; want none, %d", again.Bulk, again.Unchanged, want.Added)
+		t.Errorf("again without --bulk: bulk %+v, %d unchanged; want none, %d", again.Bulk, again.Unchanged, want.Added)
 	}
 	_, _, err := cli(t, "", append(append([]string{"ingest", "--bulk", "--db", bulk}, fields...), corpus)...)
 	if graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(userMessage(err), "without --bulk") {

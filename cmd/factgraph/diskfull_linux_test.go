@@ -49,11 +49,8 @@ func TestIngestDiskFull(t *testing.T) {
 	}
 	corpus := filepath.Join(dir, "reuters.jsonl")
 	copyLines(t, reuters, corpus, 2000)
-	// Document by document: a bulk build of the same documents writes a
-	// store small enough for the tmpfs (it has no write-ahead log and no
-	// replaced values) in one go at the end.
 	args := func(db string) []string {
-		return []string{"ingest", "--db", db, "--bulk=false", "--workers", "2", "--id-field", "newid", "--text-field", "body", "--published-field", "date", corpus}
+		return []string{"ingest", "--db", db, "--workers", "2", "--id-field", "newid", "--text-field", "body", "--published-field", "date", corpus}
 	}
 
 	db := filepath.Join(mnt, "db")

@@ -146,7 +146,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	ing, bulk, err := startBulk(env, s, bf, flagSet(fs, "bulk"))
+	ing, bulk, err := startBulk(env, s, bf)
 	if err != nil {
 		return err
 	}
