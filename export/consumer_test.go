@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -104,6 +105,11 @@ used = {str(p) for _, p, _, _ in nq_graph.quads((None, None, None, None)) if str
 used |= {str(o) for o in nq_graph.objects(None, RDF_TYPE) if str(o).startswith(FG)}
 undeclared = sorted(u for u in used if (URIRef(u), RDF_TYPE, None) not in vocab and (URIRef(u), RDF_TYPE, None) not in nq_graph)
 
+# Spans: graph, IRI and text of every fg:Mention, as a reader finds them.
+spans = sorted([str(c.identifier if hasattr(c, "identifier") else c), str(s), str(o)]
+    for s, _, _, c in nq_graph.quads((None, RDF_TYPE, URIRef(FG + "Mention"), None))
+    for o in nq_graph.objects(s, URIRef(FG + "span")))
+
 # The dump's provenance.
 created = sorted(str(o) for o in nq_graph.objects(None, URIRef("http://purl.org/dc/terms/created")))
 versions = sorted(str(o) for o in nq_graph.objects(None, URIRef(SCHEMA + "softwareVersion")))
@@ -113,7 +119,7 @@ print(json.dumps({
     "only_nquads": sorted(map(list, nq - ld))[:5], "only_jsonld": sorted(map(list, ld - nq))[:5],
     "graphs": sorted({q[3] for q in nq}),
     "entities": entities, "texts": quotes, "undeclared": undeclared,
-    "created": created, "versions": versions,
+    "created": created, "versions": versions, "spans": spans,
 }))
 `
 
@@ -142,10 +148,12 @@ func TestRDF_RDFLib(t *testing.T) {
 		Undeclared []string
 		Created    []string
 		Versions   []string
+		Spans      [][3]string
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	checkSpans(t, rs, got.Spans)
 	if got.NQuads == 0 || got.NQuads != got.JSONLD || len(got.OnlyNQ) > 0 || len(got.OnlyLD) > 0 {
 		t.Errorf("datasets differ: %d quads from N-Quads, %d from JSON-LD\nonly in N-Quads: %q\nonly in JSON-LD: %q",
 			got.NQuads, got.JSONLD, got.OnlyNQ, got.OnlyLD)
@@ -191,6 +199,36 @@ func TestRDF_RDFLib(t *testing.T) {
 	for _, want := range []string{fixture()[1].Document.Text, "We \"agree\",\n\\o/"} {
 		if !contains(got.Texts, want) {
 			t.Errorf("text %q did not survive; got %q", want, got.Texts)
+		}
+	}
+}
+
+// checkSpans checks that each span a reader found ([graph, IRI, text]) is
+// located by its IRI alone: the IRI is its graph's, which is its
+// document's, with an RFC 5147 fragment whose code-point offsets cut its
+// text out of the document's.
+func checkSpans(t *testing.T, rs []*graph.Record, spans [][3]string) {
+	t.Helper()
+	texts := map[string][]rune{}
+	for _, r := range rs {
+		if r.Document != nil {
+			texts[export.IDBase+"document/"+strings.ReplaceAll(url.PathEscape(r.Document.ID), "%2F", "/")] = []rune(r.Document.Text)
+		}
+	}
+	if len(spans) == 0 {
+		t.Fatal("rdflib found no span")
+	}
+	for _, sp := range spans {
+		g, iri, text := sp[0], sp[1], sp[2]
+		doc, frag, _ := strings.Cut(iri, "#char=")
+		var start, end int
+		if _, err := fmt.Sscanf(frag, "%d,%d", &start, &end); err != nil || doc != g {
+			t.Errorf("span %s in graph %s: want the graph's IRI with #char=start,end", iri, g)
+			continue
+		}
+		doctext, ok := texts[doc]
+		if !ok || end > len(doctext) || start > end || string(doctext[start:end]) != text {
+			t.Errorf("span %s: its offsets do not cut %q out of its document", iri, text)
 		}
 	}
 }

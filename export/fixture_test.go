@@ -51,7 +51,7 @@ func fixture() []*graph.Record {
 		{Document: "reuters 1", Entity: "date/2015-10-20", Sentence: 0, Start: 36, End: 43, Text: "Tuesday"},
 	}
 	sentence := graph.Mention{Document: "reuters 1", Sentence: 0, Start: 0, End: 44, Text: "Sochi: Putin met Bashar al-Assad on Tuesday."}
-	quoteSpan := graph.Mention{Document: "reuters 1", Sentence: 1, Start: 45, End: 61, Text: "\"We \"agree\",\""}
+	quoteSpan := graph.Mention{Document: "reuters 1", Sentence: 1, Start: 45, End: 58, Text: "\"We \"agree\",\""}
 	relations := []*graph.Relation{
 		{ID: "r-located", Subject: "place/sochi", Predicate: graph.LocatedIn, Object: "place/russia", Confidence: 1, Weight: 1},
 		{ID: "r-met", Subject: "person/vladimir-putin", Predicate: graph.Met, Object: spaceID, Symmetric: true,

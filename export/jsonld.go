@@ -231,7 +231,7 @@ func (e *JSONLDEncoder) mention(m *graph.Mention) {
 	if span {
 		e.types(cMention)
 	}
-	mentionProps(e, m, span, entity)
+	mentionProps(e, m, span, entity, false)
 	e.end()
 }
 

@@ -221,7 +221,7 @@ func (e *NQuadsEncoder) mention(m *graph.Mention) {
 	if span {
 		e.typ(cMention)
 	}
-	mentionProps(e, m, span, entity)
+	mentionProps(e, m, span, entity, e.opt.Dgraph)
 }
 
 // evidence links the fact res/id to a span of evidence and describes the

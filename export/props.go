@@ -52,9 +52,15 @@ func roleProps(w propWriter, r *graph.Role) {
 }
 
 // mentionProps writes the properties of a span (span) and its entity
-// (entity), as spanSet.add says which are not written yet.
-func mentionProps(w propWriter, m *graph.Mention, span, entity bool) {
-	if span {
+// (entity), as spanSet.add says which are not written yet. A span's IRI is
+// its document's IRI with an RFC 5147 fragment, "#char=start,end", and the
+// RDF dumps describe it in its document's named graph, so they state its
+// document and offsets only there: as statements they were three of a
+// span's seven, a fifth of a dump without texts (BENCHMARKS.md). positions
+// writes them as statements too, for the Dgraph dialect, whose loaders
+// turn IRIs into opaque UIDs.
+func mentionProps(w propWriter, m *graph.Mention, span, entity, positions bool) {
+	if span && positions {
 		w.ref(tDocument, resDocument, m.Document)
 	}
 	if entity {
@@ -62,8 +68,10 @@ func mentionProps(w propWriter, m *graph.Mention, span, entity bool) {
 	}
 	if span {
 		w.int(tSentence, int64(m.Sentence))
-		w.int(tStart, int64(m.Start))
-		w.int(tEnd, int64(m.End))
+		if positions {
+			w.int(tStart, int64(m.Start))
+			w.int(tEnd, int64(m.End))
+		}
 		w.str(tSpan, m.Text)
 	}
 }

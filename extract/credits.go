@@ -45,6 +45,10 @@ func captionMask(c *chunk) []bool {
 // Steel Corp>") is no symbol and stays a name.
 func maskTickers(c *chunk, mask []bool) {
 	for i := 0; i+2 < len(c.toks); i++ {
+		if w := c.lower(i); w == "symbol" || w == "symbols" {
+			maskSymbol(c, mask, i+1)
+			continue
+		}
 		if c.toks[i].Text != "<" {
 			continue
 		}
@@ -70,6 +74,21 @@ func maskTickers(c *chunk, mask []bool) {
 			i = j
 		}
 	}
+}
+
+// maskSymbol marks the stock symbol written after "symbol" at token i,
+// in quotation marks or not ('trading under the symbol "UNO."'): one
+// word of up to six capitals. Read as a name, "UNOS" joined a pizza
+// chain to the United Nations.
+func maskSymbol(c *chunk, mask []bool, i int) {
+	if t := c.tokText(i); t == "\"" || t == "“" || t == "'" {
+		i++
+	}
+	t := strings.TrimSuffix(c.tokText(i), ".")
+	if len(t) == 0 || len(t) > 6 || strings.ToUpper(t) != t || !hasLetter(t) {
+		return
+	}
+	mask[i] = true
 }
 
 // definesAcronym reports whether short, in parentheses at open, spells

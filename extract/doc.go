@@ -22,8 +22,10 @@
 //     Vladimir Putin" is the person "Vladimir Putin"), possessives are
 //     stripped ("Syria's"), caption and photo credits are dropped (see
 //     credits.go), places are geocoded with package gazetteer;
-//  5. the readers of what the words around names say: readDefinitions
-//     (definitions.go), readWars (wars.go), readRoles and readCues
+//  5. the readers of what the words around names say: readTeams
+//     (teams.go: in a sports story, "England beat France" names two
+//     teams, organizations of their own, not the countries),
+//     readDefinitions (definitions.go), readWars (wars.go), readRoles and readCues
 //     (roles.go: "Russian President Vladimir Putin" holds the role
 //     President of Russia, "X said" is a person; the role rules are the
 //     tables titleRules and ofRules), readRelations (relations.go: typed

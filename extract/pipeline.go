@@ -66,6 +66,7 @@ func (d *docState) readWindow(c *chunk) {
 	cands = d.cleanSpans(c, spans, mask, cands) // 4. spans.go
 	tm := d.takeMentions(c, cands)
 	// 5. What the words around the names say of them.
+	d.readTeams(c, tm)       // teams.go: "England beat France": teams, not places
 	d.readDefinitions(c, tm) // definitions.go: "the Honduran Institute of Tourism (IHT)"
 	d.readWars(c, tm)        // wars.go
 	d.readRoles(c, tm)       // roles.go: titles, and the people they make

@@ -87,6 +87,7 @@ var affiliations = map[string]string{
 	"representative": graph.EmployeeOf, "executive": graph.EmployeeOf, "lawyer": graph.EmployeeOf, "columnist": graph.EmployeeOf,
 	"presenter": graph.EmployeeOf, "anchor": graph.EmployeeOf, "photographer": graph.EmployeeOf, "professor": graph.EmployeeOf,
 	"worker": graph.EmployeeOf, "specialist": graph.EmployeeOf, "campaigner": graph.EmployeeOf, "director": graph.EmployeeOf,
+	"counsel": graph.EmployeeOf, "coordinator": graph.EmployeeOf, "consultant": graph.EmployeeOf, "curator": graph.EmployeeOf,
 	"founder": graph.FounderOf, "co-founder": graph.FounderOf, "cofounder": graph.FounderOf,
 	"subsidiary": graph.PartOf, "unit": graph.PartOf, "division": graph.PartOf, "branch": graph.PartOf, "arm": graph.PartOf,
 	"wing": graph.PartOf, "affiliate": graph.PartOf, "offshoot": graph.PartOf,
@@ -162,6 +163,10 @@ func descBefore(c *chunk, tm []int32, i, first int) (int, string) {
 	head := ""
 	for n := 0; n < maxDescWords && i >= 0 && c.sameSentence(i, first) && tm[i] < 0; n++ {
 		w := c.lower(i)
+		if n > 0 && (w == "and" || w == "-") && i > 0 && isWordLower(c.tokText(i-1)) && !relStops[c.lower(i-1)] {
+			i-- // "recording artist and songwriter", "singer - songwriter" as the text tokenized it
+			continue
+		}
 		if relStops[w] || !isWord(c.tokText(i)) || isCap(c.tokText(i)) && !titleWord(c, i) {
 			break
 		}
@@ -203,7 +208,11 @@ var descNouns = set("pastor", "priest", "cleric", "star", "filmmaker", "director
 	"negotiator", "envoy", "official", "economist", "analyst", "commander", "general", "tourist", "aid", "writer",
 	"defector", "challenger", "contender", "veteran", "heavyweight", "middleweight", "striker", "goalkeeper",
 	"businessman", "businesswoman", "tycoon", "magnate", "mogul", "novelist", "playwright", "filmmaker", "director",
-	"dissident", "opposition leader", "mayor", "governor", "senator", "congressman", "congresswoman")
+	"dissident", "opposition leader", "mayor", "governor", "senator", "congressman", "congresswoman",
+	"singer", "songwriter", "singer-songwriter", "artist", "actor", "actress", "guitarist", "drummer", "bassist",
+	"vocalist", "dancer", "sculptor", "author", "scholar", "academic", "mathematician", "chemist", "biologist",
+	"footballer", "cricketer", "activist", "soldier", "explorer", "inventor", "cartoonist", "illustrator", "painters",
+	"artists", "actors", "singers", "writers", "envoys", "diplomats", "politicians", "composers", "musicians")
 
 // titleWord reports whether token i is a word of a title ("President",
 // "Prime", "Minister").
@@ -407,8 +416,8 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 		}
 		return
 	}
-	if c.tokText(k) != "," {
-		return
+	if c.tokText(k) != "," && !copulas[c.lower(k)] {
+		return // "X, a …" or "X is a …"
 	}
 	k++
 	if w := c.lower(k); w == "who" && (c.lower(k+1) == "plays" || c.lower(k+1) == "played") && c.lower(k+2) == "for" {
@@ -672,7 +681,9 @@ func skipParen(c *chunk, k int) int {
 var internationalBodies = set("wto", "world trade organization", "world trade organisation", "un", "united nations",
 	"imf", "international monetary fund", "nato", "eu", "european union", "opec", "who", "world health organization",
 	"world bank", "oecd", "interpol", "unesco", "unicef", "unhcr", "g8", "g7", "g20", "asean", "african union",
-	"arab league", "commonwealth", "fifa", "uefa", "ioc", "european commission", "european parliament", "icc")
+	"arab league", "commonwealth", "fifa", "uefa", "ioc", "european commission", "european parliament", "icc",
+	"court of arbitration for sport", "cas", "world anti-doping agency", "wada", "iaea", "international atomic energy agency",
+	"european court of human rights", "european court of justice", "icj", "world economic forum", "red cross")
 
 // international reports whether a name is an international body's: one
 // of internationalBodies, or a name with an international word.
@@ -779,6 +790,9 @@ var locativePreps = set("in", "at", "near", "outside", "from", "inside", "around
 // that one of them opens ("areas of Chocolate Bayou, Lochridge, and Otey").
 func (d *docState) locativeAt(c *chunk, tm []int32, f int) bool {
 	w := c.lower(f - 1)
+	if w == "in" && performanceWords[c.lower(f-2)] || w == "the" && c.lower(f-2) == "in" && performanceWords[c.lower(f-3)] {
+		return false // "starred in Finding Neverland"
+	}
 	if locativePreps[w] || w == "the" && locativePreps[c.lower(f-2)] || w == "of" && placeNouns[strings.TrimSuffix(c.lower(f-2), "s")] {
 		return true
 	}
@@ -797,6 +811,11 @@ func (d *docState) locativeAt(c *chunk, tm []int32, f int) bool {
 	p := &d.ments[tm[k]]
 	return p.typ == graph.Place && p.locative && p.last == k+1
 }
+
+// performanceWords before "in" say that a work follows, not a place:
+// "starred in Finding Neverland", "his role in Chocolat".
+var performanceWords = set("starred", "starring", "stars", "star", "appeared", "appears", "appearance", "role", "roles",
+	"cast", "character", "characters", "scene", "scenes", "featured")
 
 // placeRelations reads a country's membership of an alliance named before
 // it: "NATO member Turkey", "EU member state Croatia".

@@ -153,7 +153,9 @@ var (
 	ruleNamePlace          = relRule{"name_place", graph.BasedIn, 0.7}          // "University of Sheffield", "Libya Herald"
 	ruleDomesticParty      = relRule{"domestic_party", graph.BasedIn, 0.55}     // "the Radical Party" in a story about Ukraine
 	ruleDomesticPlace      = relRule{"domestic_place", graph.LocatedIn, 0.5}    // "Addis Zemen" in an entry about Ethiopia
-	ruleDomesticCitizen    = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
+	// "University College Hospital" in a story about the United Kingdom.
+	ruleDomesticInstitution = relRule{"domestic_institution", graph.BasedIn, 0.5}
+	ruleDomesticCitizen     = relRule{"domestic_office_citizen", graph.CitizenOf, 0.55}
 )
 
 // institutions are national bodies that news names without their
@@ -291,6 +293,8 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		} else if home != nil && d.domesticParty(e.Name) {
 			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
 			national[e.ID] = true
+		} else if home != nil && institutional(e.Name) && !international(e.Name) && d.nameForeign(e.Name, placeByID[home.ID]) == "" {
+			d.addRule(rb, ruleDomesticInstitution, "", e.ID, home.ID, "", ev)
 		}
 	}
 	d.localOfficeCitizens(rb, placeByID, byCode)
@@ -315,6 +319,9 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		seen[e] = true
 		if p := placeOf[e]; p != nil && (p.Kind == gazetteer.Country || homePlace == nil || p.CountryCode != homePlace.CountryCode) {
 			continue // a country, or a known place of another country
+		}
+		if p := d.stemPlace(e.Name); p != nil && homePlace != nil && p.CountryCode != homePlace.CountryCode {
+			continue // "Sichuan Province", "Guantanamo Bay": a known place of another country
 		}
 		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
 			continue // "Europe", "the Middle East", "AFP": in no country
@@ -422,10 +429,11 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) {
+		holders := officeHolders(r.predicate, r.title)
+		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) || holders != nil && !slices.Contains(holders, placeOf[c].CountryCode) {
 			// "Chancellor Angela Merkel" in a story about Greece: the one
 			// country named that has the office, if the office is rare.
-			if c = onlyCountryWith(r.predicate, placeOf); c == nil {
+			if c = onlyCountryWith(holders, placeOf); c == nil {
 				continue
 			}
 		}
@@ -448,12 +456,42 @@ var nationalTitles = map[string][]string{
 // officeOf reports whether the country with ISO code cc has the office
 // of predicate pred; offices that most states have (president, prime
 // minister, minister) are in all.
-// onlyCountryWith returns the one country of placeOf that has the office
-// pred, when nationalTitles lists the countries that have it; nil if none
-// or several.
-func onlyCountryWith(pred string, placeOf map[*graph.Entity]*gazetteer.Place) *graph.Entity {
-	cs, ok := nationalTitles[pred]
-	if !ok {
+// officeHolders returns the countries that have an office, by the words
+// of its title ("Foreign Secretary" is British) or its predicate
+// (nationalTitles); nil when any country may have it.
+func officeHolders(pred, title string) []string {
+	if cs, ok := titleHolders[strings.ToLower(trimTitleModifiers(title))]; ok {
+		return cs
+	}
+	return nationalTitles[pred]
+}
+
+// titleHolders are the countries whose offices bear a title, for titles
+// that only some countries use: "Foreign Secretary Jack Straw" in a story
+// about Indonesia is Britain's.
+var titleHolders = map[string][]string{
+	"foreign secretary": {"GB"}, "home secretary": {"GB"}, "defence secretary": {"GB", "US"},
+	"defense secretary": {"US"}, "chancellor of the exchequer": {"GB"}, "culture secretary": {"GB"},
+	"health secretary": {"GB", "US"}, "education secretary": {"GB", "US"}, "trade secretary": {"GB"},
+	"environment secretary": {"GB"}, "transport secretary": {"GB", "US"}, "work and pensions secretary": {"GB"},
+	"northern ireland secretary": {"GB"}, "scottish secretary": {"GB"}, "welsh secretary": {"GB"},
+	"first minister": {"GB", "CA", "AU"}, "taoiseach": {"IE"},
+}
+
+// trimTitleModifiers drops the modifiers that open a title ("former",
+// "deputy"): what remains names the office.
+func trimTitleModifiers(title string) string {
+	words := strings.Fields(title)
+	for len(words) > 1 && modifiers[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// onlyCountryWith returns the one country of placeOf among cs, the
+// countries that have an office; nil if none or several, or if cs is nil.
+func onlyCountryWith(cs []string, placeOf map[*graph.Entity]*gazetteer.Place) *graph.Entity {
+	if cs == nil {
 		return nil
 	}
 	var only *graph.Entity
@@ -470,8 +508,23 @@ func onlyCountryWith(pred string, placeOf map[*graph.Entity]*gazetteer.Place) *g
 }
 
 func officeOf(pred, cc string) bool {
+	if slices.Contains(withoutOffice[pred], cc) {
+		return false
+	}
 	cs, ok := nationalTitles[pred]
 	return !ok || slices.Contains(cs, cc)
+}
+
+// withoutOffice lists, for the common national offices, the countries
+// much in the news that have no such office: "President Bush" in a story
+// about the United Kingdom is not its president, nor "Prime Minister
+// Tony Blair" in one about the United States its prime minister.
+var withoutOffice = map[string][]string{
+	"president_of": {"GB", "JP", "CA", "AU", "NZ", "ES", "NL", "BE", "SE", "NO", "DK", "TH", "MY", "SA", "JO", "MA",
+		"KW", "QA", "AE", "BH", "OM", "LU", "LI", "MC", "VA", "BN"},
+	"prime_minister_of": {"US", "BR", "MX", "AR", "CL", "CO", "PE", "VE", "ID", "PH", "NG", "ZA", "AF", "IR", "KE",
+		"GH", "CH", "SA", "CY"},
+	"chancellor_of": {"US", "FR", "RU", "CN"},
 }
 
 // officeCountry returns the country of an office that person p holds
@@ -521,6 +574,23 @@ func (d *docState) domesticParty(name string) bool {
 	return dom
 }
 
+// nameForeign returns the code of a country other than home's that an
+// organization's name names by a nationality word or a place ("the
+// Chinese Academy of Sciences" in a story about Britain), "" for none.
+func (d *docState) nameForeign(name string, home *gazetteer.Place) string {
+	for _, cc := range []string{d.nameCountry(name), d.namedPlace(name, minForeignPopulation, true)} {
+		if cc != "" && (home == nil || cc != home.CountryCode) {
+			return cc
+		}
+	}
+	return ""
+}
+
+// minForeignPopulation is the size of a town whose name in an
+// institution's name says that it is not in the story's country:
+// "Loughborough University" in a story about Japan.
+const minForeignPopulation = 20000
+
 // nameCountry returns the code of the country whose nationality word is
 // in a name ("German Football Association", "Royal Canadian Air Force"),
 // the first if several, "" for none.
@@ -566,6 +636,12 @@ const minNamePopulation = 100000
 // Sheffield", "Export-Import Bank of China", "Seoul Central District
 // Court"), "" for none or for an international body's name.
 func (d *docState) namePlace(name string) string {
+	return d.namedPlace(name, minNamePopulation, false)
+}
+
+// namedPlace is namePlace with the smallest town that counts and whether
+// regions count ("University of California").
+func (d *docState) namedPlace(name string, minPop int, regions bool) string {
 	words := strings.Fields(name)
 	if len(words) < 2 {
 		return ""
@@ -582,11 +658,11 @@ func (d *docState) namePlace(name string) string {
 		}
 		for n := min(2, len(words)-i); n >= 1; n-- {
 			span := strings.Join(words[i:i+n], " ")
-			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || n == len(words) {
+			if !isCap(words[i]) || worldRegions[graph.NameKey(span)] || wordTowns[graph.NameKey(span)] || institutionWords[graph.NameKey(words[i])] || n == len(words) {
 				continue
 			}
 			p, ok := d.x.gaz.Best(span) // the name's own town, not one the story prefers: "Manchester United"
-			if !ok || p.Kind == gazetteer.City && p.Population < minNamePopulation || p.Kind == gazetteer.Region {
+			if !ok || p.Kind == gazetteer.City && p.Population < minPop || p.Kind == gazetteer.Region && !regions {
 				continue
 			}
 			if code != "" && code != p.CountryCode {
@@ -625,6 +701,20 @@ var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
 // Southern Mediterranean", "the Sahel region".
 var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
 	"quartet", "zone", "heights")
+
+// stemPlace returns the place that a name ending in a feature or place
+// noun is named after, if the gazetteer knows it: "Sichuan Province" →
+// Sichuan, "Guantanamo Bay" → Guantánamo; nil otherwise.
+func (d *docState) stemPlace(name string) *gazetteer.Place {
+	i := strings.LastIndexByte(name, ' ')
+	if i <= 0 || !featureName(name) {
+		return nil
+	}
+	if p, ok := d.x.gaz.Best(name[:i]); ok {
+		return p
+	}
+	return nil
+}
 
 // featureName reports whether a name ends in a word for a natural or
 // built feature or a division of a country ("Nabesna Glacier", "Abbay

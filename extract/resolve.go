@@ -503,13 +503,15 @@ func placeKey(p *gazetteer.Place) string {
 }
 
 // namedAfterHeads end names of things named after another name: a
-// newspaper, a foundation, a building, a prize ("Apple Daily", "Trump
-// Organization", "Nobel Prize").
+// newspaper, a foundation, a building, a prize, a broadcaster's station
+// ("Apple Daily", "Trump Organization", "Nobel Prize", "BBC Radio",
+// "Apple Insider").
 var namedAfterHeads = set("daily", "news", "times", "post", "magazine", "journal", "herald", "tribune", "foundation",
 	"organization", "organisation", "institute", "university", "college", "school", "hospital", "museum", "stadium",
 	"arena", "airport", "station", "street", "avenue", "road", "square", "park", "tower", "hotel", "centre", "center",
 	"prize", "award", "awards", "cup", "league", "festival", "trophy", "fund", "trust", "library", "bridge",
-	"echo", "chronicle", "gazette", "mirror", "express", "observer", "telegraph", "courier", "argus", "mail")
+	"echo", "chronicle", "gazette", "mirror", "express", "observer", "telegraph", "courier", "argus", "mail",
+	"insider", "radio", "television", "tv")
 
 // orgVoted reports whether the tagger and the context call a name an
 // organization more than anything else.
@@ -598,7 +600,15 @@ func (d *docState) mergeAcronyms(groups []*group) {
 			}
 		}
 		for _, b := range []string{whole.String(), parts.String(), withFor.String()} {
-			if len(b) >= 2 {
+			switch hi, ok := initials[b]; {
+			case len(b) < 2:
+			case ok && hi != i:
+				// Two names with the same initials (the European
+				// Commission and the European Council): "EC" is
+				// neither's by its letters alone, only by a
+				// definition ("(EC)", mergeDefinitions).
+				initials[b] = -1
+			default:
 				initials[b] = i
 			}
 		}
@@ -607,7 +617,7 @@ func (d *docState) mergeAcronyms(groups []*group) {
 		if g.typ != graph.Organization || g.merged >= 0 || len(g.words) != 1 {
 			continue
 		}
-		if hi, ok := initials[g.words[0]]; ok && hi != i {
+		if hi, ok := initials[g.words[0]]; ok && hi >= 0 && hi != i {
 			g.merged = hi
 			groups[hi].ments = append(groups[hi].ments, g.ments...)
 			groups[hi].weak = groups[hi].weak && g.weak
@@ -642,8 +652,9 @@ func mergeDefinitions(groups []*group, defines [][2]int, ments []mention) {
 	}
 	for _, p := range defines {
 		long, short := root(of[p[0]]), root(of[p[1]])
-		if long < 0 || short < 0 || long == short || groups[long].typ != graph.Organization || len(groups[short].words) > 1 || groups[long].weak {
-			continue // a weak name ("Fiat and General Motors (GM)", markCompounds) defines nothing
+		if long < 0 || short < 0 || long == short || groups[long].typ != graph.Organization || len(groups[short].words) > 1 || groups[long].weak ||
+			strings.HasPrefix(groups[long].key, teamPrefix) {
+			continue // a weak name ("Fiat and General Motors (GM)", markCompounds) defines nothing, nor a team ("France v Wales (Sat)")
 		}
 		// A person or a place in parentheses ("(Erdogan)", "(Somaliland)")
 		// is no short form, unless written like an acronym ("(MENA)").

@@ -474,30 +474,8 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: of, predicate: graph.CitizenOf, conf: 0.85, ev: c.evidence(d.ments[mi].first, k+1)})
 		return
 	}
-	past := c.lower(last) == "was" // "Hoddle was manager at Southampton": a post held once
-	var t title
-	te := -1
-	rankStart := -1
-	for ; te < 0; k++ {
-		for n := maxTitleWords; n >= 1; n-- {
-			if tt, ok := titleAt(c, k, n); ok && c.sameSentence(k, k+n-1) {
-				t, te = tt, k+n
-				break
-			}
-		}
-		if te >= 0 || !modifiers[c.lower(k)] {
-			break
-		}
-		past = past || pastModifiers[c.lower(k)]
-		if rankModifiers[c.lower(k)] && rankStart < 0 {
-			rankStart = k
-		} else if !rankModifiers[c.lower(k)] {
-			rankStart = -1
-		}
-	}
-	if rankStart < 0 {
-		rankStart = k
-	}
+	t, k, te, rankStart, past := titleAfter(c, k)
+	past = past || c.lower(last) == "was" // "Hoddle was manager at Southampton": a post held once
 	if te < 0 || honorifics[c.lower(k)] {
 		return
 	}
@@ -564,6 +542,47 @@ func (d *docState) countryBody(c *chunk, tm []int32, mi, x int) {
 		d.link(ruleCountryBody, "", mi, int(tm[x]), c.evidence(d.ments[mi].first, xm.last))
 	}
 }
+
+// titleAfter reads "[modifiers] TITLE" from token k, after a name and
+// its apposition's article: the title, its first token, the token after
+// it (-1 for no title), where its rank starts ("deputy chief") and
+// whether a modifier puts it in the past. One word that is no modifier
+// may stand before the title: "the outspoken deputy chief of".
+func titleAfter(c *chunk, k int) (t title, ts, te, rankStart int, past bool) {
+	te, rankStart = -1, -1
+	free := 1
+	for ; te < 0; k++ {
+		for n := maxTitleWords; n >= 1; n-- {
+			if tt, ok := titleAt(c, k, n); ok && c.sameSentence(k, k+n-1) {
+				t, te = tt, k+n
+				break
+			}
+		}
+		if te >= 0 {
+			break
+		}
+		if !modifiers[c.lower(k)] {
+			if free == 0 || !isWordLower(c.tokText(k)) || relStops[c.lower(k)] || copulas[c.lower(k)] || k == 0 || !articles[c.lower(k-1)] {
+				break
+			}
+			free--
+			continue
+		}
+		past = past || pastModifiers[c.lower(k)]
+		if rankModifiers[c.lower(k)] && rankStart < 0 {
+			rankStart = k
+		} else if !rankModifiers[c.lower(k)] {
+			rankStart = -1
+		}
+	}
+	if rankStart < 0 {
+		rankStart = k
+	}
+	return t, k, te, rankStart, past
+}
+
+// articles open an apposition: "X, the outspoken chief of Y".
+var articles = set("the", "a", "an")
 
 // appositionRule names roleAfter's reading: after a comma or a verb.
 func appositionRule(copula bool) string {

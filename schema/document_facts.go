@@ -95,34 +95,87 @@ func (b *builder) documentFactFields() graphql.Fields {
 }
 
 // quoteAbout resolves Quote.about: the entities named inside the quote's
-// span, in text order, each once, the speaker left out.
+// span, in text order, then the subject of the sentence around it, each
+// once, the speaker left out. Where the quote is part of a sentence, that
+// sentence often names whom it is about before the quote opens, outside
+// its span: "[Assad]'s regime is “on the brink of collapse”, Hague said".
+// The subject is the first person or organization (failing those, the
+// first entity other than a date) named in the sentence before the quote,
+// unless the speaker is named there too: then the speaker is the subject
+// and what comes before qualifies it ("[Kremlin] spokesperson Dmitry
+// Peskov said “…”"). Sentences are split as Mention.sentence splits them.
 func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
 	q := p.Source.(*graph.Quote)
 	ev := q.Evidence
-	ms, err := b.documentMentions(reqCtx(p.Context), ev.Document, graph.Page{First: maxDocumentMentions})
+	ctx := reqCtx(p.Context)
+	ms, err := b.documentMentions(ctx, ev.Document, graph.Page{First: maxDocumentMentions})
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	seen := map[string]bool{q.Speaker: true}
+	l := loaderFrom(p.Context)
+	d, err := l.loadDocument(ev.Document)
+	if err != nil {
+		return nil, err
+	}
+	sentStart := ev.Start
+	if d != nil {
+		sentStart, _, _ = sentenceSpan(l.text(d), ev.Start, ev.End)
+	}
+	var inside, before []string // entity IDs inside the quote, and named before it in its sentence
+	speakerBefore := false
 	for _, m := range ms.Items {
-		if m.Start >= ev.Start && m.End <= ev.End && !seen[m.Entity] {
-			seen[m.Entity] = true
-			ids = append(ids, m.Entity)
+		switch {
+		case m.Start >= ev.Start && m.End <= ev.End:
+			inside = append(inside, m.Entity)
+		case m.Start >= sentStart && m.End <= ev.Start:
+			speakerBefore = speakerBefore || m.Entity == q.Speaker && q.Speaker != ""
+			before = append(before, m.Entity)
 		}
 	}
-	es, err := b.svc.Entities.EntitiesByID(reqCtx(p.Context), ids)
+	if speakerBefore {
+		before = nil // the speaker is the subject
+	}
+	es, err := b.svc.Entities.EntitiesByID(ctx, dedupe(append(append([]string(nil), inside...), before...), func(string) bool { return true }))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*graph.Entity, 0, len(es))
+	byID := map[string]*graph.Entity{}
 	for _, e := range es {
 		if e != nil {
+			byID[e.ID] = e
+		}
+	}
+	var out []*graph.Entity
+	seen := map[string]bool{q.Speaker: true}
+	add := func(id string) {
+		if e := byID[id]; e != nil && !seen[e.ID] && !seen[id] {
+			seen[id], seen[e.ID] = true, true
 			out = append(out, e)
 		}
 	}
+	for _, id := range inside {
+		add(id)
+	}
+	add(sentenceSubject(before, byID))
 	loaderFrom(p.Context).prime(out...)
 	return out, nil
+}
+
+// sentenceSubject returns the first person or organization of ids, or
+// failing those the first entity that is not a date; "" if none.
+func sentenceSubject(ids []string, byID map[string]*graph.Entity) string {
+	first := ""
+	for _, id := range ids {
+		e := byID[id]
+		switch {
+		case e == nil || e.Type == graph.Date:
+		case e.Type == graph.Person || e.Type == graph.Organization:
+			return id
+		case first == "":
+			first = id
+		}
+	}
+	return first
 }
 
 // maxDocumentMentions bounds the mentions Quote.about reads of one

@@ -12,7 +12,7 @@ import (
 // TestDocumentFacts: over a server on loopback, a document lists the
 // relations, figures, events and quotes it states, a fact of another
 // document is not among them, and a quote is about the entities named in
-// its span, its speaker left out.
+// its span and the subject of its sentence, its speaker left out.
 func TestDocumentFacts(t *testing.T) {
 	g := newFixture(t)
 	srv, err := schema.New(schema.Services{
@@ -30,6 +30,11 @@ func TestDocumentFacts(t *testing.T) {
 	// A quote whose span names Putin (its speaker), Sochi and Angela Merkel.
 	about := span(t, "German Chancellor Angela Merkel will meet Putin in Sochi", 0, "")
 	g.quotes = append(g.quotes, &graph.Quote{ID: "quote/2", Text: about.Text, Speaker: "person/vladimir-putin", Evidence: about, Confidence: 0.5})
+	// A partial quote, whose sentence names Angela Merkel before it: she
+	// is its subject, unless she said it.
+	part := span(t, "will meet Putin in Sochi", 0, "")
+	g.quotes = append(g.quotes, &graph.Quote{ID: "quote/3", Text: part.Text, Evidence: part, Confidence: 0.5},
+		&graph.Quote{ID: "quote/4", Text: part.Text, Speaker: "person/angela-merkel", Evidence: part, Confidence: 0.5})
 	g.mu.Unlock()
 
 	var got struct {
@@ -72,13 +77,14 @@ func TestDocumentFacts(t *testing.T) {
 		}
 		abouts[q.ID] = strings.Join(ids, " ")
 	}
-	want := map[string]string{"quote/1": "", "quote/2": "place/germany person/angela-merkel place/sochi"}
+	want := map[string]string{"quote/1": "", "quote/2": "place/germany person/angela-merkel place/sochi",
+		"quote/3": "person/vladimir-putin place/sochi person/angela-merkel", "quote/4": "person/vladimir-putin place/sochi"}
 	for id, w := range want {
 		if abouts[id] != w {
 			t.Errorf("%s is about %q, want %q", id, abouts[id], w)
 		}
 	}
-	if len(abouts) != 2 {
-		t.Errorf("quotes %v, want quote/1 and quote/2", abouts)
+	if len(abouts) != len(want) {
+		t.Errorf("quotes %v, want %d", abouts, len(want))
 	}
 }

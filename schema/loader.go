@@ -27,6 +27,8 @@ type loader struct {
 	pendingEnts []string
 	document    map[string]*graph.Document
 	pendingDocs []string
+	head        map[string]*graph.Document // documents read without their text
+	pendingHead []string
 	runes       map[string][]rune // document texts as code points, for Mention.sentence
 	reports     map[reportsKey]graph.List[*graph.Report]
 	pendingReps []reportsKey
@@ -61,6 +63,7 @@ func newLoader(ctx context.Context, ents graph.EntityService, docs graph.Documen
 		ctx: ctx, ents: ents, docs: docs, figs: figs,
 		entity:   make(map[string]*graph.Entity),
 		document: make(map[string]*graph.Document),
+		head:     make(map[string]*graph.Document),
 		runes:    make(map[string][]rune),
 		reports:  make(map[reportsKey]graph.List[*graph.Report]),
 	}
@@ -279,6 +282,73 @@ func (l *loader) loadDocument(id string) (*graph.Document, error) {
 		batch = batch[n:]
 	}
 	return l.document[id], nil
+}
+
+// DocumentHeadReader is implemented by stores that read documents without
+// their text. A mention's and a report's document come from it, when the
+// DocumentService has it, so that a page of 200 reports with their
+// documents' titles does not copy 200 texts; Document.text then reads the
+// whole document.
+type DocumentHeadReader interface {
+	// DocumentHeads returns the documents of ids with an empty Text, in
+	// the order of ids, nil for an ID that names no document.
+	DocumentHeads(ctx context.Context, ids []string) ([]*graph.Document, error)
+}
+
+// DocumentHeadValue returns the document id as DocumentValue does, but
+// read without its text where the store can, unless the whole document is
+// loaded already.
+func (l *loader) DocumentHeadValue(id string) any {
+	reader, ok := l.docs.(DocumentHeadReader)
+	if !ok || id == "" {
+		return l.DocumentValue(id)
+	}
+	l.mu.Lock()
+	d, full := l.document[id]
+	h, known := l.head[id]
+	if !full && !known {
+		l.pendingHead = append(l.pendingHead, id)
+	}
+	l.mu.Unlock()
+	switch {
+	case full && d != nil:
+		return d
+	case known && h != nil:
+		return h
+	case full || known:
+		return nil
+	}
+	return thunk(func() (any, error) {
+		h, err := l.loadHead(reader, id)
+		if err != nil || h == nil {
+			return nil, err
+		}
+		return h, nil
+	})
+}
+
+// loadHead returns the head of one document, reading every pending one
+// in a batch.
+func (l *loader) loadHead(reader DocumentHeadReader, id string) (*graph.Document, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if d, ok := l.head[id]; ok {
+		return d, nil
+	}
+	batch := dedupe(append(l.pendingHead, id), func(id string) bool {
+		_, ok := l.head[id]
+		return !ok
+	})
+	l.pendingHead = l.pendingHead[:0]
+	docs, err := reader.DocumentHeads(l.ctx, batch)
+	l.documentCalls++
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range batch {
+		l.head[id] = docs[i]
+	}
+	return l.head[id], nil
 }
 
 // text returns the text of d as code points, converted once per request

@@ -23,7 +23,7 @@ func (b *builder) tallyObjects() {
 				"figureId": getString(nnID, "The ID of the figure.", func(r *graph.Report) *string { return &r.Figure }),
 				"document": {Type: b.document, Description: "The document that reports it.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
-						return loaderFrom(p.Context).DocumentValue(p.Source.(*graph.Report).Document), nil
+						return loaderFrom(p.Context).DocumentHeadValue(p.Source.(*graph.Report).Document), nil
 					})},
 				"value":     get(graphql.Float, "The number; null for vague amounts.", func(r *graph.Report) any { return optFloat(r.Value) }),
 				"low":       get(graphql.Float, "Lower bound, for ranges and vague amounts.", func(r *graph.Report) any { return optFloat(r.Low) }),

@@ -414,7 +414,7 @@ func (b *builder) documentObjects() {
 			return graphql.Fields{
 				"document": {Type: graphql.NewNonNull(b.document), Description: "The document the span is in.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
-						return loaderFrom(p.Context).DocumentValue(p.Source.(*graph.Mention).Document), nil
+						return loaderFrom(p.Context).DocumentHeadValue(p.Source.(*graph.Mention).Document), nil
 					})},
 				"start": get(nnInt, "Offset of the first code point of the span in the document's text.", func(m *graph.Mention) any { return m.Start }),
 				"end":   get(nnInt, "Offset just past the last code point of the span.", func(m *graph.Mention) any { return m.End }),
@@ -465,7 +465,23 @@ func (b *builder) documentObjects() {
 				"title":     getString(graphql.String, "The headline, if known.", func(d *graph.Document) *string { return optString(&d.Title) }),
 				"url":       getString(graphql.String, "Where the article was published, if known.", func(d *graph.Document) *string { return optString(&d.URL) }),
 				"published": getString(graphql.String, "Publication date or date-time, ISO 8601 as given.", func(d *graph.Document) *string { return optString(&d.Published) }),
-				"text":      getString(nnString, "The full text. Mention offsets index into it in Unicode code points.", func(d *graph.Document) *string { return &d.Text }),
+				"text": {Type: nnString, Description: "The full text. Mention offsets index into it in Unicode code points.",
+					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
+						d := p.Source.(*graph.Document)
+						if d.Text != "" {
+							return d.Text, nil
+						}
+						// Read without its text (loader.DocumentHeadValue):
+						// the whole document, once per request.
+						full := loaderFrom(p.Context).Document(d.ID)
+						return thunk(func() (any, error) {
+							v, err := full()
+							if err != nil || v == nil {
+								return "", err
+							}
+							return v.(*graph.Document).Text, nil
+						}), nil
+					})},
 				"place": {Type: b.entity, Description: "The place named by the dateline (\"Sochi: …\"), if any.",
 					Resolve: resolver(func(p graphql.ResolveParams) (any, error) {
 						return loaderFrom(p.Context).Entity(p.Source.(*graph.Document).Place), nil

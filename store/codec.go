@@ -535,6 +535,16 @@ func decodeDoc(b []byte) (*docRec, error) {
 	return r, d.err
 }
 
+// decodeDocHead decodes a document record without its text. It copies
+// only the short fields, so it may read a value in place, inside the
+// transaction that holds it.
+func decodeDocHead(b []byte) (graph.Document, error) {
+	d := decoder{b: b}
+	d.uint() // the hash
+	doc := graph.Document{ID: d.str(), Title: d.str(), URL: d.str(), Published: d.str(), Place: d.str()}
+	return doc, d.err
+}
+
 // mergeRec says an entity was merged into another; Auto marks merges the
 // store made itself when a fuller name arrived.
 type mergeRec struct {

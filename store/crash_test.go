@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"math/rand"
@@ -53,6 +54,7 @@ func crashChild(dir string) error {
 		return err
 	}
 	defer db.Close()
+	fmt.Println("open") // TestCrash times its kill from here
 	for i := 0; i < crashDocs; i++ {
 		if _, err := db.Ingest(ctx, []*graph.Extraction{crashDoc(i)}); err != nil {
 			return err
@@ -74,8 +76,18 @@ func TestCrash(t *testing.T) {
 	for round := 0; round < 4; round++ {
 		cmd := exec.Command(os.Args[0])
 		cmd.Env = append(os.Environ(), "FACTGRAPH_CRASH_DIR="+dir)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
+		}
+		// The kill comes at a random moment after the store is open: on
+		// a loaded machine the process may take longer than the sleep to
+		// start, and a kill before Open leaves no store to check.
+		if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || line != "open\n" {
+			t.Fatalf("round %d: the ingesting process did not open the store: %q, %v", round, line, err)
 		}
 		time.Sleep(time.Duration(200+rng.Intn(700)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {

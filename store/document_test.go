@@ -61,3 +61,40 @@ func TestDocumentEntities(t *testing.T) {
 		}
 	})
 }
+
+// TestDocumentHeads checks that a document read without its text is the
+// whole document less the text, place resolved the same way, in the order
+// asked, with nil for an unknown ID.
+func TestDocumentHeads(t *testing.T) {
+	db := MustOpenDB(t)
+	if _, err := db.Ingest(ctx, []*graph.Extraction{docA(), docB(), docC()}); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"c", "nope", "a", "b", "a"}
+	heads, err := db.DocumentHeads(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(heads) != len(ids) {
+		t.Fatalf("got %d documents for %d IDs", len(heads), len(ids))
+	}
+	for i, id := range ids {
+		full, err := db.Document(ctx, id)
+		if id == "nope" {
+			if heads[i] != nil || graph.ErrorCode(err) != graph.ENOTFOUND {
+				t.Errorf("%s: got %+v (%v), want nil", id, heads[i], err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if full.Text == "" {
+			t.Fatalf("%s: the fixture has no text", id)
+		}
+		full.Text = ""
+		if !reflect.DeepEqual(heads[i], full) {
+			t.Errorf("%s: got %+v, want %+v", id, heads[i], full)
+		}
+	}
+}

@@ -27,11 +27,9 @@ import (
 
 // rangeRel is a relation in a date range before it is rendered.
 type rangeRel struct {
-	id     string
-	val    []byte // its record
-	weight int
-	conf   float64
-	sort   []byte
+	id   string
+	val  []byte // its record, once read
+	sort []byte // its sort key, which is its cursor
 }
 
 // relationsInRange lists the relations matching f stated by documents
@@ -60,6 +58,10 @@ func relationsInRange(ctx context.Context, txn *badger.Txn, f graph.RelationFilt
 	}
 	sc := &supportCursor{txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pSupport}})}
 	defer sc.it.Close()
+	// A relation listed by a document in range has a support of that
+	// document, so the listing of every relation needs no read per
+	// candidate; a predicate needs its record, an entity's ranking its
+	// weight in the range.
 	var rels []rangeRel
 	for i, id := range ids {
 		if i%1024 == 0 {
@@ -67,34 +69,30 @@ func relationsInRange(ctx context.Context, txn *badger.Txn, f graph.RelationFilt
 				return out, err
 			}
 		}
-		v, ok, err := get(tx(txn), key(pRel, id))
-		if err != nil || !ok {
-			return out, errCorrupt
-		}
-		rec, err := decodeRel(v)
-		if err != nil {
-			return out, err
-		}
-		if !relMatches(rec, ent, dir, f.Predicates, other) {
-			continue
-		}
-		r := rangeRel{id: id, val: v}
-		err = sc.each(id, func(doc string, s *supportRec) error {
-			if docs[doc] {
-				r.weight += s.Count
-				r.conf = max(r.conf, s.Confidence)
+		r := rangeRel{id: id, sort: key(pRel, id)}
+		if ent != "" || f.Predicates != nil {
+			v, ok, err := get(tx(txn), r.sort)
+			if err != nil || !ok {
+				return out, errCorrupt
 			}
-			return nil
-		})
-		if err != nil {
-			return out, err
+			rec, err := decodeRel(v)
+			if err != nil {
+				return out, err
+			}
+			if !relMatches(rec, ent, dir, f.Predicates, other) {
+				continue
+			}
+			r.val = v
 		}
-		if r.weight == 0 {
-			continue
-		}
-		r.sort = key(pRel, id)
 		if ent != "" {
-			r.sort = append(appendStrength(nil, r.weight, r.conf), r.sort...)
+			w, conf, err := strengthIn(sc, id, docs)
+			if err != nil {
+				return out, err
+			}
+			if w == 0 {
+				continue
+			}
+			r.sort = append(appendStrength(nil, w, conf), r.sort...)
 		}
 		rels = append(rels, r)
 	}
@@ -118,6 +116,13 @@ func relationsInRange(ctx context.Context, txn *badger.Txn, f graph.RelationFilt
 		if len(out.Items) == limit {
 			out.HasNextPage = true
 			break
+		}
+		if r.val == nil {
+			v, ok, err := get(tx(txn), key(pRel, r.id))
+			if err != nil || !ok {
+				return out, errCorrupt
+			}
+			r.val = v
 		}
 		rec, err := d.relation(r.id, r.val, sc.each)
 		if err != nil {
@@ -209,4 +214,30 @@ func relMatches(r *relRec, ent string, dir graph.Direction, preds []string, othe
 	default:
 		return in
 	}
+}
+
+// strengthIn returns the weight and confidence of relation id in the
+// documents docs, decoding only the start of their supports.
+func strengthIn(sc *supportCursor, id string, docs map[string]bool) (weight int, conf float64, err error) {
+	prefix := key(pSupport, id)
+	for sc.it.Seek(prefix); sc.it.ValidForPrefix(prefix); sc.it.Next() {
+		item := sc.it.Item()
+		doc, _, err := readStr(item.Key()[len(prefix):])
+		if err != nil {
+			return 0, 0, err
+		}
+		if !docs[doc] {
+			continue
+		}
+		err = item.Value(func(v []byte) error {
+			d := newDecoder(v)
+			weight += int(d.uint())
+			conf = max(conf, d.float())
+			return d.err
+		})
+		if err != nil {
+			return 0, 0, err
+		}
+	}
+	return weight, conf, nil
 }

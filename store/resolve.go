@@ -222,7 +222,13 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 			continue
 		}
 		if isAcronym(a) {
-			if id, ok, err := w.byAcronym(t, ak); ok || err != nil {
+			if shortName(ak, nk) {
+				continue // "BBC" of "BBC Brown Boveri" is not the BBC
+			}
+			// "ICO Inc" is named by its acronym: not the International
+			// Coffee Organization, whose initials it spells.
+			named := withoutDesignators(nk) == ak
+			if id, ok, err := w.byAcronym(t, ak, named); ok || err != nil {
 				return id, err
 			}
 			continue
@@ -259,12 +265,26 @@ func isAcronym(a string) bool {
 
 // byAcronym returns the best entity of type t that the folded acronym ak
 // names across documents: one named by it alone, or with a designator
-// ("IBM Corp"), or whose name it spells ("European Monetary System").
+// ("IBM Corp"), or, unless named (the entity is named by the acronym
+// itself), whose name it spells ("European Monetary System").
 // Another entity that merely has it as an alias is no match: the
 // European Monetary System's "EMS" had joined it to EMS Systems Ltd,
 // whose own documents call it EMS too.
-func (w *wtx) byAcronym(t graph.EntityType, ak string) (string, bool, error) {
+func (w *wtx) byAcronym(t graph.EntityType, ak string, named bool) (string, bool, error) {
+	if named {
+		return w.bestIndexed(t, ak, func(name string) bool { return withoutDesignators(name) == ak })
+	}
 	return w.bestIndexed(t, ak, func(name string) bool { return acronymOf(ak, name) })
+}
+
+// shortName reports whether the folded acronym ak opens the folded name
+// nk and other words than designators follow it: "BBC Brown Boveri",
+// "AMC Entertainment Inc". Such a company goes by its acronym in its own
+// stories, but the acronym names others too (the BBC, American Motors),
+// so it joins nothing across documents.
+func shortName(ak, nk string) bool {
+	rest, ok := strings.CutPrefix(nk, ak+" ")
+	return ok && withoutDesignators(rest) != "" && !designatorWords[strings.Fields(withoutDesignators(rest))[0]]
 }
 
 // acronymOf reports whether the folded acronym ak stands for the folded

@@ -579,7 +579,9 @@ func TestGenericNamesJoinNothing(t *testing.T) {
 // TestAcronymAliasJoinsItsOwn: an acronym alias joins an entity across
 // documents only where it names it (alone, with a designator, or by its
 // initials), not another entity that has it as an alias too: the
-// European Monetary System's "EMS" joined EMS Systems Ltd.
+// European Monetary System's "EMS" joined EMS Systems Ltd. A company
+// named by its acronym ("ICO Inc") joins no name it spells, and an
+// acronym that opens a longer name ("BBC Brown Boveri") joins nothing.
 func TestAcronymAliasJoinsItsOwn(t *testing.T) {
 	db := MustOpenDB(t)
 	org := graph.Organization
@@ -592,10 +594,21 @@ func TestAcronymAliasJoinsItsOwn(t *testing.T) {
 			ent{id: "organization/european-monetary-system", typ: org, name: "European Monetary System", aliases: []string{"EMS"}, surfaces: []string{"European Monetary System", "EMS) held"}}),
 		extraction("ibm2", "International Business Machines (IBM) said so.",
 			ent{id: "organization/international-business-machines", typ: org, name: "International Business Machines", aliases: []string{"IBM"}, surfaces: []string{"International Business Machines", "IBM"}}),
+		extraction("coffee", "The International Coffee Organization (ICO) met. The ICO agreed.",
+			ent{id: "organization/international-coffee-organization", typ: org, name: "International Coffee Organization", aliases: []string{"ICO"}, surfaces: []string{"International Coffee Organization", "ICO) met"}}),
+		extraction("ico-inc", "ICO Inc said so. ICO added more.",
+			ent{id: "organization/ico-inc", typ: org, name: "ICO Inc", aliases: []string{"ICO"}, surfaces: []string{"ICO Inc", "ICO added"}}),
+		extraction("bbc", "The BBC said so.",
+			ent{id: "organization/bbc", typ: org, name: "BBC", surfaces: []string{"BBC"}}),
+		extraction("boveri", "BBC Brown Boveri said so. BBC added more.",
+			ent{id: "organization/bbc-brown-boveri", typ: org, name: "BBC Brown Boveri", aliases: []string{"BBC"}, surfaces: []string{"BBC Brown Boveri", "BBC added"}}),
 	)
 	for _, tt := range []struct{ doc, want string }{
 		{"system", "organization/european-monetary-system"},
 		{"ibm2", "organization/ibm-corp"},
+		{"ico-inc", "organization/ico-inc"},         // named by its acronym: not the coffee organization
+		{"boveri", "organization/bbc-brown-boveri"}, // a short name: not the BBC
+		{"coffee", "organization/international-coffee-organization"},
 	} {
 		checkOneEntity(t, db, tt.doc, tt.want)
 	}

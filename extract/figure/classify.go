@@ -586,7 +586,7 @@ func nounLike(t tok) bool {
 // activeVoice reports whether the measure verb at first..last takes an
 // object: "killed 25 people", "injured his brother".
 func activeVoice(tt []tok, first, last, end int) bool {
-	if _, ok := verbMeasures[tt[first].lower]; !ok || last >= end {
+	if _, ok := verbMeasures[tt[first].lower]; !ok && tt[first].lower != "captured" || last >= end {
 		return false
 	}
 	n := tt[last]
@@ -617,8 +617,10 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 			}
 		}
 		return "", 0, 0, false
-	case "taken", "held":
+	case "taken", "held", "took":
 		switch {
+		case next == "their" && j+3 < end && tt[j+2].lower == "own" && (tt[j+3].lower == "lives" || tt[j+3].lower == "life"):
+			return graph.Killed, j, j + 4, true // "have taken their own lives"
 		case next == "hostage" || next == "captive":
 			return graph.Kidnapped, j, j + 2, true
 		case next == "prisoner" || next == "prisoners":

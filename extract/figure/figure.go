@@ -422,6 +422,9 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	}
 	_, pctAfter := percentAfter(tt, b.last, s.Last)
 	_, _, _, curAfter := currencyAfterCheck(tt, b.last, s.Last)
+	if !unit && !pctAfter && !curAfter && a.plain && b.plain && yearLike(a.value) && yearLike(b.value) {
+		return a // "between 1990 and 2004": years, each read as one
+	}
 	lo, hi := a.value, b.value
 	switch {
 	case link == "-":
@@ -435,8 +438,9 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		// "10 to 12 million": the scale of the second applies to both.
 		lo *= scaleOf(tt, b)
 	case between:
-	case link == "to" && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
-		// "40 to 50 pct"; "from 40 to 50 pct" is a change, not a range.
+	case (link == "to" || link == "or") && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
+		// "40 to 50 pct", "51 or 52 dlrs"; "from 40 to 50 pct" is a
+		// change, not a range.
 	default:
 		return a
 	}
@@ -453,6 +457,9 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	}
 	return r
 }
+
+// yearLike reports whether v may be a year.
+func yearLike(v float64) bool { return v >= 1800 && v <= 2100 }
 
 // changeBefore reports whether the amount at i is the size of a change
 // ("rose 5 pct to 6 pct", "from 5 to 6 pct"), not the start of a range.
@@ -519,8 +526,10 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	}
 	first := tt[a.first]
 	switch {
-	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || (next == "local" && next2 == "time"):
-		return true // duration, age or time: "30 years", "10 am"
+	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || strings.HasPrefix(next, "year-old") || (next == "local" && next2 == "time"):
+		return true // duration, age or time: "30 years", "10 am", "a 12 year-old"
+	case sizeUnits[trimDot(next)]:
+		return true // a size, weight, distance, speed or magnitude: "10 mm", "6.1 magnitude"
 	case next == "'s" || next == "’s":
 		return true // "the 1990's", "Boeing 747's"
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":

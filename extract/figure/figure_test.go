@@ -79,6 +79,13 @@ func TestFind(t *testing.T) {
 			[]string{"21 killed q=at least c=people [At least 21 people]", "15 killed c=children [15 children]"}},
 		{"AmongThoseKilled", "Twelve soldiers were among those killed.", []string{"12 killed c=soldiers [Twelve soldiers]"}},
 		{"MadeHomeless", "Around 60,000 people have been made homeless.", []string{"60000 displaced q=around c=people [Around 60,000 people]"}},
+		{"Captured", "Iraq lost 3,000 men killed and another 289 captured.", []string{"3000 killed c=men [3,000 men]", "289 arrested q=another c=men [another 289]"}},
+		{"NotCapturedActive", "Five rebels captured the town.", nil},
+		{"TookTheirOwnLives", "Two inmates took their own lives.", []string{"2 killed c=inmates [Two inmates]"}},
+		{"OrRange", "Analysts value the company at 51 or 52 dlrs per share.", []string{"51-52 money USD [51 or 52 dlrs]"}},
+		{"Cent", "Earnings will bear a 13 cent per share loss.", []string{"0.13 money USD [13 cent]"}},
+		{"BareFraction", "It has a 7/8 pct spread while others won a 13/16 pct margin.", []string{"0.875 percent [7/8 pct]", "0.8125 percent [13/16 pct]"}},
+		{"QuoteOtherSide", "The periods were steady at 5-7/8, 5/8 pct for one month.", []string{"5.625 percent [5/8 pct]"}},
 		{"AgesAside", "Two men, aged 50 and 46, died after being struck by bulls.", []string{"2 killed c=men [Two men]"}},
 		{"NotPartOfOtherCount", "Eleven died and five young people, including two children, were rescued.", []string{"11 killed [Eleven]"}},
 		{"MoreIsAnAddition", "On Tuesday police arrested 25 more protesters.", []string{"25 arrested q=more [25]"}},
@@ -245,6 +252,14 @@ func TestNotCounts(t *testing.T) {
 		{"VoteShare", "He won 52% of the vote as 3 protesters were killed.", []string{"52 percent [52%]", "3 killed c=protesters [3 protesters]"}},
 		{"Homes", "The fire destroyed 300 homes and left 1,200 homeless.", []string{"1200 displaced [1,200 homeless]"}},
 		{"Livestock", "I had 45 cattle and 50 goats, but they all died.", nil},
+		{"FractionOfStaff", "It was dated 26/02/1987 and 3/4 of staff were affected.", nil},
+		{"FractionOdds", "She was 1/4 to leave and 3 fans were hurt.", []string{"3 injured c=fans [3 fans]"}},
+		{"Millimetres", "Snowfalls of 10 mm have affected spring sowing.", nil},
+		{"MagnitudeUnit", "Some 12 magnitude readings were affected.", nil},
+		{"AgeSpaced", "It is that of a 12 year-old girl, whose parents died of Aids.", nil},
+		{"YearRange", "Between 1990 and 2004, 25 children have taken their own lives.", []string{"25 killed c=children [25 children]"}},
+		{"Ships", "About 15 freighters were affected in Las Palmas.", nil},
+		{"Shipments", "The FDA had detained 15 shipments of condoms.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,14 +71,42 @@ func kindOf(tt []tok, s token.Sentence, f *Figure) string {
 }
 
 // amountKind returns graph.KindForecast for an amount of money or a
-// percentage after a modal in the few words before it ("could spend
-// between 250 mln and 500 mln dlrs", "will own less than 50 pct"), and ""
+// percentage that a modal or a verb of planning governs: one in the ten
+// words before it, with no clause break between ("could spend between 250
+// mln and 500 mln dlrs", "will own less than 50 pct", "would yield a
+// deficit of 134 billion dlrs", "planned to acquire Goodyear Aerospace
+// Corp for 640 mln dlrs", "a proposed 8,500,000 dlr offering"), and ""
 // otherwise: sums and shares are never running tolls.
 func amountKind(tt []tok, s token.Sentence, f *Figure) string {
-	for i := max(f.First-3, s.First); i < f.First; i++ {
-		if modalWords[tt[i].lower] {
+	if k := f.First - 1; k > s.First && tt[k].upper {
+		return "" // "would hold up Samjens 2.47 billion dlr offer": one made
+	}
+	for i := f.First - 1; i >= s.First && i >= f.First-10; i-- {
+		w := tt[i].lower
+		if modalWords[w] || planWords[w] {
 			return graph.KindForecast
+		}
+		if amountClauseBreaks[w] {
+			break
 		}
 	}
 	return ""
+}
+
+// planWords before an amount make it planned, not spent: "planned to
+// acquire X for 640 mln dlrs", "a proposed 8.5 mln dlr offering".
+var planWords = map[string]bool{
+	"plans": true, "planned": true, "planning": true, "proposed": true, "proposes": true, "intends": true,
+	"aims": true, "seeks": true, "hopes": true, "hoped": true, "target": true, "targets": true,
+}
+
+// amountClauseBreaks end the search for a modal before an amount: "it
+// will say that sales rose 5 pct" reports what happened, and so do "would
+// not accept the 19 billion dlr tax increase" and "will not sustain the
+// 4.3 pct growth rate recorded".
+var amountClauseBreaks = map[string]bool{
+	"the": true, "not": true, "n't": true, "its": true, "their": true, "his": true, "her": true,
+	",": true, ";": true, ":": true, "(": true, ")": true, "\"": true, "that": true, "which": true,
+	"who": true, "said": true, "says": true, "after": true, "before": true, "when": true, "because": true,
+	"since": true, "while": true, "although": true, "though": true, "but": true, "than": true, "from": true,
 }

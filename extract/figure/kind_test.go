@@ -24,6 +24,12 @@ func TestKind(t *testing.T) {
 		{"MoneyIsNoToll", "The firm has paid $5 million since 2001.", []string{""}},
 		{"PercentForecast", "TDK will own less than 50 pct of the venture.", []string{graph.KindForecast}},
 		{"ModalAfterMoney", "The $5 million would be repaid.", []string{""}},
+		{"ModalGovernsObject", "The plan would yield a deficit of 134 billion dlrs.", []string{graph.KindForecast}},
+		{"Planned", "Loral said it planned to acquire Goodyear Aerospace Corp for 640 mln dlrs.", []string{graph.KindForecast}},
+		{"Proposed", "Genex filed for a proposed 8,500,000 dlr rights offering.", []string{graph.KindForecast}},
+		{"ModalNotOfExisting", "Reagan would not accept the 19 billion dlr tax increase.", []string{""}},
+		{"ModalOfMadeOffer", "An injunction would hold up Samjens 2.47 billion dlr offer.", []string{""}},
+		{"ModalBeforeReport", "It will say that sales rose 5 pct.", []string{""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -157,6 +158,10 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 			}
 			return a, false
 		}
+		if v, last, ok := bareFraction(toks, i, end); ok && plain {
+			a.value, a.last = v, last
+			return a, true
+		}
 		a.value, a.plain = v, plain
 		// "7¾": a vulgar fraction joined to the digits
 		if i+1 < end && toks[i+1].start == t.end && scale == 1 {
@@ -309,6 +314,31 @@ func ordinalOrUnit(s string) bool {
 }
 
 // mixedFraction reads "7-1/2" written as the tokens "7-1", "/", "2".
+// bareFraction reads a fraction without a whole number before a percent
+// word, as Reuters quotes spreads and money-market rates: "a 7/8 pct
+// spread", "13/16 pct". After a mixed fraction and a comma it is the
+// other side of a quote and shares the whole number: in "5-7/8, 5/8 pct",
+// 5/8 is 5-5/8. It returns the value and the end of the fraction. Dates
+// ("26/02") and shares ("3/4 of staff") have no percent word after them.
+func bareFraction(toks []tok, i, end int) (float64, int, bool) {
+	if i+3 >= end || toks[i+1].lower != "/" || !toks[i+2].digit || toks[i+1].start != toks[i].end ||
+		toks[i+2].start != toks[i+1].end || !percentWords[toks[i+3].lower] {
+		return 0, 0, false
+	}
+	n, err1 := strconv.Atoi(toks[i].lower)
+	d, err2 := strconv.Atoi(toks[i+2].lower)
+	if err1 != nil || err2 != nil || d < 2 || n >= d || d > 64 || d&(d-1) != 0 {
+		return 0, 0, false
+	}
+	v := float64(n) / float64(d)
+	if i >= 4 && toks[i-1].lower == "," {
+		if w, ok := mixedFraction(toks, i-4, i-1); ok {
+			v += math.Trunc(w)
+		}
+	}
+	return v, i + 3, true
+}
+
 func mixedFraction(toks []tok, i, end int) (float64, bool) {
 	if i+2 >= end || toks[i+1].lower != "/" || !toks[i+2].digit || toks[i+1].start != toks[i].end || toks[i+2].start != toks[i+1].end {
 		return 0, false

@@ -16,6 +16,7 @@ var measureWords = map[string]string{
 	"refugees": graph.Refugees,
 	"arrested": graph.Arrested, "detained": graph.Arrested, "arrests": graph.Arrested,
 	"detainees": graph.Arrested, "jailed": graph.Arrested, "imprisoned": graph.Arrested,
+	"captured":  graph.Arrested,
 	"kidnapped": graph.Kidnapped, "abducted": graph.Kidnapped, "hostages": graph.Kidnapped,
 	"missing": graph.Missing, "unaccounted": graph.Missing,
 	"evacuated": graph.Evacuated, "evacuees": graph.Evacuated,
@@ -137,11 +138,11 @@ var currencyWords = map[string]string{
 	"kroner": "DKK", "ecus": "XEU", "usd": "USD", "eur": "EUR", "gbp": "GBP", "birr": "ETB",
 	"taka": "BDT", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "escudos": "PTE",
 	"schillings": "ATS", "drachmas": "GRD", "australs": "ARS", "cruzados": "BRL", "zlotys": "PLN",
-	"forints": "HUF", "pfennigs": "DEM", "pfennig": "DEM", "centimes": "FRF",
+	"forints": "HUF", "pfennigs": "DEM", "pfennig": "DEM", "centimes": "FRF", "cent": "USD",
 }
 
 // subunits are currency words worth a hundredth of their currency.
-var subunits = map[string]bool{"cts": true, "cents": true, "pence": true, "p": true, "pfennigs": true, "pfennig": true, "centimes": true}
+var subunits = map[string]bool{"cts": true, "cents": true, "cent": true, "pence": true, "p": true, "pfennigs": true, "pfennig": true, "centimes": true}
 
 // currencyAdjectives refine a currency word: "Canadian dlrs", "Swiss francs".
 var currencyAdjectives = map[string]map[string]string{
@@ -172,6 +173,17 @@ var timeUnits = map[string]bool{
 	"century": true, "centuries": true, "am": true, "pm": true, "a.m.": true, "p.m.": true, "gmt": true,
 	"o'clock": true, "bst": true, "edt": true, "est": true, "utc": true, "local": true, "nights": true,
 	"night": true, "weekend": true, "weekends": true, "innings": true, "overs": true,
+}
+
+// sizeUnits after a number make it a measurement, never a figure: "10 mm
+// have affected", "a 6.1 magnitude quake".
+var sizeUnits = map[string]bool{
+	"mm": true, "cm": true, "km": true, "kg": true, "kilos": true, "kilograms": true, "grams": true,
+	"metres": true, "meters": true, "metre": true, "meter": true, "feet": true, "ft": true, "foot": true,
+	"inches": true, "inch": true, "miles": true, "mile": true, "mph": true, "kph": true, "km/h": true,
+	"degrees": true, "tonnes": true, "tons": true, "tonne": true, "ton": true, "litres": true,
+	"liters": true, "gallons": true, "barrels": true, "bpd": true, "acres": true, "hectares": true,
+	"ounces": true, "oz": true, "magnitude": true, "kilometres": true, "kilometers": true,
 }
 
 var months = map[string]bool{
@@ -232,7 +244,8 @@ var things = map[string]bool{
 	"buildings": true, "net": true, "revenue": true, "revenues": true, "cattle": true, "animals": true,
 	"birds": true, "trees": true, "kilometres": true, "km": true, "miles": true, "square": true,
 	"pct": true, "percent": true, "dlrs": true, "contracts": true, "accounts": true, "computers": true,
-	"times": true, "points": true, "goals": true, "votes": true, "seats": true,
+	"times": true, "points": true, "goals": true, "votes": true, "seats": true, "ships": true,
+	"vessels": true, "boats": true, "freighters": true, "tankers": true, "shipments": true,
 }
 
 // people are counted nouns for persons, which let a year-like number count:

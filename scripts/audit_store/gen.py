@@ -31,9 +31,10 @@ def order(d):
     return (0, int(d), '') if d.isdigit() else (1, 0, d)
 def adddoc(d):
     if d not in docs: docs.append(d)
-for id in ids:
+def judged(id):
+    # the row of entity id of the new store, by the judgments of judge.py,
+    # and the wrong aliases it no longer has
     e = new[id]
-    if e['type'] == 'date': continue
     wrong = WRONG.get(id, [])
     have = set(e.get('aliases', []))
     row = {"id": id, "type": e['type']}
@@ -44,6 +45,11 @@ for id in ids:
     if id in BADTYPE: row["known_wrong"] = BADTYPE[id]
     if id in SPLIT: row["known_wrong"] = "a second ID of " + SPLIT[id]
     if id in BADMERGE: row["known_wrong"] = "holds the football club of its name"
+    return row, fixed
+for id in ids:
+    e = new[id]
+    if e['type'] == 'date': continue
+    row, fixed = judged(id)
     rows.append(row)
     # the entity's first documents in ingest order (Reuters, then BBC),
     # which give it its ID
@@ -66,11 +72,15 @@ if len(sys.argv) > 4:
         r = byid.get(o['id'])
         if r is None:
             if o['id'] in new and not o.get('gone'):
-                r = {"id": o['id'], "type": new[o['id']]['type']}
+                # left the top 200: judged as before, its checked
+                # aliases checked still (below)
+                r, _ = judged(o['id'])
                 rows.append(r); byid[o['id']] = r
             elif o.get('gone') and o['id'] not in new:
                 rows.append(o); byid[o['id']] = o
-            continue
+                continue
+            else:
+                continue
         if o.get('gone'): continue
         have = set(new[o['id']].get('aliases', []))
         for a in o.get('not_aliases', []):
