@@ -413,7 +413,8 @@ func unreal(c *chunk, i, first int) bool {
 // the future or the mind.
 var unrealBefore = set("no", "not", "never", "yet", "would", "could", "might", "may", "if", "whether", "next",
 	"upcoming", "forthcoming", "future", "possible", "potential", "planned", "proposed", "threat", "threats",
-	"risk", "fear", "fears", "feared", "without", "any", "prevent", "avoid")
+	"risk", "fear", "fears", "feared", "without", "any", "prevent", "avoid", "will", "shall", "arrange", "arranging",
+	"seek", "seeks", "seeking", "request", "requested", "hopes", "hoping", "scheduled", "expected")
 
 // unrealAfter are the words after a trigger noun that put it in the
 // future or in doubt: "an attack would …", "a deal could …".

@@ -416,8 +416,8 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 		}
 		return
 	}
-	if c.tokText(k) != "," && !copulas[c.lower(k)] {
-		return // "X, a …" or "X is a …"
+	if c.tokText(k) != "," && !(copulas[c.lower(k)] && articles[c.lower(k+1)]) {
+		return // "X, a …" or "X is a …", not "X is originally from India"
 	}
 	k++
 	if w := c.lower(k); w == "who" && (c.lower(k+1) == "plays" || c.lower(k+1) == "played") && c.lower(k+2) == "for" {

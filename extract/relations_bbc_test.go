@@ -28,9 +28,10 @@ type judgedRelation struct {
 }
 
 // bbcAudits are the draws of the BBC precision audit, one per stop that
-// changed the relation rules: seed 12 (relations_bbc.json) and seed 23
-// (relations_bbc2.json, after the rules of the second stop).
-var bbcAudits = []string{"testdata/relations_bbc.json", "testdata/relations_bbc2.json"}
+// changed the relation rules: seed 12 (relations_bbc.json), seed 23
+// (relations_bbc2.json, after the rules of the second stop) and seed 24
+// (relations_bbc3.json, after the rules of the third).
+var bbcAudits = []string{"testdata/relations_bbc.json", "testdata/relations_bbc2.json", "testdata/relations_bbc3.json"}
 
 // TestRelationsBBC re-extracts the documents of each audit (bbcAudits)
 // and requires each relation judged right to be stated again and each

@@ -124,6 +124,11 @@ func TestTypedRelations(t *testing.T) {
 		{"AppositionTwoAdjectives", "They expel Toby Lanzer, the outspoken tough deputy chief of the United Nations, from the country.", lexTagger{"Toby Lanzer": per, "United Nations": org}, "person/toby-lanzer", "deputy_chief_of", "organization/united-nations", false},
 		{"CounselAt", "Param Singh, senior international justice counsel at Human Rights Watch, said so.", lexTagger{"Param Singh": per, "Human Rights Watch": org}, "person/param-singh", "employee_of", "organization/human-rights-watch", true},
 		{"DomesticInstitutionTownAbroad", "Britain voted. Britain counted. Britain is proud. Elham Manea of the University of Zurich said so.", lexTagger{"Britain": plc, "Elham Manea": per, "University of Zurich": org}, "organization/university-of-zurich", "based_in", "place/united-kingdom", false},
+		{"InstitutionOfAbsentCountry", "Iraq voted. Iraq counted. Iraq is proud. The Labour Party was in power then.", lexTagger{"Iraq": plc, "Labour Party": org}, "organization/labour-party", "based_in", "place/iraq", false},
+		{"MeetingArranged", "Bill Gates is trying to arrange a meeting with Lula da Silva.", lexTagger{"Bill Gates": per, "Lula da Silva": per}, "person/bill-gates", "met", "person/lula-da-silva", false},
+		{"MeetingWill", "Bill Gates will meet Lula da Silva next week.", lexTagger{"Bill Gates": per, "Lula da Silva": per}, "person/bill-gates", "met", "person/lula-da-silva", false},
+		{"MeetingHeld", "Bill Gates met Lula da Silva on Monday.", lexTagger{"Bill Gates": per, "Lula da Silva": per}, "person/bill-gates", "met", "person/lula-da-silva", true},
+		{"CopulaNeedsArticle", "Ramdhan Kotamaraja is originally from India, but now lives in Dallas.", lexTagger{"Ramdhan Kotamaraja": per, "India": plc, "Dallas": plc}, "person/ramdhan-kotamaraja", "citizen_of", "place/india", false},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {

@@ -46,7 +46,7 @@ var sportWords = set("match", "goal", "goals", "striker", "strikers", "midfielde
 	"injured", "indoor", "indoors", "athlete", "athletes", "sprinter", "medallist", "doping", "hamstring", "ankle",
 	"kicking", "skipper", "capt", "scoring", "subs", "second-half", "first-half", "seed", "marathon", "iaaf",
 	"fifa", "uefa", "wimbledon", "twickenham", "anfield", "scorer", "hurdles", "sprint", "relay", "60m", "100m",
-	"200m", "400m", "800m")
+	"200m", "400m", "800m", "players")
 
 // resultVerbs follow a team and say a result: "Wales beat Italy".
 var resultVerbs = set("beat", "beats", "drew", "defeated", "thrashed", "edged", "crushed", "trailed", "conceded",

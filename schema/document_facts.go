@@ -95,15 +95,8 @@ func (b *builder) documentFactFields() graphql.Fields {
 }
 
 // quoteAbout resolves Quote.about: the entities named inside the quote's
-// span, in text order, then the subject of the sentence around it, each
-// once, the speaker left out. Where the quote is part of a sentence, that
-// sentence often names whom it is about before the quote opens, outside
-// its span: "[Assad]'s regime is “on the brink of collapse”, Hague said".
-// The subject is the first person or organization (failing those, the
-// first entity other than a date) named in the sentence before the quote,
-// unless the speaker is named there too: then the speaker is the subject
-// and what comes before qualifies it ("[Kremlin] spokesperson Dmitry
-// Peskov said “…”"). Sentences are split as Mention.sentence splits them.
+// span, in text order, then the subject of the sentence around it
+// (quoteSubject), each once, the speaker left out.
 func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
 	q := p.Source.(*graph.Quote)
 	ev := q.Evidence
@@ -117,25 +110,26 @@ func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	var text []rune
 	sentStart := ev.Start
 	if d != nil {
-		sentStart, _, _ = sentenceSpan(l.text(d), ev.Start, ev.End)
+		text = l.text(d)
+		sentStart, _, _ = sentenceSpan(text, ev.Start, ev.End)
 	}
-	var inside, before []string // entity IDs inside the quote, and named before it in its sentence
-	speakerBefore := false
+	var inside, ids []string   // entity IDs inside the quote, and those to load
+	var before []graph.Mention // named before the quote in its sentence
 	for _, m := range ms.Items {
 		switch {
 		case m.Start >= ev.Start && m.End <= ev.End:
 			inside = append(inside, m.Entity)
 		case m.Start >= sentStart && m.End <= ev.Start:
-			speakerBefore = speakerBefore || m.Entity == q.Speaker && q.Speaker != ""
-			before = append(before, m.Entity)
+			before = append(before, m)
+		default:
+			continue
 		}
+		ids = append(ids, m.Entity)
 	}
-	if speakerBefore {
-		before = nil // the speaker is the subject
-	}
-	es, err := b.svc.Entities.EntitiesByID(ctx, dedupe(append(append([]string(nil), inside...), before...), func(string) bool { return true }))
+	es, err := b.svc.Entities.EntitiesByID(ctx, dedupe(ids, func(string) bool { return true }))
 	if err != nil {
 		return nil, err
 	}
@@ -156,26 +150,14 @@ func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
 	for _, id := range inside {
 		add(id)
 	}
-	add(sentenceSubject(before, byID))
+	add(quoteSubject(text, before, ev.Start, q.Speaker, func(id string) graph.EntityType {
+		if e := byID[id]; e != nil {
+			return e.Type
+		}
+		return ""
+	}))
 	loaderFrom(p.Context).prime(out...)
 	return out, nil
-}
-
-// sentenceSubject returns the first person or organization of ids, or
-// failing those the first entity that is not a date; "" if none.
-func sentenceSubject(ids []string, byID map[string]*graph.Entity) string {
-	first := ""
-	for _, id := range ids {
-		e := byID[id]
-		switch {
-		case e == nil || e.Type == graph.Date:
-		case e.Type == graph.Person || e.Type == graph.Organization:
-			return id
-		case first == "":
-			first = id
-		}
-	}
-	return first
 }
 
 // maxDocumentMentions bounds the mentions Quote.about reads of one

@@ -138,7 +138,7 @@ func (b *builder) factObjects() {
 					})},
 				"confidence": get(nnFloat, "How sure the extractor is of the attribution, in [0,1].", func(q *graph.Quote) any { return q.Confidence }),
 				"evidence":   get(graphql.NewNonNull(b.mention), "The span of the quote in its document.", func(q *graph.Quote) any { return &q.Evidence }),
-				"about": {Type: nnList(b.entity), Description: "The entities the quote names, in text order, then the subject of its sentence where the quote is part of one (the first person or organization named before the quote opens, unless the speaker is named there); its speaker left out.",
+				"about": {Type: nnList(b.entity), Description: "The entities the quote names, in text order, then the subject of its sentence where the quote is part of one (the first person or organization named before the quote opens, not who was told or who speaks); its speaker left out.",
 					Resolve: resolver(b.quoteAbout)}, // document_facts.go
 			}
 		}),

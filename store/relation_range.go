@@ -20,10 +20,11 @@ import (
 // its edges ('o'/'i'), unless the documents in range state fewer
 // relations than it has (a narrow range around a well-connected entity):
 // then, as for every relation, the documents' relation lists ('x' doc
-// kRelation). Each candidate's supports are read for the documents in
-// range. An entity's relations come strongest first by their weight in
-// the range, every relation by ID, each list sorted in memory with a
-// sort key as its cursor.
+// kRelation). An entity's relations come strongest first by their weight
+// in the range, read from the start of each candidate's supports of the
+// documents in range; every relation comes by ID, and needs no read per
+// candidate but its record for a predicate filter, and the page's. Each
+// list is sorted in memory, with a sort key as its cursor.
 
 // rangeRel is a relation in a date range before it is rendered.
 type rangeRel struct {

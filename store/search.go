@@ -230,6 +230,17 @@ type searchQuery struct {
 	phrases [][]string
 }
 
+// phraseStems returns the stems that are in a phrase of q.
+func (q searchQuery) phraseStems() map[string]bool {
+	out := map[string]bool{}
+	for _, ph := range q.phrases {
+		for _, st := range ph {
+			out[st] = true
+		}
+	}
+	return out
+}
+
 // parseSearch splits a query into words and "quoted phrases". An unclosed
 // quote runs to the end. EINVALID for a query with no word or too long.
 func parseSearch(q string) (searchQuery, error) {
@@ -293,11 +304,12 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 		}
 		all := make([]stemPostings, len(sq.stems))
 		byStem := map[string]map[string]posting{}
+		inPhrase := sq.phraseStems()
 		for i, s := range sq.stems {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if all[i].docs, err = readPostings(txn, s); err != nil {
+			if all[i].docs, err = readPostings(txn, s, inPhrase[s]); err != nil {
 				return err
 			}
 			all[i].stem = s
@@ -307,8 +319,13 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			}
 		}
 		sort.Slice(all, func(i, j int) bool { return len(all[i].docs) < len(all[j].docs) })
-		var items []sorted[string]
-		scores := map[string]float64{}
+		// Only the page is kept, in a bounded heap, rather than every hit
+		// sorted: a common word has some 20,000 on the Reuters and BBC store.
+		top, err := newTopKeys(p, func(k []byte) bool { return len(k) > 9 && k[0] == pPosting })
+		if err != nil {
+			return err
+		}
+		var key, val []byte
 	candidates:
 		for doc, first := range all[0].docs {
 			for _, ps := range all[1:] {
@@ -333,15 +350,18 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 				tf := float64(ps.docs[doc].tf)
 				score += idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/avg))
 			}
-			scores[doc] = score
-			items = append(items, sorted[string]{searchKey(score, doc), doc})
+			key = appendSearchKey(key[:0], score, doc)
+			val = binary.BigEndian.AppendUint64(val[:0], math.Float64bits(score))
+			top.offer(key, val)
 		}
-		ids, err := pageSorted(items, p, func(k []byte) bool { return len(k) > 9 && k[0] == pPosting })
-		if err != nil {
-			return err
-		}
-		out = graph.List[*graph.SearchHit]{Cursors: ids.Cursors, HasNextPage: ids.HasNextPage, TotalCount: ids.TotalCount}
-		for _, id := range ids.Items {
+		kvs, cursors, hasNext := top.page()
+		out = graph.List[*graph.SearchHit]{Cursors: cursors, HasNextPage: hasNext, TotalCount: top.total}
+		stems := stemCache{} // the page's snippets share their words' stems
+		for _, kv := range kvs {
+			id, _, err := readStr(kv.key[9:])
+			if err != nil {
+				return err
+			}
 			r, err := getDoc(tx(txn), id)
 			if err != nil || r == nil {
 				return errorsJoinCorrupt(err)
@@ -350,7 +370,8 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			if err != nil {
 				return err
 			}
-			out.Items = append(out.Items, &graph.SearchHit{Document: d, Score: scores[id], Snippet: snippet(searchText(&r.Doc), sq)})
+			score := math.Float64frombits(binary.BigEndian.Uint64(kv.val))
+			out.Items = append(out.Items, &graph.SearchHit{Document: d, Score: score, Snippet: snippet(searchText(&r.Doc), sq, stems)})
 		}
 		return nil
 	})
@@ -364,14 +385,17 @@ func errorsJoinCorrupt(err error) error {
 	return errCorrupt
 }
 
-// searchKey is the cursor of a hit: 'z' f64(-score) str(doc), so that the
-// best score sorts first. It is never stored.
-func searchKey(score float64, doc string) []byte {
-	return appendStr(appendF64([]byte{pPosting}, -score), doc)
+// appendSearchKey appends the cursor of a hit: 'z' f64(-score) str(doc),
+// so that the best score sorts first. It is never stored.
+func appendSearchKey(b []byte, score float64, doc string) []byte {
+	return appendStr(appendF64(append(b, pPosting), -score), doc)
 }
 
-// readPostings returns the postings of stem s by document.
-func readPostings(txn *badger.Txn, s string) (map[string]posting, error) {
+// readPostings returns the postings of stem s by document, with their word
+// positions only if positions is set: a stem that is in no phrase needs
+// only the counts that ranking reads, which spares a copy of every value
+// (of a common word, some 20,000 on the Reuters and BBC store).
+func readPostings(txn *badger.Txn, s string, positions bool) (map[string]posting, error) {
 	prefix := postingKey(s, "")
 	prefix = prefix[:len(prefix)-1] // up to the end of str(s), any document
 	out := map[string]posting{}
@@ -382,13 +406,25 @@ func readPostings(txn *badger.Txn, s string) (map[string]posting, error) {
 		if err != nil {
 			return nil, err
 		}
-		v, err := it.Item().ValueCopy(nil)
+		var p posting
+		if positions {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return nil, err
+			}
+			p, err = decodePosting(v)
+		} else {
+			err = it.Item().Value(func(v []byte) error {
+				var err error
+				p, err = decodePosting(v)
+				p.gaps = nil // v is only valid here
+				return err
+			})
+		}
 		if err != nil {
 			return nil, err
 		}
-		if out[doc], err = decodePosting(v); err != nil {
-			return nil, err
-		}
+		out[doc] = p
 	}
 	return out, nil
 }
@@ -432,9 +468,10 @@ func phraseAt(ws []word, ph []string) []int {
 }
 
 // snippet returns about snippetWords words of s around the first match of
-// the query, with the matched words marked « ».
-func snippet(s string, sq searchQuery) string {
-	ws := words(s, nil)
+// the query, with the matched words marked « ». c (may be nil) caches the
+// stems of a page's snippets, whose texts share most of their words.
+func snippet(s string, sq searchQuery, c stemCache) string {
+	ws := words(s, c)
 	marked := make([]bool, len(ws))
 	first := -1
 	if len(sq.phrases) > 0 {
@@ -450,12 +487,7 @@ func snippet(s string, sq searchQuery) string {
 	for _, st := range sq.stems {
 		want[st] = true
 	}
-	inPhrase := map[string]bool{}
-	for _, ph := range sq.phrases {
-		for _, st := range ph {
-			inPhrase[st] = true
-		}
-	}
+	inPhrase := sq.phraseStems()
 	for i, w := range ws {
 		if want[w.stem] && !inPhrase[w.stem] {
 			marked[i] = true

@@ -678,6 +678,11 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 // number of people killed stood at 44", "the death toll in Angur Adar rose
 // to 23".
 func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
+	// "the deaths of the seven Challenger astronauts"
+	if k := qStart - 3; k >= first && tt[qStart-1].lower == "the" && tt[k+1].lower == "of" &&
+		(tt[k].lower == "deaths" || tt[k].lower == "killings") {
+		return graph.Killed, k, true
+	}
 	j := qStart - 1
 	links := 0
 	for j >= first && links < 5 && rises[tt[j].lower] {

@@ -255,6 +255,12 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		if f.after && !nounOnly[tt[f.MeasureFirst].lower] {
 			out = append(out, distribute(tt, list, f, s)...)
 		}
+		// "some 355 and 55 mln stg", "5, 6 and 7 pct": the unit after the
+		// last member of a list of bare amounts is every member's.
+		if shared := shareUnit(tt, list, a, f, s); len(shared) > 0 {
+			out = append(out, shared...)
+			loose = loose[:len(loose)-len(shared)]
+		}
 		list = nil
 		out = append(out, f)
 		i = max(f.Last, a.last, f.scan)
@@ -377,6 +383,45 @@ func distribute(tt []tok, list []member, f Figure, s token.Sentence) []Figure {
 		}
 		if !plausible(m.a, &g) {
 			return nil
+		}
+		g.Start, g.End = tt[g.First].start, tt[g.Last-1].end
+		out = append(out, g)
+	}
+	return out
+}
+
+// shareUnit gives the unit of f, the amount a with a currency or percent
+// word right after it, to the bare amounts of the list that leads up to
+// it, with a's scale where they have none: "some 355 and 55 mln stg" is
+// 355 mln stg. A member that counts something ("3 attacks and 5 pct") or
+// is vague gives no figure to any.
+func shareUnit(tt []tok, list []member, a amount, f Figure, s token.Sentence) []Figure {
+	if len(list) == 0 || list[len(list)-1].next != f.First || f.Rule != ruleCurrencyAfter && f.Rule != rulePercentAfter {
+		return nil
+	}
+	scale := 1.0
+	if a.scaled {
+		scale = scaleOf(tt, a)
+	}
+	sub := f.Rule == ruleCurrencyAfter && subunits[trimDot(tt[f.MeasureFirst].lower)]
+	out := make([]Figure, 0, len(list))
+	for _, m := range list {
+		if m.head != "" || !m.a.exact {
+			return nil
+		}
+		v := m.a.value
+		if !m.a.scaled {
+			v = tidy(v * scale)
+		}
+		if sub {
+			v /= 100
+		}
+		g := Figure{
+			First: m.start, Last: m.a.last, Measure: f.Measure, Currency: f.Currency, Value: &v,
+			MeasureFirst: f.MeasureFirst, MeasureLast: f.MeasureLast, Confidence: 0.75, Rule: ruleListMember,
+		}
+		if q, n := qualifierBefore(tt, m.a.first, s.First); n > 0 {
+			g.Qualifier = q
 		}
 		g.Start, g.End = tt[g.First].start, tt[g.Last-1].end
 		out = append(out, g)

@@ -12,8 +12,9 @@ import (
 // perfect tense, a toll word or a "since"/"so far" ("have been killed
 // since the war began", "the death toll rose to 44"). Anything else is
 // the count of an incident, which Kind leaves "" so that the common case
-// stays out of the output. Money and percentages are forecasts after a
-// modal just before the amount, and never running tolls.
+// stays out of the output. Money and percentages are forecasts when a
+// modal or a verb of planning governs the amount (amountKind), and never
+// running tolls.
 
 // modalWords make the measure a forecast or a hypothetical when they stand
 // in the clause between the number and its measure, or just before the
