@@ -61,9 +61,9 @@ func (w *wtx) flushContribs() error {
 	for k := range w.dirtyContribs {
 		var err error
 		if ids := w.contribs[k]; len(ids) == 0 {
-			err = w.txn.Delete([]byte(k))
+			err = w.txn.del([]byte(k))
 		} else {
-			err = w.txn.Set([]byte(k), encodeIDs(ids))
+			err = w.txn.set([]byte(k), encodeIDs(ids))
 		}
 		if err != nil {
 			return err

@@ -138,7 +138,7 @@ func checkDocsWhole(t *testing.T, db *DB) int {
 	t.Helper()
 	mentions := map[string]int{}
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		for _, k := range scanKeys(txn, []byte{pMention}) {
+		for _, k := range scanKeys(tx(txn), []byte{pMention}) {
 			_, doc, _, _, err := parseMentionKey(k)
 			if err != nil {
 				return err

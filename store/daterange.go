@@ -84,7 +84,7 @@ func listFactsInRange[T any](ctx context.Context, txn *badger.Txn, k *factKind[T
 	if err != nil {
 		return out, err
 	}
-	facts, err := getCounter(txn, k.counter)
+	facts, err := getCounter(tx(txn), k.counter)
 	if err != nil {
 		return out, err
 	}
@@ -96,7 +96,7 @@ func listFactsInRange[T any](ctx context.Context, txn *badger.Txn, k *factKind[T
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		v, ok, err := get(txn, contribKey(doc, k.contrib, ""))
+		v, ok, err := get(tx(txn), contribKey(doc, k.contrib, ""))
 		if err != nil {
 			return out, err
 		}
@@ -128,7 +128,7 @@ func listFactsInRange[T any](ctx context.Context, txn *badger.Txn, k *factKind[T
 			out.HasNextPage = true
 			break
 		}
-		v, ok, err := get(txn, fk)
+		v, ok, err := get(tx(txn), fk)
 		if err != nil {
 			return out, err
 		}

@@ -40,6 +40,7 @@ var (
 // snapshots in parallel with them.
 type DB struct {
 	bdb   *badger.DB
+	bopts badger.Options // bdb's, to open it again after a bulk build
 	cfg   config
 	path  string
 	pages *pager // drops Badger's mapped pages above cfg.pageOutAbove
@@ -58,6 +59,8 @@ type DB struct {
 	stems  stemCache // the writer's stems of words (search.go)
 	// textIndex says the store keeps a full-text index (WithTextIndex).
 	textIndex bool
+	// bulk, during a bulk build, holds everything written (bulk.go).
+	bulk *memKV
 
 	// foreignRelIDs says a restore stored a relation whose ID is not
 	// relationID of its endpoints, so the writer must find relations by
@@ -238,7 +241,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	db := &DB{bdb: bdb, cfg: cfg, path: path, stop: make(chan struct{})}
+	db := &DB{bdb: bdb, bopts: bo, cfg: cfg, path: path, stop: make(chan struct{})}
 	if !cfg.inMemory && cfg.pageOutAbove > 0 {
 		db.pages = newPager(mappedDir(path), cfg.pageOutAbove)
 	}
@@ -254,11 +257,17 @@ func Open(path string, opts ...Option) (*DB, error) {
 		bdb.Close()
 		return nil, err
 	}
-	if !cfg.readOnly && !cfg.inMemory && cfg.gcInterval > 0 {
-		db.wg.Add(1)
-		go db.gcLoop()
-	}
+	db.startGC()
 	return db, nil
+}
+
+// startGC starts the value log's garbage collection for a writable store
+// on disk.
+func (db *DB) startGC() {
+	if !db.cfg.readOnly && !db.cfg.inMemory && db.cfg.gcInterval > 0 {
+		db.wg.Add(1)
+		go db.gcLoop(db.stop)
+	}
 }
 
 // releaseWritten lets the pager drop the mapped pages a write touched
@@ -369,7 +378,7 @@ func isBadgerFile(name string) bool {
 // readFlags reads the store-wide flags kept under meta keys.
 func (db *DB) readFlags() error {
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		ok, err := has(txn, foreignRelKey())
+		ok, err := has(tx(txn), foreignRelKey())
 		db.foreignRelIDs = ok
 		return err
 	})
@@ -383,7 +392,7 @@ func (db *DB) readFlags() error {
 // for one (WithTextIndex), starts one on a store without documents.
 func (db *DB) checkTextIndex() error {
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		ok, err := has(txn, textIndexKey())
+		ok, err := has(tx(txn), textIndexKey())
 		db.textIndex = ok
 		return err
 	})
@@ -395,7 +404,7 @@ func (db *DB) checkTextIndex() error {
 	}
 	var docs int64
 	err = db.bdb.View(func(txn *badger.Txn) error {
-		cs, err := getCounters(txn)
+		cs, err := getCounters(tx(txn))
 		docs = cs[cDocuments]
 		return err
 	})
@@ -481,13 +490,13 @@ func (db *DB) empty() (bool, error) {
 }
 
 // gcLoop reclaims value log space left by replaced and deleted documents.
-func (db *DB) gcLoop() {
+func (db *DB) gcLoop(stop chan struct{}) {
 	defer db.wg.Done()
 	t := time.NewTicker(db.cfg.gcInterval)
 	defer t.Stop()
 	for {
 		select {
-		case <-db.stop:
+		case <-stop:
 			return
 		case <-t.C:
 			for db.bdb.RunValueLogGC(0.5) == nil {
@@ -505,6 +514,9 @@ func (db *DB) Close() error {
 		db.wg.Wait()
 		db.mu.Lock()
 		defer db.mu.Unlock()
+		if db.bdb == nil { // a bulk build failed to open it again
+			return
+		}
 		if cerr := db.bdb.Close(); cerr != nil {
 			err = fmt.Errorf("close store: %w", cerr)
 		}
@@ -557,7 +569,7 @@ const (
 func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 	s := graph.Stats{ByType: map[graph.EntityType]int{}}
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		cs, err := getCounters(txn)
+		cs, err := getCounters(tx(txn))
 		if err != nil {
 			return err
 		}
@@ -579,13 +591,13 @@ func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 	return s, nil
 }
 
-func getCounter(txn *badger.Txn, name string) (int64, error) {
+func getCounter(txn kv, name string) (int64, error) {
 	cs, err := getCounters(txn)
 	return cs[name], err
 }
 
 // getCounters reads every counter.
-func getCounters(txn *badger.Txn) (map[string]int64, error) {
+func getCounters(txn kv) (map[string]int64, error) {
 	v, _, err := get(txn, countersKey())
 	if err != nil {
 		return nil, err
@@ -639,7 +651,7 @@ func (db *DB) update(ctx context.Context, fn func(w *wtx) error) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	w := db.newWtx()
-	defer w.txn.Discard()
+	defer w.discard()
 	if err := fn(w); err != nil {
 		return internal(err)
 	}
@@ -662,8 +674,12 @@ func internal(err error) error {
 
 // wtx is a write transaction with counter deltas applied at commit.
 type wtx struct {
-	db      *DB
-	txn     *badger.Txn
+	db *DB
+	// txn is what the write path reads and changes: btx, or mem in a
+	// bulk build.
+	txn     kv
+	btx     *badger.Txn
+	mem     *memKV
 	deltas  map[string]int64
 	touched map[string]bool               // entities a retraction changed but kept
 	ents    map[string]*entityRec         // read-through cache; nil: no entity
@@ -694,7 +710,20 @@ type wtx struct {
 }
 
 func (db *DB) newWtx() *wtx {
-	return &wtx{db: db, txn: db.bdb.NewTransaction(true), deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}, lists: map[string][]string{}}
+	if db.bulk != nil {
+		return &wtx{db: db, txn: db.bulk, mem: db.bulk, deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}, lists: map[string][]string{}}
+	}
+	btx := db.bdb.NewTransaction(true)
+	return &wtx{db: db, txn: txnKV{btx}, btx: btx, deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}, lists: map[string][]string{}}
+}
+
+// discard drops the transaction's writes; after commit it does nothing.
+func (w *wtx) discard() {
+	if w.btx != nil {
+		w.btx.Discard()
+	} else if w.mem != nil {
+		w.mem.discard()
+	}
 }
 
 func (w *wtx) count(name string, d int) { w.deltas[name] += int64(d) }
@@ -721,12 +750,16 @@ func (w *wtx) commit() error {
 		for name, d := range w.deltas {
 			cs[name] += d
 		}
-		if err := w.txn.Set(countersKey(), encodeCounters(cs)); err != nil {
+		if err := w.txn.set(countersKey(), encodeCounters(cs)); err != nil {
 			return err
 		}
 	}
-	if err := w.txn.Commit(); err != nil {
-		return err
+	if w.btx != nil {
+		if err := w.btx.Commit(); err != nil {
+			return err
+		}
+	} else {
+		w.mem.commit()
 	}
 	if w.noFold {
 		return nil

@@ -73,7 +73,7 @@ func getDegrees(d *decoder) []degree {
 // relationCount is the number of relations of entity id in direction dir,
 // of predicate pred ("" for any).
 func relationCount(txn *badger.Txn, id string, dir graph.Direction, pred string) (int, error) {
-	rec, err := getEntity(txn, id)
+	rec, err := getEntity(tx(txn), id)
 	if err != nil || rec == nil {
 		return 0, err
 	}

@@ -76,7 +76,7 @@ func checkEvidence(t *testing.T, db *DB) {
 	err = db.bdb.View(func(txn *badger.Txn) error {
 		for _, r := range all.Items {
 			var want []graph.Mention
-			if err := eachSupport(txn, r.ID, func(_ string, s *supportRec) error {
+			if err := eachSupport(tx(txn), r.ID, func(_ string, s *supportRec) error {
 				want = append(want, s.Evidence...)
 				return nil
 			}); err != nil {

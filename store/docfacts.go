@@ -30,7 +30,7 @@ func (db *DB) DocumentFacts(ctx context.Context, docID, kind string) ([]*graph.R
 		contrib, prefix = kRelation, pRel
 		render = func(d *dumper, id string, v []byte) (*graph.Record, error) {
 			return d.relation(id, v, func(id string, fn func(doc string, s *supportRec) error) error {
-				s, err := getSupport(d.txn, id, docID)
+				s, err := getSupport(tx(d.txn), id, docID)
 				if err != nil || s == nil {
 					return err
 				}
@@ -51,7 +51,7 @@ func (db *DB) DocumentFacts(ctx context.Context, docID, kind string) ([]*graph.R
 	}
 	var out []*graph.Record
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		v, ok, err := get(txn, contribKey(docID, contrib, ""))
+		v, ok, err := get(tx(txn), contribKey(docID, contrib, ""))
 		if err != nil || !ok {
 			return err
 		}
@@ -64,7 +64,7 @@ func (db *DB) DocumentFacts(ctx context.Context, docID, kind string) ([]*graph.R
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			v, ok, err := get(txn, key(prefix, id))
+			v, ok, err := get(tx(txn), key(prefix, id))
 			if err != nil {
 				return err
 			}

@@ -55,7 +55,7 @@ func (db *DB) DocumentMentions(ctx context.Context, docID string, p graph.Page) 
 		to := min(len(pos), from+p.Limit(defaultPage))
 		out.HasNextPage = to < len(pos)
 		for _, pk := range pos[from:to] {
-			v, ok, err := get(txn, pk.key)
+			v, ok, err := get(tx(txn), pk.key)
 			if err != nil {
 				return err
 			}
@@ -93,7 +93,7 @@ func docEntityIDs(ctx context.Context, txn *badger.Txn, docID string) ([]string,
 		if err != nil {
 			return nil, err
 		}
-		if id, err = resolveID(txn, id); err != nil {
+		if id, err = resolveID(tx(txn), id); err != nil {
 			return nil, err
 		}
 		if !seen[id] {

@@ -15,7 +15,7 @@ import (
 func renderDoc(txn *badger.Txn, r *docRec) (*graph.Document, error) {
 	d := r.Doc
 	if d.Place != "" {
-		p, err := resolveID(txn, d.Place)
+		p, err := resolveID(tx(txn), d.Place)
 		if err != nil {
 			return nil, err
 		}
@@ -28,7 +28,7 @@ func renderDoc(txn *badger.Txn, r *docRec) (*graph.Document, error) {
 func (db *DB) Document(ctx context.Context, id string) (*graph.Document, error) {
 	var d *graph.Document
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		r, err := getDoc(txn, id)
+		r, err := getDoc(tx(txn), id)
 		if err != nil {
 			return err
 		}
@@ -55,11 +55,11 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 		case f.IDs != nil:
 			ids = f.IDs
 		case f.Entity != "":
-			e, err := resolveID(txn, f.Entity)
+			e, err := resolveID(tx(txn), f.Entity)
 			if err != nil {
 				return err
 			}
-			for _, k := range scanKeys(txn, key(pEntDoc, e)) {
+			for _, k := range scanKeys(tx(txn), key(pEntDoc, e)) {
 				doc, err := lastStr(k)
 				if err != nil {
 					return err
@@ -78,7 +78,7 @@ func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.List
 				continue
 			}
 			seen[id] = true
-			r, err := getDoc(txn, id)
+			r, err := getDoc(tx(txn), id)
 			if err != nil {
 				return err
 			}
@@ -149,7 +149,7 @@ func scanDocuments(ctx context.Context, txn *badger.Txn, f graph.DocumentFilter)
 			if err != nil {
 				return nil, err
 			}
-			r, err := getDoc(txn, id)
+			r, err := getDoc(tx(txn), id)
 			if err != nil || r == nil {
 				return nil, errCorrupt
 			}
@@ -162,7 +162,7 @@ func scanDocuments(ctx context.Context, txn *badger.Txn, f graph.DocumentFilter)
 			return err == nil && f.DateRange.Contains(pub), err
 		}
 	} else {
-		n, err := getCounter(txn, cDocuments)
+		n, err := getCounter(tx(txn), cDocuments)
 		if err != nil {
 			return graph.List[*graph.Document]{}, err
 		}
@@ -184,7 +184,7 @@ func (db *DB) DocumentEntities(ctx context.Context, docID string, typ graph.Enti
 	limit = graph.Page{First: limit}.Limit(defaultPage)
 	var out []*graph.Entity
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		if ok, err := has(txn, key(pDoc, docID)); err != nil {
+		if ok, err := has(tx(txn), key(pDoc, docID)); err != nil {
 			return err
 		} else if !ok {
 			return graph.Errorf(graph.ENOTFOUND, "document %q not found", docID)
@@ -208,14 +208,14 @@ func (db *DB) DocumentEntities(ctx context.Context, docID string, typ graph.Enti
 			if err != nil {
 				return err
 			}
-			if id, err = resolveID(txn, id); err != nil {
+			if id, err = resolveID(tx(txn), id); err != nil {
 				return err
 			}
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
-			rec, err := getEntity(txn, id)
+			rec, err := getEntity(tx(txn), id)
 			if err != nil {
 				return err
 			}
@@ -230,7 +230,7 @@ func (db *DB) DocumentEntities(ctx context.Context, docID string, typ graph.Enti
 		})
 		out = make([]*graph.Entity, 0, min(limit, len(all)))
 		for _, f := range all[:min(limit, len(all))] {
-			e, err := render(txn, f.id, f.rec)
+			e, err := render(tx(txn), f.id, f.rec)
 			if err != nil {
 				return err
 			}

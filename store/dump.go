@@ -111,14 +111,14 @@ func (d *dumper) keepEntity(id string) (bool, error) {
 	if k, ok := d.kept[id]; ok {
 		return k, nil
 	}
-	rec, err := getEntity(d.txn, id)
+	rec, err := getEntity(tx(d.txn), id)
 	if err != nil {
 		return false, err
 	}
 	keep := rec != nil && (d.types == nil || d.types[rec.Type])
 	if keep && d.docs != nil {
 		keep = false
-		for _, k := range scanKeys(d.txn, key(pEntDoc, id)) {
+		for _, k := range scanKeys(tx(d.txn), key(pEntDoc, id)) {
 			doc, err := lastStr(k)
 			if err != nil {
 				return false, err
@@ -174,13 +174,13 @@ func (d *dumper) entities() error {
 		if err != nil {
 			return err
 		}
-		e, err := render(d.txn, id, rec)
+		e, err := render(tx(d.txn), id, rec)
 		if err != nil {
 			return err
 		}
 		if d.docs != nil {
 			e.MentionCount = 0
-			for _, mk := range scanKeys(d.txn, key(pMention, id)) {
+			for _, mk := range scanKeys(tx(d.txn), key(pMention, id)) {
 				if _, doc, _, _, err := parseMentionKey(mk); err != nil {
 					return err
 				} else if d.docs[doc] {

@@ -16,15 +16,15 @@ const maxSearch = 10000
 
 // loadEntity returns the entity id resolves to, or nil.
 func loadEntity(txn *badger.Txn, id string) (*graph.Entity, error) {
-	id, err := resolveID(txn, id)
+	id, err := resolveID(tx(txn), id)
 	if err != nil {
 		return nil, err
 	}
-	rec, err := getEntity(txn, id)
+	rec, err := getEntity(tx(txn), id)
 	if err != nil || rec == nil {
 		return nil, err
 	}
-	return render(txn, id, rec)
+	return render(tx(txn), id, rec)
 }
 
 // Entity returns the entity with the given ID, following merges; ENOTFOUND
@@ -92,22 +92,22 @@ func listEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (g
 	var err error
 	if f.Type != "" {
 		s.prefixes = [][]byte{key(pType, string(f.Type))}
-		n, cerr := getCounter(txn, cTypePre+string(f.Type))
+		n, cerr := getCounter(tx(txn), cTypePre+string(f.Type))
 		s.total, err = int(n), cerr
 		s.build = func(k, _ []byte) (*graph.Entity, error) {
 			id, err := lastStr(k)
 			if err != nil {
 				return nil, err
 			}
-			rec, err := getEntity(txn, id)
+			rec, err := getEntity(tx(txn), id)
 			if err != nil || rec == nil {
 				return nil, errCorrupt
 			}
-			return render(txn, id, rec)
+			return render(tx(txn), id, rec)
 		}
 	} else {
 		s.prefixes = [][]byte{{pEntity}}
-		n, cerr := getCounter(txn, cEntities)
+		n, cerr := getCounter(tx(txn), cEntities)
 		s.total, err = int(n), cerr
 		s.build = func(k, v []byte) (*graph.Entity, error) {
 			id, err := lastStr(k)
@@ -118,7 +118,7 @@ func listEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (g
 			if err != nil {
 				return nil, err
 			}
-			return render(txn, id, rec)
+			return render(tx(txn), id, rec)
 		}
 	}
 	if err != nil {
@@ -144,7 +144,7 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 		if f.Name != "" && f.Search == "" {
 			// An exact name is one key per type: a point read, which
 			// Badger's bloom filters answer without seeking every table.
-			list, err := readIDs(txn, key(pName, string(t), exact))
+			list, err := readIDs(tx(txn), key(pName, string(t), exact))
 			if err != nil {
 				return graph.List[*graph.Entity]{}, err
 			}
@@ -193,14 +193,14 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 	}
 	items := make([]sorted[*graph.Entity], 0, len(ids))
 	for id := range ids {
-		rec, err := getEntity(txn, id)
+		rec, err := getEntity(tx(txn), id)
 		if err != nil {
 			return graph.List[*graph.Entity]{}, err
 		}
 		if rec == nil {
 			continue
 		}
-		e, err := render(txn, id, rec)
+		e, err := render(tx(txn), id, rec)
 		if err != nil {
 			return graph.List[*graph.Entity]{}, err
 		}
@@ -274,11 +274,11 @@ func (db *DB) MentionsInRange(ctx context.Context, entityID string, r graph.Date
 		return out, err
 	}
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		id, err := resolveID(txn, entityID)
+		id, err := resolveID(tx(txn), entityID)
 		if err != nil {
 			return err
 		}
-		rec, err := getEntity(txn, id)
+		rec, err := getEntity(tx(txn), id)
 		if err != nil {
 			return err
 		}
@@ -326,25 +326,25 @@ func (db *DB) Neighbors(ctx context.Context, id string, typ graph.EntityType, li
 	limit = graph.Page{First: limit}.Limit(10)
 	var out []*graph.Entity
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		id, err := resolveID(txn, id)
+		id, err := resolveID(tx(txn), id)
 		if err != nil {
 			return err
 		}
-		rec, err := getEntity(txn, id)
+		rec, err := getEntity(tx(txn), id)
 		if err != nil {
 			return err
 		} else if rec == nil {
 			return graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
 		}
 		return eachNeighbor(ctx, txn, id, rec, func(n string) (bool, error) {
-			rec, err := getEntity(txn, n)
+			rec, err := getEntity(tx(txn), n)
 			if err != nil {
 				return false, err
 			}
 			if rec == nil || (typ != "" && rec.Type != typ) {
 				return true, nil
 			}
-			e, err := render(txn, n, rec)
+			e, err := render(tx(txn), n, rec)
 			if err != nil {
 				return false, err
 			}

@@ -1,38 +1,22 @@
 package store
 
 import (
-	"errors"
+	"bytes"
 	"sort"
 	"strings"
-
-	"github.com/dgraph-io/badger/v4"
 
 	"github.com/factgraph/factgraph/graph"
 )
 
-// get returns a copy of the value at k, or nil and false.
-func get(txn *badger.Txn, k []byte) ([]byte, bool, error) {
-	item, err := txn.Get(k)
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return nil, false, nil
-	} else if err != nil {
-		return nil, false, err
-	}
-	v, err := item.ValueCopy(nil)
-	return v, err == nil, err
-}
+// get returns the value at k, or nil and false; the value must not be
+// changed.
+func get(txn kv, k []byte) ([]byte, bool, error) { return txn.get(k) }
 
-func has(txn *badger.Txn, k []byte) (bool, error) {
-	_, err := txn.Get(k)
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
+func has(txn kv, k []byte) (bool, error) { return txn.has(k) }
 
 // getEntity returns the entity stored under id (not following merges), or
 // nil.
-func getEntity(txn *badger.Txn, id string) (*entityRec, error) {
+func getEntity(txn kv, id string) (*entityRec, error) {
 	v, ok, err := get(txn, key(pEntity, id))
 	if !ok || err != nil {
 		return nil, err
@@ -42,7 +26,7 @@ func getEntity(txn *badger.Txn, id string) (*entityRec, error) {
 
 // resolveID follows a merge record. Merge chains are kept one step long
 // (mergeEntity re-points older merges), so one lookup suffices.
-func resolveID(txn *badger.Txn, id string) (string, error) {
+func resolveID(txn kv, id string) (string, error) {
 	v, ok, err := get(txn, key(pMerge, id))
 	if !ok || err != nil {
 		return id, err
@@ -97,18 +81,17 @@ func (w *wtx) resolve(id string) (string, error) {
 // delMerge deletes the merge record of from.
 func (w *wtx) delMerge(from string) error {
 	w.merges[from] = from
-	return w.txn.Delete(key(pMerge, from))
+	return w.txn.del(key(pMerge, from))
 }
 
 // scanKeys returns copies of every key with the given prefix. Writers
 // collect keys before changing them.
-func scanKeys(txn *badger.Txn, prefix []byte) [][]byte {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-	defer it.Close()
+func scanKeys(txn kv, prefix []byte) [][]byte {
 	var keys [][]byte
-	for it.Rewind(); it.Valid(); it.Next() {
-		keys = append(keys, it.Item().KeyCopy(nil))
-	}
+	txn.scan(prefix, false, func(k, _ []byte) error {
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	})
 	return keys
 }
 
@@ -242,9 +225,9 @@ func (w *wtx) listEdit(k []byte, id string, add bool) error {
 	}
 	w.lists[string(k)] = ids
 	if len(ids) == 0 {
-		return w.txn.Delete(k)
+		return w.txn.del(k)
 	}
-	return w.txn.Set(k, encodeIDs(ids))
+	return w.txn.set(k, encodeIDs(ids))
 }
 
 // ids is readIDs through the transaction's and the writer's caches; only
@@ -265,7 +248,7 @@ func (w *wtx) ids(k []byte) ([]string, error) {
 }
 
 // readIDs returns the ID list stored at k.
-func readIDs(txn *badger.Txn, k []byte) ([]string, error) {
+func readIDs(txn kv, k []byte) ([]string, error) {
 	v, ok, err := get(txn, k)
 	if !ok || err != nil {
 		return nil, err
@@ -284,7 +267,7 @@ func (w *wtx) putEntity(id string, old, rec *entityRec, keepName bool) error {
 	}
 	w.ents[id] = rec
 	if old == nil {
-		if err := w.txn.Set(key(pType, string(rec.Type), id), nil); err != nil {
+		if err := w.txn.set(key(pType, string(rec.Type), id), nil); err != nil {
 			return err
 		}
 		w.count(cEntities, 1)
@@ -293,7 +276,7 @@ func (w *wtx) putEntity(id string, old, rec *entityRec, keepName bool) error {
 	if err := w.reindexNames(id, old, rec); err != nil {
 		return err
 	}
-	return w.txn.Set(key(pEntity, id), rec.encode())
+	return w.txn.set(key(pEntity, id), rec.encode())
 }
 
 func (w *wtx) reindexNames(id string, old, rec *entityRec) error {
@@ -350,7 +333,7 @@ func (w *wtx) deleteEntity(id string, rec *entityRec) error {
 		return err
 	}
 	for _, k := range [][]byte{key(pEntity, id), key(pType, string(rec.Type), id)} {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 	}
@@ -380,7 +363,7 @@ func (w *wtx) deleteEntity(id string, rec *entityRec) error {
 		if err := w.delMerge(parts[1]); err != nil {
 			return err
 		}
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 	}
@@ -419,7 +402,7 @@ func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityCon
 		}
 	} else {
 		rec.Docs++
-		if err := w.txn.Set(key(pEntDoc, id, doc), nil); err != nil {
+		if err := w.txn.set(key(pEntDoc, id, doc), nil); err != nil {
 			return err
 		}
 	}
@@ -433,7 +416,7 @@ func (w *wtx) contribute(id string, t graph.EntityType, doc string, c *entityCon
 	prev.Locs = addCounted(prev.Locs, c.Locs, 1)
 	prev.Values = addCounted(prev.Values, c.Values, 1)
 	prev.Votes = addCounted(prev.Votes, c.Votes, 1)
-	if err := w.txn.Set(ck, prev.encode()); err != nil {
+	if err := w.txn.set(ck, prev.encode()); err != nil {
 		return err
 	}
 	if doc == w.fresh {
@@ -461,7 +444,7 @@ func (w *wtx) retractEntity(id, doc string, contrib []byte) error {
 	rec.Votes = addCounted(append([]counted(nil), old.Votes...), c.Votes, -1)
 	mk := scanKeys(w.txn, key(pMention, id, doc))
 	for _, k := range mk {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 	}
@@ -469,7 +452,7 @@ func (w *wtx) retractEntity(id, doc string, contrib []byte) error {
 	w.count(cMentions, -len(mk))
 	rec.Docs--
 	for _, k := range [][]byte{contribKey(doc, kEntity, id), key(pEntDoc, id, doc)} {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 	}
@@ -521,7 +504,7 @@ func (w *wtx) unfold(id string) error {
 		if err := w.delMerge(target); err != nil {
 			return err
 		}
-		if err := w.txn.Delete(key(pMergeRev, id, target)); err != nil {
+		if err := w.txn.del(key(pMergeRev, id, target)); err != nil {
 			return err
 		}
 	}
@@ -535,7 +518,7 @@ func (w *wtx) unfold(id string) error {
 	if err := w.delMerge(id); err != nil {
 		return err
 	}
-	return w.txn.Delete(key(pMergeRev, target, id))
+	return w.txn.del(key(pMergeRev, target, id))
 }
 
 // addMentions stores the mentions of entity id in doc. written holds the
@@ -549,7 +532,7 @@ func (w *wtx) addMentions(id, doc string, ms []graph.Mention, written map[string
 			continue
 		}
 		written[string(k)] = true
-		if err := w.txn.Set(k, encodeMention(m.Sentence, m.Text)); err != nil {
+		if err := w.txn.set(k, encodeMention(m.Sentence, m.Text)); err != nil {
 			return err
 		}
 		n++
@@ -569,7 +552,7 @@ func (w *wtx) addMentions(id, doc string, ms []graph.Mention, written map[string
 
 // render turns a stored entity into the domain type, resolving role
 // targets through merges.
-func render(txn *badger.Txn, id string, r *entityRec) (*graph.Entity, error) {
+func render(txn kv, id string, r *entityRec) (*graph.Entity, error) {
 	e := &graph.Entity{ID: id, Type: r.Type, Name: r.Name, MentionCount: r.Mentions}
 	nameKey := graph.NameKey(r.Name)
 	for _, g := range groupForms(r.Forms) {

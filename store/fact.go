@@ -20,7 +20,7 @@ func listFacts[T any](ctx context.Context, txn *badger.Txn, k *factKind[T], pref
 			if err != nil {
 				return nil, err
 			}
-			r, err := k.get(txn, id)
+			r, err := k.get(tx(txn), id)
 			if err != nil || r == nil {
 				return nil, errCorrupt
 			}
@@ -79,7 +79,7 @@ func resolveAll(txn *badger.Txn, ids ...*string) error {
 		if *p == "" {
 			continue
 		}
-		r, err := resolveID(txn, *p)
+		r, err := resolveID(tx(txn), *p)
 		if err != nil {
 			return err
 		}
@@ -125,7 +125,7 @@ func (db *DB) Figures(ctx context.Context, f graph.FigureFilter) (graph.List[*gr
 			out, err = listFactsInRange(ctx, txn, &figures, f.DateRange, f.Page)
 			return err
 		default:
-			n, err := getCounter(txn, cFigures)
+			n, err := getCounter(tx(txn), cFigures)
 			if err != nil {
 				return err
 			}
@@ -171,7 +171,7 @@ func (db *DB) Events(ctx context.Context, f graph.EventFilter) (graph.List[*grap
 			out, err = listFactsInRange(ctx, txn, &events, f.DateRange, f.Page)
 			return err
 		default:
-			n, err := getCounter(txn, cEvents)
+			n, err := getCounter(tx(txn), cEvents)
 			if err != nil {
 				return err
 			}
@@ -204,7 +204,7 @@ func (db *DB) Quotes(ctx context.Context, f graph.QuoteFilter) (graph.List[*grap
 			out, err = listFactsInRange(ctx, txn, &quotes, f.DateRange, f.Page)
 			return err
 		default:
-			n, err := getCounter(txn, cQuotes)
+			n, err := getCounter(tx(txn), cQuotes)
 			if err != nil {
 				return err
 			}

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"github.com/dgraph-io/badger/v4"
-
 	"github.com/factgraph/factgraph/graph"
 )
 
@@ -92,7 +90,7 @@ func (k *factKind[T]) indexKeys(f *T) [][]byte {
 	return keys
 }
 
-func (k *factKind[T]) get(txn *badger.Txn, id string) (*factRec[T], error) {
+func (k *factKind[T]) get(txn kv, id string) (*factRec[T], error) {
 	v, ok, err := get(txn, key(k.prefix, id))
 	if !ok || err != nil {
 		return nil, err
@@ -107,11 +105,11 @@ func (k *factKind[T]) put(w *wtx, doc string, f *T, fresh bool) error {
 	if err != nil {
 		return err
 	}
-	if err := w.txn.Set(key(k.prefix, k.id(f)), v); err != nil {
+	if err := w.txn.set(key(k.prefix, k.id(f)), v); err != nil {
 		return err
 	}
 	for _, ik := range k.indexKeys(f) {
-		if err := w.txn.Set(ik, nil); err != nil {
+		if err := w.txn.set(ik, nil); err != nil {
 			return err
 		}
 	}
@@ -156,7 +154,7 @@ func (k *factKind[T]) remove(w *wtx, id string) error {
 	}
 	keys := append(k.indexKeys(&r.Fact), key(k.prefix, id))
 	for _, dk := range keys {
-		if err := w.txn.Delete(dk); err != nil {
+		if err := w.txn.del(dk); err != nil {
 			return err
 		}
 	}
@@ -182,7 +180,7 @@ func (k *factKind[T]) repoint(w *wtx, from, into string) error {
 			continue
 		}
 		for _, dk := range k.indexKeys(&r.Fact) {
-			if err := w.txn.Delete(dk); err != nil {
+			if err := w.txn.del(dk); err != nil {
 				return err
 			}
 		}

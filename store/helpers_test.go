@@ -129,7 +129,7 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 	s := graph.Stats{ByType: map[graph.EntityType]int{}}
 	err := db.bdb.View(func(txn *badger.Txn) error {
 		count := func(prefix []byte) int {
-			return len(scanKeys(txn, prefix))
+			return len(scanKeys(tx(txn), prefix))
 		}
 		s.Documents = count([]byte{pDoc})
 		s.Mentions = count([]byte{pMention})
@@ -161,7 +161,7 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 				tb.Errorf("entity %s: %d documents, record says %d", id, n, rec.Docs)
 			}
 			for _, k := range nameKeys(rec) {
-				ids, _ := readIDs(txn, key(pName, string(rec.Type), k))
+				ids, _ := readIDs(tx(txn), key(pName, string(rec.Type), k))
 				if !contains(ids, id) {
 					tb.Errorf("entity %s missing from name index %q", id, k)
 				}
@@ -178,14 +178,14 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 				return err
 			}
 			w := 0
-			if err := eachSupport(txn, id, func(_ string, s *supportRec) error { w += s.Count; return nil }); err != nil {
+			if err := eachSupport(tx(txn), id, func(_ string, s *supportRec) error { w += s.Count; return nil }); err != nil {
 				return err
 			}
 			if w != r.Weight || w == 0 {
 				tb.Errorf("relation %s: weight %d, supports sum to %d", id, r.Weight, w)
 			}
 			for _, k := range [][]byte{key(pOut, r.Subject, r.Predicate, r.Object), key(pIn, r.Object, r.Predicate, r.Subject)} {
-				v, ok, err := get(txn, k)
+				v, ok, err := get(tx(txn), k)
 				if err != nil || !ok {
 					tb.Errorf("relation %s: edge %q missing (%v)", id, k, err)
 					continue
@@ -213,7 +213,7 @@ func checkTies(tb testing.TB, txn *badger.Txn) {
 	tb.Helper()
 	ends := map[string]int{} // entity → its edges
 	for _, ks := range []byte{pIn, pOut} {
-		for _, k := range scanKeys(txn, []byte{ks}) {
+		for _, k := range scanKeys(tx(txn), []byte{ks}) {
 			parts, err := parseKey(k, ks, 3)
 			if err != nil {
 				tb.Fatal(err)
@@ -224,11 +224,11 @@ func checkTies(tb testing.TB, txn *badger.Txn) {
 	want := map[string]string{} // 'r' key → edge value
 	ties := map[string]tieRec{} // 'b' key → record
 	for _, ks := range []byte{pIn, pOut} {
-		for _, k := range scanKeys(txn, []byte{ks}) {
+		for _, k := range scanKeys(tx(txn), []byte{ks}) {
 			if id, _, _ := readStr(k[1:]); !keepsTies(ends[id]) {
 				continue
 			}
-			v, _, err := get(txn, k)
+			v, _, err := get(tx(txn), k)
 			if err != nil {
 				tb.Fatal(err)
 			}
@@ -245,12 +245,12 @@ func checkTies(tb testing.TB, txn *badger.Txn) {
 			ties[tk] = ties[tk].set(ks, parts[1], &tieEntry{Kind: ks, Pred: parts[1], Weight: e.Weight, Confidence: e.Confidence})
 		}
 	}
-	got := scanKeys(txn, []byte{pRankEdge})
+	got := scanKeys(tx(txn), []byte{pRankEdge})
 	if len(got) != len(want) {
 		tb.Errorf("%d ordered edge keys for %d edges", len(got), len(want))
 	}
 	for _, k := range got {
-		v, _, err := get(txn, k)
+		v, _, err := get(tx(txn), k)
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -258,14 +258,14 @@ func checkTies(tb testing.TB, txn *badger.Txn) {
 			tb.Errorf("ordered edge key %q: value %x, want %x (present %v)", k, v, w, ok)
 		}
 	}
-	if got := scanKeys(txn, []byte{pTie}); len(got) != len(ties) {
+	if got := scanKeys(tx(txn), []byte{pTie}); len(got) != len(ties) {
 		tb.Errorf("%d tie records for %d related pairs", len(got), len(ties))
 	}
-	if got := scanKeys(txn, []byte{pRankTie}); len(got) != len(ties) {
+	if got := scanKeys(tx(txn), []byte{pRankTie}); len(got) != len(ties) {
 		tb.Errorf("%d ordered tie keys for %d related pairs", len(got), len(ties))
 	}
 	for tk, t := range ties {
-		v, ok, err := get(txn, []byte(tk))
+		v, ok, err := get(tx(txn), []byte(tk))
 		if err != nil || !ok {
 			tb.Errorf("tie %q missing (%v)", tk, err)
 			continue
@@ -275,7 +275,7 @@ func checkTies(tb testing.TB, txn *badger.Txn) {
 		}
 		parts, _ := parseKey([]byte(tk), pTie, 2)
 		w, c := t.strength()
-		if ok, err := has(txn, rankTieKey(parts[0], parts[1], w, c)); err != nil || !ok {
+		if ok, err := has(tx(txn), rankTieKey(parts[0], parts[1], w, c)); err != nil || !ok {
 			tb.Errorf("tie %q: ordered key of weight %d, confidence %v missing", tk, w, c)
 		}
 	}

@@ -32,7 +32,7 @@ func (db *DB) Ingest(ctx context.Context, xs []*graph.Extraction) (graph.IngestR
 	defer db.releaseWritten()
 
 	b := &batcher{db: db, w: db.newWtx()}
-	defer func() { b.w.txn.Discard() }()
+	defer func() { b.w.discard() }()
 	for _, x := range xs {
 		if err := ctx.Err(); err != nil {
 			return b.res, errors.Join(err, internal(b.commit(false)))
@@ -98,7 +98,7 @@ type batcher struct {
 // left the current one half-written.
 func (b *batcher) commit(redo bool) error {
 	if redo {
-		b.w.txn.Discard()
+		b.w.discard()
 		b.w = b.db.newWtx()
 		for i := range b.items {
 			st, err := b.w.apply(b.items[i].x)
@@ -124,7 +124,7 @@ func (b *batcher) commit(redo bool) error {
 		}
 	}
 	b.items = nil
-	b.w.txn.Discard()
+	b.w.discard()
 	b.w = b.db.newWtx()
 	return nil
 }
@@ -134,7 +134,7 @@ func hashText(s string) uint64 {
 	return binary.BigEndian.Uint64(h[:8])
 }
 
-func getDoc(txn *badger.Txn, id string) (*docRec, error) {
+func getDoc(txn kv, id string) (*docRec, error) {
 	v, ok, err := get(txn, key(pDoc, id))
 	if !ok || err != nil {
 		return nil, err
@@ -175,10 +175,10 @@ func (w *wtx) apply(x *graph.Extraction) (status, error) {
 		return 0, err
 	}
 	doc.Place = local[doc.Place]
-	if err := w.txn.Set(key(pDoc, doc.ID), (&docRec{Doc: doc, Hash: h}).encode()); err != nil {
+	if err := w.txn.set(key(pDoc, doc.ID), (&docRec{Doc: doc, Hash: h}).encode()); err != nil {
 		return 0, err
 	}
-	if err := w.txn.Set(docDateKey(doc.Published, doc.ID), nil); err != nil {
+	if err := w.txn.set(docDateKey(doc.Published, doc.ID), nil); err != nil {
 		return 0, err
 	}
 	if err := w.indexDoc(&doc); err != nil {
@@ -407,7 +407,7 @@ func (w *wtx) applyFacts(doc string, x *graph.Extraction, local map[string]strin
 // retract removes a document and everything only it supported.
 func (w *wtx) retract(id string, old *docRec) error {
 	for _, k := range [][]byte{key(pDoc, id), docDateKey(old.Doc.Published, id)} {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 	}

@@ -1,9 +1,8 @@
 package store
 
 import (
+	"bytes"
 	"context"
-
-	"github.com/dgraph-io/badger/v4"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -116,7 +115,7 @@ func (w *wtx) mergeEntity(from, into string, auto bool) error {
 		if err := w.putMerge(parts[1], mergeRec{Into: into, Auto: m.Auto}); err != nil {
 			return err
 		}
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 	}
@@ -131,45 +130,37 @@ func (w *wtx) mergeEntity(from, into string, auto bool) error {
 
 func (w *wtx) putMerge(from string, m mergeRec) error {
 	w.merges[from] = m.Into
-	if err := w.txn.Set(key(pMerge, from), m.encode()); err != nil {
+	if err := w.txn.set(key(pMerge, from), m.encode()); err != nil {
 		return err
 	}
-	return w.txn.Set(key(pMergeRev, m.Into, from), nil)
+	return w.txn.set(key(pMergeRev, m.Into, from), nil)
 }
 
 // moveMentions re-keys from's mentions to into and returns how many into
 // gained; a span both were mentioned at counts once.
 func (w *wtx) moveMentions(from, into string) (int, error) {
 	moved := 0
-	it := w.txn.NewIterator(badger.IteratorOptions{Prefix: key(pMention, from), PrefetchValues: true})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		_, doc, s, e, err := parseMentionKey(it.Item().Key())
+	err := w.txn.scan(key(pMention, from), true, func(k, v []byte) error {
+		_, doc, s, e, err := parseMentionKey(k)
 		if err != nil {
-			return 0, err
-		}
-		v, err := it.Item().ValueCopy(nil)
-		if err != nil {
-			return 0, err
+			return err
 		}
 		nk := mentionKey(into, doc, s, e)
 		dup, err := has(w.txn, nk)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if dup {
 			w.count(cMentions, -1)
 		} else {
-			if err := w.txn.Set(nk, v); err != nil {
-				return 0, err
+			if err := w.txn.set(nk, bytes.Clone(v)); err != nil {
+				return err
 			}
 			moved++
 		}
-		if err := w.txn.Delete(it.Item().KeyCopy(nil)); err != nil {
-			return 0, err
-		}
-	}
-	return moved, nil
+		return w.txn.del(bytes.Clone(k))
+	})
+	return moved, err
 }
 
 // moveContribs moves the documents' contributions from entity from to into
@@ -191,7 +182,7 @@ func (w *wtx) moveContribs(from, into string) (int, error) {
 			return 0, err
 		}
 		for _, dk := range [][]byte{contribKey(doc, kEntity, from), k} {
-			if err := w.txn.Delete(dk); err != nil {
+			if err := w.txn.del(dk); err != nil {
 				return 0, err
 			}
 		}
@@ -211,11 +202,11 @@ func (w *wtx) moveContribs(from, into string) (int, error) {
 			c.Votes = addCounted(t.Votes, c.Votes, 1)
 		} else {
 			gained++
-			if err := w.txn.Set(key(pEntDoc, into, doc), nil); err != nil {
+			if err := w.txn.set(key(pEntDoc, into, doc), nil); err != nil {
 				return 0, err
 			}
 		}
-		if err := w.txn.Set(contribKey(doc, kEntity, into), c.encode()); err != nil {
+		if err := w.txn.set(contribKey(doc, kEntity, into), c.encode()); err != nil {
 			return 0, err
 		}
 		if doc == w.fresh {

@@ -73,11 +73,11 @@ func rankEntities(ctx context.Context, txn *badger.Txn, f graph.EntityFilter) (g
 		if err != nil {
 			return graph.List[*graph.Entity]{}, err
 		}
-		rec, err := getEntity(txn, id)
+		rec, err := getEntity(tx(txn), id)
 		if err != nil || rec == nil {
 			return graph.List[*graph.Entity]{}, errCorrupt
 		}
-		if out.Items[i], err = render(txn, id, rec); err != nil {
+		if out.Items[i], err = render(tx(txn), id, rec); err != nil {
 			return graph.List[*graph.Entity]{}, err
 		}
 	}

@@ -40,7 +40,7 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 		var err error
 		for _, p := range []*string{&f.Entity, &f.Subject, &f.Object} {
 			if *p != "" {
-				if *p, err = resolveID(txn, *p); err != nil {
+				if *p, err = resolveID(tx(txn), *p); err != nil {
 					return err
 				}
 			}
@@ -77,7 +77,7 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.List
 					return err == nil && slices.Contains(f.Predicates, r.Predicate), err
 				}
 			} else {
-				n, err := getCounter(txn, cRelations)
+				n, err := getCounter(tx(txn), cRelations)
 				if err != nil {
 					return err
 				}
@@ -129,7 +129,7 @@ func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Di
 			if err != nil {
 				return err
 			}
-			r, err := getRel(txn, e.Relation)
+			r, err := getRel(tx(txn), e.Relation)
 			if err != nil || r == nil {
 				return errCorrupt
 			}
@@ -149,7 +149,7 @@ func rankRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.Di
 		if err != nil {
 			return graph.List[*graph.Relation]{}, err
 		}
-		r, err := getRel(txn, e.Relation)
+		r, err := getRel(tx(txn), e.Relation)
 		if err != nil || r == nil {
 			return graph.List[*graph.Relation]{}, errCorrupt
 		}
@@ -194,7 +194,7 @@ func eachEdgeOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direc
 			continue
 		}
 		seen[string(prefix)] = true
-		err := eachEdgeValue(txn, prefix, func(k, v []byte) error {
+		err := eachEdgeValue(tx(txn), prefix, func(k, v []byte) error {
 			if n++; n%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -225,19 +225,9 @@ func eachEdgeOf(ctx context.Context, txn *badger.Txn, id string, dir graph.Direc
 }
 
 // eachEdgeValue calls fn with the key and value of every edge under
-// prefix, both only valid during the call. Values are read as the
-// iterator reaches them, without copies.
-func eachEdgeValue(txn *badger.Txn, prefix []byte, fn func(k, v []byte) error) error {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		item := it.Item()
-		err := item.Value(func(v []byte) error { return fn(item.Key(), v) })
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+// prefix, both only valid during the call.
+func eachEdgeValue(txn kv, prefix []byte, fn func(k, v []byte) error) error {
+	return txn.scan(prefix, true, fn)
 }
 
 // appendStrengthKey appends the key that orders an entity's edges
@@ -283,11 +273,11 @@ func (db *DB) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, 
 		}
 		var ends [2]string
 		for i, id := range []string{f.From, f.To} {
-			r, err := resolveID(txn, id)
+			r, err := resolveID(tx(txn), id)
 			if err != nil {
 				return err
 			}
-			if rec, err := getEntity(txn, r); err != nil {
+			if rec, err := getEntity(tx(txn), r); err != nil {
 				return err
 			} else if rec == nil {
 				return graph.Errorf(graph.ENOTFOUND, "entity %q not found", id)
@@ -299,7 +289,7 @@ func (db *DB) Path(ctx context.Context, f graph.PathFilter) ([]*graph.Relation, 
 			return err
 		}
 		for _, id := range ids {
-			r, err := getRel(txn, id)
+			r, err := getRel(tx(txn), id)
 			if err != nil || r == nil {
 				return errCorrupt
 			}
@@ -386,7 +376,7 @@ func joinPath(txn *badger.Txn, seen [2]map[string]step, meet string) ([]string, 
 	for side := range seen {
 		for n := meet; seen[side][n].kind != 0; n = seen[side][n].prev {
 			st := seen[side][n]
-			v, ok, err := get(txn, key(st.kind, st.prev, st.pred, n))
+			v, ok, err := get(tx(txn), key(st.kind, st.prev, st.pred, n))
 			if err != nil {
 				return nil, err
 			}

@@ -72,7 +72,7 @@ func relationsInRange(ctx context.Context, txn *badger.Txn, f graph.RelationFilt
 		}
 		r := rangeRel{id: id, sort: key(pRel, id)}
 		if ent != "" || f.Predicates != nil {
-			v, ok, err := get(txn, r.sort)
+			v, ok, err := get(tx(txn), r.sort)
 			if err != nil || !ok {
 				return out, errCorrupt
 			}
@@ -119,7 +119,7 @@ func relationsInRange(ctx context.Context, txn *badger.Txn, f graph.RelationFilt
 			break
 		}
 		if r.val == nil {
-			v, ok, err := get(txn, key(pRel, r.id))
+			v, ok, err := get(tx(txn), key(pRel, r.id))
 			if err != nil || !ok {
 				return out, errCorrupt
 			}
@@ -156,7 +156,7 @@ func rangeCandidates(ctx context.Context, txn *badger.Txn, docs map[string]bool,
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			v, ok, err := get(txn, contribKey(doc, kRelation, ""))
+			v, ok, err := get(tx(txn), contribKey(doc, kRelation, ""))
 			if err != nil {
 				return nil, err
 			}

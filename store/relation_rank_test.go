@@ -132,8 +132,8 @@ func TestRelations_StrongestFirstOldEdges(t *testing.T) {
 	// weight, symmetric, and no confidence.
 	err := db.bdb.Update(func(txn *badger.Txn) error {
 		for _, ks := range []byte{pIn, pOut} {
-			for _, k := range scanKeys(txn, []byte{ks}) {
-				v, _, err := get(txn, k)
+			for _, k := range scanKeys(tx(txn), []byte{ks}) {
+				v, _, err := get(tx(txn), k)
 				if err != nil {
 					return err
 				}

@@ -61,7 +61,7 @@ func mergeEvidence(a, b []graph.Mention) []graph.Mention {
 	return out
 }
 
-func getRel(txn *badger.Txn, id string) (*relRec, error) {
+func getRel(txn kv, id string) (*relRec, error) {
 	v, ok, err := get(txn, key(pRel, id))
 	if !ok || err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func getRel(txn *badger.Txn, id string) (*relRec, error) {
 	return decodeRel(v)
 }
 
-func getSupport(txn *badger.Txn, rel, doc string) (*supportRec, error) {
+func getSupport(txn kv, rel, doc string) (*supportRec, error) {
 	v, ok, err := get(txn, key(pSupport, rel, doc))
 	if !ok || err != nil {
 		return nil, err
@@ -89,13 +89,13 @@ func (w *wtx) putRel(id string, r *relRec, prev *relRec) error {
 		w.degreeDelta(r, r.Symmetric, +1)
 	}
 	e := edgeRec{Relation: id, Weight: r.Weight, Symmetric: r.Symmetric, Confidence: r.Confidence}.encode()
-	if err := w.txn.Set(key(pOut, r.Subject, r.Predicate, r.Object), e); err != nil {
+	if err := w.txn.set(key(pOut, r.Subject, r.Predicate, r.Object), e); err != nil {
 		return err
 	}
-	if err := w.txn.Set(key(pIn, r.Object, r.Predicate, r.Subject), e); err != nil {
+	if err := w.txn.set(key(pIn, r.Object, r.Predicate, r.Subject), e); err != nil {
 		return err
 	}
-	if err := w.txn.Set(key(pRel, id), r.encode()); err != nil {
+	if err := w.txn.set(key(pRel, id), r.encode()); err != nil {
 		return err
 	}
 	return w.rankTies(prev, r, e)
@@ -104,7 +104,7 @@ func (w *wtx) putRel(id string, r *relRec, prev *relRec) error {
 func (w *wtx) deleteRel(id string, r *relRec) error {
 	w.degreeDelta(r, r.Symmetric, -1)
 	for _, k := range [][]byte{key(pOut, r.Subject, r.Predicate, r.Object), key(pIn, r.Object, r.Predicate, r.Subject), key(pRel, id)} {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 	}
@@ -180,7 +180,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 	if sup.Role != "" && (!rec.HasRole || doc < rec.RoleDoc || doc == rec.RoleDoc) {
 		rec.Role, rec.RoleDoc, rec.HasRole = sup.Role, doc, true
 	}
-	if err := w.txn.Set(key(pSupport, id, doc), sup.encode()); err != nil {
+	if err := w.txn.set(key(pSupport, id, doc), sup.encode()); err != nil {
 		return "", err
 	}
 	if err := w.contribEdit(doc, kRelation, id, true); err != nil {
@@ -191,7 +191,7 @@ func (w *wtx) addSupport(s, p, o, doc string, sup *supportRec, fresh bool) (stri
 
 // removeSupport retracts document doc's statements of relation id.
 func (w *wtx) removeSupport(id, doc string) error {
-	if err := w.txn.Delete(key(pSupport, id, doc)); err != nil {
+	if err := w.txn.del(key(pSupport, id, doc)); err != nil {
 		return err
 	}
 	if err := w.contribEdit(doc, kRelation, id, false); err != nil {
@@ -233,16 +233,10 @@ func (w *wtx) recomputeRel(id string) error {
 }
 
 // eachSupport calls fn for each support of relation id, in document order.
-func eachSupport(txn *badger.Txn, id string, fn func(doc string, s *supportRec) error) error {
+func eachSupport(txn kv, id string, fn func(doc string, s *supportRec) error) error {
 	prefix := key(pSupport, id)
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 16})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		parts, err := parseKey(it.Item().Key(), pSupport, 2)
-		if err != nil {
-			return err
-		}
-		v, err := it.Item().ValueCopy(nil)
+	return txn.scan(prefix, true, func(k, v []byte) error {
+		parts, err := parseKey(k, pSupport, 2)
 		if err != nil {
 			return err
 		}
@@ -250,11 +244,8 @@ func eachSupport(txn *badger.Txn, id string, fn func(doc string, s *supportRec) 
 		if err != nil {
 			return err
 		}
-		if err := fn(parts[1], s); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(parts[1], s)
+	})
 }
 
 // withDocument returns ms with Document set to doc, copying only if one
@@ -384,21 +375,16 @@ var errEnough = errors.New("enough")
 func (w *wtx) rekeyRelations(from, into string) error {
 	ids := map[string]bool{}
 	for _, p := range []byte{pOut, pIn} {
-		it := w.txn.NewIterator(badger.IteratorOptions{Prefix: key(p, from), PrefetchValues: true})
-		for it.Rewind(); it.Valid(); it.Next() {
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				it.Close()
-				return err
-			}
+		err := w.txn.scan(key(p, from), true, func(_, v []byte) error {
 			e, err := decodeEdge(v)
-			if err != nil {
-				it.Close()
-				return err
+			if err == nil {
+				ids[e.Relation] = true
 			}
-			ids[e.Relation] = true
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		it.Close()
 	}
 	for _, id := range sortedKeys(ids) {
 		r, err := getRel(w.txn, id)
@@ -427,7 +413,7 @@ func (w *wtx) rekeyRelations(from, into string) error {
 			return err
 		}
 		for _, m := range sups {
-			if err := w.txn.Delete(key(pSupport, id, m.doc)); err != nil {
+			if err := w.txn.del(key(pSupport, id, m.doc)); err != nil {
 				return err
 			}
 			if err := w.contribEdit(m.doc, kRelation, id, false); err != nil {

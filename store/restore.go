@@ -45,7 +45,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 	// check the offsets of the mentions and evidence that follow.
 	lens := map[string]int{}
 	w := db.restoreWtx(lens)
-	defer func() { w.txn.Discard() }()
+	defer func() { w.discard() }()
 	var batch []*graph.Record // applied in w, not yet committed
 	for {
 		if err := ctx.Err(); err != nil {
@@ -65,7 +65,7 @@ func (db *DB) Restore(ctx context.Context, next func() (*graph.Record, error)) e
 			// The transaction is full: commit the batch without this
 			// record, redoing it in a fresh transaction since the failed
 			// record left the current one half-written, then retry.
-			w.txn.Discard()
+			w.discard()
 			w = db.restoreWtx(lens)
 			for _, r := range batch {
 				if err := w.restore(r); err != nil {
@@ -155,7 +155,7 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if ok, err := has(w.txn, key(pDoc, d.ID)); err != nil || ok {
 			return errors.Join(err, bad("duplicate document %q", d.ID))
 		}
-		if err := w.txn.Set(key(pDoc, d.ID), (&docRec{Doc: d, Hash: hashText(d.Text)}).encode()); err != nil {
+		if err := w.txn.set(key(pDoc, d.ID), (&docRec{Doc: d, Hash: hashText(d.Text)}).encode()); err != nil {
 			return err
 		}
 		if err := w.indexDoc(&d); err != nil {
@@ -163,7 +163,7 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		}
 		w.count(cDocuments, 1)
 		w.docLens[d.ID] = utf8.RuneCountInString(d.Text)
-		return w.txn.Set(docDateKey(d.Published, d.ID), nil)
+		return w.txn.set(docDateKey(d.Published, d.ID), nil)
 
 	case r.Kind == graph.RecordEntity && r.Entity != nil:
 		e := r.Entity
@@ -204,7 +204,7 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if ok, err := has(w.txn, k); err != nil || ok {
 			return errors.Join(err, bad("duplicate mention %q at %d", m.Text, m.Start))
 		}
-		if err := w.txn.Set(k, encodeMention(m.Sentence, m.Text)); err != nil {
+		if err := w.txn.set(k, encodeMention(m.Sentence, m.Text)); err != nil {
 			return err
 		}
 		w.count(cMentions, 1)
@@ -215,10 +215,10 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 			return err
 		} else if !ok {
 			rec.Docs++
-			if err := w.txn.Set(ck, nil); err != nil {
+			if err := w.txn.set(ck, nil); err != nil {
 				return err
 			}
-			if err := w.txn.Set(key(pEntDoc, m.Entity, m.Document), nil); err != nil {
+			if err := w.txn.set(key(pEntDoc, m.Entity, m.Document), nil); err != nil {
 				return err
 			}
 		}
@@ -314,7 +314,7 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 		if rel.Role != "" && (!rec.HasRole || doc < rec.RoleDoc) {
 			rec.Role, rec.RoleDoc, rec.HasRole = rel.Role, doc, true
 		}
-		if err := w.txn.Set(key(pSupport, rel.ID, doc), s.encode()); err != nil {
+		if err := w.txn.set(key(pSupport, rel.ID, doc), s.encode()); err != nil {
 			return err
 		}
 		if doc != "" {
@@ -324,7 +324,7 @@ func (w *wtx) restoreRelation(rel *graph.Relation) error {
 		}
 	}
 	if rel.ID != relationID(rel.Subject, rel.Predicate, rel.Object) && !w.db.foreignRelIDs {
-		if err := w.txn.Set(foreignRelKey(), nil); err != nil {
+		if err := w.txn.set(foreignRelKey(), nil); err != nil {
 			return err
 		}
 		w.db.foreignRelIDs = true // kept even if the restore fails: only slower

@@ -166,7 +166,7 @@ func (w *wtx) indexDoc(d *graph.Document) error {
 			v = binary.AppendUvarint(v, uint64(p-prev))
 			prev = p
 		}
-		if err := w.txn.Set(postingKey(s, d.ID), v); err != nil {
+		if err := w.txn.set(postingKey(s, d.ID), v); err != nil {
 			return err
 		}
 	}
@@ -181,7 +181,7 @@ func (w *wtx) unindexDoc(d *graph.Document) error {
 	}
 	ws := words(searchText(d), w.stems())
 	for s := range postingsOf(ws) {
-		if err := w.txn.Delete(postingKey(s, d.ID)); err != nil {
+		if err := w.txn.del(postingKey(s, d.ID)); err != nil {
 			return err
 		}
 	}
@@ -287,7 +287,7 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 		return out, graph.Errorf(graph.EINVALID, "this store keeps no text index: make a new store with --text-index (ingest, import or serve) to search it")
 	}
 	err = db.view(ctx, func(txn *badger.Txn) error {
-		cs, err := getCounters(txn)
+		cs, err := getCounters(tx(txn))
 		if err != nil {
 			return err
 		}
@@ -362,7 +362,7 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			if err != nil {
 				return err
 			}
-			r, err := getDoc(txn, id)
+			r, err := getDoc(tx(txn), id)
 			if err != nil || r == nil {
 				return errorsJoinCorrupt(err)
 			}

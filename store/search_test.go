@@ -174,7 +174,7 @@ func TestSearchNoStalePostings(t *testing.T) {
 	// Only a's postings are left.
 	var keys []string
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		for _, k := range scanKeys(txn, []byte{pPosting}) {
+		for _, k := range scanKeys(tx(txn), []byte{pPosting}) {
 			doc, err := lastStr(k)
 			if err != nil {
 				return err
@@ -200,7 +200,7 @@ func (db *DB) mustCounters(tb testing.TB) map[string]int64 {
 	var cs map[string]int64
 	if err := db.bdb.View(func(txn *badger.Txn) error {
 		var err error
-		cs, err = getCounters(txn)
+		cs, err = getCounters(tx(txn))
 		return err
 	}); err != nil {
 		tb.Fatal(err)

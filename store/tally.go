@@ -207,7 +207,7 @@ func (s *tallySum) tally(parts []string) *graph.Tally {
 
 // readSum returns the summary of the tally named by parts; nil if it has
 // no reports.
-func readSum(txn *badger.Txn, parts []string) (*tallySum, error) {
+func readSum(txn kv, parts []string) (*tallySum, error) {
 	raw, ok, err := get(txn, key(pTallyCnt, parts...))
 	if err != nil || !ok {
 		return nil, err
@@ -217,21 +217,24 @@ func readSum(txn *badger.Txn, parts []string) (*tallySum, error) {
 
 // tallyReports returns every report of the tally whose 'Y' keys start
 // with prefix, in time order, without their conflicts.
-func tallyReports(ctx context.Context, txn *badger.Txn, prefix []byte) ([]graph.Report, error) {
+func tallyReports(ctx context.Context, txn kv, prefix []byte) ([]graph.Report, error) {
 	var out []graph.Report
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 256})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	err := txn.scan(prefix, true, func(k, v []byte) error {
 		if len(out)%1024 == 1023 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		r, err := itemReport(it.Item())
+		fig, err := lastStr(k)
 		if err != nil {
-			return nil, err
+			return err
 		}
+		r, err := decodeReport(fig, v)
 		out = append(out, r)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -269,7 +272,7 @@ func (w *wtx) addTally(doc string, f *graph.Figure, sign int) error {
 		if err != nil {
 			return err
 		}
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.txn.del(k); err != nil {
 			return err
 		}
 		if err := w.unsumReport(parts, &r); err != nil {
@@ -280,7 +283,7 @@ func (w *wtx) addTally(doc string, f *graph.Figure, sign int) error {
 		return nil
 	}
 	r := graph.ReportOf(f, doc)
-	if err := w.txn.Set(k, encodeReport(&r)); err != nil {
+	if err := w.txn.set(k, encodeReport(&r)); err != nil {
 		return err
 	}
 	return w.sumReport(parts, &r)
@@ -415,24 +418,24 @@ func insertSorted(l [][]byte, b []byte) [][]byte {
 // the tally.
 func (w *wtx) putSum(parts []string, n uint64, s *tallySum) error {
 	if n > 0 {
-		if err := w.txn.Delete(rankKey(parts, n)); err != nil {
+		if err := w.txn.del(rankKey(parts, n)); err != nil {
 			return err
 		}
 	}
 	ck := key(pTallyCnt, parts...)
 	if s == nil {
 		w.count(cTalliesPre+parts[0], -1)
-		return w.txn.Delete(ck)
+		return w.txn.del(ck)
 	}
 	if n == 0 {
 		w.count(cTalliesPre+parts[0], 1)
 	}
 	s.latest.Conflicts = nil
 	v := s.encode()
-	if err := w.txn.Set(ck, v); err != nil {
+	if err := w.txn.set(ck, v); err != nil {
 		return err
 	}
-	return w.txn.Set(rankKey(parts, s.n), v)
+	return w.txn.set(rankKey(parts, s.n), v)
 }
 
 // tallyPrefix returns the parts of the tally whose 'Y' or 'W' key k is,
@@ -532,12 +535,12 @@ func readSums(ctx context.Context, txn *badger.Txn, prefix []byte, keep func(par
 func entityTallies(txn *badger.Txn, entity string) ([][]string, error) {
 	seen := map[string]bool{}
 	var out [][]string
-	for _, ik := range scanKeys(txn, key(pFigByEnt, entity)) {
+	for _, ik := range scanKeys(tx(txn), key(pFigByEnt, entity)) {
 		id, err := lastStr(ik)
 		if err != nil {
 			return nil, err
 		}
-		r, err := figures.get(txn, id)
+		r, err := figures.get(tx(txn), id)
 		if err != nil {
 			return nil, err
 		}
@@ -575,7 +578,7 @@ func findTallies(ctx context.Context, txn *badger.Txn, f graph.TallyFilter) ([]*
 			if f.Measure != "" && parts[0] != f.Measure || !keep(parts) {
 				continue
 			}
-			s, err := readSum(txn, parts)
+			s, err := readSum(tx(txn), parts)
 			if err != nil {
 				return nil, err
 			}
@@ -607,7 +610,7 @@ func findTallies(ctx context.Context, txn *badger.Txn, f graph.TallyFilter) ([]*
 		if f.Since != "" || f.Until != "" {
 			// The dates need the reports: the tally passes when one
 			// of them does.
-			rs, err := tallyReports(ctx, txn, key(pTally, strings.SplitN(t.ID, "|", 4)...))
+			rs, err := tallyReports(ctx, tx(txn), key(pTally, strings.SplitN(t.ID, "|", 4)...))
 			if err != nil {
 				return nil, err
 			}
@@ -724,7 +727,7 @@ func (db *DB) TallyReportPages(ctx context.Context, ids []string, pg graph.Page)
 // them with it (an iterator over the tally keyspace) unless the measure's
 // reports can contradict, which needs all of them.
 func tallyReportPage(ctx context.Context, txn *badger.Txn, it *badger.Iterator, parts []string, after []byte, limit int, out *graph.List[*graph.Report]) error {
-	s, err := readSum(txn, parts)
+	s, err := readSum(tx(txn), parts)
 	if err != nil || s == nil {
 		return err
 	}
@@ -740,7 +743,7 @@ func tallyReportPage(ctx context.Context, txn *badger.Txn, it *badger.Iterator, 
 	}
 	prefix := key(pTally, parts...)
 	if graph.CanContradict(parts[0]) {
-		rs, err := tallyReports(ctx, txn, prefix)
+		rs, err := tallyReports(ctx, tx(txn), prefix)
 		if err != nil {
 			return err
 		}
@@ -838,7 +841,7 @@ func rankedTallies(txn *badger.Txn, measure string, after []byte, limit int) (gr
 	if after != nil && !bytes.HasPrefix(after, prefix) {
 		return out, graph.Errorf(graph.EINVALID, "cursor does not belong to this list")
 	}
-	n, err := getCounter(txn, cTalliesPre+measure)
+	n, err := getCounter(tx(txn), cTalliesPre+measure)
 	if err != nil {
 		return out, err
 	}

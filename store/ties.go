@@ -204,14 +204,14 @@ func (w *wtx) rankTies(prev, next *relRec, edge []byte) error {
 		}
 		ek := key(end.kind, end.self, r.Predicate, end.other)
 		if prev != nil && !same {
-			if err := w.txn.Delete(rankEdgeKey(end.self, prev.Weight, prev.Confidence, ek)); err != nil {
+			if err := w.txn.del(rankEdgeKey(end.self, prev.Weight, prev.Confidence, ek)); err != nil {
 				return err
 			}
 		}
 		if next != nil {
 			// Written even when the strength is the same: the value
 			// says whether the relation is symmetric, which may change.
-			if err := w.txn.Set(rankEdgeKey(end.self, next.Weight, next.Confidence, ek), edge); err != nil {
+			if err := w.txn.set(rankEdgeKey(end.self, next.Weight, next.Confidence, ek), edge); err != nil {
 				return err
 			}
 		}
@@ -246,15 +246,15 @@ func (w *wtx) buildTies(id string) error {
 			if !ok {
 				return errCorrupt
 			}
-			if err := w.txn.Set(rankEdgeKey(id, x.Weight, x.Confidence, ek), v); err != nil {
+			if err := w.txn.set(rankEdgeKey(id, x.Weight, x.Confidence, ek), v); err != nil {
 				return err
 			}
 		}
-		if err := w.txn.Set(key(pTie, id, other), t.encode()); err != nil {
+		if err := w.txn.set(key(pTie, id, other), t.encode()); err != nil {
 			return err
 		}
 		wt, c := t.strength()
-		if err := w.txn.Set(rankTieKey(id, other, wt, c), nil); err != nil {
+		if err := w.txn.set(rankTieKey(id, other, wt, c), nil); err != nil {
 			return err
 		}
 	}
@@ -266,7 +266,7 @@ func (w *wtx) buildTies(id string) error {
 func (w *wtx) dropTies(id string) error {
 	for _, p := range []byte{pRankEdge, pTie, pRankTie} {
 		for _, k := range scanKeys(w.txn, key(p, id)) {
-			if err := w.txn.Delete(k); err != nil {
+			if err := w.txn.del(k); err != nil {
 				return err
 			}
 		}
@@ -293,18 +293,18 @@ func (w *wtx) setTie(self, other string, kind byte, pred string, x *tieEntry) er
 	newW, newC := t.strength()
 	moved := !ok || len(t) == 0 || oldW != newW || oldC != newC
 	if ok && moved {
-		if err := w.txn.Delete(rankTieKey(self, other, oldW, oldC)); err != nil {
+		if err := w.txn.del(rankTieKey(self, other, oldW, oldC)); err != nil {
 			return err
 		}
 	}
 	if len(t) == 0 {
-		return w.txn.Delete(tk)
+		return w.txn.del(tk)
 	}
-	if err := w.txn.Set(tk, t.encode()); err != nil {
+	if err := w.txn.set(tk, t.encode()); err != nil {
 		return err
 	}
 	if moved {
-		return w.txn.Set(rankTieKey(self, other, newW, newC), nil)
+		return w.txn.set(rankTieKey(self, other, newW, newC), nil)
 	}
 	return nil
 }
@@ -317,7 +317,7 @@ func (w *wtx) setTie(self, other string, kind byte, pred string, x *tieEntry) er
 // keys, where matched of all the entity's relations are listed; ranking
 // in memory reads the matched ones' edges, all of them.
 func readRanked(txn *badger.Txn, id string, dir graph.Direction, preds []string, limit int) (bool, int, error) {
-	rec, err := getEntity(txn, id)
+	rec, err := getEntity(tx(txn), id)
 	if err != nil || rec == nil {
 		return true, 0, err
 	}
@@ -393,7 +393,7 @@ func rankedRelations(ctx context.Context, txn *badger.Txn, id string, dir graph.
 			out.HasNextPage = true
 			break
 		}
-		r, err := getRel(txn, e.Relation)
+		r, err := getRel(tx(txn), e.Relation)
 		if err != nil || r == nil {
 			return graph.List[*graph.Relation]{}, errCorrupt
 		}
@@ -450,7 +450,7 @@ func eachTie(txn *badger.Txn, id string, f graph.PathFilter, fn func(other strin
 		return nil
 	}
 	it.Close()
-	ties, err := edgeTies(txn, id)
+	ties, err := edgeTies(tx(txn), id)
 	if err != nil {
 		return err
 	}
@@ -494,7 +494,7 @@ func (t tieRec) follow(f graph.PathFilter) (kind byte, pred string) {
 
 // edgeTies reads entity id's edges into the tie records its 'b' keys
 // would hold, by neighbour.
-func edgeTies(txn *badger.Txn, id string) (map[string]tieRec, error) {
+func edgeTies(txn kv, id string) (map[string]tieRec, error) {
 	ties := map[string]tieRec{}
 	for _, kind := range []byte{pIn, pOut} {
 		prefix := key(kind, id)
@@ -602,7 +602,7 @@ func edgeWeights(ctx context.Context, txn *badger.Txn, id string) (map[string]*t
 				if err != nil {
 					return err
 				}
-				r, err := getRel(txn, e.Relation)
+				r, err := getRel(tx(txn), e.Relation)
 				if err == nil && r == nil {
 					err = errCorrupt
 				}

@@ -27,7 +27,7 @@ func TestRelations_RankedAsInMemory(t *testing.T) {
 	predSets := [][]string{nil, {graph.MentionedWith}, {graph.MemberOf, graph.EmployeeOf}, {graph.Met}, {graph.CitizenOf, graph.CitizenOf}}
 	err := db.bdb.View(func(txn *badger.Txn) error {
 		var ids []string
-		for _, k := range scanKeys(txn, []byte{pEntity}) {
+		for _, k := range scanKeys(tx(txn), []byte{pEntity}) {
 			id, _ := lastStr(k)
 			ids = append(ids, id)
 		}
@@ -195,10 +195,10 @@ func tieAnswers(t *testing.T, db *DB) (string, map[string]int) {
 	var ids []string
 	ends := map[string]int{}
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		for _, k := range scanKeys(txn, []byte{pEntity}) {
+		for _, k := range scanKeys(tx(txn), []byte{pEntity}) {
 			id, _ := lastStr(k)
 			ids = append(ids, id)
-			rec, err := getEntity(txn, id)
+			rec, err := getEntity(tx(txn), id)
 			if err != nil {
 				return err
 			}

@@ -41,7 +41,7 @@ func (db *DB) Vocabulary(ctx context.Context) (graph.Vocabulary, error) {
 		if v.EventKinds, err = countTerms(ctx, txn, pEvByKind, 0); err != nil {
 			return err
 		}
-		cs, err := getCounters(txn)
+		cs, err := getCounters(tx(txn))
 		if err != nil {
 			return err
 		}

@@ -16,7 +16,7 @@ func storedVotes(t *testing.T, db *DB, id string) map[string]int {
 	t.Helper()
 	var out map[string]int
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		rec, err := getEntity(txn, id)
+		rec, err := getEntity(tx(txn), id)
 		if err != nil || rec == nil {
 			return err
 		}

@@ -71,10 +71,28 @@ type ingestSummary struct {
 	Seconds   float64      `json:"seconds"`
 	// StoreSeconds is the time spent writing to the store, which runs
 	// while the workers extract the next documents.
-	StoreSeconds float64       `json:"store_seconds"`
-	Interrupted  bool          `json:"interrupted,omitempty"` // by a signal
-	Stats        *graph.Stats  `json:"stats,omitempty"`
-	elapsed      time.Duration `json:"-"`
+	StoreSeconds float64 `json:"store_seconds"`
+	// Bulk says how the documents were stored: by a bulk build, and of
+	// how many documents (the rest went document by document).
+	Bulk *bulkSummary `json:"bulk,omitempty"`
+	// PeakHeapBytes is the most the Go heap's objects held, sampled after
+	// each batch of documents is stored.
+	PeakHeapBytes uint64        `json:"peak_heap_bytes"`
+	Interrupted   bool          `json:"interrupted,omitempty"` // by a signal
+	Stats         *graph.Stats  `json:"stats,omitempty"`
+	elapsed       time.Duration `json:"-"`
+	heap          *heapPeak
+}
+
+// bulkSummary is what a bulk build did.
+type bulkSummary struct {
+	Documents int     `json:"documents"` // stored by the build
+	Seconds   float64 `json:"seconds"`   // writing the build to disk
+	Bytes     int64   `json:"bytes"`     // of keys and values (store.Bulk.Bytes)
+	Keys      int     `json:"keys"`
+	// HeapBeforeWrite is the Go heap's objects just before the build was
+	// written.
+	HeapBeforeWrite uint64 `json:"heap_before_write"`
 }
 
 // inputError is one bad input: where, and what was wrong.
@@ -90,6 +108,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	textIndex := textIndexVar(fs)
 	var in inputFlags
 	in.register(fs)
+	var bf bulkFlags
+	bf.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON summary instead of progress")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (read it with go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
@@ -97,6 +117,9 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	}
 	if err := in.validate(); err != nil {
 		return err
+	}
+	if bf.memoryMiB < 1 {
+		return graph.Errorf(graph.EINVALID, "--bulk-memory must be positive, not %d", bf.memoryMiB)
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -123,7 +146,19 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	sum, err := ingestPaths(ctx, env, s, ex, fs.Args(), in, !*asJSON)
+	ing, bulk, err := startBulk(env, s, bf)
+	if err != nil {
+		return err
+	}
+	sum, err := ingestPaths(ctx, env, ing, ex, fs.Args(), in, !*asJSON)
+	if bulk != nil {
+		ferr := bulk.finish(ctx)
+		sum.StoreSeconds += bulk.seconds
+		sum.Bulk = &bulkSummary{Documents: bulk.finished, Seconds: bulk.seconds, Bytes: bulk.bytes, Keys: bulk.keys, HeapBeforeWrite: bulk.heap.peak}
+		sum.heap.sample()
+		err = errors.Join(err, ferr)
+	}
+	sum.PeakHeapBytes = sum.heap.peak
 	// The summary is printed however the run ended: what is stored is
 	// stored, each document complete.
 	interrupted := errors.Is(err, context.Canceled) && ctx.Err() != nil
@@ -185,7 +220,7 @@ const ingestBatch = 64
 // other silently. The summary is returned even with an error.
 func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Extractor, paths []string, opt inputFlags, print bool) (*ingestSummary, error) {
 	start := time.Now()
-	sum := &ingestSummary{}
+	sum := &ingestSummary{heap: newHeapPeak()}
 	files, errs := input.List(paths)
 	for _, err := range errs {
 		sum.fail(env, "", err, print)
@@ -216,6 +251,7 @@ func ingestPaths(ctx context.Context, env *Env, ing graph.Ingester, ex graph.Ext
 			t0 := time.Now()
 			res, err := ing.Ingest(ctx, xs)
 			sum.StoreSeconds += time.Since(t0).Seconds()
+			sum.heap.sample()
 			done := res.Added + res.Replaced + res.Unchanged
 			sum.Documents += done
 			sum.Added += res.Added
