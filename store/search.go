@@ -16,6 +16,7 @@ package store
 // are ranked by Okapi BM25 (k1 1.2, b 0.75), then by document ID.
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"math"
@@ -191,6 +192,7 @@ func (w *wtx) unindexDoc(d *graph.Document) error {
 
 // posting is one document's entry in a stem's postings.
 type posting struct {
+	doc    []byte // str(document ID), as in the posting's key
 	dl, tf int
 	gaps   []byte // tf uvarint gaps between word positions
 }
@@ -296,29 +298,27 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			return nil
 		}
 		avg := total / n
-		// Postings of each stem, rarest first, so that the intersection
-		// shrinks early.
-		type stemPostings struct {
-			stem string
-			docs map[string]posting
-		}
+		// Postings of each stem, in document key order, rarest first, so
+		// that the intersection walks the shortest list.
 		all := make([]stemPostings, len(sq.stems))
-		byStem := map[string]map[string]posting{}
 		inPhrase := sq.phraseStems()
 		for i, s := range sq.stems {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if all[i].docs, err = readPostings(txn, s, inPhrase[s]); err != nil {
+			if all[i], err = readPostings(txn, s, inPhrase[s]); err != nil {
 				return err
 			}
-			all[i].stem = s
-			byStem[s] = all[i].docs
 			if len(all[i].docs) == 0 {
 				return nil
 			}
 		}
 		sort.Slice(all, func(i, j int) bool { return len(all[i].docs) < len(all[j].docs) })
+		idf := make([]float64, len(all))
+		for i, ps := range all {
+			df := float64(len(ps.docs))
+			idf[i] = math.Log(1 + (n-df+0.5)/(df+0.5))
+		}
 		// Only the page is kept, in a bounded heap, rather than every hit
 		// sorted: a common word has some 20,000 on the Reuters and BBC store.
 		top, err := newTopKeys(p, func(k []byte) bool { return len(k) > 9 && k[0] == pPosting })
@@ -326,15 +326,28 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			return err
 		}
 		var key, val []byte
+		at := make([]int, len(all))      // each list's next posting
+		hit := make([]posting, len(all)) // the candidate's postings
+		byStem := make(map[string]*posting, len(all))
+		for i := range all {
+			byStem[all[i].stem] = &hit[i]
+		}
 	candidates:
-		for doc, first := range all[0].docs {
-			for _, ps := range all[1:] {
-				if _, ok := ps.docs[doc]; !ok {
+		for _, first := range all[0].docs {
+			hit[0] = first
+			for i := 1; i < len(all); i++ {
+				j, ok := all[i].seek(at[i], first.doc)
+				at[i] = j
+				if !ok {
+					if j == len(all[i].docs) {
+						break candidates
+					}
 					continue candidates
 				}
+				hit[i] = all[i].docs[j]
 			}
 			for _, ph := range sq.phrases {
-				ok, err := phraseIn(byStem, doc, ph)
+				ok, err := phraseIn(byStem, ph)
 				if err != nil {
 					return err
 				}
@@ -344,13 +357,11 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 			}
 			dl := float64(first.dl)
 			var score float64
-			for _, ps := range all {
-				df := float64(len(ps.docs))
-				idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-				tf := float64(ps.docs[doc].tf)
-				score += idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/avg))
+			for i := range all {
+				tf := float64(hit[i].tf)
+				score += idf[i] * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/avg))
 			}
-			key = appendSearchKey(key[:0], score, doc)
+			key = appendSearchKey(key[:0], score, first.doc)
 			val = binary.BigEndian.AppendUint64(val[:0], math.Float64bits(score))
 			top.offer(key, val)
 		}
@@ -386,55 +397,84 @@ func errorsJoinCorrupt(err error) error {
 }
 
 // appendSearchKey appends the cursor of a hit: 'z' f64(-score) str(doc),
-// so that the best score sorts first. It is never stored.
-func appendSearchKey(b []byte, score float64, doc string) []byte {
-	return appendStr(appendF64(append(b, pPosting), -score), doc)
+// so that the best score sorts first; doc is already encoded. It is never
+// stored.
+func appendSearchKey(b []byte, score float64, doc []byte) []byte {
+	return append(appendF64(append(b, pPosting), -score), doc...)
 }
 
-// readPostings returns the postings of stem s by document, with their word
-// positions only if positions is set: a stem that is in no phrase needs
-// only the counts that ranking reads, which spares a copy of every value
-// (of a common word, some 20,000 on the Reuters and BBC store).
-func readPostings(txn *badger.Txn, s string, positions bool) (map[string]posting, error) {
+// stemPostings is the postings of one stem in document key order.
+type stemPostings struct {
+	stem string
+	docs []posting
+}
+
+// seek returns the index of the first posting at or after from whose
+// document is not before doc (an encoded str), and whether it is doc.
+func (ps stemPostings) seek(from int, doc []byte) (int, bool) {
+	for from < len(ps.docs) {
+		switch c := bytes.Compare(ps.docs[from].doc, doc); {
+		case c == 0:
+			return from, true
+		case c > 0:
+			return from, false
+		}
+		from++
+	}
+	return from, false
+}
+
+// readPostings returns the postings of stem s in document key order, with
+// their word positions only if positions is set: a stem that is in no
+// phrase needs only the counts that ranking reads. Values are read without
+// Badger's prefetch, which starts a goroutine per key, and the document
+// keys and positions share one buffer, so that a common word (some 20,000
+// postings on the Reuters and BBC store) costs no allocation per posting.
+func readPostings(txn *badger.Txn, s string, positions bool) (stemPostings, error) {
 	prefix := postingKey(s, "")
 	prefix = prefix[:len(prefix)-1] // up to the end of str(s), any document
-	out := map[string]posting{}
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 100})
+	out := stemPostings{stem: s}
+	var buf []byte
+	type span struct{ doc, gaps [2]int }
+	var spans []span
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
-		doc, err := lastStr(it.Item().Key())
-		if err != nil {
-			return nil, err
-		}
+		var sp span
+		sp.doc[0] = len(buf)
+		buf = append(buf, it.Item().Key()[len(prefix):]...)
+		sp.doc[1] = len(buf)
 		var p posting
-		if positions {
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return nil, err
-			}
+		err := it.Item().Value(func(v []byte) error {
+			var err error
 			p, err = decodePosting(v)
-		} else {
-			err = it.Item().Value(func(v []byte) error {
-				var err error
-				p, err = decodePosting(v)
-				p.gaps = nil // v is only valid here
-				return err
-			})
-		}
+			sp.gaps[0] = len(buf)
+			if positions {
+				buf = append(buf, p.gaps...)
+			}
+			sp.gaps[1] = len(buf)
+			p.gaps = nil // v is only valid here
+			return err
+		})
 		if err != nil {
-			return nil, err
+			return out, err
 		}
-		out[doc] = p
+		out.docs = append(out.docs, p)
+		spans = append(spans, sp)
+	}
+	for i, sp := range spans { // buf no longer moves
+		out.docs[i].doc = buf[sp.doc[0]:sp.doc[1]:sp.doc[1]]
+		out.docs[i].gaps = buf[sp.gaps[0]:sp.gaps[1]:sp.gaps[1]]
 	}
 	return out, nil
 }
 
-// phraseIn reports whether phrase ph occurs in doc, from the word
-// positions of its stems.
-func phraseIn(byStem map[string]map[string]posting, doc string, ph []string) (bool, error) {
+// phraseIn reports whether phrase ph occurs in the candidate whose
+// posting of each stem is byStem's, from their word positions.
+func phraseIn(byStem map[string]*posting, ph []string) (bool, error) {
 	var starts map[int]bool
 	for i, s := range ph {
-		at, err := byStem[s][doc].positions()
+		at, err := byStem[s].positions()
 		if err != nil {
 			return false, err
 		}

@@ -1,0 +1,195 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// refHit is one hit of the reference ranking.
+type refHit struct {
+	id    string
+	score float64
+}
+
+// refSearch ranks every hit of query the way SearchDocuments did before it
+// merged postings in document order: postings read into maps, every
+// candidate intersected and scored, all hits sorted. It is the oracle the
+// faster search must equal, hit for hit and score for score.
+func refSearch(t *testing.T, db *DB, query string) []refHit {
+	t.Helper()
+	sq, err := parseSearch(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits []refHit
+	err = db.view(context.Background(), func(txn *badger.Txn) error {
+		cs, err := getCounters(tx(txn))
+		if err != nil {
+			return err
+		}
+		n, avg := float64(cs[cDocuments]), float64(cs[cSearchWords])/float64(cs[cDocuments])
+		type stemDocs struct {
+			stem string
+			docs map[string]posting
+		}
+		all := make([]stemDocs, len(sq.stems))
+		byStem := map[string]map[string]posting{}
+		for i, s := range sq.stems {
+			all[i] = stemDocs{s, map[string]posting{}}
+			prefix := postingKey(s, "")
+			prefix = prefix[:len(prefix)-1]
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+			for it.Rewind(); it.Valid(); it.Next() {
+				doc, err := lastStr(it.Item().Key())
+				if err != nil {
+					it.Close()
+					return err
+				}
+				v, err := it.Item().ValueCopy(nil)
+				if err != nil {
+					it.Close()
+					return err
+				}
+				if all[i].docs[doc], err = decodePosting(v); err != nil {
+					it.Close()
+					return err
+				}
+			}
+			it.Close()
+			byStem[s] = all[i].docs
+		}
+		sort.Slice(all, func(i, j int) bool { return len(all[i].docs) < len(all[j].docs) })
+	candidates:
+		for doc, first := range all[0].docs {
+			for _, ps := range all[1:] {
+				if _, ok := ps.docs[doc]; !ok {
+					continue candidates
+				}
+			}
+			for _, ph := range sq.phrases {
+				ps := map[string]*posting{}
+				for _, s := range ph {
+					p := byStem[s][doc]
+					ps[s] = &p
+				}
+				if ok, err := phraseIn(ps, ph); err != nil || !ok {
+					if err != nil {
+						return err
+					}
+					continue candidates
+				}
+			}
+			dl := float64(first.dl)
+			var score float64
+			for _, ps := range all {
+				df := float64(len(ps.docs))
+				idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+				tf := float64(ps.docs[doc].tf)
+				score += idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/avg))
+			}
+			hits = append(hits, refHit{doc, score})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		return bytes.Compare(refKey(hits[i]), refKey(hits[j])) < 0
+	})
+	return hits
+}
+
+func refKey(h refHit) []byte { return appendSearchKey(nil, h.score, appendStr(nil, h.id)) }
+
+// checkAgainstRef pages through query's hits, size a page, and checks
+// each page against the reference ranking: the same documents in the same
+// order with the same scores (bit for bit), the same total and cursors.
+func checkAgainstRef(t *testing.T, db *DB, query string, size int) {
+	t.Helper()
+	want := refSearch(t, db, query)
+	p := graph.Page{First: size}
+	for from := 0; ; from += size {
+		l, err := db.SearchDocuments(context.Background(), query, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.TotalCount != len(want) {
+			t.Fatalf("%s: total %d, reference %d", query, l.TotalCount, len(want))
+		}
+		end := min(from+size, len(want))
+		if len(l.Items) != end-from {
+			t.Fatalf("%s, page at %d: %d hits, reference %d", query, from, len(l.Items), end-from)
+		}
+		for i, h := range l.Items {
+			w := want[from+i]
+			if h.Document.ID != w.id || math.Float64bits(h.Score) != math.Float64bits(w.score) {
+				t.Fatalf("%s: hit %d is %s %v, reference %s %v", query, from+i, h.Document.ID, h.Score, w.id, w.score)
+			}
+			if l.Cursors[i] != encodeCursor(refKey(w)) {
+				t.Fatalf("%s: hit %d has cursor %q, reference %q", query, from+i, l.Cursors[i], encodeCursor(refKey(w)))
+			}
+		}
+		if l.HasNextPage != (end < len(want)) {
+			t.Fatalf("%s, page at %d: has next %v with %d hits in all", query, from, l.HasNextPage, len(want))
+		}
+		if !l.HasNextPage {
+			return
+		}
+		p.After = l.EndCursor()
+	}
+}
+
+// TestSearchSameAsReferenceRandom: on random small stores (a few words,
+// so that scores tie and phrases both match and fail), every word and
+// phrase query pages exactly as the reference ranking.
+func TestSearchSameAsReferenceRandom(t *testing.T) {
+	vocab := []string{"alpha", "beta", "gamma", "delta", "the", "said", "oil", "price"}
+	for seed := range uint64(6) {
+		r := rand.New(rand.NewPCG(seed, 17))
+		db := MustOpenDB(t, WithTextIndex())
+		var xs []*graph.Extraction
+		for d := range 20 + r.IntN(60) {
+			ws := make([]string, 1+r.IntN(30))
+			for i := range ws {
+				ws[i] = vocab[min(r.IntN(len(vocab)), r.IntN(len(vocab)))] // skewed: early words common
+			}
+			xs = append(xs, &graph.Extraction{Document: graph.Document{ID: fmt.Sprintf("d%02d-%d", r.IntN(100), d), Text: strings.Join(ws, " ")}})
+		}
+		mustIngest(t, db, xs...)
+		for range 25 {
+			var q []string
+			for range 1 + r.IntN(3) {
+				w := vocab[r.IntN(len(vocab))]
+				if r.IntN(3) == 0 {
+					w = `"` + w + " " + vocab[r.IntN(len(vocab))] + `"`
+				}
+				q = append(q, w)
+			}
+			checkAgainstRef(t, db, strings.Join(q, " "), 1+r.IntN(8))
+		}
+	}
+}
+
+// TestSearchRealCorpusSameAsReference: on the Reuters and BBC texts, the
+// first pages of every real query are the reference ranking's.
+func TestSearchRealCorpusSameAsReference(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stores 22,004 texts")
+	}
+	db := MustOpenDB(t, WithTextIndex())
+	mustIngest(t, db, SharedTexts(t)...)
+	for _, q := range realQueries {
+		checkAgainstRef(t, db, q, 500)
+	}
+}
