@@ -88,8 +88,26 @@ func (c stemCache) stem(w string) string {
 // nil).
 func words(s string, c stemCache) []word {
 	var out []word
+	sc := wordScanner{s: s, c: c}
+	for w, ok := sc.next(); ok; w, ok = sc.next() {
+		out = append(out, w)
+	}
+	return out
+}
+
+// wordScanner yields the words of s one at a time, stemmed through c (may
+// be nil), so that a snippet stems only the words up to its window.
+type wordScanner struct {
+	s  string
+	c  stemCache
+	at int // byte offset of the rest of s
+}
+
+// next returns the next word of s, or false at its end.
+func (sc *wordScanner) next() (word, bool) {
 	start := -1
-	for i, r := range s {
+	for i, r := range sc.s[sc.at:] {
+		i += sc.at
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
 				start = i
@@ -97,14 +115,15 @@ func words(s string, c stemCache) []word {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, word{c.stem(s[start:i]), start, i})
-			start = -1
+			sc.at = i
+			return word{sc.c.stem(sc.s[start:i]), start, i}, true
 		}
 	}
+	sc.at = len(sc.s)
 	if start >= 0 {
-		out = append(out, word{c.stem(s[start:]), start, len(s)})
+		return word{sc.c.stem(sc.s[start:]), start, len(sc.s)}, true
 	}
-	return out
+	return word{}, false
 }
 
 // stem lower-cases w, removes its diacritics ("Café" → "cafe") and stems
@@ -509,18 +528,19 @@ func phraseAt(ws []word, ph []string) []int {
 
 // snippet returns about snippetWords words of s around the first match of
 // the query, with the matched words marked « ». c (may be nil) caches the
-// stems of a page's snippets, whose texts share most of their words.
+// stems of a page's snippets, whose texts share most of their words. Only
+// the words up to the end of the window (and a phrase's length past it)
+// are stemmed.
 func snippet(s string, sq searchQuery, c stemCache) string {
-	ws := words(s, c)
-	marked := make([]bool, len(ws))
-	first := -1
-	if len(sq.phrases) > 0 {
-		for _, ph := range sq.phrases {
-			for _, i := range phraseAt(ws, ph) {
-				for j := i; j < i+len(ph); j++ {
-					marked[j] = true
-				}
+	sc := wordScanner{s: s, c: c}
+	var ws []word
+	fill := func(n int) { // ws holds n words, or all of s
+		for len(ws) < n {
+			w, ok := sc.next()
+			if !ok {
+				return
 			}
+			ws = append(ws, w)
 		}
 	}
 	want := map[string]bool{}
@@ -528,11 +548,26 @@ func snippet(s string, sq searchQuery, c stemCache) string {
 		want[st] = true
 	}
 	inPhrase := sq.phraseStems()
-	for i, w := range ws {
-		if want[w.stem] && !inPhrase[w.stem] {
-			marked[i] = true
+	longest := 1
+	for _, ph := range sq.phrases {
+		longest = max(longest, len(ph))
+	}
+	phraseStart := func(i int) []string { // the phrase that starts at ws[i], if any
+		for _, ph := range sq.phrases {
+			fill(i + len(ph))
+			if i+len(ph) <= len(ws) && phraseAt(ws[i:i+len(ph)], ph) != nil {
+				return ph
+			}
 		}
-		if marked[i] && first < 0 {
+		return nil
+	}
+	first := -1
+	for i := 0; first < 0; i++ {
+		fill(i + 1)
+		if i >= len(ws) {
+			break
+		}
+		if (want[ws[i].stem] && !inPhrase[ws[i].stem]) || phraseStart(i) != nil {
 			first = i
 		}
 	}
@@ -540,9 +575,23 @@ func snippet(s string, sq searchQuery, c stemCache) string {
 		first = 0
 	}
 	lo := max(0, first-snippetWords/3)
+	fill(lo + snippetWords + longest)
 	hi := min(len(ws), lo+snippetWords)
 	if len(ws) == 0 {
 		return ""
+	}
+	marked := make([]bool, hi)
+	for i := max(0, lo-longest); i < hi; i++ {
+		if want[ws[i].stem] && !inPhrase[ws[i].stem] {
+			marked[i] = true
+		}
+		for _, ph := range sq.phrases {
+			if i+len(ph) <= len(ws) && phraseAt(ws[i:i+len(ph)], ph) != nil {
+				for j := i; j < min(hi, i+len(ph)); j++ {
+					marked[j] = true
+				}
+			}
+		}
 	}
 	var b strings.Builder
 	if lo > 0 {

@@ -193,3 +193,99 @@ func TestSearchRealCorpusSameAsReference(t *testing.T) {
 		checkAgainstRef(t, db, q, 500)
 	}
 }
+
+// refSnippet is snippet as it was before it stemmed only up to its
+// window: every word of s stemmed and marked.
+func refSnippet(s string, sq searchQuery) string {
+	ws := words(s, nil)
+	marked := make([]bool, len(ws))
+	first := -1
+	for _, ph := range sq.phrases {
+		for _, i := range phraseAt(ws, ph) {
+			for j := i; j < i+len(ph); j++ {
+				marked[j] = true
+			}
+		}
+	}
+	want := map[string]bool{}
+	for _, st := range sq.stems {
+		want[st] = true
+	}
+	inPhrase := sq.phraseStems()
+	for i, w := range ws {
+		if want[w.stem] && !inPhrase[w.stem] {
+			marked[i] = true
+		}
+		if marked[i] && first < 0 {
+			first = i
+		}
+	}
+	if first < 0 {
+		first = 0
+	}
+	lo := max(0, first-snippetWords/3)
+	hi := min(len(ws), lo+snippetWords)
+	if len(ws) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	if lo > 0 {
+		b.WriteString("…")
+	}
+	pos := ws[lo].start
+	for i := lo; i < hi; i++ {
+		b.WriteString(strings.ReplaceAll(s[pos:ws[i].start], "\n", " "))
+		if marked[i] {
+			b.WriteString("«" + s[ws[i].start:ws[i].end] + "»")
+		} else {
+			b.WriteString(s[ws[i].start:ws[i].end])
+		}
+		pos = ws[i].end
+	}
+	if hi < len(ws) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// TestSnippetSameAsReference: on random texts of a few words, and on the
+// Reuters and BBC texts for the real queries, snippet is refSnippet.
+func TestSnippetSameAsReference(t *testing.T) {
+	vocab := []string{"alpha", "beta", "gamma", "the", "said", "Oil", "price"}
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 3000 {
+		ws := make([]string, r.IntN(60))
+		for i := range ws {
+			ws[i] = vocab[min(r.IntN(len(vocab)), r.IntN(len(vocab)))]
+		}
+		var q []string
+		for range 1 + r.IntN(3) {
+			w := vocab[r.IntN(len(vocab))]
+			if r.IntN(2) == 0 {
+				w = `"` + w + " " + vocab[r.IntN(len(vocab))] + " " + vocab[r.IntN(len(vocab))][:r.IntN(2)*3] + `"`
+			}
+			q = append(q, w)
+		}
+		checkSnippet(t, strings.Join(ws, " ,\n"), strings.Join(q, " "))
+	}
+	if testing.Short() {
+		return
+	}
+	xs := SharedTexts(t)
+	for _, q := range realQueries {
+		for i := 0; i < len(xs); i += 5 {
+			checkSnippet(t, searchText(&xs[i].Document), q)
+		}
+	}
+}
+
+func checkSnippet(t *testing.T, s, q string) {
+	t.Helper()
+	sq, err := parseSearch(q)
+	if err != nil {
+		return // a query of no word
+	}
+	if got, want := snippet(s, sq, nil), refSnippet(s, sq); got != want {
+		t.Fatalf("snippet of %q for %s:\n got %q\nwant %q", s, q, got, want)
+	}
+}
