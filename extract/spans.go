@@ -346,6 +346,9 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 	if m.typ == graph.Organization && l-f >= 2 && streetHeads[c.lower(l-1)] {
 		m.typ = graph.Place // "Times Square", "Oxford Street": places (but see knownOrgs: "Downing Street")
 	}
+	if m.typ == graph.Place && l-f >= 2 && corporateHeads[c.lower(l-1)] {
+		m.typ = graph.Organization // "Hanover Re", "Thai Airways": a company named after its place
+	}
 	if knownOrgs[lk] || d.institutionName(lk) {
 		m.typ = graph.Organization
 	}

@@ -74,7 +74,7 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 		}
 	}
 	for k := 0; k+1 < len(c.toks); k++ {
-		if free(k+1) && isCap(c.tokText(k+1)) && companyHeads[c.lower(k+1)] && !capWordAt(c, k+2) && d.nationalityAt(c, k, free) {
+		if free(k+1) && isCap(c.tokText(k+1)) && companyHeads[c.lower(k+1)] && !capWordAt(c, k+2) && d.nationalityAt(c, k, free) && !conjoinedAt(c, k) {
 			spans = append(spans, Span{First: k, Last: k + 2, Type: graph.Organization, Score: 0.6}) // "Swiss Life"
 			covered[k], covered[k+1] = true, true
 		}
@@ -88,9 +88,6 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 func (d *docState) nationalityAt(c *chunk, k int, free func(int) bool) bool {
 	if !free(k) || !c.sameSentence(k, k+1) || !isCap(c.tokText(k)) || isAllUpper(c.tokText(k)) || c.toks[k+1].NewlineBefore {
 		return false
-	}
-	if (c.tokText(k-1) == "&" || c.lower(k-1) == "and") && capWordAt(c, k-2) {
-		return false // "Pew Internet and American Life": inside a longer name
 	}
 	_, ok := d.x.gaz.Demonym(c.tokText(k))
 	return ok && !d.x.gaz.IsCountryName(c.tokText(k))
@@ -108,6 +105,13 @@ func placeBefore(c *chunk, spans []Span, i int) int {
 	return -1
 }
 
+// conjoinedAt reports whether token k follows "and" or "&" after a
+// capitalized word, where the tagger left a longer name untagged: "Pew
+// Internet and American Life".
+func conjoinedAt(c *chunk, k int) bool {
+	return (c.tokText(k-1) == "&" || c.lower(k-1) == "and") && capWordAt(c, k-2)
+}
+
 // capWordAt reports whether token k is a capitalized word, which would
 // make a nationality and a company's head the start of a longer name or
 // a title: "Venezuelan Energy Minister".
@@ -120,6 +124,11 @@ func capWordAt(c *chunk, k int) bool {
 // Bank", "Irish Life".
 var companyHeads = set("re", "life", "airways", "airlines", "express", "bank", "telecom", "telekom", "post", "bahn",
 	"gas", "steel", "petroleum", "energy", "rail", "aerospace", "leyland", "insurance", "mutual", "water", "power")
+
+// corporateHeads end companies' names and never a place's, unlike
+// "Bank" (the West Bank) or "Water": a place's span that ends in one is
+// an organization ("Hanover Re", "Thai Airways").
+var corporateHeads = set("re", "airways", "airlines", "telecom", "telekom", "petroleum", "insurance", "aerospace")
 
 // weekdayClubAt reports whether token k is a capitalized weekday that ends
 // a club's name, as the team nouns or the possessive after it say:
