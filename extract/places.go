@@ -48,12 +48,12 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 	if j < 0 || !c.sameSentence(j, f) {
 		return
 	}
-	cont := -1
+	cont, named := -1, false // named: the place before the noun is named, not a possessive or a nationality
 	switch {
 	case isPossessive(c.toks[j].Text) && j > 0 && tm[j-1] >= 0:
 		cont = int(tm[j-1])
 	case tm[j] >= 0:
-		cont = int(tm[j])
+		cont, named = int(tm[j]), !d.ments[tm[j]].adjective
 	default:
 		cont = d.adjectiveAt(c, tm, j)
 	}
@@ -62,13 +62,24 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 	}
 	ev := c.evidence(min(j, d.ments[cont].first), m.last)
 	subj := mi
-	if cm := &d.ments[cont]; !cm.adjective && !isPossessive(c.tokText(cm.last)) && c.lower(cm.first-1) == "the" &&
-		(cm.place == nil || cm.place.Kind != gazetteer.Country) {
+	if named && c.lower(d.ments[cont].first-1) == "the" && largerPlace(m.place, d.ments[cont].place) {
 		// "the North Waziristan region of Pakistan": the named region is
-		// in what follows "of".
+		// in what follows "of" when that is larger; "the Texas town of
+		// Uvalde" is read the other way.
 		subj, cont = cont, mi
 	}
 	d.cands.links = append(d.cands.links, linkCand{subj: subj, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: ev})
+}
+
+// largerPlace reports whether outer, the place after "the X NOUN of", is
+// the larger of the two: a country, or a region around a town or an
+// unknown place.
+func largerPlace(outer, inner *gazetteer.Place) bool {
+	if outer == nil {
+		return false
+	}
+	return outer.Kind == gazetteer.Country && (inner == nil || inner.Kind != gazetteer.Country) ||
+		outer.Kind == gazetteer.Region && (inner == nil || inner.Kind == gazetteer.City)
 }
 
 // placeComma reads "Kabul, Afghanistan" and "Karachi in Pakistan": a

@@ -55,7 +55,6 @@ var (
 	ruleParenParty    = relRule{"paren_party", graph.MemberOf, 0.75}             // "Angela Merkel (CDU)"
 	ruleJoined        = relRule{"joined", graph.MemberOf, 0.65}                  // "X joined the Social Democrats"
 	rulePartyOffice   = relRule{"party_office", graph.MemberOf, 0.75}            // "SPD interior minister X"
-	ruleMemberOf      = relRule{"member_clause", graph.MemberOf, 0.75}           // "X, who is a member of the CDU"
 	rulePlaysFor      = relRule{"plays_for", graph.PlayerOf, 0.75}               // "X, who plays for Bayern"
 	// organization or country → organization
 	ruleAllianceMember = relRule{"alliance_member", graph.MemberOf, 0.8} // "NATO member Turkey"
@@ -277,42 +276,26 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.personApposition(c, tm, mi)
-	d.memberClause(c, tm, mi)
 	d.isDemonym(c, tm, mi, graph.CitizenOf)
 }
 
-// memberClause reads "X, who is|was a member of [the] [Y's] [words] Z":
-// "Bouillon, who is a member of Chancellor Angela Merkel's center-right
-// Christian Democrats (CDU)".
-func (d *docState) memberClause(c *chunk, tm []int32, mi int) {
-	m := d.ments[mi]
-	k := m.last
-	if c.tokText(k) != "," || c.lower(k+1) != "who" || !copulas[c.lower(k+2)] {
-		return
+// skipOwner returns the token after the owner that may stand before a
+// body's name at token k, and the words that describe the body: "a member
+// of Chancellor Angela Merkel's center-right Christian Democrats" → the
+// token of "Christian". With no owner's possessive it returns k.
+func skipOwner(d *docState, c *chunk, tm []int32, k int) int {
+	j := k
+	for n := 0; n < maxTitleWords && j < len(tm) && tm[j] < 0 && titleWord(c, j); n++ {
+		j++ // "Chancellor"
 	}
-	k += 3
-	if w := c.lower(k); w != "a" && w != "an" {
-		return
+	if j >= len(tm) || tm[j] < 0 || !isPossessive(c.tokText(d.ments[tm[j]].last)) {
+		return k
 	}
-	if c.lower(k+1) != "member" || c.lower(k+2) != "of" {
-		return
+	j = d.ments[tm[j]].last + 1 // "Angela Merkel's"
+	for n := 0; n < maxDescWords && j < len(tm) && tm[j] < 0 && isWordLower(c.tokText(j)) && !relStops[c.lower(j)]; n++ {
+		j++ // "center-right"
 	}
-	k += 3
-	if c.lower(k) == "the" {
-		k++
-	}
-	for n := 0; n < maxTitleWords && k < len(tm) && tm[k] < 0 && titleWord(c, k); n++ {
-		k++ // "Chancellor"
-	}
-	if k < len(tm) && tm[k] >= 0 && isPossessive(c.tokText(d.ments[tm[k]].last)) {
-		k = d.ments[tm[k]].last + 1 // "Merkel's"
-	}
-	for n := 0; n < maxDescWords && k < len(tm) && tm[k] < 0 && isWordLower(c.tokText(k)) && !relStops[c.lower(k)]; n++ {
-		k++ // "center-right"
-	}
-	if o, ok := d.mentionAt(tm, k, graph.Organization); ok && d.ments[o].first == k && c.sameSentence(m.first, k) {
-		d.link(ruleMemberOf, "", mi, o, c.evidence(m.first, d.ments[o].last))
-	}
+	return j
 }
 
 // maxParenthesis bounds the tokens of a parenthesis skipped after a name:
@@ -416,8 +399,8 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 		}
 		return
 	}
-	if c.tokText(k) != "," && !(copulas[c.lower(k)] && articles[c.lower(k+1)]) {
-		return // "X, a …" or "X is a …", not "X is originally from India"
+	if c.tokText(k) != "," && !(c.lower(k) == "is" && articles[c.lower(k+1)]) {
+		return // "X, a …" or "X is a …"; not "X is originally from India", nor "X was a member" (once)
 	}
 	k++
 	if w := c.lower(k); w == "who" && (c.lower(k+1) == "plays" || c.lower(k+1) == "played") && c.lower(k+2) == "for" {
@@ -430,14 +413,18 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	case "a", "an", "the":
 		k++
 	}
-	head := ""
+	head, past := "", false
 	for n := 0; n < maxDescWords && k < len(c.toks) && tm[k] < 0 && c.sameSentence(m.first, k); n++ {
 		w := c.lower(k)
 		if titlePreps[w] || w == "with" || w == "from" || !isWord(c.tokText(k)) {
 			break
 		}
+		past = past || w == "was" || w == "were" // "X, who was a member of Y": once
 		head = w
 		k++
+	}
+	if past {
+		return
 	}
 	if c.lower(k) == "from" && head != "" && k+1 < len(tm) && tm[k+1] >= 0 {
 		// "Roberta Metsola, a leading European parliamentarian from Malta"
@@ -457,6 +444,7 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	if c.lower(k) == "the" {
 		k++
 	}
+	k = skipOwner(d, c, tm, k)
 	if k+1 < len(tm) && tm[k] < 0 && isCap(c.tokText(k)) {
 		if _, ok := d.x.gaz.Demonym(c.tokText(k)); ok {
 			k++ // "a member of the German Bundestag"

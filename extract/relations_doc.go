@@ -296,7 +296,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		} else if home != nil && d.domesticParty(e.Name) {
 			d.addRule(rb, ruleDomesticParty, "", e.ID, home.ID, "", ev)
 			national[e.ID] = true
-		} else if home != nil && institutional(e.Name) && !international(e.Name) && d.nameForeign(e.Name, placeByID[home.ID]) == "" {
+		} else if home != nil && domesticBody(e.Name) && !international(e.Name) && d.nameForeign(e.Name, placeByID[home.ID]) == "" {
 			d.addRule(rb, ruleDomesticInstitution, "", e.ID, home.ID, "", ev)
 		}
 	}
@@ -316,7 +316,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	for mi := range d.ments {
 		e := entOf[mi]
-		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] && !featureName(e.Name) {
+		if e == nil || e.Type != graph.Place || e == home || seen[e] || located[e.ID] || d.ments[mi].adjective || !locative[e] && !naturalFeature(e.Name) {
 			continue
 		}
 		seen[e] = true
@@ -456,9 +456,6 @@ var nationalTitles = map[string][]string{
 	"emir_of":             {"QA", "KW", "AE"}, "sultan_of": {"OM", "BN", "MY"},
 }
 
-// officeOf reports whether the country with ISO code cc has the office
-// of predicate pred; offices that most states have (president, prime
-// minister, minister) are in all.
 // officeHolders returns the countries that have an office, by the words
 // of its title ("Foreign Secretary" is British) or its predicate
 // (nationalTitles); nil when any country may have it.
@@ -502,7 +499,7 @@ func onlyCountryWith(cs []string, placeOf map[*graph.Entity]*gazetteer.Place) *g
 		if p.Kind != gazetteer.Country || !slices.Contains(cs, p.CountryCode) {
 			continue
 		}
-		if only != nil && only != e {
+		if only != nil {
 			return nil
 		}
 		only = e
@@ -510,6 +507,9 @@ func onlyCountryWith(cs []string, placeOf map[*graph.Entity]*gazetteer.Place) *g
 	return only
 }
 
+// officeOf reports whether the country with ISO code cc has the office
+// of predicate pred: not if withoutOffice lists it for the office, and
+// for a rare office only if nationalTitles lists it; otherwise yes.
 func officeOf(pred, cc string) bool {
 	if slices.Contains(withoutOffice[pred], cc) {
 		return false
@@ -575,6 +575,25 @@ func (d *docState) domesticParty(name string) bool {
 		dom = dom || domesticWords[w]
 	}
 	return dom
+}
+
+// domesticBodies are the words of institutions that a story about one
+// country names when they are its own: its schools, courts, ministries
+// and hospitals. Councils, associations, societies and think tanks are
+// quoted from abroad as often ("Ray Takeyh of the Council on Foreign
+// Relations" in a story about Iran).
+var domesticBodies = set("university", "college", "school", "academy", "hospital", "clinic", "court", "ministry",
+	"department", "parliament", "assembly", "museum", "library", "theatre", "theater", "police", "cathedral",
+	"mosque", "observatory", "zoo", "gallery", "orchestra")
+
+// domesticBody reports whether a name is one of domesticBodies'.
+func domesticBody(name string) bool {
+	for _, w := range strings.Fields(graph.NameKey(name)) {
+		if domesticBodies[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameForeign returns the code of a country other than home's that an
@@ -726,6 +745,17 @@ func featureName(name string) bool {
 	w := lastWord(graph.NameKey(name))
 	return featureNouns[w] || placeNouns[w] || extraFeatures[w]
 }
+
+// naturalFeature reports whether a name says that it is a place without a
+// locative: a natural feature or a division of a country, not a built one
+// ("Yankee Stadium", "Hyde Park", "Heathrow Airport" may be a club, a
+// concert or a company's).
+func naturalFeature(name string) bool {
+	return featureName(name) && !builtFeatures[lastWord(graph.NameKey(name))]
+}
+
+// builtFeatures are the feature words of built places (naturalFeature).
+var builtFeatures = set("stadium", "park", "airport", "bridge", "settlement", "community", "resort", "border", "area")
 
 // extraFeatures are feature words that neither placeNouns nor featureNouns
 // hold, since they introduce no definition: "Wyre Forest", "Mogollon Rim".

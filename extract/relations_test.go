@@ -114,7 +114,7 @@ func TestTypedRelations(t *testing.T) {
 		{"TitleHoldersNotLead", "Indonesia voted. Indonesia counted. Indonesia and Britain met. Foreign Secretary Jack Straw spoke.", lexTagger{"Indonesia": plc, "Britain": plc, "Jack Straw": per}, "person/jack-straw", "foreign_minister_of", "place/indonesia", false},
 		{"StarredInIsNoPlace", "Britain voted. Britain counted. Britain is proud. She starred in Finding Neverland.", lexTagger{"Britain": plc, "Finding Neverland": plc}, "place/finding-neverland", "located_in", "place/united-kingdom", false},
 		{"StemOfAnotherCountry", "Britain voted. Britain counted. Britain is proud. Floods hit Sichuan Province.", lexTagger{"Britain": plc, "Sichuan Province": plc}, "place/sichuan-province", "located_in", "place/united-kingdom", false},
-		{"DomesticInstitution", "Britain voted. Britain counted. Britain is proud. The Institute for Fiscal Studies said so.", lexTagger{"Britain": plc, "Institute for Fiscal Studies": org}, "organization/institute-for-fiscal-studies", "based_in", "place/united-kingdom", true},
+		{"DomesticInstitution", "Britain voted. Britain counted. Britain is proud. The Royal Free Hospital said so.", lexTagger{"Britain": plc, "Royal Free Hospital": org}, "organization/royal-free-hospital", "based_in", "place/united-kingdom", true},
 		{"DomesticInstitutionNamedAbroad", "India voted. India counted. India is proud. The University of California said so.", lexTagger{"India": plc, "University of California": org}, "organization/university-of-california", "based_in", "place/india", false},
 		{"DomesticInstitutionNotInternational", "Greece voted. Greece counted. Greece is proud. The Court of Arbitration for Sport said so.", lexTagger{"Greece": plc, "Court of Arbitration for Sport": org}, "organization/court-of-arbitration-for-sport", "based_in", "place/greece", false},
 		{"CopulaFromCountry", "Daniel Ajayi is a Pentecostal pastor from Nigeria.", lexTagger{"Daniel Ajayi": per, "Nigeria": plc}, "person/daniel-ajayi", "citizen_of", "place/nigeria", true},
@@ -129,6 +129,13 @@ func TestTypedRelations(t *testing.T) {
 		{"MeetingWill", "Bill Gates will meet Lula da Silva next week.", lexTagger{"Bill Gates": per, "Lula da Silva": per}, "person/bill-gates", "met", "person/lula-da-silva", false},
 		{"MeetingHeld", "Bill Gates met Lula da Silva on Monday.", lexTagger{"Bill Gates": per, "Lula da Silva": per}, "person/bill-gates", "met", "person/lula-da-silva", true},
 		{"CopulaNeedsArticle", "Ramdhan Kotamaraja is originally from India, but now lives in Dallas.", lexTagger{"Ramdhan Kotamaraja": per, "India": plc, "Dallas": plc}, "person/ramdhan-kotamaraja", "citizen_of", "place/india", false},
+		{"TownOfState", "Troops reached the Texas town of Uvalde on Monday.", lexTagger{"Texas": plc, "Uvalde": plc}, "place/texas", "located_in", "place/uvalde", false},
+		{"TownOfStateRight", "Troops reached the Texas town of Uvalde on Monday.", lexTagger{"Texas": plc, "Uvalde": plc}, "place/uvalde", "located_in", "place/texas", true},
+		{"OustedIsNoOffice", "Mohamed Morsi, the ousted president of Egypt, died in court.", lexTagger{"Mohamed Morsi": per, "Egypt": plc}, "person/mohamed-morsi", "president_of", "place/egypt", false},
+		{"WasMemberIsPast", "John Smith was a consultant for Google until 1989.", lexTagger{"John Smith": per, "Google": org}, "person/john-smith", "employee_of", "organization/google", false},
+		{"WhoWasMemberIsPast", "Klaus Berg, who was a member of the Christian Democrats, spoke.", lexTagger{"Klaus Berg": per, "Christian Democrats": org}, "person/klaus-berg", "member_of", "organization/christian-democrats", false},
+		{"ThinkTankAbroad", "Iran voted. Iran counted. Iran is proud. Ray Takeyh of the Council on Foreign Relations said so.", lexTagger{"Iran": plc, "Ray Takeyh": per, "Council on Foreign Relations": org}, "organization/council-on-foreign-relations", "based_in", "place/iran", false},
+		{"StadiumNeedsLocative", "Britain voted. Britain counted. Britain is proud. Yankee Stadium sold out.", lexTagger{"Britain": plc, "Yankee Stadium": plc}, "place/yankee-stadium", "located_in", "place/united-kingdom", false},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
 	}
 	for _, tt := range tests {

@@ -135,9 +135,7 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 	}
 	o := int(tm[i])
 	j := d.ments[o].first - 1
-	if isPossessive(c.tokText(j)) && j > 0 && tm[j-1] >= 0 && d.ments[tm[j-1]].typ == graph.Place {
-		j = d.ments[tm[j-1]].first - 1 // "chairman of Germany's National Electro-mobility Platform"
-	}
+	j = d.beforePlacePossessive(c, tm, j) // "chairman of Germany's National Electro-mobility Platform"
 	if c.lower(j) == "the" {
 		j--
 	}
@@ -158,6 +156,15 @@ func titleToBefore(d *docState, c *chunk, tm []int32, i, first int) (titleSpot, 
 		}
 	}
 	return titleSpot{}, false
+}
+
+// beforePlacePossessive returns the token before a place's possessive
+// that ends at token j ("Germany's"), or j when there is none.
+func (d *docState) beforePlacePossessive(c *chunk, tm []int32, j int) int {
+	if isPossessive(c.tokText(j)) && j > 0 && tm[j-1] >= 0 && d.ments[tm[j-1]].typ == graph.Place {
+		return d.ments[tm[j-1]].first - 1
+	}
+	return j
 }
 
 // titleOfComma reads "the [modifiers] TITLE of|for|at [the] X [( Y )]
@@ -212,8 +219,8 @@ func titleOfComma(d *docState, c *chunk, tm []int32, _, first int) (titleSpot, b
 	}
 	if _, ok := d.x.gaz.Demonym(c.tokText(k)); ok && isCap(c.tokText(k)) {
 		k-- // "of the German VDA"
-	} else if isPossessive(c.tokText(k)) && k > 0 && tm[k-1] >= 0 && d.ments[tm[k-1]].typ == graph.Place {
-		k = d.ments[tm[k-1]].first - 1 // "of Germany's VDA"
+	} else {
+		k = d.beforePlacePossessive(c, tm, k) // "of Germany's VDA"
 	}
 	if c.lower(k) == "the" {
 		k--
@@ -265,6 +272,8 @@ var serviceNouns = set("army", "military", "navy", "police", "intelligence", "se
 	"finance", "foreign", "interior", "justice", "health", "trade", "energy", "economy", "education", "culture",
 	"environment", "government", "cabinet", "parliamentary", "party", "campaign", "communications", "legal", "research")
 
+// ofPossessiveUnit reads the owner of a service noun at token j
+// ("Yemen's army"): the possessive's mention, -1 for none.
 func ofPossessiveUnit(d *docState, c *chunk, tm []int32, j int) int {
 	if j < 2 || !serviceNouns[c.lower(j)] {
 		return -1
@@ -562,7 +571,9 @@ func titleAfter(c *chunk, k int) (t title, ts, te, rankStart int, past bool) {
 			break
 		}
 		if !modifiers[c.lower(k)] {
-			if free == 0 || !isWordLower(c.tokText(k)) || relStops[c.lower(k)] || copulas[c.lower(k)] || k == 0 || !articles[c.lower(k-1)] {
+			// Not a participle: "the ousted president of Egypt" holds the
+			// office no more, "the elected president" may not yet.
+			if free == 0 || !isWordLower(c.tokText(k)) || relStops[c.lower(k)] || copulas[c.lower(k)] || strings.HasSuffix(c.lower(k), "ed") || k == 0 || !articles[c.lower(k-1)] {
 				break
 			}
 			free--

@@ -26,6 +26,7 @@ const maxNameTokens = 24
 // two places, then cleaned (cleanSpan), and the names the tagger missed
 // added (supplement). A span over maxNameTokens is no name.
 func (d *docState) cleanSpans(c *chunk, spans []Span, mask []bool, cands []mention) []mention {
+	spans = d.widenSpans(c, spans, mask) // widen.go: "Swiss Re", "Sheffield Wednesday"
 	for _, s := range spans {
 		if s.Last-s.First > maxNameTokens {
 			continue // a run of names the tagger could not split
@@ -274,7 +275,7 @@ func (d *docState) trimByType(c *chunk, f, l int, typ graph.EntityType, mask []b
 // possessives, punctuation, an article that starts the next sentence, a
 // trailing function word.
 func trimEdges(c *chunk, f, l int) (int, int) {
-	for l > f && (isPossessive(c.toks[l-1].Text) && !possessiveNames[lowerKey(c.spanText(f, l))] ||
+	for l > f && (isPossessive(c.toks[l-1].Text) && !possessiveNames[lowerKey(c.spanText(f, l))] && !shopPossessive(c, f, l) ||
 		!isPossessive(c.toks[l-1].Text) && !hasLetterOrDigit(c.toks[l-1].Text) && c.toks[l-1].Text != "." && c.toks[l-1].Text != "+") {
 		l--
 	}
@@ -342,6 +343,12 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 		m.score = 0.5
 	}
 	m.weak = d.x.doubtful && m.score < minKeep && l-f == 1 && f == c.sents[c.sentOf[f]].First
+	if m.typ == graph.Organization && l-f >= 2 && streetHeads[c.lower(l-1)] {
+		m.typ = graph.Place // "Times Square", "Oxford Street": places (but see knownOrgs: "Downing Street")
+	}
+	if m.typ == graph.Place && l-f >= 2 && corporateHeads[c.lower(l-1)] {
+		m.typ = graph.Organization // "Hanover Re", "Thai Airways": a company named after its place
+	}
 	if knownOrgs[lk] || d.institutionName(lk) {
 		m.typ = graph.Organization
 	}
