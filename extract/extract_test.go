@@ -69,6 +69,23 @@ func extractWith(t *testing.T, tags lexTagger, text string) *graph.Extraction {
 	return got
 }
 
+// checkTypes checks the entities of x against want, entity ID → type,
+// where the type "" says that the entity must not exist.
+func checkTypes(t *testing.T, x *graph.Extraction, want map[string]graph.EntityType) {
+	t.Helper()
+	for id, typ := range want {
+		e := entity(x, id)
+		switch {
+		case typ == "" && e != nil:
+			t.Errorf("unexpected %s in %v", id, ids(x))
+		case typ != "" && e == nil:
+			t.Errorf("no %s in %v", id, ids(x))
+		case e != nil && e.Type != typ:
+			t.Errorf("%s: type %s, want %s", id, e.Type, typ)
+		}
+	}
+}
+
 func entity(x *graph.Extraction, id string) *graph.Entity {
 	for _, e := range x.Entities {
 		if e.ID == id {

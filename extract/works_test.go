@@ -34,18 +34,7 @@ func TestWorks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := extractWith(t, tt.tags, tt.text)
-			for id, typ := range tt.want {
-				e := entity(x, id)
-				switch {
-				case typ == "" && e != nil:
-					t.Errorf("unexpected %s in %v", id, ids(x))
-				case typ != "" && e == nil:
-					t.Errorf("no %s in %v", id, ids(x))
-				case e != nil && e.Type != typ:
-					t.Errorf("%s: type %s, want %s", id, e.Type, typ)
-				}
-			}
+			checkTypes(t, extractWith(t, tt.tags, tt.text), tt.want)
 		})
 	}
 }
