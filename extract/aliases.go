@@ -171,24 +171,17 @@ func coordinated(name string, known func(string) bool) bool {
 			continue
 		}
 		ka, kb := known(a) || known(bare(a)), known(b) || known(bare(b)) || known(initials(b))
-		if ka && kb || ka && corporate(b) || kb && corporate(a) {
+		if ka && kb || ka && designated(b) || kb && designated(a) {
 			return true
 		}
 	}
 	return false
 }
 
-// corporate reports whether a name ends with a company's designator
-// ("Hitachi Ltd", "Boeing Co").
-func corporate(name string) bool {
-	words := strings.Fields(graph.NameKey(name))
-	return len(words) >= 2 && designators[words[len(words)-1]]
-}
-
 // bare is a company's name without its designator: "Hitachi" of
 // "Hitachi Ltd", the name itself if it has none.
 func bare(name string) string {
-	if !corporate(name) {
+	if !designated(name) {
 		return name
 	}
 	return strings.TrimSpace(name[:strings.LastIndexByte(strings.TrimSpace(name), ' ')])

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
@@ -175,19 +176,10 @@ const teamPrefix = "team:"
 func sportsWindow(c *chunk) bool {
 	var seen []string
 	for i := range c.toks {
-		if w := c.lowers[i]; sportWords[w] && !contains(seen, w) {
+		if w := c.lowers[i]; sportWords[w] && !slices.Contains(seen, w) {
 			if seen = append(seen, w); len(seen) >= minSportWords {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func contains(words []string, w string) bool {
-	for _, v := range words {
-		if v == w {
-			return true
 		}
 	}
 	return false
@@ -260,16 +252,7 @@ var resultNouns = set("victory", "win", "triumph", "draw", "drew", "drawn", "lev
 // isScore reports whether a token is a score: "2-1", "18-12".
 func isScore(s string) bool {
 	a, b, ok := strings.Cut(s, "-")
-	return ok && a != "" && b != "" && len(a) <= 3 && len(b) <= 3 && allDigits(a) && allDigits(b)
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return ok && a != "" && b != "" && len(a) <= 3 && len(b) <= 3 && isDigits(a) && isDigits(b)
 }
 
 // placeContext reports whether a mention of a team's name reads as the

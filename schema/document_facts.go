@@ -96,12 +96,13 @@ func (b *builder) documentFactFields() graphql.Fields {
 
 // quoteAbout resolves Quote.about: the entities named inside the quote's
 // span, in text order, then the subject of the sentence around it
-// (quoteSubject), each once, the speaker left out.
+// (quoteSubject), each once, the speaker left out. It reads one page of
+// the document's mentions (graph.MaxPageSize, the most a store returns).
 func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
 	q := p.Source.(*graph.Quote)
 	ev := q.Evidence
 	ctx := reqCtx(p.Context)
-	ms, err := b.documentMentions(ctx, ev.Document, graph.Page{First: maxDocumentMentions})
+	ms, err := b.documentMentions(ctx, ev.Document, graph.Page{First: graph.MaxPageSize})
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +160,3 @@ func (b *builder) quoteAbout(p graphql.ResolveParams) (any, error) {
 	loaderFrom(p.Context).prime(out...)
 	return out, nil
 }
-
-// maxDocumentMentions bounds the mentions Quote.about reads of one
-// document: more than any news article has.
-const maxDocumentMentions = 100000

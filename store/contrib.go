@@ -19,14 +19,9 @@ func (w *wtx) contribIDs(doc string, kind byte) ([]string, error) {
 	}
 	var ids []string
 	if doc != w.fresh {
-		v, ok, err := get(w.txn, []byte(k))
-		if err != nil {
+		var err error
+		if ids, err = docIDs(w.txn, doc, kind); err != nil {
 			return nil, err
-		}
-		if ok {
-			if ids, err = decodeIDs(v); err != nil {
-				return nil, err
-			}
 		}
 	}
 	if w.contribs == nil {
@@ -34,6 +29,16 @@ func (w *wtx) contribIDs(doc string, kind byte) ([]string, error) {
 	}
 	w.contribs[k] = ids
 	return ids, nil
+}
+
+// docIDs reads the IDs of the facts of kind that doc contributed, nil if
+// none.
+func docIDs(txn kv, doc string, kind byte) ([]string, error) {
+	v, ok, err := get(txn, contribKey(doc, kind, ""))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return decodeIDs(v)
 }
 
 // contribEdit adds or removes id in the list of kind that doc contributed.

@@ -96,14 +96,7 @@ func listFactsInRange[T any](ctx context.Context, txn *badger.Txn, k *factKind[T
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		v, ok, err := get(tx(txn), contribKey(doc, k.contrib, ""))
-		if err != nil {
-			return out, err
-		}
-		if !ok {
-			continue
-		}
-		ids, err := decodeIDs(v)
+		ids, err := docIDs(tx(txn), doc, k.contrib)
 		if err != nil {
 			return out, err
 		}

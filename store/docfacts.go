@@ -51,12 +51,8 @@ func (db *DB) DocumentFacts(ctx context.Context, docID, kind string) ([]*graph.R
 	}
 	var out []*graph.Record
 	err := db.view(ctx, func(txn *badger.Txn) error {
-		v, ok, err := get(tx(txn), contribKey(docID, contrib, ""))
-		if err != nil || !ok {
-			return err
-		}
-		ids, err := decodeIDs(v)
-		if err != nil {
+		ids, err := docIDs(tx(txn), docID, contrib)
+		if err != nil || ids == nil {
 			return err
 		}
 		d := &dumper{ctx: ctx, txn: txn, docs: map[string]bool{docID: true}, kept: map[string]bool{}}

@@ -156,14 +156,7 @@ func rangeCandidates(ctx context.Context, txn *badger.Txn, docs map[string]bool,
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			v, ok, err := get(tx(txn), contribKey(doc, kRelation, ""))
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				continue
-			}
-			rs, err := decodeIDs(v)
+			rs, err := docIDs(tx(txn), doc, kRelation)
 			if err != nil {
 				return nil, err
 			}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
-	"strings"
 
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/graph"
@@ -41,7 +40,6 @@ func (fn *extractFn) ProcessElement(ctx context.Context, key string, doc []byte,
 		fail(ctx, d.ID, err)
 		return nil
 	}
-	wordsRead.Inc(ctx, int64(len(strings.Fields(d.Text))))
 	b, err := json.Marshal(x)
 	if err != nil {
 		return fmt.Errorf("encode extraction of %q: %w", d.ID, err)

@@ -134,7 +134,6 @@ func outputPath(dir, name string, gz bool) string {
 // Counts are what a run read, stored and refused, from its counters.
 type Counts struct {
 	Read       int64 // documents read without error
-	Words      int64 // words of the documents extracted
 	Failed     int64 // bad inputs: unreadable, refused by the extractor or the store
 	Stored     int64 // documents stored in the graph
 	Duplicates int64 // documents skipped because their ID came before
@@ -154,8 +153,6 @@ func CountsOf(res beam.PipelineResult) Counts {
 		switch r.Key.Name {
 		case "documents_read":
 			c.Read += n
-		case "words_extracted":
-			c.Words += n
 		case "documents_failed":
 			c.Failed += n
 		case "documents_stored":

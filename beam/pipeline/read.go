@@ -19,7 +19,6 @@ var (
 	docsRead    = beam.NewCounter("factgraph", "documents_read")
 	docsFailed  = beam.NewCounter("factgraph", "documents_failed")
 	docsStored  = beam.NewCounter("factgraph", "documents_stored")
-	wordsRead   = beam.NewCounter("factgraph", "words_extracted")
 	docsSkipped = beam.NewCounter("factgraph", "documents_duplicate")
 )
 

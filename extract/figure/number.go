@@ -313,7 +313,6 @@ func ordinalOrUnit(s string) bool {
 	return unicode.IsLetter(r)
 }
 
-// mixedFraction reads "7-1/2" written as the tokens "7-1", "/", "2".
 // bareFraction reads a fraction without a whole number before a percent
 // word, as Reuters quotes spreads and money-market rates: "a 7/8 pct
 // spread", "13/16 pct". After a mixed fraction and a comma it is the
@@ -339,6 +338,7 @@ func bareFraction(toks []tok, i, end int) (float64, int, bool) {
 	return v, i + 3, true
 }
 
+// mixedFraction reads "7-1/2" written as the tokens "7-1", "/", "2".
 func mixedFraction(toks []tok, i, end int) (float64, bool) {
 	if i+2 >= end || toks[i+1].lower != "/" || !toks[i+2].digit || toks[i+1].start != toks[i].end || toks[i+2].start != toks[i+1].end {
 		return 0, false

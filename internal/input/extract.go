@@ -68,7 +68,7 @@ func Extract(ctx context.Context, ex graph.Extractor, in <-chan Item, n int, emi
 	return ctx.Err()
 }
 
-// extractOne validates and extracts one document, turning a panic in the
+// ExtractOne validates and extracts one document, turning a panic in the
 // extractor into an error for that document alone.
 func ExtractOne(ctx context.Context, ex graph.Extractor, doc graph.Document) (x *graph.Extraction, err error) {
 	if err := doc.Validate(); err != nil {
