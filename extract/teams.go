@@ -84,7 +84,7 @@ var teamNouns = set("captain", "coach", "manager", "boss", "squad", "side", "tea
 	"goalkeeper", "striker", "defence", "defense", "attack", "pack", "forwards", "backs", "fly-half", "scrum-half",
 	"skipper", "fans", "supporters", "victory", "win", "defeat", "debut", "international", "cap", "caps", "bench",
 	"line-up", "midfielder", "winger", "hooker", "flanker", "selectors", "bowlers", "batsmen", "openers",
-	"chances", "hopes", "campaign", "game")
+	"chances", "hopes", "campaign", "game", "pair", "duo", "trio", "prop", "lock", "outfit", "forward")
 
 // readTeams marks the teams of window c when it is a sports story (see
 // the comment above).
