@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -334,8 +335,11 @@ func measureAfterRule(c *casualtyCase) verdict {
 			f.Counted, f.Last, f.scan = head, npEnd, npEnd
 		}
 	}
-	if things[r.partHead] {
+	if things[r.partHead] || animals[r.partHead] {
 		return reject
+	}
+	if peopleOnly[tt[r.mFirst].lower] && !people[f.Counted] && !people[r.partHead] {
+		return reject // "300 weapons seized"
 	}
 	if k := oneOfBefore(tt, c.qStart, s.First); k >= 0 && slices.ContainsFunc(tt[r.npEnd:r.mFirst], func(t tok) bool {
 		return t.lower == "was" || t.lower == "is" || t.lower == "has"
@@ -361,9 +365,17 @@ func oneOfBefore(tt []tok, qStart, first int) int {
 
 func verbBeforeRule(c *casualtyCase) verdict {
 	f := &c.f
+	if m, ok := verbMeasures[c.before(2)]; ok && c.before(1) == "all" {
+		// "killing all 400 people on board"
+		f.Measure, f.MeasureFirst, f.MeasureLast = m, c.qStart-2, c.qStart-1
+		return tie
+	}
 	m, ok := verbMeasures[c.before(1)]
 	if !ok {
 		return pass
+	}
+	if peopleOnly[c.before(1)] && !people[c.head] {
+		return pass // "seized 300 weapons"
 	}
 	at := c.qStart - 1
 	if m2, ok := verbMeasures[c.before(3)]; ok && c.before(2) == "or" {
@@ -531,8 +543,11 @@ func isVerbForm(t tok) bool {
 // plausible rejects casualty figures that count things rather than people:
 // "2004 net income was affected", "53,100 of the cars affected".
 func plausible(a amount, f *Figure) bool {
-	if things[f.Counted] {
+	if things[f.Counted] || animals[f.Counted] {
 		return false
+	}
+	if a.exact && a.value != math.Trunc(a.value) {
+		return false // "closed at 1,845.20": people come whole
 	}
 	if a.plain && a.value >= 1800 && a.value <= 2100 {
 		// A bare year-like number counts only with a noun for people.

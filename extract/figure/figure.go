@@ -221,6 +221,7 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		loose   []amount // amounts without a measure, for the second pass
 		list    []member // loose amounts that may share a later measure
 		counted string   // the last counted noun, carried to "two others"
+		head    string   // what the last amount counts, figure or not
 	)
 	for i := s.First; i < s.Last; {
 		if !startsAmount(tt[i]) {
@@ -247,9 +248,18 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		if !ok {
 			loose = append(loose, a)
 			list = appendMember(tt, list, a, s)
+			head, _ = countedAfter(tt, a.last, s.Last)
 			i = a.last
 			continue
 		}
+		if isCasualty(f.Measure) && (isRate(tt, f.Last, s.Last) || animals[head] && (f.Counted == "" || groupWords[f.Counted])) {
+			// "12 deaths per 100,000 people"; "Twelve whales were
+			// stranded and eight died"
+			list = nil
+			i = max(f.Last, a.last, f.scan)
+			continue
+		}
+		head = f.Counted
 		// "Nine workers, one driver and three rescuers were injured": the
 		// measure after the last member of a list is every member's.
 		if f.after && !nounOnly[tt[f.MeasureFirst].lower] {
@@ -269,6 +279,9 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		f := &out[k]
 		f.Sentence = si
 		f.Kind = kindOf(tt, s, f)
+		if f.Kind == "" && k > 0 && sharesForecast(tt, s, &out[k-1], f) {
+			f.Kind = graph.KindForecast
+		}
 		if !isCasualty(f.Measure) {
 			continue
 		}
@@ -290,6 +303,21 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		}
 	}
 	return out
+}
+
+// isRate reports whether the words at i, after a count, make it a rate:
+// "per 100,000", "per capita", "a day", "every year".
+func isRate(tt []tok, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	switch tt[i].lower {
+	case "per":
+		return true
+	case "a", "an", "each", "every":
+		return i+1 < end && rateUnits[tt[i+1].lower]
+	}
+	return false
 }
 
 // sameObject gives a the measure of prev when prev took it from the verb
@@ -346,6 +374,9 @@ func appendMember(tt []tok, list []member, a amount, s token.Sentence) []member 
 	j++
 	if j < s.Last && tt[j].lower == "and" && tt[j-1].lower == "," {
 		j++
+	}
+	if j+2 < s.Last && tt[j].lower == "a" && (tt[j+1].lower == "high" || tt[j+1].lower == "low") && tt[j+2].lower == "of" {
+		j += 3 // "a low of 1.7940 and a high of 1.8085 marks": both ends of a day's range
 	}
 	start := a.first
 	if _, n := qualifierBefore(tt, a.first, s.First); n > 0 {
@@ -577,6 +608,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // a size, weight, distance, speed or magnitude: "10 mm", "6.1 magnitude"
 	case next == "'s" || next == "’s":
 		return true // "the 1990's", "Boeing 747's"
+	case labelNouns[prev] && a.plain && (a.first-2 < s.First || !labelDeterminers[prev2]):
+		return true // "under article 5", "room 101": a label
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
 		return true
 	case prev == "^" || prev == "**":

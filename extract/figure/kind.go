@@ -1,6 +1,8 @@
 package figure
 
 import (
+	"strings"
+
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
 )
@@ -69,6 +71,42 @@ func kindOf(tt []tok, s token.Sentence, f *Figure) string {
 		}
 	}
 	return ""
+}
+
+// sharesForecast reports whether f continues a list of what a forecast
+// before it, prev, says will happen: "would spend 5 billion dlrs, raise
+// taxes by 2 pct, and cut 3,000 jobs", "will cost 3 billion dlrs and leave
+// 200 people homeless". The words between start with a comma or "and", and
+// hold no new subject, finite verb, negation or clause of their own; a
+// casualty count with its own auxiliary ("300 were injured") is not shared.
+func sharesForecast(tt []tok, s token.Sentence, prev, f *Figure) bool {
+	if prev.Kind != graph.KindForecast || f.First <= prev.Last || f.First-prev.Last > 8 {
+		return false
+	}
+	if w := tt[prev.Last].lower; w != "," && w != "and" {
+		return false
+	}
+	for _, t := range tt[prev.Last:f.First] {
+		if t.upper || listBreaks[t.lower] || t.word && len(t.lower) > 4 && strings.HasSuffix(t.lower, "ed") {
+			return false
+		}
+	}
+	for i := f.Last; i < f.MeasureFirst && i < s.Last; i++ {
+		if listBreaks[tt[i].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// listBreaks end a list of things a forecast says will happen: a finite
+// verb, a negation, a verb of saying, a clause of its own.
+var listBreaks = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "did": true,
+	"not": true, "n't": true, "said": true, "says": true, "but": true, "while": true, "which": true,
+	"who": true, "that": true, "after": true, "before": true, "when": true, "because": true, "since": true,
+	"although": true, "though": true, "than": true, ";": true, ":": true, "(": true, ")": true, "\"": true,
+	"rose": true, "fell": true, "grew": true,
 }
 
 // amountKind returns graph.KindForecast for an amount of money or a

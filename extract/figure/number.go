@@ -162,6 +162,10 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 			a.value, a.last = v, last
 			return a, true
 		}
+		if last, ok := quoteEnd(toks, i, end); ok && scale == 1 {
+			a.value, a.last = v, last
+			return a, true
+		}
 		a.value, a.plain = v, plain
 		// "7¾": a vulgar fraction joined to the digits
 		if i+1 < end && toks[i+1].start == t.end && scale == 1 {
@@ -336,6 +340,21 @@ func bareFraction(toks []tok, i, end int) (float64, int, bool) {
 		}
 	}
 	return v, i + 3, true
+}
+
+// quoteEnd reads a two-sided quote, bid and offer, as Reuters writes
+// exchange rates and prices: "1.6190/00 dlrs", "46.40/46.50 Ecu",
+// "410.50/411.00". The bid, a decimal, is the amount; it returns the end
+// of the offer. A date ("26/02") has no decimal point.
+func quoteEnd(toks []tok, i, end int) (int, bool) {
+	if i+2 >= end || toks[i+1].lower != "/" || !toks[i+2].digit || toks[i+1].start != toks[i].end ||
+		toks[i+2].start != toks[i+1].end || strings.IndexByte(toks[i].lower, '.') < 0 {
+		return 0, false
+	}
+	if _, _, _, ok := parseDigits(toks[i+2].lower); !ok {
+		return 0, false
+	}
+	return i + 3, true
 }
 
 // mixedFraction reads "7-1/2" written as the tokens "7-1", "/", "2".

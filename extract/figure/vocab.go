@@ -16,7 +16,7 @@ var measureWords = map[string]string{
 	"refugees": graph.Refugees,
 	"arrested": graph.Arrested, "detained": graph.Arrested, "arrests": graph.Arrested,
 	"detainees": graph.Arrested, "jailed": graph.Arrested, "imprisoned": graph.Arrested,
-	"captured":  graph.Arrested,
+	"captured": graph.Arrested, "seized": graph.Arrested,
 	"kidnapped": graph.Kidnapped, "abducted": graph.Kidnapped, "hostages": graph.Kidnapped,
 	"missing": graph.Missing, "unaccounted": graph.Missing,
 	"evacuated": graph.Evacuated, "evacuees": graph.Evacuated,
@@ -49,7 +49,7 @@ var verbMeasures = map[string]string{
 	"arrest": graph.Arrested, "arrests": graph.Arrested, "detain": graph.Arrested, "detains": graph.Arrested,
 	"kidnap": graph.Kidnapped, "kidnaps": graph.Kidnapped, "abduct": graph.Kidnapped, "abducts": graph.Kidnapped,
 	"evacuate": graph.Evacuated, "evacuates": graph.Evacuated, "displace": graph.Displaced,
-	"displaces": graph.Displaced,
+	"displaces": graph.Displaced, "seized": graph.Arrested,
 }
 
 // bridges may stand between a counted noun and its measure word: "people
@@ -246,6 +246,48 @@ var things = map[string]bool{
 	"pct": true, "percent": true, "dlrs": true, "contracts": true, "accounts": true, "computers": true,
 	"times": true, "points": true, "goals": true, "votes": true, "seats": true, "ships": true,
 	"vessels": true, "boats": true, "freighters": true, "tankers": true, "shipments": true,
+	"bourses": true, "exchanges": true, "markets": true,
+}
+
+// animals are counted nouns for animals: "40 million chickens" killed,
+// "Twelve whales were stranded and eight died", are no casualty figures,
+// nor is a bare number that refers back to them.
+var animals = map[string]bool{
+	"animals": true, "cattle": true, "livestock": true, "sheep": true, "goats": true, "pigs": true,
+	"cows": true, "horses": true, "ponies": true, "donkeys": true, "camels": true, "dogs": true,
+	"cats": true, "chickens": true, "poultry": true, "hens": true, "ducks": true, "geese": true,
+	"turkeys": true, "birds": true, "fish": true, "whales": true, "dolphins": true, "seals": true,
+	"sharks": true, "turtles": true, "foxes": true, "deer": true, "elephants": true, "lions": true,
+	"tigers": true, "wolves": true, "bears": true, "monkeys": true, "apes": true, "gorillas": true,
+	"rhinos": true, "rats": true, "mice": true, "bees": true, "kiwi": true, "penguins": true,
+	"calves": true, "lambs": true, "hounds": true, "badgers": true, "swans": true, "pigeons": true,
+}
+
+// peopleOnly are measure words that count people only with a noun for
+// them: "eight men seized" were arrested, "300 weapons seized" were not.
+var peopleOnly = map[string]bool{"seized": true}
+
+// labelNouns name a numbered thing when a number follows them without a
+// determiner before: "under article 5", "section 4 of the camp", "room
+// 101"; the number is a label, not a count.
+var labelNouns = map[string]bool{
+	"article": true, "section": true, "clause": true, "chapter": true, "paragraph": true, "page": true,
+	"room": true, "platform": true, "gate": true, "route": true, "ward": true, "block": true,
+	"annex": true, "appendix": true, "exhibit": true, "item": true, "rule": true, "resolution": true,
+	"amendment": true, "protocol": true, "category": true, "grade": true, "division": true,
+}
+
+// labelDeterminers before a label noun make it a noun of the clause, not
+// a label: "at this stage 40 people", "the article 12 people read".
+var labelDeterminers = map[string]bool{
+	"this": true, "that": true, "the": true, "each": true, "every": true, "one": true, "a": true,
+	"an": true, "any": true, "no": true, "which": true, "what": true,
+}
+
+// rateUnits after "a", "each" or "every" make a count a rate: "kills
+// 3,000 children a day" (rate reads them).
+var rateUnits = map[string]bool{
+	"day": true, "week": true, "month": true, "year": true, "hour": true, "minute": true, "decade": true,
 }
 
 // people are counted nouns for persons, which let a year-like number count:
