@@ -365,8 +365,12 @@ func oneOfBefore(tt []tok, qStart, first int) int {
 
 func verbBeforeRule(c *casualtyCase) verdict {
 	f := &c.f
-	if m, ok := verbMeasures[c.before(2)]; ok && c.before(1) == "all" {
-		// "killing all 400 people on board"
+	if m, ok := verbMeasures[c.before(2)]; ok && (c.before(1) == "all" || c.before(1) == "the") {
+		// "killing all 400 people on board", "killing the nine French
+		// soldiers"; not "killed one of its sacred cows"
+		if things[c.head] || animals[c.head] {
+			return reject
+		}
 		f.Measure, f.MeasureFirst, f.MeasureLast = m, c.qStart-2, c.qStart-1
 		return tie
 	}
@@ -376,6 +380,12 @@ func verbBeforeRule(c *casualtyCase) verdict {
 	}
 	if peopleOnly[c.before(1)] && !people[c.head] {
 		return pass // "seized 300 weapons"
+	}
+	if k := c.a.last; c.head == "" && k+2 < c.s.Last && c.tt[k].lower == "of" {
+		// "killed one of its sacred cows": what the partitive counts
+		if _, head := partitiveEnd(c.tt, k, c.s.Last); things[head] || animals[head] {
+			return reject
+		}
 	}
 	at := c.qStart - 1
 	if m2, ok := verbMeasures[c.before(3)]; ok && c.before(2) == "or" {
@@ -619,6 +629,10 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 	next := ""
 	if j+1 < end {
 		next = tt[j+1].lower
+	}
+	if next == "to" && j+2 < end && tt[j+2].lower == "death" && tt[j].word && !sentenced[w] &&
+		(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+		return graph.Killed, j, j + 3, true // "frozen to death", "crushed to death"
 	}
 	switch w {
 	case "lost":

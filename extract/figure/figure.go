@@ -469,7 +469,8 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		return a
 	}
 	between := a.first > s.First && tt[a.first-1].lower == "between"
-	from := a.first > s.First && tt[a.first-1].lower == "from"
+	// "ranging from 4.05 to 5.25 pct" is a range; "rose from 4 to 5 pct" a change
+	from := a.first > s.First && tt[a.first-1].lower == "from" && !(a.first-2 >= s.First && rangeVerbs[tt[a.first-2].lower])
 	l := a.last
 	unit := false
 	// "between 3% and 3.5%", "a loss of 1,300,000 dlrs to 1,600,000 dlrs"
@@ -620,8 +621,9 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true
 	case first.lower == "one" && (prev == "the" || prev == "this" || prev == "that" || prev == "every" || prev == "any" || prev == "no"):
 		return true // "the one imprisoned": a pronoun, not a count
-	case prev == "per" || prev == "of" && (prev2 == "population" || prev2 == "out"):
-		// the base of a rate: "deaths per 100,000", "nine out of ten"
+	case prev == "per" || prev == "each" || prev == "every" || prev == "of" && (prev2 == "population" || prev2 == "out"):
+		// the base of a rate: "deaths per 100,000", "for each 1,000 dlrs",
+		// "nine out of ten"
 		return true
 	case prev == "of" && prev2 == "age":
 		return true // "at the age of 87"

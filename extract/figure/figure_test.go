@@ -53,6 +53,9 @@ func TestFind(t *testing.T) {
 			[]string{"450000 killed q=more than c=people [More than 450,000 people]", "1.1e+07 displaced c=people [11 million]"}},
 		{"Dozen", "A dozen soldiers were wounded.", []string{"12 injured c=soldiers [A dozen soldiers]"}},
 		{"KillingAll", "The plane crashed, killing all 120 people on board.", []string{"120 killed c=people [120 people]"}},
+		{"KillingThe", "Gunmen attacked the convoy, killing the 12 guards.", []string{"12 killed c=guards [12 guards]"}},
+		{"FrozenToDeath", "Four climbers were frozen to death on the ridge.", []string{"4 killed c=climbers [Four climbers]"}},
+		{"RangingFrom", "Yields are ranging from 3.5 to 4.25 pct.", []string{"3.5-4.25 percent [3.5 to 4.25 pct]"}},
 		{"SeizedMen", "He was held with eight men seized at a hotel.", []string{"8 arrested c=men [eight men]"}},
 		{"SeizedVerb", "Police seized eight men at a hotel.", []string{"8 arrested c=men [eight men]"}},
 		{"QuoteBidOffer", "Sterling ended at 1.5820/30 dlrs against 1.5790/00.", []string{"1.582 money USD [1.5820/30 dlrs]", "1.579 money USD [1.5790/00]"}},
@@ -286,6 +289,11 @@ func TestNotCounts(t *testing.T) {
 		{"QuoteNoCurrency", "The index closed at 1,845.20, and 3 traders were detained.", []string{"3 arrested c=traders [3 traders]"}},
 		{"PriceAndRate", "Crude rose 50 cents to 18.50 dlrs a barrel.", []string{"0.5 money USD [50 cents]", "18.5 money USD [18.50 dlrs]"}},
 		{"ShareOfInjured", "About 45 pct of the injured were children.", []string{"45 percent q=about [About 45 pct]"}},
+		{"SentencedToDeath", "Three men were sentenced to death for the attack.", nil},
+		{"BaseEach", "Holders get 1,020 dlrs for each 1,000 dlrs of bonds.", []string{"1020 money USD [1,020 dlrs]"}},
+		{"RapperName", "The rapper 50 Cent said two fans were hurt.", []string{"2 injured c=fans [two fans]"}},
+		{"SacredCows", "The reform killed one of the party's sacred cows.", nil},
+		{"CountriesAffected", "The ban hurt the three affected countries.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -139,10 +139,17 @@ var currencyWords = map[string]string{
 	"taka": "BDT", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "escudos": "PTE",
 	"schillings": "ATS", "drachmas": "GRD", "australs": "ARS", "cruzados": "BRL", "zlotys": "PLN",
 	"forints": "HUF", "pfennigs": "DEM", "pfennig": "DEM", "centimes": "FRF", "cent": "USD",
+	"ct": "USD", "markka": "FIM", "markkaa": "FIM", "peseta": "ESP", "guilder": "NLG", "ecu": "XEU",
 }
 
+// rangeVerbs before "from" make "from X to Y" a range, not a change.
+var rangeVerbs = map[string]bool{"ranging": true, "ranged": true, "range": true, "ranges": true, "varying": true, "varied": true}
+
+// sentenced are the verbs of "sentenced to death", which kill no one yet.
+var sentenced = map[string]bool{"sentenced": true, "condemned": true, "doomed": true, "put": true}
+
 // subunits are currency words worth a hundredth of their currency.
-var subunits = map[string]bool{"cts": true, "cents": true, "cent": true, "pence": true, "p": true, "pfennigs": true, "pfennig": true, "centimes": true}
+var subunits = map[string]bool{"ct": true, "cts": true, "cents": true, "cent": true, "pence": true, "p": true, "pfennigs": true, "pfennig": true, "centimes": true}
 
 // currencyAdjectives refine a currency word: "Canadian dlrs", "Swiss francs".
 var currencyAdjectives = map[string]map[string]string{
@@ -246,7 +253,8 @@ var things = map[string]bool{
 	"pct": true, "percent": true, "dlrs": true, "contracts": true, "accounts": true, "computers": true,
 	"times": true, "points": true, "goals": true, "votes": true, "seats": true, "ships": true,
 	"vessels": true, "boats": true, "freighters": true, "tankers": true, "shipments": true,
-	"bourses": true, "exchanges": true, "markets": true,
+	"bourses": true, "exchanges": true, "markets": true, "countries": true, "areas": true,
+	"regions": true, "provinces": true,
 }
 
 // animals are counted nouns for animals: "40 million chickens" killed,
