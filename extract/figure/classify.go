@@ -42,7 +42,15 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	// A currency symbol sits between the qualifier and the digits: "more
 	// than $5bn".
 	numStart := a.first
-	if t := tt[a.first]; t.cur > 0 {
+	if a.joined != "" {
+		f.Measure, f.Rule = graph.Money, ruleCurrencyJoined
+		f.MeasureFirst, f.MeasureLast = a.first, a.first+1
+		if percentWords[a.joined] {
+			f.Measure, f.Rule = graph.Percent, rulePercentAfter
+		} else {
+			f.Currency = currencyWords[a.joined]
+		}
+	} else if t := tt[a.first]; t.cur > 0 {
 		if t.cur == 1 && !a.scaled {
 			return f, false // "R5", "N95": a model, unless "R5bn"
 		}
@@ -82,6 +90,9 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 				}
 			}
 		}
+	}
+	if subunits[a.joined] {
+		value /= 100 // "35p"
 	}
 	f.Confidence = 0.95
 	if f.Measure == "" {
@@ -440,6 +451,9 @@ func ellipsisRule(c *casualtyCase) verdict {
 	if !(groupWords[head] || head == "" && c.npEnd == a.last && !a.plain && tt[a.first].lower != "one" || f.Qualifier == "another") ||
 		ownPredicate(tt, c.gEnd, s.Last) || changeBefore(tt, c.qStart, s.First) || c.before(1) == "of" {
 		return pass
+	}
+	if c.qStart > s.First && isVerbForm(tt[c.qStart-1]) {
+		return pass // "killed one miner and trapped 44 others": another verb's object
 	}
 	last := c.prior[len(c.prior)-1]
 	if !isCasualty(last.Measure) || head == "" && startsNoun(tt, a.last, s.Last) {

@@ -56,6 +56,10 @@ func TestFind(t *testing.T) {
 		{"KillingThe", "Gunmen attacked the convoy, killing the 12 guards.", []string{"12 killed c=guards [12 guards]"}},
 		{"FrozenToDeath", "Four climbers were frozen to death on the ridge.", []string{"4 killed c=climbers [Four climbers]"}},
 		{"RangingFrom", "Yields are ranging from 3.5 to 4.25 pct.", []string{"3.5-4.25 percent [3.5 to 4.25 pct]"}},
+		{"JoinedPercent", "It owns a 40-pct stake.", []string{"40 percent [40-pct]"}},
+		{"JoinedCurrency", "It paid a 3-dlr dividend and a 5-mark bonus.", []string{"3 money USD [3-dlr]", "5 money DEM [5-mark]"}},
+		{"Pence", "Shares fell 12p to 345p.", []string{"0.12 money GBP [12p]", "3.45 money GBP [345p]"}},
+		{"FractionAtEnd", "The spread was 3/16 pct.", []string{"0.1875 percent [3/16 pct]"}},
 		{"SeizedMen", "He was held with eight men seized at a hotel.", []string{"8 arrested c=men [eight men]"}},
 		{"SeizedVerb", "Police seized eight men at a hotel.", []string{"8 arrested c=men [eight men]"}},
 		{"QuoteBidOffer", "Sterling ended at 1.5820/30 dlrs against 1.5790/00.", []string{"1.582 money USD [1.5820/30 dlrs]", "1.579 money USD [1.5790/00]"}},
@@ -294,6 +298,9 @@ func TestNotCounts(t *testing.T) {
 		{"RapperName", "The rapper 50 Cent said two fans were hurt.", []string{"2 injured c=fans [two fans]"}},
 		{"SacredCows", "The reform killed one of the party's sacred cows.", nil},
 		{"CountriesAffected", "The ban hurt the three affected countries.", nil},
+		{"PoundBomb", "A 500-pound bomb exploded and 2 people died.", []string{"2 killed c=people [2 people]"}},
+		{"TrappedOthers", "The blast killed two men and trapped 30 others.", []string{"2 killed c=men [two men]"}},
+		{"LastWeekNotCounted", "Copper was 62.5 cts, up from 61.75 last week, and 4 miners died.", []string{"0.625 money USD [62.5 cts]", "0.6175 money USD [61.75]", "4 killed c=miners [4 miners]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -112,6 +112,7 @@ var notCounted = map[string]bool{
 	"under": true, "while": true, "they": true, "we": true, "you": true, "he": true, "she": true, "it": true,
 	"i": true, "them": true, "out": true, "up": true, "off": true, "down": true, "back": true, "their": true, "his": true, "her": true, "its": true, "our": true,
 	"my": true, "your": true, "when": true, "if": true, "said": true, "says": true, "say": true, "aged": true,
+	"last": true, "next": true, "earlier": true, "ago": true,
 }
 
 // currencyPrefix are symbols written before the digits, joined to a
