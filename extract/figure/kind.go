@@ -25,7 +25,7 @@ import (
 var modalWords = map[string]bool{
 	"will": true, "would": true, "could": true, "might": true, "shall": true, "'ll": true, "expected": true,
 	"likely": true, "predicted": true, "forecast": true, "projected": true, "threatens": true, "threaten": true,
-	"risk": true, "risks": true,
+	"risk": true, "risks": true, "should": true,
 }
 
 // tollWords make a count a running toll anywhere in its sentence.
@@ -125,18 +125,25 @@ func amountKind(tt []tok, s token.Sentence, f *Figure) string {
 		if modalWords[w] || planWords[w] {
 			return graph.KindForecast
 		}
-		if amountClauseBreaks[w] {
+		if amountClauseBreaks[w] && !(determiners[w] && i < f.First-1) {
 			break
 		}
 	}
 	return ""
 }
 
+// determiners break the search for a modal only right before the amount,
+// where they make it a sum already known ("would not accept the 19
+// billion dlr tax increase"); further back they open another noun phrase
+// ("will put the outstanding supply of such bills to 3,500 billion yen").
+var determiners = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true}
+
 // planWords before an amount make it planned, not spent: "planned to
 // acquire X for 640 mln dlrs", "a proposed 8.5 mln dlr offering".
 var planWords = map[string]bool{
 	"plans": true, "planned": true, "planning": true, "proposed": true, "proposes": true, "intends": true,
 	"aims": true, "seeks": true, "hopes": true, "hoped": true, "target": true, "targets": true,
+	"agreed": true, "agrees": true, "committed": true, "estimate": true, "estimates": true,
 }
 
 // amountClauseBreaks end the search for a modal before an amount: "it
