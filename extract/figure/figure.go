@@ -221,7 +221,8 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		loose   []amount // amounts without a measure, for the second pass
 		list    []member // loose amounts that may share a later measure
 		counted string   // the last counted noun, carried to "two others"
-		head    string   // what the last amount counts, figure or not
+		head    string   // what the last figure counts
+		prev    = -1     // the end of the last amount if it was loose, else -1
 	)
 	for i := s.First; i < s.Last; {
 		if !startsAmount(tt[i]) {
@@ -248,18 +249,18 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		if !ok {
 			loose = append(loose, a)
 			list = appendMember(tt, list, a, s)
-			head, _ = countedAfter(tt, a.last, s.Last)
+			prev = a.last
 			i = a.last
 			continue
 		}
-		if isCasualty(f.Measure) && (isRate(tt, f.Last, s.Last) || animals[head] && (f.Counted == "" || groupWords[f.Counted])) {
+		if isCasualty(f.Measure) && (isRate(tt, f.Last, s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
 			// "12 deaths per 100,000 people"; "Twelve whales were
 			// stranded and eight died"
 			list = nil
 			i = max(f.Last, a.last, f.scan)
 			continue
 		}
-		head = f.Counted
+		head, prev = f.Counted, -1
 		// "Nine workers, one driver and three rescuers were injured": the
 		// measure after the last member of a list is every member's.
 		if f.after && !nounOnly[tt[f.MeasureFirst].lower] {
@@ -303,6 +304,17 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		}
 	}
 	return out
+}
+
+// countedBefore returns what the amount before a figure counts: head, the
+// counted noun of the figure before it, or when that amount found no
+// measure (it ends at prev), the noun after it.
+func countedBefore(tt []tok, prev int, head string, s token.Sentence) string {
+	if prev < 0 {
+		return head
+	}
+	h, _ := countedAfter(tt, prev, s.Last)
+	return h
 }
 
 // isRate reports whether the words at i, after a count, make it a rate:
