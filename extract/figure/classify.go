@@ -339,10 +339,15 @@ func measureAfterRule(c *casualtyCase) verdict {
 	if r.partHead != "" && f.Counted == "" {
 		f.Counted = r.partHead
 	}
+	if r.mFirst > a.last+1 && tt[r.mFirst-1].digit && r.mLast < s.Last && copulas[tt[r.mLast].lower] {
+		// "Three of the 10 injured were in critical condition": the
+		// measure names the whole, 10, which is read on its own.
+		return reject
+	}
 	if r.mFirst == a.last && f.Counted == "" && adjectives[tt[r.mFirst].lower] {
 		// "5,000 affected vehicles", "12 injured workers": the noun after
 		// the measure is what is counted.
-		if head, npEnd := countedAfter(tt, r.mLast, s.Last); head != "" {
+		if head, npEnd := countedAfter(tt, r.mLast, s.Last); head != "" && !isVerbForm(tt[npEnd-1]) {
 			f.Counted, f.Last, f.scan = head, npEnd, npEnd
 		}
 	}

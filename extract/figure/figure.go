@@ -263,7 +263,7 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		head, prev = f.Counted, -1
 		// "Nine workers, one driver and three rescuers were injured": the
 		// measure after the last member of a list is every member's.
-		if f.after && !nounOnly[tt[f.MeasureFirst].lower] {
+		if f.after && !nounOnly[tt[f.MeasureFirst].lower] && !ofWhom(tt, a, s) {
 			out = append(out, distribute(tt, list, f, s)...)
 		}
 		// "some 355 and 55 mln stg", "5, 6 and 7 pct": the unit after the
@@ -315,6 +315,13 @@ func countedBefore(tt []tok, prev int, head string, s token.Sentence) string {
 	}
 	h, _ := countedAfter(tt, prev, s.Last)
 	return h
+}
+
+// ofWhom reports whether "of whom" or "of which" follows the amount a: "The
+// plant's 1,200 workers, 40 of whom were injured" is a part of the noun
+// before, not the last member of a list.
+func ofWhom(tt []tok, a amount, s token.Sentence) bool {
+	return a.last+1 < s.Last && tt[a.last].lower == "of" && (tt[a.last+1].lower == "whom" || tt[a.last+1].lower == "which")
 }
 
 // isRate reports whether the words at i, after a count, make it a rate:

@@ -143,6 +143,13 @@ var currencyWords = map[string]string{
 	"ct": "USD", "markka": "FIM", "markkaa": "FIM", "peseta": "ESP", "guilder": "NLG", "ecu": "XEU",
 }
 
+// copulas after a measure say something of those it counts: "of the 10
+// injured were in critical condition", "of the 40 arrested included".
+var copulas = map[string]bool{
+	"were": true, "was": true, "are": true, "is": true, "remain": true, "remained": true,
+	"included": true, "include": true, "includes": true,
+}
+
 // rangeVerbs before "from" make "from X to Y" a range, not a change.
 var rangeVerbs = map[string]bool{"ranging": true, "ranged": true, "range": true, "ranges": true, "varying": true, "varied": true}
 
@@ -255,7 +262,9 @@ var things = map[string]bool{
 	"times": true, "points": true, "goals": true, "votes": true, "seats": true, "ships": true,
 	"vessels": true, "boats": true, "freighters": true, "tankers": true, "shipments": true,
 	"bourses": true, "exchanges": true, "markets": true, "countries": true, "areas": true,
-	"regions": true, "provinces": true,
+	"regions": true, "provinces": true, "flights": true, "routes": true, "trains": true, "roads": true,
+	"bridges": true, "mines": true, "wells": true, "plants": true, "factories": true, "stores": true,
+	"shops": true, "outlets": true, "machines": true, "copies": true,
 }
 
 // animals are counted nouns for animals: "40 million chickens" killed,
