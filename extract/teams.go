@@ -129,7 +129,7 @@ func (d *docState) readTeams(c *chunk, tm []int32) {
 		}
 		name := m.name + " (team)"
 		if nation(m.place) {
-			name = m.place.Name + " national team"
+			name = m.place.Name + nationalTeam
 		}
 		m.typ, m.place, m.name, m.key, m.locative = graph.Organization, nil, name, teamPrefix+graph.NameKey(name), false
 	}
@@ -167,6 +167,9 @@ func (d *docState) coordinatedTeams(c *chunk, tm []int32, teams map[string]bool)
 		}
 	}
 }
+
+// nationalTeam ends the name of a country's team: "England national team".
+const nationalTeam = " national team"
 
 // teamPrefix starts the resolution key of a team's mentions.
 const teamPrefix = "team:"
