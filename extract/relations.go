@@ -47,6 +47,10 @@ var (
 	ruleInstitutionIn = relRule{"institution_in", graph.BasedIn, 0.75} // "the Johns Hopkins University in Washington"
 	// located_in
 	rulePlaceDefinition = relRule{"place_definition", graph.LocatedIn, 0.85} // "Brookston is a city in Saint Louis County"
+	rulePlaceOf         = relRule{"place_of", graph.LocatedIn, 0.9}          // "the town of Uvalde in Texas", "the Texas town of Uvalde"
+	rulePlaceComma      = relRule{"place_comma", graph.LocatedIn, 0.85}      // "Kabul, Afghanistan", "Karachi in Pakistan"
+	rulePlacePossessive = relRule{"place_possessive", graph.LocatedIn, 0.85} // "London's West End"
+	ruleGazetteer       = relRule{"gazetteer", graph.LocatedIn, 0.9}         // Sochi in Russia, both named, by the gazetteer
 	// person → organization, the predicate from the noun (affiliations)
 	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
 	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
