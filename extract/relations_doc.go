@@ -452,14 +452,14 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 	}
 }
 
-// foreignInSentence reports whether sentence s names a place (a country,
-// its adjective, a town) that the gazetteer puts in a country other than
-// cc, other than where something happens ("the summit in Chile"): there
-// the story's country is no safe guess for what the sentence leaves
-// unqualified.
+// foreignInSentence reports whether sentence s names a country other
+// than cc (or its adjective), other than where something happens ("the
+// summit in Chile"): there the story's country is no safe guess for what
+// the sentence leaves unqualified. Towns do not count: a name the tagger
+// took for a small town abroad ("the Ifo index") would count too.
 func (d *docState) foreignInSentence(s int, cc string) bool {
 	for i := range d.ments {
-		if m := &d.ments[i]; m.Sentence == s && m.typ == graph.Place && !m.locative && m.place != nil && m.place.CountryCode != cc {
+		if m := &d.ments[i]; m.Sentence == s && m.typ == graph.Place && !m.locative && m.place != nil && m.place.Kind == gazetteer.Country && m.place.CountryCode != cc {
 			return true
 		}
 	}
