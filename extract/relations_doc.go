@@ -432,6 +432,11 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
+		if c != nil && c == home && placeOf[c] != nil && d.foreignInSentence(r.ev.Sentence, placeOf[c].CountryCode) {
+			// "President Bush is to send the bill to the US Congress"
+			// in a story about Iraq: the sentence names another country.
+			c = nil
+		}
 		holders := officeHolders(r.predicate, r.title)
 		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) || holders != nil && !slices.Contains(holders, placeOf[c].CountryCode) {
 			// "Chancellor Angela Merkel" in a story about Greece: the one
@@ -445,6 +450,20 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 		}
 		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
 	}
+}
+
+// foreignInSentence reports whether sentence s names a place (a country,
+// its adjective, a town) that the gazetteer puts in a country other than
+// cc, other than where something happens ("the summit in Chile"): there
+// the story's country is no safe guess for what the sentence leaves
+// unqualified.
+func (d *docState) foreignInSentence(s int, cc string) bool {
+	for i := range d.ments {
+		if m := &d.ments[i]; m.Sentence == s && m.typ == graph.Place && !m.locative && m.place != nil && m.place.CountryCode != cc {
+			return true
+		}
+	}
+	return false
 }
 
 // nationalTitles are offices that only some countries have, by the ISO

@@ -153,6 +153,8 @@ func TestTypedRelations(t *testing.T) {
 		{"OwnersDemonymCitizen", "Andre Agassi's Australian coach Darren Cahill spoke.", lexTagger{"Andre Agassi": per, "Darren Cahill": per}, "person/darren-cahill", "citizen_of", "place/australia", true},
 		{"DemonymCoachIsNationality", "Dutch coach Guus Hiddink smiled.", lexTagger{"Guus Hiddink": per}, "person/guus-hiddink", "coach_of", "place/netherlands", false},
 		{"DemonymCoachCitizen", "Dutch coach Guus Hiddink smiled.", lexTagger{"Guus Hiddink": per}, "person/guus-hiddink", "citizen_of", "place/netherlands", true},
+		{"DomesticOfficeNotBesideForeign", "Iraq voted. Iraq counted. Iraq is proud. President George Bush thanked Britain.", lexTagger{"Iraq": plc, "Britain": plc, "George Bush": per}, "person/george-bush", "citizen_of", "place/iraq", false},
+		{"DomesticOfficeBesideHome", "Iraq voted. Iraq counted. Iraq is proud. President Jalal Talabani thanked Iraq.", lexTagger{"Iraq": plc, "Jalal Talabani": per}, "person/jalal-talabani", "president_of", "place/iraq", true},
 		{"PlaceListRegion", "Clubs from Scandinavia, Russia and eastern Europe will play.", lexTagger{"Scandinavia": plc, "Russia": plc, "Europe": plc}, "place/scandinavia", "located_in", "place/russia", false},
 		{"DomesticPlaceNotContinent", "Thailand grew. Thailand voted. Thailand sells in South East Asia.", lexTagger{"Thailand": plc, "South East Asia": plc}, "place/south-east-asia", "located_in", "place/thailand", false},
 		{"DomesticPlaceNotLanguage", "China grew. China voted. China sang it in Mandarin and Cantonese.", lexTagger{"China": plc, "Mandarin": plc, "Cantonese": plc}, "place/mandarin", "located_in", "place/china", false},
