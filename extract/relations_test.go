@@ -155,6 +155,8 @@ func TestTypedRelations(t *testing.T) {
 		{"DemonymCoachCitizen", "Dutch coach Guus Hiddink smiled.", lexTagger{"Guus Hiddink": per}, "person/guus-hiddink", "citizen_of", "place/netherlands", true},
 		{"DomesticOfficeNotBesideForeign", "Iraq voted. Iraq counted. Iraq is proud. President George Bush thanked Britain.", lexTagger{"Iraq": plc, "Britain": plc, "George Bush": per}, "person/george-bush", "citizen_of", "place/iraq", false},
 		{"DomesticOfficeBesideHome", "Iraq voted. Iraq counted. Iraq is proud. President Jalal Talabani thanked Iraq.", lexTagger{"Iraq": plc, "Jalal Talabani": per}, "person/jalal-talabani", "president_of", "place/iraq", true},
+		{"OrgPossessiveProduct", "It was on the BBC's Newsnight programme last night.", lexTagger{"BBC": org, "Newsnight": per}, "person/newsnight", "employee_of", "organization/bbc", false},
+		{"PersonOfAfterThe", "Owen moved to the Bernabeu from Liverpool in August.", lexTagger{"Owen": per, "Bernabeu": per, "Liverpool": org}, "person/bernabeu", "employee_of", "organization/liverpool", false},
 		{"PlaceListRegion", "Clubs from Scandinavia, Russia and eastern Europe will play.", lexTagger{"Scandinavia": plc, "Russia": plc, "Europe": plc}, "place/scandinavia", "located_in", "place/russia", false},
 		{"DomesticPlaceNotContinent", "Thailand grew. Thailand voted. Thailand sells in South East Asia.", lexTagger{"Thailand": plc, "South East Asia": plc}, "place/south-east-asia", "located_in", "place/thailand", false},
 		{"DomesticPlaceNotLanguage", "China grew. China voted. China sang it in Mandarin and Cantonese.", lexTagger{"China": plc, "Mandarin": plc, "Cantonese": plc}, "place/mandarin", "located_in", "place/china", false},
