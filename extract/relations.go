@@ -244,6 +244,12 @@ func isWord(s string) bool {
 // words before the name and from an apposition after it.
 func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
+	if leftPost(c, m.last) {
+		// "Tottenham manager Jacques Santini has resigned": what the
+		// name's words say he is, he is no longer.
+		n := len(d.cands.links)
+		defer func() { d.cands.links = dropAffiliations(d.cands.links, n, mi) }()
+	}
 	if w := c.lower(m.last); (w == "founded" || w == "co-founded") && m.last+1 < len(tm) {
 		if o, ok := d.mentionAt(tm, m.last+1, graph.Organization); ok && c.sameSentence(m.first, d.ments[o].first) {
 			d.link(ruleFounded, "", mi, o, c.evidence(m.first, d.ments[o].last)) // "X founded Y"
@@ -258,6 +264,9 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 			om := &d.ments[o]
 			switch {
 			case isPossessive(c.tokText(om.last-1)) || om.adjective || clauseBetween(c, om.last, m.first):
+			case pastModifiers[c.lower(om.first-1)] || signing[c.lower(om.first-1)]:
+				// "former Labour MP George Galloway", "has signed Roma
+				// defender Vincent Candela": a post he held.
 			case om.typ == graph.Organization || om.typ == graph.Place && (om.place == nil || om.place.Kind != gazetteer.Country) && sportsAffiliation(affiliations[head]):
 				d.link(ruleOrgNounPerson, affiliations[head], mi, o, c.evidence(om.first, m.last)) // "Labour MP Louise Ellman"
 				if affiliations[head] == "" && titleWord(c, m.first-1) && partyLike(om.name) {
@@ -495,6 +504,9 @@ func (d *docState) personOf(c *chunk, tm []int32, mi, k int) {
 	switch {
 	case om.typ == graph.Place && om.place != nil && om.place.Kind == gazetteer.Country && om.first == k+1 && !om.adjective:
 		d.link(ruleFromCountry, "", mi, o, c.evidence(m.first, om.last)) // "Eugene Owusu of Ghana"
+	case strings.HasPrefix(om.key, teamPrefix) && strings.HasSuffix(om.name, nationalTeam):
+		// "Alyona Bondarenko of the Ukraine" in a sports story: whom she
+		// plays for or where she is from, no employer.
 	case om.typ == graph.Organization, om.typ == graph.Person && om.personCue == 0 && om.first == k+1:
 		pred := graph.EmployeeOf
 		if partyLike(om.name) {
@@ -827,4 +839,50 @@ func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 			d.link(ruleAllianceMember, "", mi, o, c.evidence(d.ments[o].first, m.last))
 		}
 	}
+}
+
+// leftPost reports whether the words from token k, just after a person's
+// name, say the person has left a post: "has resigned", "was sacked",
+// "stepped down", "quits".
+func leftPost(c *chunk, k int) bool {
+	passive := false
+	for n := 0; n < 2 && pastAuxiliaries[c.lower(k)]; n++ {
+		passive = passive || c.lower(k) != "has" && c.lower(k) != "have" && c.lower(k) != "had"
+		k++ // "has been"
+	}
+	w := c.lower(k)
+	return leavingVerbs[w] || passive && removedVerbs[w] || downVerbs[w] && c.lower(k+1) == "down"
+}
+
+// pastAuxiliaries stand between a name and its verb: "has been sacked".
+var pastAuxiliaries = set("has", "have", "had", "was", "were", "is", "been")
+
+// leavingVerbs say that their subject has left a post: "has resigned".
+// ("Will resign" has not yet; "left" leaves rooms and cities as often.)
+var leavingVerbs = set("resigned", "resigns", "quit", "quits", "retired", "retires", "departed")
+
+// removedVerbs say, in the passive, that their subject was made to leave
+// a post: "was sacked", not "has dismissed claims".
+var removedVerbs = set("sacked", "fired", "dismissed", "ousted", "expelled", "axed", "deposed", "removed", "replaced")
+
+// downVerbs leave a post with "down": "stepped down", "stands down".
+var downVerbs = set("stepped", "steps", "stood", "stands")
+
+// signing verbs before "Roma defender X" say that X is moving to another
+// club: the one named is the club he leaves.
+// ("To sign Real Madrid striker X": he is still theirs.)
+var signing = set("signed", "bought")
+
+// dropAffiliations removes from links[from:] the person mi's ties to an
+// organization (a post, a membership, a job, a team), keeping the others
+// (citizenship, meetings).
+func dropAffiliations(links []linkCand, from, mi int) []linkCand {
+	out := links[:from]
+	for _, l := range links[from:] {
+		if l.subj == mi && l.predicate != graph.CitizenOf && affiliation(l.predicate) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }

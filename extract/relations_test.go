@@ -137,6 +137,23 @@ func TestTypedRelations(t *testing.T) {
 		{"ThinkTankAbroad", "Iran voted. Iran counted. Iran is proud. Ray Takeyh of the Council on Foreign Relations said so.", lexTagger{"Iran": plc, "Ray Takeyh": per, "Council on Foreign Relations": org}, "organization/council-on-foreign-relations", "based_in", "place/iran", false},
 		{"StadiumNeedsLocative", "Britain voted. Britain counted. Britain is proud. Yankee Stadium sold out.", lexTagger{"Britain": plc, "Yankee Stadium": plc}, "place/yankee-stadium", "located_in", "place/united-kingdom", false},
 		{"HomeFromTowns", "Munich voted. Hanover voted. Kassel voted, and Germany counted. The Free Democrats lost.", lexTagger{"Munich": plc, "Hanover": plc, "Kassel": plc, "Germany": plc, "Free Democrats": org}, "organization/free-democrats", "based_in", "place/germany", true},
+		{"TwoWordDemonym", "South African President Thabo Mbeki spoke.", lexTagger{"Thabo Mbeki": per}, "person/thabo-mbeki", "president_of", "place/south-africa", true},
+		{"NorthKoreanIsNotSouth", "North Korean leader Kim Jong-il spoke.", lexTagger{"Kim Jong-il": per}, "person/kim-jong-il", "leader_of", "place/south-korea", false},
+		{"NorthKorean", "North Korean leader Kim Jong-il spoke.", lexTagger{"Kim Jong-il": per}, "person/kim-jong-il", "citizen_of", "place/north-korea", true},
+		{"WestGermanIsGermany", "West German Chancellor Helmut Kohl spoke.", lexTagger{"Helmut Kohl": per}, "person/helmut-kohl", "chancellor_of", "place/germany", true},
+		{"ResignedIsFormer", "Tottenham manager Jacques Santini has resigned.", lexTagger{"Tottenham": org, "Jacques Santini": per}, "person/jacques-santini", "former_manager_of", "organization/tottenham", true},
+		{"ResignedNoLongerManager", "Tottenham manager Jacques Santini has resigned.", lexTagger{"Tottenham": org, "Jacques Santini": per}, "person/jacques-santini", "manager_of", "organization/tottenham", false},
+		{"ResignedNoLongerMember", "Tottenham manager Jacques Santini has resigned.", lexTagger{"Tottenham": org, "Jacques Santini": per}, "person/jacques-santini", "member_of", "organization/tottenham", false},
+		{"SackedIsFormer", "Chelsea striker Adrian Mutu was sacked on Friday.", lexTagger{"Chelsea": org, "Adrian Mutu": per}, "person/adrian-mutu", "player_of", "organization/chelsea", false},
+		{"DismissedClaimsStillLeader", "Tory leader Michael Howard has dismissed claims of a rift.", lexTagger{"Tory": org, "Michael Howard": per}, "person/michael-howard", "leader_of", "organization/conservative-party", true},
+		{"FormerBeforeOrg", "In Bethnal Green, former Labour MP George Galloway is standing.", lexTagger{"Bethnal Green": plc, "Labour": org, "George Galloway": per}, "person/george-galloway", "member_of", "organization/labour-party", false},
+		{"SignedFromClub", "Bolton boss Sam Allardyce has signed Roma defender Vincent Candela.", lexTagger{"Bolton": org, "Sam Allardyce": per, "Roma": org, "Vincent Candela": per}, "person/vincent-candela", "player_of", "organization/roma", false},
+		{"ToSignStillTheirs", "Newcastle want to sign Real Madrid striker Fernando Morientes.", lexTagger{"Newcastle": org, "Real Madrid": org, "Fernando Morientes": per}, "person/fernando-morientes", "player_of", "organization/real-madrid", true},
+		{"OwnersDemonymCoach", "Andre Agassi's Australian coach Darren Cahill spoke.", lexTagger{"Andre Agassi": per, "Darren Cahill": per}, "person/darren-cahill", "coach_of", "place/australia", false},
+		{"OwnersDemonymCitizen", "Andre Agassi's Australian coach Darren Cahill spoke.", lexTagger{"Andre Agassi": per, "Darren Cahill": per}, "person/darren-cahill", "citizen_of", "place/australia", true},
+		{"PlaceListRegion", "Clubs from Scandinavia, Russia and eastern Europe will play.", lexTagger{"Scandinavia": plc, "Russia": plc, "Europe": plc}, "place/scandinavia", "located_in", "place/russia", false},
+		{"DomesticPlaceNotContinent", "Thailand grew. Thailand voted. Thailand sells in South East Asia.", lexTagger{"Thailand": plc, "South East Asia": plc}, "place/south-east-asia", "located_in", "place/thailand", false},
+		{"DomesticPlaceNotLanguage", "China grew. China voted. China sang it in Mandarin and Cantonese.", lexTagger{"China": plc, "Mandarin": plc, "Cantonese": plc}, "place/mandarin", "located_in", "place/china", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

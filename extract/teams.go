@@ -87,7 +87,7 @@ var teamNouns = set("captain", "coach", "manager", "boss", "squad", "side", "tea
 	"goalkeeper", "striker", "defence", "defense", "attack", "pack", "forwards", "backs", "fly-half", "scrum-half",
 	"skipper", "fans", "supporters", "victory", "win", "defeat", "debut", "international", "cap", "caps", "bench",
 	"line-up", "midfielder", "winger", "hooker", "flanker", "selectors", "bowlers", "batsmen", "openers",
-	"chances", "hopes", "campaign", "game")
+	"chances", "hopes", "campaign", "game", "pair", "duo", "trio", "prop", "lock", "outfit", "forward")
 
 // readTeams marks the teams of window c when it is a sports story (see
 // the comment above).
@@ -132,7 +132,7 @@ func (d *docState) readTeams(c *chunk, tm []int32) {
 		}
 		name := m.name + " (team)"
 		if nation(m.place) {
-			name = m.place.Name + " national team"
+			name = m.place.Name + nationalTeam
 		}
 		m.typ, m.place, m.name, m.key, m.locative = graph.Organization, nil, name, teamPrefix+graph.NameKey(name), false
 	}
@@ -170,6 +170,9 @@ func (d *docState) coordinatedTeams(c *chunk, tm []int32, teams map[string]bool)
 		}
 	}
 }
+
+// nationalTeam ends the name of a country's team: "England national team".
+const nationalTeam = " national team"
 
 // teamPrefix starts the resolution key of a team's mentions.
 const teamPrefix = "team:"
