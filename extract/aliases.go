@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
 
@@ -209,6 +211,9 @@ func juxtaposed(name string, known func(string) bool) bool {
 		return false
 	}
 	a, b := strings.TrimSpace(name[:i]), name[i+1:]
+	if r, _ := utf8.DecodeLastRuneInString(a); !unicode.IsLetter(r) {
+		return false // "Talabira - III": a numbered part of one name
+	}
 	return len(b) >= 2 && len(b) <= 6 && isAllUpper(b) && !isAllUpper(a) && !designators[strings.ToLower(b)] && known(a) && known(b)
 }
 

@@ -719,16 +719,17 @@ func (d *docState) hasRegionReading(name string) bool {
 }
 
 // portfolio reports whether tokens [f, l) are a minister's portfolio, not
-// an organization: after "Minister of" or "for" ("the Minister of Higher
-// Education and Scientific Research", "Deputy Minister for Finance",
-// "vice-president for Student Affairs"), words that name no body
-// (orgWords: "Minister of the Interior Ministry" is none).
+// an organization: after a capitalized "Minister of" or "for" ("the
+// Minister of Higher Education and Scientific Research", "Deputy
+// Minister for Finance"), words that name no body (orgWords: "Minister
+// of the Interior Ministry" is none) and no acronym ("board secretary of
+// DBG" is the company's).
 func portfolio(c *chunk, f, l int) bool {
-	if f < 2 || !portfolioTitles[c.lower(f-2)] || c.lower(f-1) != "of" && c.lower(f-1) != "for" {
+	if f < 2 || !portfolioTitles[c.lower(f-2)] || !isCap(c.tokText(f-2)) || c.lower(f-1) != "of" && c.lower(f-1) != "for" {
 		return false
 	}
 	for i := f; i < l; i++ {
-		if orgWords[c.lower(i)] {
+		if orgWords[c.lower(i)] || len(c.tokText(i)) > 1 && isAllUpper(c.tokText(i)) {
 			return false
 		}
 	}
