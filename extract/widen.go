@@ -227,6 +227,13 @@ func publicationAt(c *chunk, f int) bool {
 		foreignArticles[c.lower(f)] && isCap(c.tokText(f)) && c.sameSentence(f, f+1) && isCap(c.tokText(f+1))
 }
 
+// bodyNameHeads end the names of bodies that the tagger, reading the
+// place they are named after, types a place ("Richmond Municipality",
+// "Curepipe College", "Ladysmith Town Council"): the three annotated
+// corpora type such names organizations. (Hospitals, temples and
+// mosques, which they type both ways, are left as read.)
+var bodyNameHeads = set("university", "college", "school", "institute", "academy", "council", "municipality", "church")
+
 // streetHeads end the names of streets, squares and bridges, which are
 // places even where the tagger read an organization.
 var streetHeads = set("square", "street", "avenue", "road", "bridge", "lane", "boulevard")
