@@ -4,11 +4,12 @@ package store
 //
 // Each document's title and text are split into words (runs of letters and
 // digits), lower-cased, stripped of diacritics and stemmed with the Snowball
-// English stemmer, and written in the same transaction as the document:
-// one 'z' key per (stem, document) holding the document's length, the
-// stem's frequency in it and its word positions. A crash therefore never
-// leaves a text and its index apart, and retracting a document
-// re-tokenizes its old text to delete exactly its postings.
+// English stemmer, and written in the same transaction as the document: a
+// forward key of the document's stems, turned into one posting key per
+// stem for each block of blockDocs documents when the block is complete
+// (indexDoc). A crash therefore never leaves a text and its index apart,
+// and retracting a document re-tokenizes its old text to delete exactly
+// its postings.
 //
 // A query is words, which must all occur (AND), and "quoted phrases", whose
 // words must occur in that order: the postings give the candidates, and the
