@@ -21,6 +21,7 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -88,7 +89,7 @@ func (c stemCache) stem(w string) string {
 // words splits s into words and stems them, through the cache c (may be
 // nil).
 func words(s string, c stemCache) []word {
-	var out []word
+	out := make([]word, 0, len(s)/6) // news averages about six bytes a word
 	sc := wordScanner{s: s, c: c}
 	for w, ok := sc.next(); ok; w, ok = sc.next() {
 		out = append(out, w)
@@ -106,10 +107,20 @@ type wordScanner struct {
 
 // next returns the next word of s, or false at its end.
 func (sc *wordScanner) next() (word, bool) {
-	start := -1
+	start, end, ok := sc.span()
+	if !ok {
+		return word{}, false
+	}
+	return word{sc.c.stem(sc.s[start:end]), start, end}, true
+}
+
+// span returns the byte span of the next word of s, unstemmed, or false
+// at its end.
+func (sc *wordScanner) span() (start, end int, ok bool) {
+	start = -1
 	for i, r := range sc.s[sc.at:] {
 		i += sc.at
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
@@ -117,14 +128,21 @@ func (sc *wordScanner) next() (word, bool) {
 		}
 		if start >= 0 {
 			sc.at = i
-			return word{sc.c.stem(sc.s[start:i]), start, i}, true
+			return start, i, true
 		}
 	}
 	sc.at = len(sc.s)
-	if start >= 0 {
-		return word{sc.c.stem(sc.s[start:]), start, len(sc.s)}, true
+	return start, len(sc.s), start >= 0
+}
+
+// isWordRune reports whether r is part of a word: a letter, a digit or
+// a nonspacing mark (a diacritic written apart), with ASCII decided
+// without Unicode's tables, since news is mostly ASCII.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return word{}, false
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // stem lower-cases w, removes its diacritics ("Café" → "cafe") and stems
@@ -190,19 +208,46 @@ type stemPositions struct {
 	at   []int
 }
 
-// postingsOf groups a document's words by stem, in stem order, each with
-// its word positions.
-func postingsOf(ws []word) []stemPositions {
-	ps := make(map[string][]int, len(ws)/2)
-	for i, w := range ws {
-		ps[w.stem] = append(ps[w.stem], i)
+// stemsOf is postingsOf(words(s, c)) and the number of words, for the
+// writer: it looks each distinct word of s up once in c, whose map is
+// large enough that a lookup is a cache miss, and the repeats in a small
+// map of the document's own.
+func stemsOf(s string, c stemCache) (int, []stemPositions) {
+	sc := wordScanner{s: s}
+	surface := make(map[string]int32, 256) // a word as written → its stem's slot in out
+	slot := make(map[string]int32, 256)    // a stem → its slot
+	of := make([]int32, 0, len(s)/6)       // each word's slot
+	var out []stemPositions
+	var count []int
+	for {
+		start, end, ok := sc.span()
+		if !ok {
+			break
+		}
+		k, ok := surface[s[start:end]]
+		if !ok {
+			st := c.stem(s[start:end])
+			if k, ok = slot[st]; !ok {
+				k = int32(len(out))
+				slot[st] = k
+				out = append(out, stemPositions{stem: st})
+				count = append(count, 0)
+			}
+			surface[s[start:end]] = k
+		}
+		of = append(of, k)
+		count[k]++
 	}
-	out := make([]stemPositions, 0, len(ps))
-	for s, at := range ps {
-		out = append(out, stemPositions{s, at})
+	all, from := make([]int, len(of)), 0
+	for k, n := range count {
+		out[k].at = all[from : from : from+n]
+		from += n
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].stem < out[j].stem })
-	return out
+	for i, k := range of {
+		out[k].at = append(out[k].at, i)
+	}
+	slices.SortFunc(out, func(a, b stemPositions) int { return strings.Compare(a.stem, b.stem) })
+	return len(of), out
 }
 
 // appendGaps appends the positions at as uvarint gaps.
@@ -246,13 +291,13 @@ func (w *wtx) indexDoc(d *graph.Document) (uint64, error) {
 	if !w.db.textIndex {
 		return 0, nil
 	}
-	ws := words(searchText(d), w.stems())
+	dl, ps := stemsOf(searchText(d), w.stems())
 	n, err := w.searchNumber()
 	if err != nil {
 		return 0, err
 	}
-	fwd := forwardOf(d.ID, ws)
-	w.count(cSearchWords, len(ws))
+	fwd := forwardOf(d.ID, dl, ps)
+	w.count(cSearchWords, dl)
 	if (n+1)%blockDocs != 0 {
 		return n + 1, w.txn.set(forwardKey(n), fwd)
 	}
@@ -264,12 +309,12 @@ func (w *wtx) indexDoc(d *graph.Document) (uint64, error) {
 // for each stem in stem order uvarint(len) stem, uvarint(frequency),
 // uvarint(len) and the positions as uvarint gaps. The offsets let a query
 // find its stems by binary search.
-func forwardOf(id string, ws []word) []byte {
+func forwardOf(id string, dl int, ps []stemPositions) []byte {
 	doc := appendStr(nil, id)
-	ps := postingsOf(ws)
-	b := binary.AppendUvarint(nil, uint64(len(doc)))
+	b := make([]byte, 0, 16+len(doc)+16*len(ps)+2*dl)
+	b = binary.AppendUvarint(b, uint64(len(doc)))
 	b = append(b, doc...)
-	b = binary.AppendUvarint(b, uint64(len(ws)))
+	b = binary.AppendUvarint(b, uint64(dl))
 	b = binary.AppendUvarint(b, uint64(len(ps)))
 	offsets := len(b)
 	b = append(b, make([]byte, 4*len(ps))...)
@@ -532,8 +577,8 @@ func (w *wtx) unindexDoc(r *docRec) error {
 		return errCorrupt
 	}
 	num := r.Number - 1
-	ws := words(searchText(&r.Doc), w.stems())
-	w.count(cSearchWords, -len(ws))
+	dl, ps := stemsOf(searchText(&r.Doc), w.stems())
+	w.count(cSearchWords, -dl)
 	handed, err := w.searchNumbers()
 	if err != nil {
 		return err
@@ -542,7 +587,7 @@ func (w *wtx) unindexDoc(r *docRec) error {
 	if (block+1)*blockDocs > handed {
 		return w.txn.del(forwardKey(num))
 	}
-	for _, p := range postingsOf(ws) {
+	for _, p := range ps {
 		k := postingKey(p.stem, block)
 		v, ok, err := w.txn.get(k)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -395,4 +396,36 @@ func TestTextIndexOptIn(t *testing.T) {
 	if got, err := db.SearchDocuments(ctx, "weapons", graph.Page{First: 10}); err != nil || len(got.Items) != 1 {
 		t.Errorf("reopened indexed store: %v, %v; want document d", got, err)
 	}
+}
+
+// postingsOf groups a document's words by stem, in stem order, each with
+// its word positions (the tests' way; the writer's is stemsOf).
+func postingsOf(ws []word) []stemPositions {
+	// Each stem's slot in out, then its positions in one array: a map
+	// lookup a word and no allocation per stem.
+	slot := make(map[string]int32, len(ws)/2)
+	of := make([]int32, len(ws))
+	var out []stemPositions
+	var count []int
+	for i, w := range ws {
+		k, ok := slot[w.stem]
+		if !ok {
+			k = int32(len(out))
+			slot[w.stem] = k
+			out = append(out, stemPositions{stem: w.stem})
+			count = append(count, 0)
+		}
+		of[i] = k
+		count[k]++
+	}
+	all, from := make([]int, len(ws)), 0
+	for k, n := range count {
+		out[k].at = all[from : from : from+n]
+		from += n
+	}
+	for i, k := range of {
+		out[k].at = append(out[k].at, i)
+	}
+	slices.SortFunc(out, func(a, b stemPositions) int { return strings.Compare(a.stem, b.stem) })
+	return out
 }
