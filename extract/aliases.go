@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract/gazetteer"
 
@@ -124,20 +126,32 @@ func (d *docState) joinShortForms(groups []*group) {
 // join no chain. The hyphen is written between the names: a spaced one
 // ("Talabira - II") is a corpus's tokenization.
 func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
+	// mostly reports whether a name of the document is mostly not a
+	// person's; notPerson also that the tagger never called it one.
+	mostly := func(name string) (*nameSet, bool) {
+		i, ok := byNK[graph.NameKey(name)]
+		if !ok {
+			return nil, false
+		}
+		s := sets[i]
+		return s, s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place]+s.cues[graph.Organization]
+	}
 	notPerson := func(name string) bool {
 		if d.x.gaz.IsCountryName(name) {
 			return true // a country's mentions go by its gazetteer name
 		}
-		i, ok := byNK[graph.NameKey(name)]
-		if !ok {
-			return false
-		}
-		s := sets[i]
-		return !s.taggedPerson && s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place]+s.cues[graph.Organization]
+		s, ok := mostly(name)
+		return ok && !s.taggedPerson
+	}
+	// An acronym the tagger once read as a person ("MHI president Yotaro
+	// Iida") is still mostly a company's.
+	named := func(name string) bool {
+		_, ok := mostly(name)
+		return ok
 	}
 	for _, s := range sets {
 		name := d.ments[s.ments[0]].name
-		if coordinated(name, notPerson) {
+		if coordinated(name, notPerson) || juxtaposed(name, named) {
 			s.compound = true
 			for _, mi := range s.ments {
 				d.ments[mi].weak = true
@@ -155,7 +169,7 @@ func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
 	}
 }
 
-// coordinated reports whether a name joins two names with "and", "&" or
+// coordinated reports whether a name joins two names with "and", "&", "of" or
 // a slash ("IBM and Hitachi Ltd", "Fiat and General Motors", "Pennzoil/
 // Texaco Inc"): the tagger's one span over two companies, which made each
 // the other's alias and, across documents, Hitachi's mentions IBM's. One
@@ -165,6 +179,13 @@ func (d *docState) markCompounds(sets []*nameSet, byNK map[string]int) {
 // a company's name with a designator. "Procter and Gamble Co" stays one name where "Procter" is
 // not used alone, and "Securities and Exchange Commission" always.
 func coordinated(name string, known func(string) bool) bool {
+	// "purchase from BankAmerica Co of Charles Schwab and Co Inc": a
+	// company's name with a designator does not go on with "of" and
+	// another's ("Public Service Co of Indiana" and "Hospital Corp of
+	// America" go on with a place).
+	if a, b, ok := strings.Cut(name, " of "); ok && designated(a) && designated(b) {
+		return true
+	}
 	for _, sep := range []string{" and ", " & ", "/"} {
 		a, b, ok := strings.Cut(name, sep)
 		if !ok || strings.Contains(b, sep) || a == "" || b == "" {
@@ -176,6 +197,24 @@ func coordinated(name string, known func(string) bool) bool {
 		}
 	}
 	return false
+}
+
+// juxtaposed reports whether a name is two names of the document side by
+// side, the second an acronym: "officials told Reuters MHI is the
+// leader", where the tagger read one span over the agency and Mitsubishi
+// Heavy Industries (MHI), which made "MHI" an alias of Reuters. Both
+// parts must be names the document uses on their own (known); a
+// designator is no acronym ("Unilever NV").
+func juxtaposed(name string, known func(string) bool) bool {
+	i := strings.LastIndexByte(name, ' ')
+	if i <= 0 {
+		return false
+	}
+	a, b := strings.TrimSpace(name[:i]), name[i+1:]
+	if r, _ := utf8.DecodeLastRuneInString(a); !unicode.IsLetter(r) {
+		return false // "Talabira - III": a numbered part of one name
+	}
+	return len(b) >= 2 && len(b) <= 6 && isAllUpper(b) && !isAllUpper(a) && !designators[strings.ToLower(b)] && known(a) && known(b)
 }
 
 // bare is a company's name without its designator: "Hitachi" of

@@ -170,12 +170,13 @@ func TestHugeDocumentMemory(t *testing.T) {
 
 // TestRepeatedNameMemory extracts one name repeated without punctuation
 // (5.5 MB of "John Smith John Smith ..."), which the tagger reads as one
-// run: it is no name, and the heap stays within 12 bytes a byte of text
-// (9.1 measured; 7.6 for Reuters news in TestHugeDocumentMemory).
-// When the run became one entity, 550 KB of it took 1.6 GB. (Below a few
-// MB the extractor's fixed working set, 10 to 30 MB for any news text,
-// dominates the ratio: 550 KB of Reuters news or of this name both grow
-// the heap by about 25 MB.)
+// run: it is no name, and the heap stays within issue 15's 10 bytes a
+// byte of text (6.3 measured, 6.9 on a loaded machine; 9.2 when the
+// mention slice was sized up front by the text's length; 7.6 for Reuters
+// news in TestHugeDocumentMemory). When the run became one entity, 550 KB
+// of it took 1.6 GB. (Below a few MB the extractor's fixed working set,
+// 10 to 30 MB for any news text, dominates the ratio: 550 KB of Reuters
+// news or of this name both grow the heap by about 25 MB.)
 func TestRepeatedNameMemory(t *testing.T) {
 	x := mustExtractor(t)
 	text := strings.Repeat("John Smith ", 500000)
@@ -193,8 +194,8 @@ func TestRepeatedNameMemory(t *testing.T) {
 	}
 	growth := peak - min(peak, base)
 	t.Logf("%d KB text: %d entities, heap peak +%d KB", len(text)>>10, len(got.Entities), growth>>10)
-	if limit := uint64(12 * len(text)); growth > limit {
-		t.Errorf("heap grew by %d KB at its peak, over %d KB (12 bytes a byte of text)", growth>>10, limit>>10)
+	if limit := uint64(10 * len(text)); growth > limit {
+		t.Errorf("heap grew by %d KB at its peak, over %d KB (10 bytes a byte of text)", growth>>10, limit>>10)
 	}
 	for _, e := range got.Entities {
 		if len(e.Name) > 200 {

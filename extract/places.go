@@ -68,7 +68,7 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 		// Uvalde" is read the other way.
 		subj, cont = cont, mi
 	}
-	d.cands.links = append(d.cands.links, linkCand{subj: subj, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: ev})
+	d.link(rulePlaceOf, "", subj, cont, ev)
 }
 
 // largerPlace reports whether outer, the place after "the X NOUN of", is
@@ -94,14 +94,14 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	}
 	oi := int(tm[l+1])
 	o := &d.ments[oi]
-	if o.typ != graph.Place || o.place == nil || o.place.Kind == gazetteer.City || o.first != l+1 || d.placeList(c, tm, o) {
+	if o.typ != graph.Place || o.place == nil || o.place.Kind == gazetteer.City || o.first != l+1 || d.placeList(c, tm, o, m.place == nil) {
 		return
 	}
 	if sep == "in" {
 		// "Karachi in Pakistan", but not "the role of Moscow in Syria":
 		// only where the gazetteer already puts the one in the other.
 		if m.place != nil && d.x.gaz.Within(m.place, o.place) {
-			d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+			d.link(rulePlaceComma, "", mi, oi, c.evidence(m.first, o.last))
 		}
 		return
 	}
@@ -123,13 +123,15 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 			}
 		}
 	}
-	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+	d.link(rulePlaceComma, "", mi, oi, c.evidence(m.first, o.last))
 }
 
 // placeList reports whether the country o goes on into a list of
 // countries, "Wales, France and Ireland", where the comma before it joins
-// a list, not a place to its country.
-func (d *docState) placeList(c *chunk, tm []int32, o *mention) bool {
+// a list, not a place to its country. With anyPlace, a list of places of
+// any kind counts ("Scandinavia, Russia and eastern Europe"): for a place
+// the gazetteer does not know, whose containment only the comma says.
+func (d *docState) placeList(c *chunk, tm []int32, o *mention, anyPlace bool) bool {
 	if o.place.Kind != gazetteer.Country {
 		return false
 	}
@@ -141,12 +143,18 @@ func (d *docState) placeList(c *chunk, tm []int32, o *mention) bool {
 		k++
 	}
 	k++
+	if anyPlace && k+1 < len(tm) && tm[k] < 0 && compassAdjectives[c.tokText(k)] {
+		k++ // "eastern Europe"
+	}
 	if k >= len(tm) || tm[k] < 0 || !c.sameSentence(o.first, k) {
 		return false
 	}
 	n := &d.ments[tm[k]]
-	return n.typ == graph.Place && n.place != nil && n.place.Kind == gazetteer.Country
+	return n.typ == graph.Place && (anyPlace || n.place != nil && n.place.Kind == gazetteer.Country)
 }
+
+// compassAdjectives stand before a region in lower case: "eastern Europe".
+var compassAdjectives = set("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west")
 
 // placePossessive reads "London's West End", "Syria's Latakia": a place
 // that a possessive place names as its container. The gazetteer's
@@ -171,7 +179,7 @@ func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
 			m.name = name // no longer the gazetteer's name
 		}
 	}
-	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(o.first, m.last)})
+	d.link(rulePlacePossessive, "", mi, oi, c.evidence(o.first, m.last))
 }
 
 // containerOf returns the place named name that contains p, if any.

@@ -47,6 +47,10 @@ var (
 	ruleInstitutionIn = relRule{"institution_in", graph.BasedIn, 0.75} // "the Johns Hopkins University in Washington"
 	// located_in
 	rulePlaceDefinition = relRule{"place_definition", graph.LocatedIn, 0.85} // "Brookston is a city in Saint Louis County"
+	rulePlaceOf         = relRule{"place_of", graph.LocatedIn, 0.9}          // "the town of Uvalde in Texas", "the Texas town of Uvalde"
+	rulePlaceComma      = relRule{"place_comma", graph.LocatedIn, 0.85}      // "Kabul, Afghanistan", "Karachi in Pakistan"
+	rulePlacePossessive = relRule{"place_possessive", graph.LocatedIn, 0.85} // "London's West End"
+	ruleGazetteer       = relRule{"gazetteer", graph.LocatedIn, 0.9}         // Sochi in Russia, both named, by the gazetteer
 	// person → organization, the predicate from the noun (affiliations)
 	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
 	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
@@ -244,6 +248,12 @@ func isWord(s string) bool {
 // words before the name and from an apposition after it.
 func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
+	if leftPost(c, m.last) {
+		// "Tottenham manager Jacques Santini has resigned": what the
+		// name's words say he is, he is no longer.
+		n := len(d.cands.links)
+		defer func() { d.cands.links = dropAffiliations(d.cands.links, n, mi) }()
+	}
 	if w := c.lower(m.last); (w == "founded" || w == "co-founded") && m.last+1 < len(tm) {
 		if o, ok := d.mentionAt(tm, m.last+1, graph.Organization); ok && c.sameSentence(m.first, d.ments[o].first) {
 			d.link(ruleFounded, "", mi, o, c.evidence(m.first, d.ments[o].last)) // "X founded Y"
@@ -258,6 +268,9 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 			om := &d.ments[o]
 			switch {
 			case isPossessive(c.tokText(om.last-1)) || om.adjective || clauseBetween(c, om.last, m.first):
+			case pastModifiers[c.lower(om.first-1)] || signing[c.lower(om.first-1)]:
+				// "former Labour MP George Galloway", "has signed Roma
+				// defender Vincent Candela": a post he held.
 			case om.typ == graph.Organization || om.typ == graph.Place && (om.place == nil || om.place.Kind != gazetteer.Country) && sportsAffiliation(affiliations[head]):
 				d.link(ruleOrgNounPerson, affiliations[head], mi, o, c.evidence(om.first, m.last)) // "Labour MP Louise Ellman"
 				if affiliations[head] == "" && titleWord(c, m.first-1) && partyLike(om.name) {
@@ -265,7 +278,7 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 				}
 			}
 		}
-		if isPossessive(c.tokText(m.first-1)) && m.first >= 2 && tm[m.first-2] >= 0 {
+		if isPossessive(c.tokText(m.first-1)) && m.first >= 2 && tm[m.first-2] >= 0 && !productNouns[c.lower(m.last)] {
 			if o := int(tm[m.first-2]); d.ments[o].typ == graph.Organization {
 				pred := ""
 				if partyLike(d.ments[o].name) {
@@ -488,13 +501,16 @@ func subjectAt(c *chunk, tm []int32, k int) int {
 func (d *docState) personOf(c *chunk, tm []int32, mi, k int) {
 	m := d.ments[mi]
 	o, _ := d.mentionAt(tm, k+1, graph.Organization)
-	if o < 0 || !c.sameSentence(k, d.ments[o].first) {
-		return
+	if o < 0 || !c.sameSentence(k, d.ments[o].first) || c.lower(m.first-1) == "the" {
+		return // not "moved to the Bernabeu from Liverpool": a place or a thing, no one
 	}
 	om := &d.ments[o]
 	switch {
 	case om.typ == graph.Place && om.place != nil && om.place.Kind == gazetteer.Country && om.first == k+1 && !om.adjective:
 		d.link(ruleFromCountry, "", mi, o, c.evidence(m.first, om.last)) // "Eugene Owusu of Ghana"
+	case strings.HasPrefix(om.key, teamPrefix) && strings.HasSuffix(om.name, nationalTeam):
+		// "Alyona Bondarenko of the Ukraine" in a sports story: whom she
+		// plays for or where she is from, no employer.
 	case om.typ == graph.Organization, om.typ == graph.Person && om.personCue == 0 && om.first == k+1:
 		pred := graph.EmployeeOf
 		if partyLike(om.name) {
@@ -827,4 +843,55 @@ func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 			d.link(ruleAllianceMember, "", mi, o, c.evidence(d.ments[o].first, m.last))
 		}
 	}
+}
+
+// productNouns after "Org's Name" say the name is the organization's
+// product, not one of its people: "the BBC's Newsnight programme".
+var productNouns = set("programme", "program", "show", "series", "magazine", "newspaper", "brand", "channel",
+	"website", "site", "service", "project", "unit", "division", "film", "album", "game", "console", "model")
+
+// leftPost reports whether the words from token k, just after a person's
+// name, say the person has left a post: "has resigned", "was sacked",
+// "stepped down", "quits".
+func leftPost(c *chunk, k int) bool {
+	passive := false
+	for n := 0; n < 2 && pastAuxiliaries[c.lower(k)]; n++ {
+		passive = passive || c.lower(k) != "has" && c.lower(k) != "have" && c.lower(k) != "had"
+		k++ // "has been"
+	}
+	w := c.lower(k)
+	return leavingVerbs[w] || passive && removedVerbs[w] || downVerbs[w] && c.lower(k+1) == "down"
+}
+
+// pastAuxiliaries stand between a name and its verb: "has been sacked".
+var pastAuxiliaries = set("has", "have", "had", "was", "were", "is", "been")
+
+// leavingVerbs say that their subject has left a post: "has resigned".
+// ("Will resign" has not yet; "left" leaves rooms and cities as often.)
+var leavingVerbs = set("resigned", "resigns", "quit", "quits", "retired", "retires", "departed")
+
+// removedVerbs say, in the passive, that their subject was made to leave
+// a post: "was sacked", not "has dismissed claims".
+var removedVerbs = set("sacked", "fired", "dismissed", "ousted", "expelled", "axed", "deposed", "removed", "replaced")
+
+// downVerbs leave a post with "down": "stepped down", "stands down".
+var downVerbs = set("stepped", "steps", "stood", "stands")
+
+// signing verbs before "Roma defender X" say that X is moving to another
+// club: the one named is the club he leaves.
+// ("To sign Real Madrid striker X": he is still theirs.)
+var signing = set("signed", "bought")
+
+// dropAffiliations removes from links[from:] the person mi's ties to an
+// organization (a post, a membership, a job, a team), keeping the others
+// (citizenship, meetings).
+func dropAffiliations(links []linkCand, from, mi int) []linkCand {
+	out := links[:from]
+	for _, l := range links[from:] {
+		if l.subj == mi && l.predicate != graph.CitizenOf && affiliation(l.predicate) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }

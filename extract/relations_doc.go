@@ -326,7 +326,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		if p := d.stemPlace(e.Name); p != nil && homePlace != nil && p.CountryCode != homePlace.CountryCode {
 			continue // "Sichuan Province", "Guantanamo Bay": a known place of another country
 		}
-		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
+		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || languageNames[k] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
 			continue // "Europe", "the Middle East", "AFP": in no country
 		}
 		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))
@@ -432,6 +432,11 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
+		if c != nil && c == home && placeOf[c] != nil && d.foreignInSentence(r.ev.Sentence, placeOf[c].CountryCode) {
+			// "President Bush is to send the bill to the US Congress"
+			// in a story about Iraq: the sentence names another country.
+			c = nil
+		}
 		holders := officeHolders(r.predicate, r.title)
 		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) || holders != nil && !slices.Contains(holders, placeOf[c].CountryCode) {
 			// "Chancellor Angela Merkel" in a story about Greece: the one
@@ -445,6 +450,20 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 		}
 		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
 	}
+}
+
+// foreignInSentence reports whether sentence s names a country other
+// than cc (or its adjective), other than where something happens ("the
+// summit in Chile"): there the story's country is no safe guess for what
+// the sentence leaves unqualified. Towns do not count: a name the tagger
+// took for a small town abroad ("the Ifo index") would count too.
+func (d *docState) foreignInSentence(s int, cc string) bool {
+	for i := range d.ments {
+		if m := &d.ments[i]; m.Sentence == s && m.typ == graph.Place && !m.locative && m.place != nil && m.place.Kind == gazetteer.Country && m.place.CountryCode != cc {
+			return true
+		}
+	}
+	return false
 }
 
 // nationalTitles are offices that only some countries have, by the ISO
@@ -626,7 +645,12 @@ func (d *docState) nameCountry(name string) string {
 	if len(words) == 2 && !orgHeads[graph.NameKey(words[1])] {
 		return "" // "British Tolkien fans", "US TV": a nationality before a word, not a body's name
 	}
-	for _, w := range words {
+	for i, w := range words {
+		if i+2 < len(words) && isCap(w) {
+			if p, ok := d.x.gaz.Demonym(w + " " + words[i+1]); ok {
+				return p.CountryCode // "North Korean Foreign Ministry", "South African Reserve Bank"
+			}
+		}
 		if p, ok := d.x.gaz.Demonym(w); ok && len(words) > 1 && isCap(w) && !ambiguousDemonyms[graph.NameKey(w)] {
 			return p.CountryCode
 		}
@@ -722,7 +746,13 @@ var ambiguousDemonyms = set("korean", "congolese", "guinean", "sudanese")
 // regionWords end the names of regions that span countries: "the
 // Southern Mediterranean", "the Sahel region".
 var regionWords = set("east", "west", "mediterranean", "sea", "ocean", "pacific", "atlantic", "sahel", "americas",
-	"quartet", "zone", "heights")
+	"quartet", "zone", "heights", "asia", "europe", "africa", "america")
+
+// languageNames are languages that the tagger may take for places ("in
+// Mandarin and Cantonese") and that are no nationality word of the
+// gazetteer's: spoken somewhere, located nowhere.
+var languageNames = set("mandarin", "cantonese", "hindi", "urdu", "swahili", "arabic", "farsi", "hebrew", "latin",
+	"esperanto", "punjabi", "bengali", "tamil", "gaelic", "yiddish", "pashto", "dari", "tagalog", "sanskrit")
 
 // stemPlace returns the place that a name ending in a feature or place
 // noun is named after, if the gazetteer knows it: "Sichuan Province" →

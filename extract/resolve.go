@@ -311,6 +311,12 @@ func (d *docState) joinCompanyShortNames(sets []*nameSet) {
 		if len(s.words) >= 2 && s.place == nil && !s.compound && s.votes[graph.Organization] > s.votes[graph.Person]+s.cues[graph.Person]+s.votes[graph.Place] &&
 			!namedAfterHeads[s.words[len(s.words)-1]] {
 			for k := 1; k < len(s.words) && k <= 3; k++ {
+				if bodyHeads[s.words[k-1]] && !designators[s.words[k]] && !isConnector(s.words[k]) {
+					// "Central Bank" names a body of its own, not the
+					// "Central Bank Employees' Union"; it is short for
+					// "Central Bank of Lebanon" or "Central Bank SA".
+					break
+				}
 				key := strings.Join(s.words[:k], " ")
 				orgPrefix[key] = append(orgPrefix[key], i)
 			}
@@ -501,6 +507,13 @@ func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 func placeKey(p *gazetteer.Place) string {
 	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
 }
+
+// bodyHeads end the names of a kind of body: a name that ends in one
+// ("Central Bank", "Commerce Department") is a whole name, not the short
+// name of a longer one that goes on after it with other words.
+var bodyHeads = set("bank", "ministry", "department", "commission", "committee", "council", "union", "association",
+	"federation", "agency", "authority", "board", "bureau", "office", "court", "parliament", "party", "exchange",
+	"university", "institute", "church", "army", "police")
 
 // namedAfterHeads end names of things named after another name: a
 // newspaper, a foundation, a building, a prize, a broadcaster's station

@@ -260,7 +260,7 @@ var ofRules = []ofRule{
 	// "Kremlin spokesperson", "Apple chief executive".
 	{"named", 0.85, ofNamed},
 	// "Russian President": the country of a nationality adjective.
-	{"demonym", 0.9, (*docState).adjectiveAt},
+	{"demonym", 0.9, (*docState).ownDemonym},
 	// "Yemen's army chief of staff", "the company's finance director":
 	// the owner of the service the title heads.
 	{"possessive_unit", 0.8, ofPossessiveUnit},
@@ -360,9 +360,16 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		d.link(rulePartyOffice, "", mi, of, c.evidence(d.ments[of].first, d.ments[mi].last))
 		of, conf, ofName = d.ofBefore(c, tm, d.ments[of].first-1, first)
 	}
+	if ofName == "demonym" && nationalityAmbiguous[t.predicate] {
+		// "Dutch coach Guus Hiddink", "the Australian captain": his own
+		// country as often as the team's; the demonym says his
+		// nationality (demonym_person), not what he is coach of.
+		of, conf, ofName = -1, noOfConfidence, noOf
+	}
 	if comma && of < 0 && spot.of < 0 {
 		return false
 	}
+	past = past || leftPost(c, d.ments[mi].last) // "Tottenham manager Jacques Santini has resigned"
 	titleEnd := i + 1
 	if spot.of >= 0 {
 		// The demonym before the title is the sender, the entity after
@@ -428,13 +435,46 @@ func (d *docState) adjectiveAt(c *chunk, tm []int32, j int) int {
 		}
 		return -1
 	}
+	first := j
 	p, ok := d.x.gaz.Demonym(c.toks[j].Text)
+	if j > 0 && tm[j-1] < 0 && isCap(c.toks[j-1].Text) && c.sameSentence(j-1, j) && c.toks[j-1].End == c.toks[j].Start-1 {
+		// Two words: "South African", "Sri Lankan", and "North Korean",
+		// which is not "Korean" (South Korea's in the table). "West
+		// German" stays Germany's.
+		if p2, ok2 := d.x.gaz.Demonym(c.toks[j-1].Text + " " + c.toks[j].Text); ok2 {
+			p, ok, first = p2, true, j-1
+		} else if w := c.lower(j - 1); w == "north" || w == "south" {
+			return -1
+		}
+	}
 	if !ok {
 		return -1
 	}
-	i := d.add(c, j, j+1, mention{typ: graph.Place, score: 0.9, place: p, name: p.Name, adjective: true})
-	tm[j] = int32(i)
+	i := d.add(c, first, j+1, mention{typ: graph.Place, score: 0.9, place: p, name: p.Name, adjective: true})
+	for k := first; k <= j; k++ {
+		tm[k] = int32(i)
+	}
 	return i
+}
+
+// nationalityAmbiguous are the titles that a nationality adjective
+// before them does not tie to its country: a team's and a firm's, not a
+// state's.
+var nationalityAmbiguous = set("coach_of", "manager_of", "captain_of")
+
+// ownDemonym returns the country of the nationality adjective at token j
+// that a title is of (adjectiveAt), unless a person's possessive stands
+// before it: "Andre Agassi's Australian coach Darren Cahill" coaches
+// Agassi, and Australia is only his own country.
+func (d *docState) ownDemonym(c *chunk, tm []int32, j int) int {
+	o := d.adjectiveAt(c, tm, j)
+	if o < 0 {
+		return -1
+	}
+	if k := d.ments[o].first - 1; k > 0 && isPossessive(c.tokText(k)) && tm[k-1] >= 0 && d.ments[tm[k-1]].typ == graph.Person {
+		return -1
+	}
+	return o
 }
 
 // citizenBefore reads "Russian journalist X", "a German citizen, X".

@@ -331,6 +331,14 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 	if l-f == 1 && (utf8.RuneCountInString(strings.TrimSuffix(text, ".")) == 1 || designators[lk] || lk == "reuter") {
 		return mention{}, false
 	}
+	// An office's acronym ("the CFO said", "the IGP wishes") names no
+	// organization; a person's mention of it is a title (below).
+	if l-f == 1 && typ != graph.Person && isAllUpper(text) && titleAcronyms[lk] {
+		return mention{}, false
+	}
+	if typ == graph.Organization && portfolio(c, f, l) {
+		return mention{}, false
+	}
 	m := mention{typ: typ, taggedPerson: typ == graph.Person, score: s.Score, first: f, last: l}
 	if _, ok := titles[lk]; ok && typ == graph.Person || typ == graph.Person && l-f >= 2 && d.demonymTitle(c, f, l) {
 		// "The President later took action": a title alone names whoever
@@ -346,8 +354,10 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 	if m.typ == graph.Organization && l-f >= 2 && streetHeads[c.lower(l-1)] {
 		m.typ = graph.Place // "Times Square", "Oxford Street": places (but see knownOrgs: "Downing Street")
 	}
-	if m.typ == graph.Place && l-f >= 2 && corporateHeads[c.lower(l-1)] {
-		m.typ = graph.Organization // "Hanover Re", "Thai Airways": a company named after its place
+	if m.typ == graph.Place && l-f >= 2 && (corporateHeads[c.lower(l-1)] || bodyNameHeads[c.lower(l-1)]) {
+		// "Hanover Re", "Thai Airways": a company named after its
+		// place; "Richmond Municipality", "Curepipe College": a body
+		m.typ = graph.Organization
 	}
 	if knownOrgs[lk] || d.institutionName(lk) {
 		m.typ = graph.Organization
@@ -707,3 +717,24 @@ func (d *docState) hasRegionReading(name string) bool {
 	}
 	return false
 }
+
+// portfolio reports whether tokens [f, l) are a minister's portfolio, not
+// an organization: after a capitalized "Minister of" or "for" ("the
+// Minister of Higher Education and Scientific Research", "Deputy
+// Minister for Finance"), words that name no body (orgWords: "Minister
+// of the Interior Ministry" is none) and no acronym ("board secretary of
+// DBG" is the company's).
+func portfolio(c *chunk, f, l int) bool {
+	if f < 2 || !portfolioTitles[c.lower(f-2)] || !isCap(c.tokText(f-2)) || c.lower(f-1) != "of" && c.lower(f-1) != "for" {
+		return false
+	}
+	for i := f; i < l; i++ {
+		if orgWords[c.lower(i)] || len(c.tokText(i)) > 1 && isAllUpper(c.tokText(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// portfolioTitles hold a portfolio: "Minister for Finance".
+var portfolioTitles = set("minister", "secretary", "provost", "vice-president", "mec", "commissioner", "undersecretary")

@@ -157,10 +157,9 @@ type factCands struct {
 }
 
 func newDocState(x *Extractor, doc graph.Document) *docState {
-	// About one mention per 64 bytes of news: sized up front, the slice
-	// does not grow by copying, which on a large document would double
-	// the memory it takes at its peak.
-	ments := make([]mention, 0, min(len(doc.Text)/64+16, 1<<22))
+	// Room for a short story's mentions; a longer text grows the slice
+	// by what its mentions so far foretell (growMentions).
+	ments := make([]mention, 0, min(mentionRoom(len(doc.Text)), 256))
 	return &docState{
 		x: x, doc: doc, ments: ments, lastWar: -1,
 		geo:   docGeo{dateline: -1, countries: map[string]bool{}},
@@ -178,8 +177,40 @@ func (d *docState) add(c *chunk, first, last int, m mention) int {
 		m.name = c.spanText(first, last)
 	}
 	d.geo.noteCountry(m.place)
+	if len(d.ments) == cap(d.ments) {
+		d.growMentions(m.Start)
+	}
 	d.ments = append(d.ments, m)
 	return len(d.ments) - 1
+}
+
+// mentionRoom is the most mentions a text of n bytes is given room for
+// ahead of need: news has about one per 64 bytes.
+func mentionRoom(n int) int { return min(n/64+16, 1<<22) }
+
+// growMentions makes room in d.ments for twice the mentions that the
+// whole document would hold at the rate of those found before code point
+// at, up to the room news of its length needs (mentionRoom), beyond which
+// the slice doubles. A long news document's slice is then copied once,
+// early and small, instead of at every doubling (each copy holds the old
+// slice and the new at once), and a text with few mentions (a name
+// repeated with no break, a table of numbers) holds no room for the many
+// that news would have, as a slice sized up front by length did: 2 bytes
+// of heap per byte of text.
+func (d *docState) growMentions(at int) {
+	n, room := len(d.ments), mentionRoom(len(d.doc.Text))
+	want := n + n/4 + 64
+	if at > 0 {
+		want = max(want, int(2*int64(n)*int64(len(d.doc.Text))/int64(at)))
+	}
+	if n < room {
+		want = min(want, room)
+	} else {
+		want = max(want, 2*n)
+	}
+	grown := make([]mention, n, want)
+	copy(grown, d.ments)
+	d.ments = grown
 }
 
 // preferred returns the country codes the document has named so far, in

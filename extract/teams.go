@@ -23,8 +23,10 @@ import (
 // A window is a sports story when it uses at least minSportWords of
 // sportWords. There, a name of a place or a one-word organization is a
 // team when one of its mentions reads as one (teamContext): plural
-// verbs ("France have"), results ("beat X", "X 2-1 Y", "X v Y"), team
-// nouns ("X's captain", "the Ireland squad"). Every mention of that name
+// verbs ("France have", "Chelsea have"), results ("beat X", "X 2-1 Y",
+// "X v Y"), team nouns ("X's captain", "the Ireland squad"), and for a
+// club a player's move or name ("joining Chelsea", "Arsenal's Patrick
+// Vieira"). Every mention of that name
 // then names the team, except those that read as the place: after "in",
 // "from" (locativePreps), a nationality in parentheses ("Jurgen Melzer
 // (Austria)") or before a person ("Germany's Tommy Haas", "Francis
@@ -65,14 +67,15 @@ var opponentWords = set("against", "beat", "beating", "beaten", "beats", "defeat
 	"versus", "thrashed", "edged", "overcame")
 
 // teamWordsBefore come before a team too, but before other things as
-// well ("play the game EverQuest"): for places only.
+// well: "play the game EverQuest" has no capital after "play".
 var teamWordsBefore = set("face", "faces", "facing", "host", "hosts", "hosting", "play", "playing", "played", "joined")
 
 // staffNouns after a team's name or its possessive are its people:
 // "the Chelsea manager", "Arsenal's striker".
 var staffNouns = set("captain", "coach", "manager", "boss", "squad", "side", "keeper", "goalkeeper", "striker",
 	"skipper", "midfielder", "winger", "defender", "fly-half", "scrum-half", "hooker", "flanker", "full-back",
-	"selectors", "team-mate", "club-mate", "team-mates")
+	"selectors", "team-mate", "club-mate", "team-mates", "left-back", "right-back", "centre-back", "centre-half",
+	"forward", "lock", "prop", "centre", "number-eight")
 
 // rankNouns come before a team as its standing: "leaders Chelsea",
 // "champions Arsenal", "title rivals Arsenal".
@@ -84,7 +87,7 @@ var teamNouns = set("captain", "coach", "manager", "boss", "squad", "side", "tea
 	"goalkeeper", "striker", "defence", "defense", "attack", "pack", "forwards", "backs", "fly-half", "scrum-half",
 	"skipper", "fans", "supporters", "victory", "win", "defeat", "debut", "international", "cap", "caps", "bench",
 	"line-up", "midfielder", "winger", "hooker", "flanker", "selectors", "bowlers", "batsmen", "openers",
-	"chances", "hopes", "campaign", "game")
+	"chances", "hopes", "campaign", "game", "pair", "duo", "trio", "prop", "lock", "outfit", "forward")
 
 // readTeams marks the teams of window c when it is a sports story (see
 // the comment above).
@@ -111,7 +114,7 @@ func (d *docState) readTeams(c *chunk, tm []int32) {
 		case !teamCandidate(m):
 		case org && d.orgContext(c, tm, m.first, m.last):
 			companies[nk] = true // "shares in Wembley": the company
-		case !(org && (inLonger[nk] || clubWords[nk])) && teamContext(c, m.first, m.last, org):
+		case !(org && (inLonger[nk] || clubWords[nk])) && (teamContext(c, m.first, m.last, org) || org && (d.playerPossessive(c, tm, m) || d.townClub(m))):
 			teams[nk] = true
 		}
 	}
@@ -129,7 +132,7 @@ func (d *docState) readTeams(c *chunk, tm []int32) {
 		}
 		name := m.name + " (team)"
 		if nation(m.place) {
-			name = m.place.Name + " national team"
+			name = m.place.Name + nationalTeam
 		}
 		m.typ, m.place, m.name, m.key, m.locative = graph.Organization, nil, name, teamPrefix+graph.NameKey(name), false
 	}
@@ -167,6 +170,9 @@ func (d *docState) coordinatedTeams(c *chunk, tm []int32, teams map[string]bool)
 		}
 	}
 }
+
+// nationalTeam ends the name of a country's team: "England national team".
+const nationalTeam = " national team"
 
 // teamPrefix starts the resolution key of a team's mentions.
 const teamPrefix = "team:"
@@ -207,10 +213,11 @@ func nation(p *gazetteer.Place) bool {
 }
 
 // teamContext reports whether the words around tokens [f, l) read as a
-// team's: see readTeams. An organization's name needs a result or a
-// team's staff ("Arsenal beat", "against Chelsea", "the Chelsea
-// manager"): companies, games and shows have fans, lose deals and are
-// played too.
+// team's: see readTeams. An organization's name needs a result, a
+// team's verb ("Chelsea have sacked"), a player's move ("joining
+// Chelsea") or a team's staff ("Arsenal beat", "against Chelsea", "the
+// Chelsea manager"): companies, games and shows have fans, lose deals and
+// are played too.
 func teamContext(c *chunk, f, l int, org bool) bool {
 	before, after := c.lower(f-1), c.lower(l)
 	nouns := teamNouns
@@ -220,12 +227,14 @@ func teamContext(c *chunk, f, l int, org bool) bool {
 	switch {
 	case resultVerbs[after] && c.sameSentence(f, l):
 		return true // "Wales beat Italy", "England v France"
-	case !org && teamVerbsAfter[after] && c.sameSentence(f, l):
-		return true // "France have"
+	case teamVerbsAfter[after] && c.sameSentence(f, l):
+		return true // "France have", "Chelsea have sacked"
+	case org && clubVerbsBefore[before]:
+		return true // "before joining Chelsea"
 	case opponentWords[before] || rankNouns[before]:
 		return true // "against Wales", "leaders Chelsea"
-	case !org && teamWordsBefore[before]:
-		return true // "face Italy"
+	case teamWordsBefore[before]:
+		return true // "face Italy", "they face Chelsea"
 	case before == "to" && (c.lower(f-2) == "lost" || c.lower(f-2) == "lose" || c.lower(f-2) == "losing" || c.lower(f-2) == "defeat"):
 		return true // "lost to Wales"
 	case (before == "over" || before == "with") && resultNouns[c.lower(f-2)]:
@@ -238,6 +247,31 @@ func teamContext(c *chunk, f, l int, org bool) bool {
 		return true // "Ireland's captain"
 	}
 	return false
+}
+
+// clubVerbsBefore come before a club that a player joins or leaves:
+// "before joining Chelsea", "he left Arsenal".
+var clubVerbsBefore = set("joined", "joining", "joins", "rejoined", "leaving", "left", "quit", "quitting")
+
+// playerPossessive reports whether an organization's mention is the
+// possessive of a person's name, in a sports story its player's:
+// "Arsenal's Patrick Vieira", "Chelsea's John Terry".
+func (d *docState) playerPossessive(c *chunk, tm []int32, m *mention) bool {
+	l := m.last
+	return isPossessive(c.tokText(l)) && l+1 < len(tm) && tm[l+1] >= 0 && d.ments[tm[l+1]].typ == graph.Person
+}
+
+// townClub reports whether an organization's mention is named by one word
+// that the gazetteer knows as a town: in a sports story, the club of
+// the town ("Newcastle", "Bath", "Milan"), which the tagger did not read
+// as the place. A word of sportWords names a body or a contest ("Fifa",
+// "Wimbledon").
+func (d *docState) townClub(m *mention) bool {
+	if sportWords[strings.ToLower(m.name)] {
+		return false
+	}
+	p, ok := d.x.gaz.Best(m.name)
+	return ok && p.Kind == gazetteer.City
 }
 
 // clubWords end clubs' names, or name a competition, and name no one
@@ -255,14 +289,18 @@ func isScore(s string) bool {
 	return ok && a != "" && b != "" && len(a) <= 3 && len(b) <= 3 && isDigits(a) && isDigits(b)
 }
 
-// placeContext reports whether a mention of a team's name reads as the
-// place itself: "in Paris", "from Ireland", "Jurgen Melzer (Austria)",
-// and, for a nation, "Germany's Tommy Haas", "Francis Obikwelu of
-// Portugal" (a club's "Arsenal's Thierry Henry" is its player).
+// placeContext reports whether a mention of a team's name that the tagger
+// read as a place reads as the place itself: "in Paris", "from Ireland",
+// "Jurgen Melzer (Austria)", and, for a nation, "Germany's Tommy Haas",
+// "Francis Obikwelu of Portugal". A club the tagger read as an
+// organization is the club "at Chelsea", and "Arsenal's Thierry Henry"
+// is its player.
 func (d *docState) placeContext(c *chunk, tm []int32, m *mention) bool {
 	f, l := m.first, m.last
 	before := c.lower(f - 1)
 	switch {
+	case m.typ != graph.Place:
+		return false // a club "at Chelsea", "Frank Lampard (Chelsea)"
 	case locativePreps[before] || before == "the" && locativePreps[c.lower(f-2)]:
 		return true
 	case before == "(" && c.lower(l) == ")":

@@ -61,6 +61,12 @@ var titles = buildTitles(map[string]string{
 	"president of": "president_of",
 })
 
+// titleAcronyms are offices written as acronyms, which the tagger may
+// read as organizations: "the CFO", "the IGP" (Inspector General of
+// Police), "the MEC" (a South African provincial minister), "the MCE"
+// (a Ghanaian Municipal Chief Executive).
+var titleAcronyms = set("ceo", "cfo", "coo", "cto", "igp", "mec", "mce", "mp", "mep", "mla")
+
 // modifiers may stand between a title and what it is of, or before the
 // title: "former", "deputy", "acting".
 var modifiers = set("former", "then", "deputy", "acting", "interim", "new", "incoming", "outgoing",

@@ -15,7 +15,8 @@ import (
 //   - a weekday after a club's name before what a team has ("Sheffield
 //     Wednesday manager"), where it saw a date;
 //   - a short capitalized word after a name that the document writes in
-//     full elsewhere ("PC Pro" of "PC Pro Magazine").
+//     full elsewhere ("PC Pro" of "PC Pro Magazine");
+//   - a surname after the Arabic article ("Mohammed Mustafa al-Jibouri").
 //
 // It also adds the "Swiss Life" the tagger missed altogether.
 func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
@@ -57,6 +58,8 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 			s.Last++ // "Sheffield Wednesday manager"
 			s.Type = graph.Organization
 			clubs = append(clubs, lowerKey(c.spanText(s.First, s.Last)))
+		case s.Type == graph.Person && free(s.Last) && c.sameSentence(s.First, s.Last) && arabicSurname(c.tokText(s.Last)):
+			s.Last++ // "Mohammed Mustafa al-Jibouri"
 		case s.Type == graph.Organization:
 			if l := fullNameEnd(c, s.First, s.Last, names, free); l > s.Last {
 				s.Last = l // "PC Pro" of "PC Pro Magazine"
@@ -80,6 +83,17 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 		}
 	}
 	return spans
+}
+
+// arabicSurname reports whether a word is a surname after the Arabic
+// article, written in lower case: "al-Jibouri", "el-Sisi".
+func arabicSurname(w string) bool {
+	for _, p := range []string{"al-", "el-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && isCap(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // nationalityAt reports whether token k is a free capitalized nationality
@@ -212,6 +226,13 @@ func publicationAt(c *chunk, f int) bool {
 	return publicationNouns[c.lower(f-1)] && !isCap(c.tokText(f-1)) && c.sameSentence(f-1, f) ||
 		foreignArticles[c.lower(f)] && isCap(c.tokText(f)) && c.sameSentence(f, f+1) && isCap(c.tokText(f+1))
 }
+
+// bodyNameHeads end the names of bodies that the tagger, reading the
+// place they are named after, types a place ("Richmond Municipality",
+// "Curepipe College", "Ladysmith Town Council"): the three annotated
+// corpora type such names organizations. (Hospitals, temples and
+// mosques, which they type both ways, are left as read.)
+var bodyNameHeads = set("university", "college", "school", "institute", "academy", "council", "municipality", "church")
 
 // streetHeads end the names of streets, squares and bridges, which are
 // places even where the tagger read an organization.

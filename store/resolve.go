@@ -22,7 +22,8 @@ import (
 //     which a surname-only person ("Putin") is merged if that surname now
 //     belongs to exactly one full name;
 //  4. an entity of the same type named like one of the aliases, other than
-//     a generic word or the name's head (isHead);
+//     a generic word, the name's head (isHead) or its complement
+//     (isComplement); an organization only one that aliasJoins accepts;
 //  5. for a one-word person name, the one person whose full name ends in it;
 //  6. a new entity with the ID made from the name.
 //
@@ -218,7 +219,7 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 	}
 	for _, a := range e.Aliases {
 		ak := graph.NameKey(a)
-		if genericNames[ak] || isHead(ak, nk) {
+		if genericNames[ak] || isHead(ak, nk) || isComplement(ak, nk) {
 			continue
 		}
 		if isAcronym(a) {
@@ -229,6 +230,12 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 			// Coffee Organization, whose initials it spells.
 			named := withoutDesignators(nk) == ak
 			if id, ok, err := w.byAcronym(t, ak, named); ok || err != nil {
+				return id, err
+			}
+			continue
+		}
+		if t == graph.Organization {
+			if id, ok, err := w.bestIndexed(t, ak, func(name string) bool { return aliasJoins(ak, nk, name) }); ok || err != nil {
 				return id, err
 			}
 			continue
@@ -484,4 +491,50 @@ func isHead(ak, nk string) bool {
 	}
 	// The last word of "Microsoft and Intel" is no head but a name.
 	return strings.HasSuffix(nk, " "+ak) && !strings.Contains(nk, " and ")
+}
+
+// aliasJoins reports whether an organization named nk (folded) joins,
+// by its folded alias ak, the organization named name that is indexed
+// under ak too. A company named by the alias and a designator ("Merrill
+// Corp", alias "Merrill") joins only one named by it, alone or with
+// designators: another company's short name ("Merrill" of Merrill Lynch)
+// is not its name. Otherwise the other is named by the alias, or one
+// name starts the other ("Merrill Lynch" and "Merrill Lynch Capital
+// Markets" by "Merrill"): two names that share a short form but go on
+// apart name two bodies ("Commerce Group Corp" and the "Commerce
+// Department", both "Commerce" in their stories).
+func aliasJoins(ak, nk, name string) bool {
+	bn, bname := withoutDesignators(nk), withoutDesignators(name)
+	if bn == ak {
+		return bname == ak
+	}
+	return name == ak || startsWords(bn, bname) || startsWords(bname, bn)
+}
+
+// startsWords reports whether the folded name short is the first words
+// of the folded name long.
+func startsWords(short, long string) bool {
+	return short == long || strings.HasPrefix(long, short+" ")
+}
+
+// isComplement reports whether the folded alias ak is the complement of
+// a generic head (genericNames) after "of" or "for" in the folded name
+// nk: the field or the seat of a bank, a ministry or a department
+// ("Commerce" of "Canadian Imperial Bank of Commerce", "Trade and
+// Industry" of "Department for Trade and Industry"). A document may call
+// the body by it, but across documents it names others of the field:
+// joined by it, the Canadian bank was the US Commerce Department and
+// Britain's trade department Japan's MITI. A complement after another
+// word is a name ("Scientology" of "Church of Scientology").
+func isComplement(ak, nk string) bool {
+	ak = strings.TrimPrefix(ak, "the ")
+	if ak == "" || len(ak) >= len(nk) {
+		return false
+	}
+	for _, prep := range []string{" of ", " for "} {
+		if before, ok := strings.CutSuffix(nk, prep+ak); ok {
+			return genericNames[before[strings.LastIndexByte(before, ' ')+1:]]
+		}
+	}
+	return false
 }

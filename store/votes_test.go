@@ -201,6 +201,40 @@ func TestIsHead(t *testing.T) {
 	}
 }
 
+func TestIsComplement(t *testing.T) {
+	for _, c := range []struct {
+		alias, name string
+		want        bool
+	}{
+		{"commerce", "canadian imperial bank of commerce", true},
+		{"the commerce", "canadian imperial bank of commerce", true},
+		{"trade and industry", "department for trade and industry", true},
+		{"england", "bank of england", true},
+		{"scientology", "church of scientology", false},
+		{"commerce", "commerce department", false},
+		{"imperial bank of commerce", "canadian imperial bank of commerce", false},
+		{"commerce", "commerce", false},
+	} {
+		if got := isComplement(c.alias, c.name); got != c.want {
+			t.Errorf("isComplement(%q, %q) = %v", c.alias, c.name, got)
+		}
+	}
+}
+
+// TestComplementAliasJoinsNothing: a bank that its story calls "the
+// Commerce" does not join the Commerce Department, which other stories
+// call "Commerce".
+func TestComplementAliasJoinsNothing(t *testing.T) {
+	db := MustOpenDB(t)
+	mustIngest(t, db, extraction("a", "The Commerce Department said. Commerce said.",
+		ent{id: "organization/commerce-department", typ: graph.Organization, name: "Commerce Department", aliases: []string{"Commerce"}, surfaces: []string{"Commerce Department", "Commerce"}}))
+	mustIngest(t, db, extraction("b", "The Canadian Imperial Bank of Commerce met. The Commerce said.",
+		ent{id: "organization/canadian-imperial-bank-of-commerce", typ: graph.Organization, name: "Canadian Imperial Bank of Commerce", aliases: []string{"Commerce"}, surfaces: []string{"Canadian Imperial Bank of Commerce", "Commerce"}}))
+	if storedVotes(t, db, "organization/canadian-imperial-bank-of-commerce") == nil {
+		t.Fatal("the bank joined another entity")
+	}
+}
+
 // TestHeadAliasJoinsNothing: a document's "Commission" for its Arbitration
 // Commission does not make it the European Commission, which other
 // documents call "the Commission".

@@ -60,8 +60,8 @@ for id in ids:
     # the documents that gave a fixed wrong alias in the base store
     for a in fixed:
         n = 0
-        for d, text in bm.get(id, []):
-            if text == a and n < 2:
+        for d, text in sorted(bm.get(id, []), key=lambda m: order(m[0])):
+            if ' '.join(text.split()).lower() == a.lower() and n < 2:
                 adddoc(d); n += 1
 # the rows and documents of the previous audit (OLD, optional): its
 # checked aliases stay checked, its rows that left the top 200 stay rows
