@@ -512,26 +512,10 @@ func (br *blockReader) next() (posting, bool, error) {
 // mergeBlock completes the block of document number n, whose forward
 // record is fwd: the block's forward keys become one posting key per stem.
 func (w *wtx) mergeBlock(n uint64, fwd []byte) error {
-	type fwdKV struct {
-		num uint64
-		v   []byte
-	}
-	var recs []fwdKV
 	block := n / blockDocs
-	err := w.txn.scan(forwardPrefix(block), true, func(k, v []byte) error {
-		if len(k) != 17 {
-			return errCorrupt
-		}
-		recs = append(recs, fwdKV{binary.BigEndian.Uint64(k[9:]), bytes.Clone(v)})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	recs = append(recs, fwdKV{n, fwd})
 	builders := map[string]*blockBuilder{}
-	for _, r := range recs {
-		f, err := decodeForward(r.v)
+	add := func(num uint64, v []byte) error { // the builders copy what they keep of v
+		f, err := decodeForward(v)
 		if err != nil {
 			return err
 		}
@@ -545,21 +529,32 @@ func (w *wtx) mergeBlock(n uint64, fwd []byte) error {
 				bb = newBlockBuilder(block)
 				builders[string(stem)] = bb
 			}
-			bb.add(posting{num: r.num, doc: f.doc, dl: f.dl, tf: tf, gaps: gaps})
+			bb.add(posting{num: num, doc: f.doc, dl: f.dl, tf: tf, gaps: gaps})
 		}
-		if r.num != n {
-			if err := w.txn.del(forwardKey(r.num)); err != nil {
-				return err
-			}
+		return nil
+	}
+	var merged []uint64
+	err := w.txn.scan(forwardPrefix(block), true, func(k, v []byte) error {
+		if len(k) != 17 {
+			return errCorrupt
+		}
+		num := binary.BigEndian.Uint64(k[9:])
+		merged = append(merged, num)
+		return add(num, v)
+	})
+	if err == nil {
+		err = add(n, fwd)
+	}
+	if err != nil {
+		return err
+	}
+	for _, num := range merged {
+		if err := w.txn.del(forwardKey(num)); err != nil {
+			return err
 		}
 	}
-	stems := make([]string, 0, len(builders))
-	for s := range builders {
-		stems = append(stems, s)
-	}
-	sort.Strings(stems)
-	for _, s := range stems {
-		if err := w.txn.set(postingKey(s, block), builders[s].bytes()); err != nil {
+	for s, bb := range builders { // the order of writes makes no difference to the store
+		if err := w.txn.set(postingKey(s, block), bb.bytes()); err != nil {
 			return err
 		}
 	}
