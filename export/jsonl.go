@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -215,19 +217,67 @@ func (d *Reader) errorf(format string, args ...any) error {
 	return graph.Errorf(graph.EINVALID, "line %d: %s", d.line, fmt.Sprintf(format, args...))
 }
 
-// jsonError shortens encoding/json's messages to what a user can act on.
+// jsonError says what is wrong with a dump line in the terms of the JSON
+// a user sees: encoding/json's own messages name Go types.
 func jsonError(err error) string {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)
+		return fmt.Sprintf("malformed JSON at byte %d: %s", syn.Offset, strings.TrimPrefix(syn.Error(), "json: "))
 	case errors.As(err, &typ):
-		return fmt.Sprintf("field %q: want %v, got JSON %s", typ.Field, typ.Type, typ.Value)
+		if typ.Field == "" {
+			return fmt.Sprintf("the line is %s, not an object (a dump holds one record object per line)", jsonValueKind(typ.Value))
+		}
+		want := wantKind(typ.Type)
+		if want == "a whole number" && strings.HasPrefix(typ.Value, "number") {
+			want += " that fits" // a fraction, or too large
+		}
+		return fmt.Sprintf("field %q: want %s, got %s", typ.Field, want, jsonValueKind(typ.Value))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return "truncated JSON record"
+		return "truncated JSON record: the line ends inside it"
 	}
-	return err.Error()
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonValueKind names the JSON value encoding/json describes as v
+// ("string", "number", "number 1.5", "array", "object", "bool").
+func jsonValueKind(v string) string {
+	switch {
+	case v == "array", v == "object":
+		return "a JSON " + v
+	case v == "bool":
+		return "true or false"
+	case strings.HasPrefix(v, "number "):
+		return "the number " + strings.TrimPrefix(v, "number ")
+	}
+	return "a " + v
+}
+
+// wantKind names the JSON a dump field of Go type t holds.
+func wantKind(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "another value"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a JSON array"
+	case reflect.Struct, reflect.Map:
+		return "a JSON object"
+	}
+	return "another value"
 }
 
 // unwrapGzip turns a corrupt or truncated gzip stream into EINVALID.

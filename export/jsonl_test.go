@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -108,8 +109,15 @@ func TestReader_Errors(t *testing.T) {
 		{"NewerVersion", `{"format":"factgraph-dump","version":2}` + "\n", graph.EINVALID, "version 2 is newer than this factgraph reads (version 1); upgrade factgraph"},
 		{"ZeroVersion", `{"format":"factgraph-dump","version":0}` + "\n", graph.EINVALID, "bad dump format version 0"},
 		{"MalformedLine", header + entity + "{\"kind\":\n", graph.EINVALID, "line 3: "},
-		{"BlankLinesCount", header + "\n\n" + `{"kind":"entity","entity":{"id":1}}` + "\n", graph.EINVALID, `line 4: field "entity.id"`},
-		{"UnknownField", header + `{"kind":"entity","entity":{"id":"a","colour":"red"}}` + "\n", graph.EINVALID, `line 2: json: unknown field "colour"`},
+		{"BlankLinesCount", header + "\n\n" + `{"kind":"entity","entity":{"id":1}}` + "\n", graph.EINVALID, `line 4: field "entity.id": want a string, got a number`},
+		{"ArrayLine", header + `["an","array"]` + "\n", graph.EINVALID, "line 2: the line is a JSON array, not an object"},
+		{"StringLine", header + `"entity"` + "\n", graph.EINVALID, "line 2: the line is a string, not an object"},
+		{"WrongPayloadType", header + `{"kind":"entity","entity":[1]}` + "\n", graph.EINVALID, `line 2: field "entity": want a JSON object, got a JSON array`},
+		{"WrongCountType", header + `{"kind":"entity","entity":{"id":"a","mention_count":"ten"}}` + "\n", graph.EINVALID, `line 2: field "entity.mention_count": want a whole number, got a string`},
+		{"CountTooLarge", header + `{"kind":"entity","entity":{"id":"a","mention_count":1e30}}` + "\n", graph.EINVALID, `line 2: field "entity.mention_count": want a whole number that fits, got the number 1e30`},
+		{"WrongListType", header + `{"kind":"entity","entity":{"id":"a","aliases":"A"}}` + "\n", graph.EINVALID, `line 2: field "entity.aliases": want a JSON array, got a string`},
+		{"TruncatedLine", header + `{"kind":"entity","entity":{"id":"a"` + "\n", graph.EINVALID, "line 2: truncated JSON record"},
+		{"UnknownField", header + `{"kind":"entity","entity":{"id":"a","colour":"red"}}` + "\n", graph.EINVALID, `line 2: unknown field "colour"`},
 		{"UnknownKind", header + `{"kind":"widget"}` + "\n", graph.EINVALID, `line 2: unknown record kind "widget"`},
 		{"MissingPayload", header + `{"kind":"mention","entity":{"id":"a"}}` + "\n", graph.EINVALID, "line 2: mention record without its mention"},
 		{"TwoPayloads", header + `{"kind":"merge","merge":{"from":"a","into":"b"},"entity":{"id":"a"}}` + "\n", graph.EINVALID, "line 2: merge record with 2 payloads"},
@@ -136,6 +144,16 @@ func TestReader_Errors(t *testing.T) {
 			if graph.ErrorCode(err) != tt.code || !strings.Contains(graph.ErrorMessage(err), tt.msg) {
 				t.Fatalf("error = %v (code %s); want code %s and message containing %q", err, graph.ErrorCode(err), tt.code, tt.msg)
 			}
+			if goType := goTypeName(graph.ErrorMessage(err)); goType != "" {
+				t.Errorf("error %q names a Go type (%s)", graph.ErrorMessage(err), goType)
+			}
 		})
 	}
 }
+
+// goTypeName returns what in msg looks like the name of a Go type, or "".
+func goTypeName(msg string) string {
+	return goTypeRE.FindString(msg)
+}
+
+var goTypeRE = regexp.MustCompile(`\b(graph|json)\.|\bGo (type|value|struct)|map\[|\[\]|\b(u?int(8|16|32|64)?|float(32|64)|bool|struct|interface)\b`)

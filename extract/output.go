@@ -144,7 +144,7 @@ func (d *docState) gazetteerContainment(rb *relations, ents []*graph.Entity, pla
 		}
 		for _, c := range d.x.gaz.Containers(p) {
 			if ce := byPlace[c]; ce != nil && ce != e {
-				rb.add(e.ID, graph.LocatedIn, ce.ID, "", false, 0.9, e.Mentions[0])
+				d.addRule(rb, ruleGazetteer, "", e.ID, ce.ID, "", e.Mentions[0])
 			}
 		}
 	}

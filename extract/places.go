@@ -68,7 +68,7 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 		// Uvalde" is read the other way.
 		subj, cont = cont, mi
 	}
-	d.cands.links = append(d.cands.links, linkCand{subj: subj, obj: cont, predicate: graph.LocatedIn, conf: 0.9, ev: ev})
+	d.link(rulePlaceOf, "", subj, cont, ev)
 }
 
 // largerPlace reports whether outer, the place after "the X NOUN of", is
@@ -101,7 +101,7 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 		// "Karachi in Pakistan", but not "the role of Moscow in Syria":
 		// only where the gazetteer already puts the one in the other.
 		if m.place != nil && d.x.gaz.Within(m.place, o.place) {
-			d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+			d.link(rulePlaceComma, "", mi, oi, c.evidence(m.first, o.last))
 		}
 		return
 	}
@@ -123,7 +123,7 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 			}
 		}
 	}
-	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(m.first, o.last)})
+	d.link(rulePlaceComma, "", mi, oi, c.evidence(m.first, o.last))
 }
 
 // placeList reports whether the country o goes on into a list of
@@ -179,7 +179,7 @@ func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
 			m.name = name // no longer the gazetteer's name
 		}
 	}
-	d.cands.links = append(d.cands.links, linkCand{subj: mi, obj: oi, predicate: graph.LocatedIn, conf: 0.85, ev: c.evidence(o.first, m.last)})
+	d.link(rulePlacePossessive, "", mi, oi, c.evidence(o.first, m.last))
 }
 
 // containerOf returns the place named name that contains p, if any.

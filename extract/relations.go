@@ -47,6 +47,10 @@ var (
 	ruleInstitutionIn = relRule{"institution_in", graph.BasedIn, 0.75} // "the Johns Hopkins University in Washington"
 	// located_in
 	rulePlaceDefinition = relRule{"place_definition", graph.LocatedIn, 0.85} // "Brookston is a city in Saint Louis County"
+	rulePlaceOf         = relRule{"place_of", graph.LocatedIn, 0.9}          // "the town of Uvalde in Texas", "the Texas town of Uvalde"
+	rulePlaceComma      = relRule{"place_comma", graph.LocatedIn, 0.85}      // "Kabul, Afghanistan", "Karachi in Pakistan"
+	rulePlacePossessive = relRule{"place_possessive", graph.LocatedIn, 0.85} // "London's West End"
+	ruleGazetteer       = relRule{"gazetteer", graph.LocatedIn, 0.9}         // Sochi in Russia, both named, by the gazetteer
 	// person → organization, the predicate from the noun (affiliations)
 	ruleOrgNounPerson = relRule{"org_noun_person", "", 0.75}                     // "Chelsea striker Fernando Torres"
 	ruleOrgPossessive = relRule{"org_possessive_person", graph.EmployeeOf, 0.65} // "Amnesty International's Ruth Jüttner"
@@ -274,7 +278,7 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 				}
 			}
 		}
-		if isPossessive(c.tokText(m.first-1)) && m.first >= 2 && tm[m.first-2] >= 0 {
+		if isPossessive(c.tokText(m.first-1)) && m.first >= 2 && tm[m.first-2] >= 0 && !productNouns[c.lower(m.last)] {
 			if o := int(tm[m.first-2]); d.ments[o].typ == graph.Organization {
 				pred := ""
 				if partyLike(d.ments[o].name) {
@@ -497,8 +501,8 @@ func subjectAt(c *chunk, tm []int32, k int) int {
 func (d *docState) personOf(c *chunk, tm []int32, mi, k int) {
 	m := d.ments[mi]
 	o, _ := d.mentionAt(tm, k+1, graph.Organization)
-	if o < 0 || !c.sameSentence(k, d.ments[o].first) {
-		return
+	if o < 0 || !c.sameSentence(k, d.ments[o].first) || c.lower(m.first-1) == "the" {
+		return // not "moved to the Bernabeu from Liverpool": a place or a thing, no one
 	}
 	om := &d.ments[o]
 	switch {
@@ -840,6 +844,11 @@ func (d *docState) placeRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 }
+
+// productNouns after "Org's Name" say the name is the organization's
+// product, not one of its people: "the BBC's Newsnight programme".
+var productNouns = set("programme", "program", "show", "series", "magazine", "newspaper", "brand", "channel",
+	"website", "site", "service", "project", "unit", "division", "film", "album", "game", "console", "model")
 
 // leftPost reports whether the words from token k, just after a person's
 // name, say the person has left a post: "has resigned", "was sacked",

@@ -30,8 +30,17 @@ type judgedRelation struct {
 // bbcAudits are the draws of the BBC precision audit, one per stop that
 // changed the relation rules: seed 12 (relations_bbc.json), seed 23
 // (relations_bbc2.json, after the rules of the second stop) and seed 24
-// (relations_bbc3.json, after the rules of the third).
-var bbcAudits = []string{"testdata/relations_bbc.json", "testdata/relations_bbc2.json", "testdata/relations_bbc3.json"}
+// (relations_bbc3.json, after the rules of the third); then two larger
+// development samples of the fourth stop, drawn to find classes of error
+// and tuned on (seed 2501, 150 rows, relations_bbc_dev1.json; seed 2502,
+// 147 rows once the first's were left out, relations_bbc_dev2.json).
+var bbcAudits = []struct {
+	file string
+	rows int
+}{
+	{"testdata/relations_bbc.json", 50}, {"testdata/relations_bbc2.json", 50}, {"testdata/relations_bbc3.json", 50},
+	{"testdata/relations_bbc_dev1.json", 150}, {"testdata/relations_bbc_dev2.json", 147},
+}
 
 // TestRelationsBBC re-extracts the documents of each audit (bbcAudits)
 // and requires each relation judged right to be stated again and each
@@ -41,13 +50,14 @@ var bbcAudits = []string{"testdata/relations_bbc.json", "testdata/relations_bbc2
 // says how many are right now). The draw is never redone: the rows judged
 // wrong are the errors found, fixed or not.
 func TestRelationsBBC(t *testing.T) {
-	for _, file := range bbcAudits {
-		t.Run(strings.TrimSuffix(strings.TrimPrefix(file, "testdata/"), ".json"), func(t *testing.T) { checkAudit(t, file) })
+	for _, a := range bbcAudits {
+		t.Run(strings.TrimSuffix(strings.TrimPrefix(a.file, "testdata/"), ".json"), func(t *testing.T) { checkAudit(t, a.file, a.rows) })
 	}
 }
 
-// checkAudit checks one draw of the BBC audit (TestRelationsBBC).
-func checkAudit(t *testing.T, file string) {
+// checkAudit checks one draw of n rows of the BBC audit
+// (TestRelationsBBC).
+func checkAudit(t *testing.T, file string, n int) {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -56,8 +66,8 @@ func checkAudit(t *testing.T, file string) {
 	if err := json.Unmarshal(b, &rows); err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 50 {
-		t.Fatalf("%d rows, want the 50 drawn", len(rows))
+	if len(rows) != n {
+		t.Fatalf("%d rows, want the %d drawn", len(rows), n)
 	}
 	want := map[string]bool{}
 	right := 0

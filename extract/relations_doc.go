@@ -426,12 +426,21 @@ func publicOffice(pred string) bool {
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
 func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, home *graph.Entity) {
+	var countries map[int][]string // by sentence, read once
 	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
+		if countries == nil {
+			countries = d.sentenceCountries()
+		}
+		if c != nil && c == home && placeOf[c] != nil && foreignIn(countries[r.ev.Sentence], placeOf[c].CountryCode) {
+			// "President Bush is to send the bill to the US Congress"
+			// in a story about Iraq: the sentence names another country.
+			c = nil
+		}
 		holders := officeHolders(r.predicate, r.title)
 		if c == nil || placeOf[c] == nil || !officeOf(r.predicate, placeOf[c].CountryCode) || holders != nil && !slices.Contains(holders, placeOf[c].CountryCode) {
 			// "Chancellor Angela Merkel" in a story about Greece: the one
@@ -445,6 +454,27 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 		}
 		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
 	}
+}
+
+// sentenceCountries returns, by sentence, the codes of the countries
+// each names outside a locative ("the summit in Chile" does not count)
+// by name or adjective. Towns do not count: a name the tagger took for a
+// small town abroad ("the Ifo index") would count too.
+func (d *docState) sentenceCountries() map[int][]string {
+	out := map[int][]string{}
+	for i := range d.ments {
+		if m := &d.ments[i]; m.typ == graph.Place && !m.locative && m.place != nil && m.place.Kind == gazetteer.Country {
+			out[m.Sentence] = append(out[m.Sentence], m.place.CountryCode)
+		}
+	}
+	return out
+}
+
+// foreignIn reports whether a sentence's countries (sentenceCountries)
+// include one other than cc: there the story's country is no safe guess
+// for what the sentence leaves unqualified.
+func foreignIn(countries []string, cc string) bool {
+	return slices.ContainsFunc(countries, func(c string) bool { return c != cc })
 }
 
 // nationalTitles are offices that only some countries have, by the ISO

@@ -360,6 +360,12 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 		d.link(rulePartyOffice, "", mi, of, c.evidence(d.ments[of].first, d.ments[mi].last))
 		of, conf, ofName = d.ofBefore(c, tm, d.ments[of].first-1, first)
 	}
+	if ofName == "demonym" && nationalityAmbiguous[t.predicate] {
+		// "Dutch coach Guus Hiddink", "the Australian captain": his own
+		// country as often as the team's; the demonym says his
+		// nationality (demonym_person), not what he is coach of.
+		of, conf, ofName = -1, noOfConfidence, noOf
+	}
 	if comma && of < 0 && spot.of < 0 {
 		return false
 	}
@@ -450,6 +456,11 @@ func (d *docState) adjectiveAt(c *chunk, tm []int32, j int) int {
 	}
 	return i
 }
+
+// nationalityAmbiguous are the titles that a nationality adjective
+// before them does not tie to its country: a team's and a firm's, not a
+// state's.
+var nationalityAmbiguous = set("coach_of", "manager_of", "captain_of")
 
 // ownDemonym returns the country of the nationality adjective at token j
 // that a title is of (adjectiveAt), unless a person's possessive stands

@@ -15,7 +15,8 @@ import (
 //   - a weekday after a club's name before what a team has ("Sheffield
 //     Wednesday manager"), where it saw a date;
 //   - a short capitalized word after a name that the document writes in
-//     full elsewhere ("PC Pro" of "PC Pro Magazine").
+//     full elsewhere ("PC Pro" of "PC Pro Magazine");
+//   - a surname after the Arabic article ("Mohammed Mustafa al-Jibouri").
 //
 // It also adds the "Swiss Life" the tagger missed altogether.
 func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
@@ -59,6 +60,8 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 			clubs = append(clubs, lowerKey(c.spanText(s.First, s.Last)))
 		case s.Type == graph.Organization && d.pairedNameAt(c, s.First, s.Last, free) && !startsOrgName(c.lower(s.First-2), names):
 			s.First -= 2 // "Standard and Poor's Corp", where the tagger read "Poor's Corp"
+		case s.Type == graph.Person && free(s.Last) && c.sameSentence(s.First, s.Last) && arabicSurname(c.tokText(s.Last)):
+			s.Last++ // "Mohammed Mustafa al-Jibouri"
 		case s.Type == graph.Organization:
 			if l := fullNameEnd(c, s.First, s.Last, names, free); l > s.Last {
 				s.Last = l // "PC Pro" of "PC Pro Magazine"
@@ -108,6 +111,17 @@ func (d *docState) pairedNameAt(c *chunk, f, l int, free func(int) bool) bool {
 func startsOrgName(w string, names []string) bool {
 	for _, n := range names {
 		if n == w || strings.HasPrefix(n, w+" ") && !strings.HasPrefix(n, w+" and ") {
+			return true
+		}
+	}
+	return false
+}
+
+// arabicSurname reports whether a word is a surname after the Arabic
+// article, written in lower case: "al-Jibouri", "el-Sisi".
+func arabicSurname(w string) bool {
+	for _, p := range []string{"al-", "el-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && isCap(rest) {
 			return true
 		}
 	}

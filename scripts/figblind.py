@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw the blind figures sentences (extract/figure/testdata): split
 "heldout8" with the defaults, "heldout9" with --seed 20261208 --base
-f77e58a.
+f77e58a, "heldout10" with --seed 20261209 --base c22de08.
 
 Sentences come from BBC and Reuters-21578 documents that no file of this
 repository named at commit BASE (any "bbc/<category>/<nnn>" or

@@ -514,6 +514,9 @@ func editIDs(ids []string, id string, add bool) ([]string, bool) {
 type docRec struct {
 	Doc  graph.Document
 	Hash uint64
+	// Number is the document's number in the text index plus one, 0 for
+	// none (search.go's indexDoc).
+	Number uint64
 }
 
 func (r *docRec) encode() []byte {
@@ -525,6 +528,9 @@ func (r *docRec) encode() []byte {
 	e.str(r.Doc.Published)
 	e.str(r.Doc.Place)
 	e.str(r.Doc.Text)
+	if r.Number != 0 {
+		e.uint(r.Number)
+	}
 	return e.b
 }
 
@@ -532,6 +538,9 @@ func decodeDoc(b []byte) (*docRec, error) {
 	d := decoder{b: b}
 	r := &docRec{Hash: d.uint()}
 	r.Doc = graph.Document{ID: d.str(), Title: d.str(), URL: d.str(), Published: d.str(), Place: d.str(), Text: d.str()}
+	if len(d.b) > 0 { // a record without a number has none (layout 11 and stores without a text index)
+		r.Number = d.uint()
+	}
 	return r, d.err
 }
 

@@ -388,16 +388,26 @@ func (db *DB) readFlags() error {
 	return nil
 }
 
-// checkTextIndex reads whether the store keeps a text index and, asked
-// for one (WithTextIndex), starts one on a store without documents.
-func (db *DB) checkTextIndex() error {
+// hasTextIndexKey reports whether the store keeps a text index.
+func (db *DB) hasTextIndexKey() (bool, error) {
+	var ok bool
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		ok, err := has(tx(txn), textIndexKey())
-		db.textIndex = ok
+		var err error
+		ok, err = has(tx(txn), textIndexKey())
 		return err
 	})
 	if err != nil {
-		return graph.Errorf(graph.EINTERNAL, "cannot read store %q: %v", db.path, firstLine(err))
+		return false, graph.Errorf(graph.EINTERNAL, "cannot read store %q: %v", db.path, firstLine(err))
+	}
+	return ok, nil
+}
+
+// checkTextIndex reads whether the store keeps a text index and, asked
+// for one (WithTextIndex), starts one on a store without documents.
+func (db *DB) checkTextIndex() error {
+	var err error
+	if db.textIndex, err = db.hasTextIndexKey(); err != nil {
+		return err
 	}
 	if db.textIndex || !db.cfg.textIndex || db.cfg.readOnly {
 		return nil
@@ -441,6 +451,22 @@ func (db *DB) checkVersion() error {
 	})
 	if err != nil {
 		return graph.Errorf(graph.EINTERNAL, "cannot read store %q: %v", db.path, firstLine(err))
+	}
+	if found && v == 11 {
+		// Layout 12 changed only the text index: a store without one is
+		// already of layout 12, and is stamped so.
+		if indexed, err := db.hasTextIndexKey(); err != nil {
+			return err
+		} else if !indexed {
+			v = schemaVersion
+			if !db.cfg.readOnly {
+				if err := db.bdb.Update(func(txn *badger.Txn) error {
+					return txn.Set(versionKey(), binary.BigEndian.AppendUint32(nil, schemaVersion))
+				}); err != nil {
+					return graph.Errorf(graph.EINTERNAL, "cannot write store %q: %v", db.path, firstLine(err))
+				}
+			}
+		}
 	}
 	switch {
 	case found && v != schemaVersion:

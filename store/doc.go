@@ -30,10 +30,10 @@
 // FigureTotals sums those tallies; and each relation's first 20
 // evidence mentions inside its record, so rendering a relation is one read.
 // Each document's title and text are indexed for full-text search in its
-// own transaction (search.go): one key per stem and document with the
-// stem's word positions, so a query reads its stems' postings, ranks them
-// by BM25 and checks phrases without reading a text. The index costs about
-// a third more ingest CPU (BENCHMARKS.md).
+// own transaction (search.go): one forward key per document, and per
+// block of 128 documents one key per stem with the documents' word
+// counts and positions, so a query reads a key per block of its stems'
+// postings, ranks them by BM25 and checks phrases without reading a text.
 //
 // # Reads
 //

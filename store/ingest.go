@@ -175,13 +175,14 @@ func (w *wtx) apply(x *graph.Extraction) (status, error) {
 		return 0, err
 	}
 	doc.Place = local[doc.Place]
-	if err := w.txn.set(key(pDoc, doc.ID), (&docRec{Doc: doc, Hash: h}).encode()); err != nil {
+	num, err := w.indexDoc(&doc)
+	if err != nil {
+		return 0, err
+	}
+	if err := w.txn.set(key(pDoc, doc.ID), (&docRec{Doc: doc, Hash: h, Number: num}).encode()); err != nil {
 		return 0, err
 	}
 	if err := w.txn.set(docDateKey(doc.Published, doc.ID), nil); err != nil {
-		return 0, err
-	}
-	if err := w.indexDoc(&doc); err != nil {
 		return 0, err
 	}
 	w.count(cDocuments, 1)
@@ -411,7 +412,7 @@ func (w *wtx) retract(id string, old *docRec) error {
 			return err
 		}
 	}
-	if err := w.unindexDoc(&old.Doc); err != nil {
+	if err := w.unindexDoc(old); err != nil {
 		return err
 	}
 	w.count(cDocuments, -1)

@@ -54,7 +54,8 @@ import (
 //	'Y' str(measure) str(subject) str(group) str(currency) str(asOf) str(doc) str(figure) → reportRec   tallies (tally.go)
 //	'W' str(measure) str(subject) str(group) str(currency) → sumRec   a tally's summary
 //	'w' str(measure) u32(MaxInt32-reports) str(subject) str(group) str(currency) → sumRec   a measure's tallies, most reported first, with their summaries
-//	'z' str(stem) str(doc)                 → postings   full-text index of the doc's title and text: its length in words, the stem's frequency and word positions (search.go)
+//	'z' str(stem) u64(block)               → postings   full-text index of titles and texts: the stem's postings in a block of 128 document numbers, each with the document, its length in words, the stem's frequency and word positions (search.go)
+//	'Z' u64(block) u64(number)             → forwardRec   the stems of a document whose block is not complete yet (search.go)
 //
 // A strength is u32(MaxUint32-weight) f64(-confidence): the heaviest and
 // then the most confident sort first. An 'r' key ends with the 'o' or 'i'
@@ -100,6 +101,7 @@ const (
 	pTallyCnt  = 'W'
 	pTallyRank = 'w'
 	pPosting   = 'z'
+	pForward   = 'Z'
 
 	kEntity   = 'e'
 	kRelation = 'r'
@@ -122,8 +124,10 @@ const (
 // each measure's tallies, so that a page of them reads only its keys;
 // version 10 keeps each entity's edges and neighbours strongest first ('r',
 // 'b', 'B'), so that the strongest k read k keys (ties.go); version 11
-// indexes each document's words for full-text search ('z').
-const schemaVersion = 11
+// indexes each document's words for full-text search ('z'); version 12
+// keeps a word's postings in blocks of documents ('z', 'Z') and each
+// document's number in the index in its 'd' record.
+const schemaVersion = 12
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.

@@ -100,7 +100,14 @@ func TestRealIngest(t *testing.T) {
 // BenchmarkIngestReal stores extractions of the corpus named by
 // $FACTGRAPH_REAL, extracted before timing starts: the store's own cost on
 // real extractor output.
-func BenchmarkIngestReal(b *testing.B) {
+func BenchmarkIngestReal(b *testing.B) { benchIngestReal(b) }
+
+// BenchmarkIngestRealTextIndex is BenchmarkIngestReal into a store that
+// keeps a full-text index (WithTextIndex): its cost against
+// BenchmarkIngestReal's is the index's.
+func BenchmarkIngestRealTextIndex(b *testing.B) { benchIngestReal(b, store.WithTextIndex()) }
+
+func benchIngestReal(b *testing.B, opts ...store.Option) {
 	path := os.Getenv("FACTGRAPH_REAL")
 	if path == "" {
 		b.Skip("set FACTGRAPH_REAL=corpus.jsonl")
@@ -134,7 +141,7 @@ func BenchmarkIngestReal(b *testing.B) {
 	var cpu time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		db, err := store.Open(b.TempDir())
+		db, err := store.Open(b.TempDir(), opts...)
 		if err != nil {
 			b.Fatal(err)
 		}

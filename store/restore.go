@@ -155,10 +155,11 @@ func (w *wtx) restoreRecord(r *graph.Record) error {
 		if ok, err := has(w.txn, key(pDoc, d.ID)); err != nil || ok {
 			return errors.Join(err, bad("duplicate document %q", d.ID))
 		}
-		if err := w.txn.set(key(pDoc, d.ID), (&docRec{Doc: d, Hash: hashText(d.Text)}).encode()); err != nil {
+		num, err := w.indexDoc(&d)
+		if err != nil {
 			return err
 		}
-		if err := w.indexDoc(&d); err != nil {
+		if err := w.txn.set(key(pDoc, d.ID), (&docRec{Doc: d, Hash: hashText(d.Text), Number: num}).encode()); err != nil {
 			return err
 		}
 		w.count(cDocuments, 1)

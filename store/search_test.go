@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math/rand"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -172,27 +175,170 @@ func TestSearchNoStalePostings(t *testing.T) {
 		t.Errorf("oil after deleting b: %v", got)
 	}
 	// Only a's postings are left.
-	var keys []string
-	err := db.bdb.View(func(txn *badger.Txn) error {
-		for _, k := range scanKeys(tx(txn), []byte{pPosting}) {
-			doc, err := lastStr(k)
-			if err != nil {
-				return err
-			}
-			keys = append(keys, doc)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "a,a,a"; strings.Join(keys, ",") != want {
-		t.Errorf("index keys %v, want %s", keys, want)
+	if got := indexContents(t, db); !reflect.DeepEqual(got, textContents(t, db)) || len(got) != 3 {
+		t.Errorf("index holds %v, want a's three stems", got)
 	}
 	cs := db.mustCounters(t)
 	if cs[cSearchWords] != 3 {
 		t.Errorf("indexed words counter %d, want 3", cs[cSearchWords])
 	}
+}
+
+// TestSearchBlocksNoStalePostings stores enough documents to fill several
+// blocks and leave a tail, replaces and deletes documents in complete
+// blocks and in the tail, and checks after each step that the index
+// holds exactly the postings of the stored texts, and that searches rank
+// as the reference does.
+func TestSearchBlocksNoStalePostings(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	db := MustOpenDB(t, WithTextIndex())
+	xs := searchCorpus(rng, 3*blockDocs+blockDocs/2)
+	mustIngest(t, db, xs...)
+	check := func(step string) {
+		t.Helper()
+		if got, want := indexContents(t, db), textContents(t, db); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: index and texts differ: %d and %d stems", step, len(got), len(want))
+		}
+		queries := []string{"the", "chemical weapons", `"peace talks"`, `"the oil" prices`, "cafe", "syria"}
+		idx := newRefIndex(t, db, queries...)
+		for _, q := range queries {
+			checkAgainstRef(t, db, idx, q, 7)
+		}
+	}
+	check("stored")
+	// Replace documents of the first block, of the last complete one and of
+	// the tail; the replacements fill the tail's block and start another.
+	var again []*graph.Extraction
+	for _, i := range []int{0, 5, blockDocs - 1, 2*blockDocs + 3, 3*blockDocs + 1, len(xs) - 1} {
+		x := searchCorpus(rng, 1)[0]
+		x.Document.ID = xs[i].Document.ID
+		again = append(again, x)
+	}
+	mustIngest(t, db, again...)
+	check("replaced")
+	for _, i := range []int{1, blockDocs + 7, len(xs) - 2, 0} {
+		if err := db.DeleteDocument(context.Background(), xs[i].Document.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("deleted")
+	mustIngest(t, db, searchCorpus(rng, blockDocs)...) // replaces doc000 to doc127 again
+	check("replaced a block's worth")
+}
+
+// indexContents decodes the whole text index, its blocks and its forward
+// keys: stem → document ID → "length frequency positions". It fails if a
+// document number is not the one its record keeps or a forward key is
+// of a complete block.
+func indexContents(t *testing.T, db *DB) map[string]map[string]string {
+	t.Helper()
+	out := map[string]map[string]string{}
+	add := func(stem string, doc []byte, num uint64, dl, tf int, gaps []byte, txn *badger.Txn) error {
+		id, _, err := readStr(doc)
+		if err != nil {
+			return err
+		}
+		r, err := getDoc(tx(txn), id)
+		if err != nil || r == nil || r.Number != num+1 {
+			return fmt.Errorf("stem %q: document %q numbered %d, its record %v (%v)", stem, id, num, r, err)
+		}
+		at, err := posting{tf: tf, gaps: gaps}.positions()
+		if err != nil {
+			return err
+		}
+		if out[stem] == nil {
+			out[stem] = map[string]string{}
+		}
+		if _, dup := out[stem][id]; dup {
+			return fmt.Errorf("stem %q: document %q twice", stem, id)
+		}
+		out[stem][id] = fmt.Sprint(dl, tf, at)
+		return nil
+	}
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		handed, err := getCounter(tx(txn), cSearchNumbers)
+		if err != nil {
+			return err
+		}
+		err = tx(txn).scan([]byte{pPosting}, true, func(k, v []byte) error {
+			stem, rest, err := readStr(k[1:])
+			if err != nil || len(rest) != 8 {
+				return fmt.Errorf("posting key %q", k)
+			}
+			br := newBlockReader(binary.BigEndian.Uint64(rest), v, true)
+			for {
+				p, ok, err := br.next()
+				if !ok || err != nil {
+					return err
+				}
+				if err := add(stem, p.doc, p.num, p.dl, p.tf, p.gaps, txn); err != nil {
+					return err
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+		return tx(txn).scan([]byte{pForward}, true, func(k, v []byte) error {
+			num := binary.BigEndian.Uint64(k[9:])
+			if len(k) != 17 || binary.BigEndian.Uint64(k[1:]) != num/blockDocs {
+				return fmt.Errorf("forward key %q", k)
+			}
+			if (num/blockDocs+1)*blockDocs <= uint64(handed) {
+				return fmt.Errorf("forward key %d of a complete block (%d numbers handed out)", num, handed)
+			}
+			f, err := decodeForward(v)
+			if err != nil {
+				return err
+			}
+			for i := range f.len() {
+				stem, tf, gaps, err := f.stem(i)
+				if err != nil {
+					return err
+				}
+				if i > 0 {
+					if prev, _, _, _ := f.stem(i - 1); string(prev) >= string(stem) {
+						return fmt.Errorf("forward key %d: stems out of order", num)
+					}
+				}
+				if err := add(string(stem), f.doc, num, f.dl, tf, gaps, txn); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// textContents is what indexContents should be: the postings of every
+// stored title and text, tokenized again.
+func textContents(t *testing.T, db *DB) map[string]map[string]string {
+	t.Helper()
+	out := map[string]map[string]string{}
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		return tx(txn).scan([]byte{pDoc}, true, func(_, v []byte) error {
+			r, err := decodeDoc(v)
+			if err != nil {
+				return err
+			}
+			ws := words(searchText(&r.Doc), nil)
+			for _, p := range postingsOf(ws) {
+				if out[p.stem] == nil {
+					out[p.stem] = map[string]string{}
+				}
+				out[p.stem][r.Doc.ID] = fmt.Sprint(len(ws), len(p.at), p.at)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func (db *DB) mustCounters(tb testing.TB) map[string]int64 {
@@ -250,4 +396,36 @@ func TestTextIndexOptIn(t *testing.T) {
 	if got, err := db.SearchDocuments(ctx, "weapons", graph.Page{First: 10}); err != nil || len(got.Items) != 1 {
 		t.Errorf("reopened indexed store: %v, %v; want document d", got, err)
 	}
+}
+
+// postingsOf groups a document's words by stem, in stem order, each with
+// its word positions (the tests' way; the writer's is stemsOf).
+func postingsOf(ws []word) []stemPositions {
+	// Each stem's slot in out, then its positions in one array: a map
+	// lookup a word and no allocation per stem.
+	slot := make(map[string]int32, len(ws)/2)
+	of := make([]int32, len(ws))
+	var out []stemPositions
+	var count []int
+	for i, w := range ws {
+		k, ok := slot[w.stem]
+		if !ok {
+			k = int32(len(out))
+			slot[w.stem] = k
+			out = append(out, stemPositions{stem: w.stem})
+			count = append(count, 0)
+		}
+		of[i] = k
+		count[k]++
+	}
+	all, from := make([]int, len(ws)), 0
+	for k, n := range count {
+		out[k].at = all[from : from : from+n]
+		from += n
+	}
+	for i, k := range of {
+		out[k].at = append(out[k].at, i)
+	}
+	slices.SortFunc(out, func(a, b stemPositions) int { return strings.Compare(a.stem, b.stem) })
+	return out
 }

@@ -632,17 +632,24 @@ func checkOneEntity(t *testing.T, db *DB, doc, want string) {
 
 // TestLayoutVersion: a store of another layout version is refused with a
 // message that says what to do, older and newer alike, and is left as it
-// was.
+// was; so is one of layout 11 with a text index, whose postings layout 12
+// keeps otherwise.
 func TestLayoutVersion(t *testing.T) {
 	for _, tt := range []struct {
-		version uint32
-		want    string
+		version   uint32
+		want      string
+		textIndex bool
 	}{
-		{schemaVersion - 1, "export it with the factgraph that made it"},
-		{schemaVersion + 1, "upgrade factgraph"},
+		{schemaVersion - 2, "export it with the factgraph that made it", false},
+		{11, "export it with the factgraph that made it", true}, // postings of layout 11
+		{schemaVersion + 1, "upgrade factgraph", false},
 	} {
 		dir := t.TempDir()
-		db, err := Open(dir)
+		var opts []Option
+		if tt.textIndex {
+			opts = append(opts, WithTextIndex())
+		}
+		db, err := Open(dir, opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -658,6 +665,43 @@ func TestLayoutVersion(t *testing.T) {
 				t.Errorf("open a version %d store: %v, want %q", tt.version, err, tt.want)
 			}
 		}
+	}
+}
+
+// TestLayout11WithoutTextIndex: a store of layout 11 without a text index
+// is one of layout 12 (only the index changed): it opens, is stamped 12,
+// and its documents read as before.
+func TestLayout11WithoutTextIndex(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, db, extraction("a", "Oil prices rose."))
+	err = db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set(versionKey(), binary.BigEndian.AppendUint32(nil, 11))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db, err = Open(dir); err != nil {
+		t.Fatalf("open a layout 11 store without a text index: %v", err)
+	}
+	defer db.Close()
+	var v uint32
+	err = db.bdb.View(func(txn *badger.Txn) error {
+		b, _, err := get(tx(txn), versionKey())
+		if len(b) == 4 {
+			v = binary.BigEndian.Uint32(b)
+		}
+		return err
+	})
+	if err != nil || v != schemaVersion {
+		t.Errorf("layout %d after opening (%v), want %d", v, err, schemaVersion)
+	}
+	if d, err := db.Document(context.Background(), "a"); err != nil || d.Text != "Oil prices rose." {
+		t.Errorf("document a: %v, %v", d, err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -274,6 +275,16 @@ func TestImport_Errors(t *testing.T) {
 		{"MalformedLateExistingStore", "existing2", []string{write("late.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+manyDocuments(1200)+"{oops\n")},
 			graph.EINVALID, "line 1202: malformed JSON at byte 2: invalid character 'o' looking for beginning of object key string; the store " +
 				filepath.Join(dir, "existing2") + " now holds part of the dump: delete it before importing again"},
+		// The JSON errors say what is wrong in the dump's terms, with the
+		// file and line, and name no Go type.
+		{"ArrayLine", "array", []string{write("array.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`["an","array"]`+"\n")},
+			graph.EINVALID, "import " + filepath.Join(dir, "array.jsonl") + ": line 2: the line is a JSON array, not an object (a dump holds one record object per line); nothing was imported"},
+		{"WrongFieldType", "wrongtype", []string{write("wrongtype.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n"+
+			`{"kind":"entity","entity":{"id":"person/a","type":"person","name":"A","mention_count":"ten"}}`+"\n")},
+			graph.EINVALID, "import " + filepath.Join(dir, "wrongtype.jsonl") + `: line 3: field "entity.mention_count": want a whole number, got a string`},
+		{"TruncatedLine", "truncated", []string{write("truncated.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"x"}}`+"\n"+
+			`{"kind":"entity","entity":{"id":"person/a","type":"per`)},
+			graph.EINVALID, "import " + filepath.Join(dir, "truncated.jsonl") + ": line 3: truncated JSON record"},
 		{"UnknownMeasure", "vibes", []string{write("vibes.jsonl", `{"format":"factgraph-dump","version":1}`+"\n"+`{"kind":"document","document":{"id":"d","text":"ten killed"}}`+"\n"+
 			`{"kind":"figure","figure":{"id":"figure/x","value":10,"measure":"vibes","text":"ten","evidence":{"document":"d","sentence":0,"start":0,"end":3,"text":"ten"},"confidence":0.9}}`+"\n")},
 			graph.EINVALID, `line 3: figure "figure/x": unknown measure "vibes"`},
@@ -315,6 +326,9 @@ func TestImport_Errors(t *testing.T) {
 			_, _, err := exportCLI(t, nil, append([]string{"import", "--db", db}, tt.args...)...)
 			if graph.ErrorCode(err) != tt.code || !strings.Contains(userMessage(err), tt.msg) {
 				t.Fatalf("import = %v (code %q); want code %q, message with %q", err, graph.ErrorCode(err), tt.code, tt.msg)
+			}
+			if goType := goTypeRE.FindString(userMessage(err)); goType != "" {
+				t.Errorf("import message %q names a Go type (%s)", userMessage(err), goType)
 			}
 			// A bad dump is a failed input (1), a bad argument a usage error
 			// (2), a store in the way a conflict (3).
@@ -605,3 +619,6 @@ func TestExport_Stripped(t *testing.T) {
 		t.Errorf("import of a stripped dump: %v", err)
 	}
 }
+
+// goTypeRE matches what looks like the name of a Go type in a message.
+var goTypeRE = regexp.MustCompile(`\b(graph|json)\.|\bGo (type|value|struct)|map\[|\[\]|\b(u?int(8|16|32|64)?|float(32|64)|bool|struct|interface)\b`)

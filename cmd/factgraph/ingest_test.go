@@ -233,6 +233,75 @@ func TestIngestErrors(t *testing.T) {
 	}
 }
 
+// TestIngestErrors_StoreRefuses covers the store's side of skip-and-report:
+// a document that input reading and extraction accept but the store
+// refuses (its facts do not fit in one transaction: the same sentence
+// 12,000 times, 530 KB, gives too many mentions) is reported by file and
+// line and counted as failed, the run exits 1, and the documents after it
+// in the same batch are stored.
+func TestIngestErrors_StoreRefuses(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "feed.jsonl")
+	var in strings.Builder
+	line := func(id, text string) {
+		b, _ := json.Marshal(map[string]string{"id": id, "text": text})
+		in.Write(append(b, '\n'))
+	}
+	line("before1", "Angela Merkel met Emmanuel Macron in Paris.")
+	line("before2", "Vladimir Putin spoke in Moscow.")
+	line("big", strings.Repeat("Angela Merkel met Emmanuel Macron in Paris. ", 12000))
+	line("after1", "Bashar al-Assad met Recep Tayyip Erdogan in Ankara.")
+	line("after2", "Joe Biden spoke in Washington.")
+	if err := os.WriteFile(path, []byte(in.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "db")
+	_, stderr, err := cli(t, "", "ingest", "--db", db, path)
+	if !errors.Is(err, errReported) || exitCode(err) != exitFailure {
+		t.Fatalf("err = %v (exit %d), want reported failures (exit %d)\n%s", err, exitCode(err), exitFailure, stderr)
+	}
+	for _, want := range []string{
+		"factgraph: " + path + `:3: document "big": too many facts to store in one transaction`,
+		"ingested 4 documents (4 new, 0 replaced, 0 unchanged), 1 failed",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if st := exportStats(t, db); st.Documents != 4 {
+		t.Errorf("stats: %d documents, want 4", st.Documents)
+	}
+	out, _, err := exportCLI(t, nil, "export", "--db", db, "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, l := range strings.Split(out, "\n") {
+		var r graph.Record
+		if json.Unmarshal([]byte(l), &r) == nil && r.Kind == graph.RecordDocument {
+			ids = append(ids, r.Document.ID)
+		}
+	}
+	if want := []string{"after1", "after2", "before1", "before2"}; strings.Join(ids, ",") != strings.Join(want, ",") {
+		t.Errorf("exported documents %v, want %v", ids, want)
+	}
+
+	// --json counts it in the summary, with where it is.
+	db2 := filepath.Join(dir, "db2")
+	out, stderr, err = cli(t, "", "ingest", "--json", "--db", db2, path)
+	if !errors.Is(err, errReported) {
+		t.Fatalf("ingest --json: err = %v\n%s", err, stderr)
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("ingest --json: %v\n%s", err, out)
+	}
+	if sum.Failed != 1 || sum.Added != 4 || len(sum.Errors) != 1 || sum.Errors[0].Where != path+":3" ||
+		sum.Stats == nil || sum.Stats.Documents != 4 {
+		t.Errorf("summary %+v (stats %+v)", sum, sum.Stats)
+	}
+}
+
 // TestIngestInterrupted cancels an ingest as SIGINT does: it still prints
 // its summary, exits 130, and the store holds only complete documents.
 func TestIngestInterrupted(t *testing.T) {

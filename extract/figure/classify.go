@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -41,7 +42,15 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	// A currency symbol sits between the qualifier and the digits: "more
 	// than $5bn".
 	numStart := a.first
-	if t := tt[a.first]; t.cur > 0 {
+	if a.joined != "" {
+		f.Measure, f.Rule = graph.Money, ruleCurrencyJoined
+		f.MeasureFirst, f.MeasureLast = a.first, a.first+1
+		if percentWords[a.joined] {
+			f.Measure, f.Rule = graph.Percent, rulePercentAfter
+		} else {
+			f.Currency = currencyWords[a.joined]
+		}
+	} else if t := tt[a.first]; t.cur > 0 {
 		if t.cur == 1 && !a.scaled {
 			return f, false // "R5", "N95": a model, unless "R5bn"
 		}
@@ -81,6 +90,9 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 				}
 			}
 		}
+	}
+	if subunits[a.joined] {
+		value /= 100 // "35p"
 	}
 	f.Confidence = 0.95
 	if f.Measure == "" {
@@ -327,15 +339,23 @@ func measureAfterRule(c *casualtyCase) verdict {
 	if r.partHead != "" && f.Counted == "" {
 		f.Counted = r.partHead
 	}
+	if r.mFirst > a.last+1 && tt[r.mFirst-1].digit && r.mLast < s.Last && copulas[tt[r.mLast].lower] {
+		// "Three of the 10 injured were in critical condition": the
+		// measure names the whole, 10, which is read on its own.
+		return reject
+	}
 	if r.mFirst == a.last && f.Counted == "" && adjectives[tt[r.mFirst].lower] {
 		// "5,000 affected vehicles", "12 injured workers": the noun after
 		// the measure is what is counted.
-		if head, npEnd := countedAfter(tt, r.mLast, s.Last); head != "" {
+		if head, npEnd := countedAfter(tt, r.mLast, s.Last); head != "" && !isVerbForm(tt[npEnd-1]) {
 			f.Counted, f.Last, f.scan = head, npEnd, npEnd
 		}
 	}
-	if things[r.partHead] {
+	if things[r.partHead] || animals[r.partHead] {
 		return reject
+	}
+	if peopleOnly[tt[r.mFirst].lower] && !people[f.Counted] && !people[r.partHead] {
+		return reject // "300 weapons seized"
 	}
 	if k := oneOfBefore(tt, c.qStart, s.First); k >= 0 && slices.ContainsFunc(tt[r.npEnd:r.mFirst], func(t tok) bool {
 		return t.lower == "was" || t.lower == "is" || t.lower == "has"
@@ -361,9 +381,27 @@ func oneOfBefore(tt []tok, qStart, first int) int {
 
 func verbBeforeRule(c *casualtyCase) verdict {
 	f := &c.f
+	if m, ok := verbMeasures[c.before(2)]; ok && (c.before(1) == "all" || c.before(1) == "the") {
+		// "killing all 400 people on board", "killing the nine French
+		// soldiers"; not "killed one of its sacred cows"
+		if things[c.head] || animals[c.head] {
+			return reject
+		}
+		f.Measure, f.MeasureFirst, f.MeasureLast = m, c.qStart-2, c.qStart-1
+		return tie
+	}
 	m, ok := verbMeasures[c.before(1)]
 	if !ok {
 		return pass
+	}
+	if peopleOnly[c.before(1)] && !people[c.head] {
+		return pass // "seized 300 weapons"
+	}
+	if k := c.a.last; c.head == "" && k+2 < c.s.Last && c.tt[k].lower == "of" {
+		// "killed one of its sacred cows": what the partitive counts
+		if _, head := partitiveEnd(c.tt, k, c.s.Last); things[head] || animals[head] {
+			return reject
+		}
 	}
 	at := c.qStart - 1
 	if m2, ok := verbMeasures[c.before(3)]; ok && c.before(2) == "or" {
@@ -418,6 +456,9 @@ func ellipsisRule(c *casualtyCase) verdict {
 	if !(groupWords[head] || head == "" && c.npEnd == a.last && !a.plain && tt[a.first].lower != "one" || f.Qualifier == "another") ||
 		ownPredicate(tt, c.gEnd, s.Last) || changeBefore(tt, c.qStart, s.First) || c.before(1) == "of" {
 		return pass
+	}
+	if c.qStart > s.First && isVerbForm(tt[c.qStart-1]) {
+		return pass // "killed one miner and trapped 44 others": another verb's object
 	}
 	last := c.prior[len(c.prior)-1]
 	if !isCasualty(last.Measure) || head == "" && startsNoun(tt, a.last, s.Last) {
@@ -531,8 +572,11 @@ func isVerbForm(t tok) bool {
 // plausible rejects casualty figures that count things rather than people:
 // "2004 net income was affected", "53,100 of the cars affected".
 func plausible(a amount, f *Figure) bool {
-	if things[f.Counted] {
+	if things[f.Counted] || animals[f.Counted] {
 		return false
+	}
+	if a.exact && a.value != math.Trunc(a.value) {
+		return false // "closed at 1,845.20": people come whole
 	}
 	if a.plain && a.value >= 1800 && a.value <= 2100 {
 		// A bare year-like number counts only with a noun for people.
@@ -604,6 +648,10 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 	next := ""
 	if j+1 < end {
 		next = tt[j+1].lower
+	}
+	if next == "to" && j+2 < end && tt[j+2].lower == "death" && tt[j].word && !sentenced[w] &&
+		(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+		return graph.Killed, j, j + 3, true // "frozen to death", "crushed to death"
 	}
 	switch w {
 	case "lost":

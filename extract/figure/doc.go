@@ -42,8 +42,12 @@
 //
 // Ages ("the 28-year-old", "Rupak (28)", "aged 28", "at the age of 87"),
 // years, dates, times, durations, ordinals, scores, addresses, phone and
-// model numbers ("Boeing 737", "Objective One"), rate bases ("per 100,000")
-// and counts of things ("5,000 affected vehicles") are never figures.
+// model numbers ("Boeing 737", "Objective One"), labels ("under article
+// 5"), rate bases ("per 100,000", "for each 1,000 dlrs"), rates ("12 deaths
+// per 100,000 people", "kills 3,000 children a day"), counts of things
+// ("5,000 affected vehicles", "300 flights") and of animals, with the bare
+// numbers that refer back to them ("Twelve whales were stranded and eight
+// died"), are never figures.
 //
 // testdata/figures.jsonl holds hand-annotated sentences of real news; its
 // README gives the annotation guidelines and the scores of each held-out

@@ -221,6 +221,8 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		loose   []amount // amounts without a measure, for the second pass
 		list    []member // loose amounts that may share a later measure
 		counted string   // the last counted noun, carried to "two others"
+		head    string   // what the last figure counts
+		prev    = -1     // the end of the last amount if it was loose, else -1
 	)
 	for i := s.First; i < s.Last; {
 		if !startsAmount(tt[i]) {
@@ -247,12 +249,21 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		if !ok {
 			loose = append(loose, a)
 			list = appendMember(tt, list, a, s)
+			prev = a.last
 			i = a.last
 			continue
 		}
+		if isCasualty(f.Measure) && (isRate(tt, f.Last, s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
+			// "12 deaths per 100,000 people"; "Twelve whales were
+			// stranded and eight died"
+			list = nil
+			i = max(f.Last, a.last, f.scan)
+			continue
+		}
+		head, prev = f.Counted, -1
 		// "Nine workers, one driver and three rescuers were injured": the
 		// measure after the last member of a list is every member's.
-		if f.after && !nounOnly[tt[f.MeasureFirst].lower] {
+		if f.after && !nounOnly[tt[f.MeasureFirst].lower] && !ofWhom(tt, a, s) {
 			out = append(out, distribute(tt, list, f, s)...)
 		}
 		// "some 355 and 55 mln stg", "5, 6 and 7 pct": the unit after the
@@ -269,6 +280,9 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		f := &out[k]
 		f.Sentence = si
 		f.Kind = kindOf(tt, s, f)
+		if f.Kind == "" && k > 0 && sharesForecast(tt, s, &out[k-1], f) {
+			f.Kind = graph.KindForecast
+		}
 		if !isCasualty(f.Measure) {
 			continue
 		}
@@ -290,6 +304,39 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 		}
 	}
 	return out
+}
+
+// countedBefore returns what the amount before a figure counts: head, the
+// counted noun of the figure before it, or when that amount found no
+// measure (it ends at prev), the noun after it.
+func countedBefore(tt []tok, prev int, head string, s token.Sentence) string {
+	if prev < 0 {
+		return head
+	}
+	h, _ := countedAfter(tt, prev, s.Last)
+	return h
+}
+
+// ofWhom reports whether "of whom" or "of which" follows the amount a: "The
+// plant's 1,200 workers, 40 of whom were injured" is a part of the noun
+// before, not the last member of a list.
+func ofWhom(tt []tok, a amount, s token.Sentence) bool {
+	return a.last+1 < s.Last && tt[a.last].lower == "of" && (tt[a.last+1].lower == "whom" || tt[a.last+1].lower == "which")
+}
+
+// isRate reports whether the words at i, after a count, make it a rate:
+// "per 100,000", "per capita", "a day", "every year".
+func isRate(tt []tok, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	switch tt[i].lower {
+	case "per":
+		return true
+	case "a", "an", "each", "every":
+		return i+1 < end && rateUnits[tt[i+1].lower]
+	}
+	return false
 }
 
 // sameObject gives a the measure of prev when prev took it from the verb
@@ -346,6 +393,9 @@ func appendMember(tt []tok, list []member, a amount, s token.Sentence) []member 
 	j++
 	if j < s.Last && tt[j].lower == "and" && tt[j-1].lower == "," {
 		j++
+	}
+	if j+2 < s.Last && tt[j].lower == "a" && (tt[j+1].lower == "high" || tt[j+1].lower == "low") && tt[j+2].lower == "of" {
+		j += 3 // "a low of 1.7940 and a high of 1.8085 marks": both ends of a day's range
 	}
 	start := a.first
 	if _, n := qualifierBefore(tt, a.first, s.First); n > 0 {
@@ -438,7 +488,8 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		return a
 	}
 	between := a.first > s.First && tt[a.first-1].lower == "between"
-	from := a.first > s.First && tt[a.first-1].lower == "from"
+	// "ranging from 4.05 to 5.25 pct" is a range; "rose from 4 to 5 pct" a change
+	from := a.first > s.First && tt[a.first-1].lower == "from" && !(a.first-2 >= s.First && rangeVerbs[tt[a.first-2].lower])
 	l := a.last
 	unit := false
 	// "between 3% and 3.5%", "a loss of 1,300,000 dlrs to 1,600,000 dlrs"
@@ -577,6 +628,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // a size, weight, distance, speed or magnitude: "10 mm", "6.1 magnitude"
 	case next == "'s" || next == "’s":
 		return true // "the 1990's", "Boeing 747's"
+	case labelNouns[prev] && a.plain && (a.first-2 < s.First || !labelDeterminers[prev2]):
+		return true // "under article 5", "room 101": a label
 	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
 		return true
 	case prev == "^" || prev == "**":
@@ -587,8 +640,9 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true
 	case first.lower == "one" && (prev == "the" || prev == "this" || prev == "that" || prev == "every" || prev == "any" || prev == "no"):
 		return true // "the one imprisoned": a pronoun, not a count
-	case prev == "per" || prev == "of" && (prev2 == "population" || prev2 == "out"):
-		// the base of a rate: "deaths per 100,000", "nine out of ten"
+	case prev == "per" || prev == "each" || prev == "every" || prev == "of" && (prev2 == "population" || prev2 == "out"):
+		// the base of a rate: "deaths per 100,000", "for each 1,000 dlrs",
+		// "nine out of ten"
 		return true
 	case prev == "of" && prev2 == "age":
 		return true // "at the age of 87"

@@ -1,6 +1,8 @@
 package figure
 
 import (
+	"strings"
+
 	"github.com/factgraph/factgraph/extract/token"
 	"github.com/factgraph/factgraph/graph"
 )
@@ -23,7 +25,7 @@ import (
 var modalWords = map[string]bool{
 	"will": true, "would": true, "could": true, "might": true, "shall": true, "'ll": true, "expected": true,
 	"likely": true, "predicted": true, "forecast": true, "projected": true, "threatens": true, "threaten": true,
-	"risk": true, "risks": true,
+	"risk": true, "risks": true, "should": true,
 }
 
 // tollWords make a count a running toll anywhere in its sentence.
@@ -71,6 +73,42 @@ func kindOf(tt []tok, s token.Sentence, f *Figure) string {
 	return ""
 }
 
+// sharesForecast reports whether f continues a list of what a forecast
+// before it, prev, says will happen: "would spend 5 billion dlrs, raise
+// taxes by 2 pct, and cut 3,000 jobs", "will cost 3 billion dlrs and leave
+// 200 people homeless". The words between start with a comma or "and", and
+// hold no new subject, finite verb, negation or clause of their own; a
+// casualty count with its own auxiliary ("300 were injured") is not shared.
+func sharesForecast(tt []tok, s token.Sentence, prev, f *Figure) bool {
+	if prev.Kind != graph.KindForecast || f.First <= prev.Last || f.First-prev.Last > 8 {
+		return false
+	}
+	if w := tt[prev.Last].lower; w != "," && w != "and" {
+		return false
+	}
+	for _, t := range tt[prev.Last:f.First] {
+		if t.upper || listBreaks[t.lower] || t.word && len(t.lower) > 4 && strings.HasSuffix(t.lower, "ed") {
+			return false
+		}
+	}
+	for i := f.Last; i < f.MeasureFirst && i < s.Last; i++ {
+		if listBreaks[tt[i].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// listBreaks end a list of things a forecast says will happen: a finite
+// verb, a negation, a verb of saying, a clause of its own.
+var listBreaks = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "did": true,
+	"not": true, "n't": true, "said": true, "says": true, "but": true, "while": true, "which": true,
+	"who": true, "that": true, "after": true, "before": true, "when": true, "because": true, "since": true,
+	"although": true, "though": true, "than": true, ";": true, ":": true, "(": true, ")": true, "\"": true,
+	"rose": true, "fell": true, "grew": true,
+}
+
 // amountKind returns graph.KindForecast for an amount of money or a
 // percentage that a modal or a verb of planning governs: one in the ten
 // words before it, with no clause break between ("could spend between 250
@@ -87,18 +125,25 @@ func amountKind(tt []tok, s token.Sentence, f *Figure) string {
 		if modalWords[w] || planWords[w] {
 			return graph.KindForecast
 		}
-		if amountClauseBreaks[w] {
+		if amountClauseBreaks[w] && !(determiners[w] && i < f.First-1) {
 			break
 		}
 	}
 	return ""
 }
 
+// determiners break the search for a modal only right before the amount,
+// where they make it a sum already known ("would not accept the 19
+// billion dlr tax increase"); further back they open another noun phrase
+// ("will put the outstanding supply of such bills to 3,500 billion yen").
+var determiners = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true}
+
 // planWords before an amount make it planned, not spent: "planned to
 // acquire X for 640 mln dlrs", "a proposed 8.5 mln dlr offering".
 var planWords = map[string]bool{
 	"plans": true, "planned": true, "planning": true, "proposed": true, "proposes": true, "intends": true,
 	"aims": true, "seeks": true, "hopes": true, "hoped": true, "target": true, "targets": true,
+	"agreed": true, "agrees": true, "committed": true, "estimate": true, "estimates": true,
 }
 
 // amountClauseBreaks end the search for a modal before an amount: "it

@@ -30,6 +30,15 @@ func TestKind(t *testing.T) {
 		{"ModalNotOfExisting", "Reagan would not accept the 19 billion dlr tax increase.", []string{""}},
 		{"ModalOfMadeOffer", "An injunction would hold up Samjens 2.47 billion dlr offer.", []string{""}},
 		{"ModalBeforeReport", "It will say that sales rose 5 pct.", []string{""}},
+		{"Should", "The board should pay out $40 million.", []string{graph.KindForecast}},
+		{"AgreedTo", "The firm agreed to buy the mill for 12 mln dlrs.", []string{graph.KindForecast}},
+		{"CommittedTo", "The bank has committed to lend it 75 mln dlrs.", []string{graph.KindForecast}},
+		{"DeterminerFarBack", "The sale will lift the group's reserves to 900 mln dlrs.", []string{graph.KindForecast}},
+		{"DeterminerRightBefore", "He will defend the 4 pct rise.", []string{""}},
+		{"ForecastList", "The government would spend 5 billion dlrs, raise taxes by 2 pct, and cut 3,000 jobs.", []string{graph.KindForecast, graph.KindForecast}},
+		{"ForecastListCasualty", "The dam will cost 3 billion dlrs and leave 200 people homeless.", []string{graph.KindForecast, graph.KindForecast}},
+		{"ForecastThenFact", "It would cost 3 billion dlrs, and 300 people were injured.", []string{graph.KindForecast, ""}},
+		{"ForecastThenSaid", "It would spend 5 billion dlrs, officials said, and 2 pct more.", []string{graph.KindForecast, ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

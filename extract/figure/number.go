@@ -19,6 +19,9 @@ type amount struct {
 	word        bool // spelled out ("Thirteen", "a dozen", "hundreds")
 	plain       bool // a bare integer of digits only, no separators or scale
 	unit        int  // for "between 30,000 stg and 50,000": the unit inside the range, else 0
+	// joined is a currency or percent word written onto the digits: the
+	// "pct" of "50-pct", the "mark" of "10-mark", the "p" of "35p".
+	joined string
 }
 
 var units = map[string]float64{
@@ -156,9 +159,17 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 				a.applyScale(toks, end)
 				return a, true
 			}
+			if v, unit, ok := joinedUnit(t.lower[t.cur:]); ok {
+				a.value, a.joined = v, unit
+				return a, true
+			}
 			return a, false
 		}
 		if v, last, ok := bareFraction(toks, i, end); ok && plain {
+			a.value, a.last = v, last
+			return a, true
+		}
+		if last, ok := quoteEnd(toks, i, end); ok && scale == 1 {
 			a.value, a.last = v, last
 			return a, true
 		}
@@ -321,7 +332,7 @@ func ordinalOrUnit(s string) bool {
 // ("26/02") and shares ("3/4 of staff") have no percent word after them.
 func bareFraction(toks []tok, i, end int) (float64, int, bool) {
 	if i+3 >= end || toks[i+1].lower != "/" || !toks[i+2].digit || toks[i+1].start != toks[i].end ||
-		toks[i+2].start != toks[i+1].end || !percentWords[toks[i+3].lower] {
+		toks[i+2].start != toks[i+1].end || !percentWords[trimDot(toks[i+3].lower)] {
 		return 0, 0, false
 	}
 	n, err1 := strconv.Atoi(toks[i].lower)
@@ -336,6 +347,43 @@ func bareFraction(toks []tok, i, end int) (float64, int, bool) {
 		}
 	}
 	return v, i + 3, true
+}
+
+// joinedUnit reads digits with a currency or percent word joined to them,
+// by a hyphen ("50-pct owned", "a 10-mark dividend", "10-dlr") or, for
+// pence, without one ("35p", "34.8p"). It returns the value before any
+// hundredths are applied and the unit.
+func joinedUnit(w string) (float64, string, bool) {
+	num, unit, ok := strings.Cut(w, "-")
+	if !ok {
+		if len(w) < 2 || w[len(w)-1] != 'p' {
+			return 0, "", false
+		}
+		num, unit = w[:len(w)-1], "p"
+	}
+	if !percentWords[unit] && currencyWords[unit] == "" || unit == "per" || unit == "percentage" || unit == "pound" || unit == "pounds" {
+		return 0, "", false // "a 500-pound bomb" weighs
+	}
+	v, scale, _, ok := parseDigits(num)
+	if !ok || scale != 1 {
+		return 0, "", false
+	}
+	return v, unit, true
+}
+
+// quoteEnd reads a two-sided quote, bid and offer, as Reuters writes
+// exchange rates and prices: "1.6190/00 dlrs", "46.40/46.50 Ecu",
+// "410.50/411.00". The bid, a decimal, is the amount; it returns the end
+// of the offer. A date ("26/02") has no decimal point.
+func quoteEnd(toks []tok, i, end int) (int, bool) {
+	if i+2 >= end || toks[i+1].lower != "/" || !toks[i+2].digit || toks[i+1].start != toks[i].end ||
+		toks[i+2].start != toks[i+1].end || strings.IndexByte(toks[i].lower, '.') < 0 {
+		return 0, false
+	}
+	if _, _, _, ok := parseDigits(toks[i+2].lower); !ok {
+		return 0, false
+	}
+	return i + 3, true
 }
 
 // mixedFraction reads "7-1/2" written as the tokens "7-1", "/", "2".

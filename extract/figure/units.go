@@ -88,6 +88,9 @@ func currencyAfter(tt []tok, i, end int, scaled bool) (cur string, first, last i
 	if !ok || (w == "p" && tt[j].start != tt[j-1].end) || (w == "mark" || w == "won") && len(adj) == 0 && !scaled {
 		return "", 0, 0, false
 	}
+	if subunits[w] && tt[j].upper && !tt[j].caps {
+		return "", 0, 0, false // "50 Cent": a name
+	}
 	for _, a := range adj {
 		if m, ok := currencyAdjectives[a]; ok {
 			if r, ok := m[c]; ok {

@@ -16,7 +16,7 @@ var measureWords = map[string]string{
 	"refugees": graph.Refugees,
 	"arrested": graph.Arrested, "detained": graph.Arrested, "arrests": graph.Arrested,
 	"detainees": graph.Arrested, "jailed": graph.Arrested, "imprisoned": graph.Arrested,
-	"captured":  graph.Arrested,
+	"captured": graph.Arrested, "seized": graph.Arrested,
 	"kidnapped": graph.Kidnapped, "abducted": graph.Kidnapped, "hostages": graph.Kidnapped,
 	"missing": graph.Missing, "unaccounted": graph.Missing,
 	"evacuated": graph.Evacuated, "evacuees": graph.Evacuated,
@@ -49,7 +49,7 @@ var verbMeasures = map[string]string{
 	"arrest": graph.Arrested, "arrests": graph.Arrested, "detain": graph.Arrested, "detains": graph.Arrested,
 	"kidnap": graph.Kidnapped, "kidnaps": graph.Kidnapped, "abduct": graph.Kidnapped, "abducts": graph.Kidnapped,
 	"evacuate": graph.Evacuated, "evacuates": graph.Evacuated, "displace": graph.Displaced,
-	"displaces": graph.Displaced,
+	"displaces": graph.Displaced, "seized": graph.Arrested,
 }
 
 // bridges may stand between a counted noun and its measure word: "people
@@ -112,6 +112,7 @@ var notCounted = map[string]bool{
 	"under": true, "while": true, "they": true, "we": true, "you": true, "he": true, "she": true, "it": true,
 	"i": true, "them": true, "out": true, "up": true, "off": true, "down": true, "back": true, "their": true, "his": true, "her": true, "its": true, "our": true,
 	"my": true, "your": true, "when": true, "if": true, "said": true, "says": true, "say": true, "aged": true,
+	"last": true, "next": true, "earlier": true, "ago": true,
 }
 
 // currencyPrefix are symbols written before the digits, joined to a
@@ -139,10 +140,24 @@ var currencyWords = map[string]string{
 	"taka": "BDT", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "escudos": "PTE",
 	"schillings": "ATS", "drachmas": "GRD", "australs": "ARS", "cruzados": "BRL", "zlotys": "PLN",
 	"forints": "HUF", "pfennigs": "DEM", "pfennig": "DEM", "centimes": "FRF", "cent": "USD",
+	"ct": "USD", "markka": "FIM", "markkaa": "FIM", "peseta": "ESP", "guilder": "NLG", "ecu": "XEU",
 }
 
+// copulas after a measure say something of those it counts: "of the 10
+// injured were in critical condition", "of the 40 arrested included".
+var copulas = map[string]bool{
+	"were": true, "was": true, "are": true, "is": true, "remain": true, "remained": true,
+	"included": true, "include": true, "includes": true,
+}
+
+// rangeVerbs before "from" make "from X to Y" a range, not a change.
+var rangeVerbs = map[string]bool{"ranging": true, "ranged": true, "range": true, "ranges": true, "varying": true, "varied": true}
+
+// sentenced are the verbs of "sentenced to death", which kill no one yet.
+var sentenced = map[string]bool{"sentenced": true, "condemned": true, "doomed": true, "put": true}
+
 // subunits are currency words worth a hundredth of their currency.
-var subunits = map[string]bool{"cts": true, "cents": true, "cent": true, "pence": true, "p": true, "pfennigs": true, "pfennig": true, "centimes": true}
+var subunits = map[string]bool{"ct": true, "cts": true, "cents": true, "cent": true, "pence": true, "p": true, "pfennigs": true, "pfennig": true, "centimes": true}
 
 // currencyAdjectives refine a currency word: "Canadian dlrs", "Swiss francs".
 var currencyAdjectives = map[string]map[string]string{
@@ -246,6 +261,51 @@ var things = map[string]bool{
 	"pct": true, "percent": true, "dlrs": true, "contracts": true, "accounts": true, "computers": true,
 	"times": true, "points": true, "goals": true, "votes": true, "seats": true, "ships": true,
 	"vessels": true, "boats": true, "freighters": true, "tankers": true, "shipments": true,
+	"bourses": true, "exchanges": true, "markets": true, "countries": true, "areas": true,
+	"regions": true, "provinces": true, "flights": true, "routes": true, "trains": true, "roads": true,
+	"bridges": true, "mines": true, "wells": true, "plants": true, "factories": true, "stores": true,
+	"shops": true, "outlets": true, "machines": true, "copies": true,
+}
+
+// animals are counted nouns for animals: "40 million chickens" killed,
+// "Twelve whales were stranded and eight died", are no casualty figures,
+// nor is a bare number that refers back to them.
+var animals = map[string]bool{
+	"animals": true, "cattle": true, "livestock": true, "sheep": true, "goats": true, "pigs": true,
+	"cows": true, "horses": true, "ponies": true, "donkeys": true, "camels": true, "dogs": true,
+	"cats": true, "chickens": true, "poultry": true, "hens": true, "ducks": true, "geese": true,
+	"turkeys": true, "birds": true, "fish": true, "whales": true, "dolphins": true, "seals": true,
+	"sharks": true, "turtles": true, "foxes": true, "deer": true, "elephants": true, "lions": true,
+	"tigers": true, "wolves": true, "bears": true, "monkeys": true, "apes": true, "gorillas": true,
+	"rhinos": true, "rats": true, "mice": true, "bees": true, "kiwi": true, "penguins": true,
+	"calves": true, "lambs": true, "hounds": true, "badgers": true, "swans": true, "pigeons": true,
+}
+
+// peopleOnly are measure words that count people only with a noun for
+// them: "eight men seized" were arrested, "300 weapons seized" were not.
+var peopleOnly = map[string]bool{"seized": true}
+
+// labelNouns name a numbered thing when a number follows them without a
+// determiner before: "under article 5", "section 4 of the camp", "room
+// 101"; the number is a label, not a count.
+var labelNouns = map[string]bool{
+	"article": true, "section": true, "clause": true, "chapter": true, "paragraph": true, "page": true,
+	"room": true, "platform": true, "gate": true, "route": true, "ward": true, "block": true,
+	"annex": true, "appendix": true, "exhibit": true, "item": true, "rule": true, "resolution": true,
+	"amendment": true, "protocol": true, "category": true, "grade": true, "division": true,
+}
+
+// labelDeterminers before a label noun make it a noun of the clause, not
+// a label: "at this stage 40 people", "the article 12 people read".
+var labelDeterminers = map[string]bool{
+	"this": true, "that": true, "the": true, "each": true, "every": true, "one": true, "a": true,
+	"an": true, "any": true, "no": true, "which": true, "what": true,
+}
+
+// rateUnits after "a", "each" or "every" make a count a rate: "kills
+// 3,000 children a day" (rate reads them).
+var rateUnits = map[string]bool{
+	"day": true, "week": true, "month": true, "year": true, "hour": true, "minute": true, "decade": true,
 }
 
 // people are counted nouns for persons, which let a year-like number count:

@@ -375,9 +375,12 @@ func (g *Gazetteer) Best(name string, prefer ...string) (*Place, bool) {
 
 // Outranks reports whether place a is so much better known than its
 // namesake b that a document that names b's country still means a: a is
-// a national capital and b is not, or a has twenty times b's population.
+// a national capital and b is not; or a is the seat of a region and b,
+// no seat, is smaller (Venice and Geneva, not the American towns named
+// after them); or a has twenty times b's population.
 func Outranks(a, b *Place) bool {
-	return a.Capital && !b.Capital || a.Population >= 20*max(b.Population, 1)
+	return a.Capital && !b.Capital || a.Seat && !b.Seat && !b.Capital && a.Kind == City && b.Kind == City && a.Population > b.Population ||
+		a.Population >= 20*max(b.Population, 1)
 }
 
 // Demonym returns the country a nationality adjective refers to:
