@@ -58,6 +58,8 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 			s.Last++ // "Sheffield Wednesday manager"
 			s.Type = graph.Organization
 			clubs = append(clubs, lowerKey(c.spanText(s.First, s.Last)))
+		case s.Type == graph.Organization && d.pairedNameAt(c, s.First, s.Last, free) && !startsOrgName(c.lower(s.First-2), names):
+			s.First -= 2 // "Standard and Poor's Corp", where the tagger read "Poor's Corp"
 		case s.Type == graph.Person && free(s.Last) && c.sameSentence(s.First, s.Last) && arabicSurname(c.tokText(s.Last)):
 			s.Last++ // "Mohammed Mustafa al-Jibouri"
 		case s.Type == graph.Organization:
@@ -83,6 +85,36 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 		}
 	}
 	return spans
+}
+
+// pairedNameAt reports whether the company's span [f, l) that ends in a
+// designator ("Poor's Corp") is the second half of a name of two joined
+// by "and" whose first the tagger left out ("Standard and Poor's Corp",
+// "Smith and Wesson Corp"): a free capitalized word on the same line
+// that is no date, nationality, country or designator ("Standard Oil Co
+// and BP North America Inc" are two). A word of another name is not
+// free ("Moody's and Poor's Corp" keeps Moody's apart), nor one that
+// names another organization of the window (startsOrgName).
+func (d *docState) pairedNameAt(c *chunk, f, l int, free func(int) bool) bool {
+	if f < 2 || !designated(c.spanText(f, l)) || c.lower(f-1) != "and" || !free(f-1) || !free(f-2) || !capWordAt(c, f-2) ||
+		!c.sameSentence(f-2, f) || c.toks[f].NewlineBefore || c.toks[f-1].NewlineBefore {
+		return false
+	}
+	w := c.lower(f - 2)
+	_, demonym := d.x.gaz.Demonym(c.tokText(f - 2))
+	return !date.IsMonthOrWeekday(w) && !closedClass[w] && !designators[w] && !demonym && !d.x.gaz.IsCountryName(c.tokText(f-2))
+}
+
+// startsOrgName reports whether the lower-case word w is the window's name
+// of an organization or opens one other than by "w and": "Standard" of
+// "Standard Oil Co", which makes "Standard and Mobil Corp" two.
+func startsOrgName(w string, names []string) bool {
+	for _, n := range names {
+		if n == w || strings.HasPrefix(n, w+" ") && !strings.HasPrefix(n, w+" and ") {
+			return true
+		}
+	}
+	return false
 }
 
 // arabicSurname reports whether a word is a surname after the Arabic
