@@ -369,7 +369,7 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	if comma && of < 0 && spot.of < 0 {
 		return false
 	}
-	past = past || leftPost(c, d.ments[mi].last) // "Tottenham manager Jacques Santini has resigned"
+	past = past || leftPost(c, d.ments[mi].last) || leftBefore(c, ts) // "Tottenham manager Jacques Santini has resigned"
 	titleEnd := i + 1
 	if spot.of >= 0 {
 		// The demonym before the title is the sender, the entity after
@@ -456,6 +456,38 @@ func (d *docState) adjectiveAt(c *chunk, tm []int32, j int) int {
 	}
 	return i
 }
+
+// leftBefore reports whether the words before a title phrase that
+// starts at token k (or at a body's name before it) say its holder left
+// the post: "the resignation of BBC chairman Gavyn Davies".
+func leftBefore(c *chunk, k int) bool {
+	for n := 0; n < maxTitleWords+2 && k > 1 && c.lower(k-1) != "of"; n++ {
+		k-- // back over "BBC", "the"
+	}
+	if c.lower(k-1) != "of" || !leavingNouns[c.lower(k-2)] {
+		return false
+	}
+	j := k - 3
+	if c.lower(j) == "the" || c.lower(j) == "his" || c.lower(j) == "her" {
+		j--
+	}
+	return !demandWords[c.lower(j)] // not "called for the resignation of X"
+}
+
+// leavingNouns name a holder's leaving: "the resignation of X".
+var leavingNouns = set("resignation", "departure", "sacking", "dismissal", "ousting", "exit", "removal", "retirement")
+
+// demandWords ask for a leaving that has not happened: "called for the
+// resignation of Prime Minister Tony Blair".
+var demandWords = set("for", "demanded", "demand", "demands", "demanding", "sought", "seek", "seeks", "urged",
+	"want", "wants", "wanted", "over", "against", "rejected", "refused")
+
+// departmentNouns after a place say that a title is of a firm's
+// department, not of the place: "head of UK equities", "director of
+// European operations". Lower case only: "of UK Sport" is a body.
+var departmentNouns = set("equities", "operations", "sales", "research", "markets", "trading", "strategy", "marketing",
+	"investments", "investment", "affairs", "policy", "communications", "business", "services", "retail", "banking",
+	"securities", "bonds", "economics", "desk", "division", "unit", "office", "operation", "team", "programmes")
 
 // nationalityAmbiguous are the titles that a nationality adjective
 // before them does not tie to its country: a team's and a firm's, not a
@@ -551,7 +583,8 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 		if c.lower(te) == "of" && nationalOffice(t.predicate) {
 			d.countryBody(c, tm, mi, x)
 		}
-		if x < len(tm) && tm[x] >= 0 && !orgBefore && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) {
+		if x < len(tm) && tm[x] >= 0 && !orgBefore && d.ments[tm[x]].typ != graph.Person && d.ments[tm[x]].first == x && !isPossessive(c.tokText(d.ments[tm[x]].last)) &&
+			!departmentNouns[c.tokText(d.ments[tm[x]].last)] {
 			// "Afghan Ambassador to the United States": the embassy's
 			// host is what an ambassador_to relation points at.
 			of, conf, ofName = int(tm[x]), toOfConfidence, toOf
