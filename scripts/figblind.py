@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Draw the blind figures sentences (extract/figure/testdata): split
 "heldout8" with the defaults, "heldout9" with --seed 20261208 --base
-f77e58a, "heldout10" with --seed 20261209 --base c22de08.
+f77e58a, "heldout10" with --seed 20261209 --base c22de08, "heldout11" with
+--corpus worldwide --seed 20261210 --base ac0993f.
 
 Sentences come from BBC and Reuters-21578 documents that no file of this
 repository named at commit BASE (any "bbc/<category>/<nnn>" or
@@ -16,6 +17,14 @@ redrawn exactly:
   trap      digits and a word of something counted or measured that is not
             a count of people or money: magnitudes, ages, scores, sizes
   other     digits and none of the words above
+
+With --corpus worldwide the sentences come instead from the En-Worldwide
+newswire originals (../shared/data/en_worldwide_newswire/original_articles,
+sources "worldwide/<file>.txt"; the first line of each, its URL, is
+skipped), excluding every article whose file name a repository file names at
+BASE, with or without the "worldwide/" prefix; same pools and proportions,
+except that a pool with too few candidates passes its shortfall on to the
+next pool (heldout11: casualty 58, so money 82).
 
 The output is one JSON object a line with text and source, to be annotated by
 hand before the extractor is run on it.
@@ -35,6 +44,7 @@ REPO = os.path.dirname(HERE)
 SHARED = os.environ.get("FACTGRAPH_SHARED", os.path.normpath(os.path.join(REPO, "..", "shared")))
 BBC = os.path.join(SHARED, "data", "news_raw_bbc2225", "bbc2225.jsonl")
 REUTERS = os.path.join(SHARED, "data", "news_raw_reuters21578", "reuters21578.jsonl")
+WORLDWIDE = os.path.join(SHARED, "data", "en_worldwide_newswire", "original_articles")
 
 SEED = 20261207
 # BASE is the commit the set was drawn at: its files name the used documents.
@@ -48,7 +58,7 @@ CASUALTY = re.compile(r"(?:%s\S*(?:\s+\S+){0,5}?\s+%s\b|\b%s(?:\s+\S+){0,5}?\s+\
 MONEY = re.compile(r"(?:[$£€]|\b(?:dlrs?|dollars?|pounds?|euros?|yen|francs?|marks|stg|mln|billion|bn|cts|cents|pct|percent|per cent)\b|%)", re.I)
 TRAP = re.compile(r"\b(?:magnitude|richter|aged?|years? old|-year-old|scored?|goals?|points?|minutes?|seconds?|km|kilomet|miles?|metres?|feet|tonnes?|tons|degrees?|seats?|votes?|acres?|hectares?|barrels?|rank|ranked|number)\b", re.I)
 DIGIT = re.compile(r"\d")
-USED = re.compile(r"(bbc/[a-z]+/[0-9]{3}|reuters/[0-9]+)")  # POSIX classes: git grep reads it too
+USED = re.compile(r"(bbc/[a-z]+/[0-9]{3}|reuters/[0-9]+|[a-z]+(_[a-z]+)+_[0-9]+\.txt)")  # POSIX classes: git grep reads it too
 
 
 def used_ids(base):
@@ -57,7 +67,8 @@ def used_ids(base):
     out = subprocess.run(["git", "grep", "-h", "-o", "-E", USED.pattern, base, "--",
                           "*.jsonl", "*.json", "*.go", "*.md", "*.txt", "*.py"],
                          cwd=REPO, capture_output=True, text=True, check=True).stdout
-    return set(out.split())
+    ids = set(out.split())
+    return ids | {"worldwide/" + i for i in ids if i.endswith(".txt")}
 
 
 def documents():
@@ -71,6 +82,17 @@ def documents():
             d = json.loads(line)
             if d.get("body"):
                 yield "reuters/%d" % d["newid"], d["body"]
+
+
+def worldwide():
+    """(source, text) of every En-Worldwide original article, its URL line
+    left out."""
+    for name in sorted(os.listdir(WORLDWIDE)):
+        with open(os.path.join(WORLDWIDE, name), encoding="utf-8", errors="replace") as f:
+            lines = f.read().split("\n")
+        if lines and lines[0].startswith("http"):
+            lines = lines[1:]
+        yield "worldwide/" + name, "\n".join(lines)
 
 
 SPLIT = re.compile(r"(?<=[.!?])[\"']?\s+(?=[\"']?[A-Z])")
@@ -116,11 +138,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--base", default=BASE)
+    ap.add_argument("--corpus", choices=["bbc-reuters", "worldwide"], default="bbc-reuters")
     args = ap.parse_args()
     used = used_ids(args.base)
     seen = labelled(args.base)
     pools = {k: [] for k in DRAW}
-    for src, text in documents():
+    for src, text in (worldwide() if args.corpus == "worldwide" else documents()):
         if src in used:
             continue
         for s in sentences(text):
@@ -128,8 +151,9 @@ def main():
             if p and s not in seen:
                 pools[p].append((src, s))
     rng = random.Random(args.seed)
-    out, docs = [], set()
+    out, docs, short = [], set(), 0
     for name, n in DRAW.items():
+        n += short
         cands = pools[name]
         rng.shuffle(cands)
         took = 0
@@ -141,6 +165,7 @@ def main():
             docs.add(src)
             out.append({"text": s, "source": src, "pool": name})
             took += 1
+        short = n - took
         print("%s: %d of %d candidates" % (name, took, len(cands)), file=sys.stderr)
     rng.shuffle(out)
     for o in out:
