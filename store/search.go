@@ -718,7 +718,7 @@ func (db *DB) SearchDocuments(ctx context.Context, query string, p graph.Page) (
 		// that the intersection walks the shortest list.
 		all := make([]stemPostings, len(sq.stems))
 		inPhrase := sq.phraseStems()
-		tail, err := readTail(txn, uint64(cs[cSearchNumbers])/blockDocs, sq)
+		tail, err := readTail(txn, uint64(cs[cSearchNumbers])/blockDocs, sq.stems, inPhrase)
 		if err != nil {
 			return err
 		}
@@ -925,11 +925,10 @@ func readPostings(txn *badger.Txn, s string, positions bool, tail []posting) (st
 	return out, out.next()
 }
 
-// readTail returns the postings of the stems of q in the documents of
-// block, which is not complete (their forward keys), by stem, in document
-// number order, with word positions for the stems in a phrase.
-func readTail(txn *badger.Txn, block uint64, q searchQuery) (map[string][]posting, error) {
-	inPhrase := q.phraseStems()
+// readTail returns the postings of stems in the documents of block,
+// which is not complete (their forward keys), by stem, in document number
+// order, with word positions for the stems inPhrase.
+func readTail(txn *badger.Txn, block uint64, stems []string, inPhrase map[string]bool) (map[string][]posting, error) {
 	out := map[string][]posting{}
 	err := tx(txn).scan(forwardPrefix(block), true, func(k, v []byte) error {
 		if len(k) != 17 {
@@ -939,7 +938,7 @@ func readTail(txn *badger.Txn, block uint64, q searchQuery) (map[string][]postin
 		if err != nil {
 			return err
 		}
-		for _, s := range q.stems {
+		for _, s := range stems {
 			i, err := f.find(s)
 			if err != nil {
 				return err
@@ -1076,6 +1075,13 @@ func snippet(s string, sq searchQuery, c stemCache) string {
 			}
 		}
 	}
+	return renderSnippet(s, ws, marked, lo, hi)
+}
+
+// renderSnippet writes the words ws[lo:hi] of text s with the spaces and
+// punctuation between them (line breaks as spaces), the marked ones
+// between « and », and an ellipsis where the text goes on before or after.
+func renderSnippet(s string, ws []word, marked []bool, lo, hi int) string {
 	var b strings.Builder
 	if lo > 0 {
 		b.WriteString("…")

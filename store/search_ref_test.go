@@ -252,24 +252,7 @@ func refSnippet(s string, sq searchQuery) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	var b strings.Builder
-	if lo > 0 {
-		b.WriteString("…")
-	}
-	pos := ws[lo].start
-	for i := lo; i < hi; i++ {
-		b.WriteString(strings.ReplaceAll(s[pos:ws[i].start], "\n", " "))
-		if marked[i] {
-			b.WriteString("«" + s[ws[i].start:ws[i].end] + "»")
-		} else {
-			b.WriteString(s[ws[i].start:ws[i].end])
-		}
-		pos = ws[i].end
-	}
-	if hi < len(ws) {
-		b.WriteString("…")
-	}
-	return b.String()
+	return renderSnippet(s, ws, marked, lo, hi)
 }
 
 // TestSnippetSameAsReference: on random texts of a few words, and on the
