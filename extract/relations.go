@@ -888,7 +888,7 @@ var signing = set("signed", "bought")
 func dropAffiliations(links []linkCand, from, mi int) []linkCand {
 	out := links[:from]
 	for _, l := range links[from:] {
-		if l.subj == mi && l.predicate != graph.CitizenOf && affiliation(l.predicate) {
+		if l.subj == mi && affiliation(l.predicate) {
 			continue
 		}
 		out = append(out, l)

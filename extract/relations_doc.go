@@ -282,10 +282,11 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		}
 		seen[e] = true
 		ev := d.ments[mi].evidence(d.doc.ID)
-		if cc := institutions[graph.NameKey(e.Name)]; cc != "" && byCode[cc] == nil {
+		cc := institutions[graph.NameKey(e.Name)]
+		if cc != "" && byCode[cc] == nil {
 			continue // Britain's Labour Party in a story about Iraq that never names Britain
 		}
-		if c := byCode[institutions[graph.NameKey(e.Name)]]; c != nil {
+		if c := byCode[cc]; c != nil {
 			d.addRule(rb, ruleInstitutionCountry, "", e.ID, c.ID, "", ev)
 			national[e.ID] = true
 		} else if c := byCode[d.nameCountry(e.Name)]; c != nil {

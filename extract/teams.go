@@ -307,8 +307,8 @@ func (d *docState) placeContext(c *chunk, tm []int32, m *mention) bool {
 		return true
 	case !nation(m.place):
 		return false
-	case isPossessive(c.tokText(l)) && l+1 < len(tm) && tm[l+1] >= 0 && d.ments[tm[l+1]].typ == graph.Person:
-		return true
+	case d.playerPossessive(c, tm, m):
+		return true // "England's Jonny Wilkinson"
 	case before == "of" && f >= 2 && tm[f-2] >= 0 && d.ments[tm[f-2]].typ == graph.Person:
 		return true
 	}

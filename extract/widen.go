@@ -49,9 +49,9 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 			}
 		case s.Type == graph.Person && publicationAt(c, s.First):
 			s.Type = graph.Organization // "German magazine Der Spiegel"
-		case s.Type == graph.Organization && s.Last-s.First == 1 && companyHeads[c.lower(s.First)] && !capWordAt(c, s.Last) && d.nationalityAt(c, s.First-1, free):
+		case companyHeadAt(c, s) && d.nationalityAt(c, s.First-1, free):
 			s.First-- // "Swiss Re"
-		case s.Type == graph.Organization && s.Last-s.First == 1 && companyHeads[c.lower(s.First)] && !capWordAt(c, s.Last) && placeBefore(c, spans, i) >= 0:
+		case companyHeadAt(c, s) && placeBefore(c, spans, i) >= 0:
 			p := &spans[placeBefore(c, spans, i)]
 			s.First, p.Type = p.First, graph.Other // "Hanover Re": the company, not the city and a word
 		case (s.Type == graph.Organization || s.Type == graph.Place) && weekdayClubAt(c, s.Last, free):
@@ -115,6 +115,12 @@ func startsOrgName(w string, names []string) bool {
 		}
 	}
 	return false
+}
+
+// companyHeadAt reports whether span s is an organization named only by
+// a company's head word ("Re", "Life") that no capitalized word follows.
+func companyHeadAt(c *chunk, s *Span) bool {
+	return s.Type == graph.Organization && s.Last-s.First == 1 && companyHeads[c.lower(s.First)] && !capWordAt(c, s.Last)
 }
 
 // arabicSurname reports whether a word is a surname after the Arabic
