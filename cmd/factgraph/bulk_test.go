@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,8 +57,6 @@ func TestIngestBulk(t *testing.T) {
 		t.Errorf("--bulk: bulk %+v, %d added; want a bulk build of %d", got.Bulk, got.Added, want.Added)
 	}
 	if d := dump(bulk); d != wantDump {
-		os.WriteFile("/tmp/bulk-d1", []byte(d), 0o644)
-		os.WriteFile("/tmp/bulk-d2", []byte(wantDump), 0o644)
 		t.Errorf("bulk and incremental dumps differ (%d and %d bytes)", len(d), len(wantDump))
 	}
 
