@@ -1,10 +1,8 @@
 package store
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
@@ -41,23 +39,17 @@ func bulkCorpus(t *testing.T, n int) []*graph.Extraction {
 	}
 	docs = append(docs, graph.Document{ID: "sochi", Text: string(text)})
 	readJSONL := func(path string, limit int, doc func(map[string]any) graph.Document) {
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 16<<20)
-		for added := 0; sc.Scan() && (limit == 0 || added < limit); {
-			var rec map[string]any
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				t.Fatal(err)
+		added := 0
+		eachRecord(t, path, func(rec map[string]any) bool {
+			if limit > 0 && added >= limit {
+				return false
 			}
 			if d := doc(rec); strings.TrimSpace(d.Text) != "" {
 				docs = append(docs, d)
 				added++
 			}
-		}
+			return true
+		})
 	}
 	str := func(rec map[string]any, k string) string { s, _ := rec[k].(string); return s }
 	readJSONL(filepath.Join(root, "examples", "wikinews.jsonl"), 0, func(r map[string]any) graph.Document {

@@ -27,30 +27,42 @@ func SharedTexts(tb testing.TB) []*graph.Extraction {
 		{"data/news_raw_reuters21578/reuters21578.jsonl", "newid", "body"},
 		{"data/news_raw_bbc2225/bbc2225.jsonl", "id", "text"},
 	} {
-		f, err := os.Open(testenv.Shared(tb, c.path))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 16<<20)
-		for sc.Scan() {
-			var d map[string]any
-			if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-				tb.Fatal(err)
-			}
+		eachRecord(tb, testenv.Shared(tb, c.path), func(d map[string]any) bool {
 			text, _ := d[c.text].(string)
 			if text == "" {
-				continue
+				return true
 			}
 			title, _ := d["title"].(string)
 			xs = append(xs, &graph.Extraction{Document: graph.Document{ID: fmt.Sprint(d[c.id]), Title: title, Text: text}})
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			tb.Fatal(err)
-		}
+			return true
+		})
 	}
 	return xs
+}
+
+// eachRecord calls each with the records of the JSON Lines file at path,
+// in order, until it returns false.
+func eachRecord(tb testing.TB, path string, each func(map[string]any) bool) {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		var rec map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			tb.Fatal(err)
+		}
+		if !each(rec) {
+			return
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
 }
 
 // realQueries are word and phrase queries over the news corpora: common
