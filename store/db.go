@@ -460,9 +460,7 @@ func (db *DB) checkVersion() error {
 		} else if !indexed {
 			v = schemaVersion
 			if !db.cfg.readOnly {
-				if err := db.bdb.Update(func(txn *badger.Txn) error {
-					return txn.Set(versionKey(), binary.BigEndian.AppendUint32(nil, schemaVersion))
-				}); err != nil {
+				if err := db.stampVersion(); err != nil {
 					return graph.Errorf(graph.EINTERNAL, "cannot write store %q: %v", db.path, firstLine(err))
 				}
 			}
@@ -484,6 +482,11 @@ func (db *DB) checkVersion() error {
 	if !empty {
 		return graph.Errorf(graph.EINVALID, "%q is not a factgraph store", db.path)
 	}
+	return db.stampVersion()
+}
+
+// stampVersion records that the store is of this factgraph's layout.
+func (db *DB) stampVersion() error {
 	return db.bdb.Update(func(txn *badger.Txn) error {
 		return txn.Set(versionKey(), binary.BigEndian.AppendUint32(nil, schemaVersion))
 	})
