@@ -238,6 +238,13 @@ func stemsOf(s string, c stemCache) (int, []stemPositions) {
 		of = append(of, k)
 		count[k]++
 	}
+	return len(of), positionsBySlot(out, of, count)
+}
+
+// positionsBySlot fills the positions of the stems in out, where of gives
+// each word's stem slot and count each slot's words, with one array for
+// all of them, and returns out in stem order.
+func positionsBySlot(out []stemPositions, of []int32, count []int) []stemPositions {
 	all, from := make([]int, len(of)), 0
 	for k, n := range count {
 		out[k].at = all[from : from : from+n]
@@ -247,7 +254,7 @@ func stemsOf(s string, c stemCache) (int, []stemPositions) {
 		out[k].at = append(out[k].at, i)
 	}
 	slices.SortFunc(out, func(a, b stemPositions) int { return strings.Compare(a.stem, b.stem) })
-	return len(of), out
+	return out
 }
 
 // appendGaps appends the positions at as uvarint gaps.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -418,14 +417,5 @@ func postingsOf(ws []word) []stemPositions {
 		of[i] = k
 		count[k]++
 	}
-	all, from := make([]int, len(ws)), 0
-	for k, n := range count {
-		out[k].at = all[from : from : from+n]
-		from += n
-	}
-	for i, k := range of {
-		out[k].at = append(out[k].at, i)
-	}
-	slices.SortFunc(out, func(a, b stemPositions) int { return strings.Compare(a.stem, b.stem) })
-	return out
+	return positionsBySlot(out, of, count)
 }
