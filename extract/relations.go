@@ -63,6 +63,7 @@ var (
 	// organization or country → organization
 	ruleAllianceMember = relRule{"alliance_member", graph.MemberOf, 0.8} // "NATO member Turkey"
 	ruleFounded        = relRule{"founded", graph.FounderOf, 0.8}        // "X founded Y", "Y, founded by X"
+	ruleWorksFor       = relRule{"works_for", graph.EmployeeOf, 0.7}     // "X works for Y", "X, who works as a lecturer at Y"
 	rulePartOf         = relRule{"part_of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
 )
 
@@ -289,7 +290,45 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.personApposition(c, tm, mi)
+	d.worksFor(c, tm, mi)
 	d.isDemonym(c, tm, mi, graph.CitizenOf)
+}
+
+// worksFor reads an employer after a person's name: "X works for Y", "X,
+// who works as a lecturer at Y", "X is working for Y". The present tense
+// only: "X worked for Y" is a past job, which the graph keeps no
+// relation for; "works with Y" is no employment.
+func (d *docState) worksFor(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	k := m.last
+	if c.lower(k) == "," && c.lower(k+1) == "who" {
+		k += 2
+	}
+	switch {
+	case c.lower(k) == "works":
+		k++
+	case (c.lower(k) == "is" || c.lower(k) == "'s") && c.lower(k+1) == "working":
+		k += 2
+	default:
+		return
+	}
+	if c.lower(k) == "as" && (c.lower(k+1) == "a" || c.lower(k+1) == "an") {
+		// "as a senior lecturer": up to three lower-case words.
+		j := k + 2
+		for j < len(tm) && j-k-2 < 3 && tm[j] < 0 && isWordLower(c.tokText(j)) && !relStops[c.lower(j)] {
+			j++
+		}
+		if j == k+2 {
+			return
+		}
+		k = j
+	}
+	if p := c.lower(k); p != "for" && p != "at" {
+		return
+	}
+	if o, ok := d.mentionAt(tm, k+1, graph.Organization); ok && c.sameSentence(m.first, d.ments[o].first) && !partyLike(d.ments[o].name) {
+		d.link(ruleWorksFor, "", mi, o, c.evidence(m.first, d.ments[o].last))
+	}
 }
 
 // skipOwner returns the token after the owner that may stand before a
