@@ -39,6 +39,8 @@ func TestTypedRelations(t *testing.T) {
 		{"WorkedForIsPast", "Jane Miller worked for Siemens until 2010.", lexTagger{"Jane Miller": per, "Siemens": org}, "person/jane-miller", "employee_of", "organization/siemens", false},
 		{"WorksWithIsNoJob", "Jane Miller works with Amnesty International on the report.", lexTagger{"Jane Miller": per, "Amnesty International": org}, "person/jane-miller", "employee_of", "organization/amnesty-international", false},
 		{"WorksForPartyIsNoJob", "Jane Miller works for the Green Party campaign.", lexTagger{"Jane Miller": per, "Green Party": org}, "person/jane-miller", "employee_of", "organization/green-party", false},
+		{"EnvoyForComma", "The UN envoy for Syria, Staffan de Mistura, arrived in Geneva.", lexTagger{"UN": org, "Syria": plc, "Staffan de Mistura": per, "Geneva": plc}, "person/staffan-de-mistura", "ambassador_of", "organization/united-nations", true},
+		{"EnvoyForCommaNotOfRemit", "UN Special Envoy for Syria, Staffan de Mistura, arrived in Geneva.", lexTagger{"UN": org, "Syria": plc, "Staffan de Mistura": per, "Geneva": plc}, "person/staffan-de-mistura", "ambassador_of", "place/syria", false},
 		{"MemberOf", "Jan Berg, a member of the Green Party, said so.", lexTagger{"Jan Berg": per, "Green Party": org}, "person/jan-berg", "member_of", "organization/green-party", true},
 		{"PersonOfOrg", "Brian Taylor of Wells Fargo said so.", lexTagger{"Brian Taylor": per, "Wells Fargo": org}, "person/brian-taylor", "employee_of", "organization/wells-fargo", true},
 		{"PersonOfPlace", "Jane Smith of Little Snoring said so.", lexTagger{"Jane Smith": per, "Little Snoring": plc}, "person/jane-smith", "employee_of", "place/little-snoring", false},

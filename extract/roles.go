@@ -237,10 +237,16 @@ func titleOfComma(d *docState, c *chunk, tm []int32, _, first int) (titleSpot, b
 		for modifiers[c.lower(ts-1)] {
 			ts--
 		}
-		if c.lower(ts-1) != "the" {
-			return titleSpot{}, false
+		if c.lower(ts-1) == "the" {
+			return titleSpot{t: tt, ts: k - n, of: o}, true
 		}
-		return titleSpot{t: tt, ts: k - n, of: o}, true
+		if b := ts - 1; b >= 0 && tm[b] >= 0 && d.ments[tm[b]].typ == graph.Organization && d.ments[tm[b]].last == ts && c.lower(k) == "for" {
+			// "UN Special Envoy for Yemen, Ismail Ould Cheikh Ahmad,": the
+			// body named before the title is what it is of (ofBefore);
+			// what follows "for" is the title's remit.
+			return titleSpot{t: tt, ts: k - n, of: -1}, true
+		}
+		return titleSpot{}, false
 	}
 	return titleSpot{}, false
 }
@@ -371,6 +377,9 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	past = past || leftPost(c, d.ments[mi].last) || leftBefore(c, ts) // "Tottenham manager Jacques Santini has resigned"
 	titleEnd := i + 1
+	if c.tokText(i) == "," {
+		titleEnd = i // "UN Special Envoy for Yemen, X": the title ends before the comma
+	}
 	if spot.of >= 0 {
 		// The demonym before the title is the sender, the entity after
 		// it what the role is of (or to).
