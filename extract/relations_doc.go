@@ -427,17 +427,17 @@ func publicOffice(pred string) bool {
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
 func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, home *graph.Entity) {
-	var countries map[int][]string // by sentence, read once
+	var named map[int][]string // countries by sentence, read once
 	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if countries == nil {
-			countries = d.sentenceCountries()
+		if named == nil {
+			named = d.sentenceCountries()
 		}
-		if c != nil && c == home && placeOf[c] != nil && foreignIn(countries[r.ev.Sentence], placeOf[c].CountryCode) {
+		if c != nil && c == home && placeOf[c] != nil && foreignIn(named[r.ev.Sentence], placeOf[c].CountryCode) {
 			// "President Bush is to send the bill to the US Congress"
 			// in a story about Iraq: the sentence names another country.
 			c = nil

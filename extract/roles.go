@@ -375,6 +375,11 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	if comma && of < 0 && spot.of < 0 {
 		return false
 	}
+	if comma && c.lower(phraseStart(d, j, of)-1) == "as" {
+		// "in his second term as US President, Tony Blair has said": the
+		// title completes the clause before the comma, not the name.
+		return false
+	}
 	past = past || leftPost(c, d.ments[mi].last) || leftBefore(c, ts) // "Tottenham manager Jacques Santini has resigned"
 	titleEnd := i + 1
 	if c.tokText(i) == "," {
@@ -402,12 +407,27 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	return true
 }
 
+// phraseStart returns the first token of a title phrase whose modifiers
+// end after token j, with what it is of (mention of, -1 for none) when
+// that stands before it ("US President").
+func phraseStart(d *docState, j, of int) int {
+	if of >= 0 && d.ments[of].first <= j {
+		return d.ments[of].first
+	}
+	return j + 1
+}
+
 // ofBefore finds what a title ending just after token j is of, with the
 // first of ofRules that applies. It returns the mention, -1 for none, the
 // confidence of the reading and the name of its rule.
 func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64, string) {
 	if j < 0 || !c.sameSentence(j, first) {
 		return -1, noOfConfidence, noOf
+	}
+	if o := tm[j]; o >= 0 && d.ments[o].typ == graph.Place && worldRegions[strings.TrimPrefix(graph.NameKey(d.ments[o].name), "the ")] && d.ments[o].first > 0 {
+		// "Britain's Europe minister": a continent before a title is its
+		// portfolio; what the title is of stands before it.
+		j = d.ments[o].first - 1
 	}
 	for _, r := range ofRules {
 		if o := r.find(d, c, tm, j); o >= 0 {
