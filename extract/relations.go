@@ -629,8 +629,12 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 // with a possessive is a body of many nations, not p's own: "Britain's
 // EU presidency", "Ireland's RBS Six Nations", but not "the UK's
 // Department for International Development" nor "London's International
-// Petroleum Exchange".
+// Petroleum Exchange"; and whether p is a continent or world region,
+// which holds no organization's seat.
 func (d *docState) internationalOf(name string, p *mention) bool {
+	if worldRegions[strings.TrimPrefix(graph.NameKey(p.name), "the ")] {
+		return true // "Europe's Sky", "South America's Champions League": a continent is no seat
+	}
 	return international(name) && !domesticBody(name) && p.place != nil && p.place.Kind == gazetteer.Country
 }
 

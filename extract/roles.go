@@ -359,10 +359,10 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	d.ments[mi].personCue = 2
 	of, conf, ofName := d.ofBefore(c, tm, j, first)
-	if of >= 0 && ofName == "named" && domesticOffice(t.predicate) && partyOnly(d.ments[of].name) {
+	if of >= 0 && ofName == "named" && (domesticOffice(t.predicate) || publicOffice(t.predicate)) && partyOnly(d.ments[of].name) {
 		// "Lower Saxony's SPD interior minister", "CDU Chancellor Angela
-		// Merkel": a member of the party, in an office of the state or
-		// country before it, if any.
+		// Merkel", "Labour mayor Ken Livingstone": a member of the party,
+		// in an office of the state or country before it, if any.
 		d.link(rulePartyOffice, "", mi, of, c.evidence(d.ments[of].first, d.ments[mi].last))
 		of, conf, ofName = d.ofBefore(c, tm, d.ments[of].first-1, first)
 	}
