@@ -562,6 +562,22 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 	}
 	var out []mention
 	for i := 0; i < len(c.toks); i++ {
+		if !covered[i] && !mask[i] && camelName(c.toks[i].Text) && repeated(c, i) {
+			if k := orgStartingAt(cands, i+1); k >= 0 && c.sameSentence(i, i+1) {
+				// "the uMngeni Municipality": the name the tagger cut.
+				cands[k].first, cands[k].name = i, ""
+			} else {
+				// "the uMngeni Municipality", where the tagger found
+				// no name at all.
+				j := i + 1
+				for j < len(c.toks) && j-i < 4 && !covered[j] && !mask[j] && c.sameSentence(i, j) && isCap(c.toks[j].Text) && !closedClass[c.lower(j)] {
+					j++
+				}
+				out = append(out, mention{typ: graph.Organization, score: 0.5, first: i, last: j})
+				i = j - 1
+			}
+			continue
+		}
 		if covered[i] || mask[i] || !isCap(c.toks[i].Text) {
 			continue
 		}
@@ -612,6 +628,52 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 		}
 	}
 	return out
+}
+
+// repeated reports whether the word of token i comes again in window c:
+// a brand is named more than once, a typo ("newSpaper") seldom.
+func repeated(c *chunk, i int) bool {
+	for j := range c.toks {
+		if j != i && c.toks[j].Text == c.toks[i].Text {
+			return true
+		}
+	}
+	return false
+}
+
+// orgStartingAt returns the index of the organization among cands that
+// starts at token i, -1 if none.
+func orgStartingAt(cands []mention, i int) int {
+	for k := range cands {
+		if cands[k].first == i && cands[k].typ == graph.Organization {
+			return k
+		}
+	}
+	return -1
+}
+
+// camelName reports whether w is a brand written in camel case, a
+// lower-case prefix glued to a capitalized word ("wikiHow", "eBay",
+// "eThekwini", "iLaw"), which the tagger, reading capitals, leaves out;
+// supplement takes it as an organization's name where the window uses it
+// twice.
+// Units and formulas ("kWh", "mRNA") have no lower-case letter after
+// their capital, and a word of under four letters is none.
+func camelName(w string) bool {
+	if len(w) < 4 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	prev := rune(0)
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		if unicode.IsLower(r) && unicode.IsUpper(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 func anyTrue(bs []bool) bool {
