@@ -73,6 +73,31 @@ func (d *docState) takeMentions(c *chunk, cands []mention) []int32 {
 	return tm
 }
 
+// bodyPossessive finds, in an organization's span [f, l), the possessive
+// between a body and the body it holds ("the Ministry of Justice's
+// Investigation Bureau", "the Council of Agriculture ’ s Agriculture and
+// Food Agency"): both sides are bodies by their head words (bodyHeads), so
+// the span names two. It returns the possessive's token and the first
+// token after it, or -1 when there is none; a place's or a person's
+// possessive ("Nunavut's Legal Services Board") stays inside the name.
+func bodyPossessive(c *chunk, f, l int) (int, int) {
+	for k := f + 1; k < l-1; k++ {
+		after := k + 1
+		switch {
+		case (c.tokText(k) == "'" || c.tokText(k) == "’") && c.lower(k+1) == "s" && k+2 < l:
+			after = k + 2 // "’ s" of pre-tokenized text
+		case isPossessive(c.tokText(k)) && lowerKey(c.tokText(k)) == "'s":
+		default:
+			continue
+		}
+		if !bodyHeads[c.lower(f)] && !bodyHeads[c.lower(k-1)] || !bodyHeads[c.lower(l-1)] {
+			return -1, -1
+		}
+		return k, after
+	}
+	return -1, -1
+}
+
 // softWrap reports whether the line break before token j wraps prose
 // inside one sentence (token.SoftBreak) in text that is not pre-tokenized
 // (a sentence per line).
@@ -96,6 +121,11 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 		if c.toks[k].NewlineBefore && !softWrap(c, k) {
 			return append([]Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}},
 				d.splitSpan(c, Span{First: k, Last: s.Last, Type: s.Type, Score: s.Score})...)
+		}
+	}
+	if s.Type == graph.Organization {
+		if k, after := bodyPossessive(c, s.First, s.Last); k > 0 {
+			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: after, Last: s.Last, Type: s.Type, Score: s.Score}}
 		}
 	}
 	if s.Type != graph.Place {
