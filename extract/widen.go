@@ -271,11 +271,11 @@ func publicationAt(c *chunk, f int) bool {
 // "Curepipe College", "Ladysmith Town Council"): the three annotated
 // corpora type such names organizations. (Hospitals, temples and
 // mosques, which they type both ways, are left as read.)
+var bodyNameHeads = set("university", "college", "school", "institute", "academy", "council", "municipality", "church")
+
 // foundationHeads end the names of bodies named after their founders,
 // often two of them ("the Bill and Melinda Gates Foundation").
 var foundationHeads = set("foundation", "trust", "fund")
-
-var bodyNameHeads = set("university", "college", "school", "institute", "academy", "council", "municipality", "church")
 
 // streetHeads end the names of streets, squares and bridges, which are
 // places even where the tagger read an organization.
