@@ -603,7 +603,14 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 				for j < len(c.toks) && j-i < 4 && !covered[j] && !mask[j] && c.sameSentence(i, j) && isCap(c.toks[j].Text) && !closedClass[c.lower(j)] {
 					j++
 				}
-				out = append(out, mention{typ: graph.Organization, score: 0.5, first: i, last: j})
+				// A brand alone may be a company ("eBay", "wikiHow") or a
+				// product ("iPod"): type other, which the context's company
+				// cues overrule ("shares in eBay").
+				typ := graph.Other
+				if j > i+1 {
+					typ = graph.Organization
+				}
+				out = append(out, mention{typ: typ, score: 0.5, first: i, last: j})
 				i = j - 1
 			}
 			continue
@@ -685,8 +692,7 @@ func orgStartingAt(cands []mention, i int) int {
 // camelName reports whether w is a brand written in camel case, a
 // lower-case prefix glued to a capitalized word ("wikiHow", "eBay",
 // "eThekwini", "iLaw"), which the tagger, reading capitals, leaves out;
-// supplement takes it as an organization's name where the window uses it
-// twice.
+// supplement takes it as a name where the window uses it twice.
 // Units and formulas ("kWh", "mRNA") have no lower-case letter after
 // their capital, and a word of under four letters is none.
 func camelName(w string) bool {
