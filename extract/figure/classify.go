@@ -51,10 +51,11 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 			f.Currency = currencyWords[a.joined]
 		}
 	} else if t := tt[a.first]; t.cur > 0 {
-		if t.cur == 1 && !a.scaled {
-			return f, false // "R5", "N95": a model, unless "R5bn"
+		cur, newswire := joinedCode(t)
+		if t.cur == 1 && !a.scaled || newswire && a.plain {
+			return f, false // "R5", "N95", "SR71": a model, unless "R5bn"
 		}
-		f.Currency, f.Measure, f.Rule = joinedCodes[t.lower[:t.cur]], graph.Money, ruleCurrencyJoined
+		f.Currency, f.Measure, f.Rule = cur, graph.Money, ruleCurrencyJoined
 		f.MeasureFirst, f.MeasureLast = a.first, a.first+1
 	} else if cur, n := prefixCurrency(tt, a.first, s.First); n > 0 {
 		f.Currency, f.Measure, f.Rule = cur, graph.Money, ruleCurrencyBefore
@@ -71,7 +72,7 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 		if end, ok := percentAfter(tt, a.last, s.Last); ok {
 			f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = graph.Percent, a.last, end, end
 			f.Rule = rulePercentAfter
-		} else if cur, first, end, sub := currencyAfter(tt, a.last, s.Last, a.scaled); cur != "" {
+		} else if cur, first, end, sub := currencyAfter(tt, vagueOf(tt, a, s.Last), s.Last, a.scaled); cur != "" {
 			f.Measure, f.Currency, f.MeasureFirst, f.MeasureLast, f.Last = graph.Money, cur, first, end, end
 			f.Rule = ruleCurrencyAfter
 			if sub {
@@ -96,6 +97,12 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	}
 	f.Confidence = 0.95
 	if f.Measure == "" {
+		if a.dotGroup {
+			// "More than 1.000 persons died": people come whole, so a
+			// point before three digits separates the thousands.
+			a.value = tidy(a.value * 1000)
+			value = a.value
+		}
 		if !casualty(tt, a, qStart, s, &f, prior) {
 			return f, false
 		}
@@ -112,6 +119,20 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	qualifyAfter(&f, tt, a, s.Last, prior)
 	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
 	return f, true
+}
+
+// vagueOf returns where the unit of a may begin: past the "of" of a vague
+// amount ("billions of dollars", "millions of rupees"), else its end. Not
+// "thousands of pounds of": a weight.
+func vagueOf(tt []tok, a amount, end int) int {
+	i := a.last
+	if !a.word || a.exact || i+1 >= end || tt[i].lower != "of" {
+		return i
+	}
+	if w := tt[i+1].lower; (w == "pounds" || w == "pound") && i+2 < end && tt[i+2].lower == "of" {
+		return i
+	}
+	return i + 1
 }
 
 // qualifyAfter adds to f what follows amount a and qualifies it: "or
@@ -435,6 +456,12 @@ func tollBeforeRule(c *casualtyCase) verdict {
 	if !ok {
 		return pass
 	}
+	if c.tt[at+1].lower == "of" && (things[c.head] || animals[c.head] ||
+		c.tt[c.qStart-1].lower == "of" && c.head != "" && !slices.ContainsFunc(c.tt[c.after:c.npRaw], func(t tok) bool { return people[t.lower] })) {
+		// "the death of a thousand cuts"; but "the deaths of the seven
+		// Challenger astronauts"
+		return pass
+	}
 	f.Measure, f.MeasureFirst, f.MeasureLast = m, at, at+1
 	return tie
 }
@@ -726,10 +753,16 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 // number of people killed stood at 44", "the death toll in Angur Adar rose
 // to 23".
 func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
-	// "the deaths of the seven Challenger astronauts"
-	if k := qStart - 3; k >= first && tt[qStart-1].lower == "the" && tt[k+1].lower == "of" &&
-		(tt[k].lower == "deaths" || tt[k].lower == "killings") {
-		return graph.Killed, k, true
+	// "the deaths of the seven Challenger astronauts", "resulted in the
+	// death of 10 and injury of 31 civilians", "the arrest of 12"
+	k := qStart - 2
+	if k > first && tt[qStart-1].lower == "the" {
+		k--
+	}
+	if k >= first && tt[k+1].lower == "of" {
+		if m, ok := nominalMeasures[tt[k].lower]; ok {
+			return m, k, true
+		}
 	}
 	j := qStart - 1
 	links := 0

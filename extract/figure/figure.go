@@ -106,7 +106,7 @@ func prepare(text string, toks []token.Token, buf []tok) []tok {
 			caps: unicode.IsUpper(r) && t.Text == strings.ToUpper(t.Text), nl: t.NewlineBefore,
 		}
 		if !out[i].digit && unicode.IsLetter(r) && len(lower) > 1 {
-			out[i].cur = codeLen(lower)
+			out[i].cur = codeLen(lower, t.Text)
 			out[i].digit = out[i].cur > 0
 		}
 	}
@@ -114,8 +114,9 @@ func prepare(text string, toks []token.Token, buf []tok) []tok {
 }
 
 // codeLen returns the length of a currency code joined to digits at the
-// start of w ("rs500", "sh2bn", "ksh40,000"), or 0.
-func codeLen(w string) int {
+// start of w ("rs500", "sh2bn", "ksh40,000", "SR24"), or 0. text is w as
+// written, for the newswire codes that count only in capitals.
+func codeLen(w, text string) int {
 	k := 0
 	for k < len(w) && k < 3 && w[k] >= 'a' && w[k] <= 'z' {
 		k++
@@ -123,10 +124,24 @@ func codeLen(w string) int {
 	if k == 0 || k == len(w) || !isDigit(w[k]) {
 		return 0
 	}
-	if _, ok := joinedCodes[w[:k]]; !ok {
-		return 0
+	if _, ok := joinedCodes[w[:k]]; ok {
+		return k
 	}
-	return k
+	if _, ok := newswireCodes[w[:k]]; ok && (!newswireCapsOnly[w[:k]] || strings.ToUpper(text[:k]) == text[:k]) {
+		return k
+	}
+	return 0
+}
+
+// joinedCode returns the currency of the code joined to the digits of t,
+// and whether it is one of the newswire codes, which are money only on an
+// amount that is not a plain integer ("SR24 million", not "SR71").
+func joinedCode(t tok) (string, bool) {
+	code := t.lower[:t.cur]
+	if c, ok := joinedCodes[code]; ok {
+		return c, false
+	}
+	return newswireCodes[code], true
 }
 
 func isWord(s string) bool {
@@ -253,7 +268,7 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 			i = a.last
 			continue
 		}
-		if isCasualty(f.Measure) && (isRate(tt, f.Last, s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
+		if isCasualty(f.Measure) && (isRate(tt, max(f.Last, f.MeasureLast), s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
 			// "12 deaths per 100,000 people"; "Twelve whales were
 			// stranded and eight died"
 			list = nil
@@ -332,6 +347,8 @@ func isRate(tt []tok, i, end int) bool {
 	}
 	switch tt[i].lower {
 	case "per":
+		return true
+	case "annually", "yearly", "daily", "weekly", "monthly":
 		return true
 	case "a", "an", "each", "every":
 		return i+1 < end && rateUnits[tt[i+1].lower]
@@ -624,6 +641,11 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	switch {
 	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || strings.HasPrefix(next, "year-old") || (next == "local" && next2 == "time"):
 		return true // duration, age or time: "30 years", "10 am", "a 12 year-old"
+	case a.plain && yearLike(a.value) && (next == "marks" || next == "mark") && objectStarts[next2] &&
+		!(a.last+2 < s.Last && rateUnits[tt[a.last+2].lower]):
+		return true // "2022 marks a paradigm shift": a year and a verb, not "2000 marks a month"
+	case pointsAfter(tt, a.last, s.Last):
+		return true // "up 19 percentage points": a difference, no percent
 	case sizeUnits[trimDot(next)]:
 		return true // a size, weight, distance, speed or magnitude: "10 mm", "6.1 magnitude"
 	case next == "'s" || next == "’s":
@@ -652,7 +674,7 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 		return true // "John Smith, 28, said"
 	case next == ":" && next2 != "" && tt[a.last+1].digit, prev == ":" && prev2 != "" && tt[a.first-2].digit:
 		return true // "10:30"
-	case next == "/" || prev == "/" || next == "-" && next2 != "" && tt[a.last+1].digit:
+	case next == "/" || prev == "/" && !solesPrefix(tt, a.first, s.First) || next == "-" && next2 != "" && tt[a.last+1].digit:
 		return true // "1/2", "26/02/1987", "555 - 1234"
 	case (months[prev] && prevTok.upper) || (months[trimDot(next)] && nextTok.upper):
 		return true // "Feb 26", "26 February"
@@ -664,11 +686,15 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	if a.plain && a.value >= 1800 && a.value <= 2100 && isYear(tt, a, s, prev, next) {
 		return true
 	}
+	if !a.exact && a.last == a.first+1 && first.digit && first.cur == 0 && yearLike(a.low) && yearLike(a.high) &&
+		!isSymbol(prev) && !percentWords[next] && currencyWords[trimDot(next)] == "" {
+		return true // "the fiscal year 2022-2023"
+	}
 	if a.word && first.upper && a.first > s.First+1 && prevTok.upper && !isQualifierWord(prev) {
 		return true // "Objective One", "Formula One", "World War Two"
 	}
 	_, verb := verbMeasures[prev]
-	if a.plain && a.first > s.First+1 && prevTok.upper && !verb && !isQualifierWord(prev) && !months[prev] && !currencyAfterPrev(prev) {
+	if a.plain && a.first > s.First+1 && prevTok.upper && !verb && !isQualifierWord(prev) && !months[prev] && !currencyAfterPrev(prevTok) {
 		// "Boeing 737", "Resolution 2254", "Flight 17": a number right after
 		// a capitalized word inside a sentence names a model or a document.
 		if !percentWords[next] && currencyWords[trimDot(next)] == "" {
@@ -713,8 +739,16 @@ func isQualifierWord(w string) bool {
 	return false
 }
 
-func currencyAfterPrev(w string) bool {
-	_, ok := currencyPrefix[w]
+// currencyAfterPrev reports whether t is a currency code or abbreviation
+// that an amount may follow: "Rs 500", "KD 890", "EGP 500".
+func currencyAfterPrev(t tok) bool {
+	if _, ok := currencyPrefix[trimDot(t.lower)]; ok {
+		return true
+	}
+	if _, ok := newswirePrefix(t); ok {
+		return true
+	}
+	_, ok := isoCode(t)
 	return ok
 }
 

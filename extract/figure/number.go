@@ -18,7 +18,11 @@ type amount struct {
 	scaled      bool // a multiplier word or suffix applied ("million", "bn")
 	word        bool // spelled out ("Thirteen", "a dozen", "hundreds")
 	plain       bool // a bare integer of digits only, no separators or scale
-	unit        int  // for "between 30,000 stg and 50,000": the unit inside the range, else 0
+	// dotGroup is a number such as "1.000" or "2.500": a decimal in
+	// English, or a thousand with the dot of continental Europe, which a
+	// count of people shows it is.
+	dotGroup bool
+	unit     int // for "between 30,000 stg and 50,000": the unit inside the range, else 0
 	// joined is a currency or percent word written onto the digits: the
 	// "pct" of "50-pct", the "mark" of "10-mark", the "p" of "35p".
 	joined string
@@ -46,7 +50,7 @@ var scales = map[string]float64{
 // suffixScales are multipliers written onto the digits: "1.1bn", "£600m".
 var suffixScales = map[string]float64{
 	"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-	"million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"million": 1e6, "billion": 1e9, "trillion": 1e12, "-million": 1e6, "-billion": 1e9, "-trillion": 1e12,
 }
 
 // vague amounts: "hundreds" is 200–999. The bounds read the plural as "at
@@ -120,6 +124,13 @@ func validGroups(num string) bool {
 	return true
 }
 
+// dotThousands reports a number of one to three digits, a point and three
+// more: "1.000", "2.500".
+func dotThousands(s string) bool {
+	d := strings.IndexByte(s, '.')
+	return d >= 1 && d <= 3 && len(s) == d+4 && strings.Trim(s, "0123456789.") == "" && strings.Count(s, ".") == 1
+}
+
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // wordValue reads a spelled-out number token: "thirteen", "twenty-five".
@@ -174,6 +185,7 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 			return a, true
 		}
 		a.value, a.plain = v, plain
+		a.dotGroup = scale == 1 && dotThousands(t.lower[t.cur:])
 		// "7¾": a vulgar fraction joined to the digits
 		if i+1 < end && toks[i+1].start == t.end && scale == 1 {
 			if fr, ok := fractions[toks[i+1].lower]; ok {
@@ -203,6 +215,13 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 		if t.lower == "tens" && i+2 < end && toks[i+1].lower == "of" {
 			if s, ok := vagueScale(toks[i+2].lower); ok {
 				return amount{first: i, last: i + 3, low: 20 * s, high: 100*s - 1, word: true}, true
+			}
+		}
+		if t.lower == "several" && i+1 < end {
+			// "several hundred", "several thousand": as "hundreds"
+			if r, ok := vague[toks[i+1].lower+"s"]; ok {
+				a.exact, a.word, a.low, a.high, a.last = false, true, r[0], r[1], i+2
+				return a, true
 			}
 		}
 		if t.lower == "dozen" {

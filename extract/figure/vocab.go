@@ -90,6 +90,18 @@ var tollHeads = map[string]string{
 	"missing": graph.Missing, "evacuated": graph.Evacuated,
 }
 
+// nominalMeasures are nouns of an event that count those it befell after
+// "of": "the death of 10", "the injury of 31 civilians", "the arrest of 12
+// protesters".
+var nominalMeasures = map[string]string{
+	"death": graph.Killed, "deaths": graph.Killed, "killing": graph.Killed, "killings": graph.Killed,
+	"murder": graph.Killed, "murders": graph.Killed, "injury": graph.Injured, "injuries": graph.Injured,
+	"injuring": graph.Injured, "wounding": graph.Injured, "arrest": graph.Arrested, "arrests": graph.Arrested,
+	"detention": graph.Arrested, "abduction": graph.Kidnapped, "abductions": graph.Kidnapped,
+	"kidnapping": graph.Kidnapped, "kidnappings": graph.Kidnapped, "displacement": graph.Displaced,
+	"evacuation": graph.Evacuated,
+}
+
 // qualifiers, longest first within each leading word, as written before a
 // number.
 var qualifiers = [][]string{
@@ -121,10 +133,13 @@ var currencyPrefix = map[string]string{
 	"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
 	"nt$": "TWD", "n$": "NAD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN", "rs": "INR",
 	"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "ksh": "KES", "r": "ZAR",
-	"kd": "KWD", "bd": "BHD", "qr": "QAR", "sr": "SAR", "aed": "AED", "dh": "AED", "dhs": "AED",
-	"rm": "MYR", "rp": "IDR", "tk": "BDT", "kes": "KES", "ush": "UGX", "tsh": "TZS", "php": "PHP",
+	"aed": "AED",
+	"rm":  "MYR", "rp": "IDR", "tk": "BDT", "kes": "KES", "ush": "UGX", "tsh": "TZS", "php": "PHP",
 	"inr": "INR", "pkr": "PKR", "npr": "NPR", "lkr": "LKR", "egp": "EGP", "zar": "ZAR",
 	"ngn": "NGN", "ghs": "GHS", "sh": "KES", "cny": "CNY", "rmb": "CNY", "krw": "KRW",
+	"r$": "BRL", "mx$": "MXN", "rd$": "DOP", "j$": "JMD", "tt$": "TTD", "₱": "PHP", "₩": "KRW",
+	"₺": "TRY", "₽": "RUB", "₫": "VND", "₪": "ILS", "฿": "THB", "₴": "UAH", "₵": "GHS", "₡": "CRC",
+	"₲": "PYG",
 }
 
 // currencyWords follow the number: "1.5 mln dlrs", "600 million pounds".
@@ -151,7 +166,10 @@ var copulas = map[string]bool{
 }
 
 // rangeVerbs before "from" make "from X to Y" a range, not a change.
-var rangeVerbs = map[string]bool{"ranging": true, "ranged": true, "range": true, "ranges": true, "varying": true, "varied": true}
+var rangeVerbs = map[string]bool{
+	"ranging": true, "ranged": true, "range": true, "ranges": true, "varying": true, "varied": true,
+	"vary": true, "varies": true,
+}
 
 // sentenced are the verbs of "sentenced to death", which kill no one yet.
 var sentenced = map[string]bool{"sentenced": true, "condemned": true, "doomed": true, "put": true}
@@ -307,6 +325,15 @@ var labelDeterminers = map[string]bool{
 var rateUnits = map[string]bool{
 	"day": true, "week": true, "month": true, "year": true, "hour": true, "minute": true, "decade": true,
 }
+
+// objectStarts open a noun phrase: after "2022 marks", a verb's object.
+var objectStarts = map[string]bool{
+	"a": true, "an": true, "the": true, "another": true, "its": true, "his": true, "her": true, "their": true,
+	"one": true, "this": true, "our": true,
+}
+
+// rateAdverbs after a count make it a rate: "millions of deaths annually".
+var rateAdverbs = map[string]bool{"annually": true, "yearly": true, "daily": true, "weekly": true, "monthly": true}
 
 // people are counted nouns for persons, which let a year-like number count:
 // "1500 people were killed".
