@@ -402,6 +402,12 @@ func oneOfBefore(tt []tok, qStart, first int) int {
 
 func verbBeforeRule(c *casualtyCase) verdict {
 	f := &c.f
+	if k := c.a.last; expellers[c.before(1)] && k+2 < c.s.Last && c.tt[k].lower == "from" &&
+		possessives[c.tt[k+1].lower] && (c.tt[k+2].lower == "homes" || c.tt[k+2].lower == "home") {
+		// "driven between 700,000 and 1.5 million from their homes"
+		f.Measure, f.MeasureFirst, f.MeasureLast = graph.Displaced, c.qStart-1, c.qStart
+		return tie
+	}
 	if m, ok := verbMeasures[c.before(2)]; ok && (c.before(1) == "all" || c.before(1) == "the") {
 		// "killing all 400 people on board", "killing the nine French
 		// soldiers"; not "killed one of its sacred cows"

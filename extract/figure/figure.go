@@ -268,7 +268,7 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 			i = a.last
 			continue
 		}
-		if isCasualty(f.Measure) && (isRate(tt, max(f.Last, f.MeasureLast), s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
+		if isCasualty(f.Measure) && (isRate(tt, max(f.Last, f.MeasureLast), s.Last) || rateInClause(tt, f.MeasureLast, s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
 			// "12 deaths per 100,000 people"; "Twelve whales were
 			// stranded and eight died"
 			list = nil
@@ -352,6 +352,22 @@ func isRate(tt []tok, i, end int) bool {
 		return true
 	case "a", "an", "each", "every":
 		return i+1 < end && rateUnits[tt[i+1].lower]
+	}
+	return false
+}
+
+// rateInClause reports a rate later in the clause of a measure that
+// follows its count: "6.9 million infants die from a lack of food each
+// year". The clause ends at punctuation or a conjunction.
+func rateInClause(tt []tok, i, end int) bool {
+	for j := i; j < end && j < i+8; j++ {
+		w := tt[j].lower
+		if !tt[j].word || w == "and" || w == "but" || w == "since" || w == "while" {
+			return false
+		}
+		if (w == "each" || w == "every" || w == "per") && j+1 < end && rateUnits[tt[j+1].lower] || rateAdverbs[w] {
+			return true
+		}
 	}
 	return false
 }
@@ -523,7 +539,7 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	symbol := a.first > s.First && isSymbol(tt[a.first-1].lower)
 	if link == "-" && symbol && tt[b0].lower == tt[a.first-1].lower && b0+1 < s.Last {
 		b0++ // "$3.18-$3.81"
-	} else if !(between && (link == "and" || link == "to")) && link != "to" && link != "or" {
+	} else if !(between && (link == "and" || link == "to")) && link != "to" && link != "or" && link != "-" {
 		return a
 	}
 	if !tt[b0].digit && !a.word {
@@ -535,11 +551,19 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	}
 	_, pctAfter := percentAfter(tt, b.last, s.Last)
 	_, _, _, curAfter := currencyAfterCheck(tt, b.last, s.Last)
+	// "a 25 to 40-percent reduction": the unit joined to the second end
+	if b.joined != "" && a.joined == "" && !changeBefore(tt, a.first, s.First) {
+		pctAfter, curAfter = pctAfter || percentWords[b.joined], curAfter || !percentWords[b.joined]
+	}
 	if !unit && !pctAfter && !curAfter && a.plain && b.plain && yearLike(a.value) && yearLike(b.value) {
 		return a // "between 1990 and 2004": years, each read as one
 	}
 	lo, hi := a.value, b.value
 	switch {
+	case link == "-" && !symbol && (unit || !pctAfter && !curAfter || a.scaled || b.scaled):
+		// "1 - 0": a score; only "0.5 - 0.75 percent", spaced as
+		// tokenized text writes it, is a range
+		return a
 	case link == "-":
 	case unit && !pctAfter && !curAfter && !between:
 		return a
@@ -547,9 +571,11 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		// the unit only on the first end: "between 30,000 stg and 50,000"
 	case unit && (between || link == "to"):
 		// the unit repeated on both ends
-	case b.scaled && !a.scaled && b.value > 0:
-		// "10 to 12 million": the scale of the second applies to both.
+	case b.scaled && !a.scaled && b.value > 0 && lo*scaleOf(tt, b) < hi:
+		// "10 to 12 million": the scale of the second applies to both;
+		// not to "between 700,000 and 1.5 million".
 		lo *= scaleOf(tt, b)
+	case b.scaled && !a.scaled && b.value > 0 && between:
 	case between:
 	case (link == "to" || link == "or") && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
 		// "40 to 50 pct", "51 or 52 dlrs"; "from 40 to 50 pct" is a
@@ -564,7 +590,7 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	if between {
 		first--
 	}
-	r := amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word}
+	r := amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word, joined: b.joined}
 	if unit && !pctAfter && !curAfter {
 		r.unit = a.last
 	}
@@ -644,6 +670,8 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	case a.plain && yearLike(a.value) && (next == "marks" || next == "mark") && objectStarts[next2] &&
 		!(a.last+2 < s.Last && rateUnits[tt[a.last+2].lower]):
 		return true // "2022 marks a paradigm shift": a year and a verb, not "2000 marks a month"
+	case (next == "pounds" || next == "pound" || next == "lbs") && prev == "(" && a.first-2 >= s.First && sizeUnits[trimDot(prev2)]:
+		return true // "111 kilograms (245 pounds)": a weight restated
 	case pointsAfter(tt, a.last, s.Last):
 		return true // "up 19 percentage points": a difference, no percent
 	case sizeUnits[trimDot(next)]:

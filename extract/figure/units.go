@@ -178,7 +178,7 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 				// "800,000, or about 60%": a count restated as a share
 				continue
 			}
-			if f.Last <= a.first && between[len(between)-1].lower == "to" && f.First > 0 && tt[f.First-1].lower == "by" {
+			if f.Last <= a.first && between[len(between)-1].lower == "to" && f.First > 0 && changeVerbs[tt[f.First-1].lower] {
 				// "fell by 8.0 per cent in June to 9,393": the level
 				// a change reaches is not in the change's unit.
 				continue

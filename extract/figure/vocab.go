@@ -39,6 +39,7 @@ var countsItself = map[string]bool{
 // any qualifier: "killing at least 12", "the army arrested 30".
 var verbMeasures = map[string]string{
 	"killing": graph.Killed, "killed": graph.Killed, "kills": graph.Killed, "kill": graph.Killed,
+	"massacring": graph.Killed, "massacred": graph.Killed, "murdering": graph.Killed, "slaughtering": graph.Killed,
 	"wounding": graph.Injured, "wounded": graph.Injured, "injuring": graph.Injured, "injured": graph.Injured,
 	"displacing": graph.Displaced, "displaced": graph.Displaced,
 	"arresting": graph.Arrested, "arrested": graph.Arrested, "detaining": graph.Arrested, "detained": graph.Arrested,
@@ -324,6 +325,19 @@ var labelDeterminers = map[string]bool{
 // 3,000 children a day" (rate reads them).
 var rateUnits = map[string]bool{
 	"day": true, "week": true, "month": true, "year": true, "hour": true, "minute": true, "decade": true,
+}
+
+// expellers before a count and "from their homes" displace it: "driven
+// 700,000 from their homes".
+var expellers = map[string]bool{"driven": true, "drove": true, "forced": true, "chased": true, "expelled": true, "evicted": true}
+
+// changeVerbs before a change in percent or hundredths make the amount
+// after "to" the level it reaches, in no unit the sentence gives: "fell by
+// 8.0 per cent in June to 9,393", "jumped 15 percent to 5,587".
+var changeVerbs = map[string]bool{
+	"by": true, "rose": true, "fell": true, "jumped": true, "climbed": true, "dropped": true, "declined": true,
+	"increased": true, "decreased": true, "grew": true, "slipped": true, "slid": true, "gained": true,
+	"surged": true, "soared": true, "plunged": true, "eased": true,
 }
 
 // objectStarts open a noun phrase: after "2022 marks", a verb's object.
