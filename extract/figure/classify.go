@@ -307,6 +307,9 @@ func (c *casualtyCase) decide() bool {
 	if c.after+2 < s.Last && tt[c.after].lower == "or" && (tt[c.after+1].lower == "so" || tt[c.after+1].lower == "more") {
 		c.after += 2 // "the 200 or so injured"
 	}
+	if c.after+1 < s.Last && tt[c.after].lower == "more" && nounLike(tt[c.after+1]) {
+		c.after++ // "two more soldiers were killed", "hundreds more people"
+	}
 	c.head, c.npRaw = countedAfter(tt, c.after, s.Last)
 	c.npEnd = c.npRaw
 	if c.npEnd == c.after {
@@ -469,6 +472,9 @@ func tollBeforeRule(c *casualtyCase) verdict {
 		return pass
 	}
 	f.Measure, f.MeasureFirst, f.MeasureLast = m, at, at+1
+	// the members of a list go on: "…, three firefighters and five
+	// police officers"
+	f.part = at >= c.s.First+2 && c.tt[at-2].lower == "among"
 	return tie
 }
 
@@ -761,6 +767,12 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
 	// "the deaths of the seven Challenger astronauts", "resulted in the
 	// death of 10 and injury of 31 civilians", "the arrest of 12"
+	// "Among the injured were 20 local residents": a part of the toll
+	if k := qStart - 4; k >= first && tt[k].lower == "among" && tt[k+1].lower == "the" && copulas[tt[qStart-1].lower] {
+		if m, ok := tollHeads[tt[k+2].lower]; ok {
+			return m, k + 2, true
+		}
+	}
 	k := qStart - 2
 	if k > first && tt[qStart-1].lower == "the" {
 		k--

@@ -665,7 +665,9 @@ func notFigure(tt []tok, a amount, s token.Sentence) bool {
 	}
 	first := tt[a.first]
 	switch {
-	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || strings.HasPrefix(next, "year-old") || (next == "local" && next2 == "time"):
+	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || strings.HasPrefix(next, "year-old") ||
+		next == "local" && (next2 == "time" || next2 == "" || !tt[a.last+1].word):
+		// "10 local time", "at 10 local (0800 GMT)"; not "20 local residents"
 		return true // duration, age or time: "30 years", "10 am", "a 12 year-old"
 	case a.plain && yearLike(a.value) && (next == "marks" || next == "mark") && objectStarts[next2] &&
 		!(a.last+2 < s.Last && rateUnits[tt[a.last+2].lower]):

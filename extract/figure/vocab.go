@@ -205,7 +205,7 @@ var timeUnits = map[string]bool{
 	"weeks": true, "day": true, "days": true, "hour": true, "hours": true, "hrs": true, "minute": true,
 	"minutes": true, "mins": true, "second": true, "seconds": true, "decade": true, "decades": true,
 	"century": true, "centuries": true, "am": true, "pm": true, "a.m.": true, "p.m.": true, "gmt": true,
-	"o'clock": true, "bst": true, "edt": true, "est": true, "utc": true, "local": true, "nights": true,
+	"o'clock": true, "bst": true, "edt": true, "est": true, "utc": true, "nights": true,
 	"night": true, "weekend": true, "weekends": true, "innings": true, "overs": true,
 }
 
