@@ -3,7 +3,8 @@
 "heldout8" with the defaults, "heldout9" with --seed 20261208 --base
 f77e58a, "heldout10" with --seed 20261209 --base c22de08, "heldout11" with
 --corpus worldwide --seed 20261210 --base ac0993f, "heldout12" with
---corpus gum-dwie --seed 20261211 --base acf4ff2 --per-doc 2 --used v1.
+--corpus gum-dwie --seed 20261211 --base acf4ff2 --per-doc 2 --used v1,
+"heldout13" with --corpus worldwide --seed 20261212 --base b145484.
 
 Sentences come from BBC and Reuters-21578 documents that no file of this
 repository named at commit BASE (any "bbc/<category>/<nnn>" or
