@@ -52,7 +52,7 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 		}
 	} else if t := tt[a.first]; t.cur > 0 {
 		cur, newswire := joinedCode(t)
-		if t.cur == 1 && !a.scaled || newswire && a.plain {
+		if t.cur == 1 && !a.scaled && a.last == a.first+1 || newswire && a.plain && newswireCapsOnly[t.lower[:t.cur]] {
 			return f, false // "R5", "N95", "SR71": a model, unless "R5bn"
 		}
 		f.Currency, f.Measure, f.Rule = cur, graph.Money, ruleCurrencyJoined
@@ -748,8 +748,9 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 		}
 		return "", 0, 0, false
 	case "forced":
-		// "forced from their homes", "forced to flee"
-		if next == "from" || next == "out" || (next == "to" && j+2 < end && tt[j+2].lower == "flee") {
+		// "forced from their homes", "forced to flee", "forced out of
+		// their villages"; not "forced out of the sport"
+		if next == "from" || next == "out" && homeAhead(tt, j+2, end) || (next == "to" && j+2 < end && tt[j+2].lower == "flee") {
 			return graph.Displaced, j, j + 2, true
 		}
 		return "", 0, 0, false
@@ -758,6 +759,17 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 		return m, j, j + 1, true
 	}
 	return "", 0, 0, false
+}
+
+// homeAhead reports a word for a home within four tokens of i: "out of
+// their homes", "out of the village".
+func homeAhead(tt []tok, i, end int) bool {
+	for j := i; j < end && j < i+4; j++ {
+		if homeWords[tt[j].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // tollBefore finds a toll or count head before the number starting at

@@ -37,6 +37,13 @@ func TestCurrencies(t *testing.T) {
 		{"BillionsOfDollars", "Donors pledged billions of dollars.", []string{"2e+09-9.999999999e+09 money USD [billions of dollars]"}},
 		{"ThousandsOfPoundsOf", "Thousands of pounds of rice rotted.", nil},
 		{"SaudiSenior", "Sr 12 said the plan had failed.", nil},
+		{"DirhamPlain", "Speeding costs Dh600.", []string{"600 money AED [Dh600]"}},
+		{"SpacedThousands", "Bail was set at N$12 500 for each.", []string{"12500 money NAD [N$12 500]"}},
+		{"SpacedMillions", "The tender is worth R1 250 000.", []string{"1.25e+06 money ZAR [R1 250 000]"}},
+		{"SpacedNotAfterSign", "The 12 500 tickets sold out.", nil},
+		{"KoreanWon", "Sales hit 3 trillion Korean won.", []string{"3e+12 money KRW [3 trillion Korean won]"}},
+		{"USDollars", "It earned 40 million US dollars.", []string{"4e+07 money USD [40 million US dollars]"}},
+		{"Worth", "Each may buy US$20,000-worth of bonds.", []string{"20000 money USD [US$20,000-worth]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

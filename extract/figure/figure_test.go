@@ -330,6 +330,8 @@ func TestNotCounts(t *testing.T) {
 		{"WeightInPounds", "The boxer weighed 100 kilograms (220 pounds) and 3 fans were hurt.", []string{"3 injured c=fans [3 fans]"}},
 		{"ScoreHyphen", "The score stood at 2 - 1 when 4 fans were hurt.", []string{"4 injured c=fans [4 fans]"}},
 		{"JumpedToLevel", "Visitors jumped 12 percent to 4,210.", []string{"12 percent [12 percent]"}},
+		{"ForcedOutOfSport", "The striker with 12 caps was forced out of the game by injury.", nil},
+		{"ForcedOutOfHomes", "Some 3,000 villagers were forced out of their homes.", []string{"3000 displaced q=some c=villagers [Some 3,000 villagers]"}},
 		{"RateLaterInClause", "About 2 million children die from hunger every year.", nil},
 		{"DeathsAnnually", "Malaria causes thousands of deaths annually in the region.", nil},
 		{"InjuriesDaily", "The roads see 300 injuries daily.", nil},

@@ -124,6 +124,38 @@ func validGroups(num string) bool {
 	return true
 }
 
+// spacedThousands reports digits at i that go on, one space later, with a
+// group of exactly three, right after a currency sign or code joined to
+// the first ("N$2 000", "R15 000", "R1 250 000"; not "in 2 000-year-old",
+// nor digits with no sign before them).
+func spacedThousands(toks []tok, i, end int) bool {
+	t := toks[i]
+	if i+1 >= end || len(t.lower)-t.cur > 3 || t.cur == 0 && i == 0 {
+		return false
+	}
+	n := toks[i+1]
+	if n.start != t.end+1 || n.nl || len(n.lower) != 3 || strings.Trim(n.lower, "0123456789") != "" {
+		return false
+	}
+	if i+2 < end && !toks[i+2].word && toks[i+2].start == n.end && toks[i+2].lower != "," && toks[i+2].lower != "." {
+		return false // "2 000-year-old"
+	}
+	if t.cur > 0 {
+		return true // "R1 250 000"
+	}
+	p := toks[i-1]
+	return p.end == t.start && (p.lower == "$" || isSymbol(p.lower))
+}
+
+// parseInt3 reads a group of three digits.
+func parseInt3(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
 // dotThousands reports a number of one to three digits, a point and three
 // more: "1.000", "2.500".
 func dotThousands(s string) bool {
@@ -174,6 +206,13 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 				a.value, a.joined = v, unit
 				return a, true
 			}
+			if num, ok := strings.CutSuffix(t.lower[t.cur:], "-worth"); ok {
+				// "US$50,000-worth of yuan"
+				if v, scale, _, ok := parseDigits(num); ok {
+					a.value, a.scaled = tidy(v*scale), scale != 1
+					return a, true
+				}
+			}
 			return a, false
 		}
 		if v, last, ok := bareFraction(toks, i, end); ok && plain {
@@ -186,6 +225,15 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 		}
 		a.value, a.plain = v, plain
 		a.dotGroup = scale == 1 && dotThousands(t.lower[t.cur:])
+		if plain && spacedThousands(toks, i, end) {
+			// "N$15 000": the thousands a space apart, after a currency
+			// sign, as southern African papers write them
+			a.value, a.last, a.plain = v*1000+float64(parseInt3(toks[i+1].lower)), i+2, false
+			if i+2 < end && toks[i+2].start == toks[i+1].end+1 && len(toks[i+2].lower) == 3 && toks[i+2].digit {
+				a.value, a.last = a.value*1000+float64(parseInt3(toks[i+2].lower)), i+3
+			}
+			return a, true
+		}
 		// "7¾": a vulgar fraction joined to the digits
 		if i+1 < end && toks[i+1].start == t.end && scale == 1 {
 			if fr, ok := fractions[toks[i+1].lower]; ok {

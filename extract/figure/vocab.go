@@ -193,7 +193,8 @@ var currencyAdjectives = map[string]map[string]string{
 	"kuwaiti": {"IQD": "KWD"}, "iraqi": {"IQD": "IQD"}, "jordanian": {"IQD": "JOD"},
 	"libyan": {"IQD": "LYD"}, "algerian": {"IQD": "DZD"}, "tunisian": {"IQD": "TND"},
 	"bahraini": {"IQD": "BHD"}, "qatari": {"SAR": "QAR"}, "iranian": {"SAR": "IRR"},
-	"west": {"DEM": "DEM"}, "german": {"DEM": "DEM"}, "finnish": {"DEM": "FIM"},
+	"west": {"DEM": "DEM"}, "german": {"DEM": "DEM"}, "finnish": {"DEM": "FIM"}, "korean": {"KRW": "KRW"},
+	"us": {"USD": "USD"},
 }
 
 // percentWords follow a number: "76%", "2.5 pct", "10 per cent".
@@ -325,6 +326,12 @@ var labelDeterminers = map[string]bool{
 // 3,000 children a day" (rate reads them).
 var rateUnits = map[string]bool{
 	"day": true, "week": true, "month": true, "year": true, "hour": true, "minute": true, "decade": true,
+}
+
+// homeWords name where the displaced were forced out of.
+var homeWords = map[string]bool{
+	"home": true, "homes": true, "houses": true, "house": true, "village": true, "villages": true,
+	"town": true, "towns": true, "city": true, "neighbourhood": true, "neighborhood": true, "camp": true, "camps": true,
 }
 
 // expellers before a count and "from their homes" displace it: "driven
