@@ -1,18 +1,12 @@
 package figure
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestCurrencies reads amounts in the currencies of ISO 4217, the
 // newswire abbreviations and the currency names of currency.go, and
 // leaves the words and models they resemble alone.
 func TestCurrencies(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-	}{
+	tests := []findCase{
 		{"ISOBefore", "The bank lent EGP 500 million to farmers.", []string{"5e+08 money EGP [EGP 500 million]"}},
 		{"ISOAfter", "Sales reached 40 million BRL last year.", []string{"4e+07 money BRL [40 million BRL]"}},
 		{"ISOHistoric", "The fund held DEM 3.5 billion.", []string{"3.5e+09 money DEM [DEM 3.5 billion]"}},
@@ -45,15 +39,5 @@ func TestCurrencies(t *testing.T) {
 		{"USDollars", "It earned 40 million US dollars.", []string{"4e+07 money USD [40 million US dollars]"}},
 		{"Worth", "Each may buy US$20,000-worth of bonds.", []string{"20000 money USD [US$20,000-worth]"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range find(tt.in) {
-				got = append(got, describe(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkFinds(t, tests)
 }

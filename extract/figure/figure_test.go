@@ -39,11 +39,31 @@ func describe(f Figure) string {
 	return b.String()
 }
 
+// findCase is a sentence and the figures Find should read in it, as
+// describe renders them.
+type findCase struct {
+	name, in string
+	want     []string
+}
+
+// checkFinds runs Find over each case as a subtest.
+func checkFinds(t *testing.T, tests []findCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range find(tt.in) {
+				got = append(got, describe(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestFind(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-	}{
+	tests := []findCase{
 		{"DeathToll", "The death toll has risen to 44.", []string{"44 killed [44]"}},
 		{"LeftDead", "The blast left at least 355 dead.", []string{"355 killed q=at least [at least 355 dead]"}},
 		{"WordNumber", "Two members of my group died.", []string{"2 killed c=members [Two members]"}},
@@ -225,17 +245,7 @@ func TestFind(t *testing.T) {
 		{"AmongThemSuccumbed", "Three people were injured and one among them succumbed.", []string{"3 injured c=people [Three people]", "1 killed c=people [one]"}},
 		{"Empty", "", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range find(tt.in) {
-				got = append(got, describe(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkFinds(t, tests)
 }
 
 // TestNotCounts lists numbers that measure something else than people or
@@ -244,10 +254,7 @@ func TestFind(t *testing.T) {
 // word: none of them may become a count of people. want is every figure
 // of the sentence.
 func TestNotCounts(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-	}{
+	tests := []findCase{
 		{"Magnitude", "A magnitude 6.1 earthquake struck, but no one was killed.", nil},
 		{"MagnitudeHyphen", "The 6.1-magnitude quake injured no one.", nil},
 		{"MagnitudeAfter", "A 7.2 magnitude quake killed 300 people.", []string{"300 killed c=people [300 people]"}},
@@ -345,17 +352,7 @@ func TestNotCounts(t *testing.T) {
 		{"CodeModel", "The SR71 flew at 2,000 mph.", nil},
 		{"LeArticle", "Le 22 juillet, il a dit.", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range find(tt.in) {
-				got = append(got, describe(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkFinds(t, tests)
 }
 
 // TestSeed checks the figures of the seed article against expected.json:
