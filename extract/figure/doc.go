@@ -17,7 +17,8 @@
 //   - a verb right before it: "killing 12", "arrested 30 people", "killed or
 //     wounded over 2,600" (the first of the two);
 //   - a toll it completes: "the death toll has risen to 44", "the number of
-//     Britons dead or missing has reached 440";
+//     Britons dead or missing has reached 440", "the death of 10 and injury
+//     of 31 civilians", "Among the dead were 12 miners, two guards …";
 //   - a currency or percent unit: "$1.13bn", "1.5 mln dlrs", "£600m",
 //     "Rs500 crore", "KD 890", "SR24 million", "EGP 500", "S/479 million",
 //     "2,500 colones" (ISO 4217 codes, newswire abbreviations and currency
