@@ -758,6 +758,10 @@ func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
 	if m, ok := measureWords[w]; ok {
 		return m, j, j + 1, true
 	}
+	if w == "death" && j > 0 && tt[j-1].lower == "one" && (next == "" || !tt[j+1].word || deathFollows[next]) {
+		// "17 cases including one death"; not "one death sentence"
+		return graph.Killed, j, j + 1, true
+	}
 	return "", 0, 0, false
 }
 

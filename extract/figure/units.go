@@ -155,8 +155,8 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 	}
 	added := false
 	for _, a := range loose {
-		if head, _ := countedAfter(tt, a.last, len(tt)); head != "" {
-			continue // "20,000 workers" count workers, not money
+		if head, _ := countedAfter(tt, a.last, len(tt)); head != "" && tt[a.last].lower != "compared" {
+			continue // "20,000 workers" count workers, not money; but "7.4 compared with 9.4 percent"
 		}
 		for _, f := range figs {
 			if f.Measure != graph.Money && f.Measure != graph.Percent {

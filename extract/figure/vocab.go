@@ -30,7 +30,7 @@ var nounMeasures = map[string]bool{"refugees": true, "hostages": true, "evacuees
 // countsItself are measure words that, right after a number, belong to
 // the figure's text: "355 dead", "44 deaths".
 var countsItself = map[string]bool{
-	"dead": true, "deaths": true, "fatalities": true, "injured": true, "wounded": true, "missing": true,
+	"dead": true, "deaths": true, "death": true, "fatalities": true, "injured": true, "wounded": true, "missing": true,
 	"injuries": true, "arrests": true, "bodies": true, "refugees": true, "hostages": true,
 	"evacuees": true, "detainees": true, "homeless": true, "displaced": true,
 }
@@ -326,6 +326,12 @@ var labelDeterminers = map[string]bool{
 // 3,000 children a day" (rate reads them).
 var rateUnits = map[string]bool{
 	"day": true, "week": true, "month": true, "year": true, "hour": true, "minute": true, "decade": true,
+}
+
+// deathFollows may follow "one death" that counts the dead.
+var deathFollows = map[string]bool{
+	"in": true, "was": true, "has": true, "had": true, "reported": true, "and": true, "from": true, "at": true,
+	"on": true, "among": true, "after": true, "so": true, "while": true, "linked": true, "related": true,
 }
 
 // homeWords name where the displaced were forced out of.
