@@ -521,8 +521,13 @@ func partOfEarlierRule(c *casualtyCase) verdict {
 	if !part && a.last+1 < s.Last && tt[a.last].lower == "of" {
 		w := tt[a.last+1].lower
 		part = w == "them" || w == "whom"
-		// "eight of them affiliated with …" says something else of them.
-		if part && a.last+2 < s.Last && isVerbForm(tt[a.last+2]) {
+		// "eight of them affiliated with …", "30 of them had been
+		// sentenced" say something else of them.
+		k := a.last + 2
+		for k < s.Last && k < a.last+5 && (auxiliaries[tt[k].lower] || adverbial[tt[k].lower] || tt[k].lower == "later") {
+			k++
+		}
+		if part && k < s.Last && isVerbForm(tt[k]) && !isMeasureAt(tt, k, s.Last) {
 			part = false
 		}
 	}

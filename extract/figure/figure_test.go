@@ -340,6 +340,8 @@ func TestNotCounts(t *testing.T) {
 		{"OneDeath", "The outbreak has caused 40 cases, including one death.", []string{"1 killed [one death]"}},
 		{"OneDeathSentence", "The court handed down one death sentence.", nil},
 		{"ComparedWith", "The deficit was 5.1 compared with 6.3 percent a year earlier.", []string{"5.1 percent [5.1]", "6.3 percent [6.3 percent]"}},
+		{"PartSentenced", "Police arrested 61 people, and 30 of them had been sentenced by May.", []string{"61 arrested c=people [61 people]"}},
+		{"PartKilled", "Gunmen seized 20 hostages, and 3 of them were later killed.", []string{"20 kidnapped c=hostages [20 hostages]", "3 killed c=hostages [3]"}},
 		{"ForcedOutOfSport", "The striker with 12 caps was forced out of the game by injury.", nil},
 		{"ForcedOutOfHomes", "Some 3,000 villagers were forced out of their homes.", []string{"3000 displaced q=some c=villagers [Some 3,000 villagers]"}},
 		{"RateLaterInClause", "About 2 million children die from hunger every year.", nil},
