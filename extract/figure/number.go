@@ -192,28 +192,7 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 	case t.digit:
 		v, scale, plain, ok := parseDigits(t.lower[t.cur:])
 		if !ok {
-			// Reuters' mixed fractions: "7-1/2 pct", "101-3/4"
-			if v, ok := mixedFraction(toks, i, end); ok {
-				a.value, a.last = v, i+3
-				return a, true
-			}
-			if lo, hi, ok := parseRangeToken(t.lower); ok {
-				a.exact, a.low, a.high = false, lo, hi
-				a.applyScale(toks, end)
-				return a, true
-			}
-			if v, unit, ok := joinedUnit(t.lower[t.cur:]); ok {
-				a.value, a.joined = v, unit
-				return a, true
-			}
-			if num, ok := strings.CutSuffix(t.lower[t.cur:], "-worth"); ok {
-				// "US$50,000-worth of yuan"
-				if v, scale, _, ok := parseDigits(num); ok {
-					a.value, a.scaled = tidy(v*scale), scale != 1
-					return a, true
-				}
-			}
-			return a, false
+			return parseJoined(toks, i, end, a)
 		}
 		if v, last, ok := bareFraction(toks, i, end); ok && plain {
 			a.value, a.last = v, last
@@ -291,6 +270,34 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 	}
 	a.applyScale(toks, end)
 	return a, true
+}
+
+// parseJoined reads digits that parseDigits refuses, with something
+// joined to them: Reuters' mixed fractions ("7-1/2 pct", "101-3/4"), a
+// range ("10-12"), a unit ("50-pct", "10-mark", "35p") or "-worth"
+// ("US$50,000-worth of yuan"). a is the amount begun at i.
+func parseJoined(toks []tok, i, end int, a amount) (amount, bool) {
+	t := toks[i]
+	if v, ok := mixedFraction(toks, i, end); ok {
+		a.value, a.last = v, i+3
+		return a, true
+	}
+	if lo, hi, ok := parseRangeToken(t.lower); ok {
+		a.exact, a.low, a.high = false, lo, hi
+		a.applyScale(toks, end)
+		return a, true
+	}
+	if v, unit, ok := joinedUnit(t.lower[t.cur:]); ok {
+		a.value, a.joined = v, unit
+		return a, true
+	}
+	if num, ok := strings.CutSuffix(t.lower[t.cur:], "-worth"); ok {
+		if v, scale, _, ok := parseDigits(num); ok {
+			a.value, a.scaled = tidy(v*scale), scale != 1
+			return a, true
+		}
+	}
+	return a, false
 }
 
 // vagueScale reads the unit of "hundreds of thousands".
