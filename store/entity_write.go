@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -213,8 +214,16 @@ func diff(a, b []string) []string {
 	return out
 }
 
-// listEdit adds or removes id in the sorted ID list stored at k.
+// listEdit adds or removes id in the sorted ID list stored at k. A name
+// index list ('n') is stored as one key per member (memberKey), so that
+// adding an entity to a name that thousands share ("last year", a
+// relative date of every document) writes one small key instead of
+// rewriting the whole list: the cached list, if any, is edited, but an
+// uncached one is not read.
 func (w *wtx) listEdit(k []byte, id string, add bool) error {
+	if k[0] == pName {
+		return w.memberEdit(k, id, add)
+	}
 	ids, err := w.ids(k)
 	if err != nil {
 		return err
@@ -228,6 +237,31 @@ func (w *wtx) listEdit(k []byte, id string, add bool) error {
 		return w.txn.del(k)
 	}
 	return w.txn.set(k, encodeIDs(ids))
+}
+
+// memberEdit adds or removes the member key of id under the name index
+// key k, keeping a cached list of k's members in step.
+func (w *wtx) memberEdit(k []byte, id string, add bool) error {
+	ids, cached := w.lists[string(k)]
+	if !cached {
+		ids, cached = w.db.lists[string(k)]
+	}
+	if cached {
+		var changed bool
+		if ids, changed = editIDs(ids, id, add); !changed {
+			return nil
+		}
+		w.lists[string(k)] = ids
+	}
+	if add {
+		return w.txn.set(memberKey(k, id), nil)
+	}
+	return w.txn.del(memberKey(k, id))
+}
+
+// memberKey is the key of id's membership in the set keyed k.
+func memberKey(k []byte, id string) []byte {
+	return appendStr(append(make([]byte, 0, len(k)+len(id)+1), k...), id)
 }
 
 // ids is readIDs through the transaction's and the writer's caches; only
@@ -247,13 +281,32 @@ func (w *wtx) ids(k []byte) ([]string, error) {
 	return ids, err
 }
 
-// readIDs returns the ID list stored at k.
+// readIDs returns the ID list stored at k, or, for a name index key, the
+// IDs of its member keys, sorted either way.
 func readIDs(txn kv, k []byte) ([]string, error) {
+	if k[0] == pName {
+		return readMembers(txn, k)
+	}
 	v, ok, err := get(txn, k)
 	if !ok || err != nil {
 		return nil, err
 	}
 	return decodeIDs(v)
+}
+
+// readMembers returns the IDs of the member keys under k, in key order,
+// which is their order as strings.
+func readMembers(txn kv, k []byte) ([]string, error) {
+	var ids []string
+	err := txn.scan(k, false, func(mk, _ []byte) error {
+		id, rest, err := readStr(mk[len(k):])
+		if err == nil && len(rest) != 0 {
+			err = fmt.Errorf("key: %d trailing bytes", len(rest))
+		}
+		ids = append(ids, id)
+		return err
+	})
+	return ids, err
 }
 
 // putEntity writes rec under id and keeps the type, name and surname

@@ -143,6 +143,7 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 		if n := count([]byte{pDocDate}); n != s.Documents {
 			tb.Errorf("%d date keys for %d documents", n, s.Documents)
 		}
+		names := map[string]bool{} // the name index's keys, from the entities
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pEntity}})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
@@ -165,7 +166,16 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 				if !contains(ids, id) {
 					tb.Errorf("entity %s missing from name index %q", id, k)
 				}
+				names[string(memberKey(key(pName, string(rec.Type), k), id))] = true
 			}
+		}
+		// The name index holds exactly the entities' names: one member
+		// key each, nothing left of retracted names or deleted entities.
+		for _, k := range scanKeys(tx(txn), []byte{pName}) {
+			if !names[string(k)] {
+				tb.Errorf("name index key %q names no entity", k)
+			}
+			delete(names, string(k))
 		}
 		checkTies(tb, txn)
 		rit := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pRel}})
