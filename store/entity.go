@@ -196,6 +196,9 @@ func searchNames(txn *badger.Txn, p []byte, both bool, prefix string, ids map[st
 	defer it.Close()
 	var name []byte // the type and name of the last member key taken
 	for it.Rewind(); it.Valid(); it.Next() {
+		if _, err := parseKey(it.Item().Key(), pName, 2); err == nil {
+			continue // a name's key, before its members
+		}
 		parts, err := parseKey(it.Item().Key(), pName, 3)
 		if err != nil {
 			return err

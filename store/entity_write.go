@@ -215,11 +215,11 @@ func diff(a, b []string) []string {
 }
 
 // listEdit adds or removes id in the sorted ID list stored at k. A name
-// index list ('n') is stored as one key per member (memberKey), so that
-// adding an entity to a name that thousands share ("last year", a
-// relative date of every document) writes one small key instead of
-// rewriting the whole list: the cached list, if any, is edited, but an
-// uncached one is not read.
+// index list ('n') is stored as one key per member (memberKey) beside a
+// key k with no value that says the name has members, so that adding an
+// entity to a name that thousands share ("last year", a relative date of
+// every document) writes two small keys instead of rewriting the whole
+// list, while a lookup of a name no entity has stays a point read.
 func (w *wtx) listEdit(k []byte, id string, add bool) error {
 	if k[0] == pName {
 		return w.memberEdit(k, id, add)
@@ -240,7 +240,9 @@ func (w *wtx) listEdit(k []byte, id string, add bool) error {
 }
 
 // memberEdit adds or removes the member key of id under the name index
-// key k, keeping a cached list of k's members in step.
+// key k, and k itself as the first member comes or the last goes. A
+// cached list of k's members is kept in step; an uncached one is not read
+// to add, only scanned after a removal for any member left.
 func (w *wtx) memberEdit(k []byte, id string, add bool) error {
 	ids, cached := w.lists[string(k)]
 	if !cached {
@@ -254,9 +256,27 @@ func (w *wtx) memberEdit(k []byte, id string, add bool) error {
 		w.lists[string(k)] = ids
 	}
 	if add {
-		return w.txn.set(memberKey(k, id), nil)
+		if err := w.txn.set(memberKey(k, id), nil); err != nil {
+			return err
+		}
+		if cached && len(ids) > 1 {
+			return nil // k is there already
+		}
+		return w.txn.set(k, nil)
 	}
-	return w.txn.del(memberKey(k, id))
+	if err := w.txn.del(memberKey(k, id)); err != nil {
+		return err
+	}
+	if !cached {
+		var err error
+		if ids, err = readMembers(w.txn, k); err != nil {
+			return err
+		}
+	}
+	if len(ids) > 0 {
+		return nil
+	}
+	return w.txn.del(k)
 }
 
 // memberKey is the key of id's membership in the set keyed k.
@@ -295,10 +315,17 @@ func readIDs(txn kv, k []byte) ([]string, error) {
 }
 
 // readMembers returns the IDs of the member keys under k, in key order,
-// which is their order as strings.
+// which is their order as strings; k itself, present when there are
+// any, is read first so that a name with none costs a point read.
 func readMembers(txn kv, k []byte) ([]string, error) {
+	if ok, err := has(txn, k); !ok || err != nil {
+		return nil, err
+	}
 	var ids []string
 	err := txn.scan(k, false, func(mk, _ []byte) error {
+		if len(mk) == len(k) {
+			return nil // k itself
+		}
 		id, rest, err := readStr(mk[len(k):])
 		if err == nil && len(rest) != 0 {
 			err = fmt.Errorf("key: %d trailing bytes", len(rest))

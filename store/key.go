@@ -30,6 +30,7 @@ import (
 //	'x' str(doc) kind str("")              → idList   doc's relations, figures, events or quotes (kind below)
 //	'e' str(entity)                        → entityRec   with its relation counts (degree.go)
 //	't' str(type) str(entity)              → ∅   entities by type
+//	'n' str(type) str(namekey)             → ∅   the name has entities, listed by the keys after it:
 //	'n' str(type) str(namekey) str(entity) → ∅   entities by folded name or alias, one key each (memberKey)
 //	'l' str(token)                         → idList   persons with a multi-word name ending in token
 //	'a' str(entity) str(doc)               → ∅   documents that contributed to an entity
@@ -127,8 +128,8 @@ const (
 // indexes each document's words for full-text search ('z'); version 12
 // keeps a word's postings in blocks of documents ('z', 'Z') and each
 // document's number in the index in its 'd' record; version 13 keeps the
-// name index as one 'n' key per entity and name instead of a list per
-// name, which every entity joining the name rewrote (a relative date's
+// name index as one 'n' key per entity and name (and one per name)
+// instead of a list per name, which every entity joining the name rewrote (a relative date's
 // name such as "last year" lists a date entity of every document that
 // says it); opening a version 12 store for writing converts it
 // (upgradeNames).

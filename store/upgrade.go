@@ -8,12 +8,12 @@ import (
 
 // upgradeNames turns a layout-12 store into one of layout 13, whose only
 // change is the name index: each 'n' key's list of entity IDs becomes one
-// member key per ID (memberKey), so that an entity joining a name many
-// share writes one small key rather than the whole list. The members of a
-// list are written before the list is deleted, in one transaction unless
-// it outgrows one, so that a crash leaves lists whose members are
-// (partly) written beside them, which the next open converts again; the
-// layout version is stamped last.
+// member key per ID (memberKey), and the list's own key stays with no
+// value, so that an entity joining a name many share writes small keys
+// rather than the whole list. The members of a list are written before its
+// value is emptied, in one transaction unless it outgrows one, so that a
+// crash leaves lists whose members are (partly) written beside them, which
+// the next open converts again; the layout version is stamped last.
 func (db *DB) upgradeNames() error {
 	rtxn := db.bdb.NewTransaction(false)
 	defer rtxn.Discard()
@@ -23,8 +23,8 @@ func (db *DB) upgradeNames() error {
 	defer func() { w.Discard() }()
 	for it.Rewind(); it.Valid(); it.Next() {
 		k := it.Item().KeyCopy(nil)
-		if _, err := parseKey(k, pName, 2); err != nil {
-			continue // a member key
+		if _, err := parseKey(k, pName, 2); err != nil || it.Item().ValueSize() == 0 {
+			continue // a member key, or a name's key already converted
 		}
 		v, err := it.Item().ValueCopy(nil)
 		if err != nil {
@@ -57,18 +57,18 @@ func (db *DB) upgradeNames() error {
 }
 
 // convertList writes the member keys of the list ids stored at k and
-// deletes the list.
+// empties k's value.
 func convertList(w *badger.Txn, k []byte, ids []string) error {
 	for _, id := range ids {
 		if err := w.Set(memberKey(k, id), nil); err != nil {
 			return err
 		}
 	}
-	return w.Delete(k)
+	return w.Set(k, nil)
 }
 
 // convertLongList is convertList over as many transactions as it takes,
-// the last of which deletes the list; *w is left open.
+// the last of which empties k's value; *w is left open.
 func (db *DB) convertLongList(w **badger.Txn, k []byte, ids []string) error {
 	for i := 0; i < len(ids); {
 		err := (*w).Set(memberKey(k, ids[i]), nil)
@@ -84,13 +84,13 @@ func (db *DB) convertLongList(w **badger.Txn, k []byte, ids []string) error {
 		}
 		i++
 	}
-	err := (*w).Delete(k)
+	err := (*w).Set(k, nil)
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		if err = (*w).Commit(); err != nil {
 			return err
 		}
 		*w = db.bdb.NewTransaction(true)
-		err = (*w).Delete(k)
+		err = (*w).Set(k, nil)
 	}
 	return err
 }
