@@ -461,23 +461,17 @@ func (db *DB) checkVersion() error {
 	}
 	if found && v == 11 {
 		// Layout 12 changed only the text index: a store without one is
-		// already of layout 12.
+		// already of layout 12, and is stamped so.
 		if indexed, err := db.hasTextIndexKey(); err != nil {
 			return err
 		} else if !indexed {
-			v = 12
+			v = schemaVersion
+			if !db.cfg.readOnly {
+				if err := db.stampVersion(); err != nil {
+					return graph.Errorf(graph.EINTERNAL, "cannot write store %q: %v", db.path, firstLine(err))
+				}
+			}
 		}
-	}
-	if found && v == 12 {
-		// Layout 13 changed only the name index, which opening the store
-		// for writing converts (upgradeNames).
-		if db.cfg.readOnly {
-			return graph.Errorf(graph.EINVALID, "store %q has layout version 12, which this factgraph converts to version %d when it opens the store for writing (serve, ingest, import, delete or merge); it cannot read it read-only (stats, export)", db.path, schemaVersion)
-		}
-		if err := db.upgradeNames(); err != nil {
-			return graph.Errorf(graph.EINTERNAL, "cannot upgrade store %q to layout %d: %v", db.path, schemaVersion, firstLine(err))
-		}
-		v = schemaVersion
 	}
 	switch {
 	case found && v != schemaVersion:

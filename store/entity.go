@@ -142,7 +142,8 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 	ids := map[string]bool{}
 	for _, t := range types {
 		if f.Name != "" && f.Search == "" {
-			// An exact name is one key prefix per type: its member keys.
+			// An exact name is one key per type: a point read, which
+			// Badger's bloom filters answer without seeking every table.
 			list, err := readIDs(tx(txn), key(pName, string(t), exact))
 			if err != nil {
 				return graph.List[*graph.Entity]{}, err
@@ -158,9 +159,30 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 		} else {
 			p = appendStrPrefix(key(pName, string(t)), prefix)
 		}
-		if err := searchNames(txn, p, f.Name != "" && f.Search != "", prefix, ids); err != nil {
-			return graph.List[*graph.Entity]{}, err
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: true})
+		for it.Rewind(); it.Valid() && len(ids) < maxSearch; it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				it.Close()
+				return graph.List[*graph.Entity]{}, err
+			}
+			if f.Name != "" && f.Search != "" {
+				// Both: the exact name must also start with the search.
+				parts, err := parseKey(it.Item().Key(), pName, 2)
+				if err != nil || len(parts[1]) < len(prefix) || parts[1][:len(prefix)] != prefix {
+					continue
+				}
+			}
+			list, err := decodeIDs(v)
+			if err != nil {
+				it.Close()
+				return graph.List[*graph.Entity]{}, err
+			}
+			for _, id := range list {
+				ids[id] = true
+			}
 		}
+		it.Close()
 	}
 	if f.Name == "" && !strings.Contains(prefix, " ") && slices.Contains(types, graph.Person) {
 		// People are found by their surname too ("Merkel"), through the
@@ -185,39 +207,6 @@ func searchEntities(txn *badger.Txn, f graph.EntityFilter) (graph.List[*graph.En
 		items = append(items, sorted[*graph.Entity]{orderKey(f.OrderBy, rec.Name, rec.Mentions, id), e})
 	}
 	return pageSorted(items, f.Page, isOrderKey(f.OrderBy))
-}
-
-// searchNames adds to ids the entities of the name index keys under p.
-// A name's entities are all taken or none: the scan stops at the first
-// name after ids holds maxSearch. With both, only names that start with
-// prefix count.
-func searchNames(txn *badger.Txn, p []byte, both bool, prefix string, ids map[string]bool) error {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: p})
-	defer it.Close()
-	var name []byte // the type and name of the last member key taken
-	for it.Rewind(); it.Valid(); it.Next() {
-		if _, err := parseKey(it.Item().Key(), pName, 2); err == nil {
-			continue // a name's key, before its members
-		}
-		parts, err := parseKey(it.Item().Key(), pName, 3)
-		if err != nil {
-			return err
-		}
-		k := it.Item().Key()
-		k = k[:len(k)-len(appendStr(nil, parts[2]))]
-		if !bytes.Equal(k, name) {
-			if len(ids) >= maxSearch {
-				return nil
-			}
-			name = append(name[:0], k...)
-		}
-		if both && (len(parts[1]) < len(prefix) || parts[1][:len(prefix)] != prefix) {
-			// Both: the exact name must also start with the search.
-			continue
-		}
-		ids[parts[2]] = true
-	}
-	return nil
 }
 
 // surnameSearch adds to ids the people with a multi-word name whose last

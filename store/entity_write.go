@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -214,16 +213,8 @@ func diff(a, b []string) []string {
 	return out
 }
 
-// listEdit adds or removes id in the sorted ID list stored at k. A name
-// index list ('n') is stored as one key per member (memberKey) beside a
-// key k with no value that says the name has members, so that adding an
-// entity to a name that thousands share ("last year", a relative date of
-// every document) writes two small keys instead of rewriting the whole
-// list, while a lookup of a name no entity has stays a point read.
+// listEdit adds or removes id in the sorted ID list stored at k.
 func (w *wtx) listEdit(k []byte, id string, add bool) error {
-	if k[0] == pName {
-		return w.memberEdit(k, id, add)
-	}
 	ids, err := w.ids(k)
 	if err != nil {
 		return err
@@ -237,51 +228,6 @@ func (w *wtx) listEdit(k []byte, id string, add bool) error {
 		return w.txn.del(k)
 	}
 	return w.txn.set(k, encodeIDs(ids))
-}
-
-// memberEdit adds or removes the member key of id under the name index
-// key k, and k itself as the first member comes or the last goes. A
-// cached list of k's members is kept in step; an uncached one is not read
-// to add, only scanned after a removal for any member left.
-func (w *wtx) memberEdit(k []byte, id string, add bool) error {
-	ids, cached := w.lists[string(k)]
-	if !cached {
-		ids, cached = w.db.lists[string(k)]
-	}
-	if cached {
-		var changed bool
-		if ids, changed = editIDs(ids, id, add); !changed {
-			return nil
-		}
-		w.lists[string(k)] = ids
-	}
-	if add {
-		if err := w.txn.set(memberKey(k, id), nil); err != nil {
-			return err
-		}
-		if cached && len(ids) > 1 {
-			return nil // k is there already
-		}
-		return w.txn.set(k, nil)
-	}
-	if err := w.txn.del(memberKey(k, id)); err != nil {
-		return err
-	}
-	if !cached {
-		var err error
-		if ids, err = readMembers(w.txn, k); err != nil {
-			return err
-		}
-	}
-	if len(ids) > 0 {
-		return nil
-	}
-	return w.txn.del(k)
-}
-
-// memberKey is the key of id's membership in the set keyed k.
-func memberKey(k []byte, id string) []byte {
-	return appendStr(append(make([]byte, 0, len(k)+len(id)+1), k...), id)
 }
 
 // ids is readIDs through the transaction's and the writer's caches; only
@@ -301,39 +247,13 @@ func (w *wtx) ids(k []byte) ([]string, error) {
 	return ids, err
 }
 
-// readIDs returns the ID list stored at k, or, for a name index key, the
-// IDs of its member keys, sorted either way.
+// readIDs returns the ID list stored at k.
 func readIDs(txn kv, k []byte) ([]string, error) {
-	if k[0] == pName {
-		return readMembers(txn, k)
-	}
 	v, ok, err := get(txn, k)
 	if !ok || err != nil {
 		return nil, err
 	}
 	return decodeIDs(v)
-}
-
-// readMembers returns the IDs of the member keys under k, in key order,
-// which is their order as strings; k itself, present when there are
-// any, is read first so that a name with none costs a point read.
-func readMembers(txn kv, k []byte) ([]string, error) {
-	if ok, err := has(txn, k); !ok || err != nil {
-		return nil, err
-	}
-	var ids []string
-	err := txn.scan(k, false, func(mk, _ []byte) error {
-		if len(mk) == len(k) {
-			return nil // k itself
-		}
-		id, rest, err := readStr(mk[len(k):])
-		if err == nil && len(rest) != 0 {
-			err = fmt.Errorf("key: %d trailing bytes", len(rest))
-		}
-		ids = append(ids, id)
-		return err
-	})
-	return ids, err
 }
 
 // putEntity writes rec under id and keeps the type, name and surname

@@ -30,8 +30,7 @@ import (
 //	'x' str(doc) kind str("")              → idList   doc's relations, figures, events or quotes (kind below)
 //	'e' str(entity)                        → entityRec   with its relation counts (degree.go)
 //	't' str(type) str(entity)              → ∅   entities by type
-//	'n' str(type) str(namekey)             → ∅   the name has entities, listed by the keys after it:
-//	'n' str(type) str(namekey) str(entity) → ∅   entities by folded name or alias, one key each (memberKey)
+//	'n' str(type) str(namekey)             → idList   entities by folded name or alias
 //	'l' str(token)                         → idList   persons with a multi-word name ending in token
 //	'a' str(entity) str(doc)               → ∅   documents that contributed to an entity
 //	'm' str(entity) str(doc) u32 u32       → mentionRec   start and end code points
@@ -127,13 +126,8 @@ const (
 // 'b', 'B'), so that the strongest k read k keys (ties.go); version 11
 // indexes each document's words for full-text search ('z'); version 12
 // keeps a word's postings in blocks of documents ('z', 'Z') and each
-// document's number in the index in its 'd' record; version 13 keeps the
-// name index as one 'n' key per entity and name (and one per name)
-// instead of a list per name, which every entity joining the name rewrote (a relative date's
-// name such as "last year" lists a date entity of every document that
-// says it); opening a version 12 store for writing converts it
-// (upgradeNames).
-const schemaVersion = 13
+// document's number in the index in its 'd' record.
+const schemaVersion = 12
 
 // dataPrefixes are the keyspaces that hold graph content; a store is empty
 // when none of them has a key.

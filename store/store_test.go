@@ -640,7 +640,7 @@ func TestLayoutVersion(t *testing.T) {
 		want      string
 		textIndex bool
 	}{
-		{10, "export it with the factgraph that made it", false},
+		{schemaVersion - 2, "export it with the factgraph that made it", false},
 		{11, "export it with the factgraph that made it", true}, // postings of layout 11
 		{schemaVersion + 1, "upgrade factgraph", false},
 	} {
