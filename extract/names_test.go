@@ -49,6 +49,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/bashar-al-assad": "Al Assad"}, []string{"person/al-assad"}},
 		{"GivenNameAlone", "Daniel Montalvo fled. Daniel was later held.", lexTagger{"Daniel Montalvo": per, "Daniel": per},
 			map[string]string{"person/daniel-montalvo": "Daniel"}, []string{"person/daniel"}},
+		{"StyledNameIsOwn", "Liberal Democrat leader Charles Kennedy spoke. On Thursday Prince Charles hosted a dinner.", lexTagger{"Charles Kennedy": per, "Charles": per},
+			map[string]string{"person/charles": "Charles"}, nil},
 		{"GivenNameAmbiguous", "George Bush met George Clooney. George smiled.", lexTagger{"George Bush": per, "George Clooney": per, "George": per},
 			map[string]string{"person/george": "George"}, nil},
 		{"OrganizationJoinsOrganization", "The US State Department spoke. The State Department then wrote.", lexTagger{"US State Department": org, "State Department": org},
