@@ -95,10 +95,10 @@ var worldRegions = set("asia", "europe", "africa", "americas", "north america", 
 // of today's places does not know: like worldRegions they lie in no
 // country it has ("West Germany, France and Japan" is a list; a story about Brazil
 // does not put West Germany in it).
-var formerCountries = set("west germany", "east germany", "soviet union", "ussr", "u.s.s.r.", "yugoslavia",
+var formerCountries = set("east germany", "soviet union", "ussr", "u.s.s.r.", "yugoslavia",
 	"czechoslovakia", "zaire", "burma", "rhodesia", "south vietnam", "north vietnam", "east pakistan", "upper volta",
 	"dahomey", "siam", "persia", "prussia", "ottoman empire", "austria-hungary", "serbia and montenegro",
-	"netherlands antilles", "german democratic republic", "federal republic of germany")
+	"netherlands antilles", "german democratic republic")
 
 // unlocated reports whether a place name is a world region or a former
 // country: a place the document may name that lies in no country.

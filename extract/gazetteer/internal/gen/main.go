@@ -331,6 +331,7 @@ var newsNames = map[string][]string{
 	"CD": {"Congo-Kinshasa", "Democratic Republic of Congo", "DR Congo", "DRC"},
 	"CG": {"Congo-Brazzaville"},
 	"MM": {"Burma"},
+	"DE": {"West Germany", "Federal Republic of Germany"}, // the same state before 1990; East Germany is none of today's
 	"CZ": {"Czech Republic"},
 	"NL": {"Holland"},
 	"AE": {"UAE", "U.A.E."},
@@ -374,6 +375,7 @@ var newsDemonyms = map[string][]string{
 	"US": {"U.S."},
 	"AF": {"Afghani"},
 	"NL": {"Dutch"},
+	"DE": {"West German"},
 	"PH": {"Philippine"},
 	"PS": {"Palestinian"},
 	"KR": {"Korean"},
