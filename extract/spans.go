@@ -395,7 +395,7 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 	if knownOrgs[lk] || d.institutionName(lk) {
 		m.typ = graph.Organization
 	}
-	if (m.typ == graph.Place || m.typ == graph.Organization && lineWindow(c)) && namedLine(c, f, l) || d.prizeName(c, f, l, m.typ) {
+	if (m.typ == graph.Place || m.typ == graph.Organization) && namedLine(c, f, l) && (m.typ == graph.Place || lineWindow(c)) || d.prizeName(c, f, l, lk, m.typ) {
 		m.typ, m.work = graph.Other, true // "the Northern line", "Grammy awards" (things.go)
 	}
 	if d.postNominal(c, f, l) {

@@ -47,7 +47,8 @@ func lineWindow(c *chunk) bool {
 	return slices.ContainsFunc(c.lowers, func(w string) bool { return lineWords[w] })
 }
 
-// prizeName reports whether tokens [f, l), typed typ by the tagger, name
+// prizeName reports whether tokens [f, l), lk in lower case, typed typ by
+// the tagger, name
 // an award or its ceremony: a name that ends in "Award(s)" ("the Academy
 // Awards"), a ceremony's plural ("the Oscars", "the Grammys"; "the Brits"
 // where the window speaks of awards, for "we Brits" are the British), or a
@@ -57,18 +58,17 @@ func lineWindow(c *chunk) bool {
 // awards", "MTV Awards"), a country stays itself ("Britain awards"), and
 // so does a place before "ceremony", where it is held ("the central London
 // ceremony").
-func (d *docState) prizeName(c *chunk, f, l int, typ graph.EntityType) bool {
-	lk := lowerKey(c.spanText(f, l))
+func (d *docState) prizeName(c *chunk, f, l int, lk string, typ graph.EntityType) bool {
 	switch last := c.lower(l - 1); {
 	case l-f >= 2 && (last == "award" || last == "awards"):
 		return true
 	case ceremonies[lk]:
 		return lk != "brits" || slices.Contains(c.lowers, "awards") || slices.Contains(c.lowers, "award")
-	case typ == graph.Organization || isAllUpper(c.tokText(f)) || d.x.gaz.IsCountryName(c.spanText(f, l)):
+	}
+	if after := c.lower(l); after != "award" && after != "awards" && (typ != graph.Person || after != "ceremony") {
 		return false
 	}
-	after := c.lower(l)
-	return after == "award" || after == "awards" || typ == graph.Person && after == "ceremony"
+	return typ != graph.Organization && !isAllUpper(c.tokText(f)) && !d.x.gaz.IsCountryName(c.spanText(f, l))
 }
 
 // ceremonies are the plurals by which news names award ceremonies.
