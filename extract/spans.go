@@ -345,6 +345,9 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 		}
 		typ = graph.Organization
 	}
+	if typ == graph.Organization {
+		l = d.partyEnd(c, f, l) // "Lib Dem Treasury spokesman": the party, and a portfolio
+	}
 	text := c.spanText(f, l)
 	lk := lowerKey(text)
 	if d.x.doubtful && l-f == 1 && closedClass[lk] {
@@ -391,6 +394,9 @@ func (d *docState) spanMention(c *chunk, s Span, f, l int, typ graph.EntityType,
 	}
 	if knownOrgs[lk] || d.institutionName(lk) {
 		m.typ = graph.Organization
+	}
+	if (m.typ == graph.Place || m.typ == graph.Organization) && namedLine(c, f, l) && (m.typ == graph.Place || lineWindow(c)) || d.prizeName(c, f, l, lk, m.typ) {
+		m.typ, m.work = graph.Other, true // "the Northern line", "Grammy awards" (things.go)
 	}
 	if d.postNominal(c, f, l) {
 		return mention{}, false

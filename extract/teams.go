@@ -92,7 +92,7 @@ var teamNouns = set("captain", "coach", "manager", "boss", "squad", "side", "tea
 // readTeams marks the teams of window c when it is a sports story (see
 // the comment above).
 func (d *docState) readTeams(c *chunk, tm []int32) {
-	if !sportsWindow(c) {
+	if !sportsWindow(c) && !d.resultLine(c, tm) {
 		return
 	}
 	// A club's short name ("United" of "Manchester United") is left to
@@ -186,6 +186,21 @@ func sportsWindow(c *chunk) bool {
 			if seen = append(seen, w); len(seen) >= minSportWords {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// resultLine reports whether window c gives a result between two names,
+// each a place or an organization, as a report's headline does:
+// "Newcastle 27-27 Gloucester". A score between two names is a match,
+// whatever words the story uses ("try", "conversion" are others' too).
+func (d *docState) resultLine(c *chunk, tm []int32) bool {
+	for mi := d.chunkStart; mi < len(d.ments); mi++ {
+		m := &d.ments[mi]
+		l := m.last
+		if teamCandidate(m) && l+1 < len(tm) && isScore(c.tokText(l)) && c.sameSentence(l, l+1) && tm[l+1] >= 0 && teamCandidate(&d.ments[tm[l+1]]) {
+			return true
 		}
 	}
 	return false

@@ -16,10 +16,13 @@ import (
 //     Wednesday manager"), where it saw a date;
 //   - a short capitalized word after a name that the document writes in
 //     full elsewhere ("PC Pro" of "PC Pro Magazine");
-//   - a surname after the Arabic article ("Mohammed Mustafa al-Jibouri").
+//   - a surname after the Arabic article ("Mohammed Mustafa al-Jibouri");
+//   - the half of a body's name before "and" ("the Pew Internet and
+//     American Life Project"), which the tagger made a name of its own.
 //
 // It also adds the "Swiss Life" the tagger missed altogether.
 func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
+	spans = joinConjoined(c, spans)
 	covered := make([]bool, len(c.toks))
 	for _, s := range spans {
 		for t := max(s.First, 0); t < min(s.Last, len(c.toks)); t++ {
@@ -280,3 +283,64 @@ var foundationHeads = set("foundation", "trust", "fund")
 // streetHeads end the names of streets, squares and bridges, which are
 // places even where the tagger read an organization.
 var streetHeads = set("square", "street", "avenue", "road", "bridge", "lane", "boulevard")
+
+// joinConjoined joins to an organization's span a body's name that it
+// opens, "A and B Head", cut at "and" by the tagger: "the Pew Internet and
+// American Life Project" is one project, not "Pew Internet" and another.
+// What follows "and" is a span of an organization, or capitalized words
+// the tagger left out, that ends in the head of a body's name
+// (conjoinedHeads); the span before ends in none (orgWords, companyHeads,
+// ...), is no acronym and no well-known name (shortForms, knownOrgs):
+// "Deutsche Bank and Credit Suisse Group", "the EU and Gates Foundation"
+// stay two. Spans come in text order.
+func joinConjoined(c *chunk, spans []Span) []Span {
+	var out []Span
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if s.Type == graph.Organization && s.First >= 0 && s.First < s.Last && s.Last+2 < len(c.toks) && c.lower(s.Last) == "and" &&
+			!c.toks[s.Last].NewlineBefore && !c.toks[s.Last+1].NewlineBefore && conjoinable(c, s.First, s.Last) {
+			next := len(c.toks) // the first token of the next span
+			if i+1 < len(spans) {
+				next = spans[i+1].First
+			}
+			switch {
+			case next == s.Last+1 && spans[i+1].Type == graph.Organization && spans[i+1].Last <= len(c.toks) &&
+				conjoinedHeads[c.lower(spans[i+1].Last-1)] && c.sameSentence(s.First, spans[i+1].Last-1):
+				s.Last = spans[i+1].Last
+				i++
+			case next > s.Last+1:
+				if e := capsEndingInHead(c, s.Last+1, next); e > 0 {
+					s.Last = e
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// capsEndingInHead returns the end of a run of at most four capitalized
+// words from token k, before token next and on k's sentence, whose last is
+// one of conjoinedHeads ("American Life Project"); 0 if there is none.
+func capsEndingInHead(c *chunk, k, next int) int {
+	for j := k; j < next && j < k+4 && c.sameSentence(k, j) && isCap(c.tokText(j)) && !closedClass[c.lower(j)]; j++ {
+		if conjoinedHeads[c.lower(j)] {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// conjoinable reports whether the organization's span [f, l) may open a
+// longer name by "and": see joinConjoined.
+func conjoinable(c *chunk, f, l int) bool {
+	w, text := c.lower(l-1), c.spanText(f, l)
+	nk := graph.NameKey(text)
+	return !orgWords[w] && !companyHeads[w] && !designators[w] && !bodyNameHeads[w] && !foundationHeads[w] && !conjoinedHeads[w] &&
+		!isAllUpper(c.tokText(f)) && shortForm(nk) == "" && !knownOrgs[nk]
+}
+
+// conjoinedHeads end the names of bodies that join two things by "and"
+// ("the Pew Internet and American Life Project").
+var conjoinedHeads = set("project", "foundation", "institute", "institution", "centre", "center", "society", "programme",
+	"initiative", "museum")
