@@ -474,6 +474,83 @@ func (w *wtx) absorbSurname(id, surname string) error {
 	return w.mergeEntity(short[0], id, true)
 }
 
+// absorbShort merges into entity id (of e's type, which e was just
+// resolved to) every other entity named by one of e's aliases alone: the
+// entity that the short name's documents made because they came before
+// any document gave id that alias ("Ford" before "Ford Motor Co", "EPA"
+// before "Environmental Protection Agency ... EPA"). Had they come after,
+// they would have joined id by that name (rule 2 of resolveEntity), and
+// had the alias come first with a new entity, that entity would have
+// joined the short one by it (rule 4); so the store makes them one
+// entity whichever came first. An alias rule 4 ignores (a generic word,
+// the name's head or complement, the short form of an acronym-named
+// company) joins nothing here either. People are left to their surname
+// rules (absorbSurname); dates and events are named by kind.
+//
+// Of the two, the entity with more mentions keeps its ID (then id, the
+// fuller name): the one whose ID fewer readers hold moves.
+func (w *wtx) absorbShort(id string, e *graph.Entity) error {
+	t := e.Type
+	if t != graph.Organization && t != graph.Place && t != graph.Other {
+		return nil
+	}
+	nk := graph.NameKey(e.Name)
+	for _, a := range e.Aliases {
+		ak := graph.NameKey(a)
+		if ak == "" || ak == nk || genericNames[ak] || isHead(ak, nk) || isComplement(ak, nk) || isAcronym(a) && shortName(ak, nk) {
+			continue
+		}
+		ids, err := w.ids(key(pName, string(t), ak))
+		if err != nil {
+			return err
+		}
+		if len(ids) < 2 {
+			continue // only id itself
+		}
+		for _, cand := range ids {
+			if id, err = w.resolve(id); err != nil {
+				return err
+			}
+			if cand == id {
+				continue
+			}
+			rec, err := w.entity(cand)
+			if err != nil {
+				return err
+			}
+			if rec == nil || !namedOnly(rec, ak) {
+				continue
+			}
+			own, err := w.entity(id)
+			if err != nil {
+				return err
+			}
+			from, into := cand, id
+			if own != nil && rec.Mentions > own.Mentions {
+				from, into = id, cand
+			}
+			if err := w.mergeEntity(from, into, true); err != nil {
+				return err
+			}
+			id = into
+		}
+	}
+	return nil
+}
+
+// namedOnly reports whether every name of rec folds to nk.
+func namedOnly(rec *entityRec, nk string) bool {
+	if graph.NameKey(rec.Name) != nk {
+		return false
+	}
+	for _, f := range rec.Forms {
+		if graph.NameKey(f.S) != nk {
+			return false
+		}
+	}
+	return true
+}
+
 // isHead reports whether the folded alias ak is the head noun of the
 // folded name nk, with or without "the": the words before "of" ("Bank" of
 // "Bank of Finland", not "Scientology" of "Church of Scientology"), else
