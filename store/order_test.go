@@ -56,9 +56,9 @@ func permutations(xs []*graph.Extraction) [][]*graph.Extraction {
 // name the short one as an alias make one entity in whatever order they
 // are ingested, one at a time or in one batch (absorbShort); and a name
 // that is the head of another's ("Central Bank" of the Egyptian Central
-// Bank), which joins nothing as an alias (rule 4), stays apart in every
-// order: it neither absorbs the short entity nor takes its documents
-// (byOwnName).
+// Bank) or an acronym that opens another's ("PC" of PC Acquisition Inc),
+// which join nothing as an alias (rule 4), stays apart in every order: it
+// neither absorbs the short entity nor takes its documents (byOwnName).
 func TestShortNameAnyOrder(t *testing.T) {
 	org := graph.Organization
 	tests := []struct {
@@ -87,6 +87,14 @@ func TestShortNameAnyOrder(t *testing.T) {
 				ent{id: "organization/egyptian-central-bank", typ: org, name: "Egyptian Central Bank", surfaces: []string{"Egyptian Central Bank"}}),
 			extraction("alias", "The Egyptian Central Bank met. The Central Bank said.",
 				ent{id: "organization/egyptian-central-bank", typ: org, name: "Egyptian Central Bank", aliases: []string{"Central Bank"}, surfaces: []string{"Egyptian Central Bank", "The Central Bank"}}),
+		}, 2},
+		{"AcronymOfAnother", []*graph.Extraction{
+			extraction("short", "PC said on Monday.",
+				ent{id: "organization/pc", typ: org, name: "PC", surfaces: []string{"PC"}}),
+			extraction("full", "PC Acquisition Inc said.",
+				ent{id: "organization/pc-acquisition-inc", typ: org, name: "PC Acquisition Inc", surfaces: []string{"PC Acquisition Inc"}}),
+			extraction("alias", "PC Acquisition Inc bid. PC said.",
+				ent{id: "organization/pc-acquisition-inc", typ: org, name: "PC Acquisition Inc", aliases: []string{"PC"}, surfaces: []string{"PC Acquisition Inc", "PC said"}}),
 		}, 2},
 	}
 	for _, tt := range tests {

@@ -202,7 +202,7 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 			return w.create(graph.EntityID(t, e.Name), t)
 		}
 	}
-	if id, ok, err := w.byOwnName(t, nk); ok || err != nil {
+	if id, ok, err := w.byOwnName(t, e.Name); ok || err != nil {
 		return id, err
 	}
 	if t == graph.Person && tokenCount(nk) == 2 {
@@ -406,22 +406,24 @@ func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, err
 }
 
 // byOwnName is rule 2 of resolveEntity: the best entity of type t
-// indexed under the document's folded name nk. A generic word joins only
-// an entity named by it, and an organization's name does not join one
-// whose name it is the head or complement of ("Central Bank" and the
-// Egyptian Central Bank): rule 4 does not join them by that alias either,
+// indexed under the document's name. A generic word joins only an entity
+// named by it. An organization's name does not join one whose name it is
+// the head or complement of ("Central Bank" and the Egyptian Central
+// Bank), nor an acronym a company whose name it opens ("CTC" and C.T.C.
+// Dealer Holdings Ltd): rule 4 does not join them by such an alias either,
 // and a rule that holds one way only makes the graph depend on which
 // document came first.
-func (w *wtx) byOwnName(t graph.EntityType, nk string) (string, bool, error) {
+func (w *wtx) byOwnName(t graph.EntityType, name string) (string, bool, error) {
+	nk := graph.NameKey(name)
 	if nk == "" {
 		return "", false, nil
 	}
-	own := genericNames[nk]
-	return w.bestIndexed(t, nk, func(name string) bool {
-		if own || name == nk {
-			return name == nk
+	own, acronym := genericNames[nk], isAcronym(name)
+	return w.bestIndexed(t, nk, func(cand string) bool {
+		if own || cand == nk {
+			return cand == nk
 		}
-		return t != graph.Organization || !isHead(nk, name) && !isComplement(nk, name)
+		return t != graph.Organization || !isHead(nk, cand) && !isComplement(nk, cand) && !(acronym && shortName(nk, cand))
 	})
 }
 
