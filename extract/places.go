@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
 )
@@ -116,6 +118,11 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 				// "Atlanta, Georgia": the container was misread (the
 				// country), and the place's reading tells which it is.
 				o.place, o.name = q, q.Name
+			} else if m.place.Capital || m.place.Population >= majorCity {
+				// "offices in New York, London, Singapore and Hong Kong":
+				// a capital or a large city is no namesake the text puts
+				// elsewhere, so the comma joins a list.
+				return
 			} else {
 				// "Norfolk, England" that the gazetteer knows only in
 				// the United States: a place the text puts in England.
@@ -125,6 +132,10 @@ func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	}
 	d.link(rulePlaceComma, "", mi, oi, c.evidence(m.first, o.last))
 }
+
+// majorCity is the population from which a city is too well known for a
+// comma after it to move it to another country (placeComma).
+const majorCity = 1_000_000
 
 // placeList reports whether the country o goes on into a list of
 // countries, "Wales, France and Ireland", where the comma before it joins
@@ -171,6 +182,9 @@ func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
 	o := &d.ments[oi]
 	if oi == mi || o.typ != graph.Place || o.adjective || o.place == nil || o.last != f-1 || m.place != nil && m.place.Kind == gazetteer.Country {
 		return
+	}
+	if worldRegions[strings.TrimPrefix(graph.NameKey(m.name), "the ")] {
+		return // "Britain's Europe minister": a continent is in no country
 	}
 	if m.place != nil && m.place.CountryCode != o.place.CountryCode {
 		name := c.spanText(m.first, m.last)

@@ -63,6 +63,7 @@ var (
 	// organization or country → organization
 	ruleAllianceMember = relRule{"alliance_member", graph.MemberOf, 0.8} // "NATO member Turkey"
 	ruleFounded        = relRule{"founded", graph.FounderOf, 0.8}        // "X founded Y", "Y, founded by X"
+	ruleWorksFor       = relRule{"works_for", graph.EmployeeOf, 0.7}     // "X works for Y", "X, who works as a lecturer at Y"
 	rulePartOf         = relRule{"part_of", graph.PartOf, 0.8}           // "Y, a subsidiary of Z"
 )
 
@@ -78,7 +79,7 @@ var affiliations = map[string]string{
 	"keeper": graph.PlayerOf, "forward": graph.PlayerOf, "winger": graph.PlayerOf, "player": graph.PlayerOf,
 	"playmaker": graph.PlayerOf, "full-back": graph.PlayerOf, "centre-back": graph.PlayerOf, "footballer": graph.PlayerOf,
 	"coach": graph.CoachOf, "manager": graph.CoachOf, "trainer": graph.CoachOf, "head coach": graph.CoachOf,
-	"mp": graph.MemberOf, "mps": graph.MemberOf, "lawmaker": graph.MemberOf, "legislator": graph.MemberOf,
+	"mp": graph.MemberOf, "mps": graph.MemberOf, "peer": graph.MemberOf, "lawmaker": graph.MemberOf, "legislator": graph.MemberOf,
 	"deputy": graph.MemberOf, "politician": graph.MemberOf, "member": graph.MemberOf, "candidate": graph.MemberOf,
 	"councillor": graph.MemberOf, "councilor": graph.MemberOf, "mep": graph.MemberOf, "militant": graph.MemberOf,
 	"fighter": graph.MemberOf, "speaker": graph.MemberOf, "co-leader": graph.MemberOf, "parliamentarian": graph.MemberOf, "delegate": graph.MemberOf,
@@ -163,7 +164,7 @@ func (d *docState) link(r relRule, pred string, subj, obj int, ev graph.Mention)
 // next to the name ("striker" in "Chelsea striker"), or "" when the head
 // is not a noun the rules know (a verb: "German police arrested X").
 func descBefore(c *chunk, tm []int32, i, first int) (int, string) {
-	head := ""
+	head, gap := "", false
 	for n := 0; n < maxDescWords && i >= 0 && c.sameSentence(i, first) && tm[i] < 0; n++ {
 		w := c.lower(i)
 		if n > 0 && (w == "and" || w == "-") && i > 0 && isWordLower(c.tokText(i-1)) && !relStops[c.lower(i-1)] {
@@ -174,6 +175,12 @@ func descBefore(c *chunk, tm []int32, i, first int) (int, string) {
 			break
 		}
 		if n == 0 {
+			if honorifics[w] && i > 0 && c.sameSentence(i-1, first) && (titleWord(c, i-1) || citizenNouns[c.lower(i-1)] || descNouns[c.lower(i-1)]) {
+				i-- // "Conservative MP Sir Teddy Taylor": the description is before the honorific
+				w = c.lower(i)
+			} else if honorifics[w] && affiliations[w] == "" {
+				return i, "" // "Labour poster plans attacking Mr Howard": "Mr" describes no one
+			}
 			if !titleWord(c, i) && !citizenNouns[w] && !descNouns[w] {
 				return i, ""
 			}
@@ -181,6 +188,12 @@ func descBefore(c *chunk, tm []int32, i, first int) (int, string) {
 			if affiliations[c.lower(i-1)+" "+w] != "" {
 				head = c.lower(i-1) + " " + w
 			}
+		} else if !titleWord(c, i) {
+			gap = true
+		} else if gap && !modifiers[w] {
+			// "Pakistani president met Prime Minister Tony Blair": a
+			// title past a word that is none starts another phrase.
+			break
 		}
 		i--
 	}
@@ -272,7 +285,7 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 				// "former Labour MP George Galloway", "has signed Roma
 				// defender Vincent Candela": a post he held.
 			case om.typ == graph.Organization || om.typ == graph.Place && (om.place == nil || om.place.Kind != gazetteer.Country) && sportsAffiliation(affiliations[head]):
-				d.link(ruleOrgNounPerson, affiliations[head], mi, o, c.evidence(om.first, m.last)) // "Labour MP Louise Ellman"
+				d.link(ruleOrgNounPerson, personAffiliation(c, om, head), mi, o, c.evidence(om.first, m.last)) // "Labour MP Louise Ellman"
 				if affiliations[head] == "" && titleWord(c, m.first-1) && partyLike(om.name) {
 					d.link(ruleOrgNounPerson, graph.MemberOf, mi, o, c.evidence(om.first, m.last)) // "Green party leader X"
 				}
@@ -289,7 +302,45 @@ func (d *docState) personRelations(c *chunk, tm []int32, mi int) {
 		}
 	}
 	d.personApposition(c, tm, mi)
+	d.worksFor(c, tm, mi)
 	d.isDemonym(c, tm, mi, graph.CitizenOf)
+}
+
+// worksFor reads an employer after a person's name: "X works for Y", "X,
+// who works as a lecturer at Y", "X is working for Y". The present tense
+// only: "X worked for Y" is a past job, which the graph keeps no
+// relation for; "works with Y" is no employment.
+func (d *docState) worksFor(c *chunk, tm []int32, mi int) {
+	m := d.ments[mi]
+	k := m.last
+	if c.lower(k) == "," && c.lower(k+1) == "who" {
+		k += 2
+	}
+	switch {
+	case c.lower(k) == "works":
+		k++
+	case (c.lower(k) == "is" || c.lower(k) == "'s") && c.lower(k+1) == "working":
+		k += 2
+	default:
+		return
+	}
+	if c.lower(k) == "as" && (c.lower(k+1) == "a" || c.lower(k+1) == "an") {
+		// "as a senior lecturer": up to three lower-case words.
+		j := k + 2
+		for j < len(tm) && j-k-2 < 3 && tm[j] < 0 && isWordLower(c.tokText(j)) && !relStops[c.lower(j)] {
+			j++
+		}
+		if j == k+2 {
+			return
+		}
+		k = j
+	}
+	if p := c.lower(k); p != "for" && p != "at" {
+		return
+	}
+	if o, ok := d.mentionAt(tm, k+1, graph.Organization); ok && c.sameSentence(m.first, d.ments[o].first) && !partyLike(d.ments[o].name) {
+		d.link(ruleWorksFor, "", mi, o, c.evidence(m.first, d.ments[o].last))
+	}
 }
 
 // skipOwner returns the token after the owner that may stand before a
@@ -357,6 +408,31 @@ func (d *docState) isDemonym(c *chunk, tm []int32, mi int, pred string) {
 // sportsAffiliation reports whether pred ties a player or coach to a
 // club, which news often names after its town ("Chelsea striker").
 func sportsAffiliation(pred string) bool { return pred == graph.PlayerOf || pred == graph.CoachOf }
+
+// personAffiliation returns the predicate that a description's head
+// word (affiliations) gives a person of organization om, or "" for none.
+// A head that sport shares with other trades (sportsOnlyInSport) makes a
+// coach or player only of a team or in a sports story: "Stephen
+// Toulouse, a security manager at Microsoft" coaches nothing, nor is
+// "Hollywood player Howard Hughes" on a team. A "wing" of a team is a
+// player, of anything else no relation of a person ("Wales wing Rhys
+// Williams"; "the party's youth wing" is an organization's).
+func personAffiliation(c *chunk, om *mention, head string) string {
+	pred := affiliations[head]
+	switch {
+	case !sportsOnlyInSport[head]:
+		return pred
+	case !strings.HasPrefix(om.key, teamPrefix) && !sportsWindow(c):
+		return ""
+	case pred == graph.PartOf:
+		return graph.PlayerOf
+	}
+	return pred
+}
+
+// sportsOnlyInSport are the heads of affiliations whose sports reading
+// other trades share: a manager, a player, a defender of rights.
+var sportsOnlyInSport = set("manager", "player", "forward", "defender", "keeper", "trainer", "wing")
 
 // partyWords mark a party, parliament or movement one is a member of.
 var partyWords = set("party", "parliament", "bundestag", "congress", "senate", "assembly", "greens", "green", "democrats",
@@ -468,8 +544,8 @@ func (d *docState) personApposition(c *chunk, tm []int32, mi int) {
 	}
 	o := int(tm[k])
 	if om := &d.ments[o]; om.first == k && c.sameSentence(m.first, k) && (om.typ == graph.Organization || sportsAffiliation(pred) && om.typ == graph.Place) &&
-		!isPossessive(c.tokText(om.last-1)) && pred != graph.PartOf {
-		d.link(ruleAppositionOf, pred, mi, o, c.evidence(m.first, om.last)) // "X, an analyst at Deutsche Bank"
+		!isPossessive(c.tokText(om.last-1)) {
+		d.link(ruleAppositionOf, personAffiliation(c, om, head), mi, o, c.evidence(m.first, om.last)) // "X, an analyst at Deutsche Bank"
 	}
 }
 
@@ -527,8 +603,9 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 	m := d.ments[mi]
 	i := m.first - 1
 	if isPossessive(c.tokText(i)) && i > 0 && tm[i-1] >= 0 && c.sameSentence(i-1, m.first) {
-		if o := int(tm[i-1]); d.ments[o].typ == graph.Place {
-			d.link(rulePossessiveOrg, "", mi, o, c.evidence(d.ments[o].first, m.last)) // "Mexico's Sinaloa cartel"
+		if o := int(tm[i-1]); d.ments[o].typ == graph.Place && !d.internationalOf(m.name, &d.ments[o]) {
+			// "Mexico's Sinaloa cartel", not "Britain's EU presidency".
+			d.link(rulePossessiveOrg, "", mi, o, c.evidence(d.ments[o].first, m.last))
 		}
 	} else if o := d.adjectiveAt(c, tm, i); o >= 0 && c.sameSentence(i, m.first) {
 		if !international(m.name) { // "Russia WTO talks": a party to the body, not its seat
@@ -546,6 +623,19 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 	}
 	d.orgApposition(c, tm, mi)
 	d.isDemonym(c, tm, mi, graph.BasedIn)
+}
+
+// internationalOf reports whether an organization that place p names
+// with a possessive is a body of many nations, not p's own: "Britain's
+// EU presidency", "Ireland's RBS Six Nations", but not "the UK's
+// Department for International Development" nor "London's International
+// Petroleum Exchange"; and whether p is a continent or world region,
+// which holds no organization's seat.
+func (d *docState) internationalOf(name string, p *mention) bool {
+	if worldRegions[strings.TrimPrefix(graph.NameKey(p.name), "the ")] {
+		return true // "Europe's Sky", "South America's Champions League": a continent is no seat
+	}
+	return international(name) && !domesticBody(name) && p.place != nil && p.place.Kind == gazetteer.Country
 }
 
 // orgNouns name what kind of body an organization is, written between

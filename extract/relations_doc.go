@@ -303,7 +303,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 	}
 	d.localOfficeCitizens(rb, placeByID, byCode)
 	d.townCountries(rb, placeByID, byCode)
-	d.domesticOffices(rb, entOf, placeOf, countries.lead())
+	d.domesticOffices(rb, entOf, placeOf, byCode, countries.lead())
 	if home == nil {
 		return
 	}
@@ -426,18 +426,26 @@ func publicOffice(pred string) bool {
 // country ("President Mahinda Rajapaksa", "former Prime Minister Benazir
 // Bhutto") the country the story ties them to (officeCountry): the office
 // for a current holder, the citizenship for every holder.
-func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, home *graph.Entity) {
-	var countries map[int][]string // by sentence, read once
+func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf map[*graph.Entity]*gazetteer.Place, byCode map[string]*graph.Entity, home *graph.Entity) {
+	var named map[int][]string // countries by sentence, read once
+	inst := d.institutionCountries(entOf)
 	for _, r := range d.cands.roles {
 		p := entOf[r.person]
 		if p == nil || p.Type != graph.Person || r.of >= 0 || !domesticOffice(r.predicate) || !isCap(r.title) {
 			continue // "president Lee Scott" heads a company
 		}
 		c := d.officeCountry(rb, entOf, p, home)
-		if countries == nil {
-			countries = d.sentenceCountries()
+		if named == nil {
+			named = d.sentenceCountries()
 		}
-		if c != nil && c == home && placeOf[c] != nil && foreignIn(countries[r.ev.Sentence], placeOf[c].CountryCode) {
+		if c != nil && c == home && placeOf[c] != nil {
+			if x := institutionOffice(inst, placeOf[c].CountryCode, r.predicate, byCode); x != nil {
+				// "Deputy Prime Minister John Prescott" in a story about
+				// Iraq that names Downing Street and the Commons.
+				c = x
+			}
+		}
+		if c != nil && c == home && placeOf[c] != nil && foreignIn(named[r.ev.Sentence], placeOf[c].CountryCode) {
 			// "President Bush is to send the bill to the US Congress"
 			// in a story about Iraq: the sentence names another country.
 			c = nil
@@ -455,6 +463,45 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 		}
 		d.addRule(rb, ruleDomesticCitizen, "", p.ID, c.ID, "", r.ev)
 	}
+}
+
+// institutionCountries returns the ISO codes of the countries whose
+// national institutions (institutions) the document names: "Downing
+// Street", "the Bundestag", "the White House".
+func (d *docState) institutionCountries(entOf []*graph.Entity) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range entOf {
+		if e != nil && e.Type == graph.Organization {
+			if cc := institutions[strings.TrimPrefix(graph.NameKey(e.Name), "the ")]; cc != "" {
+				out[cc] = true
+			}
+		}
+	}
+	return out
+}
+
+// institutionOffice returns the country an unqualified office belongs to
+// when the story's own country (lead) names none of its institutions and
+// exactly one other country whose institutions it names has the office:
+// the story is about Iraq, its people are British. Nil otherwise.
+func institutionOffice(inst map[string]bool, lead, pred string, byCode map[string]*graph.Entity) *graph.Entity {
+	if inst[lead] {
+		return nil
+	}
+	var only string
+	for cc := range inst {
+		if !officeOf(pred, cc) || only != "" {
+			if officeOf(pred, cc) {
+				return nil // two candidates
+			}
+			continue
+		}
+		only = cc
+	}
+	if only == "" {
+		return nil
+	}
+	return byCode[only]
 }
 
 // sentenceCountries returns, by sentence, the codes of the countries

@@ -237,10 +237,16 @@ func titleOfComma(d *docState, c *chunk, tm []int32, _, first int) (titleSpot, b
 		for modifiers[c.lower(ts-1)] {
 			ts--
 		}
-		if c.lower(ts-1) != "the" {
-			return titleSpot{}, false
+		if c.lower(ts-1) == "the" {
+			return titleSpot{t: tt, ts: k - n, of: o}, true
 		}
-		return titleSpot{t: tt, ts: k - n, of: o}, true
+		if b := ts - 1; b >= 0 && tm[b] >= 0 && d.ments[tm[b]].typ == graph.Organization && d.ments[tm[b]].last == ts && c.lower(k) == "for" {
+			// "UN Special Envoy for Yemen, Ismail Ould Cheikh Ahmad,": the
+			// body named before the title is what it is of (ofBefore);
+			// what follows "for" is the title's remit.
+			return titleSpot{t: tt, ts: k - n, of: -1}, true
+		}
+		return titleSpot{}, false
 	}
 	return titleSpot{}, false
 }
@@ -353,10 +359,10 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	}
 	d.ments[mi].personCue = 2
 	of, conf, ofName := d.ofBefore(c, tm, j, first)
-	if of >= 0 && ofName == "named" && domesticOffice(t.predicate) && partyOnly(d.ments[of].name) {
+	if of >= 0 && ofName == "named" && (domesticOffice(t.predicate) || publicOffice(t.predicate)) && partyOnly(d.ments[of].name) {
 		// "Lower Saxony's SPD interior minister", "CDU Chancellor Angela
-		// Merkel": a member of the party, in an office of the state or
-		// country before it, if any.
+		// Merkel", "Labour mayor Ken Livingstone": a member of the party,
+		// in an office of the state or country before it, if any.
 		d.link(rulePartyOffice, "", mi, of, c.evidence(d.ments[of].first, d.ments[mi].last))
 		of, conf, ofName = d.ofBefore(c, tm, d.ments[of].first-1, first)
 	}
@@ -369,8 +375,16 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	if comma && of < 0 && spot.of < 0 {
 		return false
 	}
+	if comma && c.lower(phraseStart(d, j, of)-1) == "as" {
+		// "in his second term as US President, Tony Blair has said": the
+		// title completes the clause before the comma, not the name.
+		return false
+	}
 	past = past || leftPost(c, d.ments[mi].last) || leftBefore(c, ts) // "Tottenham manager Jacques Santini has resigned"
 	titleEnd := i + 1
+	if c.tokText(i) == "," {
+		titleEnd = i // "UN Special Envoy for Yemen, X": the title ends before the comma
+	}
 	if spot.of >= 0 {
 		// The demonym before the title is the sender, the entity after
 		// it what the role is of (or to).
@@ -393,12 +407,27 @@ func (d *docState) roleBefore(c *chunk, tm []int32, mi, first int) bool {
 	return true
 }
 
+// phraseStart returns the first token of a title phrase whose modifiers
+// end after token j, with what it is of (mention of, -1 for none) when
+// that stands before it ("US President").
+func phraseStart(d *docState, j, of int) int {
+	if of >= 0 && d.ments[of].first <= j {
+		return d.ments[of].first
+	}
+	return j + 1
+}
+
 // ofBefore finds what a title ending just after token j is of, with the
 // first of ofRules that applies. It returns the mention, -1 for none, the
 // confidence of the reading and the name of its rule.
 func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64, string) {
 	if j < 0 || !c.sameSentence(j, first) {
 		return -1, noOfConfidence, noOf
+	}
+	if o := tm[j]; o >= 0 && d.ments[o].typ == graph.Place && worldRegions[strings.TrimPrefix(graph.NameKey(d.ments[o].name), "the ")] && d.ments[o].first > 0 {
+		// "Britain's Europe minister": a continent before a title is its
+		// portfolio; what the title is of stands before it.
+		j = d.ments[o].first - 1
 	}
 	for _, r := range ofRules {
 		if o := r.find(d, c, tm, j); o >= 0 {

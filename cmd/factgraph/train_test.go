@@ -23,6 +23,9 @@ func TestTrainErrors(t *testing.T) {
 		{"RelationsNoDataDir", []string{"train", "relations", "--data", filepath.Join(dir, "missing"), "--out", filepath.Join(dir, "m.bin")}},
 		{"RelationsExtraArgument", []string{"train", "relations", "extra"}},
 		{"RelationsBadBits", []string{"train", "relations", "--bits", "30"}},
+		{"RelationsZeroFitFraction", []string{"train", "relations", "--fit-fraction", "0"}},
+		{"RelationsFitFractionOverOne", []string{"train", "relations", "--fit-fraction", "1.5"}},
+		{"RelationsFitFractionNaN", []string{"train", "relations", "--fit-fraction", "NaN"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,6 +28,14 @@ func relationHalf(id string) (tune, fit bool) {
 	return h[0]%2 == 0, h[1]%2 == 0
 }
 
+// inFraction reports whether a document is among the share f of the
+// fitting part kept by --fit-fraction: the third byte of SHA-1(id)
+// decides, so that a smaller share is a subset of a larger one.
+func inFraction(id string, f float64) bool {
+	h := sha1.Sum([]byte(id))
+	return float64(h[2]) < f*256
+}
+
 // runTrainRelations rebuilds the relation reader's model from the tune
 // halves of the relation dev sets; the report halves are never read.
 func runTrainRelations(ctx context.Context, env *Env, args []string) error {
@@ -39,6 +47,7 @@ func runTrainRelations(ctx context.Context, env *Env, args []string) error {
 	seed := fs.Uint64("seed", 0, "random seed (0: the default)")
 	minP := fs.Float64("min-precision", 0, "pair-level precision each threshold must keep on the held-out part (0: the default, 0.75)")
 	fitOnly := fs.Bool("fit-only", false, "fit on the fitting part only, so that the held-out part can judge the model")
+	fitFraction := fs.Float64("fit-fraction", 1, "share of the fitting part's documents to fit on, in (0, 1], chosen by document id: a learning curve")
 	quiet := fs.Bool("quiet", false, "do not print progress")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -48,6 +57,9 @@ func runTrainRelations(ctx context.Context, env *Env, args []string) error {
 	}
 	if *epochs < 0 || *bits < 0 || *bits > 24 || *bits > 0 && *bits < 8 {
 		return graph.Errorf(graph.EINVALID, "train relations: --epochs must be >= 0 and --bits in 8..24")
+	}
+	if !(*fitFraction > 0 && *fitFraction <= 1) {
+		return graph.Errorf(graph.EINVALID, "train relations: --fit-fraction must be in (0, 1], got %v", *fitFraction)
 	}
 	ex, err := extract.New()
 	if err != nil {
@@ -68,7 +80,7 @@ func runTrainRelations(ctx context.Context, env *Env, args []string) error {
 				return fmt.Errorf("train relations: %s: %w", set, err)
 			}
 			tune, fitHalf := relationHalf(g.ID)
-			if !tune {
+			if !tune || fitHalf && !inFraction(g.ID, *fitFraction) {
 				continue
 			}
 			x, err := ex.Extract(ctx, graph.Document{ID: g.ID, Text: g.Text})
