@@ -88,6 +88,14 @@ func TestShortNameAnyOrder(t *testing.T) {
 			extraction("alias", "The Egyptian Central Bank met. The Central Bank said.",
 				ent{id: "organization/egyptian-central-bank", typ: org, name: "Egyptian Central Bank", aliases: []string{"Central Bank"}, surfaces: []string{"Egyptian Central Bank", "The Central Bank"}}),
 		}, 2},
+		{"PlaceHead", []*graph.Extraction{
+			extraction("short", "Barges on the Mississippi River moved.",
+				ent{id: "place/mississippi-river", typ: graph.Place, name: "Mississippi River", surfaces: []string{"Mississippi River"}}),
+			extraction("full", "The Lower Mississippi River rose.",
+				ent{id: "place/lower-mississippi-river", typ: graph.Place, name: "Lower Mississippi River", surfaces: []string{"Lower Mississippi River"}}),
+			extraction("alias", "The Lower Mississippi River rose. The Mississippi River fell.",
+				ent{id: "place/lower-mississippi-river", typ: graph.Place, name: "Lower Mississippi River", aliases: []string{"Mississippi River"}, surfaces: []string{"Lower Mississippi River", "The Mississippi River"}}),
+		}, 2},
 		{"AcronymOfAnother", []*graph.Extraction{
 			extraction("short", "PC said on Monday.",
 				ent{id: "organization/pc", typ: org, name: "PC", surfaces: []string{"PC"}}),

@@ -407,9 +407,10 @@ func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, err
 
 // byOwnName is rule 2 of resolveEntity: the best entity of type t
 // indexed under the document's name. A generic word joins only an entity
-// named by it. An organization's name does not join one whose name it is
-// the head or complement of ("Central Bank" and the Egyptian Central
-// Bank), nor an acronym a company whose name it opens ("CTC" and C.T.C.
+// named by it. Nor does a name join, where absorbShort would merge, one
+// whose name it is the head or complement of ("Central Bank" and the
+// Egyptian Central Bank, "Mississippi River" and the Lower Mississippi
+// River), nor an acronym a company whose name it opens ("CTC" and C.T.C.
 // Dealer Holdings Ltd): rule 4 does not join them by such an alias either,
 // and a rule that holds one way only makes the graph depend on which
 // document came first.
@@ -420,10 +421,13 @@ func (w *wtx) byOwnName(t graph.EntityType, name string) (string, bool, error) {
 	}
 	own, acronym := genericNames[nk], isAcronym(name)
 	return w.bestIndexed(t, nk, func(cand string) bool {
-		if own || cand == nk {
+		switch {
+		case own || cand == nk:
 			return cand == nk
+		case !shortNamed(t):
+			return true
 		}
-		return t != graph.Organization || !isHead(nk, cand) && !isComplement(nk, cand) && !(acronym && shortName(nk, cand))
+		return !isHead(nk, cand) && !isComplement(nk, cand) && !(acronym && t == graph.Organization && shortName(nk, cand))
 	})
 }
 
@@ -513,7 +517,7 @@ func (w *wtx) absorbSurname(id, surname string) error {
 // fuller name): the one whose ID fewer readers hold moves.
 func (w *wtx) absorbShort(id string, e *graph.Entity) error {
 	t := e.Type
-	if t != graph.Organization && t != graph.Place && t != graph.Other {
+	if !shortNamed(t) {
 		return nil
 	}
 	nk := graph.NameKey(e.Name)
@@ -558,6 +562,12 @@ func (w *wtx) absorbShort(id string, e *graph.Entity) error {
 		}
 	}
 	return nil
+}
+
+// shortNamed reports whether entities of type t are joined by their
+// short names by absorbShort and byOwnName's rules.
+func shortNamed(t graph.EntityType) bool {
+	return t == graph.Organization || t == graph.Place || t == graph.Other
 }
 
 // namedOnly reports whether every name of rec folds to nk.
