@@ -246,6 +246,9 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 				return nil, err
 			}
 		}
+		if err := w.absorbOutvoted(id); err != nil {
+			return nil, err
+		}
 	}
 	// Merges made while resolving may have retired IDs resolved earlier.
 	for l, g := range local {

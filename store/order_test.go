@@ -142,3 +142,63 @@ func TestShortNameAnyOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestOutvotedAnyOrder: a name typed organization by one document and
+// place by many is one place whether the organization document comes
+// first, before the place's votes decide, or last (absorbOutvoted), one
+// at a time or in one batch; a name typed two ways about as often keeps
+// both in either order.
+func TestOutvotedAnyOrder(t *testing.T) {
+	place := func(id string) *graph.Extraction {
+		return extraction(id, "Exports from Canada rose. Canada said so.",
+			ent{id: "place/canada", typ: graph.Place, name: "Canada", surfaces: []string{"Canada"}})
+	}
+	org := extraction("org", "CANADA said on Monday.",
+		ent{id: "organization/canada", typ: graph.Organization, name: "CANADA", surfaces: []string{"CANADA"}})
+	tests := []struct {
+		name   string
+		places int
+		want   int // entities
+	}{
+		{"OK", 5, 1},
+		{"NoMajority", 1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var docs []*graph.Extraction
+			for i := range tt.places {
+				docs = append(docs, place(fmt.Sprint("p", i)))
+			}
+			orders := map[string][]*graph.Extraction{
+				"first": append([]*graph.Extraction{org}, docs...),
+				"last":  append(append([]*graph.Extraction(nil), docs...), org),
+			}
+			var first []string
+			for _, name := range []string{"first", "last"} {
+				for _, batch := range []bool{false, true} {
+					db := MustOpenDB(t)
+					if batch {
+						mustIngest(t, db, orders[name]...)
+					} else {
+						for _, x := range orders[name] {
+							mustIngest(t, db, x)
+						}
+					}
+					checkVotes(t, db)
+					if got, want := mustStats(t, db), recount(t, db); got.Entities != want.Entities || got.Mentions != want.Mentions || got.ByType[graph.Organization] != want.ByType[graph.Organization] {
+						t.Fatalf("%s: counters %+v, a scan %+v", name, got, want)
+					}
+					got := clusters(t, db)
+					if len(got) != tt.want {
+						t.Fatalf("organization %s, batch %v: %d entities, want %d: %q", name, batch, len(got), tt.want, got)
+					}
+					if first == nil {
+						first = got
+					} else if !slices.Equal(got, first) {
+						t.Fatalf("organization %s, batch %v: clusters %q, first order %q", name, batch, got, first)
+					}
+				}
+			}
+		})
+	}
+}

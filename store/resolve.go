@@ -111,6 +111,68 @@ func (w *wtx) majorityType(e *graph.Entity) (string, graph.EntityType, bool, err
 	return best, bestT, true, nil
 }
 
+// absorbOutvoted merges into entity id each entity of another type named
+// like it that id now outvotes as majorityType reckons: one whose
+// documents, arriving now, would join id. An early "CANADA" typed
+// organization made organization/canada before place/canada had the ten
+// votes that decide, and kept it, while the same document after them
+// joined the place; now the place absorbs it once its votes decide, in
+// whichever order the documents came. The exceptions are majorityType's:
+// an entity with a role or a gazetteer location, a person's full name and
+// type other keep their type, a person never joins a place nor an
+// organization a person, and a one-word person only the person whose
+// surname it is.
+func (w *wtx) absorbOutvoted(id string) error {
+	rec, err := w.entity(id)
+	if err != nil || rec == nil || !votes(rec.Type) {
+		return err
+	}
+	t, nk := rec.Type, graph.NameKey(rec.Name)
+	if nk == "" || voteWeight(rec) < majorityMin {
+		return nil
+	}
+	keys := []string{nk}
+	if t == graph.Organization && withoutDesignators(nk) != nk {
+		keys = append(keys, withoutDesignators(nk))
+	}
+	for _, k := range keys {
+		if best, _, err := w.mostVoted(t, k); err != nil || best != id {
+			return err
+		}
+		if t == graph.Person && tokenCount(k) == 1 {
+			if full, err := w.ids(key(pSurname, k)); err != nil || len(full) == 0 {
+				return err
+			}
+		}
+		for _, u := range graph.EntityTypes {
+			if !votes(u) || u == t || u == graph.Other || u == graph.Person && (t == graph.Place || tokenCount(k) > 1) || u == graph.Organization && t == graph.Person {
+				continue
+			}
+			ids, err := w.ids(key(pName, string(u), k))
+			if err != nil {
+				return err
+			}
+			for _, m := range ids {
+				mrec, err := w.entity(m)
+				if err != nil {
+					return err
+				}
+				if mrec == nil || graph.NameKey(mrec.Name) != k || len(mrec.Roles) > 0 || len(mrec.Locs) > 0 ||
+					voteWeight(rec) < majorityRatio*voteWeight(mrec) {
+					continue
+				}
+				if err := w.mergeEntity(m, id, true); err != nil {
+					return err
+				}
+				if rec, err = w.entity(id); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // ownVotes is the type votes of e's own type: its mentions, and the votes
 // of the entity it would join by its ID, its name or an alias of that
 // entity, whichever has most.
