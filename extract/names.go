@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/graph"
 )
 
 // The word lists that the stages consult about names (captions,
@@ -89,16 +91,28 @@ var worldRegions = set("asia", "europe", "africa", "americas", "north america", 
 	"andes", "alps", "amazon", "sahara", "west africa", "east africa", "southern africa", "north africa",
 	"sub-saharan africa", "western europe", "eastern europe", "central europe", "western world", "third world")
 
+// formerCountries are states that no longer exist, which the gazetteer
+// of today's places does not know: like worldRegions they lie in no
+// country it has ("West Germany, France and Japan" is a list; a story about Brazil
+// does not put West Germany in it).
+var formerCountries = set("west germany", "east germany", "soviet union", "ussr", "u.s.s.r.", "yugoslavia",
+	"czechoslovakia", "zaire", "burma", "rhodesia", "south vietnam", "north vietnam", "east pakistan", "upper volta",
+	"dahomey", "siam", "persia", "prussia", "ottoman empire", "austria-hungary", "serbia and montenegro",
+	"netherlands antilles", "german democratic republic", "federal republic of germany")
+
+// unlocated reports whether a place name is a world region or a former
+// country: a place the document may name that lies in no country.
+func unlocated(name string) bool {
+	k := strings.TrimPrefix(graph.NameKey(name), "the ")
+	return worldRegions[k] || formerCountries[k]
+}
+
 // possessiveNames are companies whose names end in a possessive, which is
 // kept: "Moody's said", "McDonald's".
 var possessiveNames = set("moody's", "mcdonald's", "sainsbury's", "macy's", "kellogg's", "lloyd's", "christie's",
 	"sotheby's", "wendy's", "denny's", "domino's", "dillard's", "hardee's", "kohl's", "friendly's", "carl's jr",
 	"standard & poor's", "standard and poor's", "poor's", "barclays'", "levi's", "ben & jerry's", "trader joe's",
 	"moody’s", "mcdonald’s", "sainsbury’s", "macy’s", "lloyd’s", "christie’s", "sotheby’s", "standard & poor’s")
-
-// formerCountries are countries that no longer exist, which the
-// gazetteer of today's places does not know.
-var formerCountries = set("yugoslavia", "ussr", "czechoslovakia", "zaire", "burma", "rhodesia", "prussia")
 
 // closedClass are capitalized words that never start a name on their own.
 var closedClass = set("the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",

@@ -251,6 +251,12 @@ func (rb *relations) subjectsOf(pred string) map[string]bool {
 	return out
 }
 
+// hasSubject reports whether subj is the subject of a relation with
+// predicate pred.
+func (rb *relations) hasSubject(subj, pred string) bool {
+	return slices.ContainsFunc(rb.rels, func(r *graph.Relation) bool { return r.Subject == subj && r.Predicate == pred })
+}
+
 // has reports whether the relation (subj, pred, obj) is stated.
 func (rb *relations) has(subj, pred, obj string) bool {
 	return rb.index[relKey{subj, pred, obj}] != nil

@@ -64,10 +64,11 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 	}
 	ev := c.evidence(min(j, d.ments[cont].first), m.last)
 	subj := mi
-	if named && c.lower(d.ments[cont].first-1) == "the" && largerPlace(m.place, d.ments[cont].place) {
+	if named && c.lower(d.ments[cont].first-1) == "the" && largerPlace(m.place, d.ments[cont].place) && !unlocated(d.ments[cont].name) {
 		// "the North Waziristan region of Pakistan": the named region is
 		// in what follows "of" when that is larger; "the Texas town of
-		// Uvalde" is read the other way.
+		// Uvalde" is read the other way, and so is "the Gulf oil state of
+		// Qatar", for a world region is in no country.
 		subj, cont = cont, mi
 	}
 	d.link(rulePlaceOf, "", subj, cont, ev)
@@ -89,6 +90,9 @@ func largerPlace(outer, inner *gazetteer.Place) bool {
 // that contains it (by the gazetteer, when it knows both).
 func (d *docState) placeComma(c *chunk, tm []int32, mi int) {
 	m := &d.ments[mi]
+	if m.place == nil && unlocated(m.name) {
+		return // "EUROPE, JAPAN", "West Germany, France": a list
+	}
 	l := m.last
 	sep := c.tokText(l)
 	if sep != "," && sep != "in" || l+1 >= len(tm) || tm[l+1] < 0 || !c.sameSentence(l, l+1) {

@@ -327,7 +327,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		if p := d.stemPlace(e.Name); p != nil && homePlace != nil && p.CountryCode != homePlace.CountryCode {
 			continue // "Sichuan Province", "Guantanamo Bay": a known place of another country
 		}
-		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || regionWords[lastWord(k)] || languageNames[k] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
+		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); unlocated(e.Name) || regionWords[lastWord(k)] || languageNames[k] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
 			continue // "Europe", "the Middle East", "AFP": in no country
 		}
 		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))
@@ -438,7 +438,7 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 		if named == nil {
 			named = d.sentenceCountries()
 		}
-		if c != nil && c == home && placeOf[c] != nil {
+		if c != nil && c == home && placeOf[c] != nil && !rb.hasSubject(p.ID, graph.CitizenOf) {
 			if x := institutionOffice(inst, placeOf[c].CountryCode, r.predicate, byCode); x != nil {
 				// "Deputy Prime Minister John Prescott" in a story about
 				// Iraq that names Downing Street and the Commons.
@@ -471,14 +471,20 @@ func (d *docState) domesticOffices(rb *relations, entOf []*graph.Entity, placeOf
 func (d *docState) institutionCountries(entOf []*graph.Entity) map[string]bool {
 	out := map[string]bool{}
 	for _, e := range entOf {
-		if e != nil && e.Type == graph.Organization {
-			if cc := institutions[strings.TrimPrefix(graph.NameKey(e.Name), "the ")]; cc != "" {
-				out[cc] = true
-			}
+		if e == nil || e.Type != graph.Organization {
+			continue
+		}
+		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); institutions[k] != "" && !armedMovements[k] {
+			out[institutions[k]] = true
 		}
 	}
 	return out
 }
+
+// armedMovements are the institutions of a country that are no part of
+// its state: a story that names the Taliban is about Afghanistan, but its
+// unqualified president need not be Afghan.
+var armedMovements = set("taliban", "hamas", "hezbollah", "irgc", "revolutionary guards")
 
 // institutionOffice returns the country an unqualified office belongs to
 // when the story's own country (lead) names none of its institutions and

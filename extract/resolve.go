@@ -59,7 +59,7 @@ func (d *docState) resolve() []*group {
 	d.rereadPlaces(sets)
 	d.markCompounds(sets, byNK)
 	d.chainSuffixes(sets)
-	joinGivenNames(sets)
+	joinGivenNames(sets, d.styledMentions())
 	joinFirstSurnames(sets)
 	joinInitials(sets)
 	d.joinCompanyShortNames(sets)
@@ -204,8 +204,10 @@ func (d *docState) chainSuffixes(sets []*nameSet) {
 }
 
 // joinGivenNames: a lone given name ("Daniel" after "Daniel Montalvo")
-// joins the one person whose name it starts, if only one does.
-func joinGivenNames(sets []*nameSet) {
+// joins the one person whose name it starts, if only one does. A name
+// styled by a sovereign's or a noble's title (styled) is a name of its
+// own: "Prince Charles" is not "Charles Kennedy".
+func joinGivenNames(sets []*nameSet, styled map[int]bool) {
 	find := func(i int) int { return root(sets, i) }
 	prefixOf := map[string][]int{}
 	for i, s := range sets {
@@ -215,7 +217,8 @@ func joinGivenNames(sets []*nameSet) {
 	}
 	for si, s := range sets {
 		if len(s.words) != 1 || find(si) != si || s.place != nil || nameParticles[s.words[0]] ||
-			s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place] {
+			s.votes[graph.Person]+s.cues[graph.Person] < s.votes[graph.Organization]+s.votes[graph.Place] ||
+			slices.ContainsFunc(s.ments, func(mi int) bool { return styled[mi] }) {
 			continue
 		}
 		roots := map[int]bool{}
@@ -231,6 +234,24 @@ func joinGivenNames(sets []*nameSet) {
 		}
 	}
 }
+
+// styledMentions returns the mentions whose name follows a sovereign's
+// or a noble's title (royalStyles): "Prince Charles", "King Abdullah",
+// "Pope Benedict".
+func (d *docState) styledMentions() map[int]bool {
+	out := map[int]bool{}
+	for _, r := range d.cands.roles {
+		if royalStyles[strings.ToLower(r.title)] {
+			out[r.person] = true
+		}
+	}
+	return out
+}
+
+// royalStyles are the titles before the name a sovereign or a noble is
+// known by, which may be a given name alone.
+var royalStyles = set("prince", "princess", "king", "queen", "pope", "emperor", "empress", "crown prince",
+	"crown princess", "duke", "duchess", "sultan", "emir", "tsar", "czar", "shah")
 
 // joinFirstSurnames: a given name and a first surname ("Priyanka Gandhi")
 // join the one person named before them with one more surname ("Priyanka

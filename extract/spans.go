@@ -73,6 +73,31 @@ func (d *docState) takeMentions(c *chunk, cands []mention) []int32 {
 	return tm
 }
 
+// bodyPossessive finds, in an organization's span [f, l), the possessive
+// between a body and the body it holds ("the Ministry of Justice's
+// Investigation Bureau", "the Council of Agriculture ’ s Agriculture and
+// Food Agency"): both sides are bodies by their head words (bodyHeads), so
+// the span names two. It returns the possessive's token and the first
+// token after it, or -1 when there is none; a place's or a person's
+// possessive ("Nunavut's Legal Services Board") stays inside the name.
+func bodyPossessive(c *chunk, f, l int) (int, int) {
+	for k := f + 1; k < l-1; k++ {
+		after := k + 1
+		switch {
+		case (c.tokText(k) == "'" || c.tokText(k) == "’") && c.lower(k+1) == "s" && k+2 < l:
+			after = k + 2 // "’ s" of pre-tokenized text
+		case isPossessive(c.tokText(k)) && lowerKey(c.tokText(k)) == "'s":
+		default:
+			continue
+		}
+		if !bodyHeads[c.lower(f)] && !bodyHeads[c.lower(k-1)] || !bodyHeads[c.lower(l-1)] {
+			return -1, -1
+		}
+		return k, after
+	}
+	return -1, -1
+}
+
 // softWrap reports whether the line break before token j wraps prose
 // inside one sentence (token.SoftBreak) in text that is not pre-tokenized
 // (a sentence per line).
@@ -96,6 +121,11 @@ func (d *docState) splitSpan(c *chunk, s Span) []Span {
 		if c.toks[k].NewlineBefore && !softWrap(c, k) {
 			return append([]Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}},
 				d.splitSpan(c, Span{First: k, Last: s.Last, Type: s.Type, Score: s.Score})...)
+		}
+	}
+	if s.Type == graph.Organization {
+		if k, after := bodyPossessive(c, s.First, s.Last); k > 0 {
+			return []Span{{First: s.First, Last: k, Type: s.Type, Score: s.Score}, {First: after, Last: s.Last, Type: s.Type, Score: s.Score}}
 		}
 	}
 	if s.Type != graph.Place {
@@ -562,6 +592,29 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 	}
 	var out []mention
 	for i := 0; i < len(c.toks); i++ {
+		if !covered[i] && !mask[i] && camelName(c.toks[i].Text) && repeated(c, i) {
+			if k := orgStartingAt(cands, i+1); k >= 0 && c.sameSentence(i, i+1) {
+				// "the uMngeni Municipality": the name the tagger cut.
+				cands[k].first, cands[k].name = i, ""
+			} else {
+				// "the uMngeni Municipality", where the tagger found
+				// no name at all.
+				j := i + 1
+				for j < len(c.toks) && j-i < 4 && !covered[j] && !mask[j] && c.sameSentence(i, j) && isCap(c.toks[j].Text) && !closedClass[c.lower(j)] {
+					j++
+				}
+				// A brand alone may be a company ("eBay", "wikiHow") or a
+				// product ("iPod"): type other, which the context's company
+				// cues overrule ("shares in eBay").
+				typ := graph.Other
+				if j > i+1 {
+					typ = graph.Organization
+				}
+				out = append(out, mention{typ: typ, score: 0.5, first: i, last: j})
+				i = j - 1
+			}
+			continue
+		}
 		if covered[i] || mask[i] || !isCap(c.toks[i].Text) {
 			continue
 		}
@@ -612,6 +665,51 @@ func (d *docState) supplement(c *chunk, cands []mention, mask []bool) []mention 
 		}
 	}
 	return out
+}
+
+// repeated reports whether the word of token i comes again in window c:
+// a brand is named more than once, a typo ("newSpaper") seldom.
+func repeated(c *chunk, i int) bool {
+	for j := range c.toks {
+		if j != i && c.toks[j].Text == c.toks[i].Text {
+			return true
+		}
+	}
+	return false
+}
+
+// orgStartingAt returns the index of the organization among cands that
+// starts at token i, -1 if none.
+func orgStartingAt(cands []mention, i int) int {
+	for k := range cands {
+		if cands[k].first == i && cands[k].typ == graph.Organization {
+			return k
+		}
+	}
+	return -1
+}
+
+// camelName reports whether w is a brand written in camel case, a
+// lower-case prefix glued to a capitalized word ("wikiHow", "eBay",
+// "eThekwini", "iLaw"), which the tagger, reading capitals, leaves out;
+// supplement takes it as a name where the window uses it twice.
+// Units and formulas ("kWh", "mRNA") have no lower-case letter after
+// their capital, and a word of under four letters is none.
+func camelName(w string) bool {
+	if len(w) < 4 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	prev := rune(0)
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		if unicode.IsLower(r) && unicode.IsUpper(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 func anyTrue(bs []bool) bool {

@@ -88,15 +88,16 @@ func (d *docState) widenSpans(c *chunk, spans []Span, mask []bool) []Span {
 }
 
 // pairedNameAt reports whether the company's span [f, l) that ends in a
-// designator ("Poor's Corp") is the second half of a name of two joined
-// by "and" whose first the tagger left out ("Standard and Poor's Corp",
-// "Smith and Wesson Corp"): a free capitalized word on the same line
+// designator ("Poor's Corp"), or the span of a body named after people
+// (foundationHeads), is the second half of a name of two joined by "and"
+// whose first the tagger left out ("Standard and Poor's Corp", "Smith
+// and Wesson Corp", "Jassim and Hamad bin Jassim Charitable Foundation"): a free capitalized word on the same line
 // that is no date, nationality, country or designator ("Standard Oil Co
 // and BP North America Inc" are two). A word of another name is not
 // free ("Moody's and Poor's Corp" keeps Moody's apart), nor one that
 // names another organization of the window (startsOrgName).
 func (d *docState) pairedNameAt(c *chunk, f, l int, free func(int) bool) bool {
-	if f < 2 || !designated(c.spanText(f, l)) || c.lower(f-1) != "and" || !free(f-1) || !free(f-2) || !capWordAt(c, f-2) ||
+	if f < 2 || !designated(c.spanText(f, l)) && !foundationHeads[c.lower(l-1)] || c.lower(f-1) != "and" || !free(f-1) || !free(f-2) || !capWordAt(c, f-2) ||
 		!c.sameSentence(f-2, f) || c.toks[f].NewlineBefore || c.toks[f-1].NewlineBefore {
 		return false
 	}
@@ -271,6 +272,10 @@ func publicationAt(c *chunk, f int) bool {
 // corpora type such names organizations. (Hospitals, temples and
 // mosques, which they type both ways, are left as read.)
 var bodyNameHeads = set("university", "college", "school", "institute", "academy", "council", "municipality", "church")
+
+// foundationHeads end the names of bodies named after their founders,
+// often two of them ("the Bill and Melinda Gates Foundation").
+var foundationHeads = set("foundation", "trust", "fund")
 
 // streetHeads end the names of streets, squares and bridges, which are
 // places even where the tagger read an organization.

@@ -51,10 +51,11 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 			f.Currency = currencyWords[a.joined]
 		}
 	} else if t := tt[a.first]; t.cur > 0 {
-		if t.cur == 1 && !a.scaled {
-			return f, false // "R5", "N95": a model, unless "R5bn"
+		cur, newswire := joinedCode(t)
+		if t.cur == 1 && !a.scaled && a.last == a.first+1 || newswire && a.plain && newswireCapsOnly[t.lower[:t.cur]] {
+			return f, false // "R5", "N95", "SR71": a model, unless "R5bn"
 		}
-		f.Currency, f.Measure, f.Rule = joinedCodes[t.lower[:t.cur]], graph.Money, ruleCurrencyJoined
+		f.Currency, f.Measure, f.Rule = cur, graph.Money, ruleCurrencyJoined
 		f.MeasureFirst, f.MeasureLast = a.first, a.first+1
 	} else if cur, n := prefixCurrency(tt, a.first, s.First); n > 0 {
 		f.Currency, f.Measure, f.Rule = cur, graph.Money, ruleCurrencyBefore
@@ -71,7 +72,7 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 		if end, ok := percentAfter(tt, a.last, s.Last); ok {
 			f.Measure, f.MeasureFirst, f.MeasureLast, f.Last = graph.Percent, a.last, end, end
 			f.Rule = rulePercentAfter
-		} else if cur, first, end, sub := currencyAfter(tt, a.last, s.Last, a.scaled); cur != "" {
+		} else if cur, first, end, sub := currencyAfter(tt, vagueOf(tt, a, s.Last), s.Last, a.scaled); cur != "" {
 			f.Measure, f.Currency, f.MeasureFirst, f.MeasureLast, f.Last = graph.Money, cur, first, end, end
 			f.Rule = ruleCurrencyAfter
 			if sub {
@@ -96,6 +97,12 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	}
 	f.Confidence = 0.95
 	if f.Measure == "" {
+		if a.dotGroup {
+			// "More than 1.000 persons died": people come whole, so a
+			// point before three digits separates the thousands.
+			a.value = tidy(a.value * 1000)
+			value = a.value
+		}
 		if !casualty(tt, a, qStart, s, &f, prior) {
 			return f, false
 		}
@@ -112,6 +119,20 @@ func classify(tt []tok, a amount, s token.Sentence, prior []Figure) (Figure, boo
 	qualifyAfter(&f, tt, a, s.Last, prior)
 	f.Start, f.End = tt[f.First].start, tt[f.Last-1].end
 	return f, true
+}
+
+// vagueOf returns where the unit of a may begin: past the "of" of a vague
+// amount ("billions of dollars", "millions of rupees"), else its end. Not
+// "thousands of pounds of": a weight.
+func vagueOf(tt []tok, a amount, end int) int {
+	i := a.last
+	if !a.word || a.exact || i+1 >= end || tt[i].lower != "of" {
+		return i
+	}
+	if w := tt[i+1].lower; (w == "pounds" || w == "pound") && i+2 < end && tt[i+2].lower == "of" {
+		return i
+	}
+	return i + 1
 }
 
 // qualifyAfter adds to f what follows amount a and qualifies it: "or
@@ -286,6 +307,9 @@ func (c *casualtyCase) decide() bool {
 	if c.after+2 < s.Last && tt[c.after].lower == "or" && (tt[c.after+1].lower == "so" || tt[c.after+1].lower == "more") {
 		c.after += 2 // "the 200 or so injured"
 	}
+	if c.after+1 < s.Last && tt[c.after].lower == "more" && nounLike(tt[c.after+1]) {
+		c.after++ // "two more soldiers were killed", "hundreds more people"
+	}
 	c.head, c.npRaw = countedAfter(tt, c.after, s.Last)
 	c.npEnd = c.npRaw
 	if c.npEnd == c.after {
@@ -381,6 +405,12 @@ func oneOfBefore(tt []tok, qStart, first int) int {
 
 func verbBeforeRule(c *casualtyCase) verdict {
 	f := &c.f
+	if k := c.a.last; expellers[c.before(1)] && k+2 < c.s.Last && c.tt[k].lower == "from" &&
+		possessives[c.tt[k+1].lower] && (c.tt[k+2].lower == "homes" || c.tt[k+2].lower == "home") {
+		// "driven between 700,000 and 1.5 million from their homes"
+		f.Measure, f.MeasureFirst, f.MeasureLast = graph.Displaced, c.qStart-1, c.qStart
+		return tie
+	}
 	if m, ok := verbMeasures[c.before(2)]; ok && (c.before(1) == "all" || c.before(1) == "the") {
 		// "killing all 400 people on board", "killing the nine French
 		// soldiers"; not "killed one of its sacred cows"
@@ -435,7 +465,16 @@ func tollBeforeRule(c *casualtyCase) verdict {
 	if !ok {
 		return pass
 	}
+	if c.tt[at+1].lower == "of" && (things[c.head] || animals[c.head] ||
+		c.tt[c.qStart-1].lower == "of" && c.head != "" && !slices.ContainsFunc(c.tt[c.after:c.npRaw], func(t tok) bool { return people[t.lower] })) {
+		// "the death of a thousand cuts"; but "the deaths of the seven
+		// Challenger astronauts"
+		return pass
+	}
 	f.Measure, f.MeasureFirst, f.MeasureLast = m, at, at+1
+	// the members of a list go on: "…, three firefighters and five
+	// police officers"
+	f.part = at >= c.s.First+2 && c.tt[at-2].lower == "among"
 	return tie
 }
 
@@ -482,8 +521,13 @@ func partOfEarlierRule(c *casualtyCase) verdict {
 	if !part && a.last+1 < s.Last && tt[a.last].lower == "of" {
 		w := tt[a.last+1].lower
 		part = w == "them" || w == "whom"
-		// "eight of them affiliated with …" says something else of them.
-		if part && a.last+2 < s.Last && isVerbForm(tt[a.last+2]) {
+		// "eight of them affiliated with …", "30 of them had been
+		// sentenced" say something else of them.
+		k := a.last + 2
+		for k < s.Last && k < a.last+5 && (auxiliaries[tt[k].lower] || adverbial[tt[k].lower] || tt[k].lower == "later") {
+			k++
+		}
+		if part && k < s.Last && isVerbForm(tt[k]) && !isMeasureAt(tt, k, s.Last) {
 			part = false
 		}
 	}
@@ -635,154 +679,4 @@ func activeVoice(tt []tok, first, last, end int) bool {
 	}
 	n := tt[last]
 	return startsAmount(n) && n.lower != "a" && n.lower != "an" || possessives[n.lower] || n.lower == "the"
-}
-
-func isMeasureAt(tt []tok, j, end int) bool {
-	_, _, _, ok := measureAt(tt, j, end)
-	return ok
-}
-
-// measureAt reads a measure word or phrase at j.
-func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
-	w := trimDot(tt[j].lower)
-	next := ""
-	if j+1 < end {
-		next = tt[j+1].lower
-	}
-	if next == "to" && j+2 < end && tt[j+2].lower == "death" && tt[j].word && !sentenced[w] &&
-		(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
-		return graph.Killed, j, j + 3, true // "frozen to death", "crushed to death"
-	}
-	switch w {
-	case "lost":
-		// "lost their lives", "lost their homes"
-		if j+2 < end {
-			switch tt[j+2].lower {
-			case "lives", "life":
-				return graph.Killed, j, j + 3, true
-			case "home", "homes":
-				return graph.Displaced, j, j + 3, true
-			}
-		}
-		return "", 0, 0, false
-	case "taken", "held", "took":
-		switch {
-		case next == "their" && j+3 < end && tt[j+2].lower == "own" && (tt[j+3].lower == "lives" || tt[j+3].lower == "life"):
-			return graph.Killed, j, j + 4, true // "have taken their own lives"
-		case next == "hostage" || next == "captive":
-			return graph.Kidnapped, j, j + 2, true
-		case next == "prisoner" || next == "prisoners":
-			return graph.Arrested, j, j + 2, true
-		case next == "into" && j+2 < end && tt[j+2].lower == "custody":
-			return graph.Arrested, j, j + 3, true
-		}
-		return "", 0, 0, false
-	case "fled":
-		// "fled their homes" is displacement; "fled to India", "fled
-		// abroad", "fled across the border" crosses one.
-		if next == "abroad" || (next == "to" || next == "into" || next == "across") && j+2 < end &&
-			(tt[j+2].upper || tt[j+2].lower == "the" && j+3 < end && tt[j+3].lower == "border") {
-			return graph.Refugees, j, j + 1, true
-		}
-		return graph.Displaced, j, j + 1, true
-	case "on":
-		// "on the missing list"
-		if next == "the" && j+2 < end && tt[j+2].lower == "missing" {
-			return graph.Missing, j, j + 3, true
-		}
-		return "", 0, 0, false
-	case "in", "behind":
-		// "thousands of people in jail", "behind bars"
-		if custody[next] {
-			return graph.Arrested, j, j + 2, true
-		}
-		return "", 0, 0, false
-	case "made":
-		// "made homeless"
-		if next == "homeless" {
-			return graph.Displaced, j, j + 2, true
-		}
-		return "", 0, 0, false
-	case "rounded":
-		if next == "up" {
-			return graph.Arrested, j, j + 2, true
-		}
-		return "", 0, 0, false
-	case "forced":
-		// "forced from their homes", "forced to flee"
-		if next == "from" || next == "out" || (next == "to" && j+2 < end && tt[j+2].lower == "flee") {
-			return graph.Displaced, j, j + 2, true
-		}
-		return "", 0, 0, false
-	}
-	if m, ok := measureWords[w]; ok {
-		return m, j, j + 1, true
-	}
-	return "", 0, 0, false
-}
-
-// tollBefore finds a toll or count head before the number starting at
-// qStart, linked by rise words: "the death toll has risen to 44", "the
-// number of people killed stood at 44", "the death toll in Angur Adar rose
-// to 23".
-func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
-	// "the deaths of the seven Challenger astronauts"
-	if k := qStart - 3; k >= first && tt[qStart-1].lower == "the" && tt[k+1].lower == "of" &&
-		(tt[k].lower == "deaths" || tt[k].lower == "killings") {
-		return graph.Killed, k, true
-	}
-	j := qStart - 1
-	links := 0
-	for j >= first && links < 5 && rises[tt[j].lower] {
-		j--
-		links++
-	}
-	if links == 0 || j < first {
-		return "", 0, false
-	}
-	// The word right before the number must tie it: "to", "at", "of" or a
-	// verb such as "reached".
-	switch tt[qStart-1].lower {
-	case "is", "was", "has", "had", "have", "now", "officially", "further":
-		return "", 0, false
-	}
-	// The head may stand before a phrase saying where: "in the disaster".
-	for k := j; k >= first && k > j-9; k-- {
-		t := tt[k]
-		if m, ok := tollHeads[t.lower]; ok {
-			if !countHead(tt, k, first) {
-				break
-			}
-			if k-2 >= first && tt[k-1].lower == "or" {
-				// "dead or missing": the first of the two
-				if m2, ok := tollHeads[tt[k-2].lower]; ok {
-					m, k = m2, k-2
-				}
-			}
-			if t.lower == "toll" && k > first && tt[k-1].lower == "injury" {
-				m = graph.Injured
-			}
-			return m, k, true
-		}
-		if !t.word || tollStops[t.lower] {
-			break
-		}
-	}
-	return "", 0, false
-}
-
-// countHead reports whether the toll head at k names a count: "toll",
-// "deaths" and "fatalities" do; "dead", "killed" and the like do after "the
-// number of" or "the total of" ("the number of Britons dead or missing").
-func countHead(tt []tok, k, first int) bool {
-	switch tt[k].lower {
-	case "toll", "deaths", "fatalities":
-		return true
-	}
-	for j := k - 1; j > first && j >= k-4; j-- {
-		if tt[j].lower == "of" && (tt[j-1].lower == "number" || tt[j-1].lower == "total") {
-			return true
-		}
-	}
-	return false
 }

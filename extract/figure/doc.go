@@ -17,9 +17,12 @@
 //   - a verb right before it: "killing 12", "arrested 30 people", "killed or
 //     wounded over 2,600" (the first of the two);
 //   - a toll it completes: "the death toll has risen to 44", "the number of
-//     Britons dead or missing has reached 440";
+//     Britons dead or missing has reached 440", "the death of 10 and injury
+//     of 31 civilians", "Among the dead were 12 miners, two guards …";
 //   - a currency or percent unit: "$1.13bn", "1.5 mln dlrs", "£600m",
-//     "Rs500 crore", "KD 890", "76%", "2 pct", "7-1/2 pct";
+//     "Rs500 crore", "KD 890", "SR24 million", "EGP 500", "S/479 million",
+//     "2,500 colones" (ISO 4217 codes, newswire abbreviations and currency
+//     names: currency.go, SOURCES.md), "76%", "2 pct", "7-1/2 pct";
 //   - an earlier figure of the sentence it shares the measure with: a list
 //     ("Nine workers, one driver and three rescuers were injured"), an
 //     inclusion ("including five children"), a partitive ("45 of them"), an
@@ -55,7 +58,9 @@
 //
 // # Caveats
 //
-// A number with no written unit is not money even where the reader infers
+// "1.000" is a decimal, except in a count of people, which comes whole:
+// "More than 1.000 persons died" counts a thousand. Percentage points are
+// no percent. A number with no written unit is not money even where the reader infers
 // one ("net profit 5.3 mln"). "Casualties" (killed and wounded together) and
 // "victims" are not measures. Reuters' "dlrs" is read as U.S. dollars unless
 // an adjective says otherwise ("Canadian dlrs"); "marks" as Deutsche Mark,

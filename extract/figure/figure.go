@@ -106,7 +106,7 @@ func prepare(text string, toks []token.Token, buf []tok) []tok {
 			caps: unicode.IsUpper(r) && t.Text == strings.ToUpper(t.Text), nl: t.NewlineBefore,
 		}
 		if !out[i].digit && unicode.IsLetter(r) && len(lower) > 1 {
-			out[i].cur = codeLen(lower)
+			out[i].cur = codeLen(lower, t.Text)
 			out[i].digit = out[i].cur > 0
 		}
 	}
@@ -114,8 +114,9 @@ func prepare(text string, toks []token.Token, buf []tok) []tok {
 }
 
 // codeLen returns the length of a currency code joined to digits at the
-// start of w ("rs500", "sh2bn", "ksh40,000"), or 0.
-func codeLen(w string) int {
+// start of w ("rs500", "sh2bn", "ksh40,000", "SR24"), or 0. text is w as
+// written, for the newswire codes that count only in capitals.
+func codeLen(w, text string) int {
 	k := 0
 	for k < len(w) && k < 3 && w[k] >= 'a' && w[k] <= 'z' {
 		k++
@@ -123,10 +124,24 @@ func codeLen(w string) int {
 	if k == 0 || k == len(w) || !isDigit(w[k]) {
 		return 0
 	}
-	if _, ok := joinedCodes[w[:k]]; !ok {
-		return 0
+	if _, ok := joinedCodes[w[:k]]; ok {
+		return k
 	}
-	return k
+	if _, ok := newswireCodes[w[:k]]; ok && (!newswireCapsOnly[w[:k]] || strings.ToUpper(text[:k]) == text[:k]) {
+		return k
+	}
+	return 0
+}
+
+// joinedCode returns the currency of the code joined to the digits of t,
+// and whether it is one of the newswire codes, which are money only on an
+// amount that is not a plain integer ("SR24 million", not "SR71").
+func joinedCode(t tok) (string, bool) {
+	code := t.lower[:t.cur]
+	if c, ok := joinedCodes[code]; ok {
+		return c, false
+	}
+	return newswireCodes[code], true
 }
 
 func isWord(s string) bool {
@@ -253,7 +268,7 @@ func findSentence(tt []tok, s token.Sentence, si int) []Figure {
 			i = a.last
 			continue
 		}
-		if isCasualty(f.Measure) && (isRate(tt, f.Last, s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
+		if isCasualty(f.Measure) && (isRate(tt, max(f.Last, f.MeasureLast), s.Last) || rateInClause(tt, f.MeasureLast, s.Last) || (f.Counted == "" || groupWords[f.Counted]) && animals[countedBefore(tt, prev, head, s)]) {
 			// "12 deaths per 100,000 people"; "Twelve whales were
 			// stranded and eight died"
 			list = nil
@@ -333,8 +348,26 @@ func isRate(tt []tok, i, end int) bool {
 	switch tt[i].lower {
 	case "per":
 		return true
+	case "annually", "yearly", "daily", "weekly", "monthly":
+		return true
 	case "a", "an", "each", "every":
 		return i+1 < end && rateUnits[tt[i+1].lower]
+	}
+	return false
+}
+
+// rateInClause reports a rate later in the clause of a measure that
+// follows its count: "6.9 million infants die from a lack of food each
+// year". The clause ends at punctuation or a conjunction.
+func rateInClause(tt []tok, i, end int) bool {
+	for j := i; j < end && j < i+8; j++ {
+		w := tt[j].lower
+		if !tt[j].word || w == "and" || w == "but" || w == "since" || w == "while" {
+			return false
+		}
+		if (w == "each" || w == "every" || w == "per") && j+1 < end && rateUnits[tt[j+1].lower] || rateAdverbs[w] {
+			return true
+		}
 	}
 	return false
 }
@@ -506,7 +539,7 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	symbol := a.first > s.First && isSymbol(tt[a.first-1].lower)
 	if link == "-" && symbol && tt[b0].lower == tt[a.first-1].lower && b0+1 < s.Last {
 		b0++ // "$3.18-$3.81"
-	} else if !(between && (link == "and" || link == "to")) && link != "to" && link != "or" {
+	} else if !(between && (link == "and" || link == "to")) && link != "to" && link != "or" && link != "-" {
 		return a
 	}
 	if !tt[b0].digit && !a.word {
@@ -518,11 +551,19 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	}
 	_, pctAfter := percentAfter(tt, b.last, s.Last)
 	_, _, _, curAfter := currencyAfterCheck(tt, b.last, s.Last)
+	// "a 25 to 40-percent reduction": the unit joined to the second end
+	if b.joined != "" && a.joined == "" && !changeBefore(tt, a.first, s.First) {
+		pctAfter, curAfter = pctAfter || percentWords[b.joined], curAfter || !percentWords[b.joined]
+	}
 	if !unit && !pctAfter && !curAfter && a.plain && b.plain && yearLike(a.value) && yearLike(b.value) {
 		return a // "between 1990 and 2004": years, each read as one
 	}
 	lo, hi := a.value, b.value
 	switch {
+	case link == "-" && !symbol && (unit || !pctAfter && !curAfter || a.scaled || b.scaled):
+		// "1 - 0": a score; only "0.5 - 0.75 percent", spaced as
+		// tokenized text writes it, is a range
+		return a
 	case link == "-":
 	case unit && !pctAfter && !curAfter && !between:
 		return a
@@ -530,9 +571,11 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		// the unit only on the first end: "between 30,000 stg and 50,000"
 	case unit && (between || link == "to"):
 		// the unit repeated on both ends
-	case b.scaled && !a.scaled && b.value > 0:
-		// "10 to 12 million": the scale of the second applies to both.
+	case b.scaled && !a.scaled && b.value > 0 && lo*scaleOf(tt, b) < hi:
+		// "10 to 12 million": the scale of the second applies to both;
+		// not to "between 700,000 and 1.5 million".
 		lo *= scaleOf(tt, b)
+	case b.scaled && !a.scaled && b.value > 0 && between:
 	case between:
 	case (link == "to" || link == "or") && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
 		// "40 to 50 pct", "51 or 52 dlrs"; "from 40 to 50 pct" is a
@@ -547,7 +590,7 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 	if between {
 		first--
 	}
-	r := amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word}
+	r := amount{first: first, last: b.last, low: lo, high: hi, scaled: b.scaled, word: a.word && b.word, joined: b.joined}
 	if unit && !pctAfter && !curAfter {
 		r.unit = a.last
 	}
@@ -599,135 +642,4 @@ func scaleOf(tt []tok, b amount) float64 {
 		return s
 	}
 	return 1
-}
-
-// notFigure reports whether a is an age, year, date, time, duration,
-// ordinal, address, phone or model number.
-func notFigure(tt []tok, a amount, s token.Sentence) bool {
-	prev, prev2, next, next2 := "", "", "", ""
-	var prevTok, nextTok tok
-	if a.first > s.First {
-		prevTok = tt[a.first-1]
-		prev = trimDot(prevTok.lower)
-		if a.first-1 > s.First {
-			prev2 = tt[a.first-2].lower
-		}
-	}
-	if a.last < s.Last {
-		nextTok = tt[a.last]
-		next = nextTok.lower
-		if a.last+1 < s.Last {
-			next2 = tt[a.last+1].lower
-		}
-	}
-	first := tt[a.first]
-	switch {
-	case timeUnits[trimDot(next)] || strings.HasPrefix(next, "-year") || strings.HasPrefix(next, "year-old") || (next == "local" && next2 == "time"):
-		return true // duration, age or time: "30 years", "10 am", "a 12 year-old"
-	case sizeUnits[trimDot(next)]:
-		return true // a size, weight, distance, speed or magnitude: "10 mm", "6.1 magnitude"
-	case next == "'s" || next == "’s":
-		return true // "the 1990's", "Boeing 747's"
-	case labelNouns[prev] && a.plain && (a.first-2 < s.First || !labelDeterminers[prev2]):
-		return true // "under article 5", "room 101": a label
-	case prev == "aged" || prev == "age" || prev == "ages" || prev == "no" || prev == "number" || prev == "box" || prev == "+" || prev == "#":
-		return true
-	case prev == "^" || prev == "**":
-		return true // an exponent: "10^100 people" is no count of 100
-	case first.lower == "one" && next == "of" && (startsAmount(tt[min(a.last+1, s.Last-1)]) || next2 == "the") && verbMeasures[prev] == "":
-		// "one of 10 protesters": a member, not a count; but "killed
-		// one of two crewmen" kills one
-		return true
-	case first.lower == "one" && (prev == "the" || prev == "this" || prev == "that" || prev == "every" || prev == "any" || prev == "no"):
-		return true // "the one imprisoned": a pronoun, not a count
-	case prev == "per" || prev == "each" || prev == "every" || prev == "of" && (prev2 == "population" || prev2 == "out"):
-		// the base of a rate: "deaths per 100,000", "for each 1,000 dlrs",
-		// "nine out of ten"
-		return true
-	case prev == "of" && prev2 == "age":
-		return true // "at the age of 87"
-	case prev == "(" && next == ")" && prev2 != "" && tt[a.first-2].upper && a.plain:
-		return true // "Rupak (28)"
-	case prev == "," && next == "," && prev2 != "" && tt[a.first-2].upper && a.plain && a.value < 120 && a.first-2 > s.First:
-		return true // "John Smith, 28, said"
-	case next == ":" && next2 != "" && tt[a.last+1].digit, prev == ":" && prev2 != "" && tt[a.first-2].digit:
-		return true // "10:30"
-	case next == "/" || prev == "/" || next == "-" && next2 != "" && tt[a.last+1].digit:
-		return true // "1/2", "26/02/1987", "555 - 1234"
-	case (months[prev] && prevTok.upper) || (months[trimDot(next)] && nextTok.upper):
-		return true // "Feb 26", "26 February"
-	case first.digit && len(first.lower) > 1 && first.lower[0] == '0' && first.lower[1] != '.':
-		return true // "012", phone and codes
-	case a.plain && a.last < s.Last && nextTok.digit:
-		return true // "345 6789"
-	}
-	if a.plain && a.value >= 1800 && a.value <= 2100 && isYear(tt, a, s, prev, next) {
-		return true
-	}
-	if a.word && first.upper && a.first > s.First+1 && prevTok.upper && !isQualifierWord(prev) {
-		return true // "Objective One", "Formula One", "World War Two"
-	}
-	_, verb := verbMeasures[prev]
-	if a.plain && a.first > s.First+1 && prevTok.upper && !verb && !isQualifierWord(prev) && !months[prev] && !currencyAfterPrev(prev) {
-		// "Boeing 737", "Resolution 2254", "Flight 17": a number right after
-		// a capitalized word inside a sentence names a model or a document.
-		if !percentWords[next] && currencyWords[trimDot(next)] == "" {
-			return true
-		}
-	}
-	if a.plain && next != "" && nextTok.upper && addressAhead(tt, a.last, s.Last) {
-		return true // "10 Downing Street"
-	}
-	return false
-}
-
-// isYear reports whether the plain four-digit amount a reads as a year.
-func isYear(tt []tok, a amount, s token.Sentence, prev, next string) bool {
-	if yearWords[prev] || months[prev] {
-		return true
-	}
-	if _, ok := verbMeasures[prev]; ok {
-		return false // "killing 1500"
-	}
-	// A year stands alone; a count is followed by what it counts.
-	if next == "" || !tt[a.last].word || tt[a.last].upper {
-		return true
-	}
-	switch next {
-	case "and", "or", "to", "when", "was", "is", "were", "will", "had", "has":
-		return true
-	}
-	return false
-}
-
-func isQualifierWord(w string) bool {
-	for _, q := range qualifiers {
-		if q[len(q)-1] == w {
-			return true
-		}
-	}
-	switch w {
-	case "between", "and", "to", "or", "from", "of", "killing", "killed":
-		return true
-	}
-	return false
-}
-
-func currencyAfterPrev(w string) bool {
-	_, ok := currencyPrefix[w]
-	return ok
-}
-
-// addressAhead reports whether a street word follows within three tokens
-// of capitalized words starting at i.
-func addressAhead(tt []tok, i, end int) bool {
-	for j := i; j < end && j < i+3; j++ {
-		if !tt[j].upper {
-			return false
-		}
-		if addressWords[tt[j].lower] {
-			return true
-		}
-	}
-	return false
 }

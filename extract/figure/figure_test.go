@@ -39,11 +39,31 @@ func describe(f Figure) string {
 	return b.String()
 }
 
+// findCase is a sentence and the figures Find should read in it, as
+// describe renders them.
+type findCase struct {
+	name, in string
+	want     []string
+}
+
+// checkFinds runs Find over each case as a subtest.
+func checkFinds(t *testing.T, tests []findCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range find(tt.in) {
+				got = append(got, describe(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestFind(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-	}{
+	tests := []findCase{
 		{"DeathToll", "The death toll has risen to 44.", []string{"44 killed [44]"}},
 		{"LeftDead", "The blast left at least 355 dead.", []string{"355 killed q=at least [at least 355 dead]"}},
 		{"WordNumber", "Two members of my group died.", []string{"2 killed c=members [Two members]"}},
@@ -66,6 +86,22 @@ func TestFind(t *testing.T) {
 		{"LowAndHigh", "The dollar touched a low of 1.8020 and a high of 1.8150 marks.", []string{"1.802 money DEM [1.8020]", "1.815 money DEM [1.8150 marks]"}},
 		{"Exponent", "Officials said 10^100 people were displaced.", nil},
 		{"Killing", "A car bomb exploded, killing at least 12 people.", []string{"12 killed q=at least c=people [at least 12 people]"}},
+		{"DeathOf", "The shelling resulted in the death of 12 and the injury of 40 civilians.", []string{"12 killed [12]", "40 injured c=civilians [40 civilians]"}},
+		{"ArrestOf", "Rights groups condemned the arrest of 15 students.", []string{"15 arrested c=students [15 students]"}},
+		{"KidnappingOf", "Police condemned the kidnapping of 30 villagers.", []string{"30 kidnapped c=villagers [30 villagers]"}},
+		{"SeveralHundred", "Two were killed and several hundred were injured.", []string{"2 killed [Two]", "200-999 injured [several hundred]"}},
+		{"SeveralThousandFled", "Several thousand residents fled their homes.", []string{"2000-9999 displaced c=residents [Several thousand residents]"}},
+		{"DotThousandsPeople", "About 2.500 people were displaced by the floods.", []string{"2500 displaced q=about c=people [About 2.500 people]"}},
+		{"MorePassive", "Rebels said two more soldiers were killed overnight.", []string{"2 killed q=more c=soldiers [two more soldiers]"}},
+		{"AmongTheDeadWere", "Among the dead were 12 miners, two guards and a cook.", []string{"12 killed c=miners [12 miners]", "2 killed c=guards [two guards]"}},
+		{"LocalIsNoTime", "Some 40 local people were evacuated.", []string{"40 evacuated q=some c=people [Some 40 local people]"}},
+		{"LocalTime", "The blast came at 10 local time and 5 people died.", []string{"5 killed c=people [5 people]"}},
+		{"DrivenFromHomes", "The fighting has driven 40,000 from their homes.", []string{"40000 displaced [40,000]"}},
+		{"Massacring", "Troops were accused of massacring 30 villagers.", []string{"30 killed c=villagers [30 villagers]"}},
+		{"RangeJoinedUnit", "It targets a 10 to 15-percent cut.", []string{"10-15 percent [10 to 15-percent]"}},
+		{"RangeSpacedHyphen", "The target range is 1.5 - 1.75 percent.", []string{"1.5-1.75 percent [1.5 - 1.75 percent]"}},
+		{"BetweenUnscaledAndScaled", "Floods displaced between 800,000 and 1.2 million people.", []string{"800000-1.2e+06 displaced c=people [between 800,000 and 1.2 million people]"}},
+		{"VaryFromTo", "Losses vary from 20 to 35 percent of the harvest.", []string{"20-35 percent [20 to 35 percent]"}},
 		{"OrMore", "A crane fell into the mosque, killing 107 or more and wounding 238.", []string{"107 killed q=or more [107 or more]", "238 injured [238]"}},
 		{"OrSo", "The floods killed 30 or so people.", []string{"30 killed q=or so c=people [30 or so people]"}},
 		{"OrSoBeforeMeasure", "Of the 200 or so injured, 40 remain in hospital.", []string{"200 injured q=or so [200 or so]"}},
@@ -105,10 +141,10 @@ func TestFind(t *testing.T) {
 		{"NotSharedByCount", "There were 3 attacks and 5 pct more thefts.", []string{"5 percent [5 pct]"}},
 		{"AgesAside", "Two men, aged 50 and 46, died after being struck by bulls.", []string{"2 killed c=men [Two men]"}},
 		{"NotPartOfOtherCount", "Eleven died and five young people, including two children, were rescued.", []string{"11 killed [Eleven]"}},
-		{"MoreIsAnAddition", "On Tuesday police arrested 25 more protesters.", []string{"25 arrested q=more [25]"}},
+		{"MoreIsAnAddition", "On Tuesday police arrested 25 more protesters.", []string{"25 arrested q=more c=protesters [25 more protesters]"}},
 		{"MoreThanIsNoAddition", "Police arrested 25 more than on Monday.", []string{"25 arrested [25]"}},
-		{"MoreNounThanIsNoAddition", "The floods killed 25 more people than last year.", []string{"25 killed [25]"}},
-		{"QualifiedAddition", "On Tuesday police arrested at least 25 more protesters.", []string{"25 arrested q=at least … more [at least 25]"}},
+		{"MoreNounThanIsNoAddition", "The floods killed 25 more people than last year.", []string{"25 killed c=people [25 more people]"}},
+		{"QualifiedAddition", "On Tuesday police arrested at least 25 more protesters.", []string{"25 arrested q=at least … more c=protesters [at least 25 more protesters]"}},
 		{"MoreAfterAnotherMeasure", "The quake killed 20 people and injured at least 100 more.", []string{"20 killed c=people [20 people]", "100 injured q=at least c=people [at least 100]"}},
 		{"AFurther", "A further 25 protesters were arrested on Tuesday.", []string{"25 arrested q=a further c=protesters [A further 25 protesters]"}},
 		{"AdditionInAList", "On Tuesday they arrested 10 students and 25 other protesters.", []string{"10 arrested c=students [10 students]", "25 arrested q=other c=protesters [25 other protesters]"}},
@@ -209,17 +245,7 @@ func TestFind(t *testing.T) {
 		{"AmongThemSuccumbed", "Three people were injured and one among them succumbed.", []string{"3 injured c=people [Three people]", "1 killed c=people [one]"}},
 		{"Empty", "", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range find(tt.in) {
-				got = append(got, describe(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkFinds(t, tests)
 }
 
 // TestNotCounts lists numbers that measure something else than people or
@@ -228,10 +254,7 @@ func TestFind(t *testing.T) {
 // word: none of them may become a count of people. want is every figure
 // of the sentence.
 func TestNotCounts(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-	}{
+	tests := []findCase{
 		{"Magnitude", "A magnitude 6.1 earthquake struck, but no one was killed.", nil},
 		{"MagnitudeHyphen", "The 6.1-magnitude quake injured no one.", nil},
 		{"MagnitudeAfter", "A 7.2 magnitude quake killed 300 people.", []string{"300 killed c=people [300 people]"}},
@@ -306,18 +329,35 @@ func TestNotCounts(t *testing.T) {
 		{"PoundBomb", "A 500-pound bomb exploded and 2 people died.", []string{"2 killed c=people [2 people]"}},
 		{"TrappedOthers", "The blast killed two men and trapped 30 others.", []string{"2 killed c=men [two men]"}},
 		{"LastWeekNotCounted", "Copper was 62.5 cts, up from 61.75 last week, and 4 miners died.", []string{"0.625 money USD [62.5 cts]", "0.6175 money USD [61.75]", "4 killed c=miners [4 miners]"}},
+		{"PercentagePoints", "Turnout fell 4.5 percentage points, and support rose 2 pct points.", nil},
+		{"PerCentPoint", "Approval slipped half a per cent point to 40 per cent.", []string{"40 percent [40 per cent]"}},
+		{"YearMarksVerb", "The year 2019 marks the end of an era in which 30 people died.", []string{"30 killed c=people [30 people]"}},
+		{"YearMarksMoney", "He was paid 2000 marks a month.", []string{"2000 money DEM [2000 marks]"}},
+		{"FiscalYearRange", "The 2021-2022 budget rose to 5 billion rupees.", []string{"5e+09 money INR [5 billion rupees]"}},
+		{"WeightInPounds", "The boxer weighed 100 kilograms (220 pounds) and 3 fans were hurt.", []string{"3 injured c=fans [3 fans]"}},
+		{"ScoreHyphen", "The score stood at 2 - 1 when 4 fans were hurt.", []string{"4 injured c=fans [4 fans]"}},
+		{"JumpedToLevel", "Visitors jumped 12 percent to 4,210.", []string{"12 percent [12 percent]"}},
+		{"OneDeath", "The outbreak has caused 40 cases, including one death.", []string{"1 killed [one death]"}},
+		{"OneDeathSentence", "The court handed down one death sentence.", nil},
+		{"ComparedWith", "The deficit was 5.1 compared with 6.3 percent a year earlier.", []string{"5.1 percent [5.1]", "6.3 percent [6.3 percent]"}},
+		{"PartSentenced", "Police arrested 61 people, and 30 of them had been sentenced by May.", []string{"61 arrested c=people [61 people]"}},
+		{"PartKilled", "Gunmen seized 20 hostages, and 3 of them were later killed.", []string{"20 kidnapped c=hostages [20 hostages]", "3 killed c=hostages [3]"}},
+		{"ForcedOutOfSport", "The striker with 12 caps was forced out of the game by injury.", nil},
+		{"ForcedOutOfHomes", "Some 3,000 villagers were forced out of their homes.", []string{"3000 displaced q=some c=villagers [Some 3,000 villagers]"}},
+		{"RateLaterInClause", "About 2 million children die from hunger every year.", nil},
+		{"DeathsAnnually", "Malaria causes thousands of deaths annually in the region.", nil},
+		{"InjuriesDaily", "The roads see 300 injuries daily.", nil},
+		{"RestatedShare", "Exports may reach 2,400,000, or 40% of capacity.", []string{"40 percent [40%]"}},
+		{"DeathOfCuts", "Critics called it the death of a thousand cuts.", nil},
+		{"DeathOfCattle", "The drought caused the death of 3,000 cattle.", nil},
+		{"ArrestOfYears", "The arrest of 2019 ended the feud.", nil},
+		{"DecimalThousandsMoney", "The share rose to 1.250 dinars.", []string{"1.25 money IQD [1.250 dinars]"}},
+		{"DecimalNoCount", "The index stood at 1.500, and nobody was hurt.", nil},
+		{"COPConference", "Delegates at COP 27 said 12 people were injured.", []string{"12 injured c=people [12 people]"}},
+		{"CodeModel", "The SR71 flew at 2,000 mph.", nil},
+		{"LeArticle", "Le 22 juillet, il a dit.", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range find(tt.in) {
-				got = append(got, describe(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkFinds(t, tests)
 }
 
 // TestSeed checks the figures of the seed article against expected.json:

@@ -61,7 +61,7 @@ func num(v float64) string {
 }
 
 // labelSets are the hand-annotated files, read in this order.
-var labelSets = []string{"testdata/figures.jsonl", "testdata/blind8.jsonl", "testdata/blind9.jsonl", "testdata/blind10.jsonl", "testdata/blind11.jsonl"}
+var labelSets = []string{"testdata/figures.jsonl", "testdata/blind8.jsonl", "testdata/blind9.jsonl", "testdata/blind10.jsonl", "testdata/blind11.jsonl", "testdata/blind12.jsonl", "testdata/blind13.jsonl"}
 
 func loadLabelled(tb testing.TB) []labelled {
 	var out []labelled
@@ -111,7 +111,7 @@ func ratio(a, b int) float64 {
 // testdata/figures.golden.jsonl (rewrite it with -update).
 func TestGolden(t *testing.T) {
 	rows := loadLabelled(t)
-	scores := map[string]*score{"dev": {}, "heldout": {}, "heldout2": {}, "heldout3": {}, "heldout4": {}, "heldout5": {}, "heldout6": {}, "heldout7": {}, "heldout8": {}, "heldout9": {}, "heldout10": {}, "heldout11": {}, "all": {}}
+	scores := map[string]*score{"dev": {}, "heldout": {}, "heldout2": {}, "heldout3": {}, "heldout4": {}, "heldout5": {}, "heldout6": {}, "heldout7": {}, "heldout8": {}, "heldout9": {}, "heldout10": {}, "heldout11": {}, "heldout12": {}, "heldout13": {}, "all": {}}
 	var golden bytes.Buffer
 	for _, r := range rows {
 		toks := token.Tokenize(r.Text)
@@ -128,7 +128,7 @@ func TestGolden(t *testing.T) {
 			if want[k] > 0 {
 				want[k]--
 				tp++
-				if l := labelOf(r.Figures, k, f.Text); l != nil && (r.Split == "heldout8" || r.Split == "heldout9" || r.Split == "heldout10" || r.Split == "heldout11") {
+				if l := labelOf(r.Figures, k, f.Text); l != nil && (r.Split == "heldout8" || r.Split == "heldout9" || r.Split == "heldout10" || r.Split == "heldout11" || r.Split == "heldout12" || r.Split == "heldout13") {
 					typed++
 					if deref(l.Qualifier) == f.Qualifier {
 						qualOK++
@@ -171,7 +171,7 @@ func TestGolden(t *testing.T) {
 		golden.Write(line)
 		golden.WriteByte('\n')
 	}
-	for _, name := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "all"} {
+	for _, name := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "all"} {
 		s := scores[name]
 		t.Logf("figures %-7s sentences=%d (no figure: %d) gold=%d predicted=%d precision=%.3f recall=%.3f",
 			name, s.sentences, s.negatives, s.gold, s.pred, s.precision(), s.recall())

@@ -83,6 +83,9 @@ func sharesForecast(tt []tok, s token.Sentence, prev, f *Figure) bool {
 	if prev.Kind != graph.KindForecast || f.First <= prev.Last || f.First-prev.Last > 8 {
 		return false
 	}
+	if f.First == prev.Last+1 && tt[prev.Last].lower == "(" && f.Measure == prev.Measure {
+		return true // "a package of 45 billion euros ($60 billion)": the same sum restated
+	}
 	if w := tt[prev.Last].lower; w != "," && w != "and" {
 		return false
 	}
@@ -144,6 +147,13 @@ var planWords = map[string]bool{
 	"plans": true, "planned": true, "planning": true, "proposed": true, "proposes": true, "intends": true,
 	"aims": true, "seeks": true, "hopes": true, "hoped": true, "target": true, "targets": true,
 	"agreed": true, "agrees": true, "committed": true, "estimate": true, "estimates": true,
+	// aims, promises and predictions: "the aim is to reduce the deficit
+	// to 6 percent", "promised Ukraine an aid package of 11 billion
+	// euros", "predicting that it would reach 1.4 percent"
+	"aim": true, "goal": true, "targeted": true, "promised": true, "promises": true, "pledged": true,
+	"pledges": true, "predicting": true, "predicts": true, "expects": true, "proposal": true,
+	"proposals": true, "seeking": true, "intend": true, "intended": true, "recommends": true,
+	"recommended": true, "wants": true,
 }
 
 // amountClauseBreaks end the search for a modal before an amount: "it

@@ -18,7 +18,11 @@ type amount struct {
 	scaled      bool // a multiplier word or suffix applied ("million", "bn")
 	word        bool // spelled out ("Thirteen", "a dozen", "hundreds")
 	plain       bool // a bare integer of digits only, no separators or scale
-	unit        int  // for "between 30,000 stg and 50,000": the unit inside the range, else 0
+	// dotGroup is a number such as "1.000" or "2.500": a decimal in
+	// English, or a thousand with the dot of continental Europe, which a
+	// count of people shows it is.
+	dotGroup bool
+	unit     int // for "between 30,000 stg and 50,000": the unit inside the range, else 0
 	// joined is a currency or percent word written onto the digits: the
 	// "pct" of "50-pct", the "mark" of "10-mark", the "p" of "35p".
 	joined string
@@ -46,7 +50,7 @@ var scales = map[string]float64{
 // suffixScales are multipliers written onto the digits: "1.1bn", "£600m".
 var suffixScales = map[string]float64{
 	"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-	"million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"million": 1e6, "billion": 1e9, "trillion": 1e12, "-million": 1e6, "-billion": 1e9, "-trillion": 1e12,
 }
 
 // vague amounts: "hundreds" is 200–999. The bounds read the plural as "at
@@ -120,6 +124,45 @@ func validGroups(num string) bool {
 	return true
 }
 
+// spacedThousands reports digits at i that go on, one space later, with a
+// group of exactly three, right after a currency sign or code joined to
+// the first ("N$2 000", "R15 000", "R1 250 000"; not "in 2 000-year-old",
+// nor digits with no sign before them).
+func spacedThousands(toks []tok, i, end int) bool {
+	t := toks[i]
+	if i+1 >= end || len(t.lower)-t.cur > 3 || t.cur == 0 && i == 0 {
+		return false
+	}
+	n := toks[i+1]
+	if n.start != t.end+1 || n.nl || len(n.lower) != 3 || strings.Trim(n.lower, "0123456789") != "" {
+		return false
+	}
+	if i+2 < end && !toks[i+2].word && toks[i+2].start == n.end && toks[i+2].lower != "," && toks[i+2].lower != "." {
+		return false // "2 000-year-old"
+	}
+	if t.cur > 0 {
+		return true // "R1 250 000"
+	}
+	p := toks[i-1]
+	return p.end == t.start && (p.lower == "$" || isSymbol(p.lower))
+}
+
+// parseInt3 reads a group of three digits.
+func parseInt3(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// dotThousands reports a number of one to three digits, a point and three
+// more: "1.000", "2.500".
+func dotThousands(s string) bool {
+	d := strings.IndexByte(s, '.')
+	return d >= 1 && d <= 3 && len(s) == d+4 && strings.Trim(s, "0123456789.") == "" && strings.Count(s, ".") == 1
+}
+
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // wordValue reads a spelled-out number token: "thirteen", "twenty-five".
@@ -149,21 +192,7 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 	case t.digit:
 		v, scale, plain, ok := parseDigits(t.lower[t.cur:])
 		if !ok {
-			// Reuters' mixed fractions: "7-1/2 pct", "101-3/4"
-			if v, ok := mixedFraction(toks, i, end); ok {
-				a.value, a.last = v, i+3
-				return a, true
-			}
-			if lo, hi, ok := parseRangeToken(t.lower); ok {
-				a.exact, a.low, a.high = false, lo, hi
-				a.applyScale(toks, end)
-				return a, true
-			}
-			if v, unit, ok := joinedUnit(t.lower[t.cur:]); ok {
-				a.value, a.joined = v, unit
-				return a, true
-			}
-			return a, false
+			return parseJoined(toks, i, end, a)
 		}
 		if v, last, ok := bareFraction(toks, i, end); ok && plain {
 			a.value, a.last = v, last
@@ -174,6 +203,16 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 			return a, true
 		}
 		a.value, a.plain = v, plain
+		a.dotGroup = scale == 1 && dotThousands(t.lower[t.cur:])
+		if plain && spacedThousands(toks, i, end) {
+			// "N$15 000": the thousands a space apart, after a currency
+			// sign, as southern African papers write them
+			a.value, a.last, a.plain = v*1000+float64(parseInt3(toks[i+1].lower)), i+2, false
+			if i+2 < end && toks[i+2].start == toks[i+1].end+1 && len(toks[i+2].lower) == 3 && toks[i+2].digit {
+				a.value, a.last = a.value*1000+float64(parseInt3(toks[i+2].lower)), i+3
+			}
+			return a, true
+		}
 		// "7¾": a vulgar fraction joined to the digits
 		if i+1 < end && toks[i+1].start == t.end && scale == 1 {
 			if fr, ok := fractions[toks[i+1].lower]; ok {
@@ -205,6 +244,13 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 				return amount{first: i, last: i + 3, low: 20 * s, high: 100*s - 1, word: true}, true
 			}
 		}
+		if t.lower == "several" && i+1 < end {
+			// "several hundred", "several thousand": as "hundreds"
+			if r, ok := vague[toks[i+1].lower+"s"]; ok {
+				a.exact, a.word, a.low, a.high, a.last = false, true, r[0], r[1], i+2
+				return a, true
+			}
+		}
 		if t.lower == "dozen" {
 			a.value, a.word = 12, true
 			return a, true
@@ -224,6 +270,34 @@ func parseAmount(toks []tok, i, end int) (amount, bool) {
 	}
 	a.applyScale(toks, end)
 	return a, true
+}
+
+// parseJoined reads digits that parseDigits refuses, with something
+// joined to them: Reuters' mixed fractions ("7-1/2 pct", "101-3/4"), a
+// range ("10-12"), a unit ("50-pct", "10-mark", "35p") or "-worth"
+// ("US$50,000-worth of yuan"). a is the amount begun at i.
+func parseJoined(toks []tok, i, end int, a amount) (amount, bool) {
+	t := toks[i]
+	if v, ok := mixedFraction(toks, i, end); ok {
+		a.value, a.last = v, i+3
+		return a, true
+	}
+	if lo, hi, ok := parseRangeToken(t.lower); ok {
+		a.exact, a.low, a.high = false, lo, hi
+		a.applyScale(toks, end)
+		return a, true
+	}
+	if v, unit, ok := joinedUnit(t.lower[t.cur:]); ok {
+		a.value, a.joined = v, unit
+		return a, true
+	}
+	if num, ok := strings.CutSuffix(t.lower[t.cur:], "-worth"); ok {
+		if v, scale, _, ok := parseDigits(num); ok {
+			a.value, a.scaled = tidy(v*scale), scale != 1
+			return a, true
+		}
+	}
+	return a, false
 }
 
 // vagueScale reads the unit of "hundreds of thousands".

@@ -1,11 +1,18 @@
 package figure
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/graph"
+)
 
 // The words that may stand between a counted noun phrase and the measure
 // word after it: a partitive, a place, an inclusion, an aside between
 // commas, dashes or parentheses, auxiliaries and adverbs, and a relative
-// clause. measureAfter reads them in that order.
+// clause. measureAfter reads them in that order. measureAt reads the
+// measure words and phrases themselves, and tollBefore the toll or
+// nominal head a number completes ("the death toll rose to 44", "the
+// death of 10").
 
 // measureAfter looks for a measure word after the counted noun phrase
 // that countedAfter read (head, ending at npEnd), past a partitive ("of
@@ -253,4 +260,182 @@ var clauseStops = map[string]bool{
 	"before": true, "because": true, "if": true, "as": true, "since": true, "until": true, "and": true,
 	"but": true, "or": true, "said": true, "says": true, "say": true, "told": true, "reported": true,
 	"believe": true, "believed": true, "claimed": true, "announced": true, "warned": true, "feared": true,
+}
+
+func isMeasureAt(tt []tok, j, end int) bool {
+	_, _, _, ok := measureAt(tt, j, end)
+	return ok
+}
+
+// measureAt reads a measure word or phrase at j.
+func measureAt(tt []tok, j, end int) (m string, first, last int, ok bool) {
+	w := trimDot(tt[j].lower)
+	next := ""
+	if j+1 < end {
+		next = tt[j+1].lower
+	}
+	if next == "to" && j+2 < end && tt[j+2].lower == "death" && tt[j].word && !sentenced[w] &&
+		(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+		return graph.Killed, j, j + 3, true // "frozen to death", "crushed to death"
+	}
+	switch w {
+	case "lost":
+		// "lost their lives", "lost their homes"
+		if j+2 < end {
+			switch tt[j+2].lower {
+			case "lives", "life":
+				return graph.Killed, j, j + 3, true
+			case "home", "homes":
+				return graph.Displaced, j, j + 3, true
+			}
+		}
+		return "", 0, 0, false
+	case "taken", "held", "took":
+		switch {
+		case next == "their" && j+3 < end && tt[j+2].lower == "own" && (tt[j+3].lower == "lives" || tt[j+3].lower == "life"):
+			return graph.Killed, j, j + 4, true // "have taken their own lives"
+		case next == "hostage" || next == "captive":
+			return graph.Kidnapped, j, j + 2, true
+		case next == "prisoner" || next == "prisoners":
+			return graph.Arrested, j, j + 2, true
+		case next == "into" && j+2 < end && tt[j+2].lower == "custody":
+			return graph.Arrested, j, j + 3, true
+		}
+		return "", 0, 0, false
+	case "fled":
+		// "fled their homes" is displacement; "fled to India", "fled
+		// abroad", "fled across the border" crosses one.
+		if next == "abroad" || (next == "to" || next == "into" || next == "across") && j+2 < end &&
+			(tt[j+2].upper || tt[j+2].lower == "the" && j+3 < end && tt[j+3].lower == "border") {
+			return graph.Refugees, j, j + 1, true
+		}
+		return graph.Displaced, j, j + 1, true
+	case "on":
+		// "on the missing list"
+		if next == "the" && j+2 < end && tt[j+2].lower == "missing" {
+			return graph.Missing, j, j + 3, true
+		}
+		return "", 0, 0, false
+	case "in", "behind":
+		// "thousands of people in jail", "behind bars"
+		if custody[next] {
+			return graph.Arrested, j, j + 2, true
+		}
+		return "", 0, 0, false
+	case "made":
+		// "made homeless"
+		if next == "homeless" {
+			return graph.Displaced, j, j + 2, true
+		}
+		return "", 0, 0, false
+	case "rounded":
+		if next == "up" {
+			return graph.Arrested, j, j + 2, true
+		}
+		return "", 0, 0, false
+	case "forced":
+		// "forced from their homes", "forced to flee", "forced out of
+		// their villages"; not "forced out of the sport"
+		if next == "from" || next == "out" && homeAhead(tt, j+2, end) || (next == "to" && j+2 < end && tt[j+2].lower == "flee") {
+			return graph.Displaced, j, j + 2, true
+		}
+		return "", 0, 0, false
+	}
+	if m, ok := measureWords[w]; ok {
+		return m, j, j + 1, true
+	}
+	if w == "death" && j > 0 && tt[j-1].lower == "one" && (next == "" || !tt[j+1].word || deathFollows[next]) {
+		// "17 cases including one death"; not "one death sentence"
+		return graph.Killed, j, j + 1, true
+	}
+	return "", 0, 0, false
+}
+
+// homeAhead reports a word for a home within four tokens of i: "out of
+// their homes", "out of the village".
+func homeAhead(tt []tok, i, end int) bool {
+	for j := i; j < end && j < i+4; j++ {
+		if homeWords[tt[j].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// tollBefore finds a toll or count head before the number starting at
+// qStart, linked by rise words: "the death toll has risen to 44", "the
+// number of people killed stood at 44", "the death toll in Angur Adar rose
+// to 23".
+func tollBefore(tt []tok, qStart, first int) (string, int, bool) {
+	// "the deaths of the seven Challenger astronauts", "resulted in the
+	// death of 10 and injury of 31 civilians", "the arrest of 12"
+	// "Among the injured were 20 local residents": a part of the toll
+	if k := qStart - 4; k >= first && tt[k].lower == "among" && tt[k+1].lower == "the" && copulas[tt[qStart-1].lower] {
+		if m, ok := tollHeads[tt[k+2].lower]; ok {
+			return m, k + 2, true
+		}
+	}
+	k := qStart - 2
+	if k > first && tt[qStart-1].lower == "the" {
+		k--
+	}
+	if k >= first && tt[k+1].lower == "of" {
+		if m, ok := nominalMeasures[tt[k].lower]; ok {
+			return m, k, true
+		}
+	}
+	j := qStart - 1
+	links := 0
+	for j >= first && links < 5 && rises[tt[j].lower] {
+		j--
+		links++
+	}
+	if links == 0 || j < first {
+		return "", 0, false
+	}
+	// The word right before the number must tie it: "to", "at", "of" or a
+	// verb such as "reached".
+	switch tt[qStart-1].lower {
+	case "is", "was", "has", "had", "have", "now", "officially", "further":
+		return "", 0, false
+	}
+	// The head may stand before a phrase saying where: "in the disaster".
+	for k := j; k >= first && k > j-9; k-- {
+		t := tt[k]
+		if m, ok := tollHeads[t.lower]; ok {
+			if !countHead(tt, k, first) {
+				break
+			}
+			if k-2 >= first && tt[k-1].lower == "or" {
+				// "dead or missing": the first of the two
+				if m2, ok := tollHeads[tt[k-2].lower]; ok {
+					m, k = m2, k-2
+				}
+			}
+			if t.lower == "toll" && k > first && tt[k-1].lower == "injury" {
+				m = graph.Injured
+			}
+			return m, k, true
+		}
+		if !t.word || tollStops[t.lower] {
+			break
+		}
+	}
+	return "", 0, false
+}
+
+// countHead reports whether the toll head at k names a count: "toll",
+// "deaths" and "fatalities" do; "dead", "killed" and the like do after "the
+// number of" or "the total of" ("the number of Britons dead or missing").
+func countHead(tt []tok, k, first int) bool {
+	switch tt[k].lower {
+	case "toll", "deaths", "fatalities":
+		return true
+	}
+	for j := k - 1; j > first && j >= k-4; j-- {
+		if tt[j].lower == "of" && (tt[j-1].lower == "number" || tt[j-1].lower == "total") {
+			return true
+		}
+	}
+	return false
 }

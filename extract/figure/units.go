@@ -41,28 +41,68 @@ func prefixCurrency(tt []tok, i, first int) (string, int) {
 	if c, ok := currencyPrefix[trimDot(p.lower)]; ok && p.word && len(p.lower) > 1 {
 		return c, 1
 	}
+	if !p.word || len(p.lower) < 2 {
+		if solesPrefix(tt, i, first) {
+			return "PEN", 2
+		}
+		return "", 0
+	}
+	if c, ok := newswirePrefix(p); ok {
+		return c, 1
+	}
+	if c, ok := isoCode(p); ok {
+		return c, 1
+	}
 	return "", 0
 }
 
-// percentAfter reads "%", "pct", "percent", "per cent" or "percentage
-// points" at i, returning the end of the unit.
+// solesPrefix reports Peru's "S/" joined to the number at i: "S/479
+// million".
+func solesPrefix(tt []tok, i, first int) bool {
+	if i-2 < first {
+		return false
+	}
+	s, slash := tt[i-2], tt[i-1]
+	return slash.lower == "/" && s.lower == "s" && s.caps && s.end == slash.start && slash.end == tt[i].start
+}
+
+// percentAfter reads "%", "pct", "percent" or "per cent" at i, returning
+// the end of the unit. Percentage points are no percent (pointsAfter).
 func percentAfter(tt []tok, i, end int) (int, bool) {
 	if i >= end {
 		return 0, false
 	}
 	w := trimDot(tt[i].lower)
+	k := 0
 	switch {
 	case w == "%" || w == "pct" || w == "percent":
-		if i+1 < end && (tt[i+1].lower == "points" || tt[i+1].lower == "point") {
-			return i + 2, true
-		}
-		return i + 1, true
+		k = i + 1
 	case w == "per" && i+1 < end && trimDot(tt[i+1].lower) == "cent":
-		return i + 2, true
-	case w == "percentage" && i+1 < end && strings.HasPrefix(tt[i+1].lower, "point"):
-		return i + 2, true
+		k = i + 2
+	default:
+		return 0, false
 	}
-	return 0, false
+	if k < end && strings.HasPrefix(tt[k].lower, "point") {
+		return 0, false
+	}
+	return k, true
+}
+
+// pointsAfter reports percentage points at i: "19 percentage points", "1.5
+// pct points", "a half percentage point". A difference of two percentages
+// is no percentage of anything, and the annotation guide counts none.
+func pointsAfter(tt []tok, i, end int) bool {
+	if i+1 >= end {
+		return false
+	}
+	w := trimDot(tt[i].lower)
+	k := i + 1
+	if w == "per" && trimDot(tt[k].lower) == "cent" {
+		k++
+	} else if w != "%" && w != "pct" && w != "percent" && w != "percentage" {
+		return false
+	}
+	return k < end && strings.HasPrefix(tt[k].lower, "point")
 }
 
 // currencyAfter reads a currency word at i, possibly after adjectives that
@@ -85,6 +125,11 @@ func currencyAfter(tt []tok, i, end int, scaled bool) (cur string, first, last i
 	}
 	w := trimDot(tt[j].lower)
 	c, ok := currencyWords[w]
+	if !ok {
+		if c, ok = currencyNames[w]; !ok {
+			c, ok = isoCode(tt[j])
+		}
+	}
 	if !ok || (w == "p" && tt[j].start != tt[j-1].end) || (w == "mark" || w == "won") && len(adj) == 0 && !scaled {
 		return "", 0, 0, false
 	}
@@ -110,8 +155,8 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 	}
 	added := false
 	for _, a := range loose {
-		if head, _ := countedAfter(tt, a.last, len(tt)); head != "" {
-			continue // "20,000 workers" count workers, not money
+		if head, _ := countedAfter(tt, a.last, len(tt)); head != "" && tt[a.last].lower != "compared" {
+			continue // "20,000 workers" count workers, not money; but "7.4 compared with 9.4 percent"
 		}
 		for _, f := range figs {
 			if f.Measure != graph.Money && f.Measure != graph.Percent {
@@ -129,7 +174,11 @@ func inherit(tt []tok, figs []Figure, loose []amount, si int) []Figure {
 			if !comparison(dropYears(between)) || !sameShape(tt, a, f) {
 				continue
 			}
-			if f.Last <= a.first && between[len(between)-1].lower == "to" && f.First > 0 && tt[f.First-1].lower == "by" {
+			if f.Measure == graph.Percent && len(between) == 2 && between[0].lower == "," && between[1].lower == "or" {
+				// "800,000, or about 60%": a count restated as a share
+				continue
+			}
+			if f.Last <= a.first && between[len(between)-1].lower == "to" && f.First > 0 && changeVerbs[tt[f.First-1].lower] {
 				// "fell by 8.0 per cent in June to 9,393": the level
 				// a change reaches is not in the change's unit.
 				continue
@@ -213,9 +262,11 @@ func comparison(between []tok) bool {
 		return (a == "compared" || a == "up" || a == "down") && (b == "with" || b == "to" || b == "from") ||
 			a == "," && (b == "from" || b == "against" || b == "vs" || b == "or")
 	case 3:
-		// "111.9 mln dlrs, down from 139.5 mln"
+		// "111.9 mln dlrs, down from 139.5 mln"; "7.4 compared to the 9.4
+		// percent"
 		a, b, c := between[0].lower, between[1].lower, between[2].lower
-		return a == "," && (b == "up" || b == "down") && (c == "from" || c == "to")
+		return a == "," && (b == "up" || b == "down") && (c == "from" || c == "to") ||
+			(a == "compared" || a == "up" || a == "down") && (b == "with" || b == "to" || b == "from") && c == "the"
 	}
 	return false
 }

@@ -30,7 +30,7 @@ var nounMeasures = map[string]bool{"refugees": true, "hostages": true, "evacuees
 // countsItself are measure words that, right after a number, belong to
 // the figure's text: "355 dead", "44 deaths".
 var countsItself = map[string]bool{
-	"dead": true, "deaths": true, "fatalities": true, "injured": true, "wounded": true, "missing": true,
+	"dead": true, "deaths": true, "death": true, "fatalities": true, "injured": true, "wounded": true, "missing": true,
 	"injuries": true, "arrests": true, "bodies": true, "refugees": true, "hostages": true,
 	"evacuees": true, "detainees": true, "homeless": true, "displaced": true,
 }
@@ -39,6 +39,7 @@ var countsItself = map[string]bool{
 // any qualifier: "killing at least 12", "the army arrested 30".
 var verbMeasures = map[string]string{
 	"killing": graph.Killed, "killed": graph.Killed, "kills": graph.Killed, "kill": graph.Killed,
+	"massacring": graph.Killed, "massacred": graph.Killed, "murdering": graph.Killed, "slaughtering": graph.Killed,
 	"wounding": graph.Injured, "wounded": graph.Injured, "injuring": graph.Injured, "injured": graph.Injured,
 	"displacing": graph.Displaced, "displaced": graph.Displaced,
 	"arresting": graph.Arrested, "arrested": graph.Arrested, "detaining": graph.Arrested, "detained": graph.Arrested,
@@ -90,6 +91,18 @@ var tollHeads = map[string]string{
 	"missing": graph.Missing, "evacuated": graph.Evacuated,
 }
 
+// nominalMeasures are nouns of an event that count those it befell after
+// "of": "the death of 10", "the injury of 31 civilians", "the arrest of 12
+// protesters".
+var nominalMeasures = map[string]string{
+	"death": graph.Killed, "deaths": graph.Killed, "killing": graph.Killed, "killings": graph.Killed,
+	"murder": graph.Killed, "murders": graph.Killed, "injury": graph.Injured, "injuries": graph.Injured,
+	"injuring": graph.Injured, "wounding": graph.Injured, "arrest": graph.Arrested, "arrests": graph.Arrested,
+	"detention": graph.Arrested, "abduction": graph.Kidnapped, "abductions": graph.Kidnapped,
+	"kidnapping": graph.Kidnapped, "kidnappings": graph.Kidnapped, "displacement": graph.Displaced,
+	"evacuation": graph.Evacuated,
+}
+
 // qualifiers, longest first within each leading word, as written before a
 // number.
 var qualifiers = [][]string{
@@ -121,10 +134,13 @@ var currencyPrefix = map[string]string{
 	"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
 	"nt$": "TWD", "n$": "NAD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN", "rs": "INR",
 	"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "ksh": "KES", "r": "ZAR",
-	"kd": "KWD", "bd": "BHD", "qr": "QAR", "sr": "SAR", "aed": "AED", "dh": "AED", "dhs": "AED",
-	"rm": "MYR", "rp": "IDR", "tk": "BDT", "kes": "KES", "ush": "UGX", "tsh": "TZS", "php": "PHP",
+	"aed": "AED",
+	"rm":  "MYR", "rp": "IDR", "tk": "BDT", "kes": "KES", "ush": "UGX", "tsh": "TZS", "php": "PHP",
 	"inr": "INR", "pkr": "PKR", "npr": "NPR", "lkr": "LKR", "egp": "EGP", "zar": "ZAR",
 	"ngn": "NGN", "ghs": "GHS", "sh": "KES", "cny": "CNY", "rmb": "CNY", "krw": "KRW",
+	"r$": "BRL", "mx$": "MXN", "rd$": "DOP", "j$": "JMD", "tt$": "TTD", "₱": "PHP", "₩": "KRW",
+	"₺": "TRY", "₽": "RUB", "₫": "VND", "₪": "ILS", "฿": "THB", "₴": "UAH", "₵": "GHS", "₡": "CRC",
+	"₲": "PYG",
 }
 
 // currencyWords follow the number: "1.5 mln dlrs", "600 million pounds".
@@ -151,7 +167,10 @@ var copulas = map[string]bool{
 }
 
 // rangeVerbs before "from" make "from X to Y" a range, not a change.
-var rangeVerbs = map[string]bool{"ranging": true, "ranged": true, "range": true, "ranges": true, "varying": true, "varied": true}
+var rangeVerbs = map[string]bool{
+	"ranging": true, "ranged": true, "range": true, "ranges": true, "varying": true, "varied": true,
+	"vary": true, "varies": true,
+}
 
 // sentenced are the verbs of "sentenced to death", which kill no one yet.
 var sentenced = map[string]bool{"sentenced": true, "condemned": true, "doomed": true, "put": true}
@@ -174,7 +193,8 @@ var currencyAdjectives = map[string]map[string]string{
 	"kuwaiti": {"IQD": "KWD"}, "iraqi": {"IQD": "IQD"}, "jordanian": {"IQD": "JOD"},
 	"libyan": {"IQD": "LYD"}, "algerian": {"IQD": "DZD"}, "tunisian": {"IQD": "TND"},
 	"bahraini": {"IQD": "BHD"}, "qatari": {"SAR": "QAR"}, "iranian": {"SAR": "IRR"},
-	"west": {"DEM": "DEM"}, "german": {"DEM": "DEM"}, "finnish": {"DEM": "FIM"},
+	"west": {"DEM": "DEM"}, "german": {"DEM": "DEM"}, "finnish": {"DEM": "FIM"}, "korean": {"KRW": "KRW"},
+	"us": {"USD": "USD"},
 }
 
 // percentWords follow a number: "76%", "2.5 pct", "10 per cent".
@@ -186,7 +206,7 @@ var timeUnits = map[string]bool{
 	"weeks": true, "day": true, "days": true, "hour": true, "hours": true, "hrs": true, "minute": true,
 	"minutes": true, "mins": true, "second": true, "seconds": true, "decade": true, "decades": true,
 	"century": true, "centuries": true, "am": true, "pm": true, "a.m.": true, "p.m.": true, "gmt": true,
-	"o'clock": true, "bst": true, "edt": true, "est": true, "utc": true, "local": true, "nights": true,
+	"o'clock": true, "bst": true, "edt": true, "est": true, "utc": true, "nights": true,
 	"night": true, "weekend": true, "weekends": true, "innings": true, "overs": true,
 }
 
@@ -307,6 +327,40 @@ var labelDeterminers = map[string]bool{
 var rateUnits = map[string]bool{
 	"day": true, "week": true, "month": true, "year": true, "hour": true, "minute": true, "decade": true,
 }
+
+// deathFollows may follow "one death" that counts the dead.
+var deathFollows = map[string]bool{
+	"in": true, "was": true, "has": true, "had": true, "reported": true, "and": true, "from": true, "at": true,
+	"on": true, "among": true, "after": true, "so": true, "while": true, "linked": true, "related": true,
+}
+
+// homeWords name where the displaced were forced out of.
+var homeWords = map[string]bool{
+	"home": true, "homes": true, "houses": true, "house": true, "village": true, "villages": true,
+	"town": true, "towns": true, "city": true, "neighbourhood": true, "neighborhood": true, "camp": true, "camps": true,
+}
+
+// expellers before a count and "from their homes" displace it: "driven
+// 700,000 from their homes".
+var expellers = map[string]bool{"driven": true, "drove": true, "forced": true, "chased": true, "expelled": true, "evicted": true}
+
+// changeVerbs before a change in percent or hundredths make the amount
+// after "to" the level it reaches, in no unit the sentence gives: "fell by
+// 8.0 per cent in June to 9,393", "jumped 15 percent to 5,587".
+var changeVerbs = map[string]bool{
+	"by": true, "rose": true, "fell": true, "jumped": true, "climbed": true, "dropped": true, "declined": true,
+	"increased": true, "decreased": true, "grew": true, "slipped": true, "slid": true, "gained": true,
+	"surged": true, "soared": true, "plunged": true, "eased": true,
+}
+
+// objectStarts open a noun phrase: after "2022 marks", a verb's object.
+var objectStarts = map[string]bool{
+	"a": true, "an": true, "the": true, "another": true, "its": true, "his": true, "her": true, "their": true,
+	"one": true, "this": true, "our": true,
+}
+
+// rateAdverbs after a count make it a rate: "millions of deaths annually".
+var rateAdverbs = map[string]bool{"annually": true, "yearly": true, "daily": true, "weekly": true, "monthly": true}
 
 // people are counted nouns for persons, which let a year-like number count:
 // "1500 people were killed".

@@ -399,7 +399,7 @@ func parseJSONLine(line []byte, names Fields) (graph.Document, error) {
 			return graph.Document{}, fmt.Errorf("field %q: %w", names.Published, err)
 		}
 	}
-	if doc.Title != "" && !strings.HasPrefix(doc.Text, doc.Title) {
+	if doc.Title != "" && !startsWithTitle(doc.Text, doc.Title) {
 		// The title is part of what a reader sees, and of what the
 		// extractor reads; offsets are into this combined text.
 		doc.Text = doc.Title + "\n\n" + doc.Text
@@ -411,6 +411,25 @@ func parseJSONLine(line []byte, names Fields) (graph.Document, error) {
 		return graph.Document{}, errors.New("text is not valid UTF-8")
 	}
 	return doc, nil
+}
+
+// startsWithTitle reports whether text already opens with title, so that
+// it is not put before it a second time. Feeds often repeat the headline
+// as the text's first line with small differences of case, accents or
+// spacing ("An interview" / "An Interview", "Licen" / "Ličen",
+// "Stardust@home" / "Stardust @ home"), so the first line is compared by
+// graph.NameKey, whole words only.
+func startsWithTitle(text, title string) bool {
+	if strings.HasPrefix(text, title) {
+		return true
+	}
+	key := graph.NameKey(title)
+	if key == "" {
+		return false
+	}
+	line, _, _ := strings.Cut(text, "\n")
+	lineKey := graph.NameKey(line)
+	return lineKey == key || strings.HasPrefix(lineKey, key+" ")
 }
 
 // countingReader counts the bytes read through it.

@@ -145,6 +145,27 @@ func TestTitleJoinsText(t *testing.T) {
 	}
 }
 
+func TestTitleRepeatedInText(t *testing.T) {
+	tests := []struct {
+		title, text string
+		want        bool
+	}{
+		{"BAHIA COCOA REVIEW", "BAHIA COCOA REVIEW\n\nShowers continued.", true},
+		{"Frank Messina: An interview with the 'Mets Poet'", "Frank Messina: An Interview with the 'Mets Poet' Wednesday, October 3, 2007\n\nText.", true},
+		{"Wikinews interviews academic Simon Licen", "Wikinews interviews academic Simon Ličen Saturday\n\nText.", true},
+		{"Andrew Westphal about Stardust@home", "Andrew Westphal about Stardust @ home\n\nSunday", true},
+		{"BAHIA COCOA REVIEW", "Showers continued.", false},
+		{"Bank", "BANKERS said.", false},                     // whole words only
+		{"Cocoa review", "Text first.\nCocoa review", false}, // the first line only
+		{"!!!", "Text.", false},
+	}
+	for _, tt := range tests {
+		if got := startsWithTitle(tt.text, tt.title); got != tt.want {
+			t.Errorf("startsWithTitle(%q, %q) = %v", tt.text, tt.title, got)
+		}
+	}
+}
+
 func TestIDLine(t *testing.T) {
 	tests := []struct {
 		line string
