@@ -105,7 +105,8 @@ var allianceNouns = set("member", "members", "ally", "allies", "partner", "membe
 // preposition, article or verb joins two phrases, not one description.
 var relStops = set("of", "to", "for", "at", "in", "on", "by", "with", "from", "and", "or", "the", "a", "an", "said",
 	"says", "told", "is", "was", "were", "are", "has", "had", "have", "as", "than", "that", "who", "which", "but",
-	"after", "before", "against", "between", "under", "over", "about", "into", "like", "while", "when", "if", "not")
+	"after", "before", "against", "between", "under", "over", "about", "into", "like", "while", "when", "if", "not",
+	"without", "within", "through", "during", "since", "until", "despite", "amid", "via", "toward", "towards")
 
 // maxDescWords bounds the words between a nationality or organization
 // and the name it describes: "the German government's deputy spokesman

@@ -54,10 +54,11 @@ func (d *docState) readRoles(c *chunk, tm []int32) {
 			continue
 		}
 		first, last := m.first, m.last
-		if !d.roleBefore(c, tm, mi, first) {
+		titled := d.roleBefore(c, tm, mi, first)
+		if !titled {
 			d.citizenBefore(c, tm, mi, first)
 		}
-		d.roleAfter(c, tm, mi, last)
+		d.roleAfter(c, tm, mi, last, titled)
 	}
 }
 
@@ -437,12 +438,17 @@ func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64, s
 	// "EU Enlargement Commissioner", "UN Special Envoy": a portfolio of
 	// one or two capitalized words between the body and the title.
 	for k := j; k > j-maxPortfolio && k > 0 && tm[k] < 0 && isCap(c.tokText(k)) && isWord(c.tokText(k)) && c.sameSentence(k-1, first); k-- {
-		if o := int(tm[k-1]); o >= 0 && d.ments[o].typ == graph.Organization && d.ments[o].last == k && !isPossessive(c.tokText(k-1)) {
+		if o := int(tm[k-1]); o >= 0 && d.ments[o].typ == graph.Organization && d.ments[o].last == k && !isPossessive(c.tokText(k-1)) &&
+			!addressVerbs[c.lower(d.ments[o].first-1)] { // "Monsod told Reuters Finance Secretary Jaime Ongpin had decided"
 			return o, portfolioConfidence, portfolioOf
 		}
 	}
 	return -1, noOfConfidence, noOf
 }
+
+// addressVerbs take whom they address as their object: a body right
+// after one is the one addressed, not the owner of a title after it.
+var addressVerbs = set("told", "tells", "telling", "tell")
 
 // maxPortfolio bounds the words of a portfolio between a body and a title
 // ("EU Enlargement Commissioner"); portfolioOf names that reading.
@@ -554,7 +560,7 @@ func (d *docState) citizenBefore(c *chunk, tm []int32, mi, first int) {
 // and after a copula "Name is [the|a] [modifiers] TITLE of|to|for|at X".
 // Its rule is "apposition/" and the reading of what the title is of, named
 // as ofRules name them ("after" for "of|to|for|at the X").
-func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
+func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int, titled bool) {
 	copula := copulas[c.lower(last)] // "Jackson Janes is executive director of X"
 	if d.ments[mi].typ != graph.Person || c.tokText(last) != "," && !copula || !c.sameSentence(last, last+1) {
 		return
@@ -624,7 +630,12 @@ func (d *docState) roleAfter(c *chunk, tm []int32, mi, last int) {
 	if copula && ofName != toOf {
 		return // "X is president": only a title of a named body is read after a verb
 	}
-	if listGoesOn(c, evEnd) {
+	if listGoesOn(c, evEnd) || titled && !copula && speechCues[c.lower(evEnd)] {
+		// "… Japanese Prime Minister Yasuhiro Nakasone, a Treasury
+		// spokesman said": a name already titled before it takes no
+		// second title from a phrase with its own verb, a new clause
+		// whose speaker it names ("Michael Lamberty, a Lufthansa
+		// spokesman said" is still his title).
 		return
 	}
 	d.ments[mi].personCue = 2

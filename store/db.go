@@ -71,6 +71,9 @@ type DB struct {
 	// a whole tally by writes (tallyRun) and the report keys FigureTotals
 	// visits, so that tests can tell how much a change reads.
 	tallyReads struct{ scans, keys atomic.Int64 }
+
+	// writes counts what commits write, by key prefix (WithWriteCounts).
+	writes *writeCounts
 }
 
 // maxCached bounds the writer's caches; they are cleared when full.
@@ -94,6 +97,7 @@ type config struct {
 	maxDocsPerTxn  int
 	pageOutAbove   int64
 	minFree        int64                             // WithMinFreeSpace
+	countWrites    bool                              // WithWriteCounts
 	freeSpace      func(path string) (uint64, error) // statfs; replaced in tests
 }
 
@@ -244,6 +248,9 @@ func Open(path string, opts ...Option) (*DB, error) {
 	db := &DB{bdb: bdb, bopts: bo, cfg: cfg, path: path, stop: make(chan struct{})}
 	if !cfg.inMemory && cfg.pageOutAbove > 0 {
 		db.pages = newPager(mappedDir(path), cfg.pageOutAbove)
+	}
+	if cfg.countWrites {
+		db.writes = &writeCounts{by: map[byte]*WriteCount{}}
 	}
 	if err := db.readFlags(); err != nil {
 		db.bdb.Close()
@@ -736,6 +743,10 @@ type wtx struct {
 	// (contrib.go); dirtyContribs are those flushContribs has to write.
 	contribs      map[string][]string
 	dirtyContribs map[string]bool
+
+	// counted records the transaction's writes when the store counts
+	// them (WithWriteCounts).
+	counted *countingKV
 }
 
 func (db *DB) newWtx() *wtx {
@@ -743,7 +754,12 @@ func (db *DB) newWtx() *wtx {
 		return &wtx{db: db, txn: db.bulk, mem: db.bulk, deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}, lists: map[string][]string{}}
 	}
 	btx := db.bdb.NewTransaction(true)
-	return &wtx{db: db, txn: txnKV{btx}, btx: btx, deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}, lists: map[string][]string{}}
+	w := &wtx{db: db, txn: txnKV{btx}, btx: btx, deltas: map[string]int64{}, ents: map[string]*entityRec{}, merges: map[string]string{}, lists: map[string][]string{}}
+	if db.writes != nil {
+		w.counted = &countingKV{kv: w.txn, last: map[string]int{}}
+		w.txn = w.counted
+	}
+	return w
 }
 
 // discard drops the transaction's writes; after commit it does nothing.
@@ -786,6 +802,9 @@ func (w *wtx) commit() error {
 	if w.btx != nil {
 		if err := w.btx.Commit(); err != nil {
 			return err
+		}
+		if w.counted != nil {
+			w.db.writes.add(w.counted.last)
 		}
 	} else {
 		w.mem.commit()

@@ -143,6 +143,7 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 		if n := count([]byte{pDocDate}); n != s.Documents {
 			tb.Errorf("%d date keys for %d documents", n, s.Documents)
 		}
+		names := map[string]bool{} // name index key + 0 + ID, from the entities
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pEntity}})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
@@ -165,7 +166,24 @@ func recount(tb testing.TB, db *DB) graph.Stats {
 				if !contains(ids, id) {
 					tb.Errorf("entity %s missing from name index %q", id, k)
 				}
+				names[string(key(pName, string(rec.Type), k))+"\x00"+id] = true
 			}
+		}
+		// The name index lists no more than the entities' names: nothing
+		// left of retracted names or deleted entities.
+		if err := tx(txn).scan([]byte{pName}, true, func(k, v []byte) error {
+			ids, err := decodeIDs(v)
+			if err != nil || len(ids) == 0 {
+				tb.Errorf("name index key %q: %d IDs, %v", k, len(ids), err)
+			}
+			for _, id := range ids {
+				if !names[string(k)+"\x00"+id] {
+					tb.Errorf("name index key %q lists %s, which has no such name", k, id)
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
 		}
 		checkTies(tb, txn)
 		rit := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pRel}})

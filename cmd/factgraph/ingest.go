@@ -77,11 +77,13 @@ type ingestSummary struct {
 	Bulk *bulkSummary `json:"bulk,omitempty"`
 	// PeakHeapBytes is the most the Go heap's objects held, sampled after
 	// each batch of documents is stored.
-	PeakHeapBytes uint64        `json:"peak_heap_bytes"`
-	Interrupted   bool          `json:"interrupted,omitempty"` // by a signal
-	Stats         *graph.Stats  `json:"stats,omitempty"`
-	elapsed       time.Duration `json:"-"`
-	heap          *heapPeak
+	PeakHeapBytes uint64 `json:"peak_heap_bytes"`
+	Interrupted   bool   `json:"interrupted,omitempty"` // by a signal
+	// Writes is what the commits wrote, by key prefix (--count-writes).
+	Writes  map[string]store.WriteCount `json:"writes,omitempty"`
+	Stats   *graph.Stats                `json:"stats,omitempty"`
+	elapsed time.Duration               `json:"-"`
+	heap    *heapPeak
 }
 
 // bulkSummary is what a bulk build did.
@@ -112,6 +114,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	bf.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON summary instead of progress")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (read it with go tool pprof)")
+	countWrites := fs.Bool("count-writes", false, "count the keys and bytes each key prefix's commits write (the JSON summary's writes)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -141,7 +144,11 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("load extractor: %w", err)
 	}
-	s, err := store.Open(*db, append(pageOut.options(), textIndexOptions(*textIndex)...)...)
+	opts := append(pageOut.options(), textIndexOptions(*textIndex)...)
+	if *countWrites {
+		opts = append(opts, store.WithWriteCounts())
+	}
+	s, err := store.Open(*db, opts...)
 	if err != nil {
 		return err
 	}
@@ -159,6 +166,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		err = errors.Join(err, ferr)
 	}
 	sum.PeakHeapBytes = sum.heap.peak
+	sum.Writes = s.WriteCounts()
 	// The summary is printed however the run ended: what is stored is
 	// stored, each document complete.
 	interrupted := errors.Is(err, context.Canceled) && ctx.Err() != nil
