@@ -81,6 +81,13 @@
 // remaining name gives (undoing a surname merge if there was one), so the
 // store matches one that never had the document.
 //
+// Where a later document would have decided otherwise, the store
+// re-decides (absorb.go): an entity named only by a short name joins the
+// full name that gains it as an alias ("Ford" and Ford Motor Co), and an
+// entity of a name's minority type joins the type whose votes come to
+// decide (an early "CANADA" organization and place/canada), each by an
+// automatic merge.
+//
 // # Memory
 //
 // Badger is tuned (db.go) to keep the heap bounded while ingesting: small
@@ -103,7 +110,11 @@
 //
 // # Caveats
 //
-//   - Resolution depends on arrival order: which entity a short name joins
+//   - Resolution still depends on arrival order (BENCHMARKS.md, "Order
+//     dependence of resolution", counts how): an entity's ID is made from
+//     the first name seen, a name indexed under several entities joins the
+//     most mentioned so far, a merge leaves a record that the other order
+//     has not, and which entity a short name joins
 //     can differ between two orders of the same documents ("Putin" joins
 //     "Vladimir Putin" only if that is the one full name ending in Putin
 //     when it arrives). A surname-only person merged into the one full

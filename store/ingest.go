@@ -241,6 +241,14 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 		if err := w.contribute(id, t, doc, c); err != nil {
 			return nil, err
 		}
+		if t == e.Type {
+			if err := w.absorbShort(id, e); err != nil {
+				return nil, err
+			}
+		}
+		if err := w.absorbOutvoted(id); err != nil {
+			return nil, err
+		}
 	}
 	// Merges made while resolving may have retired IDs resolved earlier.
 	for l, g := range local {

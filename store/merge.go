@@ -65,7 +65,7 @@ func (w *wtx) mergeEntity(from, into string, auto bool) error {
 		return graph.Errorf(graph.ENOTFOUND, "entity %q not found", from)
 	case intoRec == nil:
 		return graph.Errorf(graph.ENOTFOUND, "entity %q not found", into)
-	case fromRec.Type != intoRec.Type:
+	case fromRec.Type != intoRec.Type && !auto: // absorbOutvoted moves a mistyped name
 		return graph.Errorf(graph.EINVALID, "cannot merge %s %q into %s %q", fromRec.Type, from, intoRec.Type, into)
 	}
 	rec := *intoRec

@@ -202,7 +202,7 @@ func (w *wtx) resolveTyped(e *graph.Entity) (string, error) {
 			return w.create(graph.EntityID(t, e.Name), t)
 		}
 	}
-	if id, ok, err := w.byName(t, nk, genericNames[nk]); ok || err != nil {
+	if id, ok, err := w.byOwnName(t, e.Name); ok || err != nil {
 		return id, err
 	}
 	if t == graph.Person && tokenCount(nk) == 2 {
@@ -403,6 +403,32 @@ func (w *wtx) byName(t graph.EntityType, nk string, own bool) (string, bool, err
 		return "", false, nil
 	}
 	return w.bestIndexed(t, nk, func(name string) bool { return !own || name == nk })
+}
+
+// byOwnName is rule 2 of resolveEntity: the best entity of type t
+// indexed under the document's name. A generic word joins only an entity
+// named by it. Nor does a name join, where absorbShort would merge, one
+// whose name it is the head or complement of ("Central Bank" and the
+// Egyptian Central Bank, "Mississippi River" and the Lower Mississippi
+// River), nor an acronym a company whose name it opens ("CTC" and C.T.C.
+// Dealer Holdings Ltd): rule 4 does not join them by such an alias either,
+// and a rule that holds one way only makes the graph depend on which
+// document came first.
+func (w *wtx) byOwnName(t graph.EntityType, name string) (string, bool, error) {
+	nk := graph.NameKey(name)
+	if nk == "" {
+		return "", false, nil
+	}
+	own, acronym := genericNames[nk], isAcronym(name)
+	return w.bestIndexed(t, nk, func(cand string) bool {
+		switch {
+		case own || cand == nk:
+			return cand == nk
+		case !shortNamed(t):
+			return true
+		}
+		return !isHead(nk, cand) && !isComplement(nk, cand) && !(acronym && t == graph.Organization && shortName(nk, cand))
+	})
 }
 
 // bestIndexed returns the most mentioned entity of type t indexed under

@@ -23,9 +23,10 @@
 // Extraction, nearly all of ingest's CPU, runs on every worker. The graph
 // does not: the store resolves a document's entities against everything
 // stored before it (the most mentioned entity of a name so far, type
-// votes once a name has ten, a surname that becomes ambiguous), so its
-// result depends on document order, and a per-key Combine would give
-// another graph than ingest. The last stage therefore gathers all
+// votes once a name has ten, a surname that becomes ambiguous, the ID
+// made from the first name seen), so its result depends on document order
+// (BENCHMARKS.md, "Order dependence of resolution", counts how), and a
+// per-key Combine would give another graph than ingest. The last stage therefore gathers all
 // extractions on one worker, sorts them into document order and stores
 // them with the store's own code (store.DB.Ingest) in a temporary Badger
 // store, from which it writes the dumps. That stage holds every
