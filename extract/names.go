@@ -92,7 +92,8 @@ var worldRegions = set("asia", "europe", "africa", "americas", "north america", 
 	"sub-saharan africa", "western europe", "eastern europe", "central europe", "western world", "third world")
 
 // formerCountries are states that no longer exist, which the gazetteer
-// of today's places does not know: like worldRegions they lie in no
+// of today's places does not know (but Burma, an old name of Myanmar, for
+// the readers that see only a word): like worldRegions they lie in no
 // country it has ("West Germany, France and Japan" is a list; a story about Brazil
 // does not put West Germany in it).
 var formerCountries = set("east germany", "soviet union", "ussr", "u.s.s.r.", "yugoslavia",
@@ -100,11 +101,16 @@ var formerCountries = set("east germany", "soviet union", "ussr", "u.s.s.r.", "y
 	"dahomey", "siam", "persia", "prussia", "ottoman empire", "austria-hungary", "serbia and montenegro",
 	"netherlands antilles", "german democratic republic")
 
+// worldRegion reports whether a place name is a world region's
+// (worldRegions): "Europe", "the Middle East".
+func worldRegion(name string) bool {
+	return worldRegions[strings.TrimPrefix(graph.NameKey(name), "the ")]
+}
+
 // unlocated reports whether a place name is a world region or a former
 // country: a place the document may name that lies in no country.
 func unlocated(name string) bool {
-	k := strings.TrimPrefix(graph.NameKey(name), "the ")
-	return worldRegions[k] || formerCountries[k]
+	return worldRegion(name) || formerCountries[strings.TrimPrefix(graph.NameKey(name), "the ")]
 }
 
 // possessiveNames are companies whose names end in a possessive, which is

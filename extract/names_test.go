@@ -53,6 +53,8 @@ func TestNames(t *testing.T) {
 			map[string]string{"person/charles": "Charles"}, nil},
 		{"ChamberIsNoBuilding", "The White House spoke. The House passed the bill.", lexTagger{"White House": org, "House": org},
 			map[string]string{"organization/house": "House"}, nil},
+		{"ShortChamberJoinsFullName", "The House of Commons met. The Commons voted.", lexTagger{"House of Commons": org, "Commons": org},
+			map[string]string{"organization/house-of-commons": "Commons"}, []string{"organization/commons"}},
 		{"ChamberOfCountry", "The US House spoke. The House passed the bill.", lexTagger{"US House": org, "House": org},
 			map[string]string{"organization/us-house": "House"}, []string{"organization/house"}},
 		{"GivenNameAmbiguous", "George Bush met George Clooney. George smiled.", lexTagger{"George Bush": per, "George Clooney": per, "George": per},

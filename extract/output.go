@@ -28,10 +28,12 @@ func (d *docState) output(x *graph.Extraction, entOf []*graph.Entity, placeOfEnt
 	national := map[string]bool{} // organizations whose nationality the document reads
 	for _, l := range d.cands.links {
 		s, o := entOf[l.subj], entOf[l.obj]
-		// No rule links to a person, and only places are located in
-		// places: a link read while the tagger took a name for another
-		// type's is dropped if resolution agreed with the tagger.
-		if s != nil && o != nil && s != o && o.Type != graph.Person && (l.predicate != graph.LocatedIn || s.Type == graph.Place) {
+		// No rule links to a person, only places are located in places,
+		// and no person is part_of anything: a link read while the tagger
+		// took a name for another type's is dropped if resolution agreed
+		// with the tagger.
+		if s != nil && o != nil && s != o && o.Type != graph.Person && (l.predicate != graph.LocatedIn || s.Type == graph.Place) &&
+			(l.predicate != graph.PartOf || s.Type != graph.Person) {
 			rb.add(s.ID, l.predicate, o.ID, "", false, l.conf, l.ev)
 			if l.predicate == graph.BasedIn && nationalityRules[l.rule] {
 				national[s.ID] = true

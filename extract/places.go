@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/factgraph/factgraph/extract/gazetteer"
 	"github.com/factgraph/factgraph/graph"
 )
@@ -64,7 +62,7 @@ func (d *docState) placeOf(c *chunk, tm []int32, mi int) {
 	}
 	ev := c.evidence(min(j, d.ments[cont].first), m.last)
 	subj := mi
-	if named && c.lower(d.ments[cont].first-1) == "the" && largerPlace(m.place, d.ments[cont].place) && !unlocated(d.ments[cont].name) {
+	if named && c.lower(d.ments[cont].first-1) == "the" && largerPlace(m.place, d.ments[cont].place) && !(d.ments[cont].place == nil && unlocated(d.ments[cont].name)) {
 		// "the North Waziristan region of Pakistan": the named region is
 		// in what follows "of" when that is larger; "the Texas town of
 		// Uvalde" is read the other way, and so is "the Gulf oil state of
@@ -187,7 +185,7 @@ func (d *docState) placePossessive(c *chunk, tm []int32, mi int) {
 	if oi == mi || o.typ != graph.Place || o.adjective || o.place == nil || o.last != f-1 || m.place != nil && m.place.Kind == gazetteer.Country {
 		return
 	}
-	if worldRegions[strings.TrimPrefix(graph.NameKey(m.name), "the ")] {
+	if worldRegion(m.name) {
 		return // "Britain's Europe minister": a continent is in no country
 	}
 	if m.place != nil && m.place.CountryCode != o.place.CountryCode {

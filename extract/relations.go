@@ -415,9 +415,12 @@ func sportsAffiliation(pred string) bool { return pred == graph.PlayerOf || pred
 // A head that sport shares with other trades (sportsOnlyInSport) makes a
 // coach or player only of a team or in a sports story: "Stephen
 // Toulouse, a security manager at Microsoft" coaches nothing, nor is
-// "Hollywood player Howard Hughes" on a team. A "wing" of a team is a
-// player, of anything else no relation of a person ("Wales wing Rhys
-// Williams"; "the party's youth wing" is an organization's).
+// "Hollywood player Howard Hughes" on a team. A "wing" is a player of a
+// team or of a club in a sports story, and otherwise no relation of a
+// person ("Wales wing Rhys Williams"; "the party's youth wing" is an
+// organization's). Another part_of read of a name the tagger took for a
+// person's stands only if resolution makes it an organization's
+// ("Symantec subsidiary Brightmail"): output drops part_of of a person.
 func personAffiliation(c *chunk, om *mention, head string) string {
 	pred := affiliations[head]
 	switch {
@@ -633,7 +636,7 @@ func (d *docState) orgRelations(c *chunk, tm []int32, mi int) {
 // Petroleum Exchange"; and whether p is a continent or world region,
 // which holds no organization's seat.
 func (d *docState) internationalOf(name string, p *mention) bool {
-	if worldRegions[strings.TrimPrefix(graph.NameKey(p.name), "the ")] {
+	if worldRegion(p.name) {
 		return true // "Europe's Sky", "South America's Champions League": a continent is no seat
 	}
 	return international(name) && !domesticBody(name) && p.place != nil && p.place.Kind == gazetteer.Country

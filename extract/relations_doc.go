@@ -327,7 +327,7 @@ func (d *docState) domesticFacts(rb *relations, entOf []*graph.Entity, placeOf m
 		if p := d.stemPlace(e.Name); p != nil && homePlace != nil && p.CountryCode != homePlace.CountryCode {
 			continue // "Sichuan Province", "Guantanamo Bay": a known place of another country
 		}
-		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); unlocated(e.Name) || regionWords[lastWord(k)] || languageNames[k] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
+		if k := strings.TrimPrefix(graph.NameKey(e.Name), "the "); worldRegions[k] || formerCountries[k] || regionWords[lastWord(k)] || languageNames[k] || agencies[k] || knownOrgs[k] || institutions[k] != "" {
 			continue // "Europe", "the Middle East", "AFP": in no country
 		}
 		d.addRule(rb, ruleDomesticPlace, "", e.ID, home.ID, "", d.ments[mi].evidence(d.doc.ID))

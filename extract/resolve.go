@@ -184,7 +184,11 @@ func (d *docState) chainSuffixes(sets []*nameSet) {
 		best, bestOrg := -1, -1
 		for _, hi := range suffixOf[s.nk] {
 			h := sets[hi]
-			if personal && namedAfter(h.words, len(s.words)) || len(s.words) == 1 && chamberWords[s.words[0]] && !d.countryWords(h.words[:len(h.words)-1]) {
+			// "House" alone is the lower chamber ("the House passed the
+			// bill"): it joins a longer name it ends only after a country's
+			// name or nationality ("US House"), not a building's ("White
+			// House", "Opera House").
+			if personal && namedAfter(h.words, len(s.words)) || len(s.words) == 1 && s.words[0] == "house" && !d.countryWords(h.words[:len(h.words)-1]) {
 				continue // "House" is the House of Representatives, not the White House; "US House" it may join
 			}
 			if h.votes[graph.Organization] > h.votes[graph.Person]+h.cues[graph.Person] && (bestOrg < 0 || len(h.ments) > len(sets[bestOrg].ments)) {
@@ -528,12 +532,6 @@ func (d *docState) groupChains(sets []*nameSet, fixed map[int]bool) []*group {
 func placeKey(p *gazetteer.Place) string {
 	return "gaz:" + p.CountryCode + "|" + p.RegionCode + "|" + p.Name + "|" + p.Kind.String()
 }
-
-// chamberWords name a legislature's chamber alone ("the House passed the
-// bill"): one joins a longer name it ends only after a country's name or
-// nationality ("US House", "Philippine Senate"), not a building's
-// ("White House", "Opera House").
-var chamberWords = set("house", "senate", "congress", "assembly", "parliament", "commons", "lords")
 
 // countryWords reports whether words name a country or its nationality:
 // "us", "u.s.", "philippine", "united states".

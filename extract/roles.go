@@ -425,7 +425,7 @@ func (d *docState) ofBefore(c *chunk, tm []int32, j, first int) (int, float64, s
 	if j < 0 || !c.sameSentence(j, first) {
 		return -1, noOfConfidence, noOf
 	}
-	if o := tm[j]; o >= 0 && d.ments[o].typ == graph.Place && worldRegions[strings.TrimPrefix(graph.NameKey(d.ments[o].name), "the ")] && d.ments[o].first > 0 {
+	if o := tm[j]; o >= 0 && d.ments[o].typ == graph.Place && worldRegion(d.ments[o].name) && d.ments[o].first > 0 && c.sameSentence(d.ments[o].first-1, first) {
 		// "Britain's Europe minister": a continent before a title is its
 		// portfolio; what the title is of stands before it.
 		j = d.ments[o].first - 1

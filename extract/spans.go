@@ -699,8 +699,8 @@ func orgStartingAt(cands []mention, i int) int {
 // lower-case prefix glued to a capitalized word ("wikiHow", "eBay",
 // "eThekwini", "iLaw"), which the tagger, reading capitals, leaves out;
 // supplement takes it as a name where the window uses it twice.
-// Units and formulas ("kWh", "mRNA") have no lower-case letter after
-// their capital, and a word of under four letters is none.
+// A word of under four letters is none ("kWh", "iOS"), nor one with no
+// lower-case letter right after a capital ("mRNA").
 func camelName(w string) bool {
 	if len(w) < 4 || w[0] < 'a' || w[0] > 'z' {
 		return false

@@ -220,7 +220,7 @@ func (d *docState) preferred() []string { return d.geo.prefer }
 // geocode looks a place name up, preferring the document's countries, and
 // regions when region is set ("the province of Latakia").
 func (d *docState) geocode(name string, region bool) *gazetteer.Place {
-	if worldRegions[strings.TrimPrefix(graph.NameKey(name), "the ")] {
+	if worldRegion(name) {
 		return nil // "Asia", "the Gulf": no town of that name
 	}
 	if region {

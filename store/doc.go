@@ -122,6 +122,12 @@
 //     surname arrives, so later lone mentions of the surname still join
 //     the first ("Lee" before "Stan Lee" and "Starry Lee"); in the other
 //     order they get an entity of their own.
+//   - The merges of absorb.go are not undone when the document that
+//     caused them is deleted: "Ford" absorbed by "Ford Motor Co" through
+//     an alias stays absorbed, and an early "CANADA" organization merged
+//     into place/canada stays there, where a store that never had the
+//     deleted document would keep two entities. Surname merges are undone
+//     (unfold); these are not yet.
 //   - Analysts' merges are permanent: deleting every document of a merged
 //     entity removes the entity, and the merge keeps pointing at its ID.
 //   - Role targets and document places name entities as they were when

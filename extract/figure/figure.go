@@ -134,8 +134,10 @@ func codeLen(w, text string) int {
 }
 
 // joinedCode returns the currency of the code joined to the digits of t,
-// and whether it is one of the newswire codes, which are money only on an
-// amount that is not a plain integer ("SR24 million", not "SR71").
+// and whether it is one of the newswire codes. The caller (classify.go)
+// takes those of newswireCapsOnly as money only on an amount that is not a
+// plain integer ("SR24 million", not "SR71"); the others ("Dh600") are
+// money on any amount.
 func joinedCode(t tok) (string, bool) {
 	code := t.lower[:t.cur]
 	if c, ok := joinedCodes[code]; ok {
@@ -575,7 +577,6 @@ func extendRange(tt []tok, a amount, s token.Sentence) amount {
 		// "10 to 12 million": the scale of the second applies to both;
 		// not to "between 700,000 and 1.5 million".
 		lo *= scaleOf(tt, b)
-	case b.scaled && !a.scaled && b.value > 0 && between:
 	case between:
 	case (link == "to" || link == "or") && !from && !a.scaled && !b.scaled && (pctAfter || curAfter):
 		// "40 to 50 pct", "51 or 52 dlrs"; "from 40 to 50 pct" is a
