@@ -246,7 +246,12 @@ func (w *wtx) applyEntities(doc string, es []*graph.Entity) (map[string]string, 
 				return nil, err
 			}
 		}
-		if err := w.absorbOutvoted(id); err != nil {
+		// absorbShort may have merged id into the entity it joined.
+		cur, err := w.resolve(id)
+		if err != nil {
+			return nil, err
+		}
+		if err := w.absorbOutvoted(cur); err != nil {
 			return nil, err
 		}
 	}

@@ -104,6 +104,12 @@ func TestShortNameAnyOrder(t *testing.T) {
 			extraction("alias", "PC Acquisition Inc bid. PC said.",
 				ent{id: "organization/pc-acquisition-inc", typ: org, name: "PC Acquisition Inc", aliases: []string{"PC"}, surfaces: []string{"PC Acquisition Inc", "PC said"}}),
 		}, 2},
+		{"AcronymOfAnotherOther", []*graph.Extraction{
+			extraction("short", "PC sold well.",
+				ent{id: "other/pc", typ: graph.Other, name: "PC", surfaces: []string{"PC"}}),
+			extraction("alias", "PC Acquisition Fund rose. PC sold well.",
+				ent{id: "other/pc-acquisition-fund", typ: graph.Other, name: "PC Acquisition Fund", aliases: []string{"PC"}, surfaces: []string{"PC Acquisition Fund", "PC sold"}}),
+		}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -427,7 +427,7 @@ func (w *wtx) byOwnName(t graph.EntityType, name string) (string, bool, error) {
 		case !shortNamed(t):
 			return true
 		}
-		return !isHead(nk, cand) && !isComplement(nk, cand) && !(acronym && t == graph.Organization && shortName(nk, cand))
+		return !isHead(nk, cand) && !isComplement(nk, cand) && !(acronym && shortName(nk, cand))
 	})
 }
 
