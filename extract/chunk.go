@@ -48,6 +48,9 @@ type chunk struct {
 	// such as CoNLL-2003 ship it ("Smith , 42 , said ."): there each line
 	// is a sentence, so a line break never wraps a name.
 	pretokenized bool
+	// sports is set for a window that uses minSportWords of sportWords
+	// (sportsWindow): read once, for the teams and the affiliations.
+	sports bool
 }
 
 func newChunk(text string, cpBase, sentBase int, first bool) *chunk {
@@ -82,6 +85,7 @@ func newChunk(text string, cpBase, sentBase int, first bool) *chunk {
 			c.sentOf[j] = int32(i)
 		}
 	}
+	c.sports = sportsWindow(c)
 	return c
 }
 

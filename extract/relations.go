@@ -426,7 +426,7 @@ func personAffiliation(c *chunk, om *mention, head string) string {
 	switch {
 	case !sportsOnlyInSport[head]:
 		return pred
-	case !strings.HasPrefix(om.key, teamPrefix) && !sportsWindow(c):
+	case !strings.HasPrefix(om.key, teamPrefix) && !c.sports:
 		return ""
 	case pred == graph.PartOf:
 		return graph.PlayerOf

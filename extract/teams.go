@@ -92,7 +92,7 @@ var teamNouns = set("captain", "coach", "manager", "boss", "squad", "side", "tea
 // readTeams marks the teams of window c when it is a sports story (see
 // the comment above).
 func (d *docState) readTeams(c *chunk, tm []int32) {
-	if !sportsWindow(c) && !d.resultLine(c, tm) {
+	if !c.sports && !d.resultLine(c, tm) {
 		return
 	}
 	// A club's short name ("United" of "Manchester United") is left to
